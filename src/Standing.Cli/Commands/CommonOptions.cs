@@ -1,0 +1,39 @@
+using System.CommandLine;
+
+namespace Standing.Cli.Commands;
+
+/// <summary>Options shared by the evaluating commands, so that they read the same everywhere.</summary>
+internal static class CommonOptions
+{
+    public static Option<string[]> Events() => new("--events")
+    {
+        Description = "NDJSON event file(s) in the Standing event format",
+        AllowMultipleArgumentsPerToken = true,
+        Required = true,
+    };
+
+    public static Option<string> Policy(bool required = true) => new("--policy")
+    {
+        Description = "built-in policy id (standing policies list) or a policy YAML file",
+        Required = required,
+    };
+
+    public static Option<string> AsOf() => new("--as-of")
+    {
+        Description = "evaluation instant, RFC 3339 with offset, or a date (midnight in the policy's zone)",
+        Required = true,
+    };
+
+    public static Option<string?> Seller() => new("--seller") { Description = "only this seller" };
+
+    public static Option<string?> Rejects() => new("--rejects")
+    {
+        Description = "write rejected lines here, verbatim with their reasons (NDJSON)",
+    };
+
+    public static Option<string> Format() => new Option<string>("--format")
+    {
+        Description = "table or json",
+        DefaultValueFactory = _ => "table",
+    }.AcceptOnlyFromAmong("table", "json");
+}

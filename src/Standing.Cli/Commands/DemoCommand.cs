@@ -1,0 +1,82 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Spectre.Console;
+using Standing.Cli.Input;
+using Standing.Cli.Output;
+using Standing.Core.Evaluation;
+using Standing.Core.Facts;
+using Standing.Data.Ndjson;
+using Standing.Policies;
+using Standing.Simulation;
+
+namespace Standing.Cli.Commands;
+
+/// <summary>
+/// <c>standing demo</c>: a synthetic marketplace, evaluated by every built-in pack, summarised; the
+/// events and JSON results are left in a folder so evaluate and explain can be run on them.
+/// </summary>
+internal static class DemoCommand
+{
+    /// <summary>The demo's history ends here by default: fixed, so every run and every doc shows the same numbers.</summary>
+    public const string DefaultEnd = "2026-06-01T00:00:00Z";
+
+    public static Command Create()
+    {
+        var output = new Option<string>("--out") { Description = "folder for events.ndjson and results-<pack>.json", DefaultValueFactory = _ => "standing-demo" };
+        var sellers = new Option<int>("--sellers") { Description = "number of sellers", DefaultValueFactory = _ => 300 };
+        var days = new Option<int>("--days") { Description = "days of history", DefaultValueFactory = _ => 180 };
+        var seed = new Option<int>("--seed") { Description = "random seed (same seed, same marketplace)", DefaultValueFactory = _ => 42 };
+        var end = new Option<string>("--as-of") { Description = "end of the history and evaluation instant", DefaultValueFactory = _ => DefaultEnd };
+        var command = new Command("demo", "Generate a realistic marketplace, evaluate every built-in standard and summarise")
+        {
+            output, sellers, days, seed, end,
+        };
+        command.SetAction(parse => Run(parse.GetValue(output)!, parse.GetValue(sellers), parse.GetValue(days), parse.GetValue(seed), parse.GetValue(end)!));
+        return command;
+    }
+
+    private static int Run(string folder, int sellers, int days, int seed, string endText)
+    {
+        if (sellers < 1 || days < 1)
+        {
+            Consoles.Error.WriteLine("--sellers and --days must be at least 1");
+            return ExitCodes.Error;
+        }
+        if (!AsOfParser.TryParse(endText, NodaTime.DateTimeZone.Utc, out var asOf, out var error))
+        {
+            Consoles.Error.WriteLine(error);
+            return ExitCodes.Error;
+        }
+        var console = Consoles.Out;
+        var clock = Stopwatch.StartNew();
+        Directory.CreateDirectory(folder);
+        var eventsPath = Path.Combine(folder, "events.ndjson");
+        var simulator = new MarketplaceSimulator(new SimulationOptions { Seed = seed, Sellers = sellers, Days = days, End = asOf });
+
+        long written = 0;
+        Consoles.Progress.Status().Start($"generating {sellers} sellers over {days} days…", _ =>
+            written = NdjsonEventWriter.WriteFile(eventsPath, simulator.Generate()));
+        var read = NdjsonEventReader.ReadFiles(eventsPath);
+        var facts = FactFolder.Fold(read.Log.Events, asOf);
+        console.MarkupLine($"[bold]Standing demo[/]: {sellers} sellers, {days} days, {written:N0} events, {facts.Sum(f => f.Orders.Count):N0} orders → [underline]{Markup.Escape(eventsPath)}[/]");
+
+        var profiles = simulator.Profiles.ToDictionary(p => p.Seller, p => p.Kind);
+        var evaluations = new List<PolicyEvaluation>();
+        foreach (var id in BuiltInPacks.Ids)
+        {
+            var evaluation = new PolicyEvaluator(BuiltInPacks.Load(id)).Evaluate(facts, asOf);
+            evaluations.Add(evaluation);
+            using var file = File.Create(Path.Combine(folder, $"results-{id}.json"));
+            EvaluationJson.Write(file, [evaluation], explain: false);
+        }
+        DemoSummary.Write(console, evaluations, profiles);
+
+        var example = DemoSummary.ExampleSeller(evaluations[0]) ?? facts[0].Seller;
+        console.WriteLine();
+        console.MarkupLine($"Done in {clock.Elapsed.TotalSeconds:0.0} s. Results: [underline]{Markup.Escape(folder)}/results-<pack>.json[/]. Try:");
+        var events = Markup.Escape(eventsPath);
+        console.MarkupLine($"  standing evaluate --events {events} --policy {evaluations[0].Policy.Id} --as-of {endText}");
+        console.MarkupLine($"  standing explain --events {events} --policy {evaluations[0].Policy.Id} --as-of {endText} --seller {Markup.Escape(example)}");
+        return ExitCodes.Ok;
+    }
+}

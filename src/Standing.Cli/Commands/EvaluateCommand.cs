@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Spectre.Console;
+using Standing.Cli.Input;
+using Standing.Cli.Output;
+using Standing.Core.Evaluation;
+
+namespace Standing.Cli.Commands;
+
+/// <summary><c>standing evaluate</c>: every seller (or one) against a policy at an instant.</summary>
+internal static class EvaluateCommand
+{
+    public static Command Create()
+    {
+        var events = CommonOptions.Events();
+        var policy = CommonOptions.Policy();
+        var asOf = CommonOptions.AsOf();
+        var seller = CommonOptions.Seller();
+        var format = CommonOptions.Format();
+        var rejects = CommonOptions.Rejects();
+        var command = new Command("evaluate", "Measure sellers against a policy as of an instant")
+        {
+            events, policy, asOf, seller, format, rejects,
+        };
+        command.SetAction(parse => Run(
+            parse.GetValue(events)!, parse.GetValue(policy)!, parse.GetValue(asOf)!, parse.GetValue(seller),
+            parse.GetValue(format)!, parse.GetValue(rejects)));
+        return command;
+    }
+
+    private static int Run(string[] eventFiles, string policyRef, string asOfText, string? seller, string format, string? rejectsPath)
+    {
+        var stderr = Consoles.Error;
+        if (!PolicyInput.TryLoad(policyRef, stderr, out var policy)) return ExitCodes.Error;
+        if (!AsOfParser.TryParse(asOfText, policy.Zone, out var asOf, out var asOfError))
+        {
+            stderr.WriteLine(asOfError);
+            return ExitCodes.Error;
+        }
+        if (!EventInput.TryRead(eventFiles, rejectsPath, stderr, out var input)) return ExitCodes.Error;
+        if (!SellerSelection.TryFacts(input.Events, asOf, seller, stderr, out var facts)) return ExitCodes.Error;
+
+        var evaluation = new PolicyEvaluator(policy).Evaluate(facts, asOf);
+        if (format == "json")
+        {
+            using var stdout = Console.OpenStandardOutput();
+            EvaluationJson.Write(stdout, [evaluation], explain: false);
+            stdout.Write("\n"u8);
+        }
+        else
+        {
+            EvaluationTable.Write(Consoles.Out, evaluation);
+        }
+        return input.RejectedCount > 0 ? ExitCodes.SomeRejected : ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using Standing.Cli.Input;
+using Standing.Cli.Output;
+using Standing.Core.Evaluation;
+
+namespace Standing.Cli.Commands;
+
+/// <summary><c>standing explain</c>: one seller's numbers down to the items that counted.</summary>
+internal static class ExplainCommand
+{
+    public static Command Create()
+    {
+        var events = CommonOptions.Events();
+        var policy = CommonOptions.Policy();
+        var asOf = CommonOptions.AsOf();
+        var seller = new Option<string>("--seller") { Description = "the seller to explain", Required = true };
+        var metric = new Option<string?>("--metric") { Description = "only this metric" };
+        var format = CommonOptions.Format();
+        var rejects = CommonOptions.Rejects();
+        var command = new Command("explain", "Show which orders, reviews and cases counted in each metric, and why")
+        {
+            events, policy, asOf, seller, metric, format, rejects,
+        };
+        command.SetAction(parse => Run(
+            parse.GetValue(events)!, parse.GetValue(policy)!, parse.GetValue(asOf)!, parse.GetValue(seller)!,
+            parse.GetValue(metric), parse.GetValue(format)!, parse.GetValue(rejects)));
+        return command;
+    }
+
+    private static int Run(string[] eventFiles, string policyRef, string asOfText, string seller, string? metric, string format, string? rejectsPath)
+    {
+        var stderr = Consoles.Error;
+        if (!PolicyInput.TryLoad(policyRef, stderr, out var policy)) return ExitCodes.Error;
+        if (metric is not null && !policy.Metrics.Any(m => m.Id == metric))
+        {
+            stderr.WriteLine($"unknown metric \"{metric}\" in policy {policy.Id}; its metrics: {string.Join(", ", policy.Metrics.Select(m => m.Id))}");
+            return ExitCodes.Error;
+        }
+        if (!AsOfParser.TryParse(asOfText, policy.Zone, out var asOf, out var asOfError))
+        {
+            stderr.WriteLine(asOfError);
+            return ExitCodes.Error;
+        }
+        if (!EventInput.TryRead(eventFiles, rejectsPath, stderr, out var input)) return ExitCodes.Error;
+        if (!SellerSelection.TryFacts(input.Events, asOf, seller, stderr, out var facts)) return ExitCodes.Error;
+
+        var result = new PolicyEvaluator(policy).EvaluateSeller(facts[0], asOf, explain: true);
+        if (metric is not null) result = result with { Metrics = result.Metrics.Where(m => m.Id == metric).ToList() };
+        var evaluation = new PolicyEvaluation(policy, asOf, [result]);
+        if (format == "json")
+        {
+            using var stdout = Console.OpenStandardOutput();
+            EvaluationJson.Write(stdout, [evaluation], explain: true);
+            stdout.Write("\n"u8);
+        }
+        else
+        {
+            ExplainWriter.Write(Consoles.Out, evaluation, result);
+        }
+        return input.RejectedCount > 0 ? ExitCodes.SomeRejected : ExitCodes.Ok;
+    }
+}

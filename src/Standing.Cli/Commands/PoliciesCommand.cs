@@ -1,0 +1,105 @@
+using System.CommandLine;
+using Spectre.Console;
+using Standing.Cli.Input;
+using Standing.Core.Metrics;
+using Standing.Core.Policies;
+using Standing.Policies;
+
+namespace Standing.Cli.Commands;
+
+/// <summary><c>standing policies list | show ID | validate FILE</c>.</summary>
+internal static class PoliciesCommand
+{
+    public static Command Create()
+    {
+        var list = new Command("list", "The built-in policies");
+        list.SetAction(_ => List());
+
+        var id = new Argument<string>("policy") { Description = "built-in id or policy file" };
+        var show = new Command("show", "A policy's metrics, standards, rules, defaults and readings") { id };
+        show.SetAction(parse => Show(parse.GetValue(id)!));
+
+        var file = new Argument<string>("file") { Description = "policy YAML file" };
+        var validate = new Command("validate", "Check a policy file; lists every error as file:line:column") { file };
+        validate.SetAction(parse => Validate(parse.GetValue(file)!));
+
+        return new Command("policies", "Built-in and custom policies") { list, show, validate };
+    }
+
+    private static int List()
+    {
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("id", "version", "name", "time zone", "metrics");
+        foreach (var id in BuiltInPacks.Ids)
+        {
+            var p = BuiltInPacks.Load(id);
+            table.AddRow(p.Id, p.Version, Markup.Escape(p.Name), p.Zone.Id, Markup.Escape(string.Join(", ", p.Metrics.Select(m => m.Id))));
+        }
+        Consoles.Out.Write(table);
+        return ExitCodes.Ok;
+    }
+
+    private static int Show(string idOrPath)
+    {
+        if (!PolicyInput.TryLoad(idOrPath, Consoles.Error, out var p)) return ExitCodes.Error;
+        var console = Consoles.Out;
+        console.MarkupLine($"[bold]{Markup.Escape(p.Name)}[/]  {p.Id} v{Markup.Escape(p.Version)}, effective {p.EffectiveFrom:uuuu-MM-dd}, time zone {p.Zone.Id}");
+        if (p.Description.Length > 0) console.MarkupLine(Markup.Escape(p.Description.Trim()));
+        var metrics = new Table().Border(TableBorder.Rounded).AddColumns("metric", "kind", "window", "counts", "standard");
+        foreach (var m in p.Metrics)
+        {
+            metrics.AddRow(
+                Markup.Escape(m.Id + "\n" + m.Title),
+                m.Kind.ToString(),
+                Markup.Escape($"{m.Window.Describe()} by {m.AttributeBy.Name}"),
+                Markup.Escape(Counts(m)),
+                Markup.Escape(m.Standard?.ToString() ?? "reported only"));
+        }
+        console.Write(metrics);
+        foreach (var r in p.Rules)
+            console.MarkupLine($"[bold]rule {Markup.Escape(r.Id)}[/] → {Markup.Escape(r.Outcome)}: {Markup.Escape(Describe(r.When))}" +
+                               (r.Description.Length > 0 ? $"\n  [grey]{Markup.Escape(r.Description)}[/]" : ""));
+        Section(console, "defaults (Standing's choices where the standard gives no number — not the marketplace's rule)", p.Defaults.Select(d => $"{d.Setting}: {d.Note}"));
+        Section(console, "settings", p.Settings.Select(s => $"{s.Key} = {s.Value}"));
+        Section(console, "readings (where the source is vague)", p.Readings);
+        Section(console, "guidance", p.Guidance);
+        return ExitCodes.Ok;
+    }
+
+    private static int Validate(string path)
+    {
+        if (!File.Exists(path))
+        {
+            Consoles.Error.WriteLine($"{path}: no such file");
+            return ExitCodes.Error;
+        }
+        if (!PolicyInput.TryLoad(path, Consoles.Error, out var p)) return ExitCodes.Error;
+        Consoles.Out.MarkupLine($"[green]{Markup.Escape(path)}: valid[/] — policy {p.Id} v{Markup.Escape(p.Version)}, {p.Metrics.Count} metrics, {p.Rules.Count} rules");
+        return ExitCodes.Ok;
+    }
+
+    private static string Counts(MetricDefinition m) => m.Kind switch
+    {
+        MetricKind.ShareWithin => $"{m.Start!.Name} → {m.End!.Name} within {m.Limit}" + Among(m),
+        MetricKind.MeanDuration => $"mean of {m.Start!.Name} → {m.End!.Name}{(m.BusinessClock ? " (working time)" : "")}" + Among(m),
+        _ => (m.Numerator?.ToString() ?? "") + Among(m),
+    };
+
+    private static string Among(MetricDefinition m) => m.Population == Filter.Everything ? "" : $"\namong {m.Population}";
+
+    private static string Describe(RuleTest test) => test switch
+    {
+        AllOf all => string.Join(" and ", all.Tests.Select(Describe)),
+        AnyOf any => "(" + string.Join(" or ", any.Tests.Select(Describe)) + ")",
+        MetricTest { Status: { } s } t => $"{t.Metric} is {s.Wire()}",
+        MetricTest t => $"{t.Metric} {Condition.OpText(t.Op)} {t.Value}",
+        _ => "",
+    };
+
+    private static void Section(IAnsiConsole console, string title, IEnumerable<string> lines)
+    {
+        var list = lines.ToList();
+        if (list.Count == 0) return;
+        console.MarkupLine($"[bold]{Markup.Escape(title)}[/]");
+        foreach (var line in list) console.MarkupLine($"  • {Markup.Escape(line)}");
+    }
+}

@@ -1,0 +1,73 @@
+using Spectre.Console;
+using Standing.Core.Events;
+using Standing.Data.Ndjson;
+
+namespace Standing.Cli.Input;
+
+/// <summary>The accepted events of the <c>--events</c> files, and how many lines were rejected.</summary>
+internal sealed record EventInput(IReadOnlyList<StandingEvent> Events, int RejectedCount)
+{
+    /// <summary>Files this large get a progress bar (when stderr is a terminal).</summary>
+    private const long ProgressFrom = 64L << 20;
+
+    /// <summary>
+    /// Reads every file; reports each rejected line on stderr as <c>FILE:LINE: reason</c> and, with a
+    /// rejects path, keeps them there verbatim. A file that cannot be read at all stops the command.
+    /// </summary>
+    public static bool TryRead(IReadOnlyList<string> files, string? rejectsPath, TextWriter stderr, out EventInput input)
+    {
+        input = new EventInput([], 0);
+        var reader = new NdjsonEventReader();
+        try
+        {
+            var total = files.Sum(f => File.Exists(f) ? new FileInfo(f).Length : 0);
+            if (total >= ProgressFrom && !Console.IsErrorRedirected) ReadWithProgress(reader, files, total);
+            else foreach (var file in files) reader.ReadFile(file);
+        }
+        catch (EventFileException e)
+        {
+            stderr.WriteLine(e.Message);
+            return false;
+        }
+        var result = reader.Result;
+        foreach (var reject in result.Rejects) stderr.WriteLine(reject.Message);
+        if (rejectsPath is not null)
+        {
+            try
+            {
+                RejectsWriter.WriteFile(rejectsPath, result.Rejects);
+            }
+            catch (EventFileException e)
+            {
+                stderr.WriteLine(e.Message);
+                return false;
+            }
+        }
+        if (result.Rejects.Count > 0)
+            stderr.WriteLine($"{result.Rejects.Count} line{(result.Rejects.Count == 1 ? "" : "s")} rejected, {result.Log.AcceptedCount} events accepted ({result.Log.DuplicateCount} duplicates ignored)");
+        input = new EventInput(result.Log.Events, result.Rejects.Count);
+        return true;
+    }
+
+    private static void ReadWithProgress(NdjsonEventReader reader, IReadOnlyList<string> files, long total)
+    {
+        Consoles.Progress.Progress().AutoClear(true).Start(context =>
+        {
+            var task = context.AddTask("reading events", maxValue: total);
+            foreach (var file in files)
+            {
+                FileStream stream;
+                try
+                {
+                    stream = File.OpenRead(file);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw EventFileException.CannotRead(file, e);
+                }
+                using var counting = new ProgressStream(stream, task);
+                reader.Read(counting, file);
+            }
+        });
+    }
+}

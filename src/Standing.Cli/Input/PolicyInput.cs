@@ -1,0 +1,31 @@
+using Standing.Core.Policies;
+using Standing.Policies;
+using Standing.Policies.Loading;
+
+namespace Standing.Cli.Input;
+
+/// <summary>Loads <c>--policy</c> (a built-in id or a file) and reports every error on stderr.</summary>
+internal static class PolicyInput
+{
+    public static bool TryLoad(string idOrPath, TextWriter stderr, out Policy policy)
+    {
+        try
+        {
+            if (!BuiltInPacks.Ids.Contains(idOrPath, StringComparer.Ordinal) && !File.Exists(idOrPath))
+            {
+                stderr.WriteLine($"--policy \"{idOrPath}\" is neither a built-in policy ({string.Join(", ", BuiltInPacks.Ids)}) nor an existing file");
+                policy = null!;
+                return false;
+            }
+            policy = BuiltInPacks.Resolve(idOrPath);
+            return true;
+        }
+        catch (PolicyLoadException e)
+        {
+            foreach (var error in e.Errors) stderr.WriteLine(error.ToString());
+            stderr.WriteLine($"policy not loaded: {e.Errors.Count} error{(e.Errors.Count == 1 ? "" : "s")}");
+            policy = null!;
+            return false;
+        }
+    }
+}

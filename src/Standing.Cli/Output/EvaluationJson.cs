@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Standing.Core.Evaluation;
+using Standing.Core.Metrics;
+
+namespace Standing.Cli.Output;
+
+/// <summary>
+/// The JSON document of <c>standing evaluate --format json</c>. Its field names are a contract
+/// other tools read: policy{id,version}, asOf, sellers[{seller, metrics[{id,value,numerator,
+/// denominator,status,window{start,end}}], outcomes[{id,triggered,reason}]}]. Fields may be added, never renamed.
+/// </summary>
+internal static class EvaluationJson
+{
+    public static void Write(Stream stream, IReadOnlyList<PolicyEvaluation> evaluations, bool explain)
+    {
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        if (evaluations.Count == 1)
+        {
+            WriteOne(json, evaluations[0], explain);
+        }
+        else
+        {
+            json.WriteStartArray();
+            foreach (var e in evaluations) WriteOne(json, e, explain);
+            json.WriteEndArray();
+        }
+    }
+
+    private static void WriteOne(Utf8JsonWriter json, PolicyEvaluation evaluation, bool explain)
+    {
+        var zone = evaluation.Policy.Zone;
+        json.WriteStartObject();
+        json.WriteStartObject("policy");
+        json.WriteString("id", evaluation.Policy.Id);
+        json.WriteString("version", evaluation.Policy.Version);
+        json.WriteString("timeZone", zone.Id);
+        json.WriteEndObject();
+        json.WriteString("asOf", Formats.Instant(evaluation.AsOf, zone));
+        json.WriteStartArray("sellers");
+        foreach (var seller in evaluation.Sellers)
+        {
+            json.WriteStartObject();
+            json.WriteString("seller", seller.Seller);
+            json.WriteStartArray("metrics");
+            foreach (var m in seller.Metrics) WriteMetric(json, m, zone, explain);
+            json.WriteEndArray();
+            json.WriteStartArray("outcomes");
+            foreach (var o in seller.Outcomes)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", o.Id);
+                json.WriteString("outcome", o.Outcome);
+                json.WriteBoolean("triggered", o.Triggered);
+                json.WriteString("reason", o.Reason);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteMetric(Utf8JsonWriter json, MetricResult m, NodaTime.DateTimeZone zone, bool explain)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", m.Id);
+        if (m.Value is { } v) json.WriteNumber("value", Math.Round(v, 10));
+        else json.WriteNull("value");
+        json.WriteNumber("numerator", m.Numerator);
+        json.WriteNumber("denominator", m.Denominator);
+        json.WriteNumber("pending", m.Pending);
+        json.WriteString("status", m.Status.Wire());
+        json.WriteString("unit", m.Definition.Unit);
+        json.WriteStartObject("window");
+        if (m.Window.Start is { } start) json.WriteString("start", Formats.Instant(start, zone));
+        else json.WriteNull("start");
+        json.WriteString("end", Formats.Instant(m.Window.End, zone));
+        json.WriteEndObject();
+        if (explain)
+        {
+            json.WriteStartArray("items");
+            foreach (var item in m.Items)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", item.Id);
+                json.WriteString("role", item.Role.ToString().ToLowerInvariant());
+                json.WriteString("reason", item.Reason);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,63 @@
+using Spectre.Console;
+using Standing.Core.Evaluation;
+using Standing.Core.Metrics;
+
+namespace Standing.Cli.Output;
+
+/// <summary>
+/// The long form of one seller's evaluation: each metric with its definition, window and standard,
+/// the items that counted and why, then each rule's verdict.
+/// </summary>
+internal static class ExplainWriter
+{
+    public static void Write(IAnsiConsole console, PolicyEvaluation evaluation, SellerEvaluation seller)
+    {
+        var policy = evaluation.Policy;
+        var zone = policy.Zone;
+        console.MarkupLine($"[bold]{Markup.Escape(seller.Seller)}[/] under [bold]{Markup.Escape(policy.Name)}[/] ({policy.Id} v{policy.Version}) as of {Formats.Instant(evaluation.AsOf, zone)}");
+        foreach (var m in seller.Metrics)
+        {
+            var d = m.Definition;
+            console.WriteLine();
+            console.MarkupLine($"[bold]{Markup.Escape(d.Id)}[/] = [{Formats.StatusColor(m.Status)}]{Formats.Value(m)} ({m.Status.Wire()})[/]  {Formats.Fraction(m)}{(m.Pending > 0 ? $", {m.Pending} pending" : "")}");
+            console.MarkupLine($"  [grey]{Markup.Escape(d.Title)}[/]");
+            var start = m.Window.Start is { } s ? Formats.Instant(s, zone) : "the beginning";
+            console.MarkupLine($"  window: {Markup.Escape(d.Window.Describe())} by {d.AttributeBy.Name}: [[{start}, {Formats.Instant(m.Window.End, zone)})");
+            if (d.Numerator is { } n) console.MarkupLine($"  counts: {Markup.Escape(n.ToString())}");
+            if (d.Population != Filter.Everything) console.MarkupLine($"  among: {Markup.Escape(d.Population.ToString())}");
+            if (d.Standard is { } st) console.MarkupLine($"  standard: {Markup.Escape(st.ToString())}");
+            WriteItems(console, m, ItemRole.Numerator, NumeratorHeading(d));
+            WriteItems(console, m, ItemRole.Denominator, d.Kind == MetricKind.MeanDuration ? "measured" : "in the denominator only");
+            WriteItems(console, m, ItemRole.Pending, "pending (outcome not known at as-of, left out)");
+        }
+        console.WriteLine();
+        console.MarkupLine("[bold]rules[/]");
+        foreach (var o in seller.Outcomes)
+        {
+            var verdict = o.Triggered ? "[red bold]TRIGGERED[/]" : "[green]not triggered[/]";
+            console.MarkupLine($"  {Markup.Escape(o.Id)} → {Markup.Escape(o.Outcome)}: {verdict}");
+            console.MarkupLine($"    {Markup.Escape(o.Reason)}");
+        }
+        if (policy.Guidance.Count > 0)
+        {
+            console.WriteLine();
+            console.MarkupLine("[bold]guidance from the standard[/]");
+            foreach (var g in policy.Guidance) console.MarkupLine($"  • {Markup.Escape(g)}");
+        }
+    }
+
+    private static string NumeratorHeading(MetricDefinition d) => d.Kind switch
+    {
+        MetricKind.ShareWithin => "on time (numerator)",
+        MetricKind.Count => "counted",
+        _ => "counted in the numerator",
+    };
+
+    private static void WriteItems(IAnsiConsole console, MetricResult m, ItemRole role, string heading)
+    {
+        var items = m.Items.Where(i => i.Role == role).ToList();
+        if (items.Count == 0) return;
+        console.MarkupLine($"  {heading}: {items.Count}");
+        foreach (var item in items) console.MarkupLine($"    {Markup.Escape(item.Id)}  [grey]{Markup.Escape(item.Reason)}[/]");
+    }
+}

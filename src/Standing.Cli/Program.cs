@@ -1,0 +1,13 @@
+using System.CommandLine;
+using Standing.Cli.Commands;
+
+// `standing`: measure marketplace sellers against published service-level standards.
+var root = new RootCommand("Standing: holds marketplace sellers to published service-level standards.")
+{
+    EvaluateCommand.Create(),
+    ExplainCommand.Create(),
+    PoliciesCommand.Create(),
+    DemoCommand.Create(),
+    BenchCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

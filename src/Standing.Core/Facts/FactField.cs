@@ -1,0 +1,70 @@
+using NodaTime;
+
+namespace Standing.Core.Facts;
+
+/// <summary>The kinds of things a policy can read about a fact.</summary>
+public enum Subject
+{
+    Orders,
+    Reviews,
+    Cases,
+}
+
+public enum FieldType
+{
+    Bool,
+    Number,
+    Instant,
+    Text,
+}
+
+/// <summary>A named, typed field of a fact that policies may filter on: the whole vocabulary is in <see cref="FactFields"/>.</summary>
+public interface IFactField
+{
+    string Name { get; }
+    Subject Subject { get; }
+    FieldType Type { get; }
+    string Description { get; }
+}
+
+/// <summary>A fact field with a typed accessor (no reflection: policy text only picks among these).</summary>
+public sealed class FactField<T> : IFactField
+{
+    private FactField(string name, Subject subject, FieldType type, string description)
+    {
+        Name = name;
+        Subject = subject;
+        Type = type;
+        Description = description;
+    }
+
+    public string Name { get; }
+    public Subject Subject { get; }
+    public FieldType Type { get; }
+    public string Description { get; }
+    public Func<T, bool?>? Bool { get; private init; }
+    public Func<T, double?>? Number { get; private init; }
+    public Func<T, Instant?>? Instant { get; private init; }
+    public Func<T, string?>? Text { get; private init; }
+
+    public static FactField<T> OfBool(string name, Subject subject, string description, Func<T, bool?> get) =>
+        new(name, subject, FieldType.Bool, description) { Bool = get };
+
+    public static FactField<T> OfNumber(string name, Subject subject, string description, Func<T, double?> get) =>
+        new(name, subject, FieldType.Number, description) { Number = get };
+
+    public static FactField<T> OfInstant(string name, Subject subject, string description, Func<T, Instant?> get) =>
+        new(name, subject, FieldType.Instant, description) { Instant = get };
+
+    public static FactField<T> OfText(string name, Subject subject, string description, Func<T, string?> get) =>
+        new(name, subject, FieldType.Text, description) { Text = get };
+
+    /// <summary>The field's value as text, for explanations.</summary>
+    public string Show(T item) => Type switch
+    {
+        FieldType.Bool => Bool!(item)?.ToString().ToLowerInvariant() ?? "unset",
+        FieldType.Number => Number!(item)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unset",
+        FieldType.Instant => Instant!(item)?.ToString() ?? "unset",
+        _ => Text!(item) ?? "unset",
+    };
+}

@@ -1,0 +1,102 @@
+using NodaTime;
+using Standing.Core.Facts;
+
+namespace Standing.Core.Metrics;
+
+/// <summary>Turns a <see cref="Filter"/> into a predicate over one kind of fact, once per policy.</summary>
+internal static class CompiledFilter
+{
+    public static Func<T, bool> Compile<T>(Filter filter)
+    {
+        var parts = filter.Conditions.Select(Compile<T>).Concat(filter.Nested.Select(Compile<T>)).ToArray();
+        return parts.Length switch
+        {
+            0 => filter.RequireAll ? static _ => true : static _ => false,
+            1 => parts[0],
+            2 when filter.RequireAll => x => parts[0](x) && parts[1](x),
+            2 => x => parts[0](x) || parts[1](x),
+            _ when filter.RequireAll => x => Array.TrueForAll(parts, p => p(x)),
+            _ => x => Array.Exists(parts, p => p(x)),
+        };
+    }
+
+    public static Func<T, bool> Compile<T>(Condition c)
+    {
+        var field = (FactField<T>)c.Field;
+        var op = c.Op;
+        switch (field.Type)
+        {
+            case FieldType.Bool:
+                {
+                    var get = field.Bool!;
+                    if (op == CompareOp.IsSet) return x => get(x) is not null;
+                    if (op == CompareOp.NotSet) return x => get(x) is null;
+                    var want = c.Bool!.Value;
+                    return op == CompareOp.Eq ? x => get(x) == want : x => get(x) is { } v && v != want;
+                }
+            case FieldType.Number:
+                {
+                    var get = field.Number!;
+                    if (op == CompareOp.IsSet) return x => get(x) is not null;
+                    if (op == CompareOp.NotSet) return x => get(x) is null;
+                    if (c.OtherField is FactField<T> other)
+                    {
+                        var getOther = other.Number!;
+                        return x => get(x) is { } a && getOther(x) is { } b && Compare(a.CompareTo(b), op);
+                    }
+                    var n = c.Number!.Value;
+                    return x => get(x) is { } v && Compare(v.CompareTo(n), op);
+                }
+            case FieldType.Instant:
+                {
+                    var get = field.Instant!;
+                    if (op == CompareOp.IsSet) return x => get(x) is not null;
+                    if (op == CompareOp.NotSet) return x => get(x) is null;
+                    var getOther = ((FactField<T>)c.OtherField!).Instant!;
+                    return x => get(x) is { } a && getOther(x) is { } b && Compare(a.CompareTo(b), op);
+                }
+            default:
+                {
+                    var get = field.Text!;
+                    if (op == CompareOp.IsSet) return x => get(x) is not null;
+                    if (op == CompareOp.NotSet) return x => get(x) is null;
+                    var texts = c.Texts!.ToHashSet(StringComparer.Ordinal);
+                    return op == CompareOp.Ne
+                        ? x => get(x) is { } v && !texts.Contains(v)
+                        : x => get(x) is { } v && texts.Contains(v);
+                }
+        }
+    }
+
+    private static bool Compare(int sign, CompareOp op) => op switch
+    {
+        CompareOp.Eq => sign == 0,
+        CompareOp.Ne => sign != 0,
+        CompareOp.Lt => sign < 0,
+        CompareOp.Le => sign <= 0,
+        CompareOp.Gt => sign > 0,
+        CompareOp.Ge => sign >= 0,
+        _ => false,
+    };
+
+    /// <summary>Why an item passed a filter: the conditions that held, with the item's values.</summary>
+    public static string Explain<T>(Filter filter, T item)
+    {
+        var held = new List<string>();
+        foreach (var c in filter.Conditions)
+        {
+            if (!Compile<T>(c)(item)) continue;
+            var field = (FactField<T>)c.Field;
+            var shown = $"{c} ({field.Name} = {field.Show(item)}";
+            shown += c.OtherField is FactField<T> other ? $", {other.Name} = {other.Show(item)})" : ")";
+            held.Add(shown);
+        }
+        foreach (var n in filter.Nested)
+        {
+            if (Compile<T>(n)(item)) held.Add(Explain(n, item));
+        }
+        return string.Join(filter.RequireAll ? "; " : " / ", held);
+    }
+
+    internal static Instant? Get<T>(IFactField f, T item) => ((FactField<T>)f).Instant!(item);
+}

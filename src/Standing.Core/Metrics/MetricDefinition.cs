@@ -1,0 +1,28 @@
+using Standing.Core.Facts;
+
+namespace Standing.Core.Metrics;
+
+/// <summary>A metric as a policy defines it: what is counted, over which window, judged by which standard.</summary>
+public sealed record MetricDefinition
+{
+    public required string Id { get; init; }
+    public string Title { get; init; } = "";
+    public required MetricKind Kind { get; init; }
+    public required Subject Subject { get; init; }
+    public required WindowSpec Window { get; init; }
+    /// <summary>The instant field that places an item in the window (placement date, event date…).</summary>
+    public required IFactField AttributeBy { get; init; }
+    /// <summary>Which items are considered at all (the denominator of a rate).</summary>
+    public Filter Population { get; init; } = Filter.Everything;
+    /// <summary>Rate and count: which of the population count.</summary>
+    public Filter? Numerator { get; init; }
+    /// <summary>Share-within and mean-duration: the clock's start and stop fields.</summary>
+    public IFactField? Start { get; init; }
+    public IFactField? End { get; init; }
+    public Limit? Limit { get; init; }
+    /// <summary>Measure durations in working time of the policy's calendar.</summary>
+    public bool BusinessClock { get; init; }
+    public Standard? Standard { get; init; }
+    /// <summary>Shown to users; e.g. "ratio", "hours", "orders".</summary>
+    public string Unit { get; init; } = "ratio";
+}

@@ -1,0 +1,13 @@
+namespace Standing.Core.Metrics;
+
+public enum MetricKind
+{
+    /// <summary>Items meeting the numerator filter / items in the population.</summary>
+    Rate,
+    /// <summary>Number of items in the population meeting the numerator filter.</summary>
+    Count,
+    /// <summary>Share of items whose start→end took no longer than a limit; unfinished items past the limit count as late.</summary>
+    ShareWithin,
+    /// <summary>Mean hours from start to end over finished items, on the business clock or not.</summary>
+    MeanDuration,
+}

@@ -1,0 +1,30 @@
+namespace Standing.Core.Metrics;
+
+/// <summary>How one item took part in a metric.</summary>
+public enum ItemRole
+{
+    /// <summary>In the denominator and the numerator (defective, late, on time… as the metric says).</summary>
+    Numerator,
+    /// <summary>In the denominator only.</summary>
+    Denominator,
+    /// <summary>Outcome not known yet at as-of: left out.</summary>
+    Pending,
+}
+
+public sealed record MetricItem(string Id, ItemRole Role, string Reason);
+
+/// <summary>One metric for one seller at one as-of instant.</summary>
+public sealed record MetricResult
+{
+    public required MetricDefinition Definition { get; init; }
+    public string Id => Definition.Id;
+    /// <summary>Rate or share as a ratio (0.0123 = 1.23 %), mean in hours, count as a number; null when nothing to measure.</summary>
+    public double? Value { get; init; }
+    public long Numerator { get; init; }
+    public long Denominator { get; init; }
+    public long Pending { get; init; }
+    public MetricStatus Status { get; init; }
+    public TimeWindow Window { get; init; }
+    /// <summary>The items that counted, when explanation was asked for; empty otherwise.</summary>
+    public IReadOnlyList<MetricItem> Items { get; init; } = [];
+}

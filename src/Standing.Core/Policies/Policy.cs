@@ -1,0 +1,33 @@
+using NodaTime;
+using Standing.Core.Calendars;
+using Standing.Core.Metrics;
+
+namespace Standing.Core.Policies;
+
+/// <summary>
+/// A marketplace standard as Standing runs it: versioned, in one time zone and calendar, with its
+/// metrics, the rules that turn them into outcomes, and the guidance shown to sellers.
+/// </summary>
+public sealed record Policy
+{
+    public required string Id { get; init; }
+    public required string Version { get; init; }
+    public required string Name { get; init; }
+    public string Description { get; init; } = "";
+    public required LocalDate EffectiveFrom { get; init; }
+    public required BusinessCalendar Calendar { get; init; }
+    public DateTimeZone Zone => Calendar.Zone;
+    public required IReadOnlyList<MetricDefinition> Metrics { get; init; }
+    public IReadOnlyList<RuleDefinition> Rules { get; init; } = [];
+    public IReadOnlyList<string> Guidance { get; init; } = [];
+    /// <summary>Settings the source standard does not give, chosen by Standing; shown to users as defaults.</summary>
+    public IReadOnlyList<PolicyDefault> Defaults { get; init; } = [];
+    /// <summary>Readings chosen where the source is vague.</summary>
+    public IReadOnlyList<string> Readings { get; init; } = [];
+    /// <summary>Named numeric settings for enforcement (e.g. early re-evaluation), with documented meaning.</summary>
+    public IReadOnlyDictionary<string, double> Settings { get; init; } = new Dictionary<string, double>();
+    /// <summary>Where the policy was loaded from ("built-in" or a file path).</summary>
+    public string Source { get; init; } = "";
+}
+
+public sealed record PolicyDefault(string Setting, string Note);

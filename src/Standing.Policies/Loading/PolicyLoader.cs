@@ -1,0 +1,141 @@
+using NodaTime;
+using NodaTime.Text;
+using Standing.Core.Calendars;
+using Standing.Core.Metrics;
+using Standing.Core.Policies;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Standing.Policies.Loading;
+
+/// <summary>
+/// Reads a policy from its YAML text into the canonical <see cref="Policy"/> model. Either every
+/// part is valid and a policy is returned, or a <see cref="PolicyLoadException"/> lists every error.
+/// </summary>
+public static class PolicyLoader
+{
+    private static readonly string[] TopKeys =
+        ["id", "version", "name", "description", "effective_from", "time_zone", "calendar", "metrics", "rules", "settings", "defaults", "readings", "guidance"];
+
+    public static Policy LoadFile(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PolicyLoadException([new PolicyError(path, 1, 1, "cannot read policy file: " + e.Message)]);
+        }
+        return Load(text, path);
+    }
+
+    public static Policy Load(string yaml, string file)
+    {
+        var errors = new List<PolicyError>();
+        var cursor = new YamlCursor(file, errors);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            var message = e.InnerException?.Message ?? e.Message;
+            throw new PolicyLoadException([new PolicyError(file, e.Start.Line, e.Start.Column, "not valid YAML: " + StripMark(message))]);
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+            throw new PolicyLoadException([new PolicyError(file, 1, 1, "a policy must be a YAML mapping with id, version, metrics…")]);
+
+        cursor.OnlyKeys(root, "the policy", TopKeys);
+        var id = cursor.Text(root, "id", true, "the policy");
+        if (id is not null && !IsIdentifier(id)) cursor.Error(YamlCursor.Get(root, "id")!, "id must be lower-case letters, digits, '_' or '-'");
+        var version = cursor.Text(root, "version", true, "the policy");
+        var name = cursor.Text(root, "name", false, "the policy") ?? id ?? "";
+        var description = cursor.Text(root, "description", false, "the policy") ?? "";
+        var effective = ReadDate(cursor, root, "effective_from");
+        var zone = ReadZone(cursor, root);
+        var calendar = new CalendarReader(cursor).Read(YamlCursor.Get(root, "calendar"), zone ?? DateTimeZone.Utc);
+        var metrics = new MetricReader(cursor).ReadAll(YamlCursor.Get(root, "metrics"));
+        var rules = new RuleReader(cursor, metrics).ReadAll(YamlCursor.Get(root, "rules"));
+        var settings = ReadSettings(cursor, root);
+        var defaults = ReadDefaults(cursor, root);
+
+        if (errors.Count > 0) throw new PolicyLoadException(errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
+        return new Policy
+        {
+            Id = id!,
+            Version = version!,
+            Name = name,
+            Description = description,
+            EffectiveFrom = effective!.Value,
+            Calendar = calendar,
+            Metrics = metrics,
+            Rules = rules,
+            Settings = settings,
+            Defaults = defaults,
+            Readings = cursor.Texts(root, "readings"),
+            Guidance = cursor.Texts(root, "guidance"),
+            Source = file,
+        };
+    }
+
+    internal static bool IsIdentifier(string s) =>
+        s.Length > 0 && s.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '-');
+
+    private static string StripMark(string message)
+    {
+        // YamlDotNet prefixes its messages with "(Line: n, Col: m, …): "; the position is already ours.
+        var close = message.IndexOf("): ", StringComparison.Ordinal);
+        return message.StartsWith("(Line", StringComparison.Ordinal) && close > 0 ? message[(close + 3)..] : message;
+    }
+
+    private static LocalDate? ReadDate(YamlCursor cursor, YamlMappingNode root, string key)
+    {
+        var text = cursor.Text(root, key, true, "the policy");
+        if (text is null) return null;
+        var parsed = LocalDatePattern.Iso.Parse(text);
+        if (parsed.Success) return parsed.Value;
+        cursor.Error(YamlCursor.Get(root, key)!, $"\"{key}\" must be a date like 2024-01-31");
+        return null;
+    }
+
+    private static DateTimeZone? ReadZone(YamlCursor cursor, YamlMappingNode root)
+    {
+        var text = cursor.Text(root, "time_zone", true, "the policy");
+        if (text is null) return null;
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(text);
+        if (zone is null) cursor.Error(YamlCursor.Get(root, "time_zone")!, $"unknown time zone \"{text}\" (use an IANA name such as Europe/Warsaw)");
+        return zone;
+    }
+
+    private static Dictionary<string, double> ReadSettings(YamlCursor cursor, YamlMappingNode root)
+    {
+        var result = new Dictionary<string, double>(StringComparer.Ordinal);
+        var map = cursor.Mapping(YamlCursor.Get(root, "settings"), "settings");
+        if (map is null) return result;
+        foreach (var key in map.Children.Keys)
+        {
+            var name = ((YamlScalarNode)key).Value!;
+            if (cursor.Number(map, name, true, "settings") is { } v) result[name] = v;
+        }
+        return result;
+    }
+
+    private static List<PolicyDefault> ReadDefaults(YamlCursor cursor, YamlMappingNode root)
+    {
+        var result = new List<PolicyDefault>();
+        var seq = cursor.Sequence(YamlCursor.Get(root, "defaults"), "defaults");
+        if (seq is null) return result;
+        foreach (var node in seq)
+        {
+            if (cursor.Mapping(node, "a default") is not { } map) continue;
+            cursor.OnlyKeys(map, "a default", "setting", "note");
+            var setting = cursor.Text(map, "setting", true, "a default");
+            var note = cursor.Text(map, "note", true, "a default");
+            if (setting is not null && note is not null) result.Add(new PolicyDefault(setting, note));
+        }
+        return result;
+    }
+}

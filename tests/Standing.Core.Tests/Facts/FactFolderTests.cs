@@ -1,0 +1,120 @@
+using NodaTime;
+using Standing.Core.Events;
+using Standing.Core.Facts;
+using Standing.Testing;
+
+namespace Standing.Core.Tests.Facts;
+
+public sealed class FactFolderTests
+{
+    private static readonly Instant AsOf = EventScript.At("2026-06-01T00:00:00Z");
+
+    /// <summary>A history touching every field the folder keeps, with ties in time to exercise the id order.</summary>
+    private static List<StandingEvent> History()
+    {
+        var events = new List<StandingEvent>();
+        for (var s = 0; s < 3; s++)
+        {
+            var shop = new EventScript($"shop-{s}");
+            for (var o = 0; o < 12; o++)
+            {
+                var order = $"o{o}";
+                shop.Placed(order, $"2026-05-{1 + o:00}T10:00:00Z", deliverBy: $"2026-05-{8 + o:00}T10:00:00Z")
+                    .Status(order, OrderStatus.Open, $"2026-05-{1 + o:00}T10:00:00Z")
+                    .Status(order, OrderStatus.Shipping, $"2026-05-{2 + o:00}T10:00:00Z", "seller")
+                    .Shipped(order, $"2026-05-{2 + o:00}T11:00:00Z")
+                    .Status(order, o % 4 == 0 ? OrderStatus.Cancelled : OrderStatus.Delivered, $"2026-05-{3 + o:00}T10:00:00Z", "seller")
+                    .Delivered(order, $"2026-05-{3 + o:00}T09:00:00Z")
+                    .Review(order, 1 + (o % 5), $"2026-05-{4 + o:00}T10:00:00Z")
+                    .Review(order, 5, $"2026-05-{4 + o:00}T10:00:00Z", review: $"r2-{order}") // same instant, another review
+                    .Case(order, $"2026-05-{5 + o:00}T10:00:00Z");
+                if (o % 3 == 0) shop.Corrected(order, OrderStatus.Cancelled, OrderStatus.Delivered, $"2026-05-{5 + o:00}T10:00:00Z");
+                if (o % 5 == 0) shop.ReviewUpdated($"r-{order}", 4, $"2026-05-{6 + o:00}T10:00:00Z");
+            }
+            events.AddRange(shop.Events);
+        }
+        return events;
+    }
+
+    /// <summary>Every fact rendered as text, so two foldings compare field by field.</summary>
+    private static List<string> Render(IReadOnlyList<SellerFacts> sellers) =>
+        sellers.SelectMany(s => s.Orders.Select(o => string.Join("|", s.Seller, o.Order, o.PlacedAt, o.OpenAt, o.ConfirmedAt,
+                o.ShippedAt, o.CancelledAt, o.CancelledBy, o.Status, o.StatusCorrected, o.Tracking, o.DeliveredAt,
+                o.LowestReviewStars, o.LowestReview, o.FirstCase, o.CaseCount))
+            .Concat(s.Reviews.Select(r => string.Join("|", s.Seller, r.Review, r.Stars, r.PostedAt, r.RemovedAt)))
+            .Concat(s.Cases.Select(c => string.Join("|", s.Seller, c.Case, c.OpenedAt, c.Order))))
+        .ToList();
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(7)]
+    [InlineData(8)]
+    public void Shuffled_and_duplicated_input_folds_to_identical_facts(int seed)
+    {
+        var events = History();
+        var expected = Render(FactFolder.Fold(events, AsOf));
+        var random = new Random(seed);
+        var shuffled = events.Concat(events.Where(_ => random.Next(3) == 0)).ToArray();
+        random.Shuffle(shuffled);
+
+        var actual = Render(FactFolder.Fold(shuffled, AsOf));
+
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void Folding_twice_gives_the_same_facts()
+    {
+        var events = History();
+        Assert.Equal(Render(FactFolder.Fold(events, AsOf)), Render(FactFolder.Fold(events, AsOf)));
+    }
+
+    [Fact]
+    public void The_latest_status_and_correction_decide_the_current_status()
+    {
+        var shop = new EventScript("s")
+            .Placed("o", "2026-05-01T10:00:00Z")
+            .Status("o", OrderStatus.Delivered, "2026-05-03T10:00:00Z")
+            .Corrected("o", OrderStatus.Delivered, OrderStatus.Cancelled, "2026-05-04T10:00:00Z");
+
+        var order = FactFolder.Fold(shop.Events.Reverse(), AsOf)[0].Orders[0];
+
+        Assert.Equal(OrderStatus.Cancelled, order.Status);
+        Assert.True(order.StatusCorrected);
+        Assert.Equal(EventScript.At("2026-05-03T10:00:00Z"), order.DeliveryConfirmedAt);
+    }
+
+    [Fact]
+    public void An_order_with_a_low_review_and_a_case_keeps_its_lowest_standing_review()
+    {
+        var shop = new EventScript("s")
+            .Placed("o", "2026-05-01T10:00:00Z")
+            .Review("o", 2, "2026-05-05T10:00:00Z", "ra")
+            .Review("o", 1, "2026-05-06T10:00:00Z", "rb")
+            .ReviewRemoved("rb", "2026-05-07T10:00:00Z")
+            .Case("o", "2026-05-08T10:00:00Z");
+
+        var order = FactFolder.Fold(shop.Events, AsOf)[0].Orders[0];
+
+        Assert.Equal(2, order.LowestReviewStars);
+        Assert.Equal("ra", order.LowestReview);
+        Assert.Equal(1, order.CaseCount);
+    }
+
+    [Fact]
+    public void Events_at_or_after_as_of_are_not_folded()
+    {
+        var shop = new EventScript("s")
+            .Placed("o", "2026-05-01T10:00:00Z")
+            .Review("o", 1, "2026-06-01T00:00:00Z");
+
+        var order = FactFolder.Fold(shop.Events, AsOf)[0].Orders[0];
+
+        Assert.Null(order.LowestReviewStars);
+    }
+}
