@@ -32,7 +32,7 @@ internal static class PoliciesCommand
         foreach (var id in BuiltInPacks.Ids)
         {
             var p = BuiltInPacks.Load(id);
-            table.AddRow(p.Id, p.Version, Markup.Escape(p.Name), p.Zone.Id, Markup.Escape(string.Join(", ", p.Metrics.Select(m => m.Id))));
+            table.AddRow(p.Id, p.Version, Markup.Escape(p.Name), p.Zone.Id, Markup.Escape(string.Join("\n", p.Metrics.Select(m => m.Id))));
         }
         Consoles.Out.Write(table);
         return ExitCodes.Ok;

@@ -63,7 +63,7 @@ internal sealed class CalendarReader(YamlCursor cursor)
         var fixedDates = new List<(LocalDate, string)>();
         foreach (var text in cursor.Texts(map, "holidays"))
         {
-            if (text == "poland") calendars.Add(new PolishPublicHolidays());
+            if (text == "poland") calendars.Add(PolishPublicHolidays.Instance);
             else if (LocalDatePattern.Iso.Parse(text) is { Success: true } date) fixedDates.Add((date.Value, "holiday"));
             else cursor.Error(node, $"holiday \"{text}\" must be a date like 2026-12-24 or a named set (poland)");
         }
