@@ -17,12 +17,11 @@ internal static class EvaluationTable
         {
             var cells = new List<string> { Markup.Escape(seller.Seller) };
             foreach (var m in seller.Metrics)
-                cells.Add($"[{Formats.StatusColor(m.Status)}]{Formats.Value(m)}[/] [grey]{Formats.Fraction(m)}[/]");
+                cells.Add($"[{Formats.StatusColor(m.Status)}]{Formats.Value(m)} {Formats.StatusWord(m.Status)}[/] [grey]{Formats.Fraction(m)}[/]");
             var triggered = seller.Outcomes.Where(o => o.Triggered).Select(o => o.Outcome).ToList();
             cells.Add(triggered.Count == 0 ? "[grey]none[/]" : "[red bold]" + Markup.Escape(string.Join(", ", triggered)) + "[/]");
             table.AddRow(cells.ToArray());
         }
         console.Write(table);
-        console.MarkupLine("[grey]green good · yellow at risk · red breach · grey insufficient data[/]");
     }
 }

@@ -27,6 +27,15 @@ internal static class Formats
         _ => $"of {m.Denominator}",
     };
 
+    /// <summary>The status in a word, so a table read without colours still says it.</summary>
+    public static string StatusWord(MetricStatus status) => status switch
+    {
+        MetricStatus.Good => "good",
+        MetricStatus.AtRisk => "at risk",
+        MetricStatus.Breach => "BREACH",
+        _ => "n/a",
+    };
+
     public static string StatusColor(MetricStatus status) => status switch
     {
         MetricStatus.Good => "green",
