@@ -51,8 +51,28 @@ internal sealed class CalendarReader(YamlCursor cursor)
             }
         }
 
+        if (days.Count == 0 || intervals.Count == 0)
+        {
+            cursor.Error(map, "the calendar needs at least one business day with working hours");
+            return new BusinessCalendar(zone, WorkingHours.AllDay, NoHolidays.Instance); // not used: the policy fails to load
+        }
+        if (HasOverlap(intervals))
+        {
+            cursor.Error(YamlCursor.Get(map, "hours")!, "working hours overlap");
+            return new BusinessCalendar(zone, WorkingHours.AllDay, NoHolidays.Instance);
+        }
         var byDay = Days.Values.ToDictionary(d => d, d => (IReadOnlyList<WorkingInterval>)(days.Contains(d) ? intervals : []));
         return new BusinessCalendar(zone, new WorkingHours(byDay), ReadHolidays(map));
+    }
+
+    private static bool HasOverlap(List<WorkingInterval> intervals)
+    {
+        var sorted = intervals.OrderBy(i => i.Start).ToList();
+        for (var i = 1; i < sorted.Count; i++)
+        {
+            if (sorted[i - 1].End is not { } end || end > sorted[i].Start) return true;
+        }
+        return false;
     }
 
     private IHolidayCalendar ReadHolidays(YamlMappingNode map)

@@ -29,7 +29,7 @@ internal sealed class FieldResolver(YamlCursor cursor, Subject subject)
         var field = FactFields.Find(subject, name);
         if (field is null)
         {
-            var known = string.Join(", ", FactFields.All(subject).Select(f => f.Name));
+            var known = string.Join(", ", FactFields.All(subject).Select(f => f.Name).Order(StringComparer.Ordinal));
             cursor.Error(node, $"unknown field \"{name}\" for {subject.ToString().ToLowerInvariant()}; known fields: {known}");
         }
         return field;

@@ -62,7 +62,7 @@ internal sealed class MetricReader(YamlCursor cursor)
         Limit? limit = null;
         if (k is MetricKind.Rate or MetricKind.Count)
         {
-            if (numerator is null) cursor.Error(map, $"{what} is a {KindName(k)}: it needs \"numerator\"");
+            if (YamlCursor.Get(map, "numerator") is null) cursor.Error(map, $"{what} is a {KindName(k)}: it needs \"numerator\"");
         }
         else
         {

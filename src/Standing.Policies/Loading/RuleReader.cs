@@ -71,7 +71,7 @@ internal sealed class RuleReader(YamlCursor cursor, IReadOnlyList<MetricDefiniti
         var metric = cursor.Text(map, "metric", true, $"a test of {what}");
         if (metric is not null && !metrics.Any(m => m.Id == metric))
         {
-            cursor.Error(YamlCursor.Get(map, "metric")!, $"{what} names metric \"{metric}\", which the policy does not define; defined: {string.Join(", ", metrics.Select(m => m.Id))}");
+            cursor.Error(YamlCursor.Get(map, "metric")!, $"{what} names metric \"{metric}\", which the policy does not define{(metrics.Count == 0 ? "" : "; defined: " + string.Join(", ", metrics.Select(m => m.Id)))}");
             metric = null;
         }
         var statusText = cursor.Text(map, "status", false, what);
