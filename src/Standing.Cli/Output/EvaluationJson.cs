@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Standing.Core.Evaluation;
 using Standing.Core.Metrics;
@@ -13,7 +14,7 @@ internal static class EvaluationJson
 {
     public static void Write(Stream stream, IReadOnlyList<PolicyEvaluation> evaluations, bool explain)
     {
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         if (evaluations.Count == 1)
         {
             WriteOne(json, evaluations[0], explain);
