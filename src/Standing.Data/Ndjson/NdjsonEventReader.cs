@@ -1,0 +1,169 @@
+using System.Buffers;
+using System.Text;
+using Standing.Core.Events;
+
+namespace Standing.Data.Ndjson;
+
+/// <summary>
+/// Reads NDJSON event files (UTF-8, one JSON object per line; blank lines ignored; CRLF tolerated;
+/// a leading BOM skipped) into an <see cref="EventLog"/>. A bad line becomes a <see cref="Reject"/>
+/// and the other lines still go through; a conflicting duplicate id is a reject too, at the line of
+/// the later event. A file that cannot be read at all raises <see cref="EventFileException"/>.
+/// </summary>
+public sealed class NdjsonEventReader
+{
+    private const int InitialBuffer = 1 << 20;
+
+    private readonly List<Reject> _rejects = [];
+
+    public NdjsonEventReader()
+        : this(new EventLog())
+    {
+    }
+
+    /// <param name="log">The log to feed (e.g. one already holding events read elsewhere).</param>
+    public NdjsonEventReader(EventLog log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        Log = log;
+    }
+
+    public EventLog Log { get; }
+
+    public IReadOnlyList<Reject> Rejects => _rejects;
+
+    /// <summary>Lines read so far over all files, blank lines included.</summary>
+    public long LinesRead { get; private set; }
+
+    public EventReadResult Result => new(Log, _rejects, LinesRead);
+
+    /// <summary>Reads the files in order into a fresh log.</summary>
+    public static EventReadResult ReadFiles(params IEnumerable<string> paths)
+    {
+        var reader = new NdjsonEventReader();
+        foreach (var path in paths)
+        {
+            reader.ReadFile(path);
+        }
+        return reader.Result;
+    }
+
+    /// <summary>Reads one file; <paramref name="path"/> is also its name in rejects and messages.</summary>
+    public void ReadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw EventFileException.CannotRead(path, ex);
+        }
+        using (stream)
+        {
+            Read(stream, path);
+        }
+    }
+
+    /// <summary>Reads NDJSON from <paramref name="utf8"/>, naming it <paramref name="file"/> in rejects.</summary>
+    public void Read(Stream utf8, string file)
+    {
+        ArgumentNullException.ThrowIfNull(utf8);
+        ArgumentNullException.ThrowIfNull(file);
+
+        var buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
+        try
+        {
+            var start = 0;
+            var end = 0;
+            var eof = false;
+            var first = true;
+            var lineNumber = 0;
+            while (true)
+            {
+                var newline = buffer.AsSpan(start, end - start).IndexOf((byte)'\n');
+                if (newline >= 0)
+                {
+                    Line(buffer.AsSpan(start, newline), file, ++lineNumber);
+                    start += newline + 1;
+                    continue;
+                }
+                if (eof)
+                {
+                    if (end > start)
+                    {
+                        Line(buffer.AsSpan(start, end - start), file, ++lineNumber);
+                    }
+                    break;
+                }
+
+                // Need more: move the partial line to the front, grow if it fills the buffer.
+                if (start > 0)
+                {
+                    buffer.AsSpan(start, end - start).CopyTo(buffer);
+                    end -= start;
+                    start = 0;
+                }
+                if (end == buffer.Length)
+                {
+                    var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, end).CopyTo(bigger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = bigger;
+                }
+                int n;
+                try
+                {
+                    n = utf8.Read(buffer, end, buffer.Length - end);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    throw EventFileException.CannotRead(file, ex);
+                }
+                if (n == 0)
+                {
+                    eof = true;
+                }
+                end += n;
+                if (first && (end >= 3 || eof))
+                {
+                    // A UTF-8 byte order mark before the first line is not part of it.
+                    first = false;
+                    if (lineNumber == 0 && buffer.AsSpan(0, end).StartsWith("\uFEFF"u8))
+                    {
+                        start = 3;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private void Line(ReadOnlySpan<byte> line, string file, int number)
+    {
+        LinesRead++;
+        if (!line.IsEmpty && line[^1] == '\r')
+        {
+            line = line[..^1];
+        }
+        if (line.IsEmpty || (line[0] != '{' && line.IndexOfAnyExcept(" \t"u8) < 0))
+        {
+            return;
+        }
+
+        if (!NdjsonEventParser.TryParse(line, out var ev, out var reason))
+        {
+            _rejects.Add(new Reject(file, number, reason, Encoding.UTF8.GetString(line)));
+            return;
+        }
+        if (Log.Add(ev, file, number, out var conflict) == EventLogOutcome.Conflict)
+        {
+            _rejects.Add(new Reject(file, number, conflict!, Encoding.UTF8.GetString(line)));
+        }
+    }
+}
