@@ -1,4 +1,5 @@
 using NodaTime;
+using Standing.Core.Calendars;
 
 namespace Standing.Core.Facts;
 
@@ -60,11 +61,11 @@ public sealed class FactField<T> : IFactField
         new(name, subject, FieldType.Text, description) { Text = get };
 
     /// <summary>The field's value as text, for explanations.</summary>
-    public string Show(T item) => Type switch
+    public string Show(T item, DateTimeZone zone) => Type switch
     {
         FieldType.Bool => Bool!(item)?.ToString().ToLowerInvariant() ?? "unset",
         FieldType.Number => Number!(item)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unset",
-        FieldType.Instant => Instant!(item)?.ToString() ?? "unset",
+        FieldType.Instant => LocalText.Show(Instant!(item), zone),
         _ => Text!(item) ?? "unset",
     };
 }

@@ -80,20 +80,20 @@ internal static class CompiledFilter
     };
 
     /// <summary>Why an item passed a filter: the conditions that held, with the item's values.</summary>
-    public static string Explain<T>(Filter filter, T item)
+    public static string Explain<T>(Filter filter, T item, DateTimeZone zone)
     {
         var held = new List<string>();
         foreach (var c in filter.Conditions)
         {
             if (!Compile<T>(c)(item)) continue;
             var field = (FactField<T>)c.Field;
-            var shown = $"{c} ({field.Name} = {field.Show(item)}";
-            shown += c.OtherField is FactField<T> other ? $", {other.Name} = {other.Show(item)})" : ")";
+            var shown = $"{c} ({field.Name} = {field.Show(item, zone)}";
+            shown += c.OtherField is FactField<T> other ? $", {other.Name} = {other.Show(item, zone)})" : ")";
             held.Add(shown);
         }
         foreach (var n in filter.Nested)
         {
-            if (Compile<T>(n)(item)) held.Add(Explain(n, item));
+            if (Compile<T>(n)(item)) held.Add(Explain(n, item, zone));
         }
         return string.Join(filter.RequireAll ? "; " : " / ", held);
     }

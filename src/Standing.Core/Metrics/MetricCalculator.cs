@@ -45,7 +45,7 @@ internal sealed class MetricCalculator<T> : MetricCalculator
     public override MetricResult Compute(SellerFacts facts, Instant asOf, BusinessCalendar calendar, bool explain)
     {
         var window = Definition.Window.Resolve(asOf, calendar);
-        var tally = new Tally(explain);
+        var tally = new Tally(explain, calendar.Zone);
         var items = _items(facts);
         var start = window.Start ?? Instant.MinValue;
         var end = window.End;
@@ -77,9 +77,9 @@ internal sealed class MetricCalculator<T> : MetricCalculator
         if (!tally.Explain) return;
         var numerator = Definition.Numerator;
         var why = numerator is null ? "in the population"
-            : counted ? CompiledFilter.Explain(numerator, item)
+            : counted ? CompiledFilter.Explain(numerator, item, tally.Zone)
             : "not counted: no " + numerator;
-        tally.Add(_id(item), counted ? ItemRole.Numerator : ItemRole.Denominator, Attribution(item) + "; " + why);
+        tally.Add(_id(item), counted ? ItemRole.Numerator : ItemRole.Denominator, Attribution(item, tally) + "; " + why);
     }
 
     private void CountShareWithin(T item, Instant asOf, BusinessCalendar calendar, ref Tally tally)
@@ -95,19 +95,19 @@ internal sealed class MetricCalculator<T> : MetricCalculator
             tally.Denominator++;
             if (onTime) tally.Numerator++;
             role = onTime ? ItemRole.Numerator : ItemRole.Denominator;
-            why = $"{Definition.Start!.Name} {started}, deadline {deadline} ({Definition.Limit}), {Definition.End!.Name} {f}: {(onTime ? "on time" : "late")}";
+            why = $"{Definition.Start!.Name} {L(started, tally)}, deadline {L(deadline, tally)} ({Definition.Limit}), {Definition.End!.Name} {L(f, tally)}: {(onTime ? "on time" : "late")}";
         }
         else if (deadline < asOf)
         {
             tally.Denominator++;
             role = ItemRole.Denominator;
-            why = $"{Definition.Start!.Name} {started}, deadline {deadline} ({Definition.Limit}) passed with no {Definition.End!.Name}: late";
+            why = $"{Definition.Start!.Name} {L(started, tally)}, deadline {L(deadline, tally)} ({Definition.Limit}) passed with no {Definition.End!.Name}: late";
         }
         else
         {
             tally.Pending++;
             role = ItemRole.Pending;
-            why = $"{Definition.Start!.Name} {started}, deadline {deadline} not reached at as-of: pending";
+            why = $"{Definition.Start!.Name} {L(started, tally)}, deadline {L(deadline, tally)} not reached at as-of: pending";
         }
         if (tally.Explain) tally.Add(_id(item), role, why);
     }
@@ -118,7 +118,7 @@ internal sealed class MetricCalculator<T> : MetricCalculator
         if (_end!(item) is not { } finished)
         {
             tally.Pending++;
-            if (tally.Explain) tally.Add(_id(item), ItemRole.Pending, $"{Definition.Start!.Name} {started}, not finished: pending");
+            if (tally.Explain) tally.Add(_id(item), ItemRole.Pending, $"{Definition.Start!.Name} {L(started, tally)}, not finished: pending");
             return;
         }
         var took = Definition.BusinessClock ? calendar.BusinessDuration(started, finished) : finished - started;
@@ -128,11 +128,13 @@ internal sealed class MetricCalculator<T> : MetricCalculator
         if (tally.Explain)
         {
             tally.Add(_id(item), ItemRole.Denominator,
-                $"{Definition.Start!.Name} {started} → {Definition.End!.Name} {finished}: {took.TotalHours:0.##} h{(Definition.BusinessClock ? " of working time" : "")}");
+                $"{Definition.Start!.Name} {L(started, tally)} → {Definition.End!.Name} {L(finished, tally)}: {took.TotalHours:0.##} h{(Definition.BusinessClock ? " of working time" : "")}");
         }
     }
 
-    private string Attribution(T item) => $"{Definition.AttributeBy.Name} {_attribution(item)}";
+    private string Attribution(T item, in Tally tally) => $"{Definition.AttributeBy.Name} {L(_attribution(item)!.Value, tally)}";
+
+    private static string L(Instant at, in Tally tally) => LocalText.Show(at, tally.Zone);
 
     private MetricResult Finish(TimeWindow window, Tally tally)
     {
@@ -157,9 +159,10 @@ internal sealed class MetricCalculator<T> : MetricCalculator
         };
     }
 
-    private struct Tally(bool explain)
+    private struct Tally(bool explain, DateTimeZone zone)
     {
         public readonly bool Explain = explain;
+        public readonly DateTimeZone Zone = zone;
         public long Numerator;
         public long Denominator;
         public long Pending;
