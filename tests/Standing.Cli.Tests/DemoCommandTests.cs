@@ -1,0 +1,46 @@
+using System.Text.Json;
+
+namespace Standing.Cli.Tests;
+
+public sealed class DemoCommandTests : IDisposable
+{
+    private readonly TempFolder _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void The_demo_leaves_events_and_results_that_evaluate_reproduces_exactly()
+    {
+        var output = Path.Combine(_dir.Path, "demo");
+
+        var demo = StandingProcess.Run("demo", "--sellers", "40", "--days", "90", "--out", output);
+
+        Assert.Equal(0, demo.ExitCode);
+        Assert.Contains("sellers per standard", demo.Stdout, StringComparison.Ordinal);
+        var events = Path.Combine(output, "events.ndjson");
+        Assert.True(File.Exists(events));
+        foreach (var pack in new[] { "congocrea", "mall" })
+        {
+            var saved = File.ReadAllText(Path.Combine(output, $"results-{pack}.json"));
+            using var doc = JsonDocument.Parse(saved);
+            Assert.Equal(40, doc.RootElement.GetProperty("sellers").GetArrayLength());
+
+            var again = StandingProcess.Run("evaluate", "--events", events, "--policy", pack, "--as-of", "2026-06-01T00:00:00Z", "--format", "json");
+
+            Assert.Equal(0, again.ExitCode);
+            Assert.Equal(saved.Trim(), again.Stdout.Trim());
+        }
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_marketplace()
+    {
+        var a = StandingProcess.Run("demo", "--sellers", "10", "--days", "30", "--out", Path.Combine(_dir.Path, "a"));
+        var b = StandingProcess.Run("demo", "--sellers", "10", "--days", "30", "--out", Path.Combine(_dir.Path, "b"));
+
+        Assert.Equal(0, a.ExitCode + b.ExitCode);
+        Assert.Equal(
+            File.ReadAllText(Path.Combine(_dir.Path, "a", "events.ndjson")),
+            File.ReadAllText(Path.Combine(_dir.Path, "b", "events.ndjson")));
+    }
+}
