@@ -11,18 +11,7 @@ namespace Standing.Policies.Loading;
 /// </summary>
 internal sealed class FieldResolver(YamlCursor cursor, Subject subject)
 {
-    private static readonly Dictionary<string, CompareOp> Ops = new(StringComparer.Ordinal)
-    {
-        ["eq"] = CompareOp.Eq,
-        ["ne"] = CompareOp.Ne,
-        ["lt"] = CompareOp.Lt,
-        ["le"] = CompareOp.Le,
-        ["gt"] = CompareOp.Gt,
-        ["ge"] = CompareOp.Ge,
-        ["set"] = CompareOp.IsSet,
-        ["not_set"] = CompareOp.NotSet,
-        ["in"] = CompareOp.In,
-    };
+    private static readonly IReadOnlyDictionary<string, CompareOp> Ops = OpNames.Conditions;
 
     public IFactField? Field(YamlNode node, string name)
     {

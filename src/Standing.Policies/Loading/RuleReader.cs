@@ -7,15 +7,7 @@ namespace Standing.Policies.Loading;
 /// <summary>Reads the <c>rules</c> list; every metric a rule names must exist in the policy.</summary>
 internal sealed class RuleReader(YamlCursor cursor, IReadOnlyList<MetricDefinition> metrics)
 {
-    private static readonly Dictionary<string, CompareOp> Ops = new(StringComparer.Ordinal)
-    {
-        ["eq"] = CompareOp.Eq,
-        ["ne"] = CompareOp.Ne,
-        ["lt"] = CompareOp.Lt,
-        ["le"] = CompareOp.Le,
-        ["gt"] = CompareOp.Gt,
-        ["ge"] = CompareOp.Ge,
-    };
+    private static readonly IReadOnlyDictionary<string, CompareOp> Ops = OpNames.Comparisons;
 
     private static readonly Dictionary<string, MetricStatus> Statuses = new(StringComparer.Ordinal)
     {
