@@ -23,10 +23,15 @@ public enum EventLogOutcome
 /// The events accepted so far, in arrival order, de-duplicated by id (event format: the same id with
 /// the same body again is a no-op, with a different body a conflict). Pure: no I/O, no clock.
 /// </summary>
+/// <remarks>
+/// Per event it keeps the event, its line number and its id in the de-duplication index; the file
+/// names are kept once per run of consecutive events read from the same file.
+/// </remarks>
 public sealed class EventLog
 {
     private readonly List<StandingEvent> _events;
-    private readonly List<EventSource> _sources;
+    private readonly List<int> _lines;
+    private readonly List<(int First, string File)> _files = []; // from event First on, events came from File
     private readonly Dictionary<string, int> _byId;
     private readonly int[] _byType = new int[Enum.GetValues<EventType>().Length];
 
@@ -39,8 +44,17 @@ public sealed class EventLog
     public EventLog(int capacity)
     {
         _events = new List<StandingEvent>(capacity);
-        _sources = new List<EventSource>(capacity);
+        _lines = new List<int>(capacity);
         _byId = new Dictionary<string, int>(capacity, StringComparer.Ordinal);
+    }
+
+    /// <summary>Makes room for <paramref name="capacity"/> events in all, so a large read does not regrow the log.</summary>
+    public void EnsureCapacity(int capacity)
+    {
+        if (capacity <= _events.Capacity) return;
+        _events.Capacity = capacity;
+        _lines.Capacity = capacity;
+        _byId.EnsureCapacity(capacity);
     }
 
     /// <summary>The accepted events, in arrival order.</summary>
@@ -77,7 +91,7 @@ public sealed class EventLog
     {
         if (_byId.TryGetValue(id, out var index))
         {
-            source = _sources[index];
+            source = SourceAt(index);
             return true;
         }
         source = default;
@@ -85,7 +99,20 @@ public sealed class EventLog
     }
 
     /// <summary>The source of the accepted event at <paramref name="index"/> in <see cref="Events"/>.</summary>
-    public EventSource SourceAt(int index) => _sources[index];
+    public EventSource SourceAt(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _events.Count);
+        // The last run whose first event is at or before index.
+        int low = 0, high = _files.Count - 1;
+        while (low < high)
+        {
+            var middle = (low + high + 1) / 2;
+            if (_files[middle].First <= index) low = middle;
+            else high = middle - 1;
+        }
+        return new EventSource(_files[low].File, _lines[index]);
+    }
 
     public EventLogOutcome Add(StandingEvent ev, string file, int line) => Add(ev, file, line, out _);
 
@@ -98,16 +125,21 @@ public sealed class EventLog
         ArgumentNullException.ThrowIfNull(ev);
         ArgumentNullException.ThrowIfNull(file);
 
-        if (_byId.TryAdd(ev.Id, _events.Count))
+        ref var first = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_byId, ev.Id, out var seen);
+        if (!seen)
         {
+            first = _events.Count;
+            if (_files.Count == 0 || !string.Equals(_files[^1].File, file, StringComparison.Ordinal))
+            {
+                _files.Add((_events.Count, file));
+            }
             _events.Add(ev);
-            _sources.Add(new EventSource(file, line));
+            _lines.Add(line);
             _byType[(int)ev.Type]++;
             conflictReason = null;
             return EventLogOutcome.Accepted;
         }
 
-        var first = _byId[ev.Id];
         if (_events[first].Equals(ev))
         {
             DuplicateCount++;
@@ -116,7 +148,7 @@ public sealed class EventLog
         }
 
         ConflictCount++;
-        conflictReason = $"conflict: event id \"{ev.Id}\" was already read at {_sources[first]} with a different body";
+        conflictReason = $"conflict: event id \"{ev.Id}\" was already read at {SourceAt(first)} with a different body";
         return EventLogOutcome.Conflict;
     }
 }

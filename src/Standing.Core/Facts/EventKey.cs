@@ -1,50 +1,29 @@
-using NodaTime;
+using System.Runtime.CompilerServices;
 using Standing.Core.Events;
 
 namespace Standing.Core.Facts;
 
 /// <summary>
 /// The total order used to decide between two events: by instant, then by id. Folding keeps, per
-/// field, the value of the first (or last) event under this order, so the result never depends on
-/// the order events arrived in.
+/// data-bearing field, the value of the first (or last) event under this order, so the result never
+/// depends on the order events arrived in. Fields that only say when something first happened keep
+/// the earliest instant, which the id cannot change.
 /// </summary>
-internal readonly record struct EventKey(Instant At, string Id)
+internal static class EventKey
 {
-    public static EventKey Of(StandingEvent e) => new(e.At, e.Id);
-
-    public bool IsBefore(EventKey other)
+    /// <summary>Whether <paramref name="a"/> comes before <paramref name="b"/>: earlier, or at the same instant with a lower id.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Earlier(StandingEvent a, StandingEvent b)
     {
-        var c = At.CompareTo(other.At);
-        return c < 0 || (c == 0 && string.CompareOrdinal(Id, other.Id) < 0);
-    }
-}
-
-/// <summary>A value remembered with the key of the event that set it.</summary>
-internal struct Keyed<T>
-{
-    private EventKey _key;
-    private bool _has;
-
-    public T Value { get; private set; }
-    public readonly bool HasValue => _has;
-    public readonly Instant? At => _has ? _key.At : null;
-
-    /// <summary>Keeps the value of the earliest event.</summary>
-    public void OfferFirst(EventKey key, T value)
-    {
-        if (!_has || key.IsBefore(_key)) Set(key, value);
+        var c = a.At.CompareTo(b.At);
+        return c < 0 || (c == 0 && string.CompareOrdinal(a.Id, b.Id) < 0);
     }
 
-    /// <summary>Keeps the value of the latest event.</summary>
-    public void OfferLast(EventKey key, T value)
-    {
-        if (!_has || _key.IsBefore(key)) Set(key, value);
-    }
+    /// <summary>Whether <paramref name="candidate"/> should replace <paramref name="first"/> as the first event.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsNewFirst(StandingEvent candidate, StandingEvent? first) => first is null || Earlier(candidate, first);
 
-    private void Set(EventKey key, T value)
-    {
-        _key = key;
-        _has = true;
-        Value = value;
-    }
+    /// <summary>Whether <paramref name="candidate"/> should replace <paramref name="latest"/> as the latest event.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsNewLatest(StandingEvent candidate, StandingEvent? latest) => latest is null || Earlier(latest, candidate);
 }

@@ -48,6 +48,13 @@ public sealed class FactField<T> : IFactField
     public Func<T, Instant?>? Instant { get; private init; }
     public Func<T, string?>? Text { get; private init; }
 
+    /// <summary>
+    /// For instant fields the fact stores compactly: the stored value (see <see cref="CompactInstant"/>),
+    /// so hot loops compare longs without building an <c>Instant?</c>. <see cref="CompactInstant.Far"/>
+    /// means "read <see cref="Instant"/> instead"; null when the field has no compact form.
+    /// </summary>
+    internal Func<T, long>? RawInstant { get; private init; }
+
     public static FactField<T> OfBool(string name, Subject subject, string description, Func<T, bool?> get) =>
         new(name, subject, FieldType.Bool, description) { Bool = get };
 
@@ -56,6 +63,9 @@ public sealed class FactField<T> : IFactField
 
     public static FactField<T> OfInstant(string name, Subject subject, string description, Func<T, Instant?> get) =>
         new(name, subject, FieldType.Instant, description) { Instant = get };
+
+    internal static FactField<T> OfInstant(string name, Subject subject, string description, Func<T, Instant?> get, Func<T, long> raw) =>
+        new(name, subject, FieldType.Instant, description) { Instant = get, RawInstant = raw };
 
     public static FactField<T> OfText(string name, Subject subject, string description, Func<T, string?> get) =>
         new(name, subject, FieldType.Text, description) { Text = get };

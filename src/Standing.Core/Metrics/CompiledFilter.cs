@@ -6,6 +6,10 @@ namespace Standing.Core.Metrics;
 /// <summary>Turns a <see cref="Filter"/> into a predicate over one kind of fact, once per policy.</summary>
 internal static class CompiledFilter
 {
+    /// <summary>Whether <paramref name="filter"/> holds for every item (an empty "all"), so it need not be run.</summary>
+    public static bool IsEverything(Filter filter) =>
+        filter.RequireAll && filter.Conditions.Count == 0 && filter.Nested.Count == 0;
+
     public static Func<T, bool> Compile<T>(Filter filter)
     {
         var parts = filter.Conditions.Select(Compile<T>).Concat(filter.Nested.Select(Compile<T>)).ToArray();
@@ -45,14 +49,37 @@ internal static class CompiledFilter
                         return x => get(x) is { } a && getOther(x) is { } b && Compare(a.CompareTo(b), op);
                     }
                     var n = c.Number!.Value;
-                    return x => get(x) is { } v && Compare(v.CompareTo(n), op);
+                    // One lambda per operator: the hot loop then does no dispatch on the operator.
+                    return op switch
+                    {
+                        CompareOp.Eq => x => get(x) is { } v && v.CompareTo(n) == 0,
+                        CompareOp.Ne => x => get(x) is { } v && v.CompareTo(n) != 0,
+                        CompareOp.Lt => x => get(x) is { } v && v.CompareTo(n) < 0,
+                        CompareOp.Le => x => get(x) is { } v && v.CompareTo(n) <= 0,
+                        CompareOp.Gt => x => get(x) is { } v && v.CompareTo(n) > 0,
+                        CompareOp.Ge => x => get(x) is { } v && v.CompareTo(n) >= 0,
+                        _ => static _ => false,
+                    };
                 }
             case FieldType.Instant:
                 {
                     var get = field.Instant!;
                     if (op == CompareOp.IsSet) return x => get(x) is not null;
                     if (op == CompareOp.NotSet) return x => get(x) is null;
-                    var getOther = ((FactField<T>)c.OtherField!).Instant!;
+                    var other = (FactField<T>)c.OtherField!;
+                    var getOther = other.Instant!;
+                    if (field.RawInstant is { } raw && other.RawInstant is { } rawOther)
+                    {
+                        // Compact instants order like the instants; only far ones need the exact values.
+                        return x =>
+                        {
+                            var a = raw(x);
+                            var b = rawOther(x);
+                            if (a == CompactInstant.Missing || b == CompactInstant.Missing) return false;
+                            if (a == CompactInstant.Far || b == CompactInstant.Far) return Compare(get(x)!.Value.CompareTo(getOther(x)!.Value), op);
+                            return Compare(a.CompareTo(b), op);
+                        };
+                    }
                     return x => get(x) is { } a && getOther(x) is { } b && Compare(a.CompareTo(b), op);
                 }
             default:

@@ -15,28 +15,34 @@ public abstract class MetricCalculator
 
     public static MetricCalculator For(MetricDefinition definition) => definition.Subject switch
     {
-        Subject.Orders => new MetricCalculator<OrderFact>(definition, f => f.Orders, o => o.Order),
-        Subject.Reviews => new MetricCalculator<ReviewFact>(definition, f => f.Reviews, r => r.Review),
-        _ => new MetricCalculator<CaseFact>(definition, f => f.Cases, c => c.Case),
+        Subject.Orders => new MetricCalculator<OrderFact>(definition, f => f.OrderArray, o => o.Order),
+        Subject.Reviews => new MetricCalculator<ReviewFact>(definition, f => f.ReviewArray, r => r.Review),
+        _ => new MetricCalculator<CaseFact>(definition, f => f.CaseArray, c => c.Case),
     };
 }
 
 internal sealed class MetricCalculator<T> : MetricCalculator
 {
-    private readonly Func<SellerFacts, IReadOnlyList<T>> _items;
+    private readonly Func<SellerFacts, T[]> _items;
     private readonly Func<T, string> _id;
     private readonly Func<T, Instant?> _attribution;
-    private readonly Func<T, bool> _population;
+    private readonly Func<T, long>? _attributionRaw;
+    private readonly Func<T, bool>? _population; // null: every item
     private readonly Func<T, bool> _numerator;
+    private readonly bool _everyItemCounts;
     private readonly Func<T, Instant?>? _start;
     private readonly Func<T, Instant?>? _end;
+    private ResolvedWindow? _lastWindow;
 
-    public MetricCalculator(MetricDefinition d, Func<SellerFacts, IReadOnlyList<T>> items, Func<T, string> id) : base(d)
+    public MetricCalculator(MetricDefinition d, Func<SellerFacts, T[]> items, Func<T, string> id) : base(d)
     {
         _items = items;
         _id = id;
-        _attribution = ((FactField<T>)d.AttributeBy).Instant!;
-        _population = CompiledFilter.Compile<T>(d.Population);
+        var attribution = (FactField<T>)d.AttributeBy;
+        _attribution = attribution.Instant!;
+        _attributionRaw = attribution.RawInstant;
+        _population = CompiledFilter.IsEverything(d.Population) ? null : CompiledFilter.Compile<T>(d.Population);
+        _everyItemCounts = d.Numerator is null;
         _numerator = d.Numerator is { } n ? CompiledFilter.Compile<T>(n) : static _ => true;
         _start = (d.Start as FactField<T>)?.Instant;
         _end = (d.End as FactField<T>)?.Instant;
@@ -44,30 +50,79 @@ internal sealed class MetricCalculator<T> : MetricCalculator
 
     public override MetricResult Compute(SellerFacts facts, Instant asOf, BusinessCalendar calendar, bool explain)
     {
-        var window = Definition.Window.Resolve(asOf, calendar);
+        var resolved = Resolve(asOf, calendar);
+        var window = resolved.Window;
         var tally = new Tally(explain, calendar.Zone);
         var items = _items(facts);
-        var start = window.Start ?? Instant.MinValue;
-        var end = window.End;
-        for (var i = 0; i < items.Count; i++)
+        switch (Definition.Kind)
         {
-            var item = items[i];
-            if (_attribution(item) is not { } at || at < start || at >= end || !_population(item)) continue;
-            switch (Definition.Kind)
-            {
-                case MetricKind.Rate or MetricKind.Count:
-                    CountRate(item, ref tally);
-                    break;
-                case MetricKind.ShareWithin:
-                    CountShareWithin(item, asOf, calendar, ref tally);
-                    break;
-                default:
-                    CountDuration(item, calendar, ref tally);
-                    break;
-            }
+            case MetricKind.Rate or MetricKind.Count when !explain && _attributionRaw is not null:
+                CountRates(items, resolved, ref tally);
+                break;
+            case MetricKind.Rate or MetricKind.Count:
+                foreach (var item in items)
+                {
+                    if (Considered(item, window)) CountRate(item, ref tally);
+                }
+                break;
+            case MetricKind.ShareWithin:
+                foreach (var item in items)
+                {
+                    if (Considered(item, window)) CountShareWithin(item, asOf, calendar, ref tally);
+                }
+                break;
+            default:
+                foreach (var item in items)
+                {
+                    if (Considered(item, window)) CountDuration(item, calendar, ref tally);
+                }
+                break;
         }
+        // Items are listed by id whatever order the facts are held in.
+        tally.Items?.Sort(static (a, b) => string.CompareOrdinal(a.Id, b.Id));
         return Finish(window, tally);
     }
+
+    /// <summary>In the window by its attribution date, and in the population.</summary>
+    private bool Considered(T item, TimeWindow window) =>
+        InWindow(item, window) && (_population is null || _population(item));
+
+    /// <summary>The hot loop of rate and count metrics: attribution compared as compact instants, no explanation.</summary>
+    private void CountRates(T[] items, ResolvedWindow resolved, ref Tally tally)
+    {
+        var (window, start, end) = (resolved.Window, resolved.Start, resolved.End);
+        var attribution = _attributionRaw!;
+        var population = _population;
+        var numerator = _numerator;
+        var everyItemCounts = _everyItemCounts;
+        long counted = 0, considered = 0;
+        foreach (var item in items)
+        {
+            var at = attribution(item);
+            // Missing and Far are below every bound: one range test, and far instants take the exact path.
+            if ((at < start || at >= end) && (at != CompactInstant.Far || !InWindow(item, window))) continue;
+            if (population is not null && !population(item)) continue;
+            considered++;
+            if (everyItemCounts || numerator(item)) counted++;
+        }
+        tally.Denominator += considered;
+        tally.Numerator += counted;
+    }
+
+    /// <summary>The window at <paramref name="asOf"/>; one evaluation asks for the same one for every seller, so the last is kept.</summary>
+    private ResolvedWindow Resolve(Instant asOf, BusinessCalendar calendar)
+    {
+        var last = _lastWindow; // read once: other threads may replace it (each replacement is a whole, consistent record)
+        if (last is not null && last.AsOf == asOf && ReferenceEquals(last.Calendar, calendar)) return last;
+        var window = Definition.Window.Resolve(asOf, calendar);
+        return _lastWindow = new ResolvedWindow(asOf, calendar, window, CompactInstant.Bound(window.Start), CompactInstant.Bound(window.End));
+    }
+
+    /// <summary>A window at one as-of, with its bounds in compact form (see <see cref="CompactInstant.Bound"/>).</summary>
+    private sealed record ResolvedWindow(Instant AsOf, BusinessCalendar Calendar, TimeWindow Window, long Start, long End);
+
+    /// <summary>Whether the item's attribution instant is in the window (the exact way, through <c>Instant?</c>).</summary>
+    private bool InWindow(T item, TimeWindow window) => _attribution(item) is { } at && window.Contains(at);
 
     private void CountRate(T item, ref Tally tally)
     {

@@ -74,6 +74,7 @@ public sealed class NdjsonEventReader
         ArgumentNullException.ThrowIfNull(file);
 
         var buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
+        var remaining = Remaining(utf8);
         try
         {
             var start = 0;
@@ -127,6 +128,11 @@ public sealed class NdjsonEventReader
                     eof = true;
                 }
                 end += n;
+                if (lineNumber == 0 && remaining > 0)
+                {
+                    MakeRoom(buffer.AsSpan(0, end), remaining);
+                    remaining = 0;
+                }
                 if (first && (end >= 3 || eof))
                 {
                     // A UTF-8 byte order mark before the first line is not part of it.
@@ -142,6 +148,31 @@ public sealed class NdjsonEventReader
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>Bytes left in the stream when it knows (a file; also a wrapper that reports its file's length), else 0.</summary>
+    private static long Remaining(Stream stream)
+    {
+        try
+        {
+            return Math.Max(0, stream.Length - stream.Position);
+        }
+        catch (Exception ex) when (ex is IOException or NotSupportedException or ObjectDisposedException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>
+    /// Sizes the log for the whole stream from the first buffer's average line length, so reading a
+    /// large file does not regrow (and re-copy) the log's lists and id index as it goes.
+    /// </summary>
+    private void MakeRoom(ReadOnlySpan<byte> firstBytes, long streamBytes)
+    {
+        var lines = firstBytes.Count((byte)'\n');
+        if (lines < 16) return;
+        var expected = streamBytes / ((double)firstBytes.Length / lines);
+        Log.EnsureCapacity((int)Math.Min(Array.MaxLength / 2, Log.AcceptedCount + (expected * 1.02) + 64));
     }
 
     private void Line(ReadOnlySpan<byte> line, string file, int number)

@@ -36,13 +36,19 @@ public sealed class FactFolderTests
         return events;
     }
 
-    /// <summary>Every fact rendered as text, so two foldings compare field by field.</summary>
+    /// <summary>
+    /// Every fact rendered as text, so two foldings compare field by field. The fact lists hold their
+    /// facts in no particular order, so each list is rendered by id.
+    /// </summary>
     private static List<string> Render(IReadOnlyList<SellerFacts> sellers) =>
-        sellers.SelectMany(s => s.Orders.Select(o => string.Join("|", s.Seller, o.Order, o.PlacedAt, o.OpenAt, o.ConfirmedAt,
-                o.ShippedAt, o.CancelledAt, o.CancelledBy, o.Status, o.StatusCorrected, o.Tracking, o.DeliveredAt,
-                o.LowestReviewStars, o.LowestReview, o.FirstCase, o.CaseCount))
-            .Concat(s.Reviews.Select(r => string.Join("|", s.Seller, r.Review, r.Stars, r.PostedAt, r.RemovedAt)))
-            .Concat(s.Cases.Select(c => string.Join("|", s.Seller, c.Case, c.OpenedAt, c.Order))))
+        sellers.SelectMany(s => s.Orders.OrderBy(o => o.Order, StringComparer.Ordinal).Select(o => string.Join("|", s.Seller, o.Order,
+                o.Buyer, o.PlacedAt, o.ShipBy, o.DeliverBy, o.Amount, o.OpenAt, o.ConfirmedAt, o.ShippingAt, o.ShippedAt,
+                o.DeliveryConfirmedAt, o.CancelledAt, o.CancelledBy, o.Status, o.StatusCorrected, o.Tracking, o.TrackingUrl,
+                o.PickedUpAt, o.DeliveredAt, o.ReturnedAt, o.LowestReviewStars, o.LowestReview, o.FirstCaseAt, o.FirstCase, o.CaseCount))
+            .Concat(s.Reviews.OrderBy(r => r.Review, StringComparer.Ordinal).Select(r => string.Join("|", s.Seller, r.Review,
+                r.Order, r.Stars, r.Text, r.PostedAt, r.RemovedAt, r.RepliedAt, r.ResolvedAt, r.FlaggedFakeAt)))
+            .Concat(s.Cases.OrderBy(c => c.Case, StringComparer.Ordinal).Select(c => string.Join("|", s.Seller, c.Case,
+                c.Order, c.Kind, c.OpenedAt, c.RespondedAt, c.EscalatedAt, c.ClosedAt, c.Outcome))))
         .ToList();
 
     [Theory]

@@ -1,0 +1,161 @@
+using System.Runtime.InteropServices;
+using Standing.Core.Events;
+
+namespace Standing.Core.Facts;
+
+/// <summary>
+/// Folds one seller's events straight into its facts. Its tables (id → slot, the facts, the events
+/// that won each fact's data-bearing fields) are reused from one seller to the next.
+/// </summary>
+internal sealed class SellerFold
+{
+    /// <summary>Kinds of fact: orders, reviews, cases.</summary>
+    public const int Kinds = 3;
+
+    private const int Orders = 0, Reviews = 1, Cases = 2;
+
+    private static readonly sbyte[] KindByType = BuildKinds();
+
+    private readonly Table<OrderFact> _orders = new();
+    private readonly Table<ReviewFact> _reviews = new();
+    private readonly Table<CaseFact> _cases = new();
+
+    /// <summary>Which kind of fact an event type is about (0 orders, 1 reviews, 2 cases), or -1 for none.</summary>
+    public static int KindOf(EventType type) => KindByType[(int)type];
+
+    /// <param name="seller">The seller.</param>
+    /// <param name="events">All events.</param>
+    /// <param name="positions">The positions in <paramref name="events"/> of this seller's events to fold.</param>
+    /// <param name="counts">How many of them are about orders, reviews and cases.</param>
+    public SellerFacts Fold(string seller, ReadOnlySpan<StandingEvent> events, ReadOnlySpan<int> positions, ReadOnlySpan<int> counts)
+    {
+        _orders.Reset(counts[Orders]);
+        _reviews.Reset(counts[Reviews]);
+        _cases.Reset(counts[Cases]);
+        foreach (var position in positions)
+        {
+            var e = events[position];
+            switch (KindByType[(int)e.Type])
+            {
+                case Orders:
+                    {
+                        var slot = _orders.SlotOf(e.Order!, out var isNew);
+                        if (isNew) _orders.Facts[slot] = new OrderFact(seller, e.Order!);
+                        OrderFolding.Add(_orders.Facts[slot], ref _orders.Winners[slot], e);
+                        break;
+                    }
+                case Reviews:
+                    {
+                        var slot = _reviews.SlotOf(e.Review!, out var isNew);
+                        if (isNew) _reviews.Facts[slot] = new ReviewFact(seller, e.Review!);
+                        ReviewFolding.Add(_reviews.Facts[slot], ref _reviews.Winners[slot], e);
+                        break;
+                    }
+                default:
+                    {
+                        var slot = _cases.SlotOf(e.Case!, out var isNew);
+                        if (isNew) _cases.Facts[slot] = new CaseFact(seller, e.Case!);
+                        CaseFolding.Add(_cases.Facts[slot], ref _cases.Winners[slot], e);
+                        break;
+                    }
+            }
+        }
+        AttachReviews();
+        AttachCases();
+        return new SellerFacts(seller, _orders.ToArray(), _reviews.ToArray(), _cases.ToArray());
+    }
+
+    /// <summary>Gives each order its lowest standing review (a tie goes to the lowest review id).</summary>
+    private void AttachReviews()
+    {
+        foreach (var r in _reviews.Used)
+        {
+            if (r.IsRemoved || r.Stars is not { } stars || r.Order is null || _orders.Find(r.Order) is not { } o) continue;
+            if (o.LowestReviewStars is not { } lowest || stars < lowest
+                || (stars == lowest && string.CompareOrdinal(r.Review, o.LowestReview) < 0))
+            {
+                o.LowestReviewStars = stars;
+                o.LowestReview = r.Review;
+            }
+        }
+    }
+
+    /// <summary>Counts each order's cases and keeps its first (a tie in time goes to the lowest case id).</summary>
+    private void AttachCases()
+    {
+        foreach (var c in _cases.Used)
+        {
+            if (c.OpenedAt is not { } opened || c.Order is null || _orders.Find(c.Order) is not { } o) continue;
+            o.CaseCount++;
+            if (o.FirstCaseAt is not { } first || opened < first
+                || (opened == first && string.CompareOrdinal(c.Case, o.FirstCase) < 0))
+            {
+                o.FirstCaseAt = opened;
+                o.FirstCase = c.Case;
+            }
+        }
+    }
+
+    private static sbyte[] BuildKinds()
+    {
+        var kinds = new sbyte[Enum.GetValues<EventType>().Length];
+        foreach (var type in Enum.GetValues<EventType>())
+        {
+            kinds[(int)type] = type switch
+            {
+                EventType.OrderPlaced or EventType.OrderStatus or EventType.OrderStatusCorrected
+                    or EventType.ShipmentShipped or EventType.ShipmentTrackingAdded or EventType.ShipmentPickedUp
+                    or EventType.ShipmentDelivered or EventType.ShipmentReturned => Orders,
+                EventType.ReviewPosted or EventType.ReviewUpdated or EventType.ReviewRemoved or EventType.ReviewReplied
+                    or EventType.ReviewResolved or EventType.ReviewFlaggedFake => Reviews,
+                EventType.CaseOpened or EventType.CaseResponded or EventType.CaseEscalated or EventType.CaseClosed => Cases,
+                _ => -1,
+            };
+        }
+        return kinds;
+    }
+
+    /// <summary>One seller's facts of one kind while folding: id → slot, the facts in first-seen order, their winners.</summary>
+    private sealed class Table<TFact>
+        where TFact : class
+    {
+        private Dictionary<string, int> _slots = new(StringComparer.Ordinal);
+
+        public TFact[] Facts = [];
+        public Winners[] Winners = [];
+        public int Count;
+
+        public ReadOnlySpan<TFact> Used => Facts.AsSpan(0, Count);
+
+        /// <summary>Forgets the last seller; makes room for <paramref name="events"/> events, an upper bound on the facts.</summary>
+        public void Reset(int events)
+        {
+            Array.Clear(Facts, 0, Count);
+            Array.Clear(Winners, 0, Count);
+            Count = 0;
+            // Clearing costs the table's capacity: after a much larger seller, start a small table instead.
+            if (_slots.EnsureCapacity(0) > (4 * events) + 64) _slots = new Dictionary<string, int>(events, StringComparer.Ordinal);
+            else _slots.Clear();
+            _slots.EnsureCapacity(events);
+            if (Facts.Length < events)
+            {
+                var size = Math.Max(events, Facts.Length * 2);
+                Facts = new TFact[size];
+                Winners = new Winners[size];
+            }
+        }
+
+        /// <summary>The slot of <paramref name="id"/>; <paramref name="isNew"/> when the caller must put a new fact there.</summary>
+        public int SlotOf(string id, out bool isNew)
+        {
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_slots, id, out var exists);
+            isNew = !exists;
+            if (!exists) slot = Count++;
+            return slot;
+        }
+
+        public TFact? Find(string id) => _slots.TryGetValue(id, out var slot) ? Facts[slot] : null;
+
+        public TFact[] ToArray() => Count == 0 ? [] : Facts.AsSpan(0, Count).ToArray();
+    }
+}
