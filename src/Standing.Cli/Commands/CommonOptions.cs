@@ -9,7 +9,12 @@ internal static class CommonOptions
     {
         Description = "NDJSON event file(s) in the Standing event format",
         AllowMultipleArgumentsPerToken = true,
-        Required = true,
+    };
+
+    public static Option<string?> Db(bool required) => new("--db")
+    {
+        Description = "the event store: a SQLite file (e.g. standing.db) or a PostgreSQL URL / connection string (postgres://…, Host=…;…)",
+        Required = required,
     };
 
     public static Option<string> Policy(bool required = true) => new("--policy")

@@ -12,6 +12,7 @@ internal static class EvaluateCommand
     public static Command Create()
     {
         var events = CommonOptions.Events();
+        var db = CommonOptions.Db(required: false);
         var policy = CommonOptions.Policy();
         var asOf = CommonOptions.AsOf();
         var seller = CommonOptions.Seller();
@@ -19,15 +20,15 @@ internal static class EvaluateCommand
         var rejects = CommonOptions.Rejects();
         var command = new Command("evaluate", "Measure sellers against a policy as of an instant")
         {
-            events, policy, asOf, seller, format, rejects,
+            events, db, policy, asOf, seller, format, rejects,
         };
         command.SetAction(parse => Run(
-            parse.GetValue(events)!, parse.GetValue(policy)!, parse.GetValue(asOf)!, parse.GetValue(seller),
+            parse.GetValue(events), parse.GetValue(db), parse.GetValue(policy)!, parse.GetValue(asOf)!, parse.GetValue(seller),
             parse.GetValue(format)!, parse.GetValue(rejects)));
         return command;
     }
 
-    private static int Run(string[] eventFiles, string policyRef, string asOfText, string? seller, string format, string? rejectsPath)
+    private static int Run(string[]? eventFiles, string? db, string policyRef, string asOfText, string? seller, string format, string? rejectsPath)
     {
         var stderr = Consoles.Error;
         if (!PolicyInput.TryLoad(policyRef, stderr, out var policy)) return ExitCodes.Error;
@@ -36,7 +37,7 @@ internal static class EvaluateCommand
             stderr.WriteLine(asOfError);
             return ExitCodes.Error;
         }
-        if (!EventInput.TryRead(eventFiles, rejectsPath, stderr, out var input)) return ExitCodes.Error;
+        if (!EventInput.TryLoad(eventFiles, db, seller, rejectsPath, stderr, out var input)) return ExitCodes.Error;
         if (!SellerSelection.TryFacts(input.Events, asOf, seller, stderr, out var facts)) return ExitCodes.Error;
 
         var evaluation = new PolicyEvaluator(policy).Evaluate(facts, asOf);

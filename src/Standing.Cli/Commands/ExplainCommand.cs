@@ -11,6 +11,7 @@ internal static class ExplainCommand
     public static Command Create()
     {
         var events = CommonOptions.Events();
+        var db = CommonOptions.Db(required: false);
         var policy = CommonOptions.Policy();
         var asOf = CommonOptions.AsOf();
         var seller = new Option<string>("--seller") { Description = "the seller to explain", Required = true };
@@ -19,15 +20,15 @@ internal static class ExplainCommand
         var rejects = CommonOptions.Rejects();
         var command = new Command("explain", "Show which orders, reviews and cases counted in each metric, and why")
         {
-            events, policy, asOf, seller, metric, format, rejects,
+            events, db, policy, asOf, seller, metric, format, rejects,
         };
         command.SetAction(parse => Run(
-            parse.GetValue(events)!, parse.GetValue(policy)!, parse.GetValue(asOf)!, parse.GetValue(seller)!,
+            parse.GetValue(events), parse.GetValue(db), parse.GetValue(policy)!, parse.GetValue(asOf)!, parse.GetValue(seller)!,
             parse.GetValue(metric), parse.GetValue(format)!, parse.GetValue(rejects)));
         return command;
     }
 
-    private static int Run(string[] eventFiles, string policyRef, string asOfText, string seller, string? metric, string format, string? rejectsPath)
+    private static int Run(string[]? eventFiles, string? db, string policyRef, string asOfText, string seller, string? metric, string format, string? rejectsPath)
     {
         var stderr = Consoles.Error;
         if (!PolicyInput.TryLoad(policyRef, stderr, out var policy)) return ExitCodes.Error;
@@ -41,7 +42,7 @@ internal static class ExplainCommand
             stderr.WriteLine(asOfError);
             return ExitCodes.Error;
         }
-        if (!EventInput.TryRead(eventFiles, rejectsPath, stderr, out var input)) return ExitCodes.Error;
+        if (!EventInput.TryLoad(eventFiles, db, seller, rejectsPath, stderr, out var input)) return ExitCodes.Error;
         if (!SellerSelection.TryFacts(input.Events, asOf, seller, stderr, out var facts)) return ExitCodes.Error;
 
         var result = new PolicyEvaluator(policy).EvaluateSeller(facts[0], asOf, explain: true);

@@ -1,6 +1,7 @@
 using Spectre.Console;
 using Standing.Core.Events;
 using Standing.Data.Ndjson;
+using Standing.Data.Store;
 
 namespace Standing.Cli.Input;
 
@@ -9,6 +10,39 @@ internal sealed record EventInput(IReadOnlyList<StandingEvent> Events, int Rejec
 {
     /// <summary>Files this large get a progress bar (when stderr is a terminal).</summary>
     private const long ProgressFrom = 64L << 20;
+
+    /// <summary>
+    /// The events of exactly one of <c>--events FILE...</c> or <c>--db TARGET</c>. From a store, only
+    /// <paramref name="seller"/>'s events are read when one is named (facts are folded from the stored
+    /// log at evaluation time).
+    /// </summary>
+    public static bool TryLoad(string[]? files, string? db, string? seller, string? rejectsPath, TextWriter stderr, out EventInput input)
+    {
+        input = new EventInput([], 0);
+        var hasFiles = files is { Length: > 0 };
+        if (hasFiles == (db is not null))
+        {
+            stderr.WriteLine("give the events either with --events FILE... or with --db TARGET (exactly one of them)");
+            return false;
+        }
+        if (hasFiles) return TryRead(files!, rejectsPath, stderr, out input);
+        if (rejectsPath is not null)
+        {
+            stderr.WriteLine("--rejects applies to --events files; events in a store were checked when they were ingested");
+            return false;
+        }
+        try
+        {
+            using var store = EventStore.Open(db!, create: false);
+            input = new EventInput(store.ReadAll(seller), 0);
+            return true;
+        }
+        catch (EventStoreException e)
+        {
+            stderr.WriteLine(e.Message);
+            return false;
+        }
+    }
 
     /// <summary>
     /// Reads every file; reports each rejected line on stderr as <c>FILE:LINE: reason</c> and, with a

@@ -1,0 +1,180 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Spectre.Console;
+using Standing.Cli.Input;
+using Standing.Core.Events;
+using Standing.Data.Csv;
+using Standing.Data.Ndjson;
+using Standing.Data.Store;
+
+namespace Standing.Cli.Commands;
+
+/// <summary><c>standing ingest</c>: append NDJSON files (or CSV exports through a mapping) to the event store.</summary>
+internal static class IngestCommand
+{
+    /// <summary>Inputs this large get a progress bar (when stderr is a terminal).</summary>
+    private const long ProgressFrom = 64L << 20;
+
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = "NDJSON event files (or a folder of *.ndjson); with --mapping, CSV files or a folder of them",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var db = CommonOptions.Db(required: false);
+        var mapping = new Option<string?>("--mapping") { Description = "a CSV mapping (YAML) saying how rows of your export become events" };
+        var rejects = CommonOptions.Rejects();
+        var batch = new Option<int>("--batch-size")
+        {
+            Description = "events per transaction",
+            DefaultValueFactory = _ => EventIngester.DefaultBatchSize,
+        };
+        var command = new Command("ingest", "Append events to the event store (idempotent: loading the same files again changes nothing)")
+        {
+            paths, db, mapping, rejects, batch,
+        };
+        command.SetAction(parse => Run(
+            parse.GetValue(paths)!, parse.GetValue(db) ?? EventStore.DefaultPath, parse.GetValue(mapping),
+            parse.GetValue(rejects), parse.GetValue(batch)));
+        return command;
+    }
+
+    private static int Run(string[] paths, string target, string? mappingPath, string? rejectsPath, int batchSize)
+    {
+        var stderr = Consoles.Error;
+        if (batchSize < 1)
+        {
+            stderr.WriteLine("--batch-size must be at least 1");
+            return ExitCodes.Error;
+        }
+
+        CsvMapping? mapping = null;
+        if (mappingPath is not null)
+        {
+            var loaded = CsvMappingLoader.LoadFile(mappingPath);
+            if (loaded.Errors.Count > 0)
+            {
+                foreach (var error in loaded.Errors) stderr.WriteLine(error);
+                return ExitCodes.Error;
+            }
+            mapping = loaded.Mapping!;
+        }
+
+        IReadOnlyList<string> files;
+        try
+        {
+            files = mapping is null ? ExpandNdjson(paths) : paths;
+        }
+        catch (EventFileException e)
+        {
+            stderr.WriteLine(e.Message);
+            return ExitCodes.Error;
+        }
+
+        var csv = mapping is null ? null : new CsvMappedReader(mapping);
+        try
+        {
+            csv?.Prepare(paths); // missing files and unknown columns stop here, before the store is touched
+        }
+        catch (Exception e) when (e is EventFileException or CsvMappingException)
+        {
+            stderr.WriteLine(e.Message);
+            return ExitCodes.Error;
+        }
+
+        var clock = Stopwatch.StartNew();
+        IngestSummary summary;
+        string storeName;
+        try
+        {
+            using var store = EventStore.Open(target, create: true);
+            storeName = $"{store.Name} ({store.Engine})";
+            using var ingester = new EventIngester(store, batchSize);
+            if (csv is not null)
+            {
+                csv.Read(paths, ingester);
+            }
+            else
+            {
+                var total = files.Sum(f => new FileInfo(f).Length);
+                if (total >= ProgressFrom && !Console.IsErrorRedirected) ReadWithProgress(files, ingester, total);
+                else foreach (var file in files) NdjsonFileSource.Read(file, ingester);
+            }
+            summary = ingester.Complete();
+        }
+        catch (Exception e) when (e is EventStoreException or EventFileException or CsvMappingException)
+        {
+            stderr.WriteLine(e.Message);
+            return ExitCodes.Error;
+        }
+
+        foreach (var reject in summary.Rejects) stderr.WriteLine(reject.Message);
+        if (rejectsPath is not null)
+        {
+            try
+            {
+                RejectsWriter.WriteFile(rejectsPath, summary.Rejects);
+            }
+            catch (EventFileException e)
+            {
+                stderr.WriteLine(e.Message);
+                return ExitCodes.Error;
+            }
+        }
+        WriteSummary(Console.Out, storeName, summary, clock.Elapsed);
+        return summary.Rejects.Count > 0 ? ExitCodes.SomeRejected : ExitCodes.Ok;
+    }
+
+    private static List<string> ExpandNdjson(string[] paths)
+    {
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                files.AddRange(Directory.EnumerateFiles(path)
+                    .Where(f => f.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
+                    .Order(StringComparer.Ordinal));
+            }
+            else if (File.Exists(path))
+            {
+                files.Add(path);
+            }
+            else
+            {
+                throw EventFileException.CannotRead(path, new FileNotFoundException(null, path));
+            }
+        }
+        return files;
+    }
+
+    private static void ReadWithProgress(IReadOnlyList<string> files, EventIngester ingester, long total)
+    {
+        Consoles.Progress.Progress().AutoClear(true).Start(context =>
+        {
+            var task = context.AddTask("ingesting events", maxValue: total);
+            foreach (var file in files) NdjsonFileSource.Read(file, ingester, n => task.Increment(n));
+        });
+    }
+
+    private static void WriteSummary(TextWriter output, string store, IngestSummary summary, TimeSpan elapsed)
+    {
+        var conflicts = summary.Conflicts;
+        var rejected = summary.Rejects.Count - conflicts;
+        output.WriteLine($"ingested into {store} in {elapsed.TotalSeconds:0.0} s");
+        output.WriteLine($"  accepted (new)  {summary.Accepted,10}");
+        output.WriteLine($"  duplicates      {summary.Duplicates,10}  (already stored with the same body: no-op)");
+        output.WriteLine($"  conflicts       {conflicts,10}  (same id, different body: the first one is kept)");
+        output.WriteLine($"  rejected        {rejected,10}  (invalid lines or rows)");
+        foreach (var (reason, count) in summary.Skipped)
+            output.WriteLine($"  skipped         {count,10}  ({reason})");
+        var byType = summary.AcceptedByType;
+        if (byType.Count > 0)
+        {
+            output.WriteLine("  new events per type:");
+            foreach (var (type, count) in byType.OrderBy(p => p.Key))
+                output.WriteLine($"    {EventSchema.Name(type),-26}{count,10}");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using Standing.Core.Events;
+using Standing.Data.Ndjson;
+
+namespace Standing.Data.Store;
+
+/// <summary>A store that takes a batch already planned (so the planning can run on the reading thread).</summary>
+internal interface IPlannedAppend
+{
+    AppendResult Append(BatchPlan plan);
+}
+
+/// <summary>The engine-independent part of appending a batch: ids repeated inside it, and body comparison.</summary>
+internal sealed class BatchPlan
+{
+    private BatchPlan(IReadOnlyList<StandingEvent> batch)
+    {
+        Batch = batch;
+        Outcomes = new EventLogOutcome[batch.Count];
+        Lines = new string[batch.Count];
+    }
+
+    public IReadOnlyList<StandingEvent> Batch { get; }
+
+    public EventLogOutcome[] Outcomes { get; }
+
+    /// <summary>The canonical line of each event (null for repeats inside the batch).</summary>
+    public string?[] Lines { get; }
+
+    public Dictionary<int, int> Conflicts { get; } = [];
+
+    /// <summary>Indexes of the first event of each id in the batch: the ones to offer the store.</summary>
+    public List<int> Firsts { get; } = [];
+
+    /// <summary>Settles repeats inside the batch (first wins) and renders the canonical lines.</summary>
+    public static BatchPlan For(IReadOnlyList<StandingEvent> batch)
+    {
+        var plan = new BatchPlan(batch);
+        var first = new Dictionary<string, int>(batch.Count, StringComparer.Ordinal);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var ev = batch[i];
+            if (first.TryAdd(ev.Id, i))
+            {
+                plan.Lines[i] = NdjsonEventWriter.ToLine(ev);
+                plan.Firsts.Add(i);
+                continue;
+            }
+            var earlier = first[ev.Id];
+            if (batch[earlier].Equals(ev))
+            {
+                plan.Outcomes[i] = EventLogOutcome.Duplicate;
+            }
+            else
+            {
+                plan.Outcomes[i] = EventLogOutcome.Conflict;
+                plan.Conflicts[i] = earlier;
+            }
+        }
+        return plan;
+    }
+
+    /// <summary>The first event of the batch at <paramref name="index"/> met a stored body with its id.</summary>
+    public void AgainstStored(int index, string storedBody)
+    {
+        if (Same(Batch[index], Lines[index]!, storedBody))
+        {
+            Outcomes[index] = EventLogOutcome.Duplicate;
+        }
+        else
+        {
+            Outcomes[index] = EventLogOutcome.Conflict;
+            Conflicts[index] = AppendResult.Stored;
+        }
+    }
+
+    public AppendResult Result() => new(Outcomes, Conflicts);
+
+    private static bool Same(StandingEvent ev, string line, string storedBody) =>
+        string.Equals(line, storedBody, StringComparison.Ordinal)
+        || (NdjsonEventParser.TryParse(storedBody, out var stored, out _) && stored.Equals(ev));
+
+    /// <summary>Parses a stored body; a body that does not parse means the store was damaged.</summary>
+    public static StandingEvent Parse(string body, string storeName)
+    {
+        if (!NdjsonEventParser.TryParse(body, out var ev, out var reason))
+        {
+            throw new EventStoreException($"{storeName}: a stored event does not read back ({reason}): {body}");
+        }
+        return ev;
+    }
+}

@@ -1,0 +1,216 @@
+using System.Collections.Concurrent;
+using Standing.Core.Events;
+using Standing.Data.Ndjson;
+
+namespace Standing.Data.Store;
+
+/// <summary>An event on its way into the store, with where it was read (for messages and rejects).</summary>
+public readonly record struct IncomingEvent(StandingEvent Event, string File, int Line);
+
+/// <summary>What an ingest did, over all its batches.</summary>
+public sealed class IngestSummary
+{
+    private readonly long[] _byType = new long[Enum.GetValues<EventType>().Length];
+
+    public long Accepted { get; private set; }
+
+    public long Duplicates { get; private set; }
+
+    public long Conflicts { get; private set; }
+
+    /// <summary>Rejected lines or rows (conflicts included), in the order met.</summary>
+    public List<Reject> Rejects { get; } = [];
+
+    /// <summary>Rows a mapping skipped on purpose (e.g. an order without any seller), by reason.</summary>
+    public SortedDictionary<string, long> Skipped { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>New events per type (types with none are absent).</summary>
+    public IReadOnlyDictionary<EventType, long> AcceptedByType =>
+        Enum.GetValues<EventType>().Where(t => _byType[(int)t] > 0).ToDictionary(t => t, t => _byType[(int)t]);
+
+    internal void Count(IncomingEvent incoming, EventLogOutcome outcome)
+    {
+        switch (outcome)
+        {
+            case EventLogOutcome.Accepted:
+                Accepted++;
+                _byType[(int)incoming.Event.Type]++;
+                break;
+            case EventLogOutcome.Duplicate:
+                Duplicates++;
+                break;
+            case EventLogOutcome.Conflict:
+                Conflicts++;
+                break;
+        }
+    }
+}
+
+/// <summary>
+/// Feeds events into a store in batches, each batch one transaction, while the caller goes on reading:
+/// one batch is written while the next is filled. Conflicts become rejects at the later event's
+/// line (the first event stays). <see cref="Complete"/> writes the last batch and returns the summary.
+/// </summary>
+public sealed class EventIngester : IDisposable
+{
+    public const int DefaultBatchSize = 50_000;
+
+    private readonly IEventStore _store;
+    private readonly int _batchSize;
+    private readonly BlockingCollection<(List<IncomingEvent> Batch, BatchPlan? Plan)> _queue = new(boundedCapacity: 2);
+    private readonly Thread _writer;
+    private readonly object _gate = new();
+    private List<IncomingEvent> _current;
+    private Exception? _failure;
+    private bool _completed;
+
+    public EventIngester(IEventStore store, int batchSize = DefaultBatchSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        _store = store;
+        _batchSize = batchSize;
+        _current = new List<IncomingEvent>(batchSize);
+        _writer = new Thread(WriteBatches) { IsBackground = true, Name = "standing-ingest-writer" };
+        _writer.Start();
+    }
+
+    public IngestSummary Summary { get; } = new();
+
+    /// <summary>Events written (committed) so far.</summary>
+    public long Written => Interlocked.Read(ref _written);
+
+    private long _written;
+
+    public void Add(StandingEvent ev, string file, int line)
+    {
+        _current.Add(new IncomingEvent(ev, file, line));
+        if (_current.Count >= _batchSize)
+        {
+            Flush();
+        }
+    }
+
+    public void Reject(Reject reject)
+    {
+        lock (_gate)
+        {
+            Summary.Rejects.Add(reject);
+        }
+    }
+
+    public void Skip(string reason)
+    {
+        lock (_gate)
+        {
+            Summary.Skipped[reason] = Summary.Skipped.GetValueOrDefault(reason) + 1;
+        }
+    }
+
+    /// <summary>Writes what is buffered, waits for every batch to commit, and returns the summary.</summary>
+    public IngestSummary Complete()
+    {
+        if (!_completed)
+        {
+            Flush();
+            _completed = true;
+            _queue.CompleteAdding();
+            _writer.Join();
+        }
+        ThrowIfFailed();
+        return Summary;
+    }
+
+    public void Dispose()
+    {
+        if (!_completed)
+        {
+            _completed = true;
+            _queue.CompleteAdding();
+            _writer.Join();
+        }
+        _queue.Dispose();
+    }
+
+    private void Flush()
+    {
+        ThrowIfFailed();
+        if (_current.Count == 0)
+        {
+            return;
+        }
+        try
+        {
+            // Plan (canonical lines, repeats inside the batch) here, on the reading thread, so the
+            // writing thread only talks to the database.
+            BatchPlan? plan = null;
+            if (_store is IPlannedAppend)
+            {
+                var events = new StandingEvent[_current.Count];
+                for (var i = 0; i < events.Length; i++) events[i] = _current[i].Event;
+                plan = BatchPlan.For(events);
+            }
+            _queue.Add((_current, plan));
+        }
+        catch (InvalidOperationException)
+        {
+            ThrowIfFailed();
+            throw;
+        }
+        _current = new List<IncomingEvent>(_batchSize);
+    }
+
+    private void ThrowIfFailed()
+    {
+        if (Volatile.Read(ref _failure) is { } failure)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+    }
+
+    private void WriteBatches()
+    {
+        try
+        {
+            foreach (var (batch, plan) in _queue.GetConsumingEnumerable())
+            {
+                AppendResult result;
+                if (plan is not null)
+                {
+                    result = ((IPlannedAppend)_store).Append(plan);
+                }
+                else
+                {
+                    var events = new StandingEvent[batch.Count];
+                    for (var i = 0; i < batch.Count; i++) events[i] = batch[i].Event;
+                    result = _store.Append(events);
+                }
+                lock (_gate)
+                {
+                    for (var i = 0; i < batch.Count; i++)
+                    {
+                        var outcome = result.Outcomes[i];
+                        Summary.Count(batch[i], outcome);
+                        if (outcome == EventLogOutcome.Conflict)
+                        {
+                            var incoming = batch[i];
+                            var with = result.Conflicts[i];
+                            var reason = with == AppendResult.Stored
+                                ? $"conflict: event id \"{incoming.Event.Id}\" is already stored with a different body (the stored event is kept)"
+                                : $"conflict: event id \"{incoming.Event.Id}\" was already read at {batch[with].File}:{batch[with].Line} with a different body";
+                            Summary.Rejects.Add(new Reject(incoming.File, incoming.Line, reason, NdjsonEventWriter.ToLine(incoming.Event)));
+                        }
+                    }
+                }
+                Interlocked.Add(ref _written, batch.Count);
+            }
+        }
+        catch (Exception e)
+        {
+            Volatile.Write(ref _failure, e);
+            // Unblock the reader: drain what is left so Add does not wait forever.
+            foreach (var _ in _queue.GetConsumingEnumerable())
+            {
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using Standing.Core.Events;
+
+namespace Standing.Data.Store;
+
+/// <summary>
+/// The append-only event log, on SQLite or PostgreSQL (<see cref="EventStore.Open"/>). Events are keyed
+/// by (seller, id); the body stored is the canonical NDJSON line. Appending is idempotent: an id
+/// already stored with an equal body is a duplicate (no-op), with a different body a conflict (the
+/// stored one is kept). Each <see cref="Append"/> is one transaction: all of the batch or none of it.
+/// </summary>
+public interface IEventStore : IDisposable
+{
+    /// <summary>"sqlite" or "postgresql".</summary>
+    string Engine { get; }
+
+    /// <summary>The target as the user named it (a path, or a connection string without its password).</summary>
+    string Name { get; }
+
+    /// <summary>Appends one batch in one transaction; the result says what became of each event.</summary>
+    AppendResult Append(IReadOnlyList<StandingEvent> batch);
+
+    /// <summary>Every stored event (or those of one seller), ordered by seller then id.</summary>
+    IReadOnlyList<StandingEvent> ReadAll(string? seller = null);
+
+    /// <summary>How many events are stored.</summary>
+    long Count();
+}
+
+/// <summary>What <see cref="IEventStore.Append"/> did with each event of a batch, by its index.</summary>
+public sealed class AppendResult
+{
+    /// <summary>Marks a conflict with an event already stored before the batch.</summary>
+    public const int Stored = -1;
+
+    public AppendResult(EventLogOutcome[] outcomes, IReadOnlyDictionary<int, int> conflicts)
+    {
+        Outcomes = outcomes;
+        Conflicts = conflicts;
+    }
+
+    /// <summary>The outcome of the batch's event at each index.</summary>
+    public IReadOnlyList<EventLogOutcome> Outcomes { get; }
+
+    /// <summary>
+    /// For each conflicting event's index, the index of the earlier event of the same batch it
+    /// conflicts with, or <see cref="Stored"/> when the kept event was stored before.
+    /// </summary>
+    public IReadOnlyDictionary<int, int> Conflicts { get; }
+}

@@ -1,0 +1,241 @@
+using System.Globalization;
+using Npgsql;
+using NpgsqlTypes;
+using Standing.Core.Events;
+
+namespace Standing.Data.Store;
+
+/// <summary>
+/// The event store on PostgreSQL. A batch goes in by binary COPY into a session-local staging table,
+/// then one INSERT … SELECT of the ids not stored yet, in one transaction. Writers take a
+/// transaction-level advisory lock, so an id can be checked across sellers without a unique index on
+/// id alone (which a table distributed by seller could not have).
+/// </summary>
+public sealed class PostgresEventStore : IEventStore, IPlannedAppend
+{
+    /// <summary>The advisory lock key of appends ("Stnd" again).</summary>
+    private const long AppendLock = 0x53746e64;
+
+    private readonly NpgsqlConnection _connection;
+    private bool _stagingReady;
+
+    private PostgresEventStore(string name, NpgsqlConnection connection)
+    {
+        Name = name;
+        _connection = connection;
+    }
+
+    public string Engine => "postgresql";
+
+    public string Name { get; }
+
+    /// <summary>Connects to <paramref name="connectionString"/> (Npgsql form) and checks or creates the schema.</summary>
+    public static PostgresEventStore Open(string connectionString, string name, bool create)
+    {
+        NpgsqlConnection connection;
+        try
+        {
+            connection = new NpgsqlConnection(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw new EventStoreException($"{name}: not a valid PostgreSQL connection string: {e.Message}", e);
+        }
+        try
+        {
+            connection.Open();
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or ArgumentException or TimeoutException)
+        {
+            connection.Dispose();
+            throw new EventStoreException($"{name}: cannot connect to PostgreSQL: {e.Message}", e);
+        }
+        try
+        {
+            var store = new PostgresEventStore(name, connection);
+            store.Prepare(create);
+            return store;
+        }
+        catch (PostgresException e)
+        {
+            connection.Dispose();
+            throw new EventStoreException($"{name}: {e.MessageText}", e);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private void Prepare(bool create)
+    {
+        var hasMeta = TableExists("standing_meta");
+        var hasEvents = TableExists("events");
+        if (!hasMeta && hasEvents)
+        {
+            throw new EventStoreException(StoreSchema.NotOurs(Name, "it has an events table but no standing_meta"));
+        }
+        var version = hasMeta ? ReadVersion() : 0;
+        if (version > StoreSchema.CurrentVersion)
+        {
+            throw new EventStoreException(StoreSchema.Newer(Name, version));
+        }
+        if (version == 0 && !create)
+        {
+            throw new EventStoreException($"{Name}: no Standing event store in this database (create one with standing ingest --db)");
+        }
+        if (version < StoreSchema.CurrentVersion)
+        {
+            Migrate();
+        }
+    }
+
+    private bool TableExists(string table)
+    {
+        using var command = new NpgsqlCommand("SELECT to_regclass(@name) IS NOT NULL", _connection);
+        command.Parameters.AddWithValue("name", table);
+        return (bool)command.ExecuteScalar()!;
+    }
+
+    private int ReadVersion(NpgsqlTransaction? transaction = null)
+    {
+        using var command = new NpgsqlCommand("SELECT key, value FROM standing_meta", _connection, transaction);
+        string? application = null;
+        string? version = null;
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                switch (reader.GetString(0))
+                {
+                    case "application": application = reader.GetString(1); break;
+                    case "schema_version": version = reader.GetString(1); break;
+                }
+            }
+        }
+        if (application is null && version is null && transaction is not null)
+        {
+            return 0;
+        }
+        if (application != StoreSchema.Application)
+        {
+            throw new EventStoreException(StoreSchema.NotOurs(Name, $"its standing_meta names application \"{application}\""));
+        }
+        if (!int.TryParse(version, CultureInfo.InvariantCulture, out var number) || number < 1)
+        {
+            throw new EventStoreException(StoreSchema.NotOurs(Name, $"schema version \"{version}\" is not a number"));
+        }
+        return number;
+    }
+
+    private void Migrate()
+    {
+        using var transaction = _connection.BeginTransaction();
+        Execute($"SELECT pg_advisory_xact_lock({AppendLock})", transaction);
+        // Read again under the lock: another process may have created or migrated the schema.
+        var version = TableExists("standing_meta") ? ReadVersion(transaction) : 0;
+        if (version > StoreSchema.CurrentVersion)
+        {
+            throw new EventStoreException(StoreSchema.Newer(Name, version));
+        }
+        for (var v = version + 1; v <= StoreSchema.CurrentVersion; v++)
+        {
+            foreach (var sql in StoreSchema.Postgres[v - 1])
+            {
+                Execute(sql, transaction);
+            }
+            Execute($"INSERT INTO standing_meta (key, value) VALUES ('application', '{StoreSchema.Application}') ON CONFLICT (key) DO NOTHING", transaction);
+            Execute($"INSERT INTO standing_meta (key, value) VALUES ('schema_version', '{v}') ON CONFLICT (key) DO UPDATE SET value = excluded.value", transaction);
+        }
+        transaction.Commit();
+    }
+
+    public AppendResult Append(IReadOnlyList<StandingEvent> batch) => Append(BatchPlan.For(batch));
+
+    AppendResult IPlannedAppend.Append(BatchPlan plan) => Append(plan);
+
+    private AppendResult Append(BatchPlan plan)
+    {
+        var batch = plan.Batch;
+        if (!_stagingReady)
+        {
+            Execute("CREATE TEMP TABLE IF NOT EXISTS standing_incoming (ord int NOT NULL, seller text NOT NULL, id text NOT NULL, type text NOT NULL, at timestamptz NOT NULL, body text NOT NULL) ON COMMIT DELETE ROWS");
+            _stagingReady = true;
+        }
+        try
+        {
+            using var transaction = _connection.BeginTransaction();
+            Execute($"SELECT pg_advisory_xact_lock({AppendLock})", transaction);
+            using (var copy = _connection.BeginBinaryImport("COPY standing_incoming (ord, seller, id, type, at, body) FROM STDIN (FORMAT BINARY)"))
+            {
+                foreach (var i in plan.Firsts)
+                {
+                    var ev = batch[i];
+                    copy.StartRow();
+                    copy.Write(i, NpgsqlDbType.Integer);
+                    copy.Write(ev.Seller, NpgsqlDbType.Text);
+                    copy.Write(ev.Id, NpgsqlDbType.Text);
+                    copy.Write(EventSchema.Name(ev.Type), NpgsqlDbType.Text);
+                    copy.Write(ev.At.ToDateTimeUtc(), NpgsqlDbType.TimestampTz);
+                    copy.Write(plan.Lines[i]!, NpgsqlDbType.Text);
+                }
+                copy.Complete();
+            }
+            Execute("ANALYZE standing_incoming", transaction);
+            using (var existing = new NpgsqlCommand("SELECT i.ord, e.body FROM standing_incoming i JOIN events e ON e.id = i.id", _connection, transaction))
+            using (var reader = existing.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    plan.AgainstStored(reader.GetInt32(0), reader.GetString(1));
+                }
+            }
+            Execute("INSERT INTO events (seller, id, type, at, body) SELECT i.seller, i.id, i.type, i.at, i.body FROM standing_incoming i WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = i.id)", transaction);
+            transaction.Commit();
+        }
+        catch (PostgresException e)
+        {
+            throw new EventStoreException($"{Name}: {e.MessageText}", e);
+        }
+        catch (NpgsqlException e)
+        {
+            throw new EventStoreException($"{Name}: {e.Message}", e);
+        }
+        return plan.Result();
+    }
+
+    public IReadOnlyList<StandingEvent> ReadAll(string? seller = null)
+    {
+        using var command = new NpgsqlCommand(
+            seller is null
+                ? "SELECT body FROM events ORDER BY seller COLLATE \"C\", id COLLATE \"C\""
+                : "SELECT body FROM events WHERE seller = @seller ORDER BY id COLLATE \"C\"",
+            _connection);
+        if (seller is not null)
+        {
+            command.Parameters.AddWithValue("seller", seller);
+        }
+        var events = new List<StandingEvent>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            events.Add(BatchPlan.Parse(reader.GetString(0), Name));
+        }
+        return events;
+    }
+
+    public long Count()
+    {
+        using var command = new NpgsqlCommand("SELECT count(*) FROM events", _connection);
+        return (long)command.ExecuteScalar()!;
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    private void Execute(string sql, NpgsqlTransaction? transaction = null)
+    {
+        using var command = new NpgsqlCommand(sql, _connection, transaction);
+        command.ExecuteNonQuery();
+    }
+}

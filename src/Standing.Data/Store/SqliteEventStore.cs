@@ -1,0 +1,285 @@
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+using Standing.Core.Events;
+
+namespace Standing.Data.Store;
+
+/// <summary>
+/// The event store in one SQLite file (WAL journal: a killed process loses at most the batch it was
+/// writing, never a committed one). Opening checks the file is ours before anything is written.
+/// </summary>
+public sealed class SqliteEventStore : IEventStore, IPlannedAppend
+{
+    private static readonly byte[] SqliteHeader = "SQLite format 3\0"u8.ToArray();
+
+    private readonly SqliteConnection _connection;
+
+    private SqliteEventStore(string path, SqliteConnection connection)
+    {
+        Name = path;
+        _connection = connection;
+    }
+
+    public string Engine => "sqlite";
+
+    public string Name { get; }
+
+    /// <summary>Opens (and with <paramref name="create"/> creates) the store at <paramref name="path"/>.</summary>
+    public static SqliteEventStore Open(string path, bool create)
+    {
+        var exists = File.Exists(path);
+        if (!exists && Directory.Exists(path))
+        {
+            throw new EventStoreException($"{path}: is a directory, not an event store");
+        }
+        if (!exists && !create)
+        {
+            throw new EventStoreException($"{path}: no such event store (create one with standing ingest --db {path})");
+        }
+        if (exists)
+        {
+            CheckHeader(path);
+        }
+
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
+            Pooling = false,
+            DefaultTimeout = 60,
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            connection.Open();
+            var store = new SqliteEventStore(path, connection);
+            store.Prepare();
+            return store;
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw new EventStoreException($"{path}: cannot open the event store: {e.Message}", e);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static void CheckHeader(string path)
+    {
+        var header = new byte[SqliteHeader.Length];
+        int read;
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            read = file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new EventStoreException($"{path}: cannot read: {e.Message}", e);
+        }
+        if (read != 0 && (read < header.Length || !header.AsSpan().SequenceEqual(SqliteHeader)))
+        {
+            throw new EventStoreException(StoreSchema.NotOurs(path, "not a SQLite database"));
+        }
+    }
+
+    private void Prepare()
+    {
+        var applicationId = Convert.ToInt32(Scalar("PRAGMA application_id"), System.Globalization.CultureInfo.InvariantCulture);
+        var tables = new List<string>();
+        using (var command = _connection.CreateCommand())
+        {
+            command.CommandText = "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        int version;
+        if (tables.Count == 0 && applicationId == 0)
+        {
+            version = 0; // a new, empty database: ours to set up
+        }
+        else
+        {
+            if (applicationId != StoreSchema.SqliteApplicationId && applicationId != 0)
+            {
+                throw new EventStoreException(StoreSchema.NotOurs(Name, $"SQLite application id {applicationId:x8} is another program's"));
+            }
+            if (!tables.Contains("standing_meta"))
+            {
+                throw new EventStoreException(StoreSchema.NotOurs(Name, $"it holds other tables: {string.Join(", ", tables.Take(5))}"));
+            }
+            version = ReadVersion();
+        }
+
+        if (version > StoreSchema.CurrentVersion)
+        {
+            throw new EventStoreException(StoreSchema.Newer(Name, version));
+        }
+        if (version < StoreSchema.CurrentVersion)
+        {
+            Migrate(version);
+        }
+        Execute("PRAGMA journal_mode = WAL");
+        Execute("PRAGMA synchronous = NORMAL");
+        Execute("PRAGMA cache_size = -131072");
+        Execute("PRAGMA temp_store = MEMORY");
+        Execute("PRAGMA wal_autocheckpoint = 16384"); // checkpoint every 64 MiB of log, not every 4 MiB
+    }
+
+    private int ReadVersion()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT key, value FROM standing_meta";
+        string? application = null;
+        string? version = null;
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                switch (reader.GetString(0))
+                {
+                    case "application": application = reader.GetString(1); break;
+                    case "schema_version": version = reader.GetString(1); break;
+                }
+            }
+        }
+        if (application != StoreSchema.Application)
+        {
+            throw new EventStoreException(StoreSchema.NotOurs(Name, $"its standing_meta names application \"{application}\""));
+        }
+        if (!int.TryParse(version, out var number) || number < 1)
+        {
+            throw new EventStoreException(StoreSchema.NotOurs(Name, $"schema version \"{version}\" is not a number"));
+        }
+        return number;
+    }
+
+    private void Migrate(int from)
+    {
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        // Someone else may have migrated meanwhile: read again under the write lock.
+        if (from > 0 && ReadVersionIn(transaction) is var now && now >= StoreSchema.CurrentVersion)
+        {
+            transaction.Commit();
+            return;
+        }
+        for (var v = from + 1; v <= StoreSchema.CurrentVersion; v++)
+        {
+            foreach (var sql in StoreSchema.Sqlite[v - 1])
+            {
+                Execute(sql, transaction);
+            }
+            Execute($"INSERT INTO standing_meta (key, value) VALUES ('application', '{StoreSchema.Application}') ON CONFLICT (key) DO NOTHING", transaction);
+            Execute($"INSERT INTO standing_meta (key, value) VALUES ('schema_version', '{v}') ON CONFLICT (key) DO UPDATE SET value = excluded.value", transaction);
+        }
+        Execute($"PRAGMA application_id = {StoreSchema.SqliteApplicationId}", transaction);
+        transaction.Commit();
+    }
+
+    private int ReadVersionIn(SqliteTransaction transaction)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT value FROM standing_meta WHERE key = 'schema_version'";
+        return int.Parse((string)command.ExecuteScalar()!, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public AppendResult Append(IReadOnlyList<StandingEvent> batch) => Append(BatchPlan.For(batch));
+
+    AppendResult IPlannedAppend.Append(BatchPlan plan) => Append(plan);
+
+    private AppendResult Append(BatchPlan plan)
+    {
+        var batch = plan.Batch;
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        using var lookup = _connection.CreateCommand();
+        lookup.Transaction = transaction;
+        lookup.CommandText = "SELECT body FROM events WHERE id = $id";
+        var lookupId = lookup.Parameters.Add("$id", SqliteType.Text);
+
+        // The bulk path talks to SQLite directly (one prepared statement, bind, step, reset), in the
+        // transaction the connection holds: the driver's per-command work would cost more than SQLite.
+        var db = _connection.Handle!;
+        Check(raw.sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO events (seller, id, type, at, body) VALUES (?1, ?2, ?3, ?4, ?5)", out var insert));
+        using (insert)
+        {
+            foreach (var i in plan.Firsts)
+            {
+                var ev = batch[i];
+                Check(raw.sqlite3_bind_text(insert, 1, ev.Seller));
+                Check(raw.sqlite3_bind_text(insert, 2, ev.Id));
+                Check(raw.sqlite3_bind_text(insert, 3, EventSchema.Name(ev.Type)));
+                Check(raw.sqlite3_bind_int64(insert, 4, ev.At.ToUnixTimeTicks() / 10)); // microseconds
+                Check(raw.sqlite3_bind_text(insert, 5, plan.Lines[i]!));
+                var rc = raw.sqlite3_step(insert);
+                if (rc != raw.SQLITE_DONE)
+                {
+                    Check(rc);
+                }
+                var added = raw.sqlite3_changes(db);
+                raw.sqlite3_reset(insert);
+                if (added == 0)
+                {
+                    lookupId.Value = ev.Id;
+                    plan.AgainstStored(i, (string)lookup.ExecuteScalar()!);
+                }
+            }
+        }
+        transaction.Commit();
+        return plan.Result();
+    }
+
+    private void Check(int rc)
+    {
+        if (rc != raw.SQLITE_OK && rc != raw.SQLITE_DONE && rc != raw.SQLITE_ROW)
+        {
+            throw new EventStoreException($"{Name}: SQLite error {rc}: {raw.sqlite3_errmsg(_connection.Handle).utf8_to_string()}");
+        }
+    }
+
+    public IReadOnlyList<StandingEvent> ReadAll(string? seller = null)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = seller is null
+            ? "SELECT body FROM events ORDER BY seller, id"
+            : "SELECT body FROM events WHERE seller = $seller ORDER BY seller, id";
+        if (seller is not null)
+        {
+            command.Parameters.AddWithValue("$seller", seller);
+        }
+        var events = new List<StandingEvent>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            events.Add(BatchPlan.Parse(reader.GetString(0), Name));
+        }
+        return events;
+    }
+
+    public long Count() => Convert.ToInt64(Scalar("SELECT count(*) FROM events"), System.Globalization.CultureInfo.InvariantCulture);
+
+    public void Dispose() => _connection.Dispose();
+
+    private object? Scalar(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private void Execute(string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

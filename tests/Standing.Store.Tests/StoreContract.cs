@@ -1,0 +1,364 @@
+using System.Diagnostics;
+using Standing.Core.Events;
+using Standing.Data.Ndjson;
+using Standing.Data.Store;
+
+namespace Standing.Store.Tests;
+
+/// <summary>
+/// What every engine of the event store must do; run against SQLite (a file in a temp folder) and
+/// against a real PostgreSQL server (a throw-away cluster).
+/// </summary>
+public abstract class StoreContract : IDisposable
+{
+    protected TempFolder Temp { get; } = new();
+
+    /// <summary>A --db target for a new, empty store.</summary>
+    protected abstract string NewTarget();
+
+    public void Dispose()
+    {
+        Temp.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private static HashSet<string> Lines(IEnumerable<StandingEvent> events) => events.Select(NdjsonEventWriter.ToLine).ToHashSet();
+
+    [Fact]
+    public void Ingesting_the_same_events_twice_changes_nothing()
+    {
+        var target = NewTarget();
+        var events = Events.Mixed(300);
+        using var store = EventStore.Open(target, create: true);
+        var first = store.Append(events);
+        Assert.All(first.Outcomes, o => Assert.Equal(EventLogOutcome.Accepted, o));
+        var before = Lines(store.ReadAll());
+
+        var second = store.Append(events);
+        Assert.All(second.Outcomes, o => Assert.Equal(EventLogOutcome.Duplicate, o));
+        Assert.Equal(events.Count, store.Count());
+        Assert.Equal(before, Lines(store.ReadAll()));
+        Assert.Equal(Lines(events), before);
+    }
+
+    [Fact]
+    public void Any_arrival_order_and_batching_gives_the_same_stored_set()
+    {
+        var events = Events.Mixed(200);
+        var expected = Lines(events);
+        var random = new Random(7);
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var shuffled = events.OrderBy(_ => random.Next()).ToList();
+            using var store = EventStore.Open(NewTarget(), create: true);
+            var size = 1 + random.Next(60);
+            for (var i = 0; i < shuffled.Count; i += size) store.Append(shuffled.Skip(i).Take(size).ToList());
+            Assert.Equal(expected, Lines(store.ReadAll()));
+        }
+    }
+
+    [Fact]
+    public void A_conflicting_id_keeps_the_first_event_and_is_reported()
+    {
+        using var store = EventStore.Open(NewTarget(), create: true);
+        var original = Events.Placed("x1", "shop-1");
+        store.Append([original]);
+        var changed = original with { Buyer = "someone-else" };
+        var otherSeller = original with { Seller = "shop-2" };
+        var result = store.Append([changed, otherSeller, Events.Placed("x2", "shop-1")]);
+
+        Assert.Equal([EventLogOutcome.Conflict, EventLogOutcome.Conflict, EventLogOutcome.Accepted], result.Outcomes);
+        Assert.Equal(AppendResult.Stored, result.Conflicts[0]);
+        Assert.Equal(original, store.ReadAll().Single(e => e.Id == "x1"));
+        Assert.Equal(2, store.Count());
+    }
+
+    [Fact]
+    public void Repeats_inside_one_batch_are_settled_first_wins()
+    {
+        using var store = EventStore.Open(NewTarget(), create: true);
+        var a = Events.Placed("y1", "shop-1");
+        var result = store.Append([a, a, a with { Buyer = "b-2" }]);
+        Assert.Equal([EventLogOutcome.Accepted, EventLogOutcome.Duplicate, EventLogOutcome.Conflict], result.Outcomes);
+        Assert.Equal(0, result.Conflicts[2]);
+        Assert.Equal(a, Assert.Single(store.ReadAll()));
+    }
+
+    [Fact]
+    public void Events_read_back_equal_what_was_stored_and_can_be_read_per_seller()
+    {
+        var events = Events.Mixed(50);
+        using (var store = EventStore.Open(NewTarget(), create: true))
+        {
+            store.Append(events);
+            Assert.Equal(events.Where(e => e.Seller == "shop-3").ToHashSet(), store.ReadAll("shop-3").ToHashSet());
+            Assert.Empty(store.ReadAll("nobody"));
+        }
+    }
+
+    [Fact]
+    public void Reopening_a_store_keeps_its_events_and_schema()
+    {
+        var target = NewTarget();
+        using (var store = EventStore.Open(target, create: true)) store.Append(Events.Mixed(10));
+        using (var again = EventStore.Open(target, create: false))
+        {
+            Assert.Equal(Events.Mixed(10).Count, again.Count());
+        }
+    }
+
+    // ---- through the real command ----
+
+    [Fact]
+    public void Ingest_prints_a_summary_and_a_second_run_only_duplicates()
+    {
+        var target = NewTarget();
+        var file = Temp.File("events.ndjson");
+        NdjsonEventWriter.WriteFile(file, Events.Mixed(30));
+        var bad = Temp.Write("bad.ndjson", "{\"id\":\"z\",\"type\":\"order.placed\",\"at\":\"2026-03-01T00:00:00\",\"seller\":\"s\",\"order\":\"o\"}\nnot json\n");
+        var rejects = Temp.File("rejects.ndjson");
+
+        var first = StandingProcess.Run("ingest", file, bad, "--db", target, "--rejects", rejects);
+        Assert.True(first.ExitCode == 2, first.Stderr + first.Stdout);
+        Assert.Matches(@"accepted \(new\)\s+" + Events.Mixed(30).Count, first.Stdout);
+        Assert.Matches(@"order\.placed\s+30", first.Stdout);
+        Assert.Contains("bad.ndjson:1: ", first.Stderr);
+        Assert.Contains("bad.ndjson:2: ", first.Stderr);
+        Assert.Equal(2, File.ReadAllLines(rejects).Length);
+
+        var second = StandingProcess.Run("ingest", file, "--db", target);
+        Assert.True(second.ExitCode == 0, second.Stderr);
+        Assert.Matches(@"accepted \(new\)\s+0", second.Stdout);
+        Assert.Matches(@"duplicates\s+" + Events.Mixed(30).Count, second.Stdout);
+    }
+
+    [Fact]
+    public void Ingest_reports_conflicts_with_the_line_and_exits_2()
+    {
+        var target = NewTarget();
+        var a = Temp.File("a.ndjson");
+        var b = Temp.File("b.ndjson");
+        NdjsonEventWriter.WriteFile(a, [Events.Placed("k1", "shop-1")]);
+        NdjsonEventWriter.WriteFile(b, [Events.Placed("k2", "shop-1"), Events.Placed("k1", "shop-1") with { Buyer = "other" }]);
+        Assert.Equal(0, StandingProcess.Run("ingest", a, "--db", target).ExitCode);
+        var run = StandingProcess.Run("ingest", b, "--db", target);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("b.ndjson:2: conflict: event id \"k1\" is already stored", run.Stderr);
+        Assert.Matches(@"conflicts\s+1", run.Stdout);
+    }
+
+    [Fact]
+    public void Evaluate_and_explain_from_the_store_equal_evaluate_from_the_file()
+    {
+        var demo = StandingProcess.Run("demo", "--sellers", "12", "--days", "120", "--seed", "3", "--out", Temp.Path, "--as-of", "2026-06-01T00:00:00Z");
+        Assert.True(demo.ExitCode == 0, demo.Stderr);
+        var events = Path.Combine(Temp.Path, "events.ndjson");
+        var target = NewTarget();
+        var ingest = StandingProcess.Run("ingest", events, "--db", target);
+        Assert.True(ingest.ExitCode == 0, ingest.Stderr + ingest.Stdout);
+
+        foreach (var policy in new[] { "congocrea", "mall" })
+        {
+            var fromFile = StandingProcess.Run("evaluate", "--events", events, "--policy", policy, "--as-of", "2026-06-01T00:00:00Z", "--format", "json");
+            var fromStore = StandingProcess.Run("evaluate", "--db", target, "--policy", policy, "--as-of", "2026-06-01T00:00:00Z", "--format", "json");
+            Assert.Equal(0, fromFile.ExitCode);
+            Assert.True(fromStore.ExitCode == 0, fromStore.Stderr);
+            Assert.Equal(fromFile.Stdout, fromStore.Stdout);
+        }
+        var seller = System.Text.Json.JsonDocument.Parse(
+            StandingProcess.Run("evaluate", "--events", events, "--policy", "mall", "--as-of", "2026-06-01T00:00:00Z", "--format", "json").Stdout)
+            .RootElement.GetProperty("sellers")[0].GetProperty("seller").GetString()!;
+        var explainFile = StandingProcess.Run("explain", "--events", events, "--policy", "mall", "--as-of", "2026-06-01T00:00:00Z", "--seller", seller, "--format", "json");
+        var explainStore = StandingProcess.Run("explain", "--db", target, "--policy", "mall", "--as-of", "2026-06-01T00:00:00Z", "--seller", seller, "--format", "json");
+        Assert.Equal(explainFile.Stdout, explainStore.Stdout);
+    }
+
+    [Fact]
+    public void A_load_killed_mid_way_and_run_again_stores_exactly_one_clean_load()
+    {
+        var file = Temp.File("big.ndjson");
+        var events = Events.Mixed(60_000);
+        NdjsonEventWriter.WriteFile(file, events);
+        var target = NewTarget();
+
+        using (var process = Process.Start(StandingProcess.StartInfo("ingest", file, "--db", target, "--batch-size", "2000"))!)
+        {
+            process.StandardOutput.ReadToEndAsync();
+            process.StandardError.ReadToEndAsync();
+            var clock = Stopwatch.StartNew();
+            long seen = 0;
+            while (seen == 0 && clock.Elapsed < TimeSpan.FromMinutes(2) && !process.HasExited)
+            {
+                seen = CountOrZero(target);
+                if (seen == 0) Thread.Sleep(5);
+            }
+            process.Kill(entireProcessTree: true); // SIGKILL
+            process.WaitForExit();
+            var atKill = CountOrZero(target);
+            Assert.True(atKill > 0 && atKill < events.Count, $"the kill should land mid-load, but {atKill} of {events.Count} events were stored");
+        }
+
+        var rerun = StandingProcess.Run("ingest", file, "--db", target, "--batch-size", "2000");
+        Assert.True(rerun.ExitCode == 0, rerun.Stderr + rerun.Stdout);
+        using var store = EventStore.Open(target, create: false);
+        Assert.Equal(events.Count, store.Count());
+        Assert.Equal(Lines(events), Lines(store.ReadAll()));
+    }
+
+    private static long CountOrZero(string target)
+    {
+        try
+        {
+            using var store = EventStore.Open(target, create: false);
+            return store.Count();
+        }
+        catch (EventStoreException)
+        {
+            return 0;
+        }
+    }
+}
+
+public sealed class SqliteStoreTests : StoreContract
+{
+    private int _n;
+
+    protected override string NewTarget() => Temp.File($"store{++_n}.db");
+
+    [Fact]
+    public void A_file_that_is_not_a_database_is_refused_and_left_alone()
+    {
+        var path = Temp.Write("notes.db", "just some text\n");
+        var run = StandingProcess.Run("ingest", Temp.Write("e.ndjson", NdjsonEventWriter.ToLine(Events.Placed("a", "s")) + "\n"), "--db", path);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("not a Standing event store (not a SQLite database)", run.Stderr);
+        Assert.Equal("just some text\n", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void Another_programs_sqlite_database_is_refused_and_left_alone()
+    {
+        var path = Temp.File("other.db");
+        using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=false"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers VALUES (1, 'a')";
+            cmd.ExecuteNonQuery();
+        }
+        var bytes = File.ReadAllBytes(path);
+        var error = Assert.Throws<EventStoreException>(() => EventStore.Open(path, create: true));
+        Assert.Contains("not a Standing event store", error.Message);
+        Assert.Equal(bytes, File.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public void A_store_from_a_newer_version_is_refused_and_left_alone()
+    {
+        var path = NewTarget();
+        using (var store = EventStore.Open(path, create: true)) store.Append([Events.Placed("a", "s")]);
+        using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=false"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "UPDATE standing_meta SET value = '99' WHERE key = 'schema_version'";
+            cmd.ExecuteNonQuery();
+        }
+        var bytes = File.ReadAllBytes(path);
+        var error = Assert.Throws<EventStoreException>(() => EventStore.Open(path, create: true));
+        Assert.Contains("schema version 99, newer than this Standing knows", error.Message);
+        Assert.Equal(bytes, File.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public void Evaluate_on_a_missing_store_says_so_and_creates_nothing()
+    {
+        var path = Temp.File("missing.db");
+        var run = StandingProcess.Run("evaluate", "--db", path, "--policy", "congocrea", "--as-of", "2026-06-01");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("no such event store", run.Stderr);
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public void Evaluate_needs_exactly_one_of_events_and_db()
+    {
+        var run = StandingProcess.Run("evaluate", "--policy", "congocrea", "--as-of", "2026-06-01");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("exactly one of them", run.Stderr);
+    }
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresStoreTests(PostgresCluster cluster) : StoreContract
+{
+    private int _n;
+
+    // Alternate the two spellings of a target: connection string and URL.
+    protected override string NewTarget()
+    {
+        var connectionString = cluster.NewDatabase();
+        return ++_n % 2 == 0 ? cluster.Url(connectionString) : connectionString;
+    }
+
+    [Fact]
+    public void A_server_that_does_not_answer_is_a_clear_error()
+    {
+        var run = StandingProcess.Run("ingest", Temp.Write("e.ndjson", NdjsonEventWriter.ToLine(Events.Placed("a", "s")) + "\n"),
+            "--db", "Host=127.0.0.1;Port=1;Username=postgres;Database=x;Timeout=3");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("cannot connect to PostgreSQL", run.Stderr);
+    }
+
+    [Fact]
+    public void A_database_with_a_foreign_events_table_is_refused_and_left_alone()
+    {
+        var target = cluster.NewDatabase();
+        using (var c = new Npgsql.NpgsqlConnection(target))
+        {
+            c.Open();
+            using var cmd = new Npgsql.NpgsqlCommand("CREATE TABLE events (x int); INSERT INTO events VALUES (1)", c);
+            cmd.ExecuteNonQuery();
+        }
+        var error = Assert.Throws<EventStoreException>(() => EventStore.Open(target, create: true));
+        Assert.Contains("not a Standing event store", error.Message);
+        using var check = new Npgsql.NpgsqlConnection(target);
+        check.Open();
+        using var count = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", check);
+        Assert.Equal(1L, (long)count.ExecuteScalar()!);
+    }
+
+    [Fact]
+    public void A_store_from_a_newer_version_is_refused()
+    {
+        var target = cluster.NewDatabase();
+        using (var store = EventStore.Open(target, create: true)) store.Append([Events.Placed("a", "s")]);
+        using (var c = new Npgsql.NpgsqlConnection(target))
+        {
+            c.Open();
+            using var cmd = new Npgsql.NpgsqlCommand("UPDATE standing_meta SET value = '99' WHERE key = 'schema_version'", c);
+            cmd.ExecuteNonQuery();
+        }
+        var error = Assert.Throws<EventStoreException>(() => EventStore.Open(target, create: true));
+        Assert.Contains("newer than this Standing knows", error.Message);
+    }
+
+    [Fact]
+    public void Every_table_with_seller_data_is_keyed_by_seller_first()
+    {
+        var target = cluster.NewDatabase();
+        using (EventStore.Open(target, create: true))
+        {
+        }
+        using var c = new Npgsql.NpgsqlConnection(target);
+        c.Open();
+        using var cmd = new Npgsql.NpgsqlCommand(
+            "SELECT c.relname, a.attname FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = i.indkey[0] " +
+            "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE i.indisprimary AND n.nspname = 'public' AND c.relname <> 'standing_meta'", c);
+        using var reader = cmd.ExecuteReader();
+        var keys = new List<(string, string)>();
+        while (reader.Read()) keys.Add((reader.GetString(0), reader.GetString(1)));
+        Assert.Contains(("events", "seller"), keys);
+        Assert.All(keys, k => Assert.Equal("seller", k.Item2));
+    }
+}
