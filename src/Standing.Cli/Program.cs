@@ -7,6 +7,7 @@ var root = new RootCommand("Standing: holds marketplace sellers to published ser
     EvaluateCommand.Create(),
     ExplainCommand.Create(),
     IngestCommand.Create(),
+    RebuildCommand.Create(),
     PoliciesCommand.Create(),
     DemoCommand.Create(),
     BenchCommand.Create(),

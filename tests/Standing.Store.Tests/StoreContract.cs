@@ -9,7 +9,7 @@ namespace Standing.Store.Tests;
 /// What every engine of the event store must do; run against SQLite (a file in a temp folder) and
 /// against a real PostgreSQL server (a throw-away cluster).
 /// </summary>
-public abstract class StoreContract : IDisposable
+public abstract partial class StoreContract : IDisposable
 {
     protected TempFolder Temp { get; } = new();
 
@@ -225,6 +225,15 @@ public sealed class SqliteStoreTests : StoreContract
 
     protected override string NewTarget() => Temp.File($"store{++_n}.db");
 
+    protected override void ExecuteSql(string target, string sql)
+    {
+        using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={target};Pooling=false");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
     [Fact]
     public void A_file_that_is_not_a_database_is_refused_and_left_alone()
     {
@@ -299,6 +308,14 @@ public sealed class PostgresStoreTests(PostgresCluster cluster) : StoreContract
     {
         var connectionString = cluster.NewDatabase();
         return ++_n % 2 == 0 ? cluster.Url(connectionString) : connectionString;
+    }
+
+    protected override void ExecuteSql(string target, string sql)
+    {
+        using var c = new Npgsql.NpgsqlConnection(target.Contains("://", StringComparison.Ordinal) ? EventStore.FromUrl(target) : target);
+        c.Open();
+        using var cmd = new Npgsql.NpgsqlCommand(sql, c);
+        cmd.ExecuteNonQuery();
     }
 
     [Fact]

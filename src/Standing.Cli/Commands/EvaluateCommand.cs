@@ -37,8 +37,7 @@ internal static class EvaluateCommand
             stderr.WriteLine(asOfError);
             return ExitCodes.Error;
         }
-        if (!EventInput.TryLoad(eventFiles, db, seller, rejectsPath, stderr, out var input)) return ExitCodes.Error;
-        if (!SellerSelection.TryFacts(input.Events, asOf, seller, stderr, out var facts)) return ExitCodes.Error;
+        if (!FactInput.TryLoad(eventFiles, db, seller, asOf, rejectsPath, stderr, out var facts, out var rejected)) return ExitCodes.Error;
 
         var evaluation = new PolicyEvaluator(policy).Evaluate(facts, asOf);
         if (format == "json")
@@ -51,6 +50,6 @@ internal static class EvaluateCommand
         {
             EvaluationTable.Write(Consoles.Out, evaluation);
         }
-        return input.RejectedCount > 0 ? ExitCodes.SomeRejected : ExitCodes.Ok;
+        return rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Ok;
     }
 }

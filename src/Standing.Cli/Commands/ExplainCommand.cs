@@ -42,8 +42,7 @@ internal static class ExplainCommand
             stderr.WriteLine(asOfError);
             return ExitCodes.Error;
         }
-        if (!EventInput.TryLoad(eventFiles, db, seller, rejectsPath, stderr, out var input)) return ExitCodes.Error;
-        if (!SellerSelection.TryFacts(input.Events, asOf, seller, stderr, out var facts)) return ExitCodes.Error;
+        if (!FactInput.TryLoad(eventFiles, db, seller, asOf, rejectsPath, stderr, out var facts, out var rejected)) return ExitCodes.Error;
 
         var result = new PolicyEvaluator(policy).EvaluateSeller(facts[0], asOf, explain: true);
         if (metric is not null) result = result with { Metrics = result.Metrics.Where(m => m.Id == metric).ToList() };
@@ -58,6 +57,6 @@ internal static class ExplainCommand
         {
             ExplainWriter.Write(Consoles.Out, evaluation, result);
         }
-        return input.RejectedCount > 0 ? ExitCodes.SomeRejected : ExitCodes.Ok;
+        return rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Ok;
     }
 }

@@ -167,6 +167,7 @@ internal static class IngestCommand
         output.WriteLine($"  duplicates      {summary.Duplicates,10}  (already stored with the same body: no-op)");
         output.WriteLine($"  conflicts       {conflicts,10}  (same id, different body: the first one is kept)");
         output.WriteLine($"  rejected        {rejected,10}  (invalid lines or rows)");
+        output.WriteLine($"  sellers changed {summary.ChangedSellers.Count,10}  (only their facts are folded again)");
         foreach (var (reason, count) in summary.Skipped)
             output.WriteLine($"  skipped         {count,10}  ({reason})");
         var byType = summary.AcceptedByType;

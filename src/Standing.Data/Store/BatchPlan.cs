@@ -73,7 +73,10 @@ internal sealed class BatchPlan
         }
     }
 
-    public AppendResult Result() => new(Outcomes, Conflicts);
+    /// <summary>The sellers of the events the store accepted (filled by the store as it appends).</summary>
+    public SellerChanges Changes { get; } = new();
+
+    public AppendResult Result() => new(Outcomes, Conflicts, [.. Changes.Sellers]);
 
     private static bool Same(StandingEvent ev, string line, string storedBody) =>
         string.Equals(line, storedBody, StringComparison.Ordinal)

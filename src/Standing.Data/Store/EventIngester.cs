@@ -18,6 +18,9 @@ public sealed class IngestSummary
 
     public long Conflicts { get; private set; }
 
+    /// <summary>The sellers new events were stored for (their facts are folded again on the next evaluation).</summary>
+    public HashSet<string> ChangedSellers { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Rejected lines or rows (conflicts included), in the order met.</summary>
     public List<Reject> Rejects { get; } = [];
 
@@ -186,6 +189,7 @@ public sealed class EventIngester : IDisposable
                 }
                 lock (_gate)
                 {
+                    Summary.ChangedSellers.UnionWith(result.ChangedSellers);
                     for (var i = 0; i < batch.Count; i++)
                     {
                         var outcome = result.Outcomes[i];

@@ -22,8 +22,23 @@ public interface IEventStore : IDisposable
     /// <summary>Every stored event (or those of one seller), ordered by seller then id.</summary>
     IReadOnlyList<StandingEvent> ReadAll(string? seller = null);
 
+    /// <summary>The stored events of the sellers named, ordered by seller then id.</summary>
+    IReadOnlyList<StandingEvent> ReadSellers(IReadOnlyCollection<string> sellers);
+
     /// <summary>How many events are stored.</summary>
     long Count();
+
+    /// <summary>The number of the last batch that added events (it only grows; a rebuild moves it too).</summary>
+    long LogPosition();
+
+    /// <summary>The seller projection: every seller's row (or the one seller's), ordered by seller.</summary>
+    IReadOnlyList<SellerProjection> Sellers(string? seller = null);
+
+    /// <summary>
+    /// Drops the seller projection and computes it again from the event log, in one transaction, at a
+    /// new log position (so every reader folds every seller again). Returns the new position.
+    /// </summary>
+    long RebuildProjection();
 }
 
 /// <summary>What <see cref="IEventStore.Append"/> did with each event of a batch, by its index.</summary>
@@ -32,11 +47,15 @@ public sealed class AppendResult
     /// <summary>Marks a conflict with an event already stored before the batch.</summary>
     public const int Stored = -1;
 
-    public AppendResult(EventLogOutcome[] outcomes, IReadOnlyDictionary<int, int> conflicts)
+    public AppendResult(EventLogOutcome[] outcomes, IReadOnlyDictionary<int, int> conflicts, IReadOnlyCollection<string> changedSellers)
     {
         Outcomes = outcomes;
         Conflicts = conflicts;
+        ChangedSellers = changedSellers;
     }
+
+    /// <summary>The sellers the batch added events to (their projection rows moved to a new log position).</summary>
+    public IReadOnlyCollection<string> ChangedSellers { get; }
 
     /// <summary>The outcome of the batch's event at each index.</summary>
     public IReadOnlyList<EventLogOutcome> Outcomes { get; }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Npgsql;
+using NodaTime;
 using NpgsqlTypes;
 using Standing.Core.Events;
 
@@ -191,7 +192,23 @@ public sealed class PostgresEventStore : IEventStore, IPlannedAppend
                     plan.AgainstStored(reader.GetInt32(0), reader.GetString(1));
                 }
             }
-            Execute("INSERT INTO events (seller, id, type, at, body) SELECT i.seller, i.id, i.type, i.at, i.body FROM standing_incoming i WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = i.id)", transaction);
+            // The new events and, in the same statement, the projection rows of the sellers they belong to.
+            using (var insert = new NpgsqlCommand(
+                "WITH position AS (UPDATE standing_meta SET value = (value::bigint + 1)::text WHERE key = 'log_position' RETURNING value::bigint AS at), " +
+                "added AS (INSERT INTO events (seller, id, type, at, body) SELECT i.seller, i.id, i.type, i.at, i.body FROM standing_incoming i " +
+                "WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = i.id) RETURNING seller, at) " +
+                "INSERT INTO seller_projection AS p (seller, events, first_at, last_at, changed) " +
+                "SELECT a.seller, count(*), min(a.at), max(a.at), (SELECT at FROM position) FROM added a GROUP BY a.seller " +
+                "ON CONFLICT (seller) DO UPDATE SET events = p.events + excluded.events, first_at = least(p.first_at, excluded.first_at), " +
+                "last_at = greatest(p.last_at, excluded.last_at), changed = excluded.changed RETURNING p.seller",
+                _connection, transaction))
+            using (var reader = insert.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    plan.Changes.Add(reader.GetString(0), default);
+                }
+            }
             transaction.Commit();
         }
         catch (PostgresException e)
@@ -223,6 +240,64 @@ public sealed class PostgresEventStore : IEventStore, IPlannedAppend
             events.Add(BatchPlan.Parse(reader.GetString(0), Name));
         }
         return events;
+    }
+
+    public IReadOnlyList<StandingEvent> ReadSellers(IReadOnlyCollection<string> sellers)
+    {
+        using var command = new NpgsqlCommand("SELECT body FROM events WHERE seller = ANY(@sellers) ORDER BY seller COLLATE \"C\", id COLLATE \"C\"", _connection);
+        command.Parameters.AddWithValue("sellers", sellers.ToArray());
+        var events = new List<StandingEvent>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            events.Add(BatchPlan.Parse(reader.GetString(0), Name));
+        }
+        return events;
+    }
+
+    public long LogPosition()
+    {
+        using var command = new NpgsqlCommand("SELECT value::bigint FROM standing_meta WHERE key = 'log_position'", _connection);
+        return (long)command.ExecuteScalar()!;
+    }
+
+    public IReadOnlyList<SellerProjection> Sellers(string? seller = null)
+    {
+        using var command = new NpgsqlCommand(
+            "SELECT seller, events, first_at, last_at, changed FROM seller_projection"
+            + (seller is null ? "" : " WHERE seller = @seller") + " ORDER BY seller COLLATE \"C\"",
+            _connection);
+        if (seller is not null)
+        {
+            command.Parameters.AddWithValue("seller", seller);
+        }
+        var rows = new List<SellerProjection>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add(new SellerProjection(reader.GetString(0), reader.GetInt64(1),
+                Instant.FromDateTimeUtc(reader.GetDateTime(2)), Instant.FromDateTimeUtc(reader.GetDateTime(3)), reader.GetInt64(4)));
+        }
+        return rows;
+    }
+
+    public long RebuildProjection()
+    {
+        try
+        {
+            using var transaction = _connection.BeginTransaction();
+            Execute($"SELECT pg_advisory_xact_lock({AppendLock})", transaction);
+            Execute("UPDATE standing_meta SET value = (value::bigint + 1)::text WHERE key = 'log_position'", transaction);
+            Execute("DELETE FROM seller_projection", transaction);
+            Execute("INSERT INTO seller_projection (seller, events, first_at, last_at, changed) " +
+                "SELECT seller, count(*), min(at), max(at), (SELECT value::bigint FROM standing_meta WHERE key = 'log_position') FROM events GROUP BY seller", transaction);
+            transaction.Commit();
+        }
+        catch (PostgresException e)
+        {
+            throw new EventStoreException($"{Name}: {e.MessageText}", e);
+        }
+        return LogPosition();
     }
 
     public long Count()

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
+using NodaTime;
 using SQLitePCL;
 using Standing.Core.Events;
 
@@ -217,7 +219,7 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
                 Check(raw.sqlite3_bind_text(insert, 1, ev.Seller));
                 Check(raw.sqlite3_bind_text(insert, 2, ev.Id));
                 Check(raw.sqlite3_bind_text(insert, 3, EventSchema.Name(ev.Type)));
-                Check(raw.sqlite3_bind_int64(insert, 4, ev.At.ToUnixTimeTicks() / 10)); // microseconds
+                Check(raw.sqlite3_bind_int64(insert, 4, Micros(ev.At)));
                 Check(raw.sqlite3_bind_text(insert, 5, plan.Lines[i]!));
                 var rc = raw.sqlite3_step(insert);
                 if (rc != raw.SQLITE_DONE)
@@ -231,11 +233,51 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
                     lookupId.Value = ev.Id;
                     plan.AgainstStored(i, (string)lookup.ExecuteScalar()!);
                 }
+                else
+                {
+                    plan.Changes.Add(ev.Seller, ev.At);
+                }
             }
+        }
+        if (plan.Changes.Count > 0)
+        {
+            Project(plan.Changes, transaction);
         }
         transaction.Commit();
         return plan.Result();
     }
+
+    /// <summary>Moves the log position and the rows of the sellers a batch added to, in the batch's transaction.</summary>
+    private void Project(SellerChanges changes, SqliteTransaction transaction)
+    {
+        using var bump = _connection.CreateCommand();
+        bump.Transaction = transaction;
+        bump.CommandText = "UPDATE standing_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'log_position' RETURNING CAST(value AS INTEGER)";
+        var position = Convert.ToInt64(bump.ExecuteScalar(), CultureInfo.InvariantCulture);
+
+        using var upsert = _connection.CreateCommand();
+        upsert.Transaction = transaction;
+        upsert.CommandText = "INSERT INTO seller_projection (seller, events, first_at, last_at, changed) VALUES ($seller, $events, $first, $last, $changed) " +
+            "ON CONFLICT (seller) DO UPDATE SET events = events + excluded.events, first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at), changed = excluded.changed";
+        var seller = upsert.Parameters.Add("$seller", SqliteType.Text);
+        var events = upsert.Parameters.Add("$events", SqliteType.Integer);
+        var first = upsert.Parameters.Add("$first", SqliteType.Integer);
+        var last = upsert.Parameters.Add("$last", SqliteType.Integer);
+        upsert.Parameters.Add("$changed", SqliteType.Integer).Value = position;
+        upsert.Prepare();
+        foreach (var (name, change) in changes.All)
+        {
+            seller.Value = name;
+            events.Value = change.Events;
+            first.Value = Micros(change.FirstAt);
+            last.Value = Micros(change.LastAt);
+            upsert.ExecuteNonQuery();
+        }
+    }
+
+    private static long Micros(Instant at) => at.ToUnixTimeTicks() / 10;
+
+    private static Instant FromMicros(long micros) => Instant.FromUnixTimeTicks(micros * 10);
 
     private void Check(int rc)
     {
@@ -262,6 +304,57 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
             events.Add(BatchPlan.Parse(reader.GetString(0), Name));
         }
         return events;
+    }
+
+    public IReadOnlyList<StandingEvent> ReadSellers(IReadOnlyCollection<string> sellers)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT body FROM events WHERE seller = $seller ORDER BY seller, id";
+        var seller = command.Parameters.Add("$seller", SqliteType.Text);
+        command.Prepare();
+        var events = new List<StandingEvent>();
+        foreach (var name in sellers.Order(StringComparer.Ordinal))
+        {
+            seller.Value = name;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                events.Add(BatchPlan.Parse(reader.GetString(0), Name));
+            }
+        }
+        return events;
+    }
+
+    public long LogPosition() =>
+        Convert.ToInt64(Scalar("SELECT CAST(value AS INTEGER) FROM standing_meta WHERE key = 'log_position'"), CultureInfo.InvariantCulture);
+
+    public IReadOnlyList<SellerProjection> Sellers(string? seller = null)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT seller, events, first_at, last_at, changed FROM seller_projection"
+            + (seller is null ? "" : " WHERE seller = $seller") + " ORDER BY seller";
+        if (seller is not null)
+        {
+            command.Parameters.AddWithValue("$seller", seller);
+        }
+        var rows = new List<SellerProjection>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add(new SellerProjection(reader.GetString(0), reader.GetInt64(1), FromMicros(reader.GetInt64(2)), FromMicros(reader.GetInt64(3)), reader.GetInt64(4)));
+        }
+        return rows;
+    }
+
+    public long RebuildProjection()
+    {
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        Execute("UPDATE standing_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'log_position'", transaction);
+        Execute("DELETE FROM seller_projection", transaction);
+        Execute("INSERT INTO seller_projection (seller, events, first_at, last_at, changed) " +
+            "SELECT seller, count(*), min(at), max(at), (SELECT CAST(value AS INTEGER) FROM standing_meta WHERE key = 'log_position') FROM events GROUP BY seller", transaction);
+        transaction.Commit();
+        return LogPosition();
     }
 
     public long Count() => Convert.ToInt64(Scalar("SELECT count(*) FROM events"), System.Globalization.CultureInfo.InvariantCulture);

@@ -5,12 +5,18 @@ namespace Standing.Data.Store;
 /// <c>application = standing-event-store</c> and <c>schema_version = N</c>; migrations are numbered
 /// from 1 and applied in order, each in the transaction that records its number.
 /// </summary>
+/// <remarks>
+/// Version 2 adds the seller projection (see <see cref="SellerProjection"/>): one row per seller with
+/// the high-water marks of its events, kept in the transaction of every batch that adds some, and the
+/// log position (a counter of committed batches, <c>log_position</c> in the meta table) that tells
+/// which sellers changed since a fold.
+/// </remarks>
 internal static class StoreSchema
 {
     public const string Application = "standing-event-store";
 
     /// <summary>The newest schema this build knows (the number of migrations).</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     /// <summary>SQLite's header field for the file's owner: "Stnd".</summary>
     public const int SqliteApplicationId = 0x53746e64;
@@ -32,6 +38,12 @@ internal static class StoreSchema
             "CREATE UNIQUE INDEX events_by_id ON events (id)",
             "CREATE UNIQUE INDEX events_by_seller ON events (seller, id)",
         ],
+        [
+            "CREATE TABLE seller_projection (seller TEXT NOT NULL PRIMARY KEY, events INTEGER NOT NULL, first_at INTEGER NOT NULL, last_at INTEGER NOT NULL, changed INTEGER NOT NULL) WITHOUT ROWID",
+            "INSERT INTO standing_meta (key, value) VALUES ('log_position', '1') ON CONFLICT (key) DO NOTHING",
+            // A version-1 store's sellers start as changed at position 1: every one is folded once.
+            "INSERT INTO seller_projection (seller, events, first_at, last_at, changed) SELECT seller, count(*), min(at), max(at), 1 FROM events GROUP BY seller",
+        ],
     ];
 
     /// <summary>
@@ -44,6 +56,11 @@ internal static class StoreSchema
             "CREATE TABLE standing_meta (key text PRIMARY KEY, value text NOT NULL)",
             "CREATE TABLE events (seller text NOT NULL, id text NOT NULL, type text NOT NULL, at timestamptz NOT NULL, body text NOT NULL, PRIMARY KEY (seller, id))",
             "CREATE INDEX events_by_id ON events (id)",
+        ],
+        [
+            "CREATE TABLE seller_projection (seller text NOT NULL PRIMARY KEY, events bigint NOT NULL, first_at timestamptz NOT NULL, last_at timestamptz NOT NULL, changed bigint NOT NULL)",
+            "INSERT INTO standing_meta (key, value) VALUES ('log_position', '1') ON CONFLICT (key) DO NOTHING",
+            "INSERT INTO seller_projection (seller, events, first_at, last_at, changed) SELECT seller, count(*), min(at), max(at), 1 FROM events GROUP BY seller",
         ],
     ];
 }

@@ -1,0 +1,37 @@
+using NodaTime;
+using Standing.Core.Facts;
+using Standing.Data.Store;
+
+namespace Standing.Cli.Input;
+
+/// <summary>The sellers' facts as of an instant, from <c>--events</c> files or from a <c>--db</c> store.</summary>
+internal static class FactInput
+{
+    /// <summary>
+    /// Folds the facts of every seller (or of <paramref name="seller"/>). From a store, all sellers come
+    /// through the <see cref="FactProjection"/>, which reads and folds only the sellers that need it.
+    /// </summary>
+    public static bool TryLoad(string[]? files, string? db, string? seller, Instant asOf, string? rejectsPath, TextWriter stderr,
+        out IReadOnlyList<SellerFacts> facts, out int rejected)
+    {
+        facts = [];
+        rejected = 0;
+        if (db is not null && seller is null && files is not { Length: > 0 } && rejectsPath is null)
+        {
+            try
+            {
+                using var store = EventStore.Open(db, create: false);
+                facts = new FactProjection(store).FactsAsOf(asOf);
+                return true;
+            }
+            catch (EventStoreException e)
+            {
+                stderr.WriteLine(e.Message);
+                return false;
+            }
+        }
+        if (!EventInput.TryLoad(files, db, seller, rejectsPath, stderr, out var input)) return false;
+        rejected = input.RejectedCount;
+        return SellerSelection.TryFacts(input.Events, asOf, seller, stderr, out facts);
+    }
+}

@@ -1,0 +1,148 @@
+using NodaTime;
+using Standing.Core.Evaluation;
+using Standing.Core.Events;
+using Standing.Core.Facts;
+using Standing.Data.Ndjson;
+using Standing.Data.Store;
+using Standing.Policies;
+
+namespace Standing.Store.Tests;
+
+/// <summary>The seller projection: kept with every batch, used to fold only changed sellers, rebuilt from the log.</summary>
+public abstract partial class StoreContract
+{
+    /// <summary>Runs raw SQL on the store's database (to age or damage it on purpose).</summary>
+    protected abstract void ExecuteSql(string target, string sql);
+
+    private static readonly Instant Day2 = Events.T0.Plus(Duration.FromDays(1));
+
+    /// <summary>Day 1: shop-1 … shop-5, four orders each, placed on T0.</summary>
+    private static List<StandingEvent> DayOne() =>
+        [.. Enumerable.Range(1, 5).SelectMany(s => Enumerable.Range(0, 4).Select(o => Events.Placed($"d1-{s}-{o}", $"shop-{s}", minute: o)))];
+
+    /// <summary>
+    /// Day 2 touches shop-2 (three new orders) and shop-4 (a one-star review of a day-1 order); it also
+    /// repeats one of shop-1's day-1 events, which is a duplicate and changes nothing.
+    /// </summary>
+    private static List<StandingEvent> DayTwo() =>
+    [
+        .. Enumerable.Range(0, 3).Select(o => Events.Placed($"d2-2-{o}", "shop-2", minute: 1440 + o)),
+        Events.Review("d2-4-r", "shop-4", "o-d1-4-0", stars: 1, minute: 1500),
+        Events.Placed("d1-1-0", "shop-1", minute: 0),
+    ];
+
+    [Fact]
+    public void Appending_a_day_folds_again_only_the_sellers_that_day_touched()
+    {
+        using var store = EventStore.Open(NewTarget(), create: true);
+        store.Append(DayOne());
+        var projection = new FactProjection(store);
+        Assert.Equal(["shop-1", "shop-2", "shop-3", "shop-4", "shop-5"], projection.Refresh());
+        Assert.Empty(projection.Refresh()); // nothing changed: nothing folded
+
+        var result = store.Append(DayTwo());
+        Assert.Equal(["shop-2", "shop-4"], result.ChangedSellers.Order(StringComparer.Ordinal));
+        Assert.Equal(["shop-2", "shop-4"], projection.Refresh());
+        Assert.Equal(5 + 2, projection.Folds);
+
+        // The rows, worked out by hand: 4 events each on day 1; shop-2 gained 3, shop-4 gained 1,
+        // both at the new log position; the others stayed where day 1 left them.
+        var rows = store.Sellers().ToDictionary(r => r.Seller);
+        Assert.Equal([4L, 7, 4, 5, 4], rows.Values.Select(r => r.Events));
+        var position = store.LogPosition();
+        Assert.Equal(position, rows["shop-2"].Changed);
+        Assert.Equal(position, rows["shop-4"].Changed);
+        Assert.All(new[] { "shop-1", "shop-3", "shop-5" }, s => Assert.True(rows[s].Changed < position));
+        Assert.Equal(Day2.Plus(Duration.FromMinutes(2)), rows["shop-2"].LastAt);
+        Assert.Equal(Events.T0, rows["shop-2"].FirstAt);
+        Assert.Equal(Events.T0.Plus(Duration.FromMinutes(1500)), rows["shop-4"].LastAt);
+    }
+
+    [Fact]
+    public void Facts_from_the_projection_equal_a_fresh_fold_of_the_log_at_any_as_of()
+    {
+        using var store = EventStore.Open(NewTarget(), create: true);
+        store.Append(DayOne());
+        var projection = new FactProjection(store);
+        projection.Refresh();
+        store.Append(DayTwo());
+        var evaluator = new PolicyEvaluator(BuiltInPacks.Load("congocrea"));
+        // Before any event, and between the days (shop-2 and shop-4 must be folded as of then).
+        foreach (var asOf in new[] { Events.T0, Events.T0.Plus(Duration.FromHours(12)) })
+        {
+            Assert.Equal(Summary(evaluator.Evaluate(FactFolder.Fold(store.ReadAll(), asOf), asOf)), Summary(evaluator.Evaluate(projection.FactsAsOf(asOf), asOf)));
+        }
+        Assert.Equal(["shop-2", "shop-4"], projection.LastFolded);
+        // Folding them as of an instant before their day-2 events kept nothing stale for later.
+        Assert.Equal(["shop-2", "shop-4"], projection.Refresh());
+
+        // After both days: every seller's facts are reused, none folded, and they equal a fresh fold.
+        var after = Day2.Plus(Duration.FromDays(10));
+        var projected = projection.FactsAsOf(after);
+        Assert.Empty(projection.LastFolded);
+        Assert.Equal(Summary(evaluator.Evaluate(FactFolder.Fold(store.ReadAll(), after), after)), Summary(evaluator.Evaluate(projected, after)));
+    }
+
+    [Fact]
+    public void Rebuild_recomputes_a_damaged_projection_from_the_log_and_evaluation_is_unchanged()
+    {
+        var target = NewTarget();
+        var day1 = Temp.File("day1.ndjson");
+        var day2 = Temp.File("day2.ndjson");
+        NdjsonEventWriter.WriteFile(day1, DayOne());
+        NdjsonEventWriter.WriteFile(day2, DayTwo());
+        Assert.Equal(0, StandingProcess.Run("ingest", day1, "--db", target).ExitCode);
+        var second = StandingProcess.Run("ingest", day2, "--db", target);
+        Assert.True(second.ExitCode == 0, second.Stderr + second.Stdout);
+        Assert.Matches(@"sellers changed\s+2\b", second.Stdout);
+
+        // Damage the projection: a seller missing, counts wrong.
+        ExecuteSql(target, "DELETE FROM seller_projection WHERE seller = 'shop-3'");
+        ExecuteSql(target, "UPDATE seller_projection SET events = 99");
+        var rebuild = StandingProcess.Run("rebuild", "--db", target);
+        Assert.True(rebuild.ExitCode == 0, rebuild.Stderr + rebuild.Stdout);
+        Assert.Matches(@"sellers\s+5\b", rebuild.Stdout);
+
+        using (var store = EventStore.Open(target, create: false))
+        {
+            var rows = store.Sellers();
+            Assert.Equal(["shop-1", "shop-2", "shop-3", "shop-4", "shop-5"], rows.Select(r => r.Seller));
+            Assert.Equal([4L, 7, 4, 5, 4], rows.Select(r => r.Events));
+            Assert.All(rows, r => Assert.Equal(store.LogPosition(), r.Changed));
+        }
+
+        var both = Temp.File("both.ndjson");
+        NdjsonEventWriter.WriteFile(both, [.. DayOne(), .. DayTwo()]);
+        var asOf = "2026-03-20T00:00:00Z";
+        var fromFile = StandingProcess.Run("evaluate", "--events", both, "--policy", "congocrea", "--as-of", asOf, "--format", "json");
+        var fromStore = StandingProcess.Run("evaluate", "--db", target, "--policy", "congocrea", "--as-of", asOf, "--format", "json");
+        Assert.True(fromStore.ExitCode == 0, fromStore.Stderr);
+        Assert.Contains("shop-4", fromStore.Stdout);
+        Assert.Equal(fromFile.Stdout, fromStore.Stdout);
+    }
+
+    [Fact]
+    public void A_version_1_store_is_migrated_and_its_projection_computed_from_the_log()
+    {
+        var target = NewTarget();
+        using (var store = EventStore.Open(target, create: true)) store.Append([.. DayOne(), .. DayTwo()]);
+        // Take it back to version 1: no projection, no log position.
+        ExecuteSql(target, "DROP TABLE seller_projection");
+        ExecuteSql(target, "DELETE FROM standing_meta WHERE key = 'log_position'");
+        ExecuteSql(target, "UPDATE standing_meta SET value = '1' WHERE key = 'schema_version'");
+
+        using var migrated = EventStore.Open(target, create: false);
+        var rows = migrated.Sellers();
+        Assert.Equal([4L, 7, 4, 5, 4], rows.Select(r => r.Events));
+        Assert.Equal(1, migrated.LogPosition());
+        Assert.Equal(Day2.Plus(Duration.FromMinutes(2)), rows[1].LastAt);
+        Assert.Equal(DayOne().Count + DayTwo().Count - 1, migrated.Count());
+        Assert.Equal(5, new FactProjection(migrated).Refresh().Count);
+    }
+
+    private static List<string> Summary(PolicyEvaluation evaluation) =>
+    [
+        .. evaluation.Sellers.SelectMany(s => s.Metrics.Select(m => $"{s.Seller} {m.Id} {m.Value} {m.Numerator}/{m.Denominator} {m.Pending} {m.Status}")
+            .Concat(s.Outcomes.Select(o => $"{s.Seller} {o.Id} {o.Triggered}"))),
+    ];
+}
