@@ -26,7 +26,7 @@ public static class ScoreCalculator
                 if (explain) items.Add(new MetricItem(component.Metric, ItemRole.Pending, $"no data ({result.Status.Wire()}, {result.Denominator} items): left out"));
                 continue;
             }
-            var earned = component.Points(v);
+            var earned = component.Points(v, result.Definition.Standard?.Direction ?? Direction.LowerIsBetter);
             points += earned * component.Weight;
             weights += component.Weight;
             withData++;
