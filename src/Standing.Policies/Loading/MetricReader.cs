@@ -50,6 +50,12 @@ internal sealed class MetricReader(YamlCursor cursor)
             ["orders"] = Subject.Orders,
             ["reviews"] = Subject.Reviews,
             ["cases"] = Subject.Cases,
+            ["complaints"] = Subject.Complaints,
+            ["refunds"] = Subject.Refunds,
+            ["conversations"] = Subject.Conversations,
+            ["messages"] = Subject.Messages,
+            ["consultations"] = Subject.Consultations,
+            ["agent_messages"] = Subject.AgentMessages,
         });
         var window = ReadWindow(YamlCursor.Get(map, "window"), what);
         if (subject is not { } s || kind is not { } k) return null;
