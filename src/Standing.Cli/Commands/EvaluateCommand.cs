@@ -37,10 +37,13 @@ internal static class EvaluateCommand
             stderr.WriteLine(asOfError);
             return ExitCodes.Error;
         }
-        if (!EventInput.TryLoad(eventFiles, db, seller, rejectsPath, stderr, out var input)) return ExitCodes.Error;
-        if (!SellerSelection.TryFacts(input.Events, asOf, seller, stderr, out var facts)) return ExitCodes.Error;
+        var evaluator = new PolicyEvaluator(policy);
+        // A standard that compares sellers needs them all, even to show one.
+        var load = evaluator.ComparesSellers ? null : seller;
+        if (!EventInput.TryLoad(eventFiles, db, load, rejectsPath, stderr, out var input)) return ExitCodes.Error;
+        if (!SellerSelection.TryFacts(input.Events, asOf, seller, stderr, out var facts, keepOthers: evaluator.ComparesSellers)) return ExitCodes.Error;
 
-        var evaluation = new PolicyEvaluator(policy).Evaluate(facts, asOf);
+        var evaluation = evaluator.Evaluate(facts, asOf, only: seller);
         if (format == "json")
         {
             using var stdout = Console.OpenStandardOutput();

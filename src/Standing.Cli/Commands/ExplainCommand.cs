@@ -42,10 +42,13 @@ internal static class ExplainCommand
             stderr.WriteLine(asOfError);
             return ExitCodes.Error;
         }
-        if (!EventInput.TryLoad(eventFiles, db, seller, rejectsPath, stderr, out var input)) return ExitCodes.Error;
-        if (!SellerSelection.TryFacts(input.Events, asOf, seller, stderr, out var facts)) return ExitCodes.Error;
+        var evaluator = new PolicyEvaluator(policy);
+        // A standard that compares sellers needs them all, even to explain one.
+        var load = evaluator.ComparesSellers ? null : seller;
+        if (!EventInput.TryLoad(eventFiles, db, load, rejectsPath, stderr, out var input)) return ExitCodes.Error;
+        if (!SellerSelection.TryFacts(input.Events, asOf, seller, stderr, out var facts, keepOthers: evaluator.ComparesSellers)) return ExitCodes.Error;
 
-        var result = new PolicyEvaluator(policy).EvaluateSeller(facts[0], asOf, explain: true);
+        var result = evaluator.Evaluate(facts, asOf, explain: true, only: seller).Sellers[0];
         if (metric is not null) result = result with { Metrics = result.Metrics.Where(m => m.Id == metric).ToList() };
         var evaluation = new PolicyEvaluation(policy, asOf, [result]);
         if (format == "json")
