@@ -22,15 +22,23 @@ public abstract class MetricCalculator
 
     private static MetricCalculator ForSubject(MetricDefinition definition) => definition.Subject switch
     {
-        Subject.Orders => new MetricCalculator<OrderFact>(definition, f => f.OrderArray, o => o.Order),
-        Subject.Reviews => new MetricCalculator<ReviewFact>(definition, f => f.ReviewArray, r => r.Review),
-        _ => new MetricCalculator<CaseFact>(definition, f => f.CaseArray, c => c.Case),
+        Subject.Orders => new MetricCalculator<OrderFact>(definition, (f, _) => f.OrderArray, o => o.Order),
+        Subject.Reviews => new MetricCalculator<ReviewFact>(definition, (f, _) => f.ReviewArray, r => r.Review),
+        Subject.Cases => new MetricCalculator<CaseFact>(definition, (f, _) => f.CaseArray, c => c.Case),
+        Subject.Complaints => new MetricCalculator<ComplaintFact>(definition, (f, _) => f.ComplaintArray, c => c.Complaint),
+        Subject.Refunds => new MetricCalculator<RefundFact>(definition, (f, _) => f.RefundArray, r => r.Refund),
+        Subject.Conversations => new MetricCalculator<ConversationFact>(definition, (f, _) => f.ConversationArray, c => c.Conversation),
+        Subject.Messages => new MetricCalculator<MessageFact>(definition, (f, _) => f.MessageArray, m => m.Message),
+        // Consultations are per local day: derived in the policy's zone.
+        Subject.Consultations => new MetricCalculator<ConsultationFact>(definition, (f, zone) => f.ConsultationArray(zone), c => c.Id),
+        Subject.AgentMessages => new MetricCalculator<AgentMessageFact>(definition, (f, _) => f.AgentMessageArray, m => m.Message),
+        _ => throw new ArgumentOutOfRangeException(nameof(definition), definition.Subject, "no facts of this subject"),
     };
 }
 
 internal sealed class MetricCalculator<T> : MetricCalculator
 {
-    private readonly Func<SellerFacts, T[]> _items;
+    private readonly Func<SellerFacts, DateTimeZone, T[]> _items;
     private readonly Func<T, string> _id;
     private readonly Func<T, Instant?> _attribution;
     private readonly Func<T, long>? _attributionRaw;
@@ -42,7 +50,7 @@ internal sealed class MetricCalculator<T> : MetricCalculator
     private readonly Func<T, Instant?>? _excuse;
     private ResolvedWindow? _lastWindow;
 
-    public MetricCalculator(MetricDefinition d, Func<SellerFacts, T[]> items, Func<T, string> id) : base(d)
+    public MetricCalculator(MetricDefinition d, Func<SellerFacts, DateTimeZone, T[]> items, Func<T, string> id) : base(d)
     {
         _items = items;
         _id = id;
@@ -62,7 +70,7 @@ internal sealed class MetricCalculator<T> : MetricCalculator
         var resolved = Resolve(asOf, calendar);
         var window = resolved.Window;
         var tally = new Tally(explain, calendar.Zone);
-        var items = _items(facts);
+        var items = _items(facts, calendar.Zone);
         switch (Definition.Kind)
         {
             case MetricKind.Rate or MetricKind.Count when !explain && _attributionRaw is not null:

@@ -19,7 +19,7 @@ internal sealed class FieldResolver(YamlCursor cursor, Subject subject)
         if (field is null)
         {
             var known = string.Join(", ", FactFields.All(subject).Select(f => f.Name).Order(StringComparer.Ordinal));
-            cursor.Error(node, $"unknown field \"{name}\" for {subject.ToString().ToLowerInvariant()}; known fields: {known}");
+            cursor.Error(node, $"unknown field \"{name}\" for {FactFields.SubjectName(subject)}; known fields: {known}");
         }
         return field;
     }

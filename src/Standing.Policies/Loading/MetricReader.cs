@@ -26,7 +26,7 @@ internal sealed class MetricReader(YamlCursor cursor)
 
     /// <summary>Every subject the facts offer, by its lower-case name (orders, reviews, cases…).</summary>
     private static readonly Dictionary<string, Subject> Subjects =
-        System.Enum.GetValues<Subject>().ToDictionary(v => v.ToString().ToLowerInvariant(), v => v, StringComparer.Ordinal);
+        System.Enum.GetValues<Subject>().ToDictionary(FactFields.SubjectName, v => v, StringComparer.Ordinal);
 
     public List<MetricDefinition> ReadAll(YamlNode? node)
     {
