@@ -134,4 +134,26 @@ public sealed class NewSubjectsTests
         Assert.Equal(2, m["agent_lines"].Value);
         Assert.Equal(MetricKind.Count, m["agent_lines"].Definition.Kind);
     }
+
+    [Fact]
+    public void A_pattern_that_cannot_run_is_reported_where_it_is_written()
+    {
+        var yaml = Policy.Replace("numerator: { field: agent, op: eq, value: a1 }", "numerator: { field: text, op: matches, values: ['ok', '(?<!x)y'] }", StringComparison.Ordinal);
+
+        var error = Assert.Throws<PolicyLoadException>(() => PolicyLoader.Load(yaml, "p.yaml"));
+
+        // Line 48 of the policy text ("    numerator: { field: text, op: matches, values: ['ok', " is 58 characters): column 59.
+        Assert.Contains("p.yaml:48:59: pattern \"(?<!x)y\" is not a usable regular expression", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Matches_is_case_insensitive_and_needs_values()
+    {
+        var yaml = Policy.Replace("numerator: { field: agent, op: eq, value: a1 }", "numerator: { field: text, op: matches, value: x }", StringComparison.Ordinal);
+
+        var error = Assert.Throws<PolicyLoadException>(() => PolicyLoader.Load(yaml, "p.yaml"));
+
+        Assert.Contains("needs \"values: [...]\"", error.Message, StringComparison.Ordinal);
+        Assert.Matches(Standing.Core.Metrics.TextPatterns.Compile(["alipay"]), "Pay by ALIPAY");
+    }
 }
