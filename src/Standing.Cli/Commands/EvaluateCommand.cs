@@ -37,9 +37,10 @@ internal static class EvaluateCommand
             stderr.WriteLine(asOfError);
             return ExitCodes.Error;
         }
-        if (!FactInput.TryLoad(eventFiles, db, seller, asOf, rejectsPath, stderr, out var facts, out var rejected)) return ExitCodes.Error;
+        var evaluator = new PolicyEvaluator(policy);
+        if (!FactInput.TryLoad(eventFiles, db, seller, asOf, rejectsPath, stderr, out var facts, out var rejected, keepOthers: evaluator.ComparesSellers)) return ExitCodes.Error;
 
-        var evaluation = new PolicyEvaluator(policy).Evaluate(facts, asOf);
+        var evaluation = evaluator.Evaluate(facts, asOf, only: seller);
         if (format == "json")
         {
             using var stdout = Console.OpenStandardOutput();

@@ -42,9 +42,10 @@ internal static class ExplainCommand
             stderr.WriteLine(asOfError);
             return ExitCodes.Error;
         }
-        if (!FactInput.TryLoad(eventFiles, db, seller, asOf, rejectsPath, stderr, out var facts, out var rejected)) return ExitCodes.Error;
+        var evaluator = new PolicyEvaluator(policy);
+        if (!FactInput.TryLoad(eventFiles, db, seller, asOf, rejectsPath, stderr, out var facts, out var rejected, keepOthers: evaluator.ComparesSellers)) return ExitCodes.Error;
 
-        var result = new PolicyEvaluator(policy).EvaluateSeller(facts[0], asOf, explain: true);
+        var result = evaluator.Evaluate(facts, asOf, explain: true, only: seller).Sellers[0];
         if (metric is not null) result = result with { Metrics = result.Metrics.Where(m => m.Id == metric).ToList() };
         var evaluation = new PolicyEvaluation(policy, asOf, [result]);
         if (format == "json")

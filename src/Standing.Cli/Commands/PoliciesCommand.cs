@@ -55,9 +55,7 @@ internal static class PoliciesCommand
                 Markup.Escape(m.Standard?.ToString() ?? "reported only"));
         }
         console.Write(metrics);
-        foreach (var r in p.Rules)
-            console.MarkupLine($"[bold]rule {Markup.Escape(r.Id)}[/] → {Markup.Escape(r.Outcome)}: {Markup.Escape(Describe(r.When))}" +
-                               (r.Description.Length > 0 ? $"\n  [grey]{Markup.Escape(r.Description)}[/]" : ""));
+        foreach (var r in p.Rules) ShowRule(console, r);
         Section(console, "defaults (Standing's choices where the standard gives no number — not the marketplace's rule)", p.Defaults.Select(d => $"{d.Setting}: {d.Note}"));
         Section(console, "settings", p.Settings.Select(s => $"{s.Key} = {s.Value}"));
         Section(console, "readings (where the source is vague)", p.Readings);
@@ -77,9 +75,27 @@ internal static class PoliciesCommand
         return ExitCodes.Ok;
     }
 
+    private static void ShowRule(IAnsiConsole console, RuleDefinition r)
+    {
+        var outcome = r.Tiers.Count > 0 ? string.Join(" | ", r.Tiers.Select(t => t.Outcome)) : r.Outcome;
+        console.MarkupLine($"[bold]rule {Markup.Escape(r.Id)}[/] → {Markup.Escape(outcome)}: " +
+                           Markup.Escape(r.Versions.Count > 0 ? "versions by effective date" : Describe(r.When)) +
+                           (r.Description.Length > 0 ? $"\n  [grey]{Markup.Escape(r.Description)}[/]" : ""));
+        foreach (var v in r.Versions)
+            console.MarkupLine($"  from {v.Effective:uuuu-MM-dd}: {Markup.Escape(Describe(v.When))}");
+        foreach (var t in r.Tiers)
+        {
+            var extra = (t.Penalty.Length > 0 ? "; " + t.Penalty : "") + (t.Fine is { } f ? $"; fine {f}" : "");
+            console.MarkupLine($"  tier {Markup.Escape(t.Id)} → {Markup.Escape(t.Outcome)} when {Markup.Escape(Describe(t.When))}{Markup.Escape(extra)}");
+        }
+    }
+
     private static string Counts(MetricDefinition m) => m.Kind switch
     {
-        MetricKind.ShareWithin => $"{m.Start!.Name} → {m.End!.Name} within {m.Limit}" + Among(m),
+        MetricKind.Ratio => $"{m.RatioNumerator}\nper {m.RatioDenominator}",
+        MetricKind.Score => "weighted mean of points over the components with data:\n" + string.Join("\n", m.Components.Select(c => c.ToString())),
+        MetricKind.ShareWithin => $"{(m.CountsLate ? "late: " : "")}{m.Start!.Name} → {m.End!.Name} within {m.Limit}{(m.BusinessClock ? " (working time)" : "")}" +
+                                  (m.Excuse is { } e ? $", excused by {e.Name} first" : "") + Among(m),
         MetricKind.MeanDuration => $"mean of {m.Start!.Name} → {m.End!.Name}{(m.BusinessClock ? " (working time)" : "")}" + Among(m),
         _ => (m.Numerator?.ToString() ?? "") + Among(m),
     };
@@ -91,7 +107,7 @@ internal static class PoliciesCommand
         AllOf all => string.Join(" and ", all.Tests.Select(Describe)),
         AnyOf any => "(" + string.Join(" or ", any.Tests.Select(Describe)) + ")",
         MetricTest { Status: { } s } t => $"{t.Metric} is {s.Wire()}",
-        MetricTest t => $"{t.Metric} {Condition.OpText(t.Op)} {t.Value}",
+        MetricTest t => $"{t.Metric} {Condition.OpText(t.Op)} {t.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
         _ => "",
     };
 

@@ -10,9 +10,11 @@ internal static class FactInput
     /// <summary>
     /// Folds the facts of every seller (or of <paramref name="seller"/>). From a store, all sellers come
     /// through the <see cref="FactProjection"/>, which reads and folds only the sellers that need it.
+    /// With <paramref name="keepOthers"/> every seller is kept even when one is named (a standard that
+    /// compares sellers needs them all, even to show one).
     /// </summary>
     public static bool TryLoad(string[]? files, string? db, string? seller, Instant asOf, string? rejectsPath, TextWriter stderr,
-        out IReadOnlyList<SellerFacts> facts, out int rejected)
+        out IReadOnlyList<SellerFacts> facts, out int rejected, bool keepOthers = false)
     {
         facts = [];
         rejected = 0;
@@ -30,8 +32,8 @@ internal static class FactInput
                 return false;
             }
         }
-        if (!EventInput.TryLoad(files, db, seller, rejectsPath, stderr, out var input)) return false;
+        if (!EventInput.TryLoad(files, db, keepOthers ? null : seller, rejectsPath, stderr, out var input)) return false;
         rejected = input.RejectedCount;
-        return SellerSelection.TryFacts(input.Events, asOf, seller, stderr, out facts);
+        return SellerSelection.TryFacts(input.Events, asOf, seller, stderr, out facts, keepOthers);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Standing.Core.Evaluation;
@@ -8,7 +9,8 @@ namespace Standing.Cli.Output;
 /// <summary>
 /// The JSON document of <c>standing evaluate --format json</c>. Its field names are a contract
 /// other tools read: policy{id,version}, asOf, sellers[{seller, metrics[{id,value,numerator,
-/// denominator,status,window{start,end}}], outcomes[{id,triggered,reason}]}]. Fields may be added, never renamed.
+/// denominator,status,window{start,end}}], outcomes[{id,triggered,reason}]}]. Fields may be added, never renamed:
+/// peer standards add percentile, p_value and peer_rate; tiers and versions add rule, tier, penalty, fine, version.
 /// </summary>
 internal static class EvaluationJson
 {
@@ -53,6 +55,18 @@ internal static class EvaluationJson
                 json.WriteString("outcome", o.Outcome);
                 json.WriteBoolean("triggered", o.Triggered);
                 json.WriteString("reason", o.Reason);
+                if (o.Rule != o.Id) json.WriteString("rule", o.Rule);
+                if (o.Tier is { } tier) json.WriteString("tier", tier);
+                if (o.Penalty is { } penalty) json.WriteString("penalty", penalty);
+                if (o.Fine is { } fine)
+                {
+                    json.WriteStartObject("fine");
+                    json.WriteNumber("min", fine.Min);
+                    json.WriteNumber("max", fine.Max);
+                    json.WriteString("currency", fine.Currency);
+                    json.WriteEndObject();
+                }
+                if (o.Version is { } version) json.WriteString("version", version.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture));
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -78,6 +92,9 @@ internal static class EvaluationJson
         else json.WriteNull("start");
         json.WriteString("end", Formats.Instant(m.Window.End, zone));
         json.WriteEndObject();
+        if (m.Percentile is { } percentile) json.WriteNumber("percentile", Math.Round(percentile, 10));
+        if (m.PValue is { } p) json.WriteNumber("p_value", p);
+        if (m.PeerRate is { } peerRate) json.WriteNumber("peer_rate", Math.Round(peerRate, 10));
         if (explain)
         {
             json.WriteStartArray("items");

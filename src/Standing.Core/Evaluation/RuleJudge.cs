@@ -1,4 +1,5 @@
 using System.Globalization;
+using NodaTime;
 using Standing.Core.Metrics;
 using Standing.Core.Policies;
 
@@ -7,11 +8,58 @@ namespace Standing.Core.Evaluation;
 /// <summary>Decides a rule against a seller's metric results and says why in words.</summary>
 internal static class RuleJudge
 {
-    public static RuleVerdict Judge(RuleDefinition rule, IReadOnlyDictionary<string, MetricResult> metrics)
+    /// <summary>
+    /// The verdicts of one rule: one, or one per tier. The version in force on <paramref name="date"/>
+    /// (the as-of's local date) is applied; before the first version the rule is not in force.
+    /// </summary>
+    public static IEnumerable<RuleVerdict> Judge(RuleDefinition rule, IReadOnlyDictionary<string, MetricResult> metrics, LocalDate date)
     {
-        var (held, reason) = Test(rule.When, metrics);
-        return new RuleVerdict(rule.Id, rule.Outcome, held, reason);
+        var version = rule.VersionOn(date);
+        if (version is null)
+        {
+            var first = rule.Versions[0].Effective!.Value;
+            var reason = $"not in force before {first:uuuu-MM-dd}";
+            if (rule.Tiers.Count == 0)
+            {
+                yield return new RuleVerdict(rule.Id, rule.Outcome, false, reason);
+                yield break;
+            }
+            foreach (var tier in rule.Tiers) yield return TierVerdict(rule, tier, false, reason, null);
+            yield break;
+        }
+        var (held, why) = Test(version.When, metrics);
+        if (rule.Tiers.Count == 0)
+        {
+            yield return new RuleVerdict(rule.Id, rule.Outcome, held, why) { Version = version.Effective };
+            yield break;
+        }
+        var decided = false;
+        foreach (var tier in rule.Tiers)
+        {
+            if (!held)
+            {
+                yield return TierVerdict(rule, tier, false, why, version.Effective);
+                continue;
+            }
+            var (tierHeld, tierWhy) = Test(tier.When, metrics);
+            var triggered = tierHeld && !decided;
+            var reason = Join(why, tierWhy) + (tierHeld && decided ? "; a more severe tier applies" : "");
+            yield return TierVerdict(rule, tier, triggered, reason, version.Effective);
+            decided |= tierHeld;
+        }
     }
+
+    private static string Join(string a, string b) => a.Length == 0 ? b : b.Length == 0 ? a : a + "; " + b;
+
+    private static RuleVerdict TierVerdict(RuleDefinition rule, RuleTier tier, bool triggered, string reason, LocalDate? version) =>
+        new(tier.Outcome, tier.Outcome, triggered, reason)
+        {
+            Rule = rule.Id,
+            Tier = tier.Id,
+            Penalty = tier.Penalty.Length == 0 ? null : tier.Penalty,
+            Fine = tier.Fine,
+            Version = version,
+        };
 
     private static (bool Held, string Reason) Test(RuleTest test, IReadOnlyDictionary<string, MetricResult> metrics)
     {
@@ -59,8 +107,8 @@ internal static class RuleJudge
 
     internal static string Show(double value, MetricDefinition d) => d.Kind switch
     {
-        MetricKind.Rate or MetricKind.ShareWithin => (value * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%",
         MetricKind.MeanDuration => value.ToString("0.##", CultureInfo.InvariantCulture) + " h",
+        MetricKind.Rate or MetricKind.ShareWithin or MetricKind.Ratio => (value * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%",
         _ => value.ToString("0.##", CultureInfo.InvariantCulture),
     };
 }

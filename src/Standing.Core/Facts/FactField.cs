@@ -9,6 +9,13 @@ public enum Subject
     Orders,
     Reviews,
     Cases,
+    Complaints,
+    Refunds,
+    Conversations,
+    Messages,
+    Consultations,
+    /// <summary>Messages agents wrote (for conduct checks); not in the shared vocabulary of the others.</summary>
+    AgentMessages,
 }
 
 public enum FieldType

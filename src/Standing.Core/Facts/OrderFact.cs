@@ -17,7 +17,7 @@ public sealed class OrderFact
     // Slots of the instants in the overflow array (see CompactInstant).
     internal const int PlacedSlot = 0, ShipBySlot = 1, DeliverBySlot = 2, OpenSlot = 3, ConfirmedSlot = 4, ShippingSlot = 5,
         ShippedSlot = 6, DeliveryConfirmedSlot = 7, CancelledSlot = 8, PickedUpSlot = 9, DeliveredSlot = 10, ReturnedSlot = 11,
-        FirstCaseSlot = 12, Slots = 13;
+        FirstCaseSlot = 12, RefundRequestedSlot = 13, FirstComplaintSlot = 14, Slots = 15;
 
     private const byte NoStatus = byte.MaxValue;
     private const int NoStars = int.MinValue;
@@ -35,6 +35,8 @@ public sealed class OrderFact
     internal long _deliveredAt = CompactInstant.Missing;
     internal long _returnedAt = CompactInstant.Missing;
     internal long _firstCaseAt = CompactInstant.Missing;
+    internal long _refundRequestedAt = CompactInstant.Missing;
+    internal long _firstComplaintAt = CompactInstant.Missing;
     internal Instant[]? _far;
     private decimal _amount;
     private bool _hasAmount;
@@ -126,6 +128,12 @@ public sealed class OrderFact
     }
 
     public string? FirstCase { get; internal set; }
+
+    /// <summary>The first refund.requested on the order (spontaneous refunds are not requests).</summary>
+    public Instant? RefundRequestedAt => CompactInstant.Read(_refundRequestedAt, _far, RefundRequestedSlot);
+
+    /// <summary>The first complaint.filed on the order.</summary>
+    public Instant? FirstComplaintAt => CompactInstant.Read(_firstComplaintAt, _far, FirstComplaintSlot);
     public int CaseCount { get; internal set; }
 
     public bool HasTracking => !string.IsNullOrEmpty(Tracking) && !string.IsNullOrEmpty(TrackingUrl);

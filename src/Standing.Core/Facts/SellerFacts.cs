@@ -1,3 +1,5 @@
+using NodaTime;
+
 namespace Standing.Core.Facts;
 
 /// <summary>
@@ -7,6 +9,8 @@ namespace Standing.Core.Facts;
 /// </summary>
 public sealed class SellerFacts
 {
+    private Derived? _consultations;
+
     public SellerFacts(string seller, IReadOnlyList<OrderFact> orders, IReadOnlyList<ReviewFact> reviews, IReadOnlyList<CaseFact> cases)
     {
         Seller = seller;
@@ -19,9 +23,39 @@ public sealed class SellerFacts
     public IReadOnlyList<OrderFact> Orders => OrderArray;
     public IReadOnlyList<ReviewFact> Reviews => ReviewArray;
     public IReadOnlyList<CaseFact> Cases => CaseArray;
+    public IReadOnlyList<ComplaintFact> Complaints => ComplaintArray;
+    public IReadOnlyList<RefundFact> Refunds => RefundArray;
+    public IReadOnlyList<ConversationFact> Conversations => ConversationArray;
+    /// <summary>One per buyer message.</summary>
+    public IReadOnlyList<MessageFact> Messages => MessageArray;
+    /// <summary>One per agent message.</summary>
+    public IReadOnlyList<AgentMessageFact> AgentMessages => AgentMessageArray;
+    /// <summary>The improvement letters the seller sent, in time order.</summary>
+    public IReadOnlyList<SellerPlan> Plans { get; internal init; } = [];
+    /// <summary>The first seller.registered, if any.</summary>
+    public Instant? RegisteredAt { get; internal init; }
 
     // The same lists as arrays, for loops that run over millions of facts (no interface calls).
     internal OrderFact[] OrderArray { get; }
     internal ReviewFact[] ReviewArray { get; }
     internal CaseFact[] CaseArray { get; }
+    internal ComplaintFact[] ComplaintArray { get; init; } = [];
+    internal RefundFact[] RefundArray { get; init; } = [];
+    internal ConversationFact[] ConversationArray { get; init; } = [];
+    internal MessageFact[] MessageArray { get; init; } = [];
+    internal AgentMessageFact[] AgentMessageArray { get; init; } = [];
+
+    /// <summary>The seller's consultations (buyer per local natural day) in <paramref name="zone"/>.</summary>
+    public IReadOnlyList<ConsultationFact> ConsultationsIn(DateTimeZone zone) => ConsultationArray(zone);
+
+    internal ConsultationFact[] ConsultationArray(DateTimeZone zone)
+    {
+        var last = _consultations; // read once: another thread may replace it with another zone's, whole
+        if (last is not null && ReferenceEquals(last.Zone, zone)) return last.Facts;
+        var facts = Consultations.Derive(Seller, MessageArray, zone);
+        _consultations = new Derived(zone, facts);
+        return facts;
+    }
+
+    private sealed record Derived(DateTimeZone Zone, ConsultationFact[] Facts);
 }

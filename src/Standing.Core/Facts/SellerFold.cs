@@ -9,18 +9,24 @@ namespace Standing.Core.Facts;
 /// </summary>
 internal sealed class SellerFold
 {
-    /// <summary>Kinds of fact: orders, reviews, cases.</summary>
-    public const int Kinds = 3;
+    /// <summary>Kinds of fact: orders, reviews, cases, complaints, refunds, conversations, the seller itself.</summary>
+    public const int Kinds = 7;
 
-    private const int Orders = 0, Reviews = 1, Cases = 2;
+    private const int Orders = 0, Reviews = 1, Cases = 2, Complaints = 3, Refunds = 4, Chats = 5, Seller = 6;
 
     private static readonly sbyte[] KindByType = BuildKinds();
 
     private readonly Table<OrderFact> _orders = new();
     private readonly Table<ReviewFact> _reviews = new();
     private readonly Table<CaseFact> _cases = new();
+    private readonly Table<ComplaintFact> _complaints = new();
 
-    /// <summary>Which kind of fact an event type is about (0 orders, 1 reviews, 2 cases), or -1 for none.</summary>
+    // Refunds and conversations depend on the sequence of their events: gathered, then built in order.
+    private readonly Dictionary<string, List<StandingEvent>> _refundEvents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<StandingEvent>> _chatEvents = new(StringComparer.Ordinal);
+    private readonly List<StandingEvent> _sellerEvents = [];
+
+    /// <summary>Which kind of fact an event type is about (see <see cref="Kinds"/>), or -1 for none.</summary>
     public static int KindOf(EventType type) => KindByType[(int)type];
 
     /// <param name="seller">The seller.</param>
@@ -32,6 +38,10 @@ internal sealed class SellerFold
         _orders.Reset(counts[Orders]);
         _reviews.Reset(counts[Reviews]);
         _cases.Reset(counts[Cases]);
+        _complaints.Reset(counts[Complaints]);
+        _refundEvents.Clear();
+        _chatEvents.Clear();
+        _sellerEvents.Clear();
         foreach (var position in positions)
         {
             var e = events[position];
@@ -51,18 +61,81 @@ internal sealed class SellerFold
                         ReviewFolding.Add(_reviews.Facts[slot], ref _reviews.Winners[slot], e);
                         break;
                     }
-                default:
+                case Cases:
                     {
                         var slot = _cases.SlotOf(e.Case!, out var isNew);
                         if (isNew) _cases.Facts[slot] = new CaseFact(seller, e.Case!);
                         CaseFolding.Add(_cases.Facts[slot], ref _cases.Winners[slot], e);
                         break;
                     }
+                case Complaints:
+                    {
+                        var slot = _complaints.SlotOf(e.Complaint!, out var isNew);
+                        if (isNew) _complaints.Facts[slot] = new ComplaintFact(seller, e.Complaint!);
+                        ComplaintFolding.Add(_complaints.Facts[slot], ref _complaints.Winners[slot], e);
+                        break;
+                    }
+                case Refunds:
+                    Gather(_refundEvents, e.Refund!, e);
+                    break;
+                case Chats:
+                    Gather(_chatEvents, e.Conversation!, e);
+                    break;
+                default:
+                    _sellerEvents.Add(e);
+                    break;
             }
         }
         AttachReviews();
         AttachCases();
-        return new SellerFacts(seller, _orders.ToArray(), _reviews.ToArray(), _cases.ToArray());
+        var refunds = BuildRefunds(seller);
+        var complaints = _complaints.ToArray();
+        AttachRefundsAndComplaints(refunds, complaints);
+        var messages = new List<MessageFact>();
+        var agentMessages = new List<AgentMessageFact>();
+        var conversations = new ConversationFact[_chatEvents.Count];
+        var c = 0;
+        foreach (var (id, chat) in _chatEvents) conversations[c++] = ChatFolding.Build(seller, id, chat, messages, agentMessages);
+        EventRun.SortDistinct(_sellerEvents);
+        return new SellerFacts(seller, _orders.ToArray(), _reviews.ToArray(), _cases.ToArray())
+        {
+            ComplaintArray = complaints,
+            RefundArray = refunds,
+            ConversationArray = conversations,
+            MessageArray = [.. messages],
+            AgentMessageArray = [.. agentMessages],
+            Plans = _sellerEvents.Where(e => e.Type == EventType.SellerPlanSubmitted).Select(e => new SellerPlan(e.Id, e.At, e.Text)).ToArray(),
+            RegisteredAt = _sellerEvents.FirstOrDefault(e => e.Type == EventType.SellerRegistered)?.At,
+        };
+    }
+
+    private static void Gather(Dictionary<string, List<StandingEvent>> groups, string id, StandingEvent e)
+    {
+        ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, id, out _);
+        (list ??= []).Add(e);
+    }
+
+    private RefundFact[] BuildRefunds(string seller)
+    {
+        var refunds = new RefundFact[_refundEvents.Count];
+        var i = 0;
+        foreach (var (id, events) in _refundEvents) refunds[i++] = RefundFolding.Build(seller, id, events);
+        return refunds;
+    }
+
+    /// <summary>Gives each order its first refund request and its first complaint.</summary>
+    private void AttachRefundsAndComplaints(RefundFact[] refunds, ComplaintFact[] complaints)
+    {
+        foreach (var r in refunds)
+        {
+            if (r.Kind == "spontaneous" || r.RequestedAt is not { } at || r.Order is null || _orders.Find(r.Order) is not { } o) continue;
+            CompactInstant.KeepEarliest(ref o._refundRequestedAt, ref o._far, OrderFact.RefundRequestedSlot, OrderFact.Slots, at);
+        }
+        foreach (var c in complaints)
+        {
+            if (c.FiledAt is not { } at || c.Order is null || _orders.Find(c.Order) is not { } o) continue;
+            CompactInstant.KeepEarliest(ref o._firstComplaintAt, ref o._far, OrderFact.FirstComplaintSlot, OrderFact.Slots, at);
+        }
     }
 
     /// <summary>Gives each order its lowest standing review (a tie goes to the lowest review id).</summary>
@@ -109,6 +182,11 @@ internal sealed class SellerFold
                 EventType.ReviewPosted or EventType.ReviewUpdated or EventType.ReviewRemoved or EventType.ReviewReplied
                     or EventType.ReviewResolved or EventType.ReviewFlaggedFake => Reviews,
                 EventType.CaseOpened or EventType.CaseResponded or EventType.CaseEscalated or EventType.CaseClosed => Cases,
+                EventType.ComplaintFiled => Complaints,
+                EventType.RefundRequested or EventType.RefundSellerAction or EventType.RefundBuyerAction
+                    or EventType.RefundReturnReceived or EventType.RefundCompleted or EventType.RefundSpontaneous => Refunds,
+                EventType.ChatMessage or EventType.ChatRated => Chats,
+                EventType.SellerPlanSubmitted or EventType.SellerRegistered => Seller,
                 _ => -1,
             };
         }

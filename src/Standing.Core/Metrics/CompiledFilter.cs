@@ -87,6 +87,11 @@ internal static class CompiledFilter
                     var get = field.Text!;
                     if (op == CompareOp.IsSet) return x => get(x) is not null;
                     if (op == CompareOp.NotSet) return x => get(x) is null;
+                    if (op == CompareOp.Matches)
+                    {
+                        var pattern = TextPatterns.Compile(c.Texts!);
+                        return x => get(x) is { } v && pattern.IsMatch(v);
+                    }
                     var texts = c.Texts!.ToHashSet(StringComparer.Ordinal);
                     return op == CompareOp.Ne
                         ? x => get(x) is { } v && !texts.Contains(v)

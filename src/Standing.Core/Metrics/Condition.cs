@@ -13,6 +13,8 @@ public enum CompareOp
     IsSet,
     NotSet,
     In,
+    /// <summary>A text field matches any of a list of regular expressions (case-insensitive).</summary>
+    Matches,
 }
 
 /// <summary>
@@ -52,6 +54,7 @@ public sealed record Condition(IFactField Field, CompareOp Op)
         CompareOp.Ge => "≥",
         CompareOp.IsSet => "is set",
         CompareOp.NotSet => "is not set",
+        CompareOp.Matches => "matches",
         _ => "in",
     };
 }

@@ -13,17 +13,32 @@ public abstract class MetricCalculator
 
     public abstract MetricResult Compute(SellerFacts facts, Instant asOf, BusinessCalendar calendar, bool explain);
 
-    public static MetricCalculator For(MetricDefinition definition) => definition.Subject switch
+    public static MetricCalculator For(MetricDefinition definition) => definition.Kind switch
     {
-        Subject.Orders => new MetricCalculator<OrderFact>(definition, f => f.OrderArray, o => o.Order),
-        Subject.Reviews => new MetricCalculator<ReviewFact>(definition, f => f.ReviewArray, r => r.Review),
-        _ => new MetricCalculator<CaseFact>(definition, f => f.CaseArray, c => c.Case),
+        MetricKind.Ratio => new RatioCalculator(definition),
+        MetricKind.Score => throw new ArgumentException("a score is computed from other metrics' results (ScoreCalculator)", nameof(definition)),
+        _ => ForSubject(definition),
+    };
+
+    private static MetricCalculator ForSubject(MetricDefinition definition) => definition.Subject switch
+    {
+        Subject.Orders => new MetricCalculator<OrderFact>(definition, (f, _) => f.OrderArray, o => o.Order),
+        Subject.Reviews => new MetricCalculator<ReviewFact>(definition, (f, _) => f.ReviewArray, r => r.Review),
+        Subject.Cases => new MetricCalculator<CaseFact>(definition, (f, _) => f.CaseArray, c => c.Case),
+        Subject.Complaints => new MetricCalculator<ComplaintFact>(definition, (f, _) => f.ComplaintArray, c => c.Complaint),
+        Subject.Refunds => new MetricCalculator<RefundFact>(definition, (f, _) => f.RefundArray, r => r.Refund),
+        Subject.Conversations => new MetricCalculator<ConversationFact>(definition, (f, _) => f.ConversationArray, c => c.Conversation),
+        Subject.Messages => new MetricCalculator<MessageFact>(definition, (f, _) => f.MessageArray, m => m.Message),
+        // Consultations are per local day: derived in the policy's zone.
+        Subject.Consultations => new MetricCalculator<ConsultationFact>(definition, (f, zone) => f.ConsultationArray(zone), c => c.Id),
+        Subject.AgentMessages => new MetricCalculator<AgentMessageFact>(definition, (f, _) => f.AgentMessageArray, m => m.Message),
+        _ => throw new ArgumentOutOfRangeException(nameof(definition), definition.Subject, "no facts of this subject"),
     };
 }
 
 internal sealed class MetricCalculator<T> : MetricCalculator
 {
-    private readonly Func<SellerFacts, T[]> _items;
+    private readonly Func<SellerFacts, DateTimeZone, T[]> _items;
     private readonly Func<T, string> _id;
     private readonly Func<T, Instant?> _attribution;
     private readonly Func<T, long>? _attributionRaw;
@@ -32,9 +47,10 @@ internal sealed class MetricCalculator<T> : MetricCalculator
     private readonly bool _everyItemCounts;
     private readonly Func<T, Instant?>? _start;
     private readonly Func<T, Instant?>? _end;
+    private readonly Func<T, Instant?>? _excuse;
     private ResolvedWindow? _lastWindow;
 
-    public MetricCalculator(MetricDefinition d, Func<SellerFacts, T[]> items, Func<T, string> id) : base(d)
+    public MetricCalculator(MetricDefinition d, Func<SellerFacts, DateTimeZone, T[]> items, Func<T, string> id) : base(d)
     {
         _items = items;
         _id = id;
@@ -46,6 +62,7 @@ internal sealed class MetricCalculator<T> : MetricCalculator
         _numerator = d.Numerator is { } n ? CompiledFilter.Compile<T>(n) : static _ => true;
         _start = (d.Start as FactField<T>)?.Instant;
         _end = (d.End as FactField<T>)?.Instant;
+        _excuse = (d.Excuse as FactField<T>)?.Instant;
     }
 
     public override MetricResult Compute(SellerFacts facts, Instant asOf, BusinessCalendar calendar, bool explain)
@@ -53,7 +70,7 @@ internal sealed class MetricCalculator<T> : MetricCalculator
         var resolved = Resolve(asOf, calendar);
         var window = resolved.Window;
         var tally = new Tally(explain, calendar.Zone);
-        var items = _items(facts);
+        var items = _items(facts, calendar.Zone);
         switch (Definition.Kind)
         {
             case MetricKind.Rate or MetricKind.Count when !explain && _attributionRaw is not null:
@@ -140,32 +157,63 @@ internal sealed class MetricCalculator<T> : MetricCalculator
     private void CountShareWithin(T item, Instant asOf, BusinessCalendar calendar, ref Tally tally)
     {
         if (_start!(item) is not { } started) return;
-        var deadline = Definition.Limit!.DeadlineFrom(started, calendar);
+        var limit = Definition.Limit!;
+        var deadline = Deadline(item, started, calendar);
+        if (limit.Field is not null && deadline is null) return; // no deadline of its own: nothing to measure
         var finished = _end!(item);
+        var late = Definition.CountsLate;
+        string limitText = deadline is { } d ? $"deadline {L(d, tally)} ({limit})" : $"limit {limit} of working time";
         string why;
         ItemRole role;
-        if (finished is { } f)
+        if (_excuse?.Invoke(item) is { } excused && excused >= started && Within(item, started, excused, deadline, calendar)
+            && (finished is not { } done || excused < done))
         {
-            var onTime = f <= deadline;
-            tally.Denominator++;
-            if (onTime) tally.Numerator++;
-            role = onTime ? ItemRole.Numerator : ItemRole.Denominator;
-            why = $"{Definition.Start!.Name} {L(started, tally)}, deadline {L(deadline, tally)} ({Definition.Limit}), {Definition.End!.Name} {L(f, tally)}: {(onTime ? "on time" : "late")}";
+            tally.Excluded++;
+            role = ItemRole.Excluded;
+            why = $"{Definition.Start!.Name} {L(started, tally)}, {limitText}, {Definition.Excuse!.Name} {L(excused, tally)} first: excused";
         }
-        else if (deadline < asOf)
+        else if (finished is { } f)
+        {
+            var onTime = Within(item, started, f, deadline, calendar);
+            tally.Denominator++;
+            var counted = onTime != late;
+            if (counted) tally.Numerator++;
+            role = counted ? ItemRole.Numerator : ItemRole.Denominator;
+            why = $"{Definition.Start!.Name} {L(started, tally)}, {limitText}, {Definition.End!.Name} {L(f, tally)}{Worked(started, f, calendar)}: {(onTime ? "on time" : "late")}";
+        }
+        else if (!Within(item, started, asOf, deadline, calendar))
         {
             tally.Denominator++;
-            role = ItemRole.Denominator;
-            why = $"{Definition.Start!.Name} {L(started, tally)}, deadline {L(deadline, tally)} ({Definition.Limit}) passed with no {Definition.End!.Name}: late";
+            if (late) tally.Numerator++;
+            role = late ? ItemRole.Numerator : ItemRole.Denominator;
+            why = $"{Definition.Start!.Name} {L(started, tally)}, {limitText} passed with no {Definition.End!.Name}: late";
         }
         else
         {
             tally.Pending++;
             role = ItemRole.Pending;
-            why = $"{Definition.Start!.Name} {L(started, tally)}, deadline {L(deadline, tally)} not reached at as-of: pending";
+            why = $"{Definition.Start!.Name} {L(started, tally)}, {limitText} not reached at as-of: pending";
         }
         if (tally.Explain) tally.Add(_id(item), role, why);
     }
+
+    /// <summary>The deadline as an instant; null for a fixed limit on the business clock, which is measured in working time.</summary>
+    private Instant? Deadline(T item, Instant started, BusinessCalendar calendar)
+    {
+        var limit = Definition.Limit!;
+        if (limit.Field is FactField<T> field) return field.Instant!(item);
+        if (limit.Fixed is not null && Definition.BusinessClock) return null;
+        return limit.DeadlineFrom(started, calendar);
+    }
+
+    /// <summary>Whether <paramref name="at"/> is within the limit counted from <paramref name="started"/> (on the deadline counts).</summary>
+    private bool Within(T item, Instant started, Instant at, Instant? deadline, BusinessCalendar calendar) =>
+        deadline is { } d ? at <= d : calendar.BusinessDuration(started, at) <= Definition.Limit!.Fixed!.Value;
+
+    private string Worked(Instant started, Instant finished, BusinessCalendar calendar) =>
+        Definition.BusinessClock && Definition.Limit!.Fixed is not null
+            ? $" ({calendar.BusinessDuration(started, finished).TotalHours:0.##} h of working time)"
+            : "";
 
     private void CountDuration(T item, BusinessCalendar calendar, ref Tally tally)
     {
@@ -199,7 +247,7 @@ internal sealed class MetricCalculator<T> : MetricCalculator
             MetricKind.MeanDuration => tally.Denominator == 0 ? null : tally.TotalHours / tally.Denominator,
             _ => tally.Denominator == 0 ? null : (double)tally.Numerator / tally.Denominator,
         };
-        var status = Definition.Standard?.Judge(value, tally.Denominator)
+        var status = Definition.Standard?.Judge(value, tally.Denominator, tally.Numerator)
             ?? (value is null ? MetricStatus.InsufficientData : MetricStatus.Good);
         return new MetricResult
         {
@@ -221,6 +269,7 @@ internal sealed class MetricCalculator<T> : MetricCalculator
         public long Numerator;
         public long Denominator;
         public long Pending;
+        public long Excluded;
         public double TotalHours;
         public List<MetricItem>? Items = explain ? [] : null;
 

@@ -20,6 +20,18 @@ public sealed record MetricDefinition
     public IFactField? Start { get; init; }
     public IFactField? End { get; init; }
     public Limit? Limit { get; init; }
+    /// <summary>Share-within: the value is the share of late items instead of on-time ones.</summary>
+    public bool CountsLate { get; init; }
+    /// <summary>
+    /// Share-within: an instant field that excuses an item when it happened between the start and the
+    /// deadline, before the item finished (a refund requested before the promised shipping time).
+    /// </summary>
+    public IFactField? Excuse { get; init; }
+    /// <summary>Ratio: the two sides, each on its own subject and attribution date.</summary>
+    public RatioPart? RatioNumerator { get; init; }
+    public RatioPart? RatioDenominator { get; init; }
+    /// <summary>Score: the metrics it is made of.</summary>
+    public IReadOnlyList<ScoreComponent> Components { get; init; } = [];
     /// <summary>Measure durations in working time of the policy's calendar.</summary>
     public bool BusinessClock { get; init; }
     public Standard? Standard { get; init; }

@@ -10,4 +10,8 @@ public enum MetricKind
     ShareWithin,
     /// <summary>Mean hours from start to end over finished items, on the business clock or not.</summary>
     MeanDuration,
+    /// <summary>Items of one subject / items of another (complaints / delivered orders), each on its own attribution date.</summary>
+    Ratio,
+    /// <summary>Weighted mean of points (0–100) that other metrics earn between a best and a worst anchor.</summary>
+    Score,
 }

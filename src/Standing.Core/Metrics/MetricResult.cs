@@ -9,6 +9,8 @@ public enum ItemRole
     Denominator,
     /// <summary>Outcome not known yet at as-of: left out.</summary>
     Pending,
+    /// <summary>Excused by the standard (e.g. a refund requested before the deadline): left out.</summary>
+    Excluded,
 }
 
 public sealed record MetricItem(string Id, ItemRole Role, string Reason);
@@ -25,6 +27,12 @@ public sealed record MetricResult
     public long Pending { get; init; }
     public MetricStatus Status { get; init; }
     public TimeWindow Window { get; init; }
+    /// <summary>Peer standards: share of the sellers with enough data whose value is not worse than this one (1 = the worst).</summary>
+    public double? Percentile { get; init; }
+    /// <summary>Peer standards: one-sided binomial p-value of this seller's count against <see cref="PeerRate"/>.</summary>
+    public double? PValue { get; init; }
+    /// <summary>Peer standards: the catalog-wide rate (all sellers' numerators / all sellers' denominators).</summary>
+    public double? PeerRate { get; init; }
     /// <summary>The items that counted, when explanation was asked for; empty otherwise.</summary>
     public IReadOnlyList<MetricItem> Items { get; init; } = [];
 }

@@ -6,6 +6,7 @@ namespace Standing.Core.Metrics;
 
 public enum CalendarPeriod
 {
+    Day,
     Week,
     HalfMonth,
     Month,
@@ -64,6 +65,7 @@ public sealed record CalendarWindow(CalendarPeriod Period, bool Current = false)
 
     private LocalDate StartOf(LocalDate date) => Period switch
     {
+        CalendarPeriod.Day => date,
         CalendarPeriod.Week => date.PlusDays(-((int)date.DayOfWeek - 1)),
         CalendarPeriod.HalfMonth => new LocalDate(date.Year, date.Month, date.Day <= 15 ? 1 : 16),
         _ => new LocalDate(date.Year, date.Month, 1),
@@ -71,6 +73,7 @@ public sealed record CalendarWindow(CalendarPeriod Period, bool Current = false)
 
     public override string Describe() => (Current ? "current " : "last complete ") + Period switch
     {
+        CalendarPeriod.Day => "local day",
         CalendarPeriod.Week => "natural week (Monday–Sunday)",
         CalendarPeriod.HalfMonth => "half month (1st–15th, 16th–end)",
         _ => "calendar month",
@@ -82,4 +85,11 @@ public sealed record LifetimeWindow : WindowSpec
 {
     public override TimeWindow Resolve(Instant asOf, BusinessCalendar calendar) => new(null, asOf);
     public override string Describe() => "lifetime";
+}
+
+/// <summary>A score's window: those of its components (the result carries their union).</summary>
+public sealed record ComponentWindows : WindowSpec
+{
+    public override TimeWindow Resolve(Instant asOf, BusinessCalendar calendar) => new(null, asOf);
+    public override string Describe() => "the windows of its components";
 }

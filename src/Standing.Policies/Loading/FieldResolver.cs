@@ -19,7 +19,7 @@ internal sealed class FieldResolver(YamlCursor cursor, Subject subject)
         if (field is null)
         {
             var known = string.Join(", ", FactFields.All(subject).Select(f => f.Name).Order(StringComparer.Ordinal));
-            cursor.Error(node, $"unknown field \"{name}\" for {subject.ToString().ToLowerInvariant()}; known fields: {known}");
+            cursor.Error(node, $"unknown field \"{name}\" for {FactFields.SubjectName(subject)}; known fields: {known}");
         }
         return field;
     }
@@ -118,15 +118,31 @@ internal sealed class FieldResolver(YamlCursor cursor, Subject subject)
                 var n = cursor.Number(map, "value", true, $"the condition on {field.Name}");
                 return n is null ? null : condition with { Number = n };
             default:
-                if (op is not (CompareOp.Eq or CompareOp.Ne or CompareOp.In)) return Bad(opNode, field, opText);
-                var texts = op == CompareOp.In ? cursor.Texts(map, "values") : [cursor.Text(map, "value", true, $"the condition on {field.Name}") ?? ""];
+                if (op is not (CompareOp.Eq or CompareOp.Ne or CompareOp.In or CompareOp.Matches)) return Bad(opNode, field, opText);
+                var many = op is CompareOp.In or CompareOp.Matches;
+                var texts = many ? cursor.Texts(map, "values") : [cursor.Text(map, "value", true, $"the condition on {field.Name}") ?? ""];
                 if (texts.Count == 0 || texts.Any(t => t.Length == 0))
                 {
-                    if (op == CompareOp.In) cursor.Error(map, $"the condition on {field.Name} needs \"values: [...]\"");
+                    if (many) cursor.Error(map, $"the condition on {field.Name} needs \"values: [...]\"");
                     return null;
                 }
+                if (op == CompareOp.Matches && !Patterns(map, texts)) return null;
                 return condition with { Texts = texts };
         }
+    }
+
+    /// <summary>Checks every pattern of a <c>matches</c> condition, reporting each bad one where it is written.</summary>
+    private bool Patterns(YamlMappingNode map, IReadOnlyList<string> patterns)
+    {
+        var ok = true;
+        var nodes = YamlCursor.Get(map, "values") is YamlSequenceNode seq ? seq.Children : [];
+        for (var i = 0; i < patterns.Count; i++)
+        {
+            if (TextPatterns.Problem(patterns[i]) is not { } problem) continue;
+            cursor.Error(i < nodes.Count ? nodes[i] : map, $"pattern \"{patterns[i]}\" is not a usable regular expression: {problem}");
+            ok = false;
+        }
+        return ok;
     }
 
     private Condition? Bad(YamlNode node, IFactField field, string op)

@@ -9,7 +9,24 @@ namespace Standing.Policies.Loading;
 internal sealed class MetricReader(YamlCursor cursor)
 {
     private static readonly string[] Keys =
-        ["id", "title", "kind", "subject", "window", "attribute_by", "population", "numerator", "start", "end", "limit", "business_clock", "standard", "unit"];
+    [
+        "id", "title", "kind", "subject", "window", "attribute_by", "population", "numerator", "denominator", "start", "end", "limit",
+        "business_clock", "counts", "excuse", "components", "standard", "unit",
+    ];
+
+    private static readonly Dictionary<string, MetricKind> Kinds = new(StringComparer.Ordinal)
+    {
+        ["rate"] = MetricKind.Rate,
+        ["count"] = MetricKind.Count,
+        ["share_within"] = MetricKind.ShareWithin,
+        ["mean_duration"] = MetricKind.MeanDuration,
+        ["ratio"] = MetricKind.Ratio,
+        ["score"] = MetricKind.Score,
+    };
+
+    /// <summary>Every subject the facts offer, by its lower-case name (orders, reviews, cases…).</summary>
+    private static readonly Dictionary<string, Subject> Subjects =
+        System.Enum.GetValues<Subject>().ToDictionary(FactFields.SubjectName, v => v, StringComparer.Ordinal);
 
     public List<MetricDefinition> ReadAll(YamlNode? node)
     {
@@ -21,15 +38,34 @@ internal sealed class MetricReader(YamlCursor cursor)
         var seq = cursor.Sequence(node, "metrics");
         if (seq is null) return result;
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var componentNodes = new List<(MetricDefinition Score, YamlMappingNode Map)>();
         foreach (var item in seq)
         {
             if (cursor.Mapping(item, "a metric") is not { } map) continue;
             var metric = Read(map);
             if (metric is null) continue;
             if (!seen.Add(metric.Id)) cursor.Error(map, $"metric id \"{metric.Id}\" is defined twice");
+            if (metric.Kind == MetricKind.Score) componentNodes.Add((metric, map));
             result.Add(metric);
         }
+        foreach (var (score, map) in componentNodes) CheckComponents(score, map, result);
         return result;
+    }
+
+    /// <summary>A score's components must name metrics of the policy that are not scores themselves.</summary>
+    private void CheckComponents(MetricDefinition score, YamlMappingNode map, List<MetricDefinition> metrics)
+    {
+        var nodes = (YamlCursor.Get(map, "components") as YamlSequenceNode)?.Children ?? [];
+        for (var i = 0; i < score.Components.Count && i < nodes.Count; i++)
+        {
+            var name = score.Components[i].Metric;
+            var node = nodes[i] is YamlMappingNode m ? YamlCursor.Get(m, "metric") ?? nodes[i] : nodes[i];
+            var target = metrics.FirstOrDefault(x => x.Id == name);
+            if (target is null)
+                cursor.Error(node, $"score \"{score.Id}\" names metric \"{name}\", which the policy does not define; defined: {string.Join(", ", metrics.Select(x => x.Id))}");
+            else if (target.Kind == MetricKind.Score)
+                cursor.Error(node, $"score \"{score.Id}\" cannot be made of another score (\"{name}\")");
+        }
     }
 
     private MetricDefinition? Read(YamlMappingNode map)
@@ -38,30 +74,33 @@ internal sealed class MetricReader(YamlCursor cursor)
         var id = cursor.Text(map, "id", true, "a metric");
         var what = id is null ? "a metric" : $"metric \"{id}\"";
         if (id is not null && !PolicyLoader.IsIdentifier(id)) cursor.Error(YamlCursor.Get(map, "id")!, "metric id must be lower-case letters, digits, '_' or '-'");
-        var kind = Enum(map, "kind", what, new Dictionary<string, MetricKind>
+        var kind = Enum(map, "kind", what, Kinds);
+        return kind switch
         {
-            ["rate"] = MetricKind.Rate,
-            ["count"] = MetricKind.Count,
-            ["share_within"] = MetricKind.ShareWithin,
-            ["mean_duration"] = MetricKind.MeanDuration,
-        });
-        var subject = Enum(map, "subject", what, new Dictionary<string, Subject>
-        {
-            ["orders"] = Subject.Orders,
-            ["reviews"] = Subject.Reviews,
-            ["cases"] = Subject.Cases,
-        });
+            MetricKind.Ratio => ReadRatio(map, id, what),
+            MetricKind.Score => ReadScore(map, id, what),
+            { } k => ReadMeasured(map, id, what, k),
+            null => null,
+        };
+    }
+
+    private MetricDefinition? ReadMeasured(YamlMappingNode map, string? id, string what, MetricKind k)
+    {
+        NotFor(map, what, k, "denominator", "components");
+        var subject = Enum(map, "subject", what, Subjects);
         var window = ReadWindow(YamlCursor.Get(map, "window"), what);
-        if (subject is not { } s || kind is not { } k) return null;
+        if (subject is not { } s) return null;
 
         var fields = new FieldResolver(cursor, s);
         var attributeBy = fields.Instant(map, "attribute_by", what, required: true);
         var population = fields.ReadFilter(YamlCursor.Get(map, "population"), $"the population of {what}") ?? Filter.Everything;
         var numerator = fields.ReadFilter(YamlCursor.Get(map, "numerator"), $"the numerator of {what}");
-        IFactField? start = null, end = null;
+        IFactField? start = null, end = null, excuse = null;
         Limit? limit = null;
+        var countsLate = false;
         if (k is MetricKind.Rate or MetricKind.Count)
         {
+            NotFor(map, what, k, "start", "end", "limit", "counts", "excuse");
             if (YamlCursor.Get(map, "numerator") is null) cursor.Error(map, $"{what} is a {KindName(k)}: it needs \"numerator\"");
         }
         else
@@ -70,11 +109,19 @@ internal sealed class MetricReader(YamlCursor cursor)
             end = fields.Instant(map, "end", what, required: true);
             if (k == MetricKind.ShareWithin)
             {
-                limit = ReadLimit(YamlCursor.Get(map, "limit"), what);
+                limit = ReadLimit(YamlCursor.Get(map, "limit"), what, fields);
                 if (YamlCursor.Get(map, "limit") is null) cursor.Error(map, $"{what} is a share_within: it needs \"limit\"");
+                countsLate = ReadCounts(map, what);
+                excuse = fields.Instant(map, "excuse", what, required: false);
+            }
+            else
+            {
+                NotFor(map, what, k, "limit", "counts", "excuse");
             }
         }
         var standard = new StandardReader(cursor).Read(YamlCursor.Get(map, "standard"), what);
+        if (standard?.Peer is not null && k is MetricKind.MeanDuration or MetricKind.Count)
+            cursor.Error(YamlCursor.Get(map, "standard")!, $"a peer comparison needs a rate (rate, ratio or share_within); {what} is a {KindName(k)}");
         if (id is null || window is null || attributeBy is null) return null;
         return new MetricDefinition
         {
@@ -89,13 +136,113 @@ internal sealed class MetricReader(YamlCursor cursor)
             Start = start,
             End = end,
             Limit = limit,
+            CountsLate = countsLate,
+            Excuse = excuse,
             BusinessClock = cursor.Bool(map, "business_clock", what) ?? false,
             Standard = standard,
             Unit = cursor.Text(map, "unit", false, what) ?? DefaultUnit(k, s),
         };
     }
 
-    private static string KindName(MetricKind k) => k == MetricKind.Rate ? "rate" : "count";
+    /// <summary><c>counts: on_time</c> (the default) or <c>counts: late</c>.</summary>
+    private bool ReadCounts(YamlMappingNode map, string what)
+    {
+        var text = cursor.Text(map, "counts", false, what);
+        if (text is null or "on_time") return false;
+        if (text == "late") return true;
+        cursor.Error(YamlCursor.Get(map, "counts")!, $"\"counts\" of {what} must be on_time or late, not \"{text}\"");
+        return false;
+    }
+
+    /// <summary>
+    /// A ratio: <c>numerator</c> and <c>denominator</c> are each <c>{subject, attribute_by, where}</c>,
+    /// counted over the same window.
+    /// </summary>
+    private MetricDefinition? ReadRatio(YamlMappingNode map, string? id, string what)
+    {
+        NotFor(map, what, MetricKind.Ratio, "subject", "attribute_by", "population", "start", "end", "limit", "counts", "excuse", "business_clock", "components");
+        var window = ReadWindow(YamlCursor.Get(map, "window"), what);
+        if (YamlCursor.Get(map, "numerator") is null) cursor.Error(map, $"{what} is a ratio: it needs \"numerator\" ({{subject, attribute_by, where}})");
+        if (YamlCursor.Get(map, "denominator") is null) cursor.Error(map, $"{what} is a ratio: it needs \"denominator\" ({{subject, attribute_by, where}})");
+        var numerator = ReadPart(YamlCursor.Get(map, "numerator"), $"the numerator of {what}");
+        var denominator = ReadPart(YamlCursor.Get(map, "denominator"), $"the denominator of {what}");
+        var standard = new StandardReader(cursor).Read(YamlCursor.Get(map, "standard"), what);
+        if (id is null || window is null || numerator is null || denominator is null) return null;
+        return new MetricDefinition
+        {
+            Id = id,
+            Title = cursor.Text(map, "title", false, what) ?? id,
+            Kind = MetricKind.Ratio,
+            Subject = numerator.Subject,
+            Window = window,
+            AttributeBy = numerator.AttributeBy,
+            RatioNumerator = numerator,
+            RatioDenominator = denominator,
+            Standard = standard,
+            Unit = cursor.Text(map, "unit", false, what) ?? "ratio",
+        };
+    }
+
+    private RatioPart? ReadPart(YamlNode? node, string what)
+    {
+        if (node is null || cursor.Mapping(node, what) is not { } map) return null;
+        cursor.OnlyKeys(map, what, "subject", "attribute_by", "where");
+        if (Enum(map, "subject", what, Subjects) is not { } subject) return null;
+        var fields = new FieldResolver(cursor, subject);
+        var attributeBy = fields.Instant(map, "attribute_by", what, required: true);
+        var where = fields.ReadFilter(YamlCursor.Get(map, "where"), $"\"where\" of {what}") ?? Filter.Everything;
+        return attributeBy is null ? null : new RatioPart(subject, attributeBy, where);
+    }
+
+    /// <summary>A score: <c>components: [{metric, best, worst, weight}]</c> over the policy's other metrics.</summary>
+    private MetricDefinition? ReadScore(YamlMappingNode map, string? id, string what)
+    {
+        NotFor(map, what, MetricKind.Score, "subject", "window", "attribute_by", "population", "numerator", "denominator", "start", "end", "limit", "counts", "excuse", "business_clock");
+        var components = new List<ScoreComponent>();
+        var node = YamlCursor.Get(map, "components");
+        if (node is null) cursor.Error(map, $"{what} is a score: it needs \"components\" ([{{metric, best, worst, weight}}])");
+        foreach (var item in cursor.Sequence(node, $"the components of {what}") ?? [])
+        {
+            if (cursor.Mapping(item, $"a component of {what}") is not { } c) continue;
+            var part = $"a component of {what}";
+            cursor.OnlyKeys(c, part, "metric", "best", "worst", "weight");
+            var metric = cursor.Text(c, "metric", true, part);
+            var best = cursor.Number(c, "best", true, part);
+            var worst = cursor.Number(c, "worst", true, part);
+            var weight = cursor.Number(c, "weight", false, part) ?? 1;
+            if (weight <= 0) cursor.Error(YamlCursor.Get(c, "weight")!, $"the weight of a component of {what} must be above 0");
+            if (metric is not null && best is { } b && worst is { } w && weight > 0) components.Add(new ScoreComponent(metric, b, w, weight));
+        }
+        if (node is YamlSequenceNode { Children.Count: 0 }) cursor.Error(node, $"{what} needs at least one component");
+        var standard = new StandardReader(cursor).Read(YamlCursor.Get(map, "standard"), what);
+        if (standard?.Peer is not null)
+            cursor.Error(YamlCursor.Get(map, "standard")!, $"a peer comparison needs a rate (rate, ratio or share_within); {what} is a score");
+        if (id is null) return null;
+        return new MetricDefinition
+        {
+            Id = id,
+            Title = cursor.Text(map, "title", false, what) ?? id,
+            Kind = MetricKind.Score,
+            Subject = Subject.Orders,
+            Window = new ComponentWindows(),
+            AttributeBy = ComponentsAttribution.Instance,
+            Components = components,
+            Standard = standard,
+            Unit = cursor.Text(map, "unit", false, what) ?? "points",
+        };
+    }
+
+    /// <summary>Keys that belong to other kinds of metric are mistakes, not silently ignored.</summary>
+    private void NotFor(YamlMappingNode map, string what, MetricKind kind, params string[] keys)
+    {
+        foreach (var key in keys)
+        {
+            if (YamlCursor.Get(map, key) is { } node)
+                cursor.Error(node, $"\"{key}\" does not apply to {what}, which is a {Kinds.First(k => k.Value == kind).Key}");
+        }
+    }
+
+    private static string KindName(MetricKind k) => Kinds.First(n => n.Value == k).Key;
 
     private static string DefaultUnit(MetricKind kind, Subject subject) => kind switch
     {
@@ -123,6 +270,13 @@ internal sealed class MetricReader(YamlCursor cursor)
         if (node is YamlScalarNode { Value: "lifetime" }) return new LifetimeWindow();
         if (cursor.Mapping(node, $"the window of {what}") is not { } map) return null;
         cursor.OnlyKeys(map, $"the window of {what}", "rolling_days", "lag_days", "align_to_day", "calendar", "current");
+        if (YamlCursor.Get(map, "rolling_days") is null)
+        {
+            foreach (var key in new[] { "lag_days", "align_to_day" })
+            {
+                if (YamlCursor.Get(map, key) is { } n) cursor.Error(n, $"\"{key}\" applies to rolling_days windows only");
+            }
+        }
         if (YamlCursor.Get(map, "rolling_days") is not null)
         {
             var days = cursor.Integer(map, "rolling_days", true, "a window", min: 1);
@@ -133,6 +287,7 @@ internal sealed class MetricReader(YamlCursor cursor)
         var period = cursor.Text(map, "calendar", false, "a window");
         CalendarPeriod? p = period switch
         {
+            "day" => CalendarPeriod.Day,
             "week" => CalendarPeriod.Week,
             "half_month" => CalendarPeriod.HalfMonth,
             "month" => CalendarPeriod.Month,
@@ -140,21 +295,23 @@ internal sealed class MetricReader(YamlCursor cursor)
         };
         if (p is null)
         {
-            cursor.Error(node, $"the window of {what} needs rolling_days: N, calendar: week|half_month|month, or the word lifetime");
+            cursor.Error(node, $"the window of {what} needs rolling_days: N, calendar: day|week|half_month|month, or the word lifetime");
             return null;
         }
         return new CalendarWindow(p.Value, cursor.Bool(map, "current", "a window") ?? false);
     }
 
-    private Limit? ReadLimit(YamlNode? node, string what)
+    private Limit? ReadLimit(YamlNode? node, string what, FieldResolver fields)
     {
         if (cursor.Mapping(node, $"the limit of {what}") is not { } map) return null;
-        cursor.OnlyKeys(map, $"the limit of {what}", "business_days", "hours", "minutes", "seconds");
+        cursor.OnlyKeys(map, $"the limit of {what}", "business_days", "hours", "minutes", "seconds", "field");
         if (map.Children.Count != 1)
         {
-            cursor.Error(map, "a limit has exactly one of business_days, hours, minutes, seconds");
+            cursor.Error(map, "a limit has exactly one of business_days, hours, minutes, seconds, field");
             return null;
         }
+        if (YamlCursor.Get(map, "field") is not null)
+            return fields.Instant(map, "field", $"the limit of {what}", required: true) is { } deadline ? Limit.Until(deadline) : null;
         if (cursor.Integer(map, "business_days", false, "a limit", min: 1) is { } bd) return new Limit(null, bd);
         if (cursor.Number(map, "hours", false, "a limit") is { } h) return new Limit(Duration.FromSeconds(h * 3600), null);
         if (cursor.Number(map, "minutes", false, "a limit") is { } m) return new Limit(Duration.FromSeconds(m * 60), null);

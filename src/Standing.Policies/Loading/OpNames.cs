@@ -22,5 +22,6 @@ internal static class OpNames
         ["set"] = CompareOp.IsSet,
         ["not_set"] = CompareOp.NotSet,
         ["in"] = CompareOp.In,
+        ["matches"] = CompareOp.Matches,
     };
 }

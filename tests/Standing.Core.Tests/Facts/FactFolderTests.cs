@@ -30,10 +30,39 @@ public sealed class FactFolderTests
                     .Case(order, $"2026-05-{5 + o:00}T10:00:00Z");
                 if (o % 3 == 0) shop.Corrected(order, OrderStatus.Cancelled, OrderStatus.Delivered, $"2026-05-{5 + o:00}T10:00:00Z");
                 if (o % 5 == 0) shop.ReviewUpdated($"r-{order}", 4, $"2026-05-{6 + o:00}T10:00:00Z");
+                AfterSales(shop, o);
             }
+            shop.Plan("Problem: slow replies. Solution: a second agent.", "2026-05-20T10:00:00Z")
+                .Plan("Problem: late parcels. Solution: a new carrier.", "2026-05-20T10:00:00Z")
+                .Registered("2026-04-01T00:00:00Z");
             events.AddRange(shop.Events);
         }
         return events;
+    }
+
+    /// <summary>Complaints, refunds and a conversation per order, with ties in time between their events.</summary>
+    private static void AfterSales(EventScript shop, int o)
+    {
+        var order = $"o{o}";
+        var day = $"2026-05-{5 + o:00}";
+        shop.Complaint($"k-{order}", order, o % 2 == 0 ? "delivery_delay" : "product", $"{day}T08:00:00Z")
+            .Complaint($"k2-{order}", order, "service", $"{day}T08:00:00Z")
+            .RefundRequested($"f-{order}", order, o % 2 == 0 ? "refund_only" : "return_and_refund", $"{day}T09:00:00Z")
+            .RefundAction($"f-{order}", o % 3 == 0 ? "reject" : "approve", $"{day}T10:00:00Z")
+            .RefundAction($"f-{order}", "approve", $"{day}T10:00:00Z")
+            .RefundBuyerStep($"f-{order}", "start", $"{day}T10:00:00Z")
+            .RefundBuyerStep($"f-{order}", "end", $"{day}T13:00:00Z")
+            .RefundReturnReceived($"f-{order}", $"{day}T15:00:00Z")
+            .RefundCompleted($"f-{order}", "refunded", $"{day}T18:00:00Z")
+            .RefundSpontaneous($"s-{order}", order, "price_match", $"{day}T11:00:00Z")
+            .Ask($"m-{order}", $"b{o}", $"{day}T08:30:00Z", text: "hello")
+            .Bot($"m-{order}", $"{day}T08:30:00Z")
+            .Ask($"m-{order}", $"b{o}", $"{day}T08:31:00Z", human: true)
+            .Answer($"m-{order}", $"agent-{o % 2}", $"{day}T08:33:00Z", text: "how can I help?")
+            .Answer($"m-{order}", "agent-9", $"{day}T08:33:00Z")
+            .Ask($"m-{order}", $"b{o}", $"{day}T23:30:00Z")
+            .Rated($"m-{order}", $"{day}T23:40:00Z", stars: 1 + (o % 5))
+            .Rated($"m-{order}", $"{day}T23:40:00Z", rating: "neutral", reason: "bad_attitude");
     }
 
     /// <summary>
@@ -48,8 +77,27 @@ public sealed class FactFolderTests
             .Concat(s.Reviews.OrderBy(r => r.Review, StringComparer.Ordinal).Select(r => string.Join("|", s.Seller, r.Review,
                 r.Order, r.Stars, r.Text, r.PostedAt, r.RemovedAt, r.RepliedAt, r.ResolvedAt, r.FlaggedFakeAt)))
             .Concat(s.Cases.OrderBy(c => c.Case, StringComparer.Ordinal).Select(c => string.Join("|", s.Seller, c.Case,
-                c.Order, c.Kind, c.OpenedAt, c.RespondedAt, c.EscalatedAt, c.ClosedAt, c.Outcome))))
+                c.Order, c.Kind, c.OpenedAt, c.RespondedAt, c.EscalatedAt, c.ClosedAt, c.Outcome)))
+            .Concat(s.Orders.OrderBy(o => o.Order, StringComparer.Ordinal).Select(o => string.Join("|", s.Seller, o.Order, o.RefundRequestedAt, o.FirstComplaintAt)))
+            .Concat(s.Complaints.OrderBy(c => c.Complaint, StringComparer.Ordinal).Select(c => string.Join("|", s.Seller, c.Complaint, c.FiledAt, c.Kind, c.Order)))
+            .Concat(s.Refunds.OrderBy(r => r.Refund, StringComparer.Ordinal).Select(r => string.Join("|", s.Seller, r.Refund,
+                r.RequestedAt, r.Kind, r.Order, r.Reason, r.FirstSellerActionAt, r.FirstSellerAction, r.ReturnReceivedAt,
+                r.ReturnFirstActionAt, r.CompletedAt, r.Outcome, r.BuyerTime, r.CompletedAtMinusBuyerTime)))
+            .Concat(s.Conversations.OrderBy(c => c.Conversation, StringComparer.Ordinal).Select(c => string.Join("|", s.Seller, c.Conversation,
+                c.StartedAt, c.FirstBuyerAt, c.FirstReplyAt, c.FirstAgentReplyAt, c.TransferredAt, c.FirstHumanReplyAfterTransferAt,
+                c.Human, c.Agent, c.Buyer, c.RatedAt, c.Stars, c.Rating, c.RatingReason,
+                string.Join(",", c.Lines.Select(l => l.Id)))))
+            .Concat(s.Messages.OrderBy(m => m.Message, StringComparer.Ordinal).Select(m => string.Join("|", s.Seller, m.Message,
+                m.At, m.Conversation, m.Agent, m.Buyer, m.HumanSession, m.ForHuman, m.ReplyAt, m.BotReplyAt)))
+            .Concat(s.AgentMessages.OrderBy(m => m.Message, StringComparer.Ordinal).Select(m => string.Join("|", s.Seller, m.Message,
+                m.At, m.Conversation, m.Agent, m.Text)))
+            .Concat(s.ConsultationsIn(Shanghai).OrderBy(c => c.Id, StringComparer.Ordinal).Select(c => string.Join("|", s.Seller, c.Id,
+                c.At, c.ReplyAt, c.Buyer, c.Conversation)))
+            .Concat(s.Plans.Select(p => string.Join("|", s.Seller, p.Id, p.At, p.Text)))
+            .Append(string.Join("|", s.Seller, s.RegisteredAt)))
         .ToList();
+
+    private static readonly DateTimeZone Shanghai = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
 
     [Theory]
     [InlineData(1)]

@@ -57,6 +57,49 @@ public sealed class EventScript(string seller)
     public EventScript Case(string order, string at, string? @case = null) =>
         Add(EventType.CaseOpened, at, e => e with { Case = @case ?? "c-" + order, Order = order, Kind = "not_received" });
 
+    public EventScript Complaint(string complaint, string order, string kind, string at) =>
+        Add(EventType.ComplaintFiled, at, e => e with { Complaint = complaint, Order = order, Kind = kind });
+
+    public EventScript RefundRequested(string refund, string order, string kind, string at) =>
+        Add(EventType.RefundRequested, at, e => e with { Refund = refund, Order = order, Kind = kind });
+
+    public EventScript RefundSpontaneous(string refund, string order, string reason, string at) =>
+        Add(EventType.RefundSpontaneous, at, e => e with { Refund = refund, Order = order, Reason = reason });
+
+    public EventScript RefundAction(string refund, string action, string at) =>
+        Add(EventType.RefundSellerAction, at, e => e with { Refund = refund, Action = action });
+
+    public EventScript RefundBuyerStep(string refund, string phase, string at) =>
+        Add(EventType.RefundBuyerAction, at, e => e with { Refund = refund, Phase = phase });
+
+    public EventScript RefundReturnReceived(string refund, string at) =>
+        Add(EventType.RefundReturnReceived, at, e => e with { Refund = refund });
+
+    public EventScript RefundCompleted(string refund, string outcome, string at) =>
+        Add(EventType.RefundCompleted, at, e => e with { Refund = refund, Outcome = outcome });
+
+    /// <summary>A buyer message; <paramref name="human"/> asks for a human.</summary>
+    public EventScript Ask(string conversation, string buyer, string at, bool human = false, string? text = null) =>
+        Add(EventType.ChatMessage, at, e => e with { Conversation = conversation, From = "buyer", Buyer = buyer, HumanRequested = human ? true : null, Text = text });
+
+    /// <summary>An agent's message.</summary>
+    public EventScript Answer(string conversation, string agent, string at, string? text = null) =>
+        Add(EventType.ChatMessage, at, e => e with { Conversation = conversation, From = "agent", Agent = agent, Text = text });
+
+    /// <summary>A bot's message.</summary>
+    public EventScript Bot(string conversation, string at, string? text = null) =>
+        Add(EventType.ChatMessage, at, e => e with { Conversation = conversation, From = "bot", Text = text });
+
+    public EventScript Rated(string conversation, string at, int? stars = null, string? rating = null, string? reason = null) =>
+        Add(EventType.ChatRated, at, e => e with { Conversation = conversation, Stars = stars, Rating = rating, Reason = reason });
+
+    public EventScript Plan(string text, string at) => Add(EventType.SellerPlanSubmitted, at, e => e with { Text = text });
+
+    public EventScript Registered(string at) => Add(EventType.SellerRegistered, at);
+
+    public EventScript PlacedBy(string order, string buyer, string at) =>
+        Add(EventType.OrderPlaced, at, e => e with { Order = order, Buyer = buyer });
+
     /// <summary>Orders placed one hour apart from <paramref name="firstAt"/>, ids prefix-1…prefix-n.</summary>
     public EventScript PlacedMany(string prefix, int count, string firstAt)
     {

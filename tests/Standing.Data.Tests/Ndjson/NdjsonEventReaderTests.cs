@@ -117,6 +117,11 @@ public sealed class NdjsonEventReaderTests
         Assert.Null(message.StatusFrom);
 
         Assert.True(NdjsonEventParser.TryParse(
+            """{"id":"t","type":"chat.message","at":"2026-03-02T09:15:00Z","seller":"s","conversation":"m","from":"agent","agent":"a","text":"Pay by card \u2014 here"}""",
+            out var spoken, out reason), reason);
+        Assert.Equal("Pay by card — here", spoken.Text);
+
+        Assert.True(NdjsonEventParser.TryParse(
             """{"id":"d","type":"shipment.shipped","at":"2026-03-02T09:15:00Z","seller":"s","order":"o","tracking_url":"https://t.example/1","status":"open"}""",
             out var shipped, out reason), reason);
         Assert.Equal("https://t.example/1", shipped.TrackingUrl);

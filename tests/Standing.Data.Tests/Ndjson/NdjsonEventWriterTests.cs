@@ -72,7 +72,7 @@ public sealed class NdjsonEventWriterTests
 
         Assert.Contains("\"from\":\"delivered\",\"to\":\"shipped\"", NdjsonEventWriter.ToLine(corrected), StringComparison.Ordinal);
         Assert.Contains("\"status\":\"shipped\",\"by\":\"seller\"", NdjsonEventWriter.ToLine(status), StringComparison.Ordinal);
-        Assert.Contains("\"from\":\"agent\",\"agent\":\"a-3\",\"buyer\":\"b-1\",\"human_requested\":true", NdjsonEventWriter.ToLine(chat), StringComparison.Ordinal);
+        Assert.Contains("\"from\":\"agent\",\"agent\":\"a-3\",\"buyer\":\"b-1\",\"human_requested\":true,\"text\":\"Hello, how can I help?\"", NdjsonEventWriter.ToLine(chat), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ internal static class SampleEvents
             EventType.RefundReturnReceived => e with { Refund = "f-1" },
             EventType.RefundCompleted => e with { Refund = "f-1", Outcome = "refunded" },
             EventType.RefundSpontaneous => e with { Refund = "f-2", Order = "o-100", Reason = "price_match" },
-            EventType.ChatMessage => e with { Conversation = "m-1", From = "agent", Agent = "a-3", Buyer = "b-1", HumanRequested = true },
+            EventType.ChatMessage => e with { Conversation = "m-1", From = "agent", Agent = "a-3", Buyer = "b-1", HumanRequested = true, Text = "Hello, how can I help?" },
             EventType.ChatRated => e with { Conversation = "m-1", Stars = 5, Rating = "satisfied", Reason = "bad_attitude" },
             EventType.SellerPlanSubmitted => e with { Text = "Problem: late shipping. Solution: second pickup at 16:00." },
             EventType.SellerRegistered => e,

@@ -58,7 +58,7 @@ public sealed class PolicyLoaderTests
             time_zone: Mars/Olympus
             metrics:
               - id: m1
-                kind: ratio
+                kind: ratios
                 subject: orders
                 window: { rolling_days: 30 }
                 attribute_by: placed_at
@@ -80,7 +80,7 @@ public sealed class PolicyLoaderTests
         Assert.Contains(errors, e => e.StartsWith("p.yaml:1:5: id must be", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("p.yaml:3:17: \"effective_from\" must be a date", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("p.yaml:4:12: unknown time zone \"Mars/Olympus\"", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("p.yaml:7:11: unknown kind \"ratio\"", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("p.yaml:7:11: unknown kind \"ratios\"", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("p.yaml:15:19: \"attribute_by\" of metric \"m2\" must name an instant field", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("p.yaml:16:25: unknown field \"no_such_field\"", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("p.yaml:17:5: unknown key \"colour\"", StringComparison.Ordinal));

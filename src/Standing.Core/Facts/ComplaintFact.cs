@@ -1,0 +1,20 @@
+using NodaTime;
+
+namespace Standing.Core.Facts;
+
+/// <summary>One buyer complaint (complaint.filed) as it stands at the as-of instant.</summary>
+public sealed class ComplaintFact
+{
+    internal ComplaintFact(string seller, string complaint)
+    {
+        Seller = seller;
+        Complaint = complaint;
+    }
+
+    public string Seller { get; }
+    public string Complaint { get; }
+    public Instant? FiledAt { get; internal set; }
+    /// <summary>delivery_delay, product, service or other.</summary>
+    public string? Kind { get; internal set; }
+    public string? Order { get; internal set; }
+}

@@ -1,0 +1,60 @@
+using NodaTime;
+using Standing.Core.Calendars;
+using Standing.Core.Facts;
+
+namespace Standing.Core.Metrics;
+
+/// <summary>
+/// A ratio of two counts over the same window, each on its own subject and attribution date
+/// (complaints by filing date / orders by delivery date). Each side is a count metric of its own.
+/// </summary>
+internal sealed class RatioCalculator : MetricCalculator
+{
+    private readonly MetricCalculator _numerator;
+    private readonly MetricCalculator _denominator;
+
+    public RatioCalculator(MetricDefinition d) : base(d)
+    {
+        _numerator = For(Side(d, d.RatioNumerator!, "numerator"));
+        _denominator = For(Side(d, d.RatioDenominator!, "denominator"));
+    }
+
+    private static MetricDefinition Side(MetricDefinition d, RatioPart part, string side) => new()
+    {
+        Id = $"{d.Id}.{side}",
+        Kind = MetricKind.Count,
+        Subject = part.Subject,
+        Window = d.Window,
+        AttributeBy = part.AttributeBy,
+        Population = part.Where,
+    };
+
+    public override MetricResult Compute(SellerFacts facts, Instant asOf, BusinessCalendar calendar, bool explain)
+    {
+        var top = _numerator.Compute(facts, asOf, calendar, explain);
+        var bottom = _denominator.Compute(facts, asOf, calendar, explain);
+        var numerator = top.Numerator;
+        var denominator = bottom.Numerator;
+        double? value = denominator == 0 ? null : (double)numerator / denominator;
+        var status = Definition.Standard?.Judge(value, denominator, numerator)
+            ?? (value is null ? MetricStatus.InsufficientData : MetricStatus.Good);
+        var items = new List<MetricItem>();
+        if (explain)
+        {
+            var what = Definition.RatioNumerator!.Subject.ToString().ToLowerInvariant();
+            var of = Definition.RatioDenominator!.Subject.ToString().ToLowerInvariant();
+            items.AddRange(top.Items.Select(i => i with { Role = ItemRole.Numerator, Reason = $"numerator ({what}): {i.Reason}" }));
+            items.AddRange(bottom.Items.Select(i => i with { Role = ItemRole.Denominator, Reason = $"denominator ({of}): {i.Reason}" }));
+        }
+        return new MetricResult
+        {
+            Definition = Definition,
+            Value = value,
+            Numerator = numerator,
+            Denominator = denominator,
+            Status = status,
+            Window = top.Window,
+            Items = items,
+        };
+    }
+}
