@@ -15,7 +15,7 @@ namespace Standing.Policies.Loading;
 public static class PolicyLoader
 {
     private static readonly string[] TopKeys =
-        ["id", "version", "name", "description", "effective_from", "time_zone", "calendar", "metrics", "rules", "settings", "defaults", "readings", "guidance"];
+        ["id", "version", "name", "description", "effective_from", "time_zone", "calendar", "metrics", "rules", "settings", "defaults", "readings", "guidance", "scorecard"];
 
     public static Policy LoadFile(string path)
     {
@@ -61,6 +61,7 @@ public static class PolicyLoader
         var rules = new RuleReader(cursor, metrics).ReadAll(YamlCursor.Get(root, "rules"));
         var settings = ReadSettings(cursor, root);
         var defaults = ReadDefaults(cursor, root);
+        var scorecard = new ScorecardReader(cursor).Read(YamlCursor.Get(root, "scorecard"));
 
         if (errors.Count > 0) throw new PolicyLoadException(errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
         return new Policy
@@ -75,6 +76,7 @@ public static class PolicyLoader
             Rules = rules,
             Settings = settings,
             Defaults = defaults,
+            Scorecard = scorecard,
             Readings = cursor.Texts(root, "readings"),
             Guidance = cursor.Texts(root, "guidance"),
             Source = file,
