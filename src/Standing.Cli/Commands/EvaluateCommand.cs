@@ -3,6 +3,7 @@ using Spectre.Console;
 using Standing.Cli.Input;
 using Standing.Cli.Output;
 using Standing.Core.Evaluation;
+using Standing.Enforcement.Disputes;
 
 namespace Standing.Cli.Commands;
 
@@ -40,7 +41,17 @@ internal static class EvaluateCommand
         if (!EventInput.TryLoad(eventFiles, db, seller, rejectsPath, stderr, out var input)) return ExitCodes.Error;
         if (!SellerSelection.TryFacts(input.Events, asOf, seller, stderr, out var facts)) return ExitCodes.Error;
 
+        if (!DisputeInput.TryLoad(db, seller, stderr, out var disputes)) return ExitCodes.Error;
         var evaluation = new PolicyEvaluator(policy).Evaluate(facts, asOf);
+        if (disputes.Count > 0)
+        {
+            // Sellers with accepted disputes are evaluated again without the disputed items.
+            var bySeller = disputes.ToLookup(d => d.Seller, StringComparer.Ordinal);
+            var sellers = facts.Select((f, i) => bySeller[f.Seller].Any()
+                ? new PolicyEvaluator(DisputeExclusion.Apply(policy, bySeller[f.Seller].ToList(), asOf)).EvaluateSeller(f, asOf)
+                : evaluation.Sellers[i]).ToList();
+            evaluation = evaluation with { Sellers = sellers };
+        }
         if (format == "json")
         {
             using var stdout = Console.OpenStandardOutput();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Standing.Cli.Input;
 using Standing.Cli.Output;
 using Standing.Core.Evaluation;
+using Standing.Enforcement.Disputes;
 
 namespace Standing.Cli.Commands;
 
@@ -45,7 +46,8 @@ internal static class ExplainCommand
         if (!EventInput.TryLoad(eventFiles, db, seller, rejectsPath, stderr, out var input)) return ExitCodes.Error;
         if (!SellerSelection.TryFacts(input.Events, asOf, seller, stderr, out var facts)) return ExitCodes.Error;
 
-        var result = new PolicyEvaluator(policy).EvaluateSeller(facts[0], asOf, explain: true);
+        if (!DisputeInput.TryLoad(db, seller, stderr, out var disputes)) return ExitCodes.Error;
+        var result = new PolicyEvaluator(DisputeExclusion.Apply(policy, disputes, asOf)).EvaluateSeller(facts[0], asOf, explain: true);
         if (metric is not null) result = result with { Metrics = result.Metrics.Where(m => m.Id == metric).ToList() };
         var evaluation = new PolicyEvaluation(policy, asOf, [result]);
         if (format == "json")
@@ -56,7 +58,7 @@ internal static class ExplainCommand
         }
         else
         {
-            ExplainWriter.Write(Consoles.Out, evaluation, result);
+            ExplainWriter.Write(Consoles.Out, evaluation, result, disputes);
         }
         return input.RejectedCount > 0 ? ExitCodes.SomeRejected : ExitCodes.Ok;
     }
