@@ -60,9 +60,9 @@ public sealed class CatalogExclusionMachine : IPackMachine
             Kind = CaseKinds.CatalogExclusion,
             State = CaseStates.Excluded,
             OpenedAt = at,
-            DueAt = at + Duration.FromDays(minDays),
+            DueAt = Days.Later(at, minDays, zone),
             UpdatedAt = at,
-        }.With("rating_at_exclusion", rating ?? 0).With("rechecks", "0").With("min_until", Text.Instant(at + Duration.FromDays(minDays))),
+        }.With("rating_at_exclusion", rating ?? 0).With("rechecks", "0").With("min_until", Text.Instant(Days.Later(at, minDays, zone))),
             Actor.Rule(Policy, Outcome), "service quality significantly worse than the catalog: " + input.Outcome(Outcome)!.Reason, snapshot);
         book.Notify(excluded, CaseKinds.CatalogExclusion, "seller", "Your products are excluded from the catalog",
         [
@@ -93,9 +93,9 @@ public sealed class CatalogExclusionMachine : IPackMachine
                 [$"Re-check of {Text.Date(at, zone)}: every condition holds; you are reinstated.", .. summary], snapshot);
             return;
         }
-        var interval = Duration.FromDays(input.Setting("recheck_interval_days", 14));
+        var interval = input.Setting("recheck_interval_days", 14);
         var next = exclusion.DueAt!.Value;
-        while (next <= at) next += interval; // a missed run does not stack re-checks
+        while (next <= at) next = Days.Later(next, interval, zone); // a missed run does not stack re-checks
         var kept = book.Move(exclusion,
             (exclusion with { DueAt = next }).With("rechecks", rechecks.ToString(System.Globalization.CultureInfo.InvariantCulture))
                 .With("failed", string.Join(",", failed.Select(f => f.Id))),
@@ -124,7 +124,7 @@ public sealed class CatalogExclusionMachine : IPackMachine
                 Kind = CaseKinds.Letter,
                 State = CaseStates.AwaitingAnswer,
                 OpenedAt = letter.At,
-                DueAt = letter.At + Duration.FromDays(answerDays),
+                DueAt = Days.Later(letter.At, answerDays, input.Policy.Zone),
                 UpdatedAt = input.AsOf,
             }.With("event", letter.Id).With("text", letter.Text ?? ""),
                 Actor.Rule(Policy, "letter"), $"improvement letter received; the operator answers within {answerDays} days", []);

@@ -35,7 +35,7 @@ public sealed class CongocreaMachine : IPackMachine
 
         var verdict = input.Outcome(WarningOutcome);
         if (verdict is not { Triggered: true }) return;
-        var periodStart = input.AsOf - Duration.FromDays(PeriodDays);
+        var periodStart = Days.Later(input.AsOf, -PeriodDays, input.Policy.Zone);
         if (book.OfKind(CaseKinds.Warning).Any(w => w.OpenedAt > periodStart)) return; // once per 90-day period
         Warn(input, book, verdict.Reason);
     }
@@ -55,7 +55,7 @@ public sealed class CongocreaMachine : IPackMachine
             Kind = CaseKinds.Warning,
             State = CaseStates.Issued,
             OpenedAt = at,
-            DueAt = at + Duration.FromDays(PeriodDays),
+            DueAt = Days.Later(at, PeriodDays, zone),
             UpdatedAt = at,
         }.With("odr", odr?.Value ?? 0).With("evaluated_at", Text.Instant(at));
         var warning = book.Open(opened, Actor.Rule(Policy, WarningOutcome), "automatic warning: " + reason, snapshot);
