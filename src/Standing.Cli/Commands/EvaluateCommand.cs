@@ -3,6 +3,7 @@ using Spectre.Console;
 using Standing.Cli.Input;
 using Standing.Cli.Output;
 using Standing.Core.Evaluation;
+using Standing.Enforcement.Disputes;
 
 namespace Standing.Cli.Commands;
 
@@ -40,7 +41,18 @@ internal static class EvaluateCommand
         var evaluator = new PolicyEvaluator(policy);
         if (!FactInput.TryLoad(eventFiles, db, seller, asOf, rejectsPath, stderr, out var facts, out var rejected, keepOthers: evaluator.ComparesSellers)) return ExitCodes.Error;
 
+        if (!DisputeInput.TryLoad(db, seller, stderr, out var disputes)) return ExitCodes.Error;
         var evaluation = evaluator.Evaluate(facts, asOf, only: seller);
+        if (disputes.Count > 0)
+        {
+            // Sellers with accepted disputes are evaluated again without the disputed items.
+            var bySeller = disputes.ToLookup(d => d.Seller, StringComparer.Ordinal);
+            var factsOf = facts.ToDictionary(f => f.Seller, StringComparer.Ordinal);
+            var sellers = evaluation.Sellers.Select(s => bySeller[s.Seller].Any()
+                ? new PolicyEvaluator(DisputeExclusion.Apply(policy, bySeller[s.Seller].ToList(), asOf)).EvaluateSeller(factsOf[s.Seller], asOf)
+                : s).ToList();
+            evaluation = evaluation with { Sellers = sellers };
+        }
         if (format == "json")
         {
             using var stdout = Console.OpenStandardOutput();

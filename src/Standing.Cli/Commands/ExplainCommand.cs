@@ -2,6 +2,7 @@ using System.CommandLine;
 using Standing.Cli.Input;
 using Standing.Cli.Output;
 using Standing.Core.Evaluation;
+using Standing.Enforcement.Disputes;
 
 namespace Standing.Cli.Commands;
 
@@ -45,7 +46,9 @@ internal static class ExplainCommand
         var evaluator = new PolicyEvaluator(policy);
         if (!FactInput.TryLoad(eventFiles, db, seller, asOf, rejectsPath, stderr, out var facts, out var rejected, keepOthers: evaluator.ComparesSellers)) return ExitCodes.Error;
 
-        var result = evaluator.Evaluate(facts, asOf, explain: true, only: seller).Sellers[0];
+        if (!DisputeInput.TryLoad(db, seller, stderr, out var disputes)) return ExitCodes.Error;
+        var withoutDisputed = disputes.Count == 0 ? evaluator : new PolicyEvaluator(DisputeExclusion.Apply(policy, disputes, asOf));
+        var result = withoutDisputed.Evaluate(facts, asOf, explain: true, only: seller).Sellers[0];
         if (metric is not null) result = result with { Metrics = result.Metrics.Where(m => m.Id == metric).ToList() };
         var evaluation = new PolicyEvaluation(policy, asOf, [result]);
         if (format == "json")
@@ -56,7 +59,7 @@ internal static class ExplainCommand
         }
         else
         {
-            ExplainWriter.Write(Consoles.Out, evaluation, result);
+            ExplainWriter.Write(Consoles.Out, evaluation, result, disputes);
         }
         return rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Ok;
     }

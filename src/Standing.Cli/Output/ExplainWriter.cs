@@ -1,6 +1,7 @@
 using Spectre.Console;
 using Standing.Core.Evaluation;
 using Standing.Core.Metrics;
+using Standing.Enforcement.Disputes;
 
 namespace Standing.Cli.Output;
 
@@ -10,7 +11,7 @@ namespace Standing.Cli.Output;
 /// </summary>
 internal static class ExplainWriter
 {
-    public static void Write(IAnsiConsole console, PolicyEvaluation evaluation, SellerEvaluation seller)
+    public static void Write(IAnsiConsole console, PolicyEvaluation evaluation, SellerEvaluation seller, IReadOnlyList<Dispute>? disputes = null)
     {
         var policy = evaluation.Policy;
         var zone = policy.Zone;
@@ -29,6 +30,12 @@ internal static class ExplainWriter
             WriteItems(console, m, ItemRole.Numerator, NumeratorHeading(d));
             WriteItems(console, m, ItemRole.Denominator, d.Kind == MetricKind.MeanDuration ? "measured" : "in the denominator only");
             WriteItems(console, m, ItemRole.Pending, "pending (outcome not known at as-of, left out)");
+            var excluded = DisputeExclusion.For(d, disputes ?? [], evaluation.AsOf);
+            if (excluded.Count > 0) console.MarkupLine($"  excluded by accepted disputes: {excluded.Count}");
+            foreach (var x in excluded)
+            {
+                console.MarkupLine($"    {Markup.Escape(x.Item)}  [grey]dispute {x.Id} accepted by {Markup.Escape(x.DecidedBy ?? "")} at {Formats.Instant(x.DecidedAt!.Value, zone)}: {Markup.Escape(x.Note ?? "")} (seller's reason: {Markup.Escape(x.Reason)})[/]");
+            }
         }
         if (policy.Scorecard is not null) WriteAgents(console, seller, zone);
         console.WriteLine();

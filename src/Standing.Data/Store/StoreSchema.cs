@@ -16,7 +16,7 @@ internal static class StoreSchema
     public const string Application = "standing-event-store";
 
     /// <summary>The newest schema this build knows (the number of migrations).</summary>
-    public const int CurrentVersion = 2;
+    public static int CurrentVersion => Sqlite.Length;
 
     /// <summary>SQLite's header field for the file's owner: "Stnd".</summary>
     public const int SqliteApplicationId = 0x53746e64;
@@ -44,6 +44,17 @@ internal static class StoreSchema
             // A version-1 store's sellers start as changed at position 1: every one is folded once.
             "INSERT INTO seller_projection (seller, events, first_at, last_at, changed) SELECT seller, count(*), min(at), max(at), 1 FROM events GROUP BY seller",
         ],
+        // Enforcement: cases, their audit trail, the outbox and its deliveries, disputes. Instants are
+        // RFC 3339 text in UTC; case data, snapshots and notice bodies are JSON text.
+        [
+            "CREATE TABLE enforcement_cases (seller TEXT NOT NULL, id TEXT NOT NULL, policy TEXT NOT NULL, kind TEXT NOT NULL, state TEXT NOT NULL, opened_at TEXT NOT NULL, due_at TEXT, closed_at TEXT, updated_at TEXT NOT NULL, audit_count INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY (seller, id))",
+            "CREATE UNIQUE INDEX enforcement_cases_by_id ON enforcement_cases (id)",
+            "CREATE TABLE enforcement_audit (seller TEXT NOT NULL, case_id TEXT NOT NULL, seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, from_state TEXT, to_state TEXT NOT NULL, reason TEXT NOT NULL, snapshot TEXT NOT NULL, PRIMARY KEY (seller, case_id, seq))",
+            "CREATE TABLE enforcement_notices (seller TEXT NOT NULL, id TEXT NOT NULL, case_id TEXT NOT NULL, policy TEXT NOT NULL, kind TEXT NOT NULL, audience TEXT NOT NULL, at TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (seller, id))",
+            "CREATE TABLE enforcement_deliveries (seller TEXT NOT NULL, notice_id TEXT NOT NULL, sink TEXT NOT NULL, attempts INTEGER NOT NULL, delivered_at TEXT, last_attempt_at TEXT NOT NULL, last_error TEXT, PRIMARY KEY (seller, notice_id, sink))",
+            "CREATE TABLE disputes (seller TEXT NOT NULL, id TEXT NOT NULL, policy TEXT NOT NULL, metric TEXT, item TEXT NOT NULL, reason TEXT NOT NULL, opened_at TEXT NOT NULL, state TEXT NOT NULL, decided_at TEXT, decided_by TEXT, note TEXT, PRIMARY KEY (seller, id))",
+            "CREATE UNIQUE INDEX disputes_by_id ON disputes (id)",
+        ],
     ];
 
     /// <summary>
@@ -61,6 +72,16 @@ internal static class StoreSchema
             "CREATE TABLE seller_projection (seller text NOT NULL PRIMARY KEY, events bigint NOT NULL, first_at timestamptz NOT NULL, last_at timestamptz NOT NULL, changed bigint NOT NULL)",
             "INSERT INTO standing_meta (key, value) VALUES ('log_position', '1') ON CONFLICT (key) DO NOTHING",
             "INSERT INTO seller_projection (seller, events, first_at, last_at, changed) SELECT seller, count(*), min(at), max(at), 1 FROM events GROUP BY seller",
+        ],
+        // Enforcement: the same tables as on SQLite, keyed by seller first; ids are found through plain indexes.
+        [
+            "CREATE TABLE enforcement_cases (seller text NOT NULL, id text NOT NULL, policy text NOT NULL, kind text NOT NULL, state text NOT NULL, opened_at text NOT NULL, due_at text, closed_at text, updated_at text NOT NULL, audit_count integer NOT NULL, data text NOT NULL, PRIMARY KEY (seller, id))",
+            "CREATE INDEX enforcement_cases_by_id ON enforcement_cases (id)",
+            "CREATE TABLE enforcement_audit (seller text NOT NULL, case_id text NOT NULL, seq integer NOT NULL, at text NOT NULL, actor text NOT NULL, action text NOT NULL, from_state text, to_state text NOT NULL, reason text NOT NULL, snapshot text NOT NULL, PRIMARY KEY (seller, case_id, seq))",
+            "CREATE TABLE enforcement_notices (seller text NOT NULL, id text NOT NULL, case_id text NOT NULL, policy text NOT NULL, kind text NOT NULL, audience text NOT NULL, at text NOT NULL, body text NOT NULL, PRIMARY KEY (seller, id))",
+            "CREATE TABLE enforcement_deliveries (seller text NOT NULL, notice_id text NOT NULL, sink text NOT NULL, attempts integer NOT NULL, delivered_at text, last_attempt_at text NOT NULL, last_error text, PRIMARY KEY (seller, notice_id, sink))",
+            "CREATE TABLE disputes (seller text NOT NULL, id text NOT NULL, policy text NOT NULL, metric text, item text NOT NULL, reason text NOT NULL, opened_at text NOT NULL, state text NOT NULL, decided_at text, decided_by text, note text, PRIMARY KEY (seller, id))",
+            "CREATE INDEX disputes_by_id ON disputes (id)",
         ],
     ];
 }

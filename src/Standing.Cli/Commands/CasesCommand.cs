@@ -1,0 +1,179 @@
+using System.CommandLine;
+using NodaTime;
+using Spectre.Console;
+using Standing.Cli.Input;
+using Standing.Cli.Output;
+using Standing.Data.Enforcement;
+using Standing.Data.Store;
+using Standing.Enforcement.Cases;
+using Standing.Enforcement.Decisions;
+
+namespace Standing.Cli.Commands;
+
+/// <summary><c>standing cases list|show|decide</c>: enforcement cases and the decisions that are people's.</summary>
+internal static class CasesCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("cases", "Enforcement cases: list them, show one with its audit trail, decide");
+        command.Subcommands.Add(List());
+        command.Subcommands.Add(Show());
+        command.Subcommands.Add(Decide());
+        return command;
+    }
+
+    private static Command List()
+    {
+        var db = CommonOptions.Db(required: true);
+        var state = new Option<string?>("--state") { Description = "only cases in this state (e.g. excluded, proposed, awaiting_answer)" };
+        var seller = CommonOptions.Seller();
+        var policy = new Option<string?>("--policy") { Description = "only this policy's cases" };
+        var kind = new Option<string?>("--kind") { Description = "only this kind (warning, catalog_exclusion, letter…)" };
+        var overdue = new Option<bool>("--overdue") { Description = "only cases waiting for a person past their due date (e.g. unanswered letters)" };
+        var at = new Option<string?>("--at") { Description = "the instant --overdue is judged at (default: now)" };
+        var format = CommonOptions.Format();
+        var command = new Command("list", "List cases") { db, state, seller, policy, kind, overdue, at, format };
+        command.SetAction(parse =>
+        {
+            if (!TryNow(parse.GetValue(at), out var now)) return ExitCodes.Error;
+            return WithStore(parse.GetValue(db)!, store =>
+            {
+                var cases = store.Cases(parse.GetValue(policy), parse.GetValue(seller)).AsEnumerable();
+                if (parse.GetValue(state) is { } s) cases = cases.Where(c => c.State == s);
+                if (parse.GetValue(kind) is { } k) cases = cases.Where(c => c.Kind == k);
+                if (parse.GetValue(overdue)) cases = cases.Where(c => c.IsOpen && CaseStates.AwaitsPerson(c.State) && c.DueAt is { } due && due < now);
+                var list = cases.ToList();
+                if (parse.GetValue(format) == "json")
+                {
+                    using var stdout = Console.OpenStandardOutput();
+                    CaseJson.WriteList(stdout, list);
+                    stdout.Write("\n"u8);
+                    return ExitCodes.Ok;
+                }
+                var table = new Table().Border(TableBorder.Rounded).AddColumns("id", "seller", "policy", "kind", "state", "opened", "due", "decisions");
+                foreach (var c in list)
+                {
+                    table.AddRow(Markup.Escape(c.Id), Markup.Escape(c.Seller), c.Policy, c.Kind, c.State, EnforcementJson.Instant(c.OpenedAt),
+                        c.DueAt is { } d ? EnforcementJson.Instant(d) : "", Markup.Escape(string.Join(", ", DecisionRules.Allowed(c))));
+                }
+                Consoles.Out.Write(table);
+                Consoles.Out.WriteLine($"{list.Count} case{(list.Count == 1 ? "" : "s")}");
+                return ExitCodes.Ok;
+            });
+        });
+        return command;
+    }
+
+    private static Command Show()
+    {
+        var db = CommonOptions.Db(required: true);
+        var id = new Argument<string>("ID") { Description = "the case id (standing cases list)" };
+        var format = CommonOptions.Format();
+        var command = new Command("show", "One case: its state, data, audit trail with the evidence, and notices") { db, id, format };
+        command.SetAction(parse => WithStore(parse.GetValue(db)!, store =>
+        {
+            var caseId = parse.GetValue(id)!;
+            if (store.Case(caseId) is not { } c)
+            {
+                Consoles.Error.WriteLine($"no case \"{caseId}\" in {store.Name} (standing cases list shows the ids)");
+                return ExitCodes.Error;
+            }
+            var audit = store.Audit(c.Id);
+            var notices = store.Notices(c.Id);
+            if (parse.GetValue(format) == "json")
+            {
+                using var stdout = Console.OpenStandardOutput();
+                CaseJson.WriteOne(stdout, c, audit, notices);
+                stdout.Write("\n"u8);
+                return ExitCodes.Ok;
+            }
+            var o = Consoles.Out;
+            o.MarkupLine($"[bold]{Markup.Escape(c.Id)}[/]: {c.Kind} of {Markup.Escape(c.Seller)} under {c.Policy}, [bold]{c.State}[/]");
+            o.WriteLine($"opened {EnforcementJson.Instant(c.OpenedAt)}" + (c.DueAt is { } d ? $", due {EnforcementJson.Instant(d)}" : "")
+                + (c.ClosedAt is { } x ? $", closed {EnforcementJson.Instant(x)}" : ""));
+            var allowed = DecisionRules.Allowed(c);
+            if (allowed.Count > 0) o.WriteLine("decisions open: " + string.Join(", ", allowed));
+            foreach (var (k, v) in c.Data.OrderBy(p => p.Key, StringComparer.Ordinal)) o.WriteLine($"  {k}: {v}");
+            o.WriteLine("audit trail:");
+            foreach (var a in audit)
+            {
+                o.WriteLine($"  {a.Seq}. {EnforcementJson.Instant(a.At)} {a.Actor} {a.Action}: {a.FromState ?? "-"} → {a.ToState}");
+                o.WriteLine($"     why: {a.Reason}");
+                foreach (var m in a.Snapshot)
+                    o.WriteLine($"     {m.Metric} = {(m.Value is { } v ? v.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) : "none")} ({m.Numerator}/{m.Denominator}, {m.Status})");
+            }
+            o.WriteLine("notices:");
+            foreach (var n in notices) o.WriteLine($"  {n.Id} {n.Kind} to {n.Audience} at {EnforcementJson.Instant(n.At)}");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Decide()
+    {
+        var db = CommonOptions.Db(required: true);
+        var id = new Argument<string>("ID") { Description = "the case id" };
+        var decision = new Option<string>("--decision") { Description = "confirm, dismiss, reinstate, answer (a letter) or fine:AMOUNT", Required = true };
+        var by = new Option<string>("--by") { Description = "who decides", Required = true };
+        var note = new Option<string>("--note") { Description = "why", Required = true };
+        var at = new Option<string?>("--at") { Description = "when the decision was made (default: now)" };
+        var command = new Command("decide", "Record a person's decision on a case; a decision the state does not allow is refused") { db, id, decision, by, note, at };
+        command.SetAction(parse =>
+        {
+            var stderr = Consoles.Error;
+            if (Decision.Parse(parse.GetValue(decision)!, out var error) is not { } parsed)
+            {
+                stderr.WriteLine(error);
+                return ExitCodes.Error;
+            }
+            if (!TryNow(parse.GetValue(at), out var when)) return ExitCodes.Error;
+            return WithStore(parse.GetValue(db)!, store =>
+            {
+                var caseId = parse.GetValue(id)!;
+                if (store.Case(caseId) is not { } c)
+                {
+                    stderr.WriteLine($"no case \"{caseId}\" in {store.Name} (standing cases list shows the ids)");
+                    return ExitCodes.Error;
+                }
+                var book = new CaseBook(c.Seller, c.Policy, store.Cases(c.Policy, c.Seller));
+                if (DecisionRules.Apply(book, c, parsed, parse.GetValue(by)!, parse.GetValue(note)!, when) is { } refusal)
+                {
+                    stderr.WriteLine("refused: " + refusal);
+                    return ExitCodes.Error;
+                }
+                store.Save([book]);
+                var moved = book.Find(c.Id)!;
+                Consoles.Out.WriteLine($"{c.Id}: {c.State} → {moved.State}");
+                return ExitCodes.Ok;
+            });
+        });
+        return command;
+    }
+
+    /// <summary>Reads an optional instant; without one, the wall clock (a person's decision happens now).</summary>
+    internal static bool TryNow(string? text, out Instant now)
+    {
+        if (text is null)
+        {
+            now = SystemClock.Instance.GetCurrentInstant();
+            return true;
+        }
+        if (AsOfParser.TryParse(text, DateTimeZone.Utc, out now, out var error)) return true;
+        Consoles.Error.WriteLine(error.Replace("--as-of", "--at", StringComparison.Ordinal));
+        return false;
+    }
+
+    internal static int WithStore(string db, Func<EnforcementStore, int> action)
+    {
+        try
+        {
+            using var store = EnforcementStore.Open(db);
+            return action(store);
+        }
+        catch (EventStoreException e)
+        {
+            Consoles.Error.WriteLine(e.Message);
+            return ExitCodes.Error;
+        }
+    }
+}

@@ -1,0 +1,176 @@
+using System.CommandLine;
+using System.Security.Cryptography;
+using System.Text;
+using Spectre.Console;
+using Standing.Cli.Input;
+using Standing.Data.Enforcement;
+using Standing.Data.Store;
+using Standing.Enforcement.Disputes;
+
+namespace Standing.Cli.Commands;
+
+/// <summary>
+/// <c>standing disputes open|decide|list</c>: a seller disputes one counted item with a reason; an
+/// operator accepts or rejects it. An accepted dispute takes the item out of the metric for every
+/// evaluation as of an instant after the acceptance (explain shows it as excluded, with who and why).
+/// </summary>
+internal static class DisputesCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("disputes", "Per-defect disputes: a seller contests one counted item, an operator decides");
+        command.Subcommands.Add(OpenCommand());
+        command.Subcommands.Add(DecideCommand());
+        command.Subcommands.Add(ListCommand());
+        return command;
+    }
+
+    private static Command OpenCommand()
+    {
+        var db = CommonOptions.Db(required: true);
+        var seller = new Option<string>("--seller") { Description = "the seller disputing", Required = true };
+        var policy = new Option<string>("--policy") { Description = "the policy whose metric counted the item", Required = true };
+        var metric = new Option<string?>("--metric") { Description = "the metric (default: every metric of the policy on the item's subject)" };
+        var item = new Option<string>("--item") { Description = "the item as explain shows it (an order id, a review id, a case id)", Required = true };
+        var reason = new Option<string>("--reason") { Description = "why the item should not count", Required = true };
+        var at = new Option<string?>("--at") { Description = "when the dispute was filed (default: now)" };
+        var command = new Command("open", "File a dispute of one counted item") { db, seller, policy, metric, item, reason, at };
+        command.SetAction(parse =>
+        {
+            var stderr = Consoles.Error;
+            if (!PolicyInput.TryLoad(parse.GetValue(policy)!, stderr, out var loaded)) return ExitCodes.Error;
+            var metricId = parse.GetValue(metric);
+            if (metricId is not null)
+            {
+                if (loaded.Metrics.FirstOrDefault(m => m.Id == metricId) is not { } m)
+                {
+                    stderr.WriteLine($"--metric \"{metricId}\": policy {loaded.Id} has no such metric; its metrics: {string.Join(", ", loaded.Metrics.Select(x => x.Id))}");
+                    return ExitCodes.Error;
+                }
+                if (!DisputeExclusion.Supports(m))
+                {
+                    stderr.WriteLine($"--metric \"{metricId}\": items of subject {m.Subject} cannot be disputed yet");
+                    return ExitCodes.Error;
+                }
+            }
+            if (string.IsNullOrWhiteSpace(parse.GetValue(reason)))
+            {
+                stderr.WriteLine("--reason must say why the item should not count");
+                return ExitCodes.Error;
+            }
+            if (!CasesCommand.TryNow(parse.GetValue(at), out var when)) return ExitCodes.Error;
+            var sellerId = parse.GetValue(seller)!;
+            var itemId = parse.GetValue(item)!;
+            try
+            {
+                using (var events = EventStore.Open(parse.GetValue(db)!, create: false))
+                {
+                    var known = events.ReadAll(sellerId).Any(e => e.Order == itemId || e.Review == itemId || e.Case == itemId);
+                    if (!known)
+                    {
+                        stderr.WriteLine($"--item \"{itemId}\": no order, review or case of seller \"{sellerId}\" has this id");
+                        return ExitCodes.Error;
+                    }
+                }
+            }
+            catch (EventStoreException e)
+            {
+                stderr.WriteLine(e.Message);
+                return ExitCodes.Error;
+            }
+            return CasesCommand.WithStore(parse.GetValue(db)!, store =>
+            {
+                var dispute = new Dispute
+                {
+                    Id = NewId(sellerId, loaded.Id, metricId, itemId, when),
+                    Seller = sellerId,
+                    Policy = loaded.Id,
+                    Metric = metricId,
+                    Item = itemId,
+                    Reason = parse.GetValue(reason)!,
+                    OpenedAt = when,
+                    State = Dispute.Open,
+                };
+                if (store.Disputes(sellerId).Any(d => d.State != Dispute.Rejected && d.Policy == dispute.Policy && d.Item == itemId && d.Metric == metricId))
+                {
+                    stderr.WriteLine($"item {itemId} of {sellerId} is already disputed under {loaded.Id}");
+                    return ExitCodes.Error;
+                }
+                store.Save(dispute, isNew: true);
+                Consoles.Out.WriteLine(dispute.Id);
+                return ExitCodes.Ok;
+            });
+        });
+        return command;
+    }
+
+    private static string NewId(string seller, string policy, string? metric, string item, NodaTime.Instant at)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{seller}\n{policy}\n{metric}\n{item}\n{EnforcementJson.Instant(at)}"));
+        return "d-" + Convert.ToHexStringLower(hash)[..10];
+    }
+
+    private static Command DecideCommand()
+    {
+        var db = CommonOptions.Db(required: true);
+        var id = new Argument<string>("ID") { Description = "the dispute id" };
+        var decision = new Option<string>("--decision") { Description = "accept or reject", Required = true }.AcceptOnlyFromAmong("accept", "reject");
+        var by = new Option<string>("--by") { Description = "the operator deciding", Required = true };
+        var note = new Option<string>("--note") { Description = "why", Required = true };
+        var at = new Option<string?>("--at") { Description = "when (default: now)" };
+        var command = new Command("decide", "Accept or reject a dispute") { db, id, decision, by, note, at };
+        command.SetAction(parse =>
+        {
+            if (!CasesCommand.TryNow(parse.GetValue(at), out var when)) return ExitCodes.Error;
+            return CasesCommand.WithStore(parse.GetValue(db)!, store =>
+            {
+                var disputeId = parse.GetValue(id)!;
+                if (store.Dispute(disputeId) is not { } d)
+                {
+                    Consoles.Error.WriteLine($"no dispute \"{disputeId}\" in {store.Name} (standing disputes list shows the ids)");
+                    return ExitCodes.Error;
+                }
+                if (d.State != Dispute.Open)
+                {
+                    Consoles.Error.WriteLine($"refused: dispute {d.Id} was {d.State} by {d.DecidedBy} at {EnforcementJson.Instant(d.DecidedAt!.Value)}; a decision is final");
+                    return ExitCodes.Error;
+                }
+                if (when < d.OpenedAt)
+                {
+                    Consoles.Error.WriteLine($"refused: the decision at {EnforcementJson.Instant(when)} would come before the dispute was filed ({EnforcementJson.Instant(d.OpenedAt)})");
+                    return ExitCodes.Error;
+                }
+                var decided = d with
+                {
+                    State = parse.GetValue(decision) == "accept" ? Dispute.Accepted : Dispute.Rejected,
+                    DecidedAt = when,
+                    DecidedBy = parse.GetValue(by),
+                    Note = parse.GetValue(note),
+                };
+                store.Save(decided, isNew: false);
+                Consoles.Out.WriteLine($"{d.Id}: {decided.State}");
+                return ExitCodes.Ok;
+            });
+        });
+        return command;
+    }
+
+    private static Command ListCommand()
+    {
+        var db = CommonOptions.Db(required: true);
+        var seller = CommonOptions.Seller();
+        var command = new Command("list", "List disputes") { db, seller };
+        command.SetAction(parse => CasesCommand.WithStore(parse.GetValue(db)!, store =>
+        {
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("id", "seller", "policy", "metric", "item", "state", "reason", "decision");
+            foreach (var d in store.Disputes(parse.GetValue(seller)))
+            {
+                table.AddRow(d.Id, Markup.Escape(d.Seller), d.Policy, d.Metric ?? "(all)", Markup.Escape(d.Item), d.State, Markup.Escape(d.Reason),
+                    Markup.Escape(d.DecidedBy is null ? "" : $"{d.DecidedBy} at {EnforcementJson.Instant(d.DecidedAt!.Value)}: {d.Note}"));
+            }
+            Consoles.Out.Write(table);
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,93 @@
+using System.CommandLine;
+using NodaTime;
+using Spectre.Console;
+using Standing.Cli.Input;
+using Standing.Data.Enforcement;
+using Standing.Data.Outbox;
+using Standing.Data.Store;
+
+namespace Standing.Cli.Commands;
+
+/// <summary><c>standing outbox list|deliver</c>: the notices enforcement wrote, and their delivery to sinks.</summary>
+internal static class OutboxCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("outbox", "Notices written by enforcement and their delivery");
+        command.Subcommands.Add(List());
+        command.Subcommands.Add(DeliverCommand());
+        return command;
+    }
+
+    private static Command List()
+    {
+        var db = CommonOptions.Db(required: true);
+        var command = new Command("list", "Every notice with its deliveries") { db };
+        command.SetAction(parse =>
+        {
+            try
+            {
+                using var store = EnforcementStore.Open(parse.GetValue(db)!);
+                var deliveries = store.Deliveries().ToLookup(d => d.NoticeId, StringComparer.Ordinal);
+                var table = new Table().Border(TableBorder.Rounded).AddColumns("notice", "kind", "to", "at", "deliveries");
+                foreach (var n in store.Notices())
+                {
+                    var shown = string.Join("; ", deliveries[n.Id].Select(d => $"{d.Sink}: {(d.DeliveredAt is null ? "pending, " + d.LastError : "delivered")} ({d.Attempts} attempts)"));
+                    table.AddRow(Markup.Escape(n.Id), n.Kind, n.Audience + " " + Markup.Escape(n.Seller), EnforcementJson.Instant(n.At), Markup.Escape(shown.Length == 0 ? "none yet" : shown));
+                }
+                Consoles.Out.Write(table);
+                return ExitCodes.Ok;
+            }
+            catch (EventStoreException e)
+            {
+                Consoles.Error.WriteLine(e.Message);
+                return ExitCodes.Error;
+            }
+        });
+        return command;
+    }
+
+    private static Command DeliverCommand()
+    {
+        var db = CommonOptions.Db(required: true);
+        var folder = new Option<string?>("--folder") { Description = "write each notice as a JSON file in this folder" };
+        var webhook = new Option<string[]>("--webhook") { Description = "POST each notice as JSON to this URL", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("deliver", "Deliver the notices each sink has not received yet (at least once; resumes after failures)") { db, folder, webhook };
+        command.SetAction(parse =>
+        {
+            try
+            {
+                using var store = EnforcementStore.Open(parse.GetValue(db)!);
+                return Deliver(store, parse.GetValue(folder), parse.GetValue(webhook), Consoles.Error, Consoles.Out) ? ExitCodes.Ok : ExitCodes.Error;
+            }
+            catch (EventStoreException e)
+            {
+                Consoles.Error.WriteLine(e.Message);
+                return ExitCodes.Error;
+            }
+        });
+        return command;
+    }
+
+    /// <summary>Delivers to the sinks named; true when every notice arrived (or no sink was named).</summary>
+    public static bool Deliver(EnforcementStore store, string? folder, string[]? webhooks, TextWriter stderr, IAnsiConsole stdout)
+    {
+        var sinks = new List<INoticeSink>();
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        if (folder is not null) sinks.Add(new FolderSink(folder));
+        foreach (var url in webhooks ?? [])
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                stderr.WriteLine($"--webhook \"{url}\" is not an http(s) URL");
+                return false;
+            }
+            sinks.Add(new WebhookSink(uri, client));
+        }
+        if (sinks.Count == 0) return true;
+        var report = new OutboxDelivery(store, SystemClock.Instance, RetryOptions.Default).DeliverAsync(sinks).GetAwaiter().GetResult();
+        stdout.WriteLine($"outbox: {report.Delivered} deliveries made, {report.Failures.Count} sinks failing");
+        foreach (var failure in report.Failures) stderr.WriteLine("not delivered (kept for the next delivery): " + failure);
+        return report.Failures.Count == 0;
+    }
+}

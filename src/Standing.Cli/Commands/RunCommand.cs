@@ -1,0 +1,110 @@
+using System.CommandLine;
+using NodaTime;
+using Spectre.Console;
+using Standing.Cli.Input;
+using Standing.Cli.Output;
+using Standing.Core.Events;
+using Standing.Core.Facts;
+using Standing.Core.Policies;
+using Standing.Data.Enforcement;
+using Standing.Data.Store;
+using Standing.Enforcement;
+using Standing.Enforcement.Cases;
+using Standing.Enforcement.Machines;
+using Standing.Policies;
+
+namespace Standing.Cli.Commands;
+
+/// <summary>
+/// <c>standing run</c>: the daily enforcement job. Evaluates each enabled policy for every seller of
+/// the store and carries each seller's cases forward. Running again for the same as-of changes
+/// nothing; <c>--from --to</c> replays day by day, as daily runs would have.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var db = CommonOptions.Db(required: true);
+        var asOf = new Option<string?>("--as-of") { Description = "run as of this instant (RFC 3339 with offset), or a date (midnight in each policy's zone)" };
+        var from = new Option<string?>("--from") { Description = "replay every day from this date…" };
+        var to = new Option<string?>("--to") { Description = "…to this date, inclusive" };
+        var policies = new Option<string[]>("--policy")
+        {
+            Description = "the policies to enforce (built-in ids or files); default: every built-in pack",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var folder = new Option<string?>("--notify-folder") { Description = "afterwards, deliver the outbox to this folder (one JSON file per notice)" };
+        var webhook = new Option<string[]>("--notify-webhook") { Description = "afterwards, deliver the outbox to this URL (HTTP POST, JSON)", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("run", "The daily enforcement job: evaluate, then advance every seller's cases")
+        {
+            db, asOf, from, to, policies, folder, webhook,
+        };
+        command.SetAction(parse => Run(parse.GetValue(db)!, parse.GetValue(asOf), parse.GetValue(from), parse.GetValue(to),
+            parse.GetValue(policies), parse.GetValue(folder), parse.GetValue(webhook)));
+        return command;
+    }
+
+    private static int Run(string db, string? asOfText, string? from, string? to, string[]? policyRefs, string? folder, string[]? webhooks)
+    {
+        var stderr = Consoles.Error;
+        var stdout = Consoles.Out;
+        if (!RunDays.TryParse(asOfText, from, to, stderr, out var days)) return ExitCodes.Error;
+        var policies = new List<(Policy Policy, IPackMachine Machine)>();
+        foreach (var reference in policyRefs is { Length: > 0 } ? policyRefs : BuiltInPacks.Ids)
+        {
+            if (!PolicyInput.TryLoad(reference, stderr, out var policy)) return ExitCodes.Error;
+            if (PackMachines.For(policy.Id) is { } machine) policies.Add((policy, machine));
+            else if (policyRefs is { Length: > 0 })
+                stderr.WriteLine($"{reference}: policy {policy.Id} has no enforcement (enforced: {string.Join(", ", PackMachines.Policies)}); skipped");
+        }
+
+        try
+        {
+            IReadOnlyList<StandingEvent> events;
+            using (var eventStore = EventStore.Open(db, create: false)) events = eventStore.ReadAll();
+            var bySeller = events.GroupBy(e => e.Seller, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            using var store = EnforcementStore.Open(db);
+            var disputes = store.Disputes().GroupBy(d => d.Seller, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            var folds = new Dictionary<Instant, IReadOnlyList<SellerFacts>>();
+            Instant last = default;
+            for (var i = 0; i < days.Count; i++)
+            {
+                foreach (var (policy, machine) in policies)
+                {
+                    if (!days.TryInstant(i, policy.Zone, out var asOf, out var error))
+                    {
+                        stderr.WriteLine(error);
+                        return ExitCodes.Error;
+                    }
+                    if (!folds.TryGetValue(asOf, out var facts))
+                    {
+                        if (folds.Count > 4) folds.Clear();
+                        folds[asOf] = facts = FactFolder.Fold(events, asOf);
+                    }
+                    var cases = store.Cases(policy.Id).GroupBy(c => c.Seller, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+                    var books = EnforcementRun.Advance(policy, machine, asOf, facts, bySeller, cases, disputes);
+                    store.Save(books);
+                    if (asOf > last) last = asOf;
+                    var audit = books.SelectMany(b => b.AuditEntries).ToList();
+                    stdout.WriteLine($"{Formats.Instant(asOf, policy.Zone)} {policy.Id}: {facts.Count} sellers evaluated, " +
+                        $"{audit.Count(a => a.Action == "opened")} cases opened, {audit.Count(a => a.Action != "opened")} transitions, {books.Sum(b => b.Notices.Count)} notices");
+                }
+            }
+            ReportOverdue(store, last, stdout);
+            return OutboxCommand.Deliver(store, folder, webhooks, stderr, stdout) ? ExitCodes.Ok : ExitCodes.Error;
+        }
+        catch (EventStoreException e)
+        {
+            stderr.WriteLine(e.Message);
+            return ExitCodes.Error;
+        }
+    }
+
+    /// <summary>Cases waiting for a person past their due date: letters the operator has not answered in time, above all.</summary>
+    private static void ReportOverdue(EnforcementStore store, Instant at, Spectre.Console.IAnsiConsole stdout)
+    {
+        var overdue = store.Cases().Where(c => c.IsOpen && CaseStates.AwaitsPerson(c.State) && c.DueAt is { } due && due < at).ToList();
+        foreach (var c in overdue)
+            stdout.WriteLine($"overdue: {c.Id} ({c.Kind}, {c.State}) was due {EnforcementJson.Instant(c.DueAt!.Value)}");
+    }
+}

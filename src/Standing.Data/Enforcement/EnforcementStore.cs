@@ -1,0 +1,315 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+using Npgsql;
+using Standing.Data.Store;
+using Standing.Enforcement.Cases;
+using Standing.Enforcement.Disputes;
+
+namespace Standing.Data.Enforcement;
+
+/// <summary>
+/// Enforcement's tables in the event store (SQLite or PostgreSQL, the same SQL on both): cases,
+/// their audit trail, the outbox of notices and its deliveries, disputes. Saving a run's case books
+/// is one transaction; audit entries are keyed by (seller, case, seq), so two writers advancing the
+/// same case cannot both succeed.
+/// </summary>
+public sealed class EnforcementStore : IDisposable
+{
+    private readonly DbConnection _connection;
+
+    private EnforcementStore(string name, DbConnection connection)
+    {
+        Name = name;
+        _connection = connection;
+    }
+
+    public string Name { get; }
+
+    /// <summary>Opens the enforcement tables of an existing store (bringing its schema up to date).</summary>
+    public static EnforcementStore Open(string target)
+    {
+        string name;
+        using (var events = EventStore.Open(target, create: false))
+        {
+            name = events.Name; // checks the store is ours and migrates it
+        }
+        DbConnection connection = EventStore.IsPostgres(target)
+            ? new NpgsqlConnection(target.Contains("://", StringComparison.Ordinal) ? EventStore.FromUrl(target) : target)
+            : new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = target, Mode = SqliteOpenMode.ReadWrite, Pooling = false, DefaultTimeout = 60 }.ToString());
+        try
+        {
+            connection.Open();
+        }
+        catch (DbException e)
+        {
+            connection.Dispose();
+            throw new EventStoreException($"{name}: cannot open: {e.Message}", e);
+        }
+        return new EnforcementStore(name, connection);
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    // ---- cases -------------------------------------------------------------------------------
+
+    public IReadOnlyList<EnforcementCase> Cases(string? policy = null, string? seller = null)
+    {
+        var where = new List<string>();
+        if (policy is not null) where.Add("policy = @policy");
+        if (seller is not null) where.Add("seller = @seller");
+        using var command = Command(
+            "SELECT seller, id, policy, kind, state, opened_at, due_at, closed_at, updated_at, audit_count, data FROM enforcement_cases"
+            + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : ""),
+            ("policy", policy), ("seller", seller));
+        return ReadCases(command);
+    }
+
+    public EnforcementCase? Case(string id)
+    {
+        using var command = Command(
+            "SELECT seller, id, policy, kind, state, opened_at, due_at, closed_at, updated_at, audit_count, data FROM enforcement_cases WHERE id = @id",
+            ("id", id));
+        return ReadCases(command).SingleOrDefault();
+    }
+
+    private static List<EnforcementCase> ReadCases(DbCommand command)
+    {
+        var cases = new List<EnforcementCase>();
+        using var r = command.ExecuteReader();
+        while (r.Read())
+        {
+            cases.Add(new EnforcementCase
+            {
+                Seller = r.GetString(0),
+                Id = r.GetString(1),
+                Policy = r.GetString(2),
+                Kind = r.GetString(3),
+                State = r.GetString(4),
+                OpenedAt = EnforcementJson.ParseInstant(r.GetString(5)),
+                DueAt = r.IsDBNull(6) ? null : EnforcementJson.ParseInstant(r.GetString(6)),
+                ClosedAt = r.IsDBNull(7) ? null : EnforcementJson.ParseInstant(r.GetString(7)),
+                UpdatedAt = EnforcementJson.ParseInstant(r.GetString(8)),
+                AuditCount = Convert.ToInt32(r.GetValue(9), System.Globalization.CultureInfo.InvariantCulture),
+                Data = EnforcementJson.ParseData(r.GetString(10)),
+            });
+        }
+        cases.Sort((a, b) => a.OpenedAt != b.OpenedAt ? a.OpenedAt.CompareTo(b.OpenedAt) : string.CompareOrdinal(a.Id, b.Id));
+        return cases;
+    }
+
+    public IReadOnlyList<AuditEntry> Audit(string caseId)
+    {
+        using var command = Command(
+            "SELECT seller, case_id, seq, at, actor, action, from_state, to_state, reason, snapshot FROM enforcement_audit WHERE case_id = @id ORDER BY seq",
+            ("id", caseId));
+        var entries = new List<AuditEntry>();
+        using var r = command.ExecuteReader();
+        while (r.Read())
+        {
+            entries.Add(new AuditEntry
+            {
+                Seller = r.GetString(0),
+                CaseId = r.GetString(1),
+                Seq = Convert.ToInt32(r.GetValue(2), System.Globalization.CultureInfo.InvariantCulture),
+                At = EnforcementJson.ParseInstant(r.GetString(3)),
+                Actor = r.GetString(4),
+                Action = r.GetString(5),
+                FromState = r.IsDBNull(6) ? null : r.GetString(6),
+                ToState = r.GetString(7),
+                Reason = r.GetString(8),
+                Snapshot = EnforcementJson.ParseSnapshot(r.GetString(9)),
+            });
+        }
+        return entries;
+    }
+
+    /// <summary>Stores what the books changed — cases, audit entries, notices — in one transaction.</summary>
+    public void Save(IEnumerable<CaseBook> books)
+    {
+        using var transaction = _connection.BeginTransaction();
+        try
+        {
+            foreach (var book in books)
+            {
+                foreach (var c in book.ChangedCases) Upsert(c, transaction);
+                foreach (var a in book.AuditEntries) Insert(a, transaction);
+                foreach (var n in book.Notices) Insert(n, transaction);
+            }
+            transaction.Commit();
+        }
+        catch (DbException e)
+        {
+            throw new EventStoreException($"{Name}: saving cases failed (nothing was saved): {e.Message}", e);
+        }
+    }
+
+    private void Upsert(EnforcementCase c, DbTransaction transaction)
+    {
+        using var command = Command(
+            "INSERT INTO enforcement_cases (seller, id, policy, kind, state, opened_at, due_at, closed_at, updated_at, audit_count, data) " +
+            "VALUES (@seller, @id, @policy, @kind, @state, @opened, @due, @closed, @updated, @count, @data) " +
+            "ON CONFLICT (seller, id) DO UPDATE SET state = excluded.state, due_at = excluded.due_at, closed_at = excluded.closed_at, " +
+            "updated_at = excluded.updated_at, audit_count = excluded.audit_count, data = excluded.data",
+            ("seller", c.Seller), ("id", c.Id), ("policy", c.Policy), ("kind", c.Kind), ("state", c.State),
+            ("opened", EnforcementJson.Instant(c.OpenedAt)), ("due", c.DueAt is { } d ? EnforcementJson.Instant(d) : null),
+            ("closed", c.ClosedAt is { } x ? EnforcementJson.Instant(x) : null), ("updated", EnforcementJson.Instant(c.UpdatedAt)),
+            ("count", c.AuditCount), ("data", EnforcementJson.Data(c.Data)));
+        command.Transaction = transaction;
+        command.ExecuteNonQuery();
+    }
+
+    private void Insert(AuditEntry a, DbTransaction transaction)
+    {
+        using var command = Command(
+            "INSERT INTO enforcement_audit (seller, case_id, seq, at, actor, action, from_state, to_state, reason, snapshot) " +
+            "VALUES (@seller, @case, @seq, @at, @actor, @action, @from, @to, @reason, @snapshot)",
+            ("seller", a.Seller), ("case", a.CaseId), ("seq", a.Seq), ("at", EnforcementJson.Instant(a.At)), ("actor", a.Actor),
+            ("action", a.Action), ("from", a.FromState), ("to", a.ToState), ("reason", a.Reason), ("snapshot", EnforcementJson.Snapshot(a.Snapshot)));
+        command.Transaction = transaction;
+        command.ExecuteNonQuery();
+    }
+
+    private void Insert(Notice n, DbTransaction transaction)
+    {
+        using var command = Command(
+            "INSERT INTO enforcement_notices (seller, id, case_id, policy, kind, audience, at, body) " +
+            "VALUES (@seller, @id, @case, @policy, @kind, @audience, @at, @body) ON CONFLICT (seller, id) DO NOTHING",
+            ("seller", n.Seller), ("id", n.Id), ("case", n.CaseId), ("policy", n.Policy), ("kind", n.Kind), ("audience", n.Audience),
+            ("at", EnforcementJson.Instant(n.At)), ("body", EnforcementJson.NoticeBody(n)));
+        command.Transaction = transaction;
+        command.ExecuteNonQuery();
+    }
+
+    // ---- outbox ------------------------------------------------------------------------------
+
+    /// <summary>Notices (of one case, or all), oldest first.</summary>
+    public IReadOnlyList<StoredNotice> Notices(string? caseId = null)
+    {
+        using var command = Command(
+            "SELECT seller, id, case_id, policy, kind, audience, at, body FROM enforcement_notices" + (caseId is null ? "" : " WHERE case_id = @case"),
+            ("case", caseId));
+        return ReadNotices(command);
+    }
+
+    /// <summary>The notices a sink has not received yet, oldest first.</summary>
+    public IReadOnlyList<StoredNotice> Undelivered(string sink)
+    {
+        using var command = Command(
+            "SELECT n.seller, n.id, n.case_id, n.policy, n.kind, n.audience, n.at, n.body FROM enforcement_notices n " +
+            "WHERE NOT EXISTS (SELECT 1 FROM enforcement_deliveries d WHERE d.seller = n.seller AND d.notice_id = n.id AND d.sink = @sink AND d.delivered_at IS NOT NULL)",
+            ("sink", sink));
+        return ReadNotices(command);
+    }
+
+    private static List<StoredNotice> ReadNotices(DbCommand command)
+    {
+        var notices = new List<StoredNotice>();
+        using var r = command.ExecuteReader();
+        while (r.Read())
+        {
+            notices.Add(new StoredNotice(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
+                EnforcementJson.ParseInstant(r.GetString(6)), r.GetString(7)));
+        }
+        notices.Sort((a, b) => a.At != b.At ? a.At.CompareTo(b.At) : string.CompareOrdinal(a.Id, b.Id));
+        return notices;
+    }
+
+    /// <summary>Records one delivery attempt: delivered when <paramref name="error"/> is null.</summary>
+    public void RecordAttempt(StoredNotice notice, string sink, Instant at, string? error)
+    {
+        using var command = Command(
+            "INSERT INTO enforcement_deliveries (seller, notice_id, sink, attempts, delivered_at, last_attempt_at, last_error) " +
+            "VALUES (@seller, @id, @sink, 1, @delivered, @at, @error) " +
+            "ON CONFLICT (seller, notice_id, sink) DO UPDATE SET attempts = enforcement_deliveries.attempts + 1, " +
+            "delivered_at = COALESCE(enforcement_deliveries.delivered_at, excluded.delivered_at), last_attempt_at = excluded.last_attempt_at, last_error = excluded.last_error",
+            ("seller", notice.Seller), ("id", notice.Id), ("sink", sink), ("delivered", error is null ? EnforcementJson.Instant(at) : null),
+            ("at", EnforcementJson.Instant(at)), ("error", error));
+        command.ExecuteNonQuery();
+    }
+
+    public IReadOnlyList<Delivery> Deliveries()
+    {
+        using var command = Command("SELECT seller, notice_id, sink, attempts, delivered_at, last_attempt_at, last_error FROM enforcement_deliveries");
+        var list = new List<Delivery>();
+        using var r = command.ExecuteReader();
+        while (r.Read())
+        {
+            list.Add(new Delivery(r.GetString(0), r.GetString(1), r.GetString(2), Convert.ToInt32(r.GetValue(3), System.Globalization.CultureInfo.InvariantCulture),
+                r.IsDBNull(4) ? null : EnforcementJson.ParseInstant(r.GetString(4)), EnforcementJson.ParseInstant(r.GetString(5)), r.IsDBNull(6) ? null : r.GetString(6)));
+        }
+        return list;
+    }
+
+    // ---- disputes ----------------------------------------------------------------------------
+
+    public IReadOnlyList<Dispute> Disputes(string? seller = null)
+    {
+        using var command = Command(
+            "SELECT seller, id, policy, metric, item, reason, opened_at, state, decided_at, decided_by, note FROM disputes" + (seller is null ? "" : " WHERE seller = @seller"),
+            ("seller", seller));
+        return ReadDisputes(command);
+    }
+
+    public Dispute? Dispute(string id)
+    {
+        using var command = Command(
+            "SELECT seller, id, policy, metric, item, reason, opened_at, state, decided_at, decided_by, note FROM disputes WHERE id = @id", ("id", id));
+        return ReadDisputes(command).SingleOrDefault();
+    }
+
+    private static List<Dispute> ReadDisputes(DbCommand command)
+    {
+        var list = new List<Dispute>();
+        using var r = command.ExecuteReader();
+        while (r.Read())
+        {
+            list.Add(new Dispute
+            {
+                Seller = r.GetString(0),
+                Id = r.GetString(1),
+                Policy = r.GetString(2),
+                Metric = r.IsDBNull(3) ? null : r.GetString(3),
+                Item = r.GetString(4),
+                Reason = r.GetString(5),
+                OpenedAt = EnforcementJson.ParseInstant(r.GetString(6)),
+                State = r.GetString(7),
+                DecidedAt = r.IsDBNull(8) ? null : EnforcementJson.ParseInstant(r.GetString(8)),
+                DecidedBy = r.IsDBNull(9) ? null : r.GetString(9),
+                Note = r.IsDBNull(10) ? null : r.GetString(10),
+            });
+        }
+        list.Sort((a, b) => a.OpenedAt != b.OpenedAt ? a.OpenedAt.CompareTo(b.OpenedAt) : string.CompareOrdinal(a.Id, b.Id));
+        return list;
+    }
+
+    /// <summary>Adds a dispute, or stores its decision; false when a new dispute's id exists already.</summary>
+    public bool Save(Dispute d, bool isNew)
+    {
+        using var command = isNew
+            ? Command(
+                "INSERT INTO disputes (seller, id, policy, metric, item, reason, opened_at, state) VALUES (@seller, @id, @policy, @metric, @item, @reason, @opened, @state) ON CONFLICT (seller, id) DO NOTHING",
+                ("seller", d.Seller), ("id", d.Id), ("policy", d.Policy), ("metric", d.Metric), ("item", d.Item), ("reason", d.Reason),
+                ("opened", EnforcementJson.Instant(d.OpenedAt)), ("state", d.State))
+            : Command(
+                "UPDATE disputes SET state = @state, decided_at = @decided, decided_by = @by, note = @note WHERE seller = @seller AND id = @id AND state = 'open'",
+                ("seller", d.Seller), ("id", d.Id), ("state", d.State), ("decided", d.DecidedAt is { } t ? EnforcementJson.Instant(t) : null),
+                ("by", d.DecidedBy), ("note", d.Note));
+        return command.ExecuteNonQuery() == 1;
+    }
+
+    private DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            if (!sql.Contains("@" + name, StringComparison.Ordinal)) continue;
+            var p = command.CreateParameter();
+            p.ParameterName = "@" + name;
+            p.Value = value ?? DBNull.Value;
+            command.Parameters.Add(p);
+        }
+        return command;
+    }
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using NodaTime;
+using Standing.Enforcement.Cases;
+using Standing.Enforcement.Machines;
+
+namespace Standing.Enforcement.Decisions;
+
+/// <summary>
+/// What a person may decide on a case in its state, and what the decision does. A decision the state
+/// does not allow is refused with the reason; an allowed one moves the case, is audited with the
+/// person and the note, and writes the notice it implies.
+/// </summary>
+public static class DecisionRules
+{
+    /// <summary>Applies the decision; returns null when done, else why it was refused (nothing changed).</summary>
+    public static string? Apply(CaseBook book, EnforcementCase c, Decision decision, string by, string note, Instant at)
+    {
+        if (string.IsNullOrWhiteSpace(by)) return "--by must name the person deciding";
+        if (string.IsNullOrWhiteSpace(note)) return "--note must say why";
+        if (at < c.OpenedAt) return $"the decision at {Text.Instant(at)} would come before the case was opened ({Text.Instant(c.OpenedAt)})";
+        var person = Actor.Person(by);
+        var reason = $"{decision} by {by}: {note}";
+
+        EnforcementCase Close(string state) => c with { State = state, ClosedAt = at, DueAt = null };
+
+        switch (c.Kind, c.State, decision.Verb)
+        {
+            case (CaseKinds.SuspensionProposal, CaseStates.Proposed, Decision.Confirm):
+                {
+                    var moved = book.Move(c, c with { State = CaseStates.Confirmed }, person, decision.Verb, reason, [], at);
+                    book.Notify(moved, "suspension", "seller", "Your selling privileges are suspended",
+                        ["After a warning your order defect rate stayed above the limit; a reviewer confirmed the suspension.", "Reason: " + note]);
+                    return null;
+                }
+            case (CaseKinds.SuspensionProposal, CaseStates.Proposed, Decision.Dismiss):
+                book.Move(c, Close(CaseStates.Dismissed), person, decision.Verb, reason, [], at);
+                return null;
+            case (CaseKinds.SuspensionProposal, CaseStates.Confirmed, Decision.Reinstate):
+                {
+                    var moved = book.Move(c, Close(CaseStates.Reinstated), person, decision.Verb, reason, [], at);
+                    book.Notify(moved, "reinstatement", "seller", "Your selling privileges are restored", ["Reason: " + note]);
+                    return null;
+                }
+            case (CaseKinds.Warning, CaseStates.Issued, Decision.Dismiss):
+                book.Move(c, Close(CaseStates.Withdrawn), person, decision.Verb, reason, [], at);
+                return null;
+            case (CaseKinds.CatalogExclusion, CaseStates.Excluded, Decision.Reinstate):
+                {
+                    if (Text.ParseInstant(c.Get("min_until")) is { } until && at < until)
+                        return $"case {c.Id} is in its minimum exclusion until {Text.Instant(until)}: nobody is reinstated before the re-check day";
+                    var moved = book.Move(c, Close(CaseStates.Reinstated), person, decision.Verb, reason, [], at);
+                    book.Notify(moved, "reinstatement", "seller", "Your products are back in the catalog", ["Reason: " + note]);
+                    return null;
+                }
+            case (CaseKinds.Letter, CaseStates.AwaitingAnswer, Decision.Answer or Decision.Confirm):
+                {
+                    var late = c.DueAt is { } due && at > due ? $" (late: due {Text.Instant(due)})" : "";
+                    book.Move(c, Close(CaseStates.Answered), person, Decision.Answer, reason + late, [], at);
+                    return null;
+                }
+            case (CaseKinds.ActivityRestriction, CaseStates.Restricted, Decision.Reinstate):
+                {
+                    var moved = book.Move(c, Close(CaseStates.Lifted), person, decision.Verb, reason, [], at);
+                    book.Notify(moved, "restriction_lifted", "seller", "Restriction lifted", ["Reason: " + note]);
+                    return null;
+                }
+            case (CaseKinds.Violation, CaseStates.Recorded, Decision.Confirm):
+                book.Move(c, Close(CaseStates.Handled), person, decision.Verb, reason, [], at);
+                return null;
+            case (CaseKinds.Violation, CaseStates.Recorded, Decision.Dismiss):
+                book.Move(c, Close(CaseStates.Dismissed), person, decision.Verb, reason, [], at);
+                return null;
+            case (CaseKinds.AttitudePenalty, CaseStates.Recorded, Decision.Confirm):
+                book.Move(c, Close(CaseStates.Handled), person, decision.Verb, reason, [], at);
+                return null;
+            case (CaseKinds.AttitudePenalty, CaseStates.AwaitingFine, Decision.Fine):
+                {
+                    var min = (decimal)(c.GetNumber("fine_min") ?? 0);
+                    var max = (decimal)(c.GetNumber("fine_max") ?? 0);
+                    var amount = decision.Amount!.Value;
+                    var currency = c.Get("currency") ?? "";
+                    if (amount < min || amount > max)
+                        return $"fine {Show(amount)} {currency} is outside the range {Show(min)}–{Show(max)} {currency} of tier {c.Get("tier")}";
+                    var moved = book.Move(c, Close(CaseStates.Fined).With("fine", Show(amount)), person, decision.ToString(), reason, [], at);
+                    book.Notify(moved, "fine", "seller", $"Fine of {Show(amount)} {currency}",
+                        [$"Service-attitude penalty ({c.Get("tier")}, {c.Get("period")}): {c.Get("penalty")}.", $"Fine set by the operator: {Show(amount)} {currency}.", "Reason: " + note]);
+                    return null;
+                }
+            case (CaseKinds.AttitudePenalty, CaseStates.AwaitingFine or CaseStates.Recorded, Decision.Dismiss):
+                book.Move(c, Close(CaseStates.Dismissed), person, decision.Verb, reason, [], at);
+                return null;
+        }
+        var allowed = Allowed(c);
+        return $"case {c.Id} ({c.Kind}) is {c.State}: \"{decision}\" is not allowed there"
+            + (allowed.Count == 0 ? "; no decision is open on it" : $"; allowed: {string.Join(", ", allowed)}");
+    }
+
+    /// <summary>The decisions a case in its state accepts.</summary>
+    public static IReadOnlyList<string> Allowed(EnforcementCase c) => (c.Kind, c.State) switch
+    {
+        (CaseKinds.SuspensionProposal, CaseStates.Proposed) => ["confirm", "dismiss"],
+        (CaseKinds.SuspensionProposal, CaseStates.Confirmed) => ["reinstate"],
+        (CaseKinds.Warning, CaseStates.Issued) => ["dismiss"],
+        (CaseKinds.CatalogExclusion, CaseStates.Excluded) => ["reinstate"],
+        (CaseKinds.Letter, CaseStates.AwaitingAnswer) => ["answer"],
+        (CaseKinds.ActivityRestriction, CaseStates.Restricted) => ["reinstate"],
+        (CaseKinds.Violation, CaseStates.Recorded) => ["confirm", "dismiss"],
+        (CaseKinds.AttitudePenalty, CaseStates.Recorded) => ["confirm", "dismiss"],
+        (CaseKinds.AttitudePenalty, CaseStates.AwaitingFine) => [$"fine:{c.Get("fine_min")}..{c.Get("fine_max")}", "dismiss"],
+        _ => [],
+    };
+
+    private static string Show(decimal d) => d.ToString("0.##", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,55 @@
+using NodaTime;
+using Standing.Core.Evaluation;
+using Standing.Core.Events;
+using Standing.Core.Facts;
+using Standing.Core.Policies;
+using Standing.Enforcement.Cases;
+using Standing.Enforcement.Disputes;
+using Standing.Enforcement.Machines;
+
+namespace Standing.Enforcement;
+
+/// <summary>
+/// One policy's enforcement at one as-of: evaluates every seller (with its accepted disputes taken
+/// out) and lets the policy's machine carry each seller's cases forward. Pure: what to store comes
+/// back as the changed case books.
+/// </summary>
+public static class EnforcementRun
+{
+    public static IReadOnlyList<CaseBook> Advance(
+        Policy policy,
+        IPackMachine machine,
+        Instant asOf,
+        IReadOnlyList<SellerFacts> sellers,
+        IReadOnlyDictionary<string, List<StandingEvent>> eventsBySeller,
+        IReadOnlyDictionary<string, List<EnforcementCase>> casesBySeller,
+        IReadOnlyDictionary<string, List<Dispute>> disputesBySeller)
+    {
+        var evaluator = new PolicyEvaluator(policy);
+        var books = new CaseBook[sellers.Count];
+        Parallel.For(0, sellers.Count, i =>
+        {
+            var facts = sellers[i];
+            var seller = facts.Seller;
+            var sellerEvaluator = evaluator;
+            if (disputesBySeller.TryGetValue(seller, out var disputes))
+            {
+                var adjusted = DisputeExclusion.Apply(policy, disputes, asOf);
+                if (!ReferenceEquals(adjusted, policy)) sellerEvaluator = new PolicyEvaluator(adjusted);
+            }
+            var events = eventsBySeller.TryGetValue(seller, out var all) ? all.Where(e => e.At < asOf).ToList() : [];
+            var book = new CaseBook(seller, policy.Id, casesBySeller.TryGetValue(seller, out var cases) ? cases : []);
+            machine.Advance(new MachineInput
+            {
+                Policy = policy,
+                AsOf = asOf,
+                Evaluation = sellerEvaluator.EvaluateSeller(facts, asOf),
+                Facts = facts,
+                Events = events,
+                Explained = () => sellerEvaluator.EvaluateSeller(facts, asOf, explain: true),
+            }, book);
+            books[i] = book;
+        });
+        return books.Where(b => b.HasChanges).ToList();
+    }
+}

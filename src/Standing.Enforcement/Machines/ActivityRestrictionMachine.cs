@@ -1,0 +1,55 @@
+using Standing.Enforcement.Cases;
+
+namespace Standing.Enforcement.Machines;
+
+/// <summary>
+/// Douyin (STANDARDS.md §5). A failed half-month assessment (outcome <c>activity_restriction</c>)
+/// restricts the shop from platform activities until the next passing assessment. Each assessment
+/// period is judged once, however many runs see it.
+/// </summary>
+public sealed class ActivityRestrictionMachine : IPackMachine
+{
+    public const string Outcome = "activity_restriction";
+
+    public string Policy => "douyin";
+
+    public void Advance(MachineInput input, CaseBook book)
+    {
+        var period = Assessment.Period(input.Evaluation);
+        var failed = input.Triggered(Outcome);
+        var snapshot = MetricSnapshot.Of(input.Evaluation);
+        var rule = Actor.Rule(Policy, Outcome);
+        var zone = input.Policy.Zone;
+        var restriction = book.OpenOf(CaseKinds.ActivityRestriction);
+        if (restriction is null)
+        {
+            if (!failed || book.OfKind(CaseKinds.ActivityRestriction).Any(c => c.Get("last_period") == period)) return;
+            var opened = book.Open(new EnforcementCase
+            {
+                Id = book.NewId(CaseKinds.ActivityRestriction, input.AsOf, zone),
+                Seller = book.Seller,
+                Policy = Policy,
+                Kind = CaseKinds.ActivityRestriction,
+                State = CaseStates.Restricted,
+                OpenedAt = input.AsOf,
+                UpdatedAt = input.AsOf,
+            }.With("period", period).With("last_period", period), rule, $"half-month assessment {period} failed: {input.Outcome(Outcome)!.Reason}", snapshot);
+            book.Notify(opened, CaseKinds.ActivityRestriction, "seller", "Restricted from platform activities",
+                [$"Your customer service failed the half-month assessment of {period}.",
+                 "You cannot take part in platform activities (campaigns) until an assessment passes; assessments are made on the 1st and the 16th."],
+                snapshot);
+            return;
+        }
+        if (restriction.Get("last_period") == period) return; // this period was judged already
+        if (failed)
+        {
+            book.Move(restriction, restriction.With("last_period", period), rule, "assessed",
+                $"half-month assessment {period} failed again: {input.Outcome(Outcome)!.Reason}; the restriction continues", snapshot, input.AsOf);
+            return;
+        }
+        var lifted = book.Move(restriction, (restriction with { State = CaseStates.Lifted, ClosedAt = input.AsOf }).With("last_period", period),
+            rule, "assessed", $"half-month assessment {period} passed; the restriction is lifted", snapshot, input.AsOf);
+        book.Notify(lifted, "restriction_lifted", "seller", "Restriction lifted",
+            [$"Your customer service passed the half-month assessment of {period}; you may take part in platform activities again."], snapshot);
+    }
+}

@@ -1,0 +1,21 @@
+using Standing.Core.Evaluation;
+using Standing.Core.Metrics;
+
+namespace Standing.Enforcement.Machines;
+
+/// <summary>Which assessment period an evaluation judged: the span of its metrics' windows.</summary>
+internal static class Assessment
+{
+    /// <summary>A key for the period, the same for every run that judges the same windows.</summary>
+    public static string Period(SellerEvaluation evaluation, IEnumerable<string>? metrics = null)
+    {
+        var chosen = metrics is null ? evaluation.Metrics : evaluation.Metrics.Where(m => metrics.Contains(m.Id)).ToList();
+        if (chosen.Count == 0) return "";
+        var start = chosen.Min(m => m.Window.Start);
+        var end = chosen.Max(m => m.Window.End);
+        return $"{(start is { } s ? Text.Instant(s) : "-")}/{Text.Instant(end)}";
+    }
+
+    /// <summary>Whether a metric's window is a calendar period (each period judged once) rather than rolling.</summary>
+    public static bool IsCalendar(MetricResult metric) => metric.Definition.Window is CalendarWindow;
+}

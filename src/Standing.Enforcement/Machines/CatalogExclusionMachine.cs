@@ -1,0 +1,134 @@
+using NodaTime;
+using Standing.Core.Events;
+using Standing.Core.Facts;
+using Standing.Enforcement.Cases;
+
+namespace Standing.Enforcement.Machines;
+
+/// <summary>
+/// Prom.ua (STANDARDS.md §2). Outcome <c>catalog_exclusion</c> excludes the seller's products for at
+/// least <c>exclusion_min_days</c> (14). The re-check happens when that time is up — on day 14,
+/// never before, whatever the seller did meanwhile — and then every <c>recheck_interval_days</c>
+/// (Default 14) until the <see cref="ReinstatementChecklist"/> holds; each result is told to the
+/// seller with the conditions that failed. Every improvement letter the seller sends from its first
+/// exclusion on becomes a <c>letter</c> case the operator must answer within <c>letter_answer_days</c> (14).
+/// </summary>
+public sealed class CatalogExclusionMachine : IPackMachine
+{
+    public const string Outcome = "catalog_exclusion";
+
+    public string Policy => "promua";
+
+    public void Advance(MachineInput input, CaseBook book)
+    {
+        var facts = input.Facts ?? new SellerFacts(book.Seller, [], [], []);
+        var exclusion = book.OpenOf(CaseKinds.CatalogExclusion);
+        if (exclusion is null)
+        {
+            if (input.Triggered(Outcome) && HasNewEvidence(input, book, facts)) Exclude(input, book, facts);
+        }
+        else if (input.AsOf >= exclusion.DueAt)
+        {
+            Recheck(input, book, facts, exclusion);
+        }
+        OpenLetters(input, book);
+    }
+
+    /// <summary>
+    /// Reading: after a reinstatement the rolling rates still hold the old reviews, so a new exclusion
+    /// needs a negative review or complaint that arrived after the reinstatement.
+    /// </summary>
+    private static bool HasNewEvidence(MachineInput input, CaseBook book, SellerFacts facts)
+    {
+        if (book.LatestOf(CaseKinds.CatalogExclusion) is not { ClosedAt: { } since }) return true;
+        return facts.Reviews.Any(r => r.PostedAt >= since && !r.IsRemoved && r.Stars <= 2)
+            || input.Events.Any(e => e.Type == EventType.ComplaintFiled && e.At >= since);
+    }
+
+    private void Exclude(MachineInput input, CaseBook book, SellerFacts facts)
+    {
+        var at = input.AsOf;
+        var zone = input.Policy.Zone;
+        var minDays = (int)input.Setting("exclusion_min_days", 14);
+        var rating = ReinstatementChecklist.Rating(facts, at);
+        var snapshot = MetricSnapshot.Of(input.Evaluation);
+        var excluded = book.Open(new EnforcementCase
+        {
+            Id = book.NewId(CaseKinds.CatalogExclusion, at, zone),
+            Seller = book.Seller,
+            Policy = Policy,
+            Kind = CaseKinds.CatalogExclusion,
+            State = CaseStates.Excluded,
+            OpenedAt = at,
+            DueAt = Days.Later(at, minDays, zone),
+            UpdatedAt = at,
+        }.With("rating_at_exclusion", rating ?? 0).With("rechecks", "0").With("min_until", Text.Instant(Days.Later(at, minDays, zone))),
+            Actor.Rule(Policy, Outcome), "service quality significantly worse than the catalog: " + input.Outcome(Outcome)!.Reason, snapshot);
+        book.Notify(excluded, CaseKinds.CatalogExclusion, "seller", "Your products are excluded from the catalog",
+        [
+            $"Your service quality is significantly worse than that of the other companies in the catalog; your products are excluded from {Text.Date(at, zone)} for at least {minDays} days.",
+            $"Your case is re-checked on {Text.Date(excluded.DueAt!.Value, zone)} (not earlier, even if you write or improve before).",
+            "You are reinstated at the re-check only if: every negative review is resolved with the buyer or commented; you earned new positive reviews and your rating went up; no fake reviews were detected; your improvement letter (Problem → Solution) arrived by the re-check day; no new negative reviews or complaints arrived since the exclusion.",
+            "Open every negative review, tag its root cause, group the most frequent causes, contact the buyers and offer solutions; comment constructively where agreement is impossible. Disputing reviews is not a remedy.",
+        ], snapshot);
+    }
+
+    private void Recheck(MachineInput input, CaseBook book, SellerFacts facts, EnforcementCase exclusion)
+    {
+        var at = input.AsOf;
+        var zone = input.Policy.Zone;
+        var checklist = ReinstatementChecklist.Check(facts, input.Events, exclusion.OpenedAt, at,
+            exclusion.GetNumber("rating_at_exclusion") ?? 0, input.Setting("reinstatement_rating_rise", 0.1));
+        var failed = checklist.Where(c => !c.Held).ToList();
+        var rechecks = (int)(exclusion.GetNumber("rechecks") ?? 0) + 1;
+        var snapshot = MetricSnapshot.Of(input.Evaluation);
+        var rule = Actor.Rule(Policy, Outcome);
+        var summary = checklist.Select(c => $"{(c.Held ? "✓" : "✗")} {c.Id}: {c.Detail}").ToList();
+        if (failed.Count == 0)
+        {
+            var reinstated = book.Move(exclusion,
+                exclusion with { State = CaseStates.Reinstated, ClosedAt = at, DueAt = null },
+                rule, "re-checked", $"re-check {rechecks}: every reinstatement condition holds", snapshot, at);
+            book.Notify(reinstated, "recheck_result", "seller", "Re-check passed: your products are back in the catalog",
+                [$"Re-check of {Text.Date(at, zone)}: every condition holds; you are reinstated.", .. summary], snapshot);
+            return;
+        }
+        var interval = input.Setting("recheck_interval_days", 14);
+        var next = exclusion.DueAt!.Value;
+        while (next <= at) next = Days.Later(next, interval, zone); // a missed run does not stack re-checks
+        var kept = book.Move(exclusion,
+            (exclusion with { DueAt = next }).With("rechecks", rechecks.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .With("failed", string.Join(",", failed.Select(f => f.Id))),
+            rule, "re-checked", $"re-check {rechecks}: still excluded; failed: {string.Join("; ", failed.Select(f => f.Detail))}", snapshot, at);
+        book.Notify(kept, "recheck_result", "seller", "Re-check: your products stay excluded",
+            [$"Re-check of {Text.Date(at, zone)}: you stay excluded because these conditions failed:",
+             .. failed.Select(f => $"  {f.Id}: {f.Detail}"),
+             $"Next re-check: {Text.Date(next, zone)}.",
+             "All conditions:", .. summary.Select(s => "  " + s)], snapshot);
+    }
+
+    private void OpenLetters(MachineInput input, CaseBook book)
+    {
+        var first = book.OfKind(CaseKinds.CatalogExclusion).FirstOrDefault();
+        if (first is null) return;
+        var answerDays = input.Setting("letter_answer_days", 14);
+        var known = book.OfKind(CaseKinds.Letter).Select(l => l.Get("event")).ToHashSet(StringComparer.Ordinal);
+        foreach (var letter in input.Events.Where(e => e.Type == EventType.SellerPlanSubmitted && e.At >= first.OpenedAt && e.At < input.AsOf).OrderBy(e => e.At))
+        {
+            if (known.Contains(letter.Id)) continue;
+            var opened = book.Open(new EnforcementCase
+            {
+                Id = book.NewId(CaseKinds.Letter, letter.At, input.Policy.Zone, letter.Id),
+                Seller = book.Seller,
+                Policy = Policy,
+                Kind = CaseKinds.Letter,
+                State = CaseStates.AwaitingAnswer,
+                OpenedAt = letter.At,
+                DueAt = Days.Later(letter.At, answerDays, input.Policy.Zone),
+                UpdatedAt = input.AsOf,
+            }.With("event", letter.Id).With("text", letter.Text ?? ""),
+                Actor.Rule(Policy, "letter"), $"improvement letter received; the operator answers within {answerDays} days", []);
+            _ = opened;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using NodaTime;
+using Standing.Core.Metrics;
+using Standing.Enforcement.Cases;
+
+namespace Standing.Enforcement.Machines;
+
+/// <summary>
+/// Kuaishou (STANDARDS.md §4). Each triggered <c>violation_&lt;metric&gt;</c> outcome records a
+/// violation for the operator to handle: once per calendar period for a calendar window, and for a
+/// rolling window at most once per window length (the same items are not punished twice). A month's
+/// service-attitude tier (<c>attitude_minor|attitude_serious|attitude_very_serious</c>, the most
+/// severe one triggered) opens a penalty; serious tiers wait for the operator's fine within the range.
+/// </summary>
+public sealed class KuaishouMachine : IPackMachine
+{
+    public const string ViolationPrefix = "violation_";
+
+    public string Policy => "kuaishou";
+
+    public void Advance(MachineInput input, CaseBook book)
+    {
+        foreach (var verdict in input.Evaluation.Outcomes.Where(o => o.Triggered && o.Outcome.StartsWith(ViolationPrefix, StringComparison.Ordinal)))
+        {
+            RecordViolation(input, book, verdict.Outcome, verdict.Reason);
+        }
+        var tier = AttitudeTier.All.Where(t => input.Triggered(t.Outcome)).MaxBy(t => t.Severity);
+        if (tier is not null) Penalise(input, book, tier);
+    }
+
+    private void RecordViolation(MachineInput input, CaseBook book, string outcome, string reason)
+    {
+        var metricId = outcome[ViolationPrefix.Length..];
+        var metric = input.Evaluation.Metric(metricId);
+        var period = Assessment.Period(input.Evaluation, metric is null ? null : [metricId]);
+        var previous = book.OfKind(CaseKinds.Violation).Where(c => c.Get("outcome") == outcome).ToList();
+        if (metric is not null && Assessment.IsCalendar(metric))
+        {
+            if (previous.Any(c => c.Get("period") == period)) return;
+        }
+        else
+        {
+            var length = metric?.Window.Start is { } s ? metric.Window.End - s : Duration.FromDays(30);
+            if (previous.Any(c => c.OpenedAt > input.AsOf - length)) return;
+        }
+        var snapshot = MetricSnapshot.Of(input.Evaluation);
+        var opened = book.Open(new EnforcementCase
+        {
+            Id = book.NewId(CaseKinds.Violation, input.AsOf, input.Policy.Zone, metricId),
+            Seller = book.Seller,
+            Policy = Policy,
+            Kind = CaseKinds.Violation,
+            State = CaseStates.Recorded,
+            OpenedAt = input.AsOf,
+            UpdatedAt = input.AsOf,
+        }.With("outcome", outcome).With("metric", metricId).With("period", period),
+            Actor.Rule(Policy, outcome), $"violation-handling threshold of {metricId} reached over {period}: {reason}", snapshot);
+        book.Notify(opened, CaseKinds.Violation, "seller", $"Violation recorded: {metric?.Definition.Title ?? metricId}",
+            [$"{metricId} reached its violation-handling threshold over {period}: {reason}"], snapshot);
+    }
+
+    private void Penalise(MachineInput input, CaseBook book, AttitudeTier tier)
+    {
+        var monthly = input.Evaluation.Metrics.Where(m => m.Definition.Window is CalendarWindow { Period: CalendarPeriod.Month }).Select(m => m.Id).ToList();
+        var period = Assessment.Period(input.Evaluation, monthly.Count > 0 ? monthly : null);
+        if (book.OfKind(CaseKinds.AttitudePenalty).Any(c => c.Get("period") == period)) return;
+        var snapshot = MetricSnapshot.Of(input.Evaluation);
+        var penalty = new EnforcementCase
+        {
+            Id = book.NewId(CaseKinds.AttitudePenalty, input.AsOf, input.Policy.Zone),
+            Seller = book.Seller,
+            Policy = Policy,
+            Kind = CaseKinds.AttitudePenalty,
+            State = tier.FineMin is null ? CaseStates.Recorded : CaseStates.AwaitingFine,
+            OpenedAt = input.AsOf,
+            UpdatedAt = input.AsOf,
+        }.With("tier", tier.Outcome).With("period", period).With("penalty", tier.Penalty);
+        if (tier.FineMin is { } min && tier.FineMax is { } max)
+        {
+            penalty = penalty.With("fine_min", (double)min).With("fine_max", (double)max).With("currency", "CNY");
+        }
+        var opened = book.Open(penalty, Actor.Rule(Policy, tier.Outcome),
+            $"service-attitude bad-review rate of {period} is {tier.Outcome["attitude_".Length..].Replace('_', ' ')}: {input.Outcome(tier.Outcome)!.Reason}", snapshot);
+        book.Notify(opened, CaseKinds.AttitudePenalty, "seller", "Service-attitude penalty",
+            [$"Your service-attitude bad-review rate over {period} is above the standard (at most 6%).", $"Penalty: {tier.Penalty}."
+             + (tier.FineMin is null ? "" : " The operator sets the amount within the range.")], snapshot);
+    }
+}

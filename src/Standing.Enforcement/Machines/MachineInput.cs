@@ -1,0 +1,31 @@
+using NodaTime;
+using Standing.Core.Evaluation;
+using Standing.Core.Events;
+using Standing.Core.Facts;
+using Standing.Core.Policies;
+
+namespace Standing.Enforcement.Machines;
+
+/// <summary>
+/// What a machine sees for one seller at one run: the policy, the as-of instant, the seller's
+/// evaluation, its facts and its raw events (those before as-of). <see cref="Explained"/> evaluates
+/// again with the items that counted, only when a notice needs them.
+/// </summary>
+public sealed record MachineInput
+{
+    public required Policy Policy { get; init; }
+    public required Instant AsOf { get; init; }
+    public required SellerEvaluation Evaluation { get; init; }
+    public SellerFacts? Facts { get; init; }
+    public IReadOnlyList<StandingEvent> Events { get; init; } = [];
+    public Func<SellerEvaluation>? Explained { get; init; }
+
+    public RuleVerdict? Outcome(string outcome) =>
+        Evaluation.Outcomes.FirstOrDefault(o => o.Outcome == outcome);
+
+    public bool Triggered(string outcome) => Outcome(outcome)?.Triggered == true;
+
+    /// <summary>A numeric setting of the policy, or the documented default when the policy does not set it.</summary>
+    public double Setting(string name, double fallback) =>
+        Policy.Settings.TryGetValue(name, out var v) ? v : fallback;
+}

@@ -1,0 +1,77 @@
+using NodaTime;
+using Standing.Core.Events;
+using Standing.Core.Facts;
+
+namespace Standing.Enforcement.Machines;
+
+/// <summary>One condition of Prom.ua's reinstatement checklist and whether it held.</summary>
+public sealed record ChecklistItem(string Id, bool Held, string Detail);
+
+/// <summary>
+/// Prom.ua's reinstatement conditions (STANDARDS.md §2) checked at a re-check instant against what
+/// is known then: the seller's reviews (facts), complaints and improvement letters (events).
+/// </summary>
+/// <remarks>
+/// Readings: a negative review has 2 stars or fewer and is not removed; the service-quality rating is
+/// the mean stars of the reviews posted in the 365 days before the instant, not removed and not
+/// flagged fake; a fake review counts when it was flagged in the 365 days before the re-check.
+/// </remarks>
+public static class ReinstatementChecklist
+{
+    public const string Worked = "negative_reviews_worked_through";
+    public const string Improved = "new_positive_reviews_and_rating_up";
+    public const string NoFakes = "no_fake_reviews";
+    public const string Letter = "improvement_letter";
+    public const string NothingNew = "no_new_negatives_or_complaints";
+
+    public const int RatingDays = 365;
+
+    public static IReadOnlyList<ChecklistItem> Check(
+        SellerFacts facts, IReadOnlyList<StandingEvent> events, Instant excludedAt, Instant recheck, double ratingAtExclusion, double minRise)
+    {
+        var known = facts.Reviews.Where(r => r.PostedAt is { } p && p < recheck).ToList();
+        var negatives = known.Where(r => !r.IsRemoved && r.Stars <= 2).ToList();
+        var unworked = negatives.Where(r => !(r.ResolvedAt < recheck) && !(r.RepliedAt < recheck))
+            .Select(r => r.Review).Order(StringComparer.Ordinal).ToList();
+
+        var newPositive = known.Count(r => r.PostedAt >= excludedAt && !r.IsRemoved && r.Stars >= 4 && r.FlaggedFakeAt is null);
+        var rating = Rating(facts, recheck);
+        var rise = Math.Round((rating ?? 0) - ratingAtExclusion, 6);
+        var fakes = facts.Reviews.Where(r => r.FlaggedFakeAt is { } f && f < recheck && f >= recheck - Duration.FromDays(RatingDays))
+            .Select(r => r.Review).Order(StringComparer.Ordinal).ToList();
+
+        var letters = events.Where(e => e.Type == EventType.SellerPlanSubmitted && e.At >= excludedAt && e.At < recheck).OrderBy(e => e.At).ToList();
+        var newNegatives = negatives.Where(r => r.PostedAt >= excludedAt).Select(r => r.Review).Order(StringComparer.Ordinal).ToList();
+        var newComplaints = events.Where(e => e.Type == EventType.ComplaintFiled && e.At >= excludedAt && e.At < recheck)
+            .Select(e => e.Complaint ?? e.Id).Distinct().Order(StringComparer.Ordinal).ToList();
+
+        return
+        [
+            new(Worked, unworked.Count == 0, unworked.Count == 0
+                ? $"all {negatives.Count} negative reviews are resolved with the buyer or commented"
+                : $"negative reviews neither resolved nor commented: {string.Join(", ", unworked)}"),
+            new(Improved, newPositive > 0 && rise >= minRise,
+                $"{newPositive} new positive reviews since the exclusion; rating {Show(ratingAtExclusion)} → {Show(rating)} (needs a rise of at least {Text.Number(minRise)})"),
+            new(NoFakes, fakes.Count == 0, fakes.Count == 0 ? "no fake reviews detected" : $"fake reviews detected: {string.Join(", ", fakes)}"),
+            new(Letter, letters.Count > 0, letters.Count > 0
+                ? $"improvement letter received {Text.Instant(letters[0].At)}"
+                : "no improvement letter (Problem → Solution) received by the re-check day"),
+            new(NothingNew, newNegatives.Count == 0 && newComplaints.Count == 0, newNegatives.Count == 0 && newComplaints.Count == 0
+                ? "no new negative reviews or complaints since the exclusion"
+                : $"since the exclusion: new negative reviews [{string.Join(", ", newNegatives)}], complaints [{string.Join(", ", newComplaints)}]"),
+        ];
+    }
+
+    /// <summary>Mean stars of the reviews posted in the 365 days before <paramref name="at"/>; null without any.</summary>
+    public static double? Rating(SellerFacts facts, Instant at)
+    {
+        var from = at - Duration.FromDays(RatingDays);
+        var stars = facts.Reviews
+            .Where(r => r.PostedAt is { } p && p < at && p >= from && !r.IsRemoved && r.FlaggedFakeAt is null && r.Stars is not null)
+            .Select(r => (double)r.Stars!.Value)
+            .ToList();
+        return stars.Count == 0 ? null : stars.Average();
+    }
+
+    private static string Show(double? rating) => rating is { } r ? Text.Number(r) : "none";
+}

@@ -1,0 +1,28 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Standing.Enforcement.Machines;
+
+/// <summary>How machines write numbers and dates into reasons and notices.</summary>
+internal static class Text
+{
+    public static string Percent(double? ratio) =>
+        ratio is { } r ? (r * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%" : "no value";
+
+    public static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    public static string Date(Instant at, DateTimeZone zone) => LocalDatePattern.Iso.Format(at.InZone(zone).Date);
+
+    public static string Instant(Instant at) => InstantPattern.ExtendedIso.Format(at);
+
+    public static Instant? ParseInstant(string? text) =>
+        text is not null && InstantPattern.ExtendedIso.Parse(text) is { Success: true } r ? r.Value : null;
+}
+
+/// <summary>Calendar-day arithmetic in the policy's zone: "14 days later" is the same local time 14 local days later, across DST.</summary>
+internal static class Days
+{
+    public static Instant Later(Instant at, double days, DateTimeZone zone) =>
+        at.InZone(zone).LocalDateTime.PlusDays((int)Math.Round(days)).InZoneLeniently(zone).ToInstant();
+}

@@ -1,0 +1,213 @@
+using NodaTime;
+using Standing.Core.Events;
+using Standing.Enforcement.Cases;
+using Standing.Enforcement.Decisions;
+using Standing.Enforcement.Machines;
+using Standing.Enforcement.Tests.Support;
+using Standing.Testing;
+
+namespace Standing.Enforcement.Tests;
+
+/// <summary>
+/// Prom.ua's exclusion (STANDARDS.md §2) replayed day by day with hand-made evaluations: excluded on
+/// 2026-03-01 (day 0), so day 14 — the first re-check — is 2026-03-15, and the next one 2026-03-29.
+/// Before the exclusion the seller has reviews of 5, 5, 1 and 1 stars: rating (5+5+1+1)/4 = 3.0.
+/// </summary>
+public sealed class CatalogExclusionTests
+{
+    private const string Seller = "shop-p";
+    private static readonly Instant Excluded = HandMade.Day(2026, 3, 1);
+    private static readonly Instant Day14 = HandMade.Day(2026, 3, 15);
+    private static readonly Instant Day28 = HandMade.Day(2026, 3, 29);
+
+    private readonly MachineDriver _driver = new(new CatalogExclusionMachine(), HandMade.Policy("promua"), Seller);
+
+    private static EventScript History()
+    {
+        var s = new EventScript(Seller);
+        s.Review("o1", 5, "2026-02-01T10:00:00Z", "r1");
+        s.Review("o2", 5, "2026-02-02T10:00:00Z", "r2");
+        s.Review("o3", 1, "2026-02-03T10:00:00Z", "r3");
+        s.Review("o4", 1, "2026-02-04T10:00:00Z", "r4");
+        return s;
+    }
+
+    /// <summary>The remedies of the checklist: both negatives worked through, two new 5-star reviews.
+    /// Rating after: (5+5+1+1+5+5)/6 = 22/6 ≈ 3.67, a rise of 0.67 ≥ 0.1.</summary>
+    private static EventScript Remedied(EventScript s)
+    {
+        s.Add(EventType.ReviewReplied, "2026-03-03T09:00:00Z", e => e with { Review = "r3" });
+        s.Add(EventType.ReviewResolved, "2026-03-04T09:00:00Z", e => e with { Review = "r4" });
+        s.Review("o5", 5, "2026-03-05T10:00:00Z", "r5");
+        s.Review("o6", 5, "2026-03-06T10:00:00Z", "r6");
+        return s;
+    }
+
+    private static EventScript Letter(EventScript s, string at) =>
+        s.Add(EventType.SellerPlanSubmitted, at, e => e with { Text = "Problem: slow answers. Solution: a second agent." });
+
+    private static Core.Evaluation.SellerEvaluation Evaluation(bool exclude) => HandMade.Evaluation(Seller, [], (CatalogExclusionMachine.Outcome, exclude));
+
+    /// <summary>Runs daily from day 0 through <paramref name="last"/> (inclusive), the outcome triggered every day.</summary>
+    private void Daily(IReadOnlyList<StandingEvent> events, Instant last)
+    {
+        for (var day = Excluded; day <= last; day += Duration.FromDays(1)) _driver.Step(day, events, Evaluation(exclude: true));
+    }
+
+    [Fact]
+    public void Letter_on_day_10_and_reviews_worked_through_reinstate_on_day_14()
+    {
+        var events = Letter(Remedied(History()), "2026-03-11T12:00:00Z").Events; // day 10
+        Daily(events, Day14 - Duration.FromDays(1));
+        var exclusion = _driver.Only(CaseKinds.CatalogExclusion);
+        Assert.Equal(CaseStates.Excluded, exclusion.State);
+        Assert.Equal(Day14, exclusion.DueAt);
+        Assert.DoesNotContain(_driver.Audit, a => a.Action == "re-checked");
+
+        _driver.Step(Day14, events, Evaluation(exclude: true));
+        exclusion = _driver.Only(CaseKinds.CatalogExclusion);
+        Assert.Equal(CaseStates.Reinstated, exclusion.State);
+        Assert.Equal(Day14, exclusion.ClosedAt);
+        var result = Assert.Single(_driver.Notices, n => n.Kind == "recheck_result");
+        Assert.Contains("back in the catalog", result.Title);
+        Assert.Contains(result.Lines, l => l.Contains("rating 3 → 3.67", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Without_the_letter_the_seller_stays_excluded_on_day_14_and_is_told_why()
+    {
+        var events = Remedied(History()).Events;
+        Daily(events, Day14);
+        var exclusion = _driver.Only(CaseKinds.CatalogExclusion);
+        Assert.Equal(CaseStates.Excluded, exclusion.State);
+        Assert.Equal(Day28, exclusion.DueAt); // Default: re-checked every 14 days
+        Assert.Equal(ReinstatementChecklist.Letter, exclusion.Get("failed"));
+        var told = Assert.Single(_driver.Notices, n => n.Kind == "recheck_result");
+        Assert.Equal("seller", told.Audience);
+        Assert.Contains(told.Lines, l => l.Contains("improvement_letter: no improvement letter", StringComparison.Ordinal));
+        Assert.Contains(told.Lines, l => l.Contains("Next re-check: 2026-03-29", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Everything_done_on_day_3_is_still_rechecked_only_on_day_14()
+    {
+        var s = History();
+        s.Add(EventType.ReviewReplied, "2026-03-02T09:00:00Z", e => e with { Review = "r3" });
+        s.Add(EventType.ReviewReplied, "2026-03-02T09:05:00Z", e => e with { Review = "r4" });
+        s.Review("o5", 5, "2026-03-02T10:00:00Z", "r5");
+        Letter(s, "2026-03-03T08:00:00Z");
+        Daily(s.Events, Day14 - Duration.FromDays(1));
+        Assert.Equal(CaseStates.Excluded, _driver.Only(CaseKinds.CatalogExclusion).State);
+        Assert.Single(_driver.Audit, a => a.CaseId == _driver.Only(CaseKinds.CatalogExclusion).Id); // only the exclusion itself
+
+        // An operator cannot shortcut the minimum either.
+        var book = _driver.Book();
+        var refusal = DecisionRules.Apply(book, _driver.Only(CaseKinds.CatalogExclusion), new Decision(Decision.Reinstate), "olena", "looks better", HandMade.Day(2026, 3, 10));
+        Assert.NotNull(refusal);
+        Assert.Contains("minimum exclusion until 2026-03-15", refusal);
+
+        _driver.Step(Day14, s.Events, Evaluation(exclude: true));
+        Assert.Equal(CaseStates.Reinstated, _driver.Only(CaseKinds.CatalogExclusion).State);
+    }
+
+    [Fact]
+    public void A_letter_after_the_recheck_day_counts_only_at_the_next_recheck()
+    {
+        var events = Letter(Remedied(History()), "2026-03-15T08:00:00Z").Events; // day 14, after the day-14 run at midnight
+        Daily(events, Day14);
+        Assert.Equal(CaseStates.Excluded, _driver.Only(CaseKinds.CatalogExclusion).State);
+        Daily(events, Day28);
+        var exclusion = _driver.Only(CaseKinds.CatalogExclusion);
+        Assert.Equal(CaseStates.Reinstated, exclusion.State);
+        Assert.Equal(Day28, exclusion.ClosedAt);
+        Assert.Equal(2, _driver.Notices.Count(n => n.Kind == "recheck_result"));
+    }
+
+    [Fact]
+    public void A_new_complaint_since_the_exclusion_keeps_the_seller_out()
+    {
+        var s = Letter(Remedied(History()), "2026-03-11T12:00:00Z");
+        s.Add(EventType.ComplaintFiled, "2026-03-08T10:00:00Z", e => e with { Complaint = "k-1", Order = "o5", Kind = "service" });
+        Daily(s.Events, Day14);
+        var exclusion = _driver.Only(CaseKinds.CatalogExclusion);
+        Assert.Equal(CaseStates.Excluded, exclusion.State);
+        Assert.Equal(ReinstatementChecklist.NothingNew, exclusion.Get("failed"));
+        Assert.Contains(_driver.Notices.Last().Lines, l => l.Contains("complaints [k-1]", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_unworked_negative_review_a_fake_review_and_a_new_negative_each_fail()
+    {
+        var s = History();
+        s.Add(EventType.ReviewReplied, "2026-03-03T09:00:00Z", e => e with { Review = "r3" }); // r4 left alone
+        s.Review("o5", 5, "2026-03-05T10:00:00Z", "r5");
+        s.Review("o6", 5, "2026-03-06T10:00:00Z", "r6");
+        s.Add(EventType.ReviewFlaggedFake, "2026-03-07T10:00:00Z", e => e with { Review = "r6" });
+        s.Review("o7", 2, "2026-03-09T10:00:00Z", "r7");
+        s.Add(EventType.ReviewReplied, "2026-03-09T11:00:00Z", e => e with { Review = "r7" });
+        Letter(s, "2026-03-11T12:00:00Z");
+        Daily(s.Events, Day14);
+        var failed = _driver.Only(CaseKinds.CatalogExclusion).Get("failed")!.Split(',');
+        Assert.Equal([ReinstatementChecklist.Worked, ReinstatementChecklist.NoFakes, ReinstatementChecklist.NothingNew], failed);
+    }
+
+    /// <summary>Ten 4-star and two 1-star reviews: (40+2)/12 = 3.5; one new 4-star: 46/13 ≈ 3.538,
+    /// a rise of 0.038 &lt; 0.1 — an insignificant improvement.</summary>
+    [Fact]
+    public void An_insignificant_rating_rise_fails()
+    {
+        var s = new EventScript(Seller);
+        for (var i = 1; i <= 10; i++) s.Review($"o{i}", 4, $"2026-02-{i:00}T10:00:00Z", $"r{i}");
+        s.Review("o11", 1, "2026-02-11T10:00:00Z", "r11").Review("o12", 1, "2026-02-12T10:00:00Z", "r12");
+        s.Add(EventType.ReviewResolved, "2026-03-02T10:00:00Z", e => e with { Review = "r11" });
+        s.Add(EventType.ReviewResolved, "2026-03-02T10:00:00Z", e => e with { Review = "r12" });
+        s.Review("o13", 4, "2026-03-05T10:00:00Z", "r13");
+        Letter(s, "2026-03-06T10:00:00Z");
+        Daily(s.Events, Day14);
+        var exclusion = _driver.Only(CaseKinds.CatalogExclusion);
+        Assert.Equal(ReinstatementChecklist.Improved, exclusion.Get("failed"));
+        Assert.Contains(_driver.Notices.Last().Lines, l => l.Contains("rating 3.5 → 3.54", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Running_the_same_day_twice_changes_nothing()
+    {
+        var events = Remedied(History()).Events;
+        Daily(events, Day14);
+        var before = (_driver.Cases.ToList(), _driver.Audit.Count, _driver.Notices.Count);
+        var again = _driver.Step(Day14, events, Evaluation(exclude: true));
+        Assert.False(again.HasChanges);
+        Assert.Equal(before.Item1, _driver.Cases);
+        Assert.Equal(before.Item2, _driver.Audit.Count);
+    }
+
+    [Fact]
+    public void Letters_become_cases_the_operator_must_answer_within_14_days()
+    {
+        var events = Letter(Remedied(History()), "2026-03-11T12:00:00Z").Events;
+        Daily(events, Day14);
+        var letter = _driver.Only(CaseKinds.Letter);
+        Assert.Equal(CaseStates.AwaitingAnswer, letter.State);
+        Assert.Equal(Instant.FromUtc(2026, 3, 25, 12, 0), letter.DueAt); // 11 March 12:00 + 14 days
+        Assert.True(CaseStates.AwaitsPerson(letter.State));
+
+        var book = _driver.Book();
+        Assert.Null(DecisionRules.Apply(book, letter, new Decision(Decision.Answer), "olena", "thank you, noted", Instant.FromUtc(2026, 3, 26, 9, 0)));
+        _driver.Apply(book);
+        var answered = _driver.Only(CaseKinds.Letter);
+        Assert.Equal(CaseStates.Answered, answered.State);
+        Assert.Contains("late: due 2026-03-25T12:00:00Z", _driver.Audit.Last().Reason);
+    }
+
+    [Fact]
+    public void After_reinstatement_old_reviews_alone_do_not_exclude_again()
+    {
+        var s = Letter(Remedied(History()), "2026-03-11T12:00:00Z");
+        Daily(s.Events, Day14 + Duration.FromDays(3)); // the outcome keeps triggering on the old rates
+        Assert.Single(_driver.Cases, c => c.Kind == CaseKinds.CatalogExclusion);
+
+        s.Review("o9", 1, "2026-03-20T10:00:00Z", "r9");
+        _driver.Step(HandMade.Day(2026, 3, 21), s.Events, Evaluation(exclude: true));
+        Assert.Equal(2, _driver.Cases.Count(c => c.Kind == CaseKinds.CatalogExclusion));
+    }
+}

@@ -1,0 +1,142 @@
+using NodaTime;
+using Standing.Core.Metrics;
+using Standing.Enforcement.Cases;
+using Standing.Enforcement.Decisions;
+using Standing.Enforcement.Machines;
+using Standing.Enforcement.Tests.Support;
+using Standing.Policies;
+using Standing.Testing;
+
+namespace Standing.Enforcement.Tests;
+
+/// <summary>
+/// Congocrea's warning and escalation (STANDARDS.md §1) with the built-in pack. The shop places 200
+/// orders one an hour from 2026-04-01 (through 2026-04-09 07:00) and orders 1–3 get one-star reviews
+/// on 2026-04-10: as of 2026-04-15, ODR = 3/200 = 1.5% ≥ 1%, 3 defective orders since the first sale,
+/// 3 in the last 60 days — all three conditions of the automatic warning hold.
+/// </summary>
+public sealed class CongocreaMachineTests
+{
+    private const string Seller = "shop-c";
+    private static readonly Instant Warned = HandMade.Day(2026, 4, 15);
+
+    private readonly MachineDriver _driver = new(new CongocreaMachine(), BuiltInPacks.Load("congocrea"), Seller);
+
+    private static EventScript Shop()
+    {
+        var s = new EventScript(Seller).PlacedMany("o", 200, "2026-04-01T00:00:00Z");
+        s.Review("o-1", 1, "2026-04-10T10:00:00Z").Review("o-2", 1, "2026-04-10T11:00:00Z").Review("o-3", 1, "2026-04-10T12:00:00Z");
+        return s;
+    }
+
+    [Fact]
+    public void The_warning_carries_the_performance_summary_and_is_sent_once_per_period()
+    {
+        var events = Shop().Events;
+        _driver.Step(Warned, events);
+        _driver.Step(Warned, events);
+        for (var d = 1; d <= 10; d++) _driver.Step(Warned + Duration.FromDays(d), events);
+
+        var warning = _driver.Only(CaseKinds.Warning);
+        Assert.Equal(CaseStates.Issued, warning.State);
+        Assert.Equal(Warned + Duration.FromDays(90), warning.DueAt);
+        var notice = Assert.Single(_driver.Notices);
+        Assert.Equal(CaseKinds.Warning, notice.Kind);
+        Assert.Equal(["o-1", "o-2", "o-3"], notice.Items);
+        Assert.Contains(notice.Lines, l => l.Contains("1.5%", StringComparison.Ordinal));
+        Assert.Contains(notice.Lines, l => l.Contains("Answer buyer messages and questions promptly.", StringComparison.Ordinal));
+        Assert.Contains(notice.Metrics, m => m.Metric == "odr" && m.Numerator == 3 && m.Denominator == 200);
+        var audit = Assert.Single(_driver.Audit);
+        Assert.Equal("rule:congocrea/warning", audit.Actor);
+        Assert.Equal(0.015, audit.Snapshot.Single(m => m.Metric == "odr").Value!.Value, 9);
+    }
+
+    /// <summary>A case on order 4 on 2026-04-20: ODR 4/200 = 2.0%, up 0.5 points from 1.5% — the
+    /// default early re-evaluation change; still ≥ 1%, so a suspension is proposed.</summary>
+    [Fact]
+    public void A_half_point_rise_after_the_warning_re_evaluates_early_and_proposes_suspension()
+    {
+        var s = Shop();
+        _driver.Step(Warned, s.Events);
+        s.Case("o-4", "2026-04-20T10:00:00Z");
+        _driver.Step(HandMade.Day(2026, 4, 20), s.Events);
+        Assert.Equal(CaseStates.Issued, _driver.Only(CaseKinds.Warning).State);
+
+        _driver.Step(HandMade.Day(2026, 4, 21), s.Events);
+        Assert.Equal(CaseStates.Escalated, _driver.Only(CaseKinds.Warning).State);
+        var proposal = _driver.Only(CaseKinds.SuspensionProposal);
+        Assert.Equal(CaseStates.Proposed, proposal.State);
+        Assert.Contains("early re-evaluation", _driver.Audit.Last().Reason);
+        Assert.Equal("operator", _driver.Notices.Last().Audience);
+    }
+
+    /// <summary>50 clean orders more: ODR 3/250 = 1.2%, a move of 0.3 points: no early re-evaluation.</summary>
+    [Fact]
+    public void A_smaller_move_waits_for_the_end_of_the_period()
+    {
+        var s = Shop();
+        _driver.Step(Warned, s.Events);
+        s.PlacedMany("p", 50, "2026-04-16T00:00:00Z");
+        _driver.Step(HandMade.Day(2026, 4, 19), s.Events);
+        Assert.Single(_driver.Audit);
+        Assert.DoesNotContain(_driver.Cases, c => c.Kind == CaseKinds.SuspensionProposal);
+    }
+
+    private static Core.Evaluation.SellerEvaluation Odr(double value, MetricStatus status, bool warn)
+    {
+        var odr = HandMade.Metric("odr", new RollingWindow(90));
+        return HandMade.Evaluation(Seller, [HandMade.Result(odr, value, status, null, Instant.MinValue)], ("warning", warn));
+    }
+
+    [Fact]
+    public void At_the_end_of_the_period_a_shop_back_under_the_limit_is_resolved()
+    {
+        var driver = new MachineDriver(new CongocreaMachine(), BuiltInPacks.Load("congocrea"), Seller);
+        driver.Step(Warned, [], Odr(0.012, MetricStatus.Breach, warn: true));
+        driver.Step(Warned + Duration.FromDays(89), [], Odr(0.009, MetricStatus.AtRisk, warn: false)); // 0.3 points: nothing yet
+        Assert.Equal(CaseStates.Issued, driver.Only(CaseKinds.Warning).State);
+        driver.Step(Warned + Duration.FromDays(90), [], Odr(0.009, MetricStatus.AtRisk, warn: false));
+        Assert.Equal(CaseStates.Resolved, driver.Only(CaseKinds.Warning).State);
+        Assert.DoesNotContain(driver.Cases, c => c.Kind == CaseKinds.SuspensionProposal);
+    }
+
+    [Fact]
+    public void Still_over_the_limit_at_the_end_of_the_period_proposes_suspension_and_only_a_person_decides()
+    {
+        var driver = new MachineDriver(new CongocreaMachine(), BuiltInPacks.Load("congocrea"), Seller);
+        driver.Step(Warned, [], Odr(0.012, MetricStatus.Breach, warn: true));
+        driver.Step(Warned + Duration.FromDays(90), [], Odr(0.011, MetricStatus.Breach, warn: true));
+        var proposal = driver.Only(CaseKinds.SuspensionProposal);
+        Assert.Equal(CaseStates.Proposed, proposal.State);
+
+        // While the proposal waits, the machine neither warns again nor decides.
+        for (var d = 91; d <= 200; d += 10) driver.Step(Warned + Duration.FromDays(d), [], Odr(0.03, MetricStatus.Breach, warn: true));
+        Assert.Single(driver.Cases, c => c.Kind == CaseKinds.Warning);
+        Assert.Equal(CaseStates.Proposed, driver.Only(CaseKinds.SuspensionProposal).State);
+
+        var book = driver.Book();
+        var refused = DecisionRules.Apply(book, driver.Only(CaseKinds.Warning), new Decision(Decision.Confirm), "marie", "n/a", Warned + Duration.FromDays(201));
+        Assert.Equal($"case {driver.Only(CaseKinds.Warning).Id} (warning) is escalated: \"confirm\" is not allowed there; no decision is open on it", refused);
+        Assert.Null(DecisionRules.Apply(book, proposal, new Decision(Decision.Confirm), "marie", "no improvement", Warned + Duration.FromDays(201)));
+        driver.Apply(book);
+        Assert.Equal(CaseStates.Confirmed, driver.Only(CaseKinds.SuspensionProposal).State);
+        Assert.Equal("person:marie", driver.Audit.Last().Actor);
+        Assert.Equal("suspension", driver.Notices.Last().Kind);
+    }
+
+    [Fact]
+    public void A_dismissed_proposal_lets_a_new_warning_come_in_a_later_period_only()
+    {
+        var driver = new MachineDriver(new CongocreaMachine(), BuiltInPacks.Load("congocrea"), Seller);
+        driver.Step(Warned, [], Odr(0.012, MetricStatus.Breach, warn: true));
+        driver.Step(Warned + Duration.FromDays(10), [], Odr(0.02, MetricStatus.Breach, warn: true)); // +0.8 points: early, escalated
+        var book = driver.Book();
+        Assert.Null(DecisionRules.Apply(book, driver.Only(CaseKinds.SuspensionProposal), new Decision(Decision.Dismiss), "marie", "seasonal", Warned + Duration.FromDays(11)));
+        driver.Apply(book);
+
+        driver.Step(Warned + Duration.FromDays(12), [], Odr(0.02, MetricStatus.Breach, warn: true));
+        Assert.Single(driver.Cases, c => c.Kind == CaseKinds.Warning); // same 90-day period
+        driver.Step(Warned + Duration.FromDays(90), [], Odr(0.02, MetricStatus.Breach, warn: true));
+        Assert.Equal(2, driver.Cases.Count(c => c.Kind == CaseKinds.Warning));
+    }
+}

@@ -1,0 +1,168 @@
+using NodaTime;
+using Standing.Core.Evaluation;
+using Standing.Core.Metrics;
+using Standing.Enforcement.Cases;
+using Standing.Enforcement.Decisions;
+using Standing.Enforcement.Machines;
+using Standing.Enforcement.Tests.Support;
+
+namespace Standing.Enforcement.Tests;
+
+/// <summary>Douyin's restriction, E-confiance's badge and Kuaishou's violations and attitude fines, on hand-made evaluations.</summary>
+public sealed class OtherPackMachineTests
+{
+    private const string Seller = "shop-x";
+
+    // Douyin: half months [1 Mar, 16 Mar) judged on 16 Mar, [16 Mar, 1 Apr) on 1 Apr, [1 Apr, 16 Apr) on 16 Apr.
+    private static readonly MetricDefinition Reply2Min = HandMade.Metric("reply_2min", new CalendarWindow(CalendarPeriod.HalfMonth));
+
+    private static SellerEvaluation HalfMonth(Instant start, Instant end, bool failed) =>
+        HandMade.Evaluation(Seller, [HandMade.Result(Reply2Min, failed ? 0.7 : 0.9, failed ? MetricStatus.Breach : MetricStatus.Good, start, end)],
+            (ActivityRestrictionMachine.Outcome, failed));
+
+    [Fact]
+    public void Douyin_restricts_until_the_next_passing_half_month_assessment()
+    {
+        var driver = new MachineDriver(new ActivityRestrictionMachine(), HandMade.Policy("douyin"), Seller);
+        var mar1 = HandMade.Day(2026, 3, 1);
+        var mar16 = HandMade.Day(2026, 3, 16);
+        var apr1 = HandMade.Day(2026, 4, 1);
+        var apr16 = HandMade.Day(2026, 4, 16);
+
+        // Every day from 16 to 31 March sees the failed assessment of 1–15 March: one restriction.
+        for (var d = mar16; d < apr1; d += Duration.FromDays(1)) driver.Step(d, [], HalfMonth(mar1, mar16, failed: true));
+        Assert.Equal(CaseStates.Restricted, driver.Only(CaseKinds.ActivityRestriction).State);
+        Assert.Single(driver.Audit);
+
+        // 16–31 March fails too: the restriction continues (audited once).
+        for (var d = apr1; d < apr16; d += Duration.FromDays(1)) driver.Step(d, [], HalfMonth(mar16, apr1, failed: true));
+        Assert.Equal(CaseStates.Restricted, driver.Only(CaseKinds.ActivityRestriction).State);
+        Assert.Equal(2, driver.Audit.Count);
+
+        driver.Step(apr16, [], HalfMonth(apr1, apr16, failed: false));
+        var lifted = driver.Only(CaseKinds.ActivityRestriction);
+        Assert.Equal(CaseStates.Lifted, lifted.State);
+        Assert.Equal(apr16, lifted.ClosedAt);
+        Assert.Equal([CaseKinds.ActivityRestriction, "restriction_lifted"], driver.Notices.Select(n => n.Kind));
+    }
+
+    private static SellerEvaluation Index(double index) =>
+        HandMade.Evaluation(Seller, [HandMade.Result(HandMade.Metric("trust_index", new RollingWindow(365)), index, MetricStatus.Good, null, Instant.MinValue)],
+            (TrustBadgeMachine.Outcome, index >= 80));
+
+    [Fact]
+    public void Econfiance_grants_the_badge_at_the_threshold_and_withdraws_it_below()
+    {
+        var driver = new MachineDriver(new TrustBadgeMachine(), HandMade.Policy("econfiance"), Seller);
+        driver.Step(HandMade.Day(2026, 5, 1), [], Index(79.9));
+        Assert.Empty(driver.Cases);
+        driver.Step(HandMade.Day(2026, 5, 2), [], Index(80));
+        driver.Step(HandMade.Day(2026, 5, 3), [], Index(85));
+        Assert.Equal(CaseStates.Granted, driver.Only(CaseKinds.TrustBadge).State);
+        driver.Step(HandMade.Day(2026, 5, 4), [], Index(70));
+        Assert.Equal(CaseStates.Withdrawn, driver.Only(CaseKinds.TrustBadge).State);
+        driver.Step(HandMade.Day(2026, 5, 5), [], Index(90));
+        Assert.Equal(2, driver.Cases.Count);
+        Assert.Equal(["badge_granted", "badge_withdrawn", "badge_granted"], driver.Notices.Select(n => n.Kind));
+    }
+
+    private static readonly MetricDefinition RefundHandling = HandMade.Metric("refund_only_handling", new RollingWindow(30));
+    private static readonly MetricDefinition WeeklySatisfaction = HandMade.Metric("cs_satisfaction_week", new CalendarWindow(CalendarPeriod.Week));
+    private static readonly MetricDefinition Attitude = HandMade.Metric("attitude_rate", new CalendarWindow(CalendarPeriod.Month));
+
+    private static SellerEvaluation Kuaishou(Instant asOf, bool refundViolation, bool weekViolation, string? attitudeTier, Instant weekStart)
+    {
+        var monthStart = Instant.FromUtc(2026, 3, 1, 0, 0);
+        return HandMade.Evaluation(Seller,
+            [
+                HandMade.Result(RefundHandling, 13, MetricStatus.Breach, asOf - Duration.FromDays(30), asOf),
+                HandMade.Result(WeeklySatisfaction, 0.8, MetricStatus.Breach, weekStart, weekStart + Duration.FromDays(7)),
+                HandMade.Result(Attitude, 0.1, MetricStatus.Breach, monthStart, Instant.FromUtc(2026, 4, 1, 0, 0)),
+            ],
+            ("violation_refund_only_handling", refundViolation),
+            ("violation_cs_satisfaction_week", weekViolation),
+            ("attitude_minor", attitudeTier is not null),
+            ("attitude_serious", attitudeTier is "attitude_serious" or "attitude_very_serious"),
+            ("attitude_very_serious", attitudeTier is "attitude_very_serious"));
+    }
+
+    [Fact]
+    public void Kuaishou_records_a_violation_per_threshold_once_per_window()
+    {
+        var driver = new MachineDriver(new KuaishouMachine(), HandMade.Policy("kuaishou"), Seller);
+        var week1 = HandMade.Day(2026, 4, 6); // a Monday
+        var week2 = HandMade.Day(2026, 4, 13);
+        // 13 days in a row: the rolling 30-day violation once; the weekly one once per week.
+        for (var d = 0; d < 13; d++)
+        {
+            var asOf = HandMade.Day(2026, 4, 14) + Duration.FromDays(d);
+            driver.Step(asOf, [], Kuaishou(asOf, refundViolation: true, weekViolation: true, null, asOf < week2 + Duration.FromDays(7) ? week1 : week2));
+        }
+        var violations = driver.Cases.Where(c => c.Kind == CaseKinds.Violation).ToList();
+        Assert.Single(violations, v => v.Get("metric") == "refund_only_handling");
+        Assert.Equal(2, violations.Count(v => v.Get("metric") == "cs_satisfaction_week"));
+        Assert.All(violations, v => Assert.Equal(CaseStates.Recorded, v.State));
+
+        // 30 days after the first record the same rolling breach is new evidence.
+        var later = HandMade.Day(2026, 5, 14);
+        driver.Step(later, [], Kuaishou(later, refundViolation: true, weekViolation: false, null, week2));
+        Assert.Equal(2, driver.Cases.Count(v => v.Get("metric") == "refund_only_handling"));
+    }
+
+    [Fact]
+    public void Kuaishou_serious_attitude_waits_for_a_fine_within_100_to_300_cny()
+    {
+        var driver = new MachineDriver(new KuaishouMachine(), HandMade.Policy("kuaishou"), Seller);
+        var asOf = HandMade.Day(2026, 4, 2);
+        driver.Step(asOf, [], Kuaishou(asOf, false, false, "attitude_serious", asOf));
+        driver.Step(asOf + Duration.FromDays(1), [], Kuaishou(asOf, false, false, "attitude_serious", asOf));
+        var penalty = driver.Only(CaseKinds.AttitudePenalty);
+        Assert.Equal(CaseStates.AwaitingFine, penalty.State);
+        Assert.Equal("attitude_serious", penalty.Get("tier"));
+        Assert.Equal(["fine:100..300", "dismiss"], DecisionRules.Allowed(penalty));
+
+        var book = driver.Book();
+        Assert.Equal($"fine 50 CNY is outside the range 100–300 CNY of tier attitude_serious",
+            DecisionRules.Apply(book, penalty, new Decision(Decision.Fine, 50), "li", "first offence", asOf + Duration.FromDays(2)));
+        Assert.Null(DecisionRules.Apply(book, penalty, new Decision(Decision.Fine, 200), "li", "first offence", asOf + Duration.FromDays(2)));
+        driver.Apply(book);
+        var fined = driver.Only(CaseKinds.AttitudePenalty);
+        Assert.Equal(CaseStates.Fined, fined.State);
+        Assert.Equal("200", fined.Get("fine"));
+        Assert.Contains(driver.Notices, n => n.Kind == "fine" && n.Title == "Fine of 200 CNY");
+    }
+
+    [Fact]
+    public void Kuaishou_minor_attitude_has_no_fine_and_very_serious_ranges_500_to_1000()
+    {
+        var minor = new MachineDriver(new KuaishouMachine(), HandMade.Policy("kuaishou"), Seller);
+        var asOf = HandMade.Day(2026, 4, 2);
+        minor.Step(asOf, [], Kuaishou(asOf, false, false, "attitude_minor", asOf));
+        var m = minor.Only(CaseKinds.AttitudePenalty);
+        Assert.Equal(CaseStates.Recorded, m.State);
+        Assert.NotNull(DecisionRules.Apply(minor.Book(), m, new Decision(Decision.Fine, 100), "li", "x", asOf));
+
+        var severe = new MachineDriver(new KuaishouMachine(), HandMade.Policy("kuaishou"), Seller);
+        severe.Step(asOf, [], Kuaishou(asOf, false, false, "attitude_very_serious", asOf));
+        var v = severe.Only(CaseKinds.AttitudePenalty);
+        Assert.Equal("attitude_very_serious", v.Get("tier"));
+        Assert.Equal(["fine:500..1000", "dismiss"], DecisionRules.Allowed(v));
+    }
+
+    [Fact]
+    public void Decisions_name_the_person_and_the_reason()
+    {
+        Assert.Null(Decision.Parse("fine:abc", out var error));
+        Assert.Contains("positive number", error);
+        Assert.Null(Decision.Parse("approve", out error));
+        Assert.Contains("not one of confirm, dismiss, reinstate, answer, fine:AMOUNT", error);
+        Assert.Equal(new Decision(Decision.Fine, 250.5m), Decision.Parse("fine:250.5", out _));
+
+        var driver = new MachineDriver(new TrustBadgeMachine(), HandMade.Policy("econfiance"), Seller);
+        driver.Step(HandMade.Day(2026, 5, 2), [], Index(90));
+        var badge = driver.Only(CaseKinds.TrustBadge);
+        Assert.Equal($"case {badge.Id} (trust_badge) is granted: \"dismiss\" is not allowed there; no decision is open on it",
+            DecisionRules.Apply(driver.Book(), badge, new Decision(Decision.Dismiss), "x", "y", HandMade.Day(2026, 5, 3)));
+        Assert.Equal("--note must say why", DecisionRules.Apply(driver.Book(), badge, new Decision(Decision.Dismiss), "x", " ", HandMade.Day(2026, 5, 3)));
+    }
+}
