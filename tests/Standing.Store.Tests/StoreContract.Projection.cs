@@ -126,8 +126,11 @@ public abstract partial class StoreContract
     {
         var target = NewTarget();
         using (var store = EventStore.Open(target, create: true)) store.Append([.. DayOne(), .. DayTwo()]);
-        // Take it back to version 1: no projection, no log position.
-        ExecuteSql(target, "DROP TABLE seller_projection");
+        // Take it back to version 1: only the log; no projection, no log position, no enforcement tables.
+        foreach (var table in (string[])["seller_projection", "enforcement_cases", "enforcement_audit", "enforcement_notices", "enforcement_deliveries", "disputes"])
+        {
+            ExecuteSql(target, $"DROP TABLE {table}");
+        }
         ExecuteSql(target, "DELETE FROM standing_meta WHERE key = 'log_position'");
         ExecuteSql(target, "UPDATE standing_meta SET value = '1' WHERE key = 'schema_version'");
 
