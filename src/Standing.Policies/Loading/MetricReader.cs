@@ -261,7 +261,7 @@ internal sealed class MetricReader(YamlCursor cursor)
         return null;
     }
 
-    private WindowSpec? ReadWindow(YamlNode? node, string what)
+    internal WindowSpec? ReadWindow(YamlNode? node, string what)
     {
         if (node is null)
         {
