@@ -26,7 +26,7 @@ public static class ScoreCalculator
                 if (explain) items.Add(new MetricItem(component.Metric, ItemRole.Pending, $"no data ({result.Status.Wire()}, {result.Denominator} items): left out"));
                 continue;
             }
-            var earned = component.Points(v);
+            var earned = component.Points(v, result.Definition.Standard?.Direction ?? Direction.LowerIsBetter);
             points += earned * component.Weight;
             weights += component.Weight;
             withData++;
@@ -36,7 +36,8 @@ public static class ScoreCalculator
                     $"value {v:0.####} → {earned:0.##} points (100 at {component.Best}, 0 at {component.Worst}), weight {component.Weight}")));
             }
         }
-        double? value = weights > 0 ? points / weights : null;
+        // Rounded to 1e-9 points so that anchors hit exactly (0.02 of 0–10 % is 80, not 79.999…) decide thresholds as worked by hand.
+        double? value = weights > 0 ? Math.Round(points / weights, 9) : null;
         var status = score.Standard?.Judge(value, withData) ?? (value is null ? MetricStatus.InsufficientData : MetricStatus.Good);
         return new MetricResult
         {

@@ -60,6 +60,7 @@ internal sealed class RuleReader(YamlCursor cursor, IReadOnlyList<MetricDefiniti
         var seq = cursor.Sequence(node, $"the versions of {what}");
         if (seq is null) return result;
         if (seq.Children.Count == 0) cursor.Error(seq, $"{what} lists no versions");
+        NodaTime.LocalDate? last = null;
         foreach (var item in seq)
         {
             var of = $"a version of {what}";
@@ -76,10 +77,11 @@ internal sealed class RuleReader(YamlCursor cursor, IReadOnlyList<MetricDefiniti
             var when = YamlCursor.Get(map, "when");
             if (when is null) cursor.Error(map, $"{of} needs \"when\"");
             var test = when is null ? null : ReadTest(when, what);
-            if (effective is not { } date || test is null) continue;
-            if (result.Count > 0 && result[^1].Effective >= date)
+            if (effective is not { } date) continue;
+            if (last is { } previous && previous >= date)
                 cursor.Error(YamlCursor.Get(map, "effective")!, $"the versions of {what} must be listed oldest first, each on a later date");
-            result.Add(new RuleVersion(date, test));
+            last = date;
+            if (test is not null) result.Add(new RuleVersion(date, test));
         }
         return result;
     }
