@@ -6,6 +6,7 @@ var root = new RootCommand("Standing: holds marketplace sellers to published ser
 {
     EvaluateCommand.Create(),
     ExplainCommand.Create(),
+    CausesCommand.Create(),
     IngestCommand.Create(),
     RebuildCommand.Create(),
     RunCommand.Create(),

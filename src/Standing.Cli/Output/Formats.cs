@@ -15,15 +15,17 @@ internal static class Formats
 
     public static string Value(MetricResult m) => m.Value is not { } v ? "–" : m.Definition.Kind switch
     {
-        MetricKind.Rate or MetricKind.ShareWithin => (v * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%",
+        MetricKind.Rate or MetricKind.ShareWithin or MetricKind.Ratio => (v * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%",
         MetricKind.MeanDuration => v.ToString("0.##", CultureInfo.InvariantCulture) + " h",
+        MetricKind.Score => v.ToString("0.#", CultureInfo.InvariantCulture),
         _ => v.ToString("0", CultureInfo.InvariantCulture),
     };
 
     public static string Fraction(MetricResult m) => m.Definition.Kind switch
     {
-        MetricKind.Rate or MetricKind.ShareWithin => $"{m.Numerator}/{m.Denominator}",
+        MetricKind.Rate or MetricKind.ShareWithin or MetricKind.Ratio => $"{m.Numerator}/{m.Denominator}",
         MetricKind.MeanDuration => $"n={m.Denominator}",
+        MetricKind.Score => $"{m.Numerator} of {m.Denominator} with data",
         _ => $"of {m.Denominator}",
     };
 

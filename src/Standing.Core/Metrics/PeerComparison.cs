@@ -45,8 +45,10 @@ public static class PeerComparison
                 ? BinomialTest.UpperTail(r.Numerator, r.Denominator, p0)
                 : BinomialTest.LowerTail(r.Numerator, r.Denominator, p0);
             var significant = pValue < peer.Alpha;
+            // Among the worst but no worse than the catalog (every seller tied, say) is no warning sign.
+            var worseThanCatalog = lowerIsBetter ? v > p0 : v < p0;
             var status = amongWorst && significant ? MetricStatus.Breach
-                : amongWorst || significant ? MetricStatus.AtRisk
+                : (amongWorst && worseThanCatalog) || significant ? MetricStatus.AtRisk
                 : MetricStatus.Good;
             judged[i] = r with { Status = status, Percentile = percentile, PValue = pValue, PeerRate = p0 };
         }

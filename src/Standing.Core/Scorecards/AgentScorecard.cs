@@ -11,7 +11,9 @@ namespace Standing.Core.Scorecards;
 /// first buyer message). A wait starts at the first buyer message meant for a human since the last agent
 /// message (at or after the transfer, or any in a human session never transferred) and ends at the next
 /// agent message, which is that agent's response. An agent's first response in a session is its first
-/// such response there. Satisfaction and conversion count every session the agent wrote in.
+/// such response there. Satisfaction and conversion count every session the agent wrote in; a session
+/// converts when an order is placed during it or within the horizon after it by its buyer, or is named
+/// by one of its messages (chat.message <c>order</c>).
 /// </summary>
 public static class AgentScorecard
 {
@@ -24,13 +26,14 @@ public static class AgentScorecard
         var tallies = new SortedDictionary<string, Tally>(StringComparer.Ordinal);
         var ordersByBuyer = facts.Orders.Where(o => o.Buyer is not null && o.PlacedAt is not null)
             .ToLookup(o => o.Buyer!, StringComparer.Ordinal);
+        var orders = facts.Orders.ToDictionary(o => o.Order, StringComparer.Ordinal);
         var zone = calendar.Zone;
         foreach (var c in facts.Conversations.OrderBy(c => c.Conversation, StringComparer.Ordinal))
         {
             if ((c.FirstBuyerAt ?? c.StartedAt) is not { } opened || !window.Contains(opened)) continue;
             var perAgent = Responses(c, clock);
             if (perAgent.Count == 0) continue;
-            var converted = ConvertingOrder(c, ordersByBuyer, spec.ConversionHours);
+            var converted = ConvertingOrder(c, ordersByBuyer, orders, spec.ConversionHours);
             foreach (var (agent, waits) in perAgent)
             {
                 if (!tallies.TryGetValue(agent, out var t)) tallies[agent] = t = new Tally();
@@ -83,12 +86,17 @@ public static class AgentScorecard
         return result;
     }
 
-    /// <summary>The first order the session's buyer placed with the seller from the session's first buyer message until the horizon after its last message.</summary>
-    private static OrderFact? ConvertingOrder(ConversationFact c, ILookup<string, OrderFact> ordersByBuyer, double hours)
+    /// <summary>
+    /// The first order placed with the seller from the session's first buyer message until the horizon
+    /// after its last message, by the session's buyer or named by one of its messages.
+    /// </summary>
+    private static OrderFact? ConvertingOrder(ConversationFact c, ILookup<string, OrderFact> ordersByBuyer, IReadOnlyDictionary<string, OrderFact> orders, double hours)
     {
-        if (c.Buyer is null || c.FirstBuyerAt is not { } from || c.Lines.Count == 0) return null;
+        if (c.FirstBuyerAt is not { } from || c.Lines.Count == 0) return null;
         var until = c.Lines[^1].At + Duration.FromSeconds(hours * 3600);
-        return ordersByBuyer[c.Buyer]
+        var named = c.Lines.Where(l => l.Order is not null).Select(l => orders.GetValueOrDefault(l.Order!)).OfType<OrderFact>();
+        var byBuyer = c.Buyer is null ? [] : ordersByBuyer[c.Buyer];
+        return named.Concat(byBuyer)
             .Where(o => o.PlacedAt >= from && o.PlacedAt <= until)
             .OrderBy(o => o.PlacedAt).ThenBy(o => o.Order, StringComparer.Ordinal)
             .FirstOrDefault();

@@ -15,7 +15,7 @@ namespace Standing.Policies.Loading;
 public static class PolicyLoader
 {
     private static readonly string[] TopKeys =
-        ["id", "version", "name", "description", "effective_from", "time_zone", "calendar", "metrics", "rules", "settings", "defaults", "readings", "guidance", "scorecard"];
+        ["id", "version", "name", "description", "effective_from", "time_zone", "calendar", "metrics", "rules", "settings", "defaults", "readings", "guidance", "scorecard", "root_causes"];
 
     public static Policy LoadFile(string path)
     {
@@ -60,6 +60,7 @@ public static class PolicyLoader
         var metrics = new MetricReader(cursor).ReadAll(YamlCursor.Get(root, "metrics"));
         var rules = new RuleReader(cursor, metrics).ReadAll(YamlCursor.Get(root, "rules"));
         var settings = ReadSettings(cursor, root);
+        var rootCauses = new RootCauseReader(cursor).Read(YamlCursor.Get(root, "root_causes"));
         var defaults = ReadDefaults(cursor, root);
         var scorecard = new ScorecardReader(cursor).Read(YamlCursor.Get(root, "scorecard"));
 
@@ -75,6 +76,7 @@ public static class PolicyLoader
             Metrics = metrics,
             Rules = rules,
             Settings = settings,
+            RootCauses = rootCauses,
             Defaults = defaults,
             Scorecard = scorecard,
             Readings = cursor.Texts(root, "readings"),

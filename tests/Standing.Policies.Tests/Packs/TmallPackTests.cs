@@ -121,4 +121,24 @@ public sealed class TmallPackTests
         Assert.Equal(0, cai.Converted);
         Assert.Null(cai.Satisfaction);
     }
+
+    [Fact]
+    public void An_order_named_by_a_message_converts_the_session_even_from_another_buyer_account_but_not_an_earlier_order()
+    {
+        // L1: the buyer chats as "guest-1" and the closing agent message names order o7, which was
+        // placed (by account b7) 10 minutes into the session → converted. L2's message names o8, placed
+        // before the session began (a post-sale question) → not converted.
+        var s = new EventScript("shop")
+            .Ask("L1", "guest-1", "2026-05-05T10:00:00+08:00")
+            .PlacedBy("o7", "b7", "2026-05-05T10:10:00+08:00")
+            .Add(Standing.Core.Events.EventType.ChatMessage, "2026-05-05T10:11:00+08:00", e => e with { Conversation = "L1", From = "agent", Agent = "dai", Order = "o7" })
+            .PlacedBy("o8", "b8", "2026-05-05T09:00:00+08:00")
+            .Add(Standing.Core.Events.EventType.ChatMessage, "2026-05-05T12:00:00+08:00", e => e with { Conversation = "L2", From = "buyer", Buyer = "b8", Order = "o8" })
+            .Answer("L2", "dai", "2026-05-05T12:00:10+08:00");
+
+        var dai = Assert.Single(PackEvaluation.Evaluate("tmall", s.Events, AsOf).Agents);
+
+        // 1 converted of 2 sessions.
+        Assert.Equal((1, 2), (dai.Converted, dai.Sessions));
+    }
 }

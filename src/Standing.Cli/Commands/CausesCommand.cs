@@ -1,0 +1,64 @@
+using System.CommandLine;
+using Standing.Cli.Input;
+using Standing.Cli.Output;
+using Standing.Core.Evaluation;
+
+namespace Standing.Cli.Commands;
+
+/// <summary><c>standing causes</c>: each seller's negative reviews grouped by root cause, with counts and examples.</summary>
+internal static class CausesCommand
+{
+    public static Command Create()
+    {
+        var events = CommonOptions.Events();
+        var db = CommonOptions.Db(required: false);
+        var policy = CommonOptions.Policy();
+        var asOf = CommonOptions.AsOf();
+        var seller = CommonOptions.Seller();
+        var format = CommonOptions.Format();
+        var rejects = CommonOptions.Rejects();
+        var command = new Command("causes", "Group each seller's negative reviews by root cause (the policy's keyword table), with counts and examples")
+        {
+            events, db, policy, asOf, seller, format, rejects,
+        };
+        command.SetAction(parse => Run(
+            parse.GetValue(events), parse.GetValue(db), parse.GetValue(policy)!, parse.GetValue(asOf)!, parse.GetValue(seller),
+            parse.GetValue(format)!, parse.GetValue(rejects)));
+        return command;
+    }
+
+    private static int Run(string[]? eventFiles, string? db, string policyRef, string asOfText, string? seller, string format, string? rejectsPath)
+    {
+        var stderr = Consoles.Error;
+        if (!PolicyInput.TryLoad(policyRef, stderr, out var policy)) return ExitCodes.Error;
+        if (policy.RootCauses is not { } table)
+        {
+            stderr.WriteLine($"policy {policy.Id} has no root-cause table (\"root_causes\"); the promua pack has one");
+            return ExitCodes.Error;
+        }
+        if (!AsOfParser.TryParse(asOfText, policy.Zone, out var asOf, out var asOfError))
+        {
+            stderr.WriteLine(asOfError);
+            return ExitCodes.Error;
+        }
+        if (!EventInput.TryLoad(eventFiles, db, seller, rejectsPath, stderr, out var input)) return ExitCodes.Error;
+        if (!SellerSelection.TryFacts(input.Events, asOf, seller, stderr, out var facts)) return ExitCodes.Error;
+
+        var report = facts
+            .Where(f => seller is null || f.Seller == seller)
+            .OrderBy(f => f.Seller, StringComparer.Ordinal)
+            .Select(f => RootCauseReport.For(f, table, asOf, policy.Calendar))
+            .ToList();
+        if (format == "json")
+        {
+            using var stdout = Console.OpenStandardOutput();
+            RootCauseOutput.WriteJson(stdout, policy, asOf, report);
+            stdout.Write("\n"u8);
+        }
+        else
+        {
+            RootCauseOutput.WriteTable(Consoles.Out, policy, asOf, report);
+        }
+        return input.RejectedCount > 0 ? ExitCodes.SomeRejected : ExitCodes.Ok;
+    }
+}
