@@ -142,4 +142,42 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.Equal(1, validate.ExitCode);
         Assert.Contains($"{bad}:4:12: unknown time zone \"Nowhere/City\"", validate.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Tmall_json_lists_each_sellers_agents_and_explain_lists_chat_items_with_their_text()
+    {
+        // shop-c, Asia/Shanghai, week of Mon 2026-05-04: b1 asks 10:00:00, agent li answers 10:00:12 (12 s),
+        // the buyer rates 5 stars and orders at 11:00 → li: 1 session, 12 s first and average (≤ 15: good),
+        // satisfaction 1/1, conversion 1/1. shop-d has no chats: no agents.
+        var events = _dir.File("chat.ndjson", """
+            {"id":"c1","type":"chat.message","at":"2026-05-05T10:00:00+08:00","seller":"shop-c","conversation":"m1","from":"buyer","buyer":"b1","text":"Is it in stock?"}
+            {"id":"c2","type":"chat.message","at":"2026-05-05T10:00:12+08:00","seller":"shop-c","conversation":"m1","from":"agent","agent":"li","text":"Yes, pay with Alipay please"}
+            {"id":"c3","type":"chat.rated","at":"2026-05-05T10:05:00+08:00","seller":"shop-c","conversation":"m1","stars":5}
+            {"id":"c4","type":"order.placed","at":"2026-05-05T11:00:00+08:00","seller":"shop-c","order":"o1","buyer":"b1"}
+            {"id":"d1","type":"order.placed","at":"2026-05-05T11:00:00+08:00","seller":"shop-d","order":"o9","buyer":"b9"}
+            """);
+
+        var run = StandingProcess.Run("evaluate", "--events", events, "--policy", "tmall", "--as-of", "2026-05-11T00:00:00+08:00", "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var doc = JsonDocument.Parse(run.Stdout);
+        var sellers = doc.RootElement.GetProperty("sellers").EnumerateArray().ToList();
+        var li = Assert.Single(sellers[0].GetProperty("agents").EnumerateArray().ToList());
+        Assert.Equal("li", li.GetProperty("agent").GetString());
+        Assert.Equal(1, li.GetProperty("sessions").GetInt32());
+        Assert.Equal(12, li.GetProperty("first_response_seconds").GetDouble());
+        Assert.Equal(12, li.GetProperty("avg_response_seconds").GetDouble());
+        Assert.Equal("good", li.GetProperty("first_response_status").GetString());
+        Assert.Equal(1, li.GetProperty("satisfaction").GetDouble());
+        Assert.Equal(1, li.GetProperty("conversion").GetDouble());
+        Assert.Equal("2026-05-04T00:00:00+08:00", li.GetProperty("window").GetProperty("start").GetString());
+        Assert.Empty(sellers[1].GetProperty("agents").EnumerateArray());
+        Assert.True(sellers[0].TryGetProperty("metrics", out _));
+
+        var explain = StandingProcess.Run("explain", "--events", events, "--policy", "pinduoduo", "--as-of", "2026-05-11T00:00:00+08:00", "--seller", "shop-c", "--metric", "conduct_alipay_account");
+
+        Assert.Equal(0, explain.ExitCode);
+        Assert.Contains("c2", explain.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Yes, pay with Alipay please", explain.Stdout, StringComparison.Ordinal);
+    }
 }

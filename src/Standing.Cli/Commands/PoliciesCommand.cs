@@ -56,6 +56,15 @@ internal static class PoliciesCommand
         }
         console.Write(metrics);
         foreach (var r in p.Rules) ShowRule(console, r);
+        if (p.Scorecard is { } card)
+        {
+            Section(console, "agent scorecard (per agent: sessions, first_response_seconds, avg_response_seconds, satisfaction, conversion)",
+            [
+                $"window: {card.Window.Describe()}, a session in the window of its first buyer message",
+                $"shifts: the calendar's working hours; response target {card.ResponseTargetSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s (at least {card.MinResponses} response to judge)",
+                $"conversion: an order by the session's buyer within {card.ConversionHours.ToString(System.Globalization.CultureInfo.InvariantCulture)} h after the session",
+            ]);
+        }
         Section(console, "defaults (Standing's choices where the standard gives no number — not the marketplace's rule)", p.Defaults.Select(d => $"{d.Setting}: {d.Note}"));
         Section(console, "settings", p.Settings.Select(s => $"{s.Key} = {s.Value}"));
         Section(console, "readings (where the source is vague)", p.Readings);

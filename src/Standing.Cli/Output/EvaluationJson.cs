@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Standing.Core.Evaluation;
 using Standing.Core.Metrics;
+using Standing.Core.Scorecards;
 
 namespace Standing.Cli.Output;
 
@@ -10,7 +11,8 @@ namespace Standing.Cli.Output;
 /// The JSON document of <c>standing evaluate --format json</c>. Its field names are a contract
 /// other tools read: policy{id,version}, asOf, sellers[{seller, metrics[{id,value,numerator,
 /// denominator,status,window{start,end}}], outcomes[{id,triggered,reason}]}]. Fields may be added, never renamed:
-/// peer standards add percentile, p_value and peer_rate; tiers and versions add rule, tier, penalty, fine, version.
+/// peer standards add percentile, p_value and peer_rate; tiers and versions add rule, tier, penalty, fine, version;
+/// a policy with an agent scorecard adds each seller's "agents".
 /// </summary>
 internal static class EvaluationJson
 {
@@ -70,10 +72,53 @@ internal static class EvaluationJson
                 json.WriteEndObject();
             }
             json.WriteEndArray();
+            if (evaluation.Policy.Scorecard is not null) WriteAgents(json, seller.Agents, zone, explain);
             json.WriteEndObject();
         }
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    /// <summary>Per agent: sessions, response times (seconds on the shift clock) with their status, satisfaction, conversion.</summary>
+    private static void WriteAgents(Utf8JsonWriter json, IReadOnlyList<AgentScore> agents, NodaTime.DateTimeZone zone, bool explain)
+    {
+        json.WriteStartArray("agents");
+        foreach (var a in agents)
+        {
+            json.WriteStartObject();
+            json.WriteString("agent", a.Agent);
+            json.WriteNumber("sessions", a.Sessions);
+            Number(json, "first_response_seconds", a.FirstResponseSeconds);
+            json.WriteString("first_response_status", a.FirstResponseStatus.Wire());
+            json.WriteNumber("first_responses", a.FirstResponses);
+            Number(json, "avg_response_seconds", a.AvgResponseSeconds);
+            json.WriteString("avg_response_status", a.AvgResponseStatus.Wire());
+            json.WriteNumber("responses", a.Responses);
+            Number(json, "satisfaction", a.Satisfaction);
+            json.WriteNumber("satisfied", a.Satisfied);
+            json.WriteNumber("rated", a.Rated);
+            Number(json, "conversion", a.Conversion);
+            json.WriteNumber("converted", a.Converted);
+            json.WriteStartObject("window");
+            if (a.Window.Start is { } start) json.WriteString("start", Formats.Instant(start, zone));
+            else json.WriteNull("start");
+            json.WriteString("end", Formats.Instant(a.Window.End, zone));
+            json.WriteEndObject();
+            if (explain)
+            {
+                json.WriteStartArray("items");
+                foreach (var item in a.Items) json.WriteStringValue(item);
+                json.WriteEndArray();
+            }
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    private static void Number(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } v) json.WriteNumber(name, Math.Round(v, 10));
+        else json.WriteNull(name);
     }
 
     private static void WriteMetric(Utf8JsonWriter json, MetricResult m, NodaTime.DateTimeZone zone, bool explain)

@@ -30,6 +30,7 @@ internal static class ExplainWriter
             WriteItems(console, m, ItemRole.Denominator, d.Kind == MetricKind.MeanDuration ? "measured" : "in the denominator only");
             WriteItems(console, m, ItemRole.Pending, "pending (outcome not known at as-of, left out)");
         }
+        if (policy.Scorecard is not null) WriteAgents(console, seller, zone);
         console.WriteLine();
         console.MarkupLine("[bold]rules[/]");
         foreach (var o in seller.Outcomes)
@@ -45,6 +46,22 @@ internal static class ExplainWriter
             foreach (var g in policy.Guidance) console.MarkupLine($"  • {Markup.Escape(g)}");
         }
     }
+
+    private static void WriteAgents(IAnsiConsole console, SellerEvaluation seller, NodaTime.DateTimeZone zone)
+    {
+        console.WriteLine();
+        console.MarkupLine($"[bold]agents[/] ({seller.Agents.Count})");
+        foreach (var a in seller.Agents)
+        {
+            var start = a.Window.Start is { } s ? Formats.Instant(s, zone) : "the beginning";
+            console.MarkupLine($"  [bold]{Markup.Escape(a.Agent)}[/]: {a.Sessions} sessions, first response {Seconds(a.FirstResponseSeconds)} ({a.FirstResponseStatus.Wire()}), " +
+                               $"average response {Seconds(a.AvgResponseSeconds)} over {a.Responses} ({a.AvgResponseStatus.Wire()}), " +
+                               $"satisfaction {a.Satisfied}/{a.Rated}, conversion {a.Converted}/{a.Sessions}  [grey][[{start}, {Formats.Instant(a.Window.End, zone)})[/]");
+            foreach (var item in a.Items) console.MarkupLine($"    [grey]{Markup.Escape(item)}[/]");
+        }
+    }
+
+    private static string Seconds(double? s) => s is { } v ? v.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + " s" : "n/a";
 
     private static string NumeratorHeading(MetricDefinition d) => d.Kind switch
     {

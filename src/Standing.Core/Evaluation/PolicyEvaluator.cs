@@ -50,7 +50,7 @@ public sealed class PolicyEvaluator
         var date = asOf.InZone(Policy.Zone).Date;
         var results = Enumerable.Range(0, sellers.Count)
             .Where(i => only is null || sellers[i].Seller == only)
-            .Select(i => Finish(sellers[i].Seller, measured[i]!, date, explain))
+            .Select(i => Finish(sellers[i].Seller, measured[i]!, date, explain) with { Agents = Agents(sellers[i], asOf, explain) })
             .ToArray();
         return new PolicyEvaluation(Policy, asOf, results);
     }
@@ -70,6 +70,9 @@ public sealed class PolicyEvaluator
         }
         return results;
     }
+
+    private IReadOnlyList<Scorecards.AgentScore> Agents(SellerFacts facts, Instant asOf, bool explain) =>
+        Policy.Scorecard is { } spec ? Scorecards.AgentScorecard.Compute(facts, asOf, Policy.Calendar, spec, explain) : [];
 
     private SellerEvaluation Finish(string seller, MetricResult?[] measured, LocalDate date, bool explain)
     {

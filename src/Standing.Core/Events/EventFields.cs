@@ -42,7 +42,7 @@ public static class EventFields
                 EventType.RefundReturnReceived => ["refund"],
                 EventType.RefundCompleted => ["refund", "outcome"],
                 EventType.RefundSpontaneous => ["refund", "order", "reason"],
-                EventType.ChatMessage => ["conversation", "from", "agent", "buyer", "human_requested", "text"],
+                EventType.ChatMessage => ["conversation", "from", "agent", "buyer", "human_requested", "text", "order"],
                 EventType.ChatRated => ["conversation", "stars", "rating", "reason"],
                 EventType.SellerPlanSubmitted => ["text"],
                 EventType.SellerRegistered => [],

@@ -22,7 +22,7 @@ internal static class ChatFolding
                 continue;
             }
             if (e.Type != EventType.ChatMessage) continue;
-            lines.Add(new ChatLine(e.Id, e.At, e.From!, e.Agent, e.Buyer, e.HumanRequested == true, e.Text));
+            lines.Add(new ChatLine(e.Id, e.At, e.From!, e.Agent, e.Buyer, e.HumanRequested == true, e.Text, e.Order));
             c.StartedAt ??= e.At;
             c.Buyer ??= e.Buyer;
             switch (e.From)

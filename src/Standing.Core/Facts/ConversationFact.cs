@@ -43,4 +43,4 @@ public sealed class ConversationFact
 }
 
 /// <summary>One message of a conversation: who wrote it, when, and what it said.</summary>
-public sealed record ChatLine(string Id, Instant At, string From, string? Agent, string? Buyer, bool HumanRequested, string? Text);
+public sealed record ChatLine(string Id, Instant At, string From, string? Agent, string? Buyer, bool HumanRequested, string? Text, string? Order);

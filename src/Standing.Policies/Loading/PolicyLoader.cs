@@ -15,7 +15,7 @@ namespace Standing.Policies.Loading;
 public static class PolicyLoader
 {
     private static readonly string[] TopKeys =
-        ["id", "version", "name", "description", "effective_from", "time_zone", "calendar", "metrics", "rules", "settings", "defaults", "readings", "guidance", "root_causes"];
+        ["id", "version", "name", "description", "effective_from", "time_zone", "calendar", "metrics", "rules", "settings", "defaults", "readings", "guidance", "root_causes", "scorecard"];
 
     public static Policy LoadFile(string path)
     {
@@ -62,6 +62,7 @@ public static class PolicyLoader
         var settings = ReadSettings(cursor, root);
         var rootCauses = new RootCauseReader(cursor).Read(YamlCursor.Get(root, "root_causes"));
         var defaults = ReadDefaults(cursor, root);
+        var scorecard = new ScorecardReader(cursor).Read(YamlCursor.Get(root, "scorecard"));
 
         if (errors.Count > 0) throw new PolicyLoadException(errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
         return new Policy
@@ -77,6 +78,7 @@ public static class PolicyLoader
             Settings = settings,
             RootCauses = rootCauses,
             Defaults = defaults,
+            Scorecard = scorecard,
             Readings = cursor.Texts(root, "readings"),
             Guidance = cursor.Texts(root, "guidance"),
             Source = file,
