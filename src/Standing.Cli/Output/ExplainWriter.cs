@@ -29,6 +29,7 @@ internal static class ExplainWriter
             WriteItems(console, m, ItemRole.Numerator, NumeratorHeading(d));
             WriteItems(console, m, ItemRole.Denominator, d.Kind == MetricKind.MeanDuration ? "measured" : "in the denominator only");
             WriteItems(console, m, ItemRole.Pending, "pending (outcome not known at as-of, left out)");
+            WriteItems(console, m, ItemRole.Excluded, "excused by the standard (left out)");
         }
         if (policy.Scorecard is not null) WriteAgents(console, seller, zone);
         console.WriteLine();
