@@ -64,7 +64,7 @@ internal static class ConversationScript
         var unanswered = false;
         if (human)
         {
-            agent = c.Agent();
+            agent = c.Agent(last);
             var exchanges = 1 + rng.Next(3);
             for (var i = 0; i < exchanges; i++)
             {

@@ -8,7 +8,13 @@ internal sealed class SellerContext
 {
     private const int RecentCapacity = 16;
 
-    private static readonly string[] AgentIds = MakeAgentIds(16);
+    // Agents by name; a seller with n agents has the first n. The first half works the day shift, the rest the evening.
+    private static readonly string[] AgentIds =
+    [
+        "agent-anna", "agent-li-na", "agent-olena", "agent-wang-fang", "agent-pierre", "agent-zhang-wei", "agent-marta",
+        "agent-chen-jie", "agent-iryna", "agent-liu-yang", "agent-sophie", "agent-zhao-lei", "agent-pavel", "agent-sun-mei",
+        "agent-karol", "agent-huang-min",
+    ];
 
     private readonly string[] _recentOrders = new string[RecentCapacity];
     private readonly string[] _recentBuyers = new string[RecentCapacity];
@@ -112,7 +118,16 @@ internal sealed class SellerContext
 
     public string NextConversation() => Ids.Make(_conversationPrefix, ++_conversations);
 
-    public string Agent() => AgentIds[Rng.Next(Profile.Agents)];
+    /// <summary>
+    /// The agent who answers at <paramref name="t"/>: one of the day shift before 16:00 local time, of the
+    /// evening shift after (a seller with one agent has it work both).
+    /// </summary>
+    public string Agent(long t)
+    {
+        var agents = Math.Min(Profile.Agents, AgentIds.Length);
+        var day = (agents + 1) / 2;
+        return AgentIds[Clock.HourOfDay(t) < 16 || agents == 1 ? Rng.Next(day) : day + Rng.Next(agents - day)];
+    }
 
     /// <summary>How the seller's problem rates are scaled at <paramref name="t"/> (its trend).</summary>
     public double Quality(long t) => t >= _trendFrom ? _trendFactor : 1.0;
@@ -187,15 +202,5 @@ internal sealed class SellerContext
         }
         order = buyer = "";
         return false;
-    }
-
-    private static string[] MakeAgentIds(int count)
-    {
-        var ids = new string[count];
-        for (var i = 0; i < count; i++)
-        {
-            ids[i] = Ids.Make("agent-", i + 1);
-        }
-        return ids;
     }
 }

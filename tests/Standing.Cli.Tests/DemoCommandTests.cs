@@ -19,7 +19,7 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains("sellers per standard", demo.Stdout, StringComparison.Ordinal);
         var events = Path.Combine(output, "events.ndjson");
         Assert.True(File.Exists(events));
-        foreach (var pack in new[] { "congocrea", "mall" })
+        foreach (var pack in new[] { "congocrea", "mall", "douyin", "pinduoduo", "tmall" })
         {
             var saved = File.ReadAllText(Path.Combine(output, $"results-{pack}.json"));
             using var doc = JsonDocument.Parse(saved);
@@ -30,6 +30,13 @@ public sealed class DemoCommandTests : IDisposable
             Assert.Equal(0, again.ExitCode);
             Assert.Equal(saved.Trim(), again.Stdout.Trim());
         }
+        // The chat packs have something to read: transferred sessions, consultations, agents.
+        using var douyin = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "results-douyin.json")));
+        Assert.Contains(douyin.RootElement.GetProperty("sellers").EnumerateArray(),
+            s => s.GetProperty("metrics").EnumerateArray().Any(m => m.GetProperty("id").GetString() == "first_reply_2min_rate" && m.GetProperty("denominator").GetInt64() > 0));
+        using var tmall = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "results-tmall.json")));
+        Assert.Contains(tmall.RootElement.GetProperty("sellers").EnumerateArray(), s => s.GetProperty("agents").GetArrayLength() > 0);
+        Assert.Contains("agents scored", demo.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Spectre.Console;
 using Standing.Core.Evaluation;
 using Standing.Core.Metrics;
@@ -9,6 +10,7 @@ namespace Standing.Cli.Output;
 internal static class DemoSummary
 {
     private const int WorstShown = 5;
+    private const int BusyAgentResponses = 10;
 
     public static void Write(IAnsiConsole console, IReadOnlyList<PolicyEvaluation> evaluations, IReadOnlyDictionary<string, SellerProfileKind> profiles)
     {
@@ -38,6 +40,11 @@ internal static class DemoSummary
                 .ThenBy(s => s.Seller, StringComparer.Ordinal)
                 .Take(WorstShown)
                 .ToList();
+            if (e.Policy.Scorecard is not null)
+            {
+                WriteAgents(console, e); // the agents are what a scorecard pack is about
+                continue;
+            }
             if (ranked.Count == 0) continue;
             var table = new Table().Border(TableBorder.Simple).Title($"[bold]{Markup.Escape(e.Policy.Name)}[/]: worst sellers")
                 .AddColumns("seller", "simulated as", "worst metrics", "outcomes");
@@ -57,17 +64,49 @@ internal static class DemoSummary
         }
     }
 
+    /// <summary>A scorecard pack: how many agents were scored and the slowest of them.</summary>
+    private static void WriteAgents(IAnsiConsole console, PolicyEvaluation e)
+    {
+        var agents = e.Sellers.SelectMany(s => s.Agents.Select(a => (s.Seller, Agent: a))).ToList();
+        var slow = agents.Count(x => x.Agent.AvgResponseStatus == MetricStatus.Breach || x.Agent.FirstResponseStatus == MetricStatus.Breach);
+        var table = new Table().Border(TableBorder.Simple)
+            .Title($"[bold]{Markup.Escape(e.Policy.Name)}[/]: {agents.Count} agents scored, {slow} over the response target; slowest")
+            .AddColumns("seller", "agent", "sessions", "first response", "average response", "satisfaction", "conversion");
+        // Agents with a real week of work first: one slow answer in one session says little.
+        var busy = agents.Where(x => x.Agent.Responses >= BusyAgentResponses).ToList();
+        foreach (var (seller, a) in (busy.Count > 0 ? busy : agents).Where(x => x.Agent.AvgResponseSeconds is not null)
+                     .OrderByDescending(x => x.Agent.AvgResponseSeconds).ThenBy(x => x.Seller, StringComparer.Ordinal).Take(WorstShown))
+        {
+            table.AddRow(
+                Markup.Escape(seller),
+                Markup.Escape(a.Agent),
+                a.Sessions.ToString(CultureInfo.InvariantCulture),
+                Seconds(a.FirstResponseSeconds, a.FirstResponseStatus),
+                Seconds(a.AvgResponseSeconds, a.AvgResponseStatus),
+                Share(a.Satisfaction),
+                Share(a.Conversion));
+        }
+        console.Write(table);
+    }
+
+    private static string Seconds(double? s, MetricStatus status) =>
+        s is { } v ? $"[{Formats.StatusColor(status)}]{v.ToString("0.#", CultureInfo.InvariantCulture)} s[/]" : "[grey]–[/]";
+
+    private static string Share(double? v) => v is { } x ? (x * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%" : "[grey]–[/]";
+
     /// <summary>A seller worth explaining: the first with a triggered outcome, else the first in breach.</summary>
     public static string? ExampleSeller(PolicyEvaluation evaluation) =>
         evaluation.Sellers.FirstOrDefault(s => s.Outcomes.Any(o => o.Triggered))?.Seller
         ?? evaluation.Sellers.FirstOrDefault(s => Worst(s) == MetricStatus.Breach)?.Seller;
 
-    /// <summary>A seller's standing under one pack: its worst judged metric; insufficient data only when nothing was judged.</summary>
+    /// <summary>A seller's standing under one pack: its worst judged metric or agent response time; insufficient data only when nothing was judged.</summary>
     public static MetricStatus Worst(SellerEvaluation s)
     {
-        var judged = s.Metrics.Where(m => m.Definition.Standard is not null && m.Status != MetricStatus.InsufficientData).ToList();
+        var judged = s.Metrics.Where(m => m.Definition.Standard is not null).Select(m => m.Status)
+            .Concat(s.Agents.SelectMany(a => new[] { a.FirstResponseStatus, a.AvgResponseStatus }))
+            .Where(status => status != MetricStatus.InsufficientData).ToList();
         if (judged.Count == 0) return MetricStatus.InsufficientData;
-        if (judged.Exists(m => m.Status == MetricStatus.Breach)) return MetricStatus.Breach;
-        return judged.Exists(m => m.Status == MetricStatus.AtRisk) ? MetricStatus.AtRisk : MetricStatus.Good;
+        if (judged.Contains(MetricStatus.Breach)) return MetricStatus.Breach;
+        return judged.Contains(MetricStatus.AtRisk) ? MetricStatus.AtRisk : MetricStatus.Good;
     }
 }

@@ -91,4 +91,20 @@ public sealed class PinduoduoPackTests
         Assert.All(result.Metrics.Where(m => m.Id.StartsWith("conduct_", StringComparison.Ordinal)), m => Assert.Equal(0, m.Value));
         Assert.False(result.Outcomes.Single(o => o.Id == "conduct_violation").Triggered);
     }
+
+    [Theory]
+    [InlineData("Pay directly to my card 4111 1111 1111 1111 for a discount", "conduct_bank_card")]
+    [InlineData("Оплатите напрямую на карту, будет дешевле", "conduct_bank_card")]
+    [InlineData("Add me on WeChat: cheap_shop_88", "conduct_advertising")]
+    [InlineData("Scan this QR code to pay with Alipay", "conduct_payment_qr")]
+    [InlineData("Read the description yourself, I am not your servant", "conduct_insult")]
+    public void Each_kind_of_forbidden_message_is_caught_by_its_patterns(string text, string metric)
+    {
+        var s = new EventScript("shop").Ask("c", "b", "2026-05-05T10:00:00+08:00").Answer("c", "a1", "2026-05-05T10:01:00+08:00", text);
+
+        var result = PackEvaluation.Evaluate("pinduoduo", s.Events, AsOf);
+
+        Assert.Equal(1, result.Metric(metric)!.Value);
+        Assert.True(result.Outcomes.Single(o => o.Id == "conduct_violation").Triggered);
+    }
 }
