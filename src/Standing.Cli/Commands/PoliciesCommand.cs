@@ -87,7 +87,7 @@ internal static class PoliciesCommand
     private static void ShowRule(IAnsiConsole console, RuleDefinition r)
     {
         var outcome = r.Tiers.Count > 0 ? string.Join(" | ", r.Tiers.Select(t => t.Outcome)) : r.Outcome;
-        console.MarkupLine($"[bold]rule {Markup.Escape(r.Id)}[/] → {Markup.Escape(outcome)}: " +
+        console.MarkupLine($"[bold]rule {Markup.Escape(r.Id)}[/] → {Markup.Escape(outcome)}{(r.Award ? " (earned)" : "")}: " +
                            Markup.Escape(r.Versions.Count > 0 ? "versions by effective date" : Describe(r.When)) +
                            (r.Description.Length > 0 ? $"\n  [grey]{Markup.Escape(r.Description)}[/]" : ""));
         foreach (var v in r.Versions)

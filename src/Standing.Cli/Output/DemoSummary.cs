@@ -34,8 +34,8 @@ internal static class DemoSummary
         foreach (var e in evaluations)
         {
             var ranked = e.Sellers
-                .Where(s => Worst(s) == MetricStatus.Breach || s.Outcomes.Any(o => o.Triggered))
-                .OrderByDescending(s => s.Outcomes.Count(o => o.Triggered))
+                .Where(s => Worst(s) == MetricStatus.Breach || s.Outcomes.Any(o => o.Triggered && !o.Award))
+                .OrderByDescending(s => s.Outcomes.Count(o => o.Triggered && !o.Award))
                 .ThenByDescending(s => s.Metrics.Count(m => m.Status == MetricStatus.Breach))
                 .ThenBy(s => s.Seller, StringComparer.Ordinal)
                 .Take(WorstShown)
@@ -53,7 +53,7 @@ internal static class DemoSummary
                 var metrics = s.Metrics.Where(m => m.Status is MetricStatus.Breach or MetricStatus.AtRisk)
                     .OrderBy(m => m.Status == MetricStatus.Breach ? 0 : 1).Take(3)
                     .Select(m => $"[{Formats.StatusColor(m.Status)}]{Markup.Escape(m.Id)} {Formats.Value(m)}[/]");
-                var outcomes = s.Outcomes.Where(o => o.Triggered).Select(o => o.Outcome).ToList();
+                var outcomes = s.Outcomes.Where(o => o.Triggered && !o.Award).Select(o => o.Outcome).ToList();
                 table.AddRow(
                     Markup.Escape(s.Seller),
                     profiles.TryGetValue(s.Seller, out var kind) ? kind.ToString().ToLowerInvariant() : "",
@@ -96,7 +96,7 @@ internal static class DemoSummary
 
     /// <summary>A seller worth explaining: the first with a triggered outcome, else the first in breach.</summary>
     public static string? ExampleSeller(PolicyEvaluation evaluation) =>
-        evaluation.Sellers.FirstOrDefault(s => s.Outcomes.Any(o => o.Triggered))?.Seller
+        evaluation.Sellers.FirstOrDefault(s => s.Outcomes.Any(o => o.Triggered && !o.Award))?.Seller
         ?? evaluation.Sellers.FirstOrDefault(s => Worst(s) == MetricStatus.Breach)?.Seller;
 
     /// <summary>A seller's standing under one pack: its worst judged metric or agent response time; insufficient data only when nothing was judged.</summary>

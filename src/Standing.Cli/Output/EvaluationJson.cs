@@ -57,6 +57,7 @@ internal static class EvaluationJson
                 json.WriteString("outcome", o.Outcome);
                 json.WriteBoolean("triggered", o.Triggered);
                 json.WriteString("reason", o.Reason);
+                if (o.Award) json.WriteBoolean("award", true);
                 if (o.Rule != o.Id) json.WriteString("rule", o.Rule);
                 if (o.Tier is { } tier) json.WriteString("tier", tier);
                 if (o.Penalty is { } penalty) json.WriteString("penalty", penalty);

@@ -27,9 +27,11 @@ internal static class ExplainWriter
             if (d.Numerator is { } n) console.MarkupLine($"  counts: {Markup.Escape(n.ToString())}");
             if (d.Population != Filter.Everything) console.MarkupLine($"  among: {Markup.Escape(d.Population.ToString())}");
             if (d.Standard is { } st) console.MarkupLine($"  standard: {Markup.Escape(st.ToString())}");
+            if (m.PValue is { } p) console.MarkupLine(Markup.Escape(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"  against the other sellers: catalog rate {m.PeerRate * 100:0.##}%, percentile {m.Percentile:0.###} (1 = the worst), one-sided binomial p = {p:0.###e+0}")));
             WriteItems(console, m, ItemRole.Numerator, NumeratorHeading(d));
             WriteItems(console, m, ItemRole.Denominator, d.Kind == MetricKind.MeanDuration ? "measured" : "in the denominator only");
             WriteItems(console, m, ItemRole.Pending, "pending (outcome not known at as-of, left out)");
+            WriteItems(console, m, ItemRole.Excluded, "excused by the standard (left out)");
             var excluded = DisputeExclusion.For(d, disputes ?? [], evaluation.AsOf);
             if (excluded.Count > 0) console.MarkupLine($"  excluded by accepted disputes: {excluded.Count}");
             foreach (var x in excluded)

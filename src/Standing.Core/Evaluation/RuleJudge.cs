@@ -21,7 +21,7 @@ internal static class RuleJudge
             var reason = $"not in force before {first:uuuu-MM-dd}";
             if (rule.Tiers.Count == 0)
             {
-                yield return new RuleVerdict(rule.Id, rule.Outcome, false, reason);
+                yield return new RuleVerdict(rule.Id, rule.Outcome, false, reason) { Award = rule.Award };
                 yield break;
             }
             foreach (var tier in rule.Tiers) yield return TierVerdict(rule, tier, false, reason, null);
@@ -30,7 +30,7 @@ internal static class RuleJudge
         var (held, why) = Test(version.When, metrics);
         if (rule.Tiers.Count == 0)
         {
-            yield return new RuleVerdict(rule.Id, rule.Outcome, held, why) { Version = version.Effective };
+            yield return new RuleVerdict(rule.Id, rule.Outcome, held, why) { Version = version.Effective, Award = rule.Award };
             yield break;
         }
         var decided = false;
@@ -59,6 +59,7 @@ internal static class RuleJudge
             Penalty = tier.Penalty.Length == 0 ? null : tier.Penalty,
             Fine = tier.Fine,
             Version = version,
+            Award = rule.Award,
         };
 
     private static (bool Held, string Reason) Test(RuleTest test, IReadOnlyDictionary<string, MetricResult> metrics)

@@ -23,5 +23,7 @@ public sealed record Limit(Duration? Fixed, int? BusinessDays)
         ? $"{d} business day{(d == 1 ? "" : "s")}"
         : Fixed!.Value.TotalHours >= 1 && Fixed.Value.TotalHours % 1 == 0
             ? $"{Fixed.Value.TotalHours} h"
-            : $"{Fixed.Value.TotalSeconds} s";
+            : Fixed.Value.TotalMinutes >= 1 && Fixed.Value.TotalMinutes % 1 == 0
+                ? $"{Fixed.Value.TotalMinutes} min"
+                : $"{Fixed.Value.TotalSeconds} s";
 }

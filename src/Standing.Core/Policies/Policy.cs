@@ -26,10 +26,10 @@ public sealed record Policy
     public IReadOnlyList<string> Readings { get; init; } = [];
     /// <summary>Named numeric settings for enforcement (e.g. early re-evaluation), with documented meaning.</summary>
     public IReadOnlyDictionary<string, double> Settings { get; init; } = new Dictionary<string, double>();
-    /// <summary>Scores the seller's own agents (Tmall's scorecard); null when the policy has none.</summary>
-    public Scorecards.AgentScorecardSpec? Scorecard { get; init; }
     /// <summary>The keyword table that groups negative reviews by root cause; null when the policy has none.</summary>
     public RootCauseTable? RootCauses { get; init; }
+    /// <summary>Scores the seller's own agents (Tmall's scorecard); null when the policy has none.</summary>
+    public Scorecards.AgentScorecardSpec? Scorecard { get; init; }
     /// <summary>Where the policy was loaded from ("built-in" or a file path).</summary>
     public string Source { get; init; } = "";
 }

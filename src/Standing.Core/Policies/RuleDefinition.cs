@@ -12,6 +12,9 @@ public sealed record RuleDefinition(string Id, string Outcome, RuleTest When)
 {
     public string Description { get; init; } = "";
 
+    /// <summary>The outcome is earned, not imposed (a trust badge): triggered is the good side.</summary>
+    public bool Award { get; init; }
+
     /// <summary>Versions by effective date, oldest first; empty when the rule has one version, always in force.</summary>
     public IReadOnlyList<RuleVersion> Versions { get; init; } = [];
 

@@ -10,4 +10,6 @@ public sealed record RuleVerdict(string Id, string Outcome, bool Triggered, stri
     public FineRange? Fine { get; init; }
     /// <summary>The effective date of the rule version that was applied; null for an unversioned rule.</summary>
     public NodaTime.LocalDate? Version { get; init; }
+    /// <summary>The outcome is earned (a badge), not a sanction.</summary>
+    public bool Award { get; init; }
 }

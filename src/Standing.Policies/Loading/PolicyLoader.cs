@@ -15,7 +15,7 @@ namespace Standing.Policies.Loading;
 public static class PolicyLoader
 {
     private static readonly string[] TopKeys =
-        ["id", "version", "name", "description", "effective_from", "time_zone", "calendar", "metrics", "rules", "settings", "defaults", "readings", "guidance", "scorecard", "root_causes"];
+        ["id", "version", "name", "description", "effective_from", "time_zone", "calendar", "metrics", "rules", "settings", "defaults", "readings", "guidance", "root_causes", "scorecard"];
 
     public static Policy LoadFile(string path)
     {

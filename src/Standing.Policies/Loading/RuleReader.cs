@@ -25,7 +25,7 @@ internal sealed class RuleReader(YamlCursor cursor, IReadOnlyList<MetricDefiniti
         foreach (var item in seq)
         {
             if (cursor.Mapping(item, "a rule") is not { } map) continue;
-            cursor.OnlyKeys(map, "a rule", "id", "outcome", "description", "when", "versions", "tiers");
+            cursor.OnlyKeys(map, "a rule", "id", "outcome", "description", "when", "versions", "tiers", "award");
             var id = cursor.Text(map, "id", true, "a rule");
             var what = id is null ? "a rule" : $"rule \"{id}\"";
             var tiersNode = YamlCursor.Get(map, "tiers");
@@ -48,6 +48,7 @@ internal sealed class RuleReader(YamlCursor cursor, IReadOnlyList<MetricDefiniti
                 Description = cursor.Text(map, "description", false, what) ?? "",
                 Versions = versions,
                 Tiers = tiers,
+                Award = cursor.Bool(map, "award", what) ?? false,
             });
         }
         return result;

@@ -78,6 +78,7 @@ public sealed class EconfiancePackTests
         Assert.Equal(0.05, r.Metric("spontaneous_refund_rate")!.Value!.Value, 12);
         Assert.Equal(1100.0 / 12, r.Metric("trust_index")!.Value!.Value, 6);
         Assert.True(r.Outcomes.Single(o => o.Id == "trust_badge").Triggered);
+        Assert.True(r.Outcomes.Single(o => o.Id == "trust_badge").Award); // earned, not a sanction
     }
 
     [Fact]
