@@ -124,6 +124,29 @@ public sealed class SqliteOutboxTests : OutboxContract
     protected override string NewTarget() => Temp.File($"outbox{++_n}.db");
 
     [Fact]
+    public void A_store_of_the_schema_before_enforcement_gains_its_tables_and_keeps_its_events()
+    {
+        var target = NewTarget();
+        using (var store = Standing.Data.Store.EventStore.Open(target, create: true)) store.Append([Events.Placed("a", "shop-1")]);
+        using (var c = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + target + ";Pooling=False"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            // Back to version 1: the event log only.
+            cmd.CommandText = "DROP TABLE enforcement_cases; DROP TABLE enforcement_audit; DROP TABLE enforcement_notices; " +
+                "DROP TABLE enforcement_deliveries; DROP TABLE disputes; UPDATE standing_meta SET value = '1' WHERE key = 'schema_version'";
+            cmd.ExecuteNonQuery();
+        }
+        using (var enforcement = EnforcementStore.Open(target))
+        {
+            Assert.Empty(enforcement.Cases());
+            Assert.Empty(enforcement.Disputes());
+        }
+        using var events = Standing.Data.Store.EventStore.Open(target, create: false);
+        Assert.Equal(1, events.Count());
+    }
+
+    [Fact]
     public void The_outbox_command_delivers_what_a_run_wrote_to_a_folder_and_a_webhook()
     {
         var target = Temp.File("run.db");
