@@ -116,7 +116,7 @@ internal static class CasesCommand
         var decision = new Option<string>("--decision") { Description = "confirm, dismiss, reinstate, answer (a letter) or fine:AMOUNT", Required = true };
         var by = new Option<string>("--by") { Description = "who decides", Required = true };
         var note = new Option<string>("--note") { Description = "why", Required = true };
-        var at = new Option<string?>("--at") { Description = "when the decision was made (default: now)" };
+        var at = new Option<string?>("--at") { Description = "when the decision was made (default: now, or the case's last change when that is later)" };
         var command = new Command("decide", "Record a person's decision on a case; a decision the state does not allow is refused") { db, id, decision, by, note, at };
         command.SetAction(parse =>
         {
@@ -126,7 +126,8 @@ internal static class CasesCommand
                 stderr.WriteLine(error);
                 return ExitCodes.Error;
             }
-            if (!TryNow(parse.GetValue(at), out var when)) return ExitCodes.Error;
+            var atText = parse.GetValue(at);
+            if (!TryNow(atText, out var when)) return ExitCodes.Error;
             return WithStore(parse.GetValue(db)!, store =>
             {
                 var caseId = parse.GetValue(id)!;
@@ -135,6 +136,9 @@ internal static class CasesCommand
                     stderr.WriteLine($"no case \"{caseId}\" in {store.Name} (standing cases list shows the ids)");
                     return ExitCodes.Error;
                 }
+                // A simulated or replayed history may lie ahead of the wall clock: without --at, the
+                // decision then comes right at the case's last change, never before it.
+                if (atText is null && when < c.UpdatedAt) when = c.UpdatedAt;
                 var book = new CaseBook(c.Seller, c.Policy, store.Cases(c.Policy, c.Seller));
                 if (DecisionRules.Apply(book, c, parsed, parse.GetValue(by)!, parse.GetValue(note)!, when) is { } refusal)
                 {
