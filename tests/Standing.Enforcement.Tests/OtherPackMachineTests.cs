@@ -46,6 +46,22 @@ public sealed class OtherPackMachineTests
         Assert.Equal([CaseKinds.ActivityRestriction, "restriction_lifted"], driver.Notices.Select(n => n.Kind));
     }
 
+    [Fact]
+    public void Douyin_judges_the_half_month_once_even_beside_a_rolling_metric()
+    {
+        var driver = new MachineDriver(new ActivityRestrictionMachine(), HandMade.Policy("douyin"), Seller);
+        var mar1 = HandMade.Day(2026, 3, 1);
+        var mar16 = HandMade.Day(2026, 3, 16);
+        var rolling = HandMade.Metric("daily_volume", new RollingWindow(7));
+        for (var d = mar16; d < mar16 + Duration.FromDays(5); d += Duration.FromDays(1))
+        {
+            var failed = HalfMonth(mar1, mar16, failed: true);
+            var evaluation = failed with { Metrics = [.. failed.Metrics, HandMade.Result(rolling, 1, MetricStatus.Good, d - Duration.FromDays(7), d)] };
+            driver.Step(d, [], evaluation);
+        }
+        Assert.Single(driver.Audit);
+    }
+
     private static SellerEvaluation Index(double index) =>
         HandMade.Evaluation(Seller, [HandMade.Result(HandMade.Metric("trust_index", new RollingWindow(365)), index, MetricStatus.Good, null, Instant.MinValue)],
             (TrustBadgeMachine.Outcome, index >= 80));
