@@ -164,6 +164,15 @@ public abstract class EnforcementContract : IDisposable
         var odr = show.GetProperty("audit")[0].GetProperty("snapshot").EnumerateArray().Single(m => m.GetProperty("metric").GetString() == "odr");
         Assert.Equal(3, odr.GetProperty("numerator").GetInt64());
         Assert.Equal(200, odr.GetProperty("denominator").GetInt64());
+
+        // A person's calls: no second warning while one is open; a suspension proposal with the evidence.
+        var twice = StandingProcess.Run("cases", "open", "--db", target, "--seller", "shop-c", "--policy", "congocrea", "--kind", "warning", "--by", "marie", "--note", "rude", "--at", "2026-04-20T09:00:00Z");
+        Assert.Equal(1, twice.ExitCode);
+        Assert.Contains("refused: warning " + warning.GetProperty("id").GetString() + " is open until 2026-07-14", twice.Stderr);
+        Ok("cases", "open", "--db", target, "--seller", "shop-c", "--policy", "congocrea", "--kind", "suspension_proposal", "--by", "marie", "--note", "fake listings", "--at", "2026-04-20T09:00:00Z");
+        var proposal = Assert.Single(Cases(target, "--kind", "suspension_proposal"));
+        Assert.Equal("proposed", proposal.GetProperty("state").GetString());
+        Assert.Equal(["confirm", "dismiss"], proposal.GetProperty("allowed_decisions").EnumerateArray().Select(d => d.GetString()));
     }
 
     [Fact]
