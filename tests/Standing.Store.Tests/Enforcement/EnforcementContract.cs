@@ -218,5 +218,12 @@ public sealed class SqliteEnforcementTests : EnforcementContract
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresEnforcementTests(PostgresCluster cluster) : EnforcementContract
 {
-    protected override string NewTarget() => cluster.NewDatabase();
+    private int _n;
+
+    // Alternate the two spellings of a target: connection string and URL.
+    protected override string NewTarget()
+    {
+        var connectionString = cluster.NewDatabase();
+        return ++_n % 2 == 0 ? cluster.Url(connectionString) : connectionString;
+    }
 }
