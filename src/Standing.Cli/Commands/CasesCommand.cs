@@ -157,7 +157,13 @@ internal static class CasesCommand
                     o.WriteLine($"     {m.Metric} = {(m.Value is { } v ? v.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) : "none")} ({m.Numerator}/{m.Denominator}, {m.Status})");
             }
             o.WriteLine("notices:");
-            foreach (var n in notices) o.WriteLine($"  {n.Id} {n.Kind} to {n.Audience} at {EnforcementJson.Instant(n.At)}");
+            foreach (var n in notices)
+            {
+                o.WriteLine($"  {n.Id} {n.Kind} to {n.Audience} at {EnforcementJson.Instant(n.At)}");
+                using var body = System.Text.Json.JsonDocument.Parse(n.Body);
+                o.WriteLine($"    {body.RootElement.GetProperty("title").GetString()}");
+                foreach (var line in body.RootElement.GetProperty("lines").EnumerateArray()) o.WriteLine($"    {line.GetString()}");
+            }
             return ExitCodes.Ok;
         }));
         return command;

@@ -116,7 +116,7 @@ public sealed class CongocreaMachine : IPackMachine
         lines.AddRange(defective.Select(i => $"  {i.Id}: {i.Reason}"));
         lines.Add("What to improve:");
         lines.AddRange(input.Policy.Guidance.Select(g => "  " + g));
-        lines.Add($"Your shop will be re-evaluated on {Text.Date(warning.DueAt!.Value, zone)}, or sooner if its ODR changes by {Text.Percent(input.Setting("early_reevaluation_change", DefaultEarlyChange))} or more; a shop that still exceeds the limit may be suspended.");
+        lines.Add($"Your shop will be re-evaluated on {Text.Date(warning.DueAt!.Value, zone)}, or sooner if its ODR changes by {Text.Number(input.Setting("early_reevaluation_change", DefaultEarlyChange) * 100)} percentage points or more; a shop that still exceeds the limit may be suspended.");
         book.Notify(warning, CaseKinds.Warning, "seller", "Customer service warning", lines, snapshot, defective.Select(i => i.Id).ToList());
     }
 
@@ -133,7 +133,7 @@ public sealed class CongocreaMachine : IPackMachine
 
         var why = scheduled
             ? $"the {PeriodDays}-day evaluation period ended"
-            : $"ODR moved from {Text.Percent(last)} to {Text.Percent(now)} (change ≥ {Text.Percent(change)}): early re-evaluation";
+            : $"ODR moved from {Text.Percent(last)} to {Text.Percent(now)} (a change of {Text.Number(change * 100)} percentage points or more): early re-evaluation";
         var snapshot = MetricSnapshot.Of(input.Evaluation);
         var rule = Actor.Rule(Policy, WarningOutcome);
         if (odr?.Status == MetricStatus.Breach)
