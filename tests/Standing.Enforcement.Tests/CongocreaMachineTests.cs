@@ -139,4 +139,26 @@ public sealed class CongocreaMachineTests
         driver.Step(Warned + Duration.FromDays(90), [], Odr(0.02, MetricStatus.Breach, warn: true));
         Assert.Equal(2, driver.Cases.Count(c => c.Kind == CaseKinds.Warning));
     }
+
+    [Fact]
+    public void A_person_may_warn_for_a_pattern_of_problems_once_and_propose_suspension()
+    {
+        var machine = new CongocreaMachine();
+        var driver = new MachineDriver(machine, BuiltInPacks.Load("congocrea"), Seller);
+        var input = new MachineInput { Policy = BuiltInPacks.Load("congocrea"), AsOf = Warned, Evaluation = Odr(0.004, MetricStatus.Good, warn: false) };
+        var book = driver.Book();
+        Assert.Null(machine.OpenManually(input, book, CaseKinds.Warning, "marie", "rude answers to buyers"));
+        driver.Apply(book);
+        var warning = driver.Only(CaseKinds.Warning);
+        Assert.Equal("person:marie", driver.Audit.Single().Actor);
+        Assert.Equal("manual warning by marie: rude answers to buyers", driver.Audit.Single().Reason);
+        Assert.Equal(Warned + Duration.FromDays(90), warning.DueAt);
+
+        book = driver.Book();
+        Assert.Equal("warning " + warning.Id + " is open until 2026-07-14", machine.OpenManually(input, book, CaseKinds.Warning, "marie", "again"));
+        Assert.Equal("a person can open a warning or a suspension_proposal under congocrea, not \"fine\"", machine.OpenManually(input, book, "fine", "marie", "x"));
+        Assert.Null(machine.OpenManually(input, book, CaseKinds.SuspensionProposal, "marie", "never shipped anything"));
+        driver.Apply(book);
+        Assert.Equal(CaseStates.Proposed, driver.Only(CaseKinds.SuspensionProposal).State);
+    }
 }

@@ -46,6 +46,22 @@ public sealed class OtherPackMachineTests
         Assert.Equal([CaseKinds.ActivityRestriction, "restriction_lifted"], driver.Notices.Select(n => n.Kind));
     }
 
+    [Fact]
+    public void Douyin_judges_the_half_month_once_even_beside_a_rolling_metric()
+    {
+        var driver = new MachineDriver(new ActivityRestrictionMachine(), HandMade.Policy("douyin"), Seller);
+        var mar1 = HandMade.Day(2026, 3, 1);
+        var mar16 = HandMade.Day(2026, 3, 16);
+        var rolling = HandMade.Metric("daily_volume", new RollingWindow(7));
+        for (var d = mar16; d < mar16 + Duration.FromDays(5); d += Duration.FromDays(1))
+        {
+            var failed = HalfMonth(mar1, mar16, failed: true);
+            var evaluation = failed with { Metrics = [.. failed.Metrics, HandMade.Result(rolling, 1, MetricStatus.Good, d - Duration.FromDays(7), d)] };
+            driver.Step(d, [], evaluation);
+        }
+        Assert.Single(driver.Audit);
+    }
+
     private static SellerEvaluation Index(double index) =>
         HandMade.Evaluation(Seller, [HandMade.Result(HandMade.Metric("trust_index", new RollingWindow(365)), index, MetricStatus.Good, null, Instant.MinValue)],
             (TrustBadgeMachine.Outcome, index >= 80));
@@ -98,8 +114,8 @@ public sealed class OtherPackMachineTests
             var asOf = HandMade.Day(2026, 4, 14) + Duration.FromDays(d);
             driver.Step(asOf, [], Kuaishou(asOf, refundViolation: true, weekViolation: true, null, asOf < week2 + Duration.FromDays(7) ? week1 : week2));
         }
-        var violations = driver.Cases.Where(c => c.Kind == CaseKinds.Violation).ToList();
-        Assert.Single(violations, v => v.Get("metric") == "refund_only_handling");
+        var violations = driver.Cases.Where(c => CaseKinds.Family(c.Kind) == CaseKinds.Violation).ToList();
+        Assert.Single(violations, v => v.Kind == "violation_refund_only_handling");
         Assert.Equal(2, violations.Count(v => v.Get("metric") == "cs_satisfaction_week"));
         Assert.All(violations, v => Assert.Equal(CaseStates.Recorded, v.State));
 
@@ -116,7 +132,7 @@ public sealed class OtherPackMachineTests
         var asOf = HandMade.Day(2026, 4, 2);
         driver.Step(asOf, [], Kuaishou(asOf, false, false, "attitude_serious", asOf));
         driver.Step(asOf + Duration.FromDays(1), [], Kuaishou(asOf, false, false, "attitude_serious", asOf));
-        var penalty = driver.Only(CaseKinds.AttitudePenalty);
+        var penalty = driver.Only("attitude_serious");
         Assert.Equal(CaseStates.AwaitingFine, penalty.State);
         Assert.Equal("attitude_serious", penalty.Get("tier"));
         Assert.Equal(["fine:100..300", "dismiss"], DecisionRules.Allowed(penalty));
@@ -126,7 +142,7 @@ public sealed class OtherPackMachineTests
             DecisionRules.Apply(book, penalty, new Decision(Decision.Fine, 50), "li", "first offence", asOf + Duration.FromDays(2)));
         Assert.Null(DecisionRules.Apply(book, penalty, new Decision(Decision.Fine, 200), "li", "first offence", asOf + Duration.FromDays(2)));
         driver.Apply(book);
-        var fined = driver.Only(CaseKinds.AttitudePenalty);
+        var fined = driver.Only("attitude_serious");
         Assert.Equal(CaseStates.Fined, fined.State);
         Assert.Equal("200", fined.Get("fine"));
         Assert.Contains(driver.Notices, n => n.Kind == "fine" && n.Title == "Fine of 200 CNY");
@@ -138,13 +154,13 @@ public sealed class OtherPackMachineTests
         var minor = new MachineDriver(new KuaishouMachine(), HandMade.Policy("kuaishou"), Seller);
         var asOf = HandMade.Day(2026, 4, 2);
         minor.Step(asOf, [], Kuaishou(asOf, false, false, "attitude_minor", asOf));
-        var m = minor.Only(CaseKinds.AttitudePenalty);
+        var m = minor.Only("attitude_minor");
         Assert.Equal(CaseStates.Recorded, m.State);
         Assert.NotNull(DecisionRules.Apply(minor.Book(), m, new Decision(Decision.Fine, 100), "li", "x", asOf));
 
         var severe = new MachineDriver(new KuaishouMachine(), HandMade.Policy("kuaishou"), Seller);
         severe.Step(asOf, [], Kuaishou(asOf, false, false, "attitude_very_serious", asOf));
-        var v = severe.Only(CaseKinds.AttitudePenalty);
+        var v = severe.Only("attitude_very_serious");
         Assert.Equal("attitude_very_serious", v.Get("tier"));
         Assert.Equal(["fine:500..1000", "dismiss"], DecisionRules.Allowed(v));
     }

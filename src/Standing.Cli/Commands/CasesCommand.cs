@@ -6,7 +6,10 @@ using Standing.Cli.Output;
 using Standing.Data.Enforcement;
 using Standing.Data.Store;
 using Standing.Enforcement.Cases;
+using Standing.Core.Evaluation;
 using Standing.Enforcement.Decisions;
+using Standing.Enforcement.Disputes;
+using Standing.Enforcement.Machines;
 
 namespace Standing.Cli.Commands;
 
@@ -19,6 +22,57 @@ internal static class CasesCommand
         command.Subcommands.Add(List());
         command.Subcommands.Add(Show());
         command.Subcommands.Add(Decide());
+        command.Subcommands.Add(OpenCase());
+        return command;
+    }
+
+    private static Command OpenCase()
+    {
+        var db = CommonOptions.Db(required: true);
+        var seller = new Option<string>("--seller") { Description = "the seller", Required = true };
+        var policy = new Option<string>("--policy") { Description = "the policy (congocrea)", Required = true };
+        var kind = new Option<string>("--kind") { Description = "warning (a pattern of problems) or suspension_proposal", Required = true };
+        var by = new Option<string>("--by") { Description = "who opens it", Required = true };
+        var note = new Option<string>("--note") { Description = "why", Required = true };
+        var at = new Option<string?>("--at") { Description = "when (default: now); the evidence is evaluated as of then" };
+        var command = new Command("open", "Open a case by a person's call: a manual warning or a suspension proposal") { db, seller, policy, kind, by, note, at };
+        command.SetAction(parse =>
+        {
+            var stderr = Consoles.Error;
+            if (!PolicyInput.TryLoad(parse.GetValue(policy)!, stderr, out var loaded)) return ExitCodes.Error;
+            if (PackMachines.For(loaded.Id) is not CongocreaMachine machine)
+            {
+                stderr.WriteLine($"--policy {loaded.Id}: cases are opened by hand only under congocrea (warnings, suspension proposals)");
+                return ExitCodes.Error;
+            }
+            if (!TryNow(parse.GetValue(at), out var when)) return ExitCodes.Error;
+            var sellerId = parse.GetValue(seller)!;
+            if (!EventInput.TryLoad(null, parse.GetValue(db), sellerId, null, stderr, out var input)) return ExitCodes.Error;
+            if (!SellerSelection.TryFacts(input.Events, when, sellerId, stderr, out var facts)) return ExitCodes.Error;
+            if (!DisputeInput.TryLoad(parse.GetValue(db), sellerId, stderr, out var disputes)) return ExitCodes.Error;
+            var evaluator = new PolicyEvaluator(DisputeExclusion.Apply(loaded, disputes, when));
+            return WithStore(parse.GetValue(db)!, store =>
+            {
+                var book = new CaseBook(sellerId, loaded.Id, store.Cases(loaded.Id, sellerId));
+                var refusal = machine.OpenManually(new MachineInput
+                {
+                    Policy = loaded,
+                    AsOf = when,
+                    Evaluation = evaluator.EvaluateSeller(facts[0], when),
+                    Facts = facts[0],
+                    Events = input.Events.Where(e => e.At < when).ToList(),
+                    Explained = () => evaluator.EvaluateSeller(facts[0], when, explain: true),
+                }, book, parse.GetValue(kind)!, parse.GetValue(by)!, parse.GetValue(note)!);
+                if (refusal is not null)
+                {
+                    stderr.WriteLine("refused: " + refusal);
+                    return ExitCodes.Error;
+                }
+                store.Save([book]);
+                foreach (var c in book.ChangedCases) Consoles.Out.WriteLine(c.Id);
+                return ExitCodes.Ok;
+            });
+        });
         return command;
     }
 
@@ -103,7 +157,13 @@ internal static class CasesCommand
                     o.WriteLine($"     {m.Metric} = {(m.Value is { } v ? v.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) : "none")} ({m.Numerator}/{m.Denominator}, {m.Status})");
             }
             o.WriteLine("notices:");
-            foreach (var n in notices) o.WriteLine($"  {n.Id} {n.Kind} to {n.Audience} at {EnforcementJson.Instant(n.At)}");
+            foreach (var n in notices)
+            {
+                o.WriteLine($"  {n.Id} {n.Kind} to {n.Audience} at {EnforcementJson.Instant(n.At)}");
+                using var body = System.Text.Json.JsonDocument.Parse(n.Body);
+                o.WriteLine($"    {body.RootElement.GetProperty("title").GetString()}");
+                foreach (var line in body.RootElement.GetProperty("lines").EnumerateArray()) o.WriteLine($"    {line.GetString()}");
+            }
             return ExitCodes.Ok;
         }));
         return command;
@@ -116,7 +176,7 @@ internal static class CasesCommand
         var decision = new Option<string>("--decision") { Description = "confirm, dismiss, reinstate, answer (a letter) or fine:AMOUNT", Required = true };
         var by = new Option<string>("--by") { Description = "who decides", Required = true };
         var note = new Option<string>("--note") { Description = "why", Required = true };
-        var at = new Option<string?>("--at") { Description = "when the decision was made (default: now)" };
+        var at = new Option<string?>("--at") { Description = "when the decision was made (default: now, or the case's last change when that is later)" };
         var command = new Command("decide", "Record a person's decision on a case; a decision the state does not allow is refused") { db, id, decision, by, note, at };
         command.SetAction(parse =>
         {
@@ -126,7 +186,8 @@ internal static class CasesCommand
                 stderr.WriteLine(error);
                 return ExitCodes.Error;
             }
-            if (!TryNow(parse.GetValue(at), out var when)) return ExitCodes.Error;
+            var atText = parse.GetValue(at);
+            if (!TryNow(atText, out var when)) return ExitCodes.Error;
             return WithStore(parse.GetValue(db)!, store =>
             {
                 var caseId = parse.GetValue(id)!;
@@ -135,6 +196,9 @@ internal static class CasesCommand
                     stderr.WriteLine($"no case \"{caseId}\" in {store.Name} (standing cases list shows the ids)");
                     return ExitCodes.Error;
                 }
+                // A simulated or replayed history may lie ahead of the wall clock: without --at, the
+                // decision then comes right at the case's last change, never before it.
+                if (atText is null && when < c.UpdatedAt) when = c.UpdatedAt;
                 var book = new CaseBook(c.Seller, c.Policy, store.Cases(c.Policy, c.Seller));
                 if (DecisionRules.Apply(book, c, parsed, parse.GetValue(by)!, parse.GetValue(note)!, when) is { } refusal)
                 {

@@ -135,6 +135,7 @@ internal static class DisputesCommand
                     Consoles.Error.WriteLine($"refused: dispute {d.Id} was {d.State} by {d.DecidedBy} at {EnforcementJson.Instant(d.DecidedAt!.Value)}; a decision is final");
                     return ExitCodes.Error;
                 }
+                if (parse.GetValue(at) is null && when < d.OpenedAt) when = d.OpenedAt; // a simulated history ahead of the clock
                 if (when < d.OpenedAt)
                 {
                     Consoles.Error.WriteLine($"refused: the decision at {EnforcementJson.Instant(when)} would come before the dispute was filed ({EnforcementJson.Instant(d.OpenedAt)})");

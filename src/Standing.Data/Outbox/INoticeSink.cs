@@ -11,5 +11,3 @@ public interface INoticeSink
     /// <summary>Sends one notice; throws <see cref="SinkException"/> when it did not arrive.</summary>
     Task SendAsync(StoredNotice notice, CancellationToken cancellationToken);
 }
-
-public sealed class SinkException(string message, Exception? inner = null) : Exception(message, inner);

@@ -53,11 +53,3 @@ public sealed class OutboxDelivery(EnforcementStore store, IClock clock, RetryOp
         }
     }
 }
-
-/// <summary>How often and how patiently a send is retried within one delivery.</summary>
-public sealed record RetryOptions(int Attempts, TimeSpan FirstDelay)
-{
-    public static readonly RetryOptions Default = new(4, TimeSpan.FromMilliseconds(500));
-}
-
-public sealed record DeliveryReport(int Delivered, IReadOnlyList<string> Failures);

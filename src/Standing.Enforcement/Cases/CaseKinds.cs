@@ -15,8 +15,20 @@ public static class CaseKinds
     public const string ActivityRestriction = "activity_restriction";
     /// <summary>E-confiance: the trust badge, held while the index stays at or above the threshold.</summary>
     public const string TrustBadge = "trust_badge";
-    /// <summary>Kuaishou: a violation record for one metric's violation-handling threshold.</summary>
+    /// <summary>
+    /// Kuaishou: a violation record for one metric's violation-handling threshold; the case's kind is
+    /// the outcome id itself (<c>violation_&lt;metric&gt;</c>), this is their family.
+    /// </summary>
     public const string Violation = "violation";
-    /// <summary>Kuaishou: the penalty of a month's service-attitude bad-review rate tier.</summary>
+    /// <summary>
+    /// Kuaishou: the penalty of a month's service-attitude tier; the case's kind is the tier's outcome
+    /// id (<c>attitude_minor|attitude_serious|attitude_very_serious</c>), this is their family.
+    /// </summary>
     public const string AttitudePenalty = "attitude_penalty";
+
+    /// <summary>The family of a kind: <see cref="Violation"/> or <see cref="AttitudePenalty"/> for Kuaishou's outcome-named kinds, else the kind.</summary>
+    public static string Family(string kind) =>
+        kind.StartsWith("violation_", StringComparison.Ordinal) ? Violation
+        : kind.StartsWith("attitude_", StringComparison.Ordinal) ? AttitudePenalty
+        : kind;
 }

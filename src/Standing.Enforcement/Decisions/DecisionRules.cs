@@ -23,7 +23,7 @@ public static class DecisionRules
 
         EnforcementCase Close(string state) => c with { State = state, ClosedAt = at, DueAt = null };
 
-        switch (c.Kind, c.State, decision.Verb)
+        switch (CaseKinds.Family(c.Kind), c.State, decision.Verb)
         {
             case (CaseKinds.SuspensionProposal, CaseStates.Proposed, Decision.Confirm):
                 {
@@ -96,7 +96,7 @@ public static class DecisionRules
     }
 
     /// <summary>The decisions a case in its state accepts.</summary>
-    public static IReadOnlyList<string> Allowed(EnforcementCase c) => (c.Kind, c.State) switch
+    public static IReadOnlyList<string> Allowed(EnforcementCase c) => (CaseKinds.Family(c.Kind), c.State) switch
     {
         (CaseKinds.SuspensionProposal, CaseStates.Proposed) => ["confirm", "dismiss"],
         (CaseKinds.SuspensionProposal, CaseStates.Confirmed) => ["reinstate"],

@@ -15,7 +15,9 @@ public sealed class ActivityRestrictionMachine : IPackMachine
 
     public void Advance(MachineInput input, CaseBook book)
     {
-        var period = Assessment.Period(input.Evaluation);
+        // The assessment period is that of the calendar-window metrics (half months); other metrics do not move it.
+        var calendar = input.Evaluation.Metrics.Where(Assessment.IsCalendar).Select(m => m.Id).ToList();
+        var period = Assessment.Period(input.Evaluation, calendar.Count > 0 ? calendar : null);
         var failed = input.Triggered(Outcome);
         var snapshot = MetricSnapshot.Of(input.Evaluation);
         var rule = Actor.Rule(Policy, Outcome);

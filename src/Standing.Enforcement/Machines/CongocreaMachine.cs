@@ -37,10 +37,51 @@ public sealed class CongocreaMachine : IPackMachine
         if (verdict is not { Triggered: true }) return;
         var periodStart = Days.Later(input.AsOf, -PeriodDays, input.Policy.Zone);
         if (book.OfKind(CaseKinds.Warning).Any(w => w.OpenedAt > periodStart)) return; // once per 90-day period
-        Warn(input, book, verdict.Reason);
+        Warn(input, book, Actor.Rule(Policy, WarningOutcome), "automatic warning: " + verdict.Reason);
     }
 
-    private void Warn(MachineInput input, CaseBook book, string reason)
+    /// <summary>
+    /// A person's call (STANDARDS.md §1): a warning for a pattern of customer-service problems, or a
+    /// suspension proposal for a shop that never provided effective service. Returns why it was
+    /// refused, or null when the case was opened.
+    /// </summary>
+    public string? OpenManually(MachineInput input, CaseBook book, string kind, string by, string note)
+    {
+        if (string.IsNullOrWhiteSpace(by)) return "--by must name the person";
+        if (string.IsNullOrWhiteSpace(note)) return "--note must say why";
+        if (book.OpenOf(CaseKinds.SuspensionProposal) is { } proposal) return $"suspension proposal {proposal.Id} is open: decide it first";
+        var person = Actor.Person(by);
+        switch (kind)
+        {
+            case CaseKinds.Warning:
+                if (book.OpenOf(CaseKinds.Warning) is { } open) return $"warning {open.Id} is open until {Text.Date(open.DueAt!.Value, input.Policy.Zone)}";
+                Warn(input, book, person, $"manual warning by {by}: {note}");
+                return null;
+            case CaseKinds.SuspensionProposal:
+                {
+                    var at = input.AsOf;
+                    var snapshot = MetricSnapshot.Of(input.Evaluation);
+                    var opened = book.Open(new EnforcementCase
+                    {
+                        Id = book.NewId(CaseKinds.SuspensionProposal, at, input.Policy.Zone),
+                        Seller = book.Seller,
+                        Policy = Policy,
+                        Kind = CaseKinds.SuspensionProposal,
+                        State = CaseStates.Proposed,
+                        OpenedAt = at,
+                        UpdatedAt = at,
+                    }.With("odr", input.Evaluation.Metric(OdrMetric)?.Value ?? 0), person, $"suspension proposed by {by}: {note}", snapshot);
+                    book.Notify(opened, CaseKinds.SuspensionProposal, "operator", "Suspension proposed by a reviewer",
+                        [$"{by} proposes to suspend shop {book.Seller}: {note}", "Confirm or dismiss with: standing cases decide " + opened.Id + " --decision confirm|dismiss --by NAME --note TEXT"],
+                        snapshot);
+                    return null;
+                }
+            default:
+                return $"a person can open a {CaseKinds.Warning} or a {CaseKinds.SuspensionProposal} under {Policy}, not \"{kind}\"";
+        }
+    }
+
+    private void Warn(MachineInput input, CaseBook book, Actor actor, string reason)
     {
         var at = input.AsOf;
         var zone = input.Policy.Zone;
@@ -58,7 +99,7 @@ public sealed class CongocreaMachine : IPackMachine
             DueAt = Days.Later(at, PeriodDays, zone),
             UpdatedAt = at,
         }.With("odr", odr?.Value ?? 0).With("evaluated_at", Text.Instant(at));
-        var warning = book.Open(opened, Actor.Rule(Policy, WarningOutcome), "automatic warning: " + reason, snapshot);
+        var warning = book.Open(opened, actor, reason, snapshot);
 
         var defective = explained.Metric(OdrMetric)?.Items
             .Where(i => i.Role == ItemRole.Numerator)
@@ -75,7 +116,7 @@ public sealed class CongocreaMachine : IPackMachine
         lines.AddRange(defective.Select(i => $"  {i.Id}: {i.Reason}"));
         lines.Add("What to improve:");
         lines.AddRange(input.Policy.Guidance.Select(g => "  " + g));
-        lines.Add($"Your shop will be re-evaluated on {Text.Date(warning.DueAt!.Value, zone)}, or sooner if its ODR changes by {Text.Percent(input.Setting("early_reevaluation_change", DefaultEarlyChange))} or more; a shop that still exceeds the limit may be suspended.");
+        lines.Add($"Your shop will be re-evaluated on {Text.Date(warning.DueAt!.Value, zone)}, or sooner if its ODR changes by {Text.Number(input.Setting("early_reevaluation_change", DefaultEarlyChange) * 100)} percentage points or more; a shop that still exceeds the limit may be suspended.");
         book.Notify(warning, CaseKinds.Warning, "seller", "Customer service warning", lines, snapshot, defective.Select(i => i.Id).ToList());
     }
 
@@ -92,7 +133,7 @@ public sealed class CongocreaMachine : IPackMachine
 
         var why = scheduled
             ? $"the {PeriodDays}-day evaluation period ended"
-            : $"ODR moved from {Text.Percent(last)} to {Text.Percent(now)} (change ≥ {Text.Percent(change)}): early re-evaluation";
+            : $"ODR moved from {Text.Percent(last)} to {Text.Percent(now)} (a change of {Text.Number(change * 100)} percentage points or more): early re-evaluation";
         var snapshot = MetricSnapshot.Of(input.Evaluation);
         var rule = Actor.Rule(Policy, WarningOutcome);
         if (odr?.Status == MetricStatus.Breach)

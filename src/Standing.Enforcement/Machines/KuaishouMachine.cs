@@ -32,7 +32,7 @@ public sealed class KuaishouMachine : IPackMachine
         var metricId = outcome[ViolationPrefix.Length..];
         var metric = input.Evaluation.Metric(metricId);
         var period = Assessment.Period(input.Evaluation, metric is null ? null : [metricId]);
-        var previous = book.OfKind(CaseKinds.Violation).Where(c => c.Get("outcome") == outcome).ToList();
+        var previous = book.OfKind(outcome).ToList();
         if (metric is not null && Assessment.IsCalendar(metric))
         {
             if (previous.Any(c => c.Get("period") == period)) return;
@@ -45,10 +45,10 @@ public sealed class KuaishouMachine : IPackMachine
         var snapshot = MetricSnapshot.Of(input.Evaluation);
         var opened = book.Open(new EnforcementCase
         {
-            Id = book.NewId(CaseKinds.Violation, input.AsOf, input.Policy.Zone, metricId),
+            Id = book.NewId(outcome, input.AsOf, input.Policy.Zone),
             Seller = book.Seller,
             Policy = Policy,
-            Kind = CaseKinds.Violation,
+            Kind = outcome,
             State = CaseStates.Recorded,
             OpenedAt = input.AsOf,
             UpdatedAt = input.AsOf,
@@ -62,14 +62,14 @@ public sealed class KuaishouMachine : IPackMachine
     {
         var monthly = input.Evaluation.Metrics.Where(m => m.Definition.Window is CalendarWindow { Period: CalendarPeriod.Month }).Select(m => m.Id).ToList();
         var period = Assessment.Period(input.Evaluation, monthly.Count > 0 ? monthly : null);
-        if (book.OfKind(CaseKinds.AttitudePenalty).Any(c => c.Get("period") == period)) return;
+        if (book.All.Any(c => CaseKinds.Family(c.Kind) == CaseKinds.AttitudePenalty && c.Get("period") == period)) return;
         var snapshot = MetricSnapshot.Of(input.Evaluation);
         var penalty = new EnforcementCase
         {
-            Id = book.NewId(CaseKinds.AttitudePenalty, input.AsOf, input.Policy.Zone),
+            Id = book.NewId(tier.Outcome, input.AsOf, input.Policy.Zone),
             Seller = book.Seller,
             Policy = Policy,
-            Kind = CaseKinds.AttitudePenalty,
+            Kind = tier.Outcome,
             State = tier.FineMin is null ? CaseStates.Recorded : CaseStates.AwaitingFine,
             OpenedAt = input.AsOf,
             UpdatedAt = input.AsOf,

@@ -1,0 +1,180 @@
+using System.Text.Json;
+using NodaTime;
+using Standing.Data.Enforcement;
+using Standing.Data.Outbox;
+using Standing.Enforcement.Cases;
+
+namespace Standing.Store.Tests.Enforcement;
+
+/// <summary>
+/// The outbox against SQLite and a real PostgreSQL, delivered to a real local HTTP server and to a
+/// folder: at least once, with an idempotency key, retried with back-off, resumed after an outage.
+/// </summary>
+public abstract class OutboxContract : IDisposable
+{
+    private static readonly RetryOptions Quick = new(3, TimeSpan.FromMilliseconds(20));
+
+    protected TempFolder Temp { get; } = new();
+
+    protected abstract string NewTarget();
+
+    public void Dispose()
+    {
+        Temp.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>A store holding three notices: a warning for each of three sellers.</summary>
+    private EnforcementStore StoreWithNotices(out List<string> ids)
+    {
+        var target = NewTarget();
+        using (Standing.Data.Store.EventStore.Open(target, create: true))
+        {
+        }
+        var store = EnforcementStore.Open(target);
+        var books = new List<CaseBook>();
+        var at = Instant.FromUtc(2026, 5, 1, 0, 0);
+        foreach (var seller in new[] { "shop-a", "shop-b", "shop-c" })
+        {
+            var book = new CaseBook(seller, "congocrea", []);
+            var opened = book.Open(new EnforcementCase
+            {
+                Id = book.NewId(CaseKinds.Warning, at, DateTimeZone.Utc),
+                Seller = seller,
+                Policy = "congocrea",
+                Kind = CaseKinds.Warning,
+                State = CaseStates.Issued,
+                OpenedAt = at,
+                UpdatedAt = at,
+            }, Actor.Rule("congocrea", "warning"), "test", []);
+            book.Notify(opened, CaseKinds.Warning, "seller", "Customer service warning", ["line one", "ligne deux é"]);
+            books.Add(book);
+        }
+        store.Save(books);
+        ids = store.Notices().Select(n => n.Id).ToList();
+        Assert.Equal(3, ids.Count);
+        return store;
+    }
+
+    [Fact]
+    public async Task A_webhook_that_is_down_loses_nothing_and_delivery_resumes_when_it_is_back()
+    {
+        using var store = StoreWithNotices(out var ids);
+        var port = WebhookReceiver.FreePort();
+        var sink = new WebhookSink(new Uri($"http://127.0.0.1:{port}/hooks/standing/"), new HttpClient { Timeout = TimeSpan.FromSeconds(5) });
+        var delivery = new OutboxDelivery(store, SystemClock.Instance, Quick);
+
+        var down = await delivery.DeliverAsync([sink]);
+        Assert.Equal(0, down.Delivered);
+        Assert.Single(down.Failures);
+        var attempts = Assert.Single(store.Deliveries());
+        Assert.Equal(3, attempts.Attempts); // the retries with back-off
+        Assert.Null(attempts.DeliveredAt);
+        Assert.Equal(3, store.Undelivered(sink.Name).Count);
+
+        using var receiver = new WebhookReceiver(port);
+        var up = await delivery.DeliverAsync([sink]);
+        Assert.Equal(3, up.Delivered);
+        Assert.Empty(up.Failures);
+        Assert.Equal(ids, receiver.Received.Select(r => r.Key));
+        foreach (var (key, body, contentType) in receiver.Received)
+        {
+            var json = JsonDocument.Parse(body).RootElement;
+            Assert.Equal(key, json.GetProperty("id").GetString());
+            Assert.Equal("ligne deux é", json.GetProperty("lines")[1].GetString());
+            Assert.StartsWith("application/json", contentType);
+        }
+
+        var again = await delivery.DeliverAsync([sink]);
+        Assert.Equal(0, again.Delivered);
+        Assert.Equal(3, receiver.Received.Count);
+    }
+
+    [Fact]
+    public async Task A_failed_answer_is_retried_with_the_same_idempotency_key()
+    {
+        using var store = StoreWithNotices(out var ids);
+        using var receiver = new WebhookReceiver(WebhookReceiver.FreePort()) { Answer = n => n == 1 ? 503 : 200 };
+        var sink = new WebhookSink(new Uri(receiver.Url), new HttpClient());
+        var report = await new OutboxDelivery(store, SystemClock.Instance, Quick).DeliverAsync([sink]);
+        Assert.Equal(3, report.Delivered);
+        Assert.Equal([ids[0], ids[0], ids[1], ids[2]], receiver.Received.Select(r => r.Key));
+        Assert.Equal(2, store.Deliveries().Single(d => d.NoticeId == ids[0]).Attempts);
+    }
+
+    [Fact]
+    public async Task The_folder_sink_writes_each_notice_once_per_delivery_and_the_command_resumes()
+    {
+        using var store = StoreWithNotices(out var ids);
+        var folder = Path.Combine(Temp.Path, "notices");
+        var sink = new FolderSink(folder);
+        var report = await new OutboxDelivery(store, SystemClock.Instance, Quick).DeliverAsync([sink]);
+        Assert.Equal(3, report.Delivered);
+        var files = Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(ids.Select(FolderSink.FileName).Order(StringComparer.Ordinal), files);
+        Assert.Equal(ids[0], JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, FolderSink.FileName(ids[0])))).RootElement.GetProperty("id").GetString());
+        Assert.Empty(store.Undelivered(sink.Name));
+    }
+}
+
+public sealed class SqliteOutboxTests : OutboxContract
+{
+    private int _n;
+
+    protected override string NewTarget() => Temp.File($"outbox{++_n}.db");
+
+    [Fact]
+    public void A_store_of_the_schema_before_enforcement_gains_its_tables_and_keeps_its_events()
+    {
+        var target = NewTarget();
+        using (var store = Standing.Data.Store.EventStore.Open(target, create: true)) store.Append([Events.Placed("a", "shop-1")]);
+        using (var c = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + target + ";Pooling=False"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            // Back to version 1: the event log only.
+            cmd.CommandText = "DROP TABLE enforcement_cases; DROP TABLE enforcement_audit; DROP TABLE enforcement_notices; " +
+                "DROP TABLE enforcement_deliveries; DROP TABLE disputes; UPDATE standing_meta SET value = '1' WHERE key = 'schema_version'";
+            cmd.ExecuteNonQuery();
+        }
+        using (var enforcement = EnforcementStore.Open(target))
+        {
+            Assert.Empty(enforcement.Cases());
+            Assert.Empty(enforcement.Disputes());
+        }
+        using var events = Standing.Data.Store.EventStore.Open(target, create: false);
+        Assert.Equal(1, events.Count());
+    }
+
+    [Fact]
+    public void The_outbox_command_delivers_what_a_run_wrote_to_a_folder_and_a_webhook()
+    {
+        var target = Temp.File("run.db");
+        var ingest = StandingProcess.Run("ingest", Temp.Write("e.ndjson", PromuaHistory.Ndjson()), "--db", target);
+        Assert.Equal(0, ingest.ExitCode);
+        var policy = Temp.Write("promua.yaml", PromuaHistory.Policy);
+        var port = WebhookReceiver.FreePort();
+        var url = $"http://127.0.0.1:{port}/hooks/standing/";
+        var folder = Path.Combine(Temp.Path, "out");
+
+        // Webhook down: the run still records everything, says what was not delivered, exits 1.
+        var run = StandingProcess.Run("run", "--db", target, "--from", "2026-03-01", "--to", "2026-03-15", "--policy", policy, "--notify-folder", folder, "--notify-webhook", url);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("not delivered (kept for the next delivery): webhook:" + url, run.Stderr);
+        var notices = Directory.GetFiles(folder).Length;
+        Assert.Equal(4, notices); // two exclusions, two re-check results
+
+        using var receiver = new WebhookReceiver(port);
+        var deliver = StandingProcess.Run("outbox", "deliver", "--db", target, "--webhook", url, "--folder", folder);
+        Assert.Equal(0, deliver.ExitCode);
+        Assert.Contains("outbox: 4 deliveries made", deliver.Stdout);
+        Assert.Equal(4, receiver.Received.Count);
+        Assert.Contains("delivered", StandingProcess.Run("outbox", "list", "--db", target).Stdout);
+    }
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresOutboxTests(PostgresCluster cluster) : OutboxContract
+{
+    protected override string NewTarget() => cluster.NewDatabase();
+}
