@@ -61,4 +61,18 @@ public sealed class CongocreaAcceptanceTests
         Assert.Equal(1, Run.Value.Value("shop-n", "defective_orders_60d"));
         Assert.False(Run.Value.Triggered("shop-n", "warning"));
     }
+
+    // congocrea-reviews.ndjson, shop-r, 6 orders placed 2026-03-01: o-0 reviewed 4 stars then updated to 1
+    // (a review of two stars or fewer now), o-1 reviewed 1 star then updated to 5 (no longer), o-2 reviewed 2
+    // stars then removed (no review left), o-3 had a case opened (later withdrawn — the case was still
+    // opened), o-4 and o-5 plain. ODR = 2/6; o-old (placed 2025-11-01, outside 90 days) had a case opened in
+    // March: lifetime 3 (o-old, o-0, o-3), 60 days 2 → warning.
+    [Fact]
+    public void Updated_and_removed_reviews_count_with_their_current_stars_and_a_withdrawn_case_still_counts()
+    {
+        var run = AcceptanceRun.Evaluate("congocrea-reviews.ndjson", "congocrea", AsOf);
+        run.AssertRate("shop-r", "odr", 2, 6, 2.0 / 6, "breach");
+        Assert.Equal(3, run.Value("shop-r", "defective_orders_lifetime"));
+        Assert.True(run.Triggered("shop-r", "warning"));
+    }
 }

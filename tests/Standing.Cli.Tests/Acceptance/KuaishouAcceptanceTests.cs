@@ -130,4 +130,43 @@ public sealed class KuaishouAcceptanceTests
         Assert.Equal(12, run.Value("k-h", "refund_only_handling_hours"), 1e-9);
         Assert.False(run.Triggered("k-h", "violation_refund_only_handling_hours"));
     }
+
+    // kuaishou-refunds.ndjson, k-rr, as of 2026-04-10T00:00+08:00:
+    //  #5 refund-only completion (by completion date): ro1 04-01 00:00 → 20:00 = 20 h, ro2 04-08 00:00 → 08:00
+    //     = 8 h, ro3 completes exactly at as-of (unknown). Mean 14 h → "≥ 14 h" reached.
+    //  #6 return-refund completion minus the buyer's own time: rr1 04-01 00:00 → 04-03 12:00 = 60 h − 24 h
+    //     (buyer step 04-01 02:00 → 04-02 02:00) = 36 h; rr2 04-02 00:00 → 04-05 12:00 = 84 h − 24 h = 60 h.
+    //     Mean 48 h ≤ 55 h.
+    //  #9 refund-only handling: ro1 rejected after 1 h (ro2, ro3 had no action) → 1 h.
+    //  #10 return-refund handling: rr1 approved after 2 h, rr2 after 6 h → 4 h.
+    //  #11 returned goods: rr1 received 04-03 10:00, completed 12:00 → 2 h; rr2 received 04-04 06:00,
+    //     completed 04-05 12:00 → 30 h. Mean 16 h: between 12 h and 24 h, no violation.
+    //  Experience score (100 at target, 0 at threshold): #5 0, #6 100, #9 100 (clamped), #10 100,
+    //  #11 (24 − 16)/(24 − 12) = 66.67; mean (366.67)/5 = 73.33.
+    [Fact]
+    public void Refund_times_and_the_experience_score()
+    {
+        var run = AcceptanceRun.Evaluate("kuaishou-refunds.ndjson", "kuaishou", AsOf);
+        Assert.Equal(14, run.Value("k-rr", "refund_only_completion_hours"), 1e-9);
+        Assert.Equal("breach", run.Status("k-rr", "refund_only_completion_hours"));
+        Assert.Equal(48, run.Value("k-rr", "return_refund_completion_hours"), 1e-9);
+        Assert.Equal(1, run.Value("k-rr", "refund_only_handling_hours"), 1e-9);
+        Assert.Equal(4, run.Value("k-rr", "return_refund_handling_hours"), 1e-9);
+        Assert.Equal(16, run.Value("k-rr", "return_receipt_handling_hours"), 1e-9);
+        Assert.False(run.Triggered("k-rr", "violation_return_receipt_handling_hours"));
+        Assert.Equal(220.0 / 3, run.Value("k-rr", "experience_score"), 1e-6);
+    }
+
+    // #8 "≥ 4 merchant-liability disputes and rate ≥ 0.2%": k-ml: 10 refunds completed 03-25, 4 cases closed
+    // seller_liable and 1 closed for the buyer: 4/10 → threshold reached. k-ml3: 3 seller_liable: 30% but
+    // only 3 disputes → not reached.
+    [Fact]
+    public void Merchant_liability_needs_four_disputes()
+    {
+        var run = AcceptanceRun.Evaluate("kuaishou-refunds.ndjson", "kuaishou", AsOf);
+        run.AssertRate("k-ml", "merchant_liability_dispute_rate", 4, 10, 0.4, "breach");
+        Assert.True(run.Triggered("k-ml", "experience_threshold_merchant_liability_dispute_rate"));
+        Assert.NotEqual("breach", run.Status("k-ml3", "merchant_liability_dispute_rate"));
+        Assert.False(run.Triggered("k-ml3", "experience_threshold_merchant_liability_dispute_rate"));
+    }
 }

@@ -121,4 +121,16 @@ public sealed class MallAcceptanceTests
         Assert.False(Run.Value.Triggered("p-clean", "sla_breach"));
         Assert.True(Run.Value.Triggered("p-ship", "sla_breach"));
     }
+
+    // mall-weekend.ndjson, as of 2026-05-10T00:00+02:00 (window from 2026-04-10): 8 orders opened Wed 04-15
+    // and confirmed 2 h later; o-sat opened Saturday 04-11 10:00 → deadline Monday 04-13 10:00 (the next
+    // business day, same local time), SHIPPING exactly then → on time; o-sat2 SHIPPED one second later → late;
+    // o-may opened Thursday 04-30 15:00 → 1 May (Labour Day) is a holiday, 2–3 May a weekend, deadline Monday
+    // 05-04 15:00; SHIPPING 14:00 → on time. 10/11 = 90.9% < 95% → breach.
+    [Fact]
+    public void Shipping_confirmation_deadline_skips_weekends_and_may_day()
+    {
+        var run = AcceptanceRun.Evaluate("mall-weekend.ndjson", "mall", "2026-05-10T00:00:00+02:00");
+        run.AssertRate("p-wk", "shipping_confirmation_sla", 10, 11, 10.0 / 11, "breach");
+    }
 }
