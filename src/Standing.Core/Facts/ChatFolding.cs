@@ -92,7 +92,7 @@ internal static class ChatFolding
                         Agent = nextAgent?.Agent ?? c.Agent,
                         Buyer = line.Buyer ?? c.Buyer,
                         HumanSession = c.Human,
-                        ForHuman = c.Human && (c.TransferredAt is not { } t || line.At >= t),
+                        ForHuman = c.TransferredAt is { } t ? line.At >= t : c.Human,
                         ReplyAt = nextAgent?.At,
                         BotReplyAt = nextBot?.At,
                     });

@@ -106,7 +106,7 @@ public static class FactFields
         FactField<MessageFact>.OfText("agent", Subject.Messages, "the agent who answered it (else the conversation's agent)", m => m.Agent),
         FactField<MessageFact>.OfText("buyer", Subject.Messages, "the buyer", m => m.Buyer),
         FactField<MessageFact>.OfBool("human_session", Subject.Messages, "the conversation has an agent message", m => m.HumanSession),
-        FactField<MessageFact>.OfBool("for_human", Subject.Messages, "human session, and sent at or after the transfer to a human (if there was one)", m => m.ForHuman),
+        FactField<MessageFact>.OfBool("for_human", Subject.Messages, "sent at or after the transfer to a human (answered or not), or in a never-transferred session an agent wrote in", m => m.ForHuman),
         FactField<MessageFact>.OfInstant("reply_at", Subject.Messages, "the next agent message after it in the conversation", m => m.ReplyAt),
         FactField<MessageFact>.OfInstant("bot_reply_at", Subject.Messages, "the next bot message after it in the conversation", m => m.BotReplyAt),
     ]);

@@ -21,8 +21,9 @@ public sealed class MessageFact
     /// <summary>The conversation has an agent message.</summary>
     public bool HumanSession { get; internal set; }
     /// <summary>
-    /// The message was for a human to answer: the session has an agent message and the message came at or
-    /// after the transfer to a human (every message of a human session that was never transferred).
+    /// The message was for a human to answer: it came at or after the transfer to a human, answered or not
+    /// (a transferred buyer left waiting is the failure the reply rate measures), or the session was never
+    /// transferred and an agent wrote in it.
     /// </summary>
     public bool ForHuman { get; internal set; }
     /// <summary>The next agent message after it in the conversation.</summary>
