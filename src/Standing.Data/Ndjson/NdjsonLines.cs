@@ -3,7 +3,7 @@ using System.Buffers;
 namespace Standing.Data.Ndjson;
 
 /// <summary>Receives one line (without its <c>\n</c>; a <c>\r</c> before it is left for the caller) and its 1-based number.</summary>
-internal delegate void NdjsonLineHandler(ReadOnlySpan<byte> line, int number);
+public delegate void NdjsonLineHandler(ReadOnlySpan<byte> line, int number);
 
 /// <summary>
 /// Splits a UTF-8 stream into lines without decoding it: a pooled buffer that grows to hold the
@@ -11,7 +11,7 @@ internal delegate void NdjsonLineHandler(ReadOnlySpan<byte> line, int number);
 /// terminator still delivered. Read failures become <see cref="EventFileException"/> naming the file.
 /// </summary>
 // TODO: Store/NdjsonFileSource.cs repeats this loop; it should call Read instead.
-internal static class NdjsonLines
+public static class NdjsonLines
 {
     private const int InitialBuffer = 1 << 20;
 
