@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using Standing.Core.Events;
 
@@ -12,8 +11,6 @@ namespace Standing.Data.Ndjson;
 /// </summary>
 public sealed class NdjsonEventReader
 {
-    private const int InitialBuffer = 1 << 20;
-
     private readonly List<Reject> _rejects = [];
 
     public NdjsonEventReader()
@@ -73,81 +70,15 @@ public sealed class NdjsonEventReader
         ArgumentNullException.ThrowIfNull(utf8);
         ArgumentNullException.ThrowIfNull(file);
 
-        var buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
         var remaining = Remaining(utf8);
-        try
-        {
-            var start = 0;
-            var end = 0;
-            var eof = false;
-            var first = true;
-            var lineNumber = 0;
-            while (true)
+        NdjsonLines.Read(
+            utf8,
+            file,
+            (line, number) => Line(line, file, number),
+            firstBlock: block =>
             {
-                var newline = buffer.AsSpan(start, end - start).IndexOf((byte)'\n');
-                if (newline >= 0)
-                {
-                    Line(buffer.AsSpan(start, newline), file, ++lineNumber);
-                    start += newline + 1;
-                    continue;
-                }
-                if (eof)
-                {
-                    if (end > start)
-                    {
-                        Line(buffer.AsSpan(start, end - start), file, ++lineNumber);
-                    }
-                    break;
-                }
-
-                // Need more: move the partial line to the front, grow if it fills the buffer.
-                if (start > 0)
-                {
-                    buffer.AsSpan(start, end - start).CopyTo(buffer);
-                    end -= start;
-                    start = 0;
-                }
-                if (end == buffer.Length)
-                {
-                    var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    buffer.AsSpan(0, end).CopyTo(bigger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = bigger;
-                }
-                int n;
-                try
-                {
-                    n = utf8.Read(buffer, end, buffer.Length - end);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    throw EventFileException.CannotRead(file, ex);
-                }
-                if (n == 0)
-                {
-                    eof = true;
-                }
-                end += n;
-                if (lineNumber == 0 && remaining > 0)
-                {
-                    MakeRoom(buffer.AsSpan(0, end), remaining);
-                    remaining = 0;
-                }
-                if (first && (end >= 3 || eof))
-                {
-                    // A UTF-8 byte order mark before the first line is not part of it.
-                    first = false;
-                    if (lineNumber == 0 && buffer.AsSpan(0, end).StartsWith("\uFEFF"u8))
-                    {
-                        start = 3;
-                    }
-                }
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+                if (remaining > 0) MakeRoom(block, remaining);
+            });
     }
 
     /// <summary>Bytes left in the stream when it knows (a file; also a wrapper that reports its file's length), else 0.</summary>
