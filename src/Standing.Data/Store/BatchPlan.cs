@@ -16,15 +16,21 @@ internal sealed class BatchPlan
     {
         Batch = batch;
         Outcomes = new EventLogOutcome[batch.Count];
-        Lines = new string[batch.Count];
+        _lineOf = new int[batch.Count];
     }
+
+    private readonly int[] _lineOf;
+    private CanonicalLineBuffer _lines = null!;
 
     public IReadOnlyList<StandingEvent> Batch { get; }
 
     public EventLogOutcome[] Outcomes { get; }
 
-    /// <summary>The canonical line of each event (null for repeats inside the batch).</summary>
-    public string?[] Lines { get; }
+    /// <summary>The canonical line of a first event of its id in the batch, as UTF-8.</summary>
+    public ReadOnlySpan<byte> Utf8Line(int index) => _lines[_lineOf[index]];
+
+    /// <summary>The canonical line of a first event of its id in the batch.</summary>
+    public string Line(int index) => _lines.Text(_lineOf[index]);
 
     public Dictionary<int, int> Conflicts { get; } = [];
 
@@ -41,7 +47,7 @@ internal sealed class BatchPlan
             var ev = batch[i];
             if (first.TryAdd(ev.Id, i))
             {
-                plan.Lines[i] = NdjsonEventWriter.ToLine(ev);
+                plan._lineOf[i] = plan.Firsts.Count;
                 plan.Firsts.Add(i);
                 continue;
             }
@@ -56,13 +62,14 @@ internal sealed class BatchPlan
                 plan.Conflicts[i] = earlier;
             }
         }
+        plan._lines = new CanonicalLineBuffer(batch, plan.Firsts);
         return plan;
     }
 
     /// <summary>The first event of the batch at <paramref name="index"/> met a stored body with its id.</summary>
     public void AgainstStored(int index, string storedBody)
     {
-        if (Same(Batch[index], Lines[index]!, storedBody))
+        if (Same(Batch[index], Line(index), storedBody))
         {
             Outcomes[index] = EventLogOutcome.Duplicate;
         }

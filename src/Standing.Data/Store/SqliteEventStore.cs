@@ -14,6 +14,9 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
 {
     private static readonly byte[] SqliteHeader = "SQLite format 3\0"u8.ToArray();
 
+    private static readonly byte[][] TypeNames =
+        [.. Enum.GetValues<EventType>().OrderBy(t => (int)t).Select(t => System.Text.Encoding.UTF8.GetBytes(EventSchema.Name(t)))];
+
     private readonly SqliteConnection _connection;
 
     private SqliteEventStore(string path, SqliteConnection connection)
@@ -125,6 +128,12 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
         {
             throw new EventStoreException(StoreSchema.Newer(Name, version));
         }
+        if (version == 0)
+        {
+            // Set before the first table: 16 KiB pages take a bulk load with about a quarter of the page
+            // writes and page-cache lookups of the default 4 KiB (measured with standing bench --ingest).
+            Execute($"PRAGMA page_size = {StoreSchema.SqlitePageSize}");
+        }
         if (version < StoreSchema.CurrentVersion)
         {
             Migrate(version);
@@ -218,9 +227,9 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
                 var ev = batch[i];
                 Check(raw.sqlite3_bind_text(insert, 1, ev.Seller));
                 Check(raw.sqlite3_bind_text(insert, 2, ev.Id));
-                Check(raw.sqlite3_bind_text(insert, 3, EventSchema.Name(ev.Type)));
+                Check(raw.sqlite3_bind_text(insert, 3, TypeNames[(int)ev.Type]));
                 Check(raw.sqlite3_bind_int64(insert, 4, Micros(ev.At)));
-                Check(raw.sqlite3_bind_text(insert, 5, plan.Lines[i]!));
+                Check(raw.sqlite3_bind_text(insert, 5, plan.Utf8Line(i)));
                 var rc = raw.sqlite3_step(insert);
                 if (rc != raw.SQLITE_DONE)
                 {
@@ -291,8 +300,8 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
     {
         using var command = _connection.CreateCommand();
         command.CommandText = seller is null
-            ? "SELECT body FROM events ORDER BY seller, id"
-            : "SELECT body FROM events WHERE seller = $seller ORDER BY seller, id";
+            ? "SELECT body FROM events ORDER BY seller, seq"
+            : "SELECT body FROM events WHERE seller = $seller ORDER BY seq";
         if (seller is not null)
         {
             command.Parameters.AddWithValue("$seller", seller);
@@ -309,7 +318,7 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
     public IReadOnlyList<StandingEvent> ReadSellers(IReadOnlyCollection<string> sellers)
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT body FROM events WHERE seller = $seller ORDER BY seller, id";
+        command.CommandText = "SELECT body FROM events WHERE seller = $seller ORDER BY seq";
         var seller = command.Parameters.Add("$seller", SqliteType.Text);
         command.Prepare();
         var events = new List<StandingEvent>();
