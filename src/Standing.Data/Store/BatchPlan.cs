@@ -32,6 +32,15 @@ internal sealed class BatchPlan
     /// <summary>The canonical line of a first event of its id in the batch.</summary>
     public string Line(int index) => _lines.Text(_lineOf[index]);
 
+    /// <summary>The id of a first event of its id in the batch, as UTF-8.</summary>
+    public ReadOnlySpan<byte> Utf8Id(int index) => _ids[_lineOf[index]];
+
+    /// <summary>The seller of a first event of its id in the batch, as UTF-8.</summary>
+    public ReadOnlySpan<byte> Utf8Seller(int index) => _sellers[_lineOf[index]];
+
+    private Utf8Texts _ids = null!;
+    private Utf8Texts _sellers = null!;
+
     public Dictionary<int, int> Conflicts { get; } = [];
 
     /// <summary>Indexes of the first event of each id in the batch: the ones to offer the store.</summary>
@@ -63,6 +72,13 @@ internal sealed class BatchPlan
             }
         }
         plan._lines = new CanonicalLineBuffer(batch, plan.Firsts);
+        plan._ids = new Utf8Texts(plan.Firsts.Count);
+        plan._sellers = new Utf8Texts(plan.Firsts.Count);
+        foreach (var i in plan.Firsts)
+        {
+            plan._ids.Add(batch[i].Id);
+            plan._sellers.Add(batch[i].Seller);
+        }
         return plan;
     }
 

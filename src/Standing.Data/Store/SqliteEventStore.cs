@@ -225,8 +225,8 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
             foreach (var i in plan.Firsts)
             {
                 var ev = batch[i];
-                Check(raw.sqlite3_bind_text(insert, 1, ev.Seller));
-                Check(raw.sqlite3_bind_text(insert, 2, ev.Id));
+                Check(raw.sqlite3_bind_text(insert, 1, plan.Utf8Seller(i)));
+                Check(raw.sqlite3_bind_text(insert, 2, plan.Utf8Id(i)));
                 Check(raw.sqlite3_bind_text(insert, 3, TypeNames[(int)ev.Type]));
                 Check(raw.sqlite3_bind_int64(insert, 4, Micros(ev.At)));
                 Check(raw.sqlite3_bind_text(insert, 5, plan.Utf8Line(i)));
@@ -264,23 +264,24 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
         bump.CommandText = "UPDATE standing_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'log_position' RETURNING CAST(value AS INTEGER)";
         var position = Convert.ToInt64(bump.ExecuteScalar(), CultureInfo.InvariantCulture);
 
-        using var upsert = _connection.CreateCommand();
-        upsert.Transaction = transaction;
-        upsert.CommandText = "INSERT INTO seller_projection (seller, events, first_at, last_at, changed) VALUES ($seller, $events, $first, $last, $changed) " +
-            "ON CONFLICT (seller) DO UPDATE SET events = events + excluded.events, first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at), changed = excluded.changed";
-        var seller = upsert.Parameters.Add("$seller", SqliteType.Text);
-        var events = upsert.Parameters.Add("$events", SqliteType.Integer);
-        var first = upsert.Parameters.Add("$first", SqliteType.Integer);
-        var last = upsert.Parameters.Add("$last", SqliteType.Integer);
-        upsert.Parameters.Add("$changed", SqliteType.Integer).Value = position;
-        upsert.Prepare();
-        foreach (var (name, change) in changes.All)
+        // One upsert per seller the batch touched: as many as the batch's events when they come in time
+        // order from many sellers, so this goes through the prepared statement directly too.
+        Check(raw.sqlite3_prepare_v2(_connection.Handle!,
+            "INSERT INTO seller_projection (seller, events, first_at, last_at, changed) VALUES (?1, ?2, ?3, ?4, ?5) " +
+            "ON CONFLICT (seller) DO UPDATE SET events = events + excluded.events, first_at = min(first_at, excluded.first_at), " +
+            "last_at = max(last_at, excluded.last_at), changed = excluded.changed", out var upsert));
+        using (upsert)
         {
-            seller.Value = name;
-            events.Value = change.Events;
-            first.Value = Micros(change.FirstAt);
-            last.Value = Micros(change.LastAt);
-            upsert.ExecuteNonQuery();
+            Check(raw.sqlite3_bind_int64(upsert, 5, position));
+            foreach (var (seller, change) in changes.All)
+            {
+                Check(raw.sqlite3_bind_text(upsert, 1, seller));
+                Check(raw.sqlite3_bind_int64(upsert, 2, change.Events));
+                Check(raw.sqlite3_bind_int64(upsert, 3, Micros(change.FirstAt)));
+                Check(raw.sqlite3_bind_int64(upsert, 4, Micros(change.LastAt)));
+                Check(raw.sqlite3_step(upsert));
+                raw.sqlite3_reset(upsert);
+            }
         }
     }
 
