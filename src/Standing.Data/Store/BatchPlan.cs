@@ -78,6 +78,7 @@ internal sealed class BatchPlan
         {
             plan._ids.Add(batch[i].Id);
             plan._sellers.Add(batch[i].Seller);
+            plan._ifAllAccepted.Add(batch[i].Seller, batch[i].At);
         }
         return plan;
     }
@@ -96,8 +97,29 @@ internal sealed class BatchPlan
         }
     }
 
-    /// <summary>The sellers of the events the store accepted (filled by the store as it appends).</summary>
-    public SellerChanges Changes { get; } = new();
+    /// <summary>The sellers of the events the store accepted (<see cref="Accepted"/> sets it).</summary>
+    public SellerChanges Changes { get; private set; } = new();
+
+    /// <summary>What the batch's first events would change if the store accepts them all (the usual case).</summary>
+    private SellerChanges _ifAllAccepted = new();
+
+    /// <summary>
+    /// Tells the plan which of its first events the store took (every other one met a stored id); the
+    /// seller changes are worked out on the reading thread beforehand and only redone when some were not.
+    /// </summary>
+    public void Accepted(int count, Func<int, bool> isNew)
+    {
+        if (count == Firsts.Count)
+        {
+            Changes = _ifAllAccepted;
+            return;
+        }
+        Changes = new SellerChanges();
+        foreach (var i in Firsts)
+        {
+            if (isNew(i)) Changes.Add(Batch[i].Seller, Batch[i].At);
+        }
+    }
 
     public AppendResult Result() => new(Outcomes, Conflicts, [.. Changes.Sellers]);
 

@@ -19,10 +19,13 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
 
     private readonly SqliteConnection _connection;
 
+    private readonly WalCheckpointer _checkpointer;
+
     private SqliteEventStore(string path, SqliteConnection connection)
     {
         Name = path;
         _connection = connection;
+        _checkpointer = new WalCheckpointer(connection.ConnectionString);
     }
 
     public string Engine => "sqlite";
@@ -219,6 +222,7 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
         // The bulk path talks to SQLite directly (one prepared statement, bind, step, reset), in the
         // transaction the connection holds: the driver's per-command work would cost more than SQLite.
         var db = _connection.Handle!;
+        var accepted = 0;
         Check(raw.sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO events (seller, id, type, at, body) VALUES (?1, ?2, ?3, ?4, ?5)", out var insert));
         using (insert)
         {
@@ -244,15 +248,17 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
                 }
                 else
                 {
-                    plan.Changes.Add(ev.Seller, ev.At);
+                    accepted++;
                 }
             }
         }
+        plan.Accepted(accepted, i => plan.Outcomes[i] == EventLogOutcome.Accepted);
         if (plan.Changes.Count > 0)
         {
             Project(plan.Changes, transaction);
         }
         transaction.Commit();
+        _checkpointer.AfterCommit();
         return plan.Result();
     }
 
@@ -369,7 +375,11 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
 
     public long Count() => Convert.ToInt64(Scalar("SELECT count(*) FROM events"), System.Globalization.CultureInfo.InvariantCulture);
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _checkpointer.Dispose();
+        _connection.Dispose();
+    }
 
     private object? Scalar(string sql)
     {
