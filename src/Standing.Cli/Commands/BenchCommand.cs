@@ -24,8 +24,18 @@ internal static class BenchCommand
         var sellers = new Option<int>("--sellers") { Description = "sellers", DefaultValueFactory = _ => 100_000 };
         var orders = new Option<long>("--orders") { Description = "orders in total (approximately)", DefaultValueFactory = _ => 10_000_000 };
         var file = new Option<string?>("--file") { Description = "where to write the generated NDJSON (default: a temporary file, deleted after)" };
-        var command = new Command("bench", "Measure parse, fold and evaluate throughput on a generated marketplace") { sellers, orders, file };
-        command.SetAction(parse => Run(parse.GetValue(sellers), parse.GetValue(orders), parse.GetValue(file)));
+        var ingest = new Option<long?>("--ingest") { Description = "instead: time standing ingest of this many events into SQLite against sqlite3's own .import of the same rows" };
+        var postgres = new Option<string?>("--postgres") { Description = "with --ingest: also time PostgreSQL on this server (a throw-away database is created and dropped)" };
+        var sqlite3 = new Option<string?>("--sqlite3") { Description = "with --ingest: the sqlite3 program to compare with (default: sqlite3 on the PATH)" };
+        var repeat = new Option<int>("--repeat") { Description = "with --ingest: loads of each kind, taking turns (best and median reported)", DefaultValueFactory = _ => 3 };
+        var keep = new Option<string?>("--keep") { Description = "with --ingest: write the inputs and databases into this folder and keep them" };
+        var command = new Command("bench", "Measure parse, fold and evaluate throughput on a generated marketplace (or ingest speed with --ingest)")
+        {
+            sellers, orders, file, ingest, repeat, postgres, sqlite3, keep,
+        };
+        command.SetAction(parse => parse.GetValue(ingest) is { } events
+            ? IngestBench.Run(events, Math.Max(1, parse.GetValue(repeat)), parse.GetValue(postgres), parse.GetValue(sqlite3), parse.GetValue(keep))
+            : Run(parse.GetValue(sellers), parse.GetValue(orders), parse.GetValue(file)));
         return command;
     }
 

@@ -16,7 +16,7 @@ public sealed class NdjsonEventWriter : IDisposable
 {
     private const int FlushThreshold = 1 << 20;
 
-    private static readonly JsonWriterOptions Options = new()
+    internal static readonly JsonWriterOptions Options = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         SkipValidation = true,
@@ -143,7 +143,7 @@ public sealed class NdjsonEventWriter : IDisposable
         }
     }
 
-    private static void WriteObject(Utf8JsonWriter json, StandingEvent ev)
+    internal static void WriteObject(Utf8JsonWriter json, StandingEvent ev)
     {
         var names = WireFields.Encoded;
         json.WriteStartObject();

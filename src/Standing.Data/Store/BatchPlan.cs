@@ -16,15 +16,30 @@ internal sealed class BatchPlan
     {
         Batch = batch;
         Outcomes = new EventLogOutcome[batch.Count];
-        Lines = new string[batch.Count];
+        _lineOf = new int[batch.Count];
     }
+
+    private readonly int[] _lineOf;
+    private CanonicalLineBuffer _lines = null!;
 
     public IReadOnlyList<StandingEvent> Batch { get; }
 
     public EventLogOutcome[] Outcomes { get; }
 
-    /// <summary>The canonical line of each event (null for repeats inside the batch).</summary>
-    public string?[] Lines { get; }
+    /// <summary>The canonical line of a first event of its id in the batch, as UTF-8.</summary>
+    public ReadOnlySpan<byte> Utf8Line(int index) => _lines[_lineOf[index]];
+
+    /// <summary>The canonical line of a first event of its id in the batch.</summary>
+    public string Line(int index) => _lines.Text(_lineOf[index]);
+
+    /// <summary>The id of a first event of its id in the batch, as UTF-8.</summary>
+    public ReadOnlySpan<byte> Utf8Id(int index) => _ids[_lineOf[index]];
+
+    /// <summary>The seller of a first event of its id in the batch, as UTF-8.</summary>
+    public ReadOnlySpan<byte> Utf8Seller(int index) => _sellers[_lineOf[index]];
+
+    private Utf8Texts _ids = null!;
+    private Utf8Texts _sellers = null!;
 
     public Dictionary<int, int> Conflicts { get; } = [];
 
@@ -41,7 +56,7 @@ internal sealed class BatchPlan
             var ev = batch[i];
             if (first.TryAdd(ev.Id, i))
             {
-                plan.Lines[i] = NdjsonEventWriter.ToLine(ev);
+                plan._lineOf[i] = plan.Firsts.Count;
                 plan.Firsts.Add(i);
                 continue;
             }
@@ -56,13 +71,22 @@ internal sealed class BatchPlan
                 plan.Conflicts[i] = earlier;
             }
         }
+        plan._lines = new CanonicalLineBuffer(batch, plan.Firsts);
+        plan._ids = new Utf8Texts(plan.Firsts.Count);
+        plan._sellers = new Utf8Texts(plan.Firsts.Count);
+        foreach (var i in plan.Firsts)
+        {
+            plan._ids.Add(batch[i].Id);
+            plan._sellers.Add(batch[i].Seller);
+            plan._ifAllAccepted.Add(batch[i].Seller, batch[i].At);
+        }
         return plan;
     }
 
     /// <summary>The first event of the batch at <paramref name="index"/> met a stored body with its id.</summary>
     public void AgainstStored(int index, string storedBody)
     {
-        if (Same(Batch[index], Lines[index]!, storedBody))
+        if (Same(Batch[index], Line(index), storedBody))
         {
             Outcomes[index] = EventLogOutcome.Duplicate;
         }
@@ -73,8 +97,29 @@ internal sealed class BatchPlan
         }
     }
 
-    /// <summary>The sellers of the events the store accepted (filled by the store as it appends).</summary>
-    public SellerChanges Changes { get; } = new();
+    /// <summary>The sellers of the events the store accepted (<see cref="Accepted"/> sets it).</summary>
+    public SellerChanges Changes { get; private set; } = new();
+
+    /// <summary>What the batch's first events would change if the store accepts them all (the usual case).</summary>
+    private SellerChanges _ifAllAccepted = new();
+
+    /// <summary>
+    /// Tells the plan which of its first events the store took (every other one met a stored id); the
+    /// seller changes are worked out on the reading thread beforehand and only redone when some were not.
+    /// </summary>
+    public void Accepted(int count, Func<int, bool> isNew)
+    {
+        if (count == Firsts.Count)
+        {
+            Changes = _ifAllAccepted;
+            return;
+        }
+        Changes = new SellerChanges();
+        foreach (var i in Firsts)
+        {
+            if (isNew(i)) Changes.Add(Batch[i].Seller, Batch[i].At);
+        }
+    }
 
     public AppendResult Result() => new(Outcomes, Conflicts, [.. Changes.Sellers]);
 

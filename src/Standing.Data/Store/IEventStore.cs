@@ -19,10 +19,10 @@ public interface IEventStore : IDisposable
     /// <summary>Appends one batch in one transaction; the result says what became of each event.</summary>
     AppendResult Append(IReadOnlyList<StandingEvent> batch);
 
-    /// <summary>Every stored event (or those of one seller), ordered by seller then id.</summary>
+    /// <summary>Every stored event (or those of one seller), ordered by seller (a seller's events in no set order).</summary>
     IReadOnlyList<StandingEvent> ReadAll(string? seller = null);
 
-    /// <summary>The stored events of the sellers named, ordered by seller then id.</summary>
+    /// <summary>The stored events of the sellers named, ordered by seller.</summary>
     IReadOnlyList<StandingEvent> ReadSellers(IReadOnlyCollection<string> sellers);
 
     /// <summary>How many events are stored.</summary>

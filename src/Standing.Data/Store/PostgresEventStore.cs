@@ -179,7 +179,7 @@ public sealed class PostgresEventStore : IEventStore, IPlannedAppend
                     copy.Write(ev.Id, NpgsqlDbType.Text);
                     copy.Write(EventSchema.Name(ev.Type), NpgsqlDbType.Text);
                     copy.Write(ev.At.ToDateTimeUtc(), NpgsqlDbType.TimestampTz);
-                    copy.Write(plan.Lines[i]!, NpgsqlDbType.Text);
+                    copy.Write(plan.Line(i), NpgsqlDbType.Text);
                 }
                 copy.Complete();
             }

@@ -14,12 +14,18 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
 {
     private static readonly byte[] SqliteHeader = "SQLite format 3\0"u8.ToArray();
 
+    private static readonly byte[][] TypeNames =
+        [.. Enum.GetValues<EventType>().OrderBy(t => (int)t).Select(t => System.Text.Encoding.UTF8.GetBytes(EventSchema.Name(t)))];
+
     private readonly SqliteConnection _connection;
+
+    private readonly WalCheckpointer _checkpointer;
 
     private SqliteEventStore(string path, SqliteConnection connection)
     {
         Name = path;
         _connection = connection;
+        _checkpointer = new WalCheckpointer(connection.ConnectionString);
     }
 
     public string Engine => "sqlite";
@@ -125,6 +131,12 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
         {
             throw new EventStoreException(StoreSchema.Newer(Name, version));
         }
+        if (version == 0)
+        {
+            // Set before the first table: 16 KiB pages take a bulk load with about a quarter of the page
+            // writes and page-cache lookups of the default 4 KiB (measured with standing bench --ingest).
+            Execute($"PRAGMA page_size = {StoreSchema.SqlitePageSize}");
+        }
         if (version < StoreSchema.CurrentVersion)
         {
             Migrate(version);
@@ -210,17 +222,18 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
         // The bulk path talks to SQLite directly (one prepared statement, bind, step, reset), in the
         // transaction the connection holds: the driver's per-command work would cost more than SQLite.
         var db = _connection.Handle!;
+        var accepted = 0;
         Check(raw.sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO events (seller, id, type, at, body) VALUES (?1, ?2, ?3, ?4, ?5)", out var insert));
         using (insert)
         {
             foreach (var i in plan.Firsts)
             {
                 var ev = batch[i];
-                Check(raw.sqlite3_bind_text(insert, 1, ev.Seller));
-                Check(raw.sqlite3_bind_text(insert, 2, ev.Id));
-                Check(raw.sqlite3_bind_text(insert, 3, EventSchema.Name(ev.Type)));
+                Check(raw.sqlite3_bind_text(insert, 1, plan.Utf8Seller(i)));
+                Check(raw.sqlite3_bind_text(insert, 2, plan.Utf8Id(i)));
+                Check(raw.sqlite3_bind_text(insert, 3, TypeNames[(int)ev.Type]));
                 Check(raw.sqlite3_bind_int64(insert, 4, Micros(ev.At)));
-                Check(raw.sqlite3_bind_text(insert, 5, plan.Lines[i]!));
+                Check(raw.sqlite3_bind_text(insert, 5, plan.Utf8Line(i)));
                 var rc = raw.sqlite3_step(insert);
                 if (rc != raw.SQLITE_DONE)
                 {
@@ -235,15 +248,17 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
                 }
                 else
                 {
-                    plan.Changes.Add(ev.Seller, ev.At);
+                    accepted++;
                 }
             }
         }
+        plan.Accepted(accepted, i => plan.Outcomes[i] == EventLogOutcome.Accepted);
         if (plan.Changes.Count > 0)
         {
             Project(plan.Changes, transaction);
         }
         transaction.Commit();
+        _checkpointer.AfterCommit();
         return plan.Result();
     }
 
@@ -255,23 +270,24 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
         bump.CommandText = "UPDATE standing_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'log_position' RETURNING CAST(value AS INTEGER)";
         var position = Convert.ToInt64(bump.ExecuteScalar(), CultureInfo.InvariantCulture);
 
-        using var upsert = _connection.CreateCommand();
-        upsert.Transaction = transaction;
-        upsert.CommandText = "INSERT INTO seller_projection (seller, events, first_at, last_at, changed) VALUES ($seller, $events, $first, $last, $changed) " +
-            "ON CONFLICT (seller) DO UPDATE SET events = events + excluded.events, first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at), changed = excluded.changed";
-        var seller = upsert.Parameters.Add("$seller", SqliteType.Text);
-        var events = upsert.Parameters.Add("$events", SqliteType.Integer);
-        var first = upsert.Parameters.Add("$first", SqliteType.Integer);
-        var last = upsert.Parameters.Add("$last", SqliteType.Integer);
-        upsert.Parameters.Add("$changed", SqliteType.Integer).Value = position;
-        upsert.Prepare();
-        foreach (var (name, change) in changes.All)
+        // One upsert per seller the batch touched: as many as the batch's events when they come in time
+        // order from many sellers, so this goes through the prepared statement directly too.
+        Check(raw.sqlite3_prepare_v2(_connection.Handle!,
+            "INSERT INTO seller_projection (seller, events, first_at, last_at, changed) VALUES (?1, ?2, ?3, ?4, ?5) " +
+            "ON CONFLICT (seller) DO UPDATE SET events = events + excluded.events, first_at = min(first_at, excluded.first_at), " +
+            "last_at = max(last_at, excluded.last_at), changed = excluded.changed", out var upsert));
+        using (upsert)
         {
-            seller.Value = name;
-            events.Value = change.Events;
-            first.Value = Micros(change.FirstAt);
-            last.Value = Micros(change.LastAt);
-            upsert.ExecuteNonQuery();
+            Check(raw.sqlite3_bind_int64(upsert, 5, position));
+            foreach (var (seller, change) in changes.All)
+            {
+                Check(raw.sqlite3_bind_text(upsert, 1, seller));
+                Check(raw.sqlite3_bind_int64(upsert, 2, change.Events));
+                Check(raw.sqlite3_bind_int64(upsert, 3, Micros(change.FirstAt)));
+                Check(raw.sqlite3_bind_int64(upsert, 4, Micros(change.LastAt)));
+                Check(raw.sqlite3_step(upsert));
+                raw.sqlite3_reset(upsert);
+            }
         }
     }
 
@@ -291,8 +307,8 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
     {
         using var command = _connection.CreateCommand();
         command.CommandText = seller is null
-            ? "SELECT body FROM events ORDER BY seller, id"
-            : "SELECT body FROM events WHERE seller = $seller ORDER BY seller, id";
+            ? "SELECT body FROM events ORDER BY seller, seq"
+            : "SELECT body FROM events WHERE seller = $seller ORDER BY seq";
         if (seller is not null)
         {
             command.Parameters.AddWithValue("$seller", seller);
@@ -309,7 +325,7 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
     public IReadOnlyList<StandingEvent> ReadSellers(IReadOnlyCollection<string> sellers)
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT body FROM events WHERE seller = $seller ORDER BY seller, id";
+        command.CommandText = "SELECT body FROM events WHERE seller = $seller ORDER BY seq";
         var seller = command.Parameters.Add("$seller", SqliteType.Text);
         command.Prepare();
         var events = new List<StandingEvent>();
@@ -359,7 +375,11 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
 
     public long Count() => Convert.ToInt64(Scalar("SELECT count(*) FROM events"), System.Globalization.CultureInfo.InvariantCulture);
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _checkpointer.Dispose();
+        _connection.Dispose();
+    }
 
     private object? Scalar(string sql)
     {

@@ -18,6 +18,9 @@ internal static class StoreSchema
     /// <summary>The newest schema this build knows (the number of migrations).</summary>
     public static int CurrentVersion => Sqlite.Length;
 
+    /// <summary>The page size of a new SQLite store (an existing file keeps its own).</summary>
+    public const int SqlitePageSize = 16384;
+
     /// <summary>SQLite's header field for the file's owner: "Stnd".</summary>
     public const int SqliteApplicationId = 0x53746e64;
 
@@ -39,6 +42,10 @@ internal static class StoreSchema
             "CREATE UNIQUE INDEX events_by_seller ON events (seller, id)",
         ],
         [
+            // Uniqueness is the id index's job; by seller, rows only need finding (in arrival order), and
+            // an index of (seller, rowid) is half the size of one of (seller, id): bulk loads write less.
+            "DROP INDEX events_by_seller",
+            "CREATE INDEX events_by_seller ON events (seller)",
             "CREATE TABLE seller_projection (seller TEXT NOT NULL PRIMARY KEY, events INTEGER NOT NULL, first_at INTEGER NOT NULL, last_at INTEGER NOT NULL, changed INTEGER NOT NULL) WITHOUT ROWID",
             "INSERT INTO standing_meta (key, value) VALUES ('log_position', '1') ON CONFLICT (key) DO NOTHING",
             // A version-1 store's sellers start as changed at position 1: every one is folded once.
