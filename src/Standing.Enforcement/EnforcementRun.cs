@@ -26,6 +26,8 @@ public static class EnforcementRun
         IReadOnlyDictionary<string, List<Dispute>> disputesBySeller)
     {
         var evaluator = new PolicyEvaluator(policy);
+        // All sellers at once: a standard that compares sellers (Prom.ua) needs every one of them.
+        var evaluated = evaluator.Evaluate(sellers, asOf).Sellers.ToDictionary(s => s.Seller, StringComparer.Ordinal);
         var books = new CaseBook[sellers.Count];
         Parallel.For(0, sellers.Count, i =>
         {
@@ -43,10 +45,12 @@ public static class EnforcementRun
             {
                 Policy = policy,
                 AsOf = asOf,
-                Evaluation = sellerEvaluator.EvaluateSeller(facts, asOf),
+                Evaluation = ReferenceEquals(sellerEvaluator, evaluator) ? evaluated[seller] : sellerEvaluator.EvaluateSeller(facts, asOf),
                 Facts = facts,
                 Events = events,
-                Explained = () => sellerEvaluator.EvaluateSeller(facts, asOf, explain: true),
+                Explained = () => ReferenceEquals(sellerEvaluator, evaluator)
+                    ? evaluator.Evaluate(sellers, asOf, explain: true, only: seller).Sellers[0]
+                    : sellerEvaluator.EvaluateSeller(facts, asOf, explain: true),
             }, book);
             books[i] = book;
         });
