@@ -37,6 +37,20 @@ public sealed class DemoCommandTests : IDisposable
         using var tmall = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "results-tmall.json")));
         Assert.Contains(tmall.RootElement.GetProperty("sellers").EnumerateArray(), s => s.GetProperty("agents").GetArrayLength() > 0);
         Assert.Contains("agents scored", demo.Stdout, StringComparison.Ordinal);
+
+        // The store holds the same events and the enforcement run opened one Congocrea case per warned seller.
+        var store = Path.Combine(output, "standing.db");
+        var fromStore = StandingProcess.Run("evaluate", "--db", store, "--policy", "congocrea", "--as-of", "2026-06-01T00:00:00Z", "--format", "json");
+        Assert.Equal(File.ReadAllText(Path.Combine(output, "results-congocrea.json")).Trim(), fromStore.Stdout.Trim());
+        using var congocrea = JsonDocument.Parse(fromStore.Stdout);
+        var warned = congocrea.RootElement.GetProperty("sellers").EnumerateArray()
+            .Where(s => s.GetProperty("outcomes").EnumerateArray().Any(o => o.GetProperty("id").GetString() == "warning" && o.GetProperty("triggered").GetBoolean()))
+            .Select(s => s.GetProperty("seller").GetString()).Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(warned);
+        var cases = StandingProcess.Run("cases", "list", "--db", store, "--policy", "congocrea", "--format", "json");
+        Assert.Equal(0, cases.ExitCode);
+        using var list = JsonDocument.Parse(cases.Stdout);
+        Assert.Equal(warned, list.RootElement.EnumerateArray().Select(c => c.GetProperty("seller").GetString()).Order(StringComparer.Ordinal).ToList());
     }
 
     [Fact]

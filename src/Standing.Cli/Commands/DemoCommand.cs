@@ -6,6 +6,7 @@ using Standing.Cli.Output;
 using Standing.Core.Evaluation;
 using Standing.Core.Facts;
 using Standing.Data.Ndjson;
+using Standing.Data.Store;
 using Standing.Policies;
 using Standing.Simulation;
 
@@ -71,12 +72,43 @@ internal static class DemoCommand
         }
         DemoSummary.Write(console, evaluations, profiles);
 
+        // The same events in the default event store, with the daily enforcement job run once on them.
+        var storePath = Path.Combine(folder, "standing.db");
+        if (!TryStore(eventsPath, storePath)) return ExitCodes.Error;
+        console.WriteLine();
+        console.MarkupLine($"Enforcement on the event store [underline]{Markup.Escape(storePath)}[/]:");
+        var enforced = RunCommand.Run(storePath, endText, null, null, null, null, null);
+        if (enforced != ExitCodes.Ok) return enforced;
+
         var example = DemoSummary.ExampleSeller(evaluations[0]) ?? facts[0].Seller;
         console.WriteLine();
         console.MarkupLine($"Done in {clock.Elapsed.TotalSeconds:0.0} s. Results: [underline]{Markup.Escape(folder)}/results-<pack>.json[/]. Try:");
         var events = Markup.Escape(eventsPath);
         console.MarkupLine($"  standing evaluate --events {events} --policy {evaluations[0].Policy.Id} --as-of {endText}");
         console.MarkupLine($"  standing explain --events {events} --policy {evaluations[0].Policy.Id} --as-of {endText} --seller {Markup.Escape(example)}");
+        console.MarkupLine($"  standing cases list --db {Markup.Escape(storePath)}");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>A fresh SQLite event store holding the demo's events (the demo's own file: replaced on every run).</summary>
+    private static bool TryStore(string eventsPath, string storePath)
+    {
+        try
+        {
+            foreach (var suffix in (string[])["", "-wal", "-shm"]) File.Delete(storePath + suffix);
+            Consoles.Progress.Status().Start("storing the events in a SQLite event store…", _ =>
+            {
+                using var store = EventStore.Open(storePath, create: true);
+                using var ingester = new EventIngester(store);
+                NdjsonFileSource.Read(eventsPath, ingester);
+                ingester.Complete();
+            });
+            return true;
+        }
+        catch (Exception e) when (e is EventStoreException or EventFileException or IOException or UnauthorizedAccessException)
+        {
+            Consoles.Error.WriteLine($"{storePath}: {e.Message}");
+            return false;
+        }
     }
 }

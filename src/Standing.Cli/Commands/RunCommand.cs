@@ -44,7 +44,7 @@ internal static class RunCommand
         return command;
     }
 
-    private static int Run(string db, string? asOfText, string? from, string? to, string[]? policyRefs, string? folder, string[]? webhooks)
+    internal static int Run(string db, string? asOfText, string? from, string? to, string[]? policyRefs, string? folder, string[]? webhooks)
     {
         var stderr = Consoles.Error;
         var stdout = Consoles.Out;
