@@ -470,13 +470,28 @@ public static class NdjsonEventParser
             return false;
         }
         var text = line.Slice(token.Start, token.Length);
-        if (!Utf8Parser.TryParse(text, out int stars, out var consumed) || consumed != text.Length || stars is < 1 or > 5)
+        if (!WholeNumber(text, out var stars) || stars is < 1 or > 5)
         {
             reason = $"field \"stars\" must be a whole number from 1 to 5, got {Encoding.UTF8.GetString(text)}";
             return false;
         }
         value = stars;
         return true;
+    }
+
+    /// <summary>An integer, also written with a zero fraction or exponent (2.0, 2e0): JSON does not tell them apart.</summary>
+    private static bool WholeNumber(ReadOnlySpan<byte> text, out int value)
+    {
+        if (Utf8Parser.TryParse(text, out value, out var consumed) && consumed == text.Length) return true;
+        if (((Utf8Parser.TryParse(text, out decimal number, out consumed) && consumed == text.Length)
+                || (Utf8Parser.TryParse(text, out number, out consumed, 'E') && consumed == text.Length))
+            && number == decimal.Truncate(number) && number is >= int.MinValue and <= int.MaxValue)
+        {
+            value = (int)number;
+            return true;
+        }
+        value = 0;
+        return false;
     }
 
     private static bool BoolField(ReadOnlySpan<Token> tokens, WireField field, out bool? value, [NotNullWhen(false)] out string? reason)

@@ -141,6 +141,19 @@ public sealed class NdjsonEventReaderTests
         Assert.Null(ev.Buyer);
     }
 
+    [Theory]
+    [InlineData("2.0")]
+    [InlineData("2e0")]
+    [InlineData("20E-1")]
+    public void Stars_written_with_a_zero_fraction_are_the_whole_number(string stars)
+    {
+        var line = $$"""{"id":"e1","type":"review.posted","at":"2026-03-02T09:15:00Z","seller":"s","review":"r","stars":{{stars}}}""";
+
+        Assert.True(NdjsonEventParser.TryParse(line, out var ev, out var reason), reason);
+
+        Assert.Equal(2, ev.Stars);
+    }
+
     [Fact]
     public void Blank_lines_crlf_line_ends_and_a_byte_order_mark_are_tolerated_and_line_numbers_still_count_every_line()
     {
