@@ -10,7 +10,6 @@ public delegate void NdjsonLineHandler(ReadOnlySpan<byte> line, int number);
 /// longest line, a UTF-8 byte order mark before the first line skipped, a last line without a
 /// terminator still delivered. Read failures become <see cref="EventFileException"/> naming the file.
 /// </summary>
-// TODO: Store/NdjsonFileSource.cs repeats this loop; it should call Read instead.
 public static class NdjsonLines
 {
     private const int InitialBuffer = 1 << 20;
