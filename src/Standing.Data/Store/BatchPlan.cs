@@ -136,4 +136,14 @@ internal sealed class BatchPlan
         }
         return ev;
     }
+
+    /// <summary>Runs a query whose first column is stored bodies and appends the events they hold.</summary>
+    public static void ReadBodies(System.Data.Common.DbCommand command, string storeName, List<StandingEvent> into)
+    {
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            into.Add(Parse(reader.GetString(0), storeName));
+        }
+    }
 }

@@ -234,11 +234,7 @@ public sealed class PostgresEventStore : IEventStore, IPlannedAppend
             command.Parameters.AddWithValue("seller", seller);
         }
         var events = new List<StandingEvent>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            events.Add(BatchPlan.Parse(reader.GetString(0), Name));
-        }
+        BatchPlan.ReadBodies(command, Name, events);
         return events;
     }
 
@@ -247,11 +243,7 @@ public sealed class PostgresEventStore : IEventStore, IPlannedAppend
         using var command = new NpgsqlCommand("SELECT body FROM events WHERE seller = ANY(@sellers) ORDER BY seller COLLATE \"C\", id COLLATE \"C\"", _connection);
         command.Parameters.AddWithValue("sellers", sellers.ToArray());
         var events = new List<StandingEvent>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            events.Add(BatchPlan.Parse(reader.GetString(0), Name));
-        }
+        BatchPlan.ReadBodies(command, Name, events);
         return events;
     }
 

@@ -314,11 +314,7 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
             command.Parameters.AddWithValue("$seller", seller);
         }
         var events = new List<StandingEvent>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            events.Add(BatchPlan.Parse(reader.GetString(0), Name));
-        }
+        BatchPlan.ReadBodies(command, Name, events);
         return events;
     }
 
@@ -332,11 +328,7 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
         foreach (var name in sellers.Order(StringComparer.Ordinal))
         {
             seller.Value = name;
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                events.Add(BatchPlan.Parse(reader.GetString(0), Name));
-            }
+            BatchPlan.ReadBodies(command, Name, events);
         }
         return events;
     }
