@@ -42,6 +42,36 @@ public abstract partial class StoreContract : IDisposable
     }
 
     [Fact]
+    public void A_new_store_opened_by_several_processes_at_once_is_set_up_once()
+    {
+        // An ingest creating the store while an evaluate or a second ingest opens it: each sees the
+        // schema half-made or not at all, and only one may create it.
+        var target = NewTarget();
+        var events = Events.Mixed(40);
+        using var start = new Barrier(6);
+        var errors = new System.Collections.Concurrent.ConcurrentBag<Exception>();
+        var openers = Enumerable.Range(0, 6).Select(i => new Thread(() =>
+        {
+            try
+            {
+                start.SignalAndWait();
+                using var store = EventStore.Open(target, create: true);
+                store.Append(events.Where((_, n) => n % 6 == i).ToList());
+            }
+            catch (Exception e)
+            {
+                errors.Add(e);
+            }
+        })).ToList();
+        openers.ForEach(t => t.Start());
+        openers.ForEach(t => t.Join());
+
+        Assert.Empty(errors);
+        using var opened = EventStore.Open(target, create: false);
+        Assert.Equal(Lines(events), Lines(opened.ReadAll()));
+    }
+
+    [Fact]
     public void Any_arrival_order_and_batching_gives_the_same_stored_set()
     {
         var events = Events.Mixed(200);
@@ -174,7 +204,7 @@ public abstract partial class StoreContract : IDisposable
     }
 
     [Fact]
-    public void A_load_killed_mid_way_and_run_again_stores_exactly_one_clean_load()
+    public async Task A_load_killed_mid_way_and_run_again_stores_exactly_one_clean_load()
     {
         var file = Temp.File("big.ndjson");
         var events = Events.Mixed(60_000);
@@ -183,8 +213,8 @@ public abstract partial class StoreContract : IDisposable
 
         using (var process = Process.Start(StandingProcess.StartInfo("ingest", file, "--db", target, "--batch-size", "2000"))!)
         {
-            process.StandardOutput.ReadToEndAsync();
-            process.StandardError.ReadToEndAsync();
+            _ = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
             var clock = Stopwatch.StartNew();
             long seen = 0;
             while (seen == 0 && clock.Elapsed < TimeSpan.FromMinutes(2) && !process.HasExited)
@@ -192,10 +222,14 @@ public abstract partial class StoreContract : IDisposable
                 seen = CountOrZero(target);
                 if (seen == 0) Thread.Sleep(5);
             }
+            var exitedByItself = process.HasExited;
             process.Kill(entireProcessTree: true); // SIGKILL
             process.WaitForExit();
             var atKill = CountAfterCrash(target);
-            Assert.True(atKill > 0 && atKill < events.Count, $"the kill should land mid-load, but {atKill} of {events.Count} events were stored");
+            var why = exitedByItself ? await stderr : "";
+            Assert.True(atKill > 0 && atKill < events.Count,
+                $"the kill should land mid-load, but {atKill} of {events.Count} events were stored"
+                + (exitedByItself ? $"; the ingest had already exited with {process.ExitCode}: {why}" : ""));
         }
 
         var rerun = StandingProcess.Run("ingest", file, "--db", target, "--batch-size", "2000");

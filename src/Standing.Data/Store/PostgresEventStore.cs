@@ -94,7 +94,12 @@ public sealed class PostgresEventStore : IEventStore, IPlannedAppend
 
     private bool TableExists(string table)
     {
-        using var command = new NpgsqlCommand("SELECT to_regclass(@name) IS NOT NULL", _connection);
+        // Read pg_class with a fresh snapshot rather than to_regclass: that goes through the backend's
+        // catalog cache, which may still hold "no such table" after another process created it while
+        // we waited for the migration lock.
+        using var command = new NpgsqlCommand(
+            "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE c.relname = @name AND n.nspname = current_schema())", _connection);
         command.Parameters.AddWithValue("name", table);
         return (bool)command.ExecuteScalar()!;
     }

@@ -179,8 +179,10 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
     private void Migrate(int from)
     {
         using var transaction = _connection.BeginTransaction(deferred: false);
-        // Someone else may have migrated meanwhile: read again under the write lock.
-        if (from > 0 && ReadVersionIn(transaction) is var now && now >= StoreSchema.CurrentVersion)
+        // Another process (an ingest creating the file, a reader opening it) may have migrated since we
+        // looked: read the version again under the write lock and carry on from there.
+        from = ReadVersionIn(transaction);
+        if (from >= StoreSchema.CurrentVersion)
         {
             transaction.Commit();
             return;
@@ -202,6 +204,11 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
     {
         using var command = _connection.CreateCommand();
         command.Transaction = transaction;
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'standing_meta'";
+        if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            return 0;
+        }
         command.CommandText = "SELECT value FROM standing_meta WHERE key = 'schema_version'";
         return int.Parse((string)command.ExecuteScalar()!, System.Globalization.CultureInfo.InvariantCulture);
     }
