@@ -1,0 +1,408 @@
+using System.Text;
+using NodaTime;
+
+namespace Standing.Core.Facts;
+
+/// <summary>
+/// One seller's folded facts as bytes, for a store to keep between runs: reading them back gives facts
+/// equal, field for field, to the ones written. The layout is private to this build: it starts with
+/// <see cref="Format"/>, and a store drops (folds again) any snapshot written in another format.
+/// </summary>
+/// <remarks>
+/// A hand-written binary layout rather than JSON: the facts keep their instants as compact longs
+/// (<see cref="CompactInstant"/>), which are written as they are, and reading a seller back must cost
+/// less than folding its events again, or keeping the snapshot would not pay.
+/// </remarks>
+public static class FactSnapshot
+{
+    /// <summary>The layout's number; change it whenever a fact gains, loses or changes a field.</summary>
+    public const int Format = 1;
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The facts of one seller, as bytes.</summary>
+    public static byte[] Write(SellerFacts facts)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new BinaryWriter(buffer, Utf8, leaveOpen: true))
+        {
+            w.Write(Format);
+            w.Write(facts.Seller);
+            WriteInstant(w, facts.RegisteredAt);
+            WriteAll(w, facts.Plans, p => { w.Write(p.Id); WriteInstant(w, p.At); WriteText(w, p.Text); });
+            WriteAll(w, facts.OrderArray, o => WriteOrder(w, o));
+            WriteAll(w, facts.ReviewArray, r => WriteReview(w, r));
+            WriteAll(w, facts.CaseArray, c => WriteCase(w, c));
+            WriteAll(w, facts.ComplaintArray, c => { w.Write(c.Complaint); WriteInstant(w, c.FiledAt); WriteText(w, c.Kind); WriteText(w, c.Order); });
+            WriteAll(w, facts.RefundArray, r => WriteRefund(w, r));
+            WriteAll(w, facts.ConversationArray, c => WriteConversation(w, c));
+            WriteAll(w, facts.MessageArray, m => WriteMessage(w, m));
+            WriteAll(w, facts.AgentMessageArray, m =>
+            {
+                w.Write(m.Message);
+                WriteInstant(w, m.At);
+                w.Write(m.Conversation);
+                WriteText(w, m.Agent);
+                WriteText(w, m.Text);
+            });
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// The facts <see cref="Write"/> wrote, or null when <paramref name="bytes"/> are in another format
+    /// (a store written by another build) or are not a snapshot at all.
+    /// </summary>
+    public static SellerFacts? Read(byte[] bytes)
+    {
+        try
+        {
+            using var r = new BinaryReader(new MemoryStream(bytes, writable: false), Utf8);
+            if (r.ReadInt32() != Format)
+            {
+                return null;
+            }
+            var seller = r.ReadString();
+            var registeredAt = ReadInstant(r);
+            var plans = ReadAll(r, () => new SellerPlan(r.ReadString(), ReadInstant(r)!.Value, ReadText(r)));
+            var orders = ReadAll(r, () => ReadOrder(r, seller));
+            var reviews = ReadAll(r, () => ReadReview(r, seller));
+            var cases = ReadAll(r, () => ReadCase(r, seller));
+            var complaints = ReadAll(r, () => new ComplaintFact(seller, r.ReadString()) { FiledAt = ReadInstant(r), Kind = ReadText(r), Order = ReadText(r) });
+            var refunds = ReadAll(r, () => ReadRefund(r, seller));
+            var conversations = ReadAll(r, () => ReadConversation(r, seller));
+            var messages = ReadAll(r, () => ReadMessage(r, seller));
+            var agentMessages = ReadAll(r, () => new AgentMessageFact(seller, r.ReadString(), ReadInstant(r)!.Value, r.ReadString(), ReadText(r), ReadText(r)));
+            if (r.BaseStream.Position != bytes.Length)
+            {
+                return null;
+            }
+            return new SellerFacts(seller, orders, reviews, cases)
+            {
+                RegisteredAt = registeredAt,
+                Plans = plans,
+                ComplaintArray = complaints,
+                RefundArray = refunds,
+                ConversationArray = conversations,
+                MessageArray = messages,
+                AgentMessageArray = agentMessages,
+            };
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or FormatException or DecoderFallbackException or InvalidOperationException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static void WriteOrder(BinaryWriter w, OrderFact o)
+    {
+        w.Write(o.Order);
+        WriteText(w, o.Buyer);
+        foreach (var raw in (ReadOnlySpan<long>)[o._placedAt, o._shipBy, o._deliverBy, o._openAt, o._confirmedAt, o._shippingAt, o._shippedAt,
+            o._deliveryConfirmedAt, o._cancelledAt, o._pickedUpAt, o._deliveredAt, o._returnedAt, o._firstCaseAt, o._refundRequestedAt, o._firstComplaintAt])
+        {
+            w.Write(raw);
+        }
+        WriteFar(w, o._far);
+        w.Write(o.Amount.HasValue);
+        w.Write(o.Amount.GetValueOrDefault());
+        w.Write(o.Status is { } status ? (int)status : -1);
+        WriteText(w, o.CancelledBy);
+        w.Write(o.StatusCorrected);
+        WriteText(w, o.Tracking);
+        WriteText(w, o.TrackingUrl);
+        w.Write(o.LowestReviewStars ?? int.MinValue);
+        WriteText(w, o.LowestReview);
+        WriteText(w, o.FirstCase);
+        w.Write(o.CaseCount);
+    }
+
+    private static OrderFact ReadOrder(BinaryReader r, string seller)
+    {
+        var o = new OrderFact(seller, r.ReadString()) { Buyer = ReadText(r) };
+        o._placedAt = r.ReadInt64();
+        o._shipBy = r.ReadInt64();
+        o._deliverBy = r.ReadInt64();
+        o._openAt = r.ReadInt64();
+        o._confirmedAt = r.ReadInt64();
+        o._shippingAt = r.ReadInt64();
+        o._shippedAt = r.ReadInt64();
+        o._deliveryConfirmedAt = r.ReadInt64();
+        o._cancelledAt = r.ReadInt64();
+        o._pickedUpAt = r.ReadInt64();
+        o._deliveredAt = r.ReadInt64();
+        o._returnedAt = r.ReadInt64();
+        o._firstCaseAt = r.ReadInt64();
+        o._refundRequestedAt = r.ReadInt64();
+        o._firstComplaintAt = r.ReadInt64();
+        o._far = ReadFar(r);
+        var hasAmount = r.ReadBoolean();
+        var amount = r.ReadDecimal();
+        o.Amount = hasAmount ? amount : null;
+        var status = r.ReadInt32();
+        o.Status = status < 0 ? null : (Events.OrderStatus)status;
+        o.CancelledBy = ReadText(r);
+        o.StatusCorrected = r.ReadBoolean();
+        o.Tracking = ReadText(r);
+        o.TrackingUrl = ReadText(r);
+        var stars = r.ReadInt32();
+        o.LowestReviewStars = stars == int.MinValue ? null : stars;
+        o.LowestReview = ReadText(r);
+        o.FirstCase = ReadText(r);
+        o.CaseCount = r.ReadInt32();
+        return o;
+    }
+
+    private static void WriteReview(BinaryWriter w, ReviewFact f)
+    {
+        w.Write(f.Review);
+        WriteText(w, f.Order);
+        foreach (var raw in (ReadOnlySpan<long>)[f._postedAt, f._removedAt, f._repliedAt, f._resolvedAt, f._flaggedFakeAt])
+        {
+            w.Write(raw);
+        }
+        WriteFar(w, f._far);
+        w.Write(f.Stars ?? int.MinValue);
+        WriteText(w, f.Text);
+    }
+
+    private static ReviewFact ReadReview(BinaryReader r, string seller)
+    {
+        var f = new ReviewFact(seller, r.ReadString()) { Order = ReadText(r) };
+        f._postedAt = r.ReadInt64();
+        f._removedAt = r.ReadInt64();
+        f._repliedAt = r.ReadInt64();
+        f._resolvedAt = r.ReadInt64();
+        f._flaggedFakeAt = r.ReadInt64();
+        f._far = ReadFar(r);
+        var stars = r.ReadInt32();
+        f.Stars = stars == int.MinValue ? null : stars;
+        f.Text = ReadText(r);
+        return f;
+    }
+
+    private static void WriteCase(BinaryWriter w, CaseFact f)
+    {
+        w.Write(f.Case);
+        WriteText(w, f.Order);
+        WriteText(w, f.Kind);
+        foreach (var raw in (ReadOnlySpan<long>)[f._openedAt, f._respondedAt, f._escalatedAt, f._closedAt])
+        {
+            w.Write(raw);
+        }
+        WriteFar(w, f._far);
+        WriteText(w, f.Outcome);
+    }
+
+    private static CaseFact ReadCase(BinaryReader r, string seller)
+    {
+        var f = new CaseFact(seller, r.ReadString()) { Order = ReadText(r), Kind = ReadText(r) };
+        f._openedAt = r.ReadInt64();
+        f._respondedAt = r.ReadInt64();
+        f._escalatedAt = r.ReadInt64();
+        f._closedAt = r.ReadInt64();
+        f._far = ReadFar(r);
+        f.Outcome = ReadText(r);
+        return f;
+    }
+
+    private static void WriteRefund(BinaryWriter w, RefundFact f)
+    {
+        w.Write(f.Refund);
+        WriteInstant(w, f.RequestedAt);
+        WriteText(w, f.Kind);
+        WriteText(w, f.Order);
+        WriteText(w, f.Reason);
+        WriteInstant(w, f.FirstSellerActionAt);
+        WriteText(w, f.FirstSellerAction);
+        WriteInstant(w, f.ReturnReceivedAt);
+        WriteInstant(w, f.ReturnFirstActionAt);
+        WriteInstant(w, f.CompletedAt);
+        WriteText(w, f.Outcome);
+        w.Write(f.BuyerTime.ToInt64Nanoseconds());
+    }
+
+    private static RefundFact ReadRefund(BinaryReader r, string seller) => new(seller, r.ReadString())
+    {
+        RequestedAt = ReadInstant(r),
+        Kind = ReadText(r),
+        Order = ReadText(r),
+        Reason = ReadText(r),
+        FirstSellerActionAt = ReadInstant(r),
+        FirstSellerAction = ReadText(r),
+        ReturnReceivedAt = ReadInstant(r),
+        ReturnFirstActionAt = ReadInstant(r),
+        CompletedAt = ReadInstant(r),
+        Outcome = ReadText(r),
+        BuyerTime = Duration.FromNanoseconds(r.ReadInt64()),
+    };
+
+    private static void WriteConversation(BinaryWriter w, ConversationFact f)
+    {
+        w.Write(f.Conversation);
+        WriteInstant(w, f.StartedAt);
+        WriteInstant(w, f.FirstBuyerAt);
+        WriteInstant(w, f.FirstReplyAt);
+        WriteInstant(w, f.FirstAgentReplyAt);
+        WriteInstant(w, f.TransferredAt);
+        WriteInstant(w, f.FirstHumanReplyAfterTransferAt);
+        w.Write(f.Human);
+        WriteText(w, f.Agent);
+        WriteText(w, f.Buyer);
+        WriteInstant(w, f.RatedAt);
+        w.Write(f.Stars ?? int.MinValue);
+        WriteText(w, f.Rating);
+        WriteText(w, f.RatingReason);
+        WriteAll(w, f.Lines, line =>
+        {
+            w.Write(line.Id);
+            WriteInstant(w, line.At);
+            w.Write(line.From);
+            WriteText(w, line.Agent);
+            WriteText(w, line.Buyer);
+            w.Write(line.HumanRequested);
+            WriteText(w, line.Text);
+            WriteText(w, line.Order);
+        });
+    }
+
+    private static ConversationFact ReadConversation(BinaryReader r, string seller)
+    {
+        var f = new ConversationFact(seller, r.ReadString())
+        {
+            StartedAt = ReadInstant(r),
+            FirstBuyerAt = ReadInstant(r),
+            FirstReplyAt = ReadInstant(r),
+            FirstAgentReplyAt = ReadInstant(r),
+            TransferredAt = ReadInstant(r),
+            FirstHumanReplyAfterTransferAt = ReadInstant(r),
+            Human = r.ReadBoolean(),
+            Agent = ReadText(r),
+            Buyer = ReadText(r),
+            RatedAt = ReadInstant(r),
+        };
+        var stars = r.ReadInt32();
+        f.Stars = stars == int.MinValue ? null : stars;
+        f.Rating = ReadText(r);
+        f.RatingReason = ReadText(r);
+        f.Lines = ReadAll(r, () => new ChatLine(r.ReadString(), ReadInstant(r)!.Value, r.ReadString(), ReadText(r), ReadText(r), r.ReadBoolean(), ReadText(r), ReadText(r)));
+        return f;
+    }
+
+    private static void WriteMessage(BinaryWriter w, MessageFact m)
+    {
+        w.Write(m.Message);
+        WriteInstant(w, m.At);
+        w.Write(m.Conversation);
+        WriteText(w, m.Agent);
+        WriteText(w, m.Buyer);
+        w.Write(m.HumanSession);
+        w.Write(m.ForHuman);
+        WriteInstant(w, m.ReplyAt);
+        WriteInstant(w, m.BotReplyAt);
+    }
+
+    private static MessageFact ReadMessage(BinaryReader r, string seller) => new(seller, r.ReadString())
+    {
+        At = ReadInstant(r)!.Value,
+        Conversation = r.ReadString(),
+        Agent = ReadText(r),
+        Buyer = ReadText(r),
+        HumanSession = r.ReadBoolean(),
+        ForHuman = r.ReadBoolean(),
+        ReplyAt = ReadInstant(r),
+        BotReplyAt = ReadInstant(r),
+    };
+
+    private static void WriteAll<T>(BinaryWriter w, IReadOnlyList<T> items, Action<T> write)
+    {
+        w.Write(items.Count);
+        foreach (var item in items)
+        {
+            write(item);
+        }
+    }
+
+    private static T[] ReadAll<T>(BinaryReader r, Func<T> read)
+    {
+        var count = r.ReadInt32();
+        if (count < 0 || count > r.BaseStream.Length - r.BaseStream.Position)
+        {
+            throw new FormatException("a list longer than the snapshot");
+        }
+        var items = new T[count];
+        for (var i = 0; i < count; i++)
+        {
+            items[i] = read();
+        }
+        return items;
+    }
+
+    private static void WriteText(BinaryWriter w, string? text)
+    {
+        w.Write(text is not null);
+        if (text is not null)
+        {
+            w.Write(text);
+        }
+    }
+
+    private static string? ReadText(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
+
+    /// <summary>An instant, exactly: compact nanoseconds when they fit, else Unix ticks and the nanoseconds left over.</summary>
+    private static void WriteInstant(BinaryWriter w, Instant? at)
+    {
+        if (at is not { } value)
+        {
+            w.Write((byte)0);
+        }
+        else if (CompactInstant.TryEncode(value, out var raw))
+        {
+            w.Write((byte)1);
+            w.Write(raw);
+        }
+        else
+        {
+            var ticks = value.ToUnixTimeTicks();
+            w.Write((byte)2);
+            w.Write(ticks);
+            w.Write((byte)(value - Instant.FromUnixTimeTicks(ticks)).ToInt64Nanoseconds());
+        }
+    }
+
+    private static Instant? ReadInstant(BinaryReader r) => r.ReadByte() switch
+    {
+        0 => null,
+        1 => CompactInstant.Decode(r.ReadInt64()),
+        2 => Instant.FromUnixTimeTicks(r.ReadInt64()).PlusNanoseconds(r.ReadByte()),
+        var tag => throw new FormatException($"instant tag {tag}"),
+    };
+
+    private static void WriteFar(BinaryWriter w, Instant[]? far)
+    {
+        w.Write(far is null ? -1 : far.Length);
+        foreach (var at in far ?? [])
+        {
+            WriteInstant(w, at);
+        }
+    }
+
+    private static Instant[]? ReadFar(BinaryReader r)
+    {
+        var length = r.ReadInt32();
+        if (length < 0)
+        {
+            return null;
+        }
+        if (length > 64)
+        {
+            throw new FormatException("overflow array too long");
+        }
+        var far = new Instant[length];
+        for (var i = 0; i < length; i++)
+        {
+            far[i] = ReadInstant(r) ?? default;
+        }
+        return far;
+    }
+}

@@ -1,0 +1,149 @@
+using System.Collections;
+using System.Reflection;
+using NodaTime;
+using Standing.Core.Events;
+using Standing.Core.Facts;
+using Standing.Testing;
+
+namespace Standing.Core.Tests.Facts;
+
+public sealed class FactSnapshotTests
+{
+    private static readonly Instant AsOf = EventScript.At("2300-01-01T00:00:00Z");
+
+    /// <summary>A seller with every kind of fact, every optional field set somewhere, and instants outside the compact range.</summary>
+    private static SellerFacts EverythingSeller()
+    {
+        var s = new EventScript("shop-α");
+        s.Registered("2025-12-31T23:00:00Z")
+            .Plan("We restocked and answer within the hour.", "2026-02-01T08:00:00.123456789Z")
+            .Add(EventType.OrderPlaced, "2026-01-05T10:00:00Z", e => e with
+            {
+                Order = "o-1", Buyer = "b-1", Amount = 1234.5678m, Currency = "PLN",
+                ShipBy = EventScript.At("2026-01-06T10:00:00Z"), DeliverBy = EventScript.At("2290-01-09T10:00:00Z"),
+            })
+            .Status("o-1", OrderStatus.Open, "2026-01-05T10:00:01Z")
+            .Status("o-1", OrderStatus.Shipping, "2026-01-05T12:00:00Z")
+            .Shipped("o-1", "2026-01-06T09:00:00Z")
+            .Add(EventType.ShipmentPickedUp, "2026-01-06T11:00:00Z", e => e with { Order = "o-1" })
+            .Delivered("o-1", "2026-01-08T09:00:00Z")
+            .Status("o-1", OrderStatus.Delivered, "2026-01-08T10:00:00Z")
+            .Corrected("o-1", OrderStatus.Delivered, OrderStatus.Cancelled, "2026-01-09T10:00:00Z")
+            .Review("o-1", 2, "2026-01-10T10:00:00Z", review: "r-1")
+            .ReviewUpdated("r-1", 1, "2026-01-11T10:00:00Z")
+            .Add(EventType.ReviewReplied, "2026-01-11T11:00:00Z", e => e with { Review = "r-1", Text = "Sorry!" })
+            .Add(EventType.ReviewResolved, "2026-01-12T11:00:00Z", e => e with { Review = "r-1" })
+            .Add(EventType.ReviewFlaggedFake, "2026-01-13T11:00:00Z", e => e with { Review = "r-1" })
+            .Review("o-2", 5, "2026-01-14T10:00:00Z", review: "r-2")
+            .ReviewRemoved("r-2", "2026-01-15T10:00:00Z")
+            .Case("o-1", "2026-01-16T10:00:00Z", @case: "c-1")
+            .Add(EventType.CaseResponded, "2026-01-16T12:00:00Z", e => e with { Case = "c-1" })
+            .Add(EventType.CaseEscalated, "2026-01-17T12:00:00Z", e => e with { Case = "c-1" })
+            .Add(EventType.CaseClosed, "2026-01-18T12:00:00Z", e => e with { Case = "c-1", Outcome = "seller_liable" })
+            .Complaint("k-1", "o-1", "delivery_delay", "2026-01-19T12:00:00Z")
+            .RefundRequested("f-1", "o-1", "return_and_refund", "2026-01-20T12:00:00Z")
+            .RefundAction("f-1", "approve", "2026-01-20T13:00:00Z")
+            .RefundBuyerStep("f-1", "start", "2026-01-20T14:00:00Z")
+            .RefundBuyerStep("f-1", "end", "2026-01-21T14:00:00.5Z")
+            .RefundReturnReceived("f-1", "2026-01-22T14:00:00Z")
+            .RefundCompleted("f-1", "refunded", "2026-01-22T15:00:00Z")
+            .RefundSpontaneous("f-2", "o-2", "price_match", "2026-01-23T15:00:00Z")
+            .Placed("o-2", "1650-06-01T00:00:00.000000007Z") // before what a long of nanoseconds holds
+            .Status("o-2", OrderStatus.Cancelled, "2026-01-24T10:00:00Z", by: "seller")
+            .Bot("chat-1", "2026-01-25T07:59:00Z", text: "Hello, I am a bot")
+            .Ask("chat-1", "b-1", "2026-01-25T08:00:00Z", text: "Where is my parcel?")
+            .Bot("chat-1", "2026-01-25T08:00:05Z")
+            .Ask("chat-1", "b-1", "2026-01-25T08:01:00Z", human: true)
+            .Answer("chat-1", "agent-7", "2026-01-25T08:02:00Z", text: "Write me on wa.me/48123")
+            .Rated("chat-1", "2026-01-25T09:00:00Z", stars: 2, reason: "slow")
+            .Ask("chat-2", "b-2", "2026-01-26T08:00:00Z");
+        return Assert.Single(FactFolder.Fold(s.Events, AsOf));
+    }
+
+    [Fact]
+    public void A_snapshot_reads_back_equal_to_the_facts_written_field_for_field()
+    {
+        var facts = EverythingSeller();
+        // The seller really has every kind of fact, so every part of the layout is exercised.
+        Assert.Equal(2, facts.Orders.Count);
+        Assert.Equal(2, facts.Reviews.Count);
+        Assert.Single(facts.Cases);
+        Assert.Single(facts.Complaints);
+        Assert.Equal(2, facts.Refunds.Count);
+        Assert.Equal(2, facts.Conversations.Count);
+        Assert.Equal(3, facts.Messages.Count);
+        Assert.Single(facts.AgentMessages);
+        Assert.Single(facts.Plans);
+        Assert.NotNull(facts.RegisteredAt);
+
+        var read = FactSnapshot.Read(FactSnapshot.Write(facts));
+
+        Assert.NotNull(read);
+        AssertSame(facts, read, "facts");
+    }
+
+    [Fact]
+    public void Instants_outside_the_compact_range_and_sub_microsecond_parts_survive_exactly()
+    {
+        var read = FactSnapshot.Read(FactSnapshot.Write(EverythingSeller()))!;
+        var early = read.Orders.Single(o => o.Order == "o-2");
+        Assert.Equal(EventScript.At("1650-06-01T00:00:00.000000007Z"), early.PlacedAt);
+        Assert.Equal(EventScript.At("2290-01-09T10:00:00Z"), read.Orders.Single(o => o.Order == "o-1").DeliverBy);
+        Assert.Equal(EventScript.At("2026-02-01T08:00:00.123456789Z"), read.Plans[0].At);
+        Assert.Equal(1234.5678m, read.Orders.Single(o => o.Order == "o-1").Amount);
+        Assert.Equal(Duration.FromDays(1) + Duration.FromMilliseconds(500), read.Refunds.Single(r => r.Refund == "f-1").BuyerTime);
+    }
+
+    [Fact]
+    public void A_snapshot_of_another_format_or_damaged_reads_as_nothing()
+    {
+        var bytes = FactSnapshot.Write(EverythingSeller());
+        var otherFormat = (byte[])bytes.Clone();
+        BitConverter.TryWriteBytes(otherFormat.AsSpan(0, 4), FactSnapshot.Format + 1);
+        Assert.Null(FactSnapshot.Read(otherFormat));
+        Assert.Null(FactSnapshot.Read(bytes[..(bytes.Length / 2)]));
+        Assert.Null(FactSnapshot.Read([.. bytes, 0]));
+        Assert.Null(FactSnapshot.Read([]));
+    }
+
+    [Fact]
+    public void A_seller_with_no_facts_but_its_registration_round_trips()
+    {
+        var facts = Assert.Single(FactFolder.Fold(new EventScript("new-shop").Registered("2026-01-01T00:00:00Z").Events, AsOf));
+        var read = FactSnapshot.Read(FactSnapshot.Write(facts))!;
+        Assert.Equal("new-shop", read.Seller);
+        Assert.Equal(EventScript.At("2026-01-01T00:00:00Z"), read.RegisteredAt);
+        Assert.Empty(read.Orders);
+        Assert.Empty(read.Conversations);
+    }
+
+    /// <summary>Compares every public property, recursively through lists and records.</summary>
+    private static void AssertSame(object? expected, object? actual, string path)
+    {
+        if (expected is null || actual is null)
+        {
+            Assert.True(expected is null && actual is null, $"{path}: {expected ?? "null"} ≠ {actual ?? "null"}");
+            return;
+        }
+        var type = expected.GetType();
+        if (expected is not string && expected is IEnumerable list)
+        {
+            // Lists compare by content: a fold may build a List where a read builds an array.
+            var a = list.Cast<object?>().ToList();
+            var b = ((IEnumerable)actual).Cast<object?>().ToList();
+            Assert.True(a.Count == b.Count, $"{path}: {a.Count} items ≠ {b.Count}");
+            for (var i = 0; i < a.Count; i++) AssertSame(a[i], b[i], $"{path}[{i}]");
+            return;
+        }
+        Assert.Equal(type, actual.GetType());
+        if (type.IsPrimitive || type.IsEnum || expected is string or decimal or Instant or Duration || Nullable.GetUnderlyingType(type) is not null)
+        {
+            Assert.True(expected.Equals(actual), $"{path}: {expected} ≠ {actual}");
+            return;
+        }
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0))
+        {
+            AssertSame(property.GetValue(expected), property.GetValue(actual), $"{path}.{property.Name}");
+        }
+    }
+}
