@@ -127,7 +127,7 @@ public abstract partial class StoreContract
         var target = NewTarget();
         using (var store = EventStore.Open(target, create: true)) store.Append([.. DayOne(), .. DayTwo()]);
         // Take it back to version 1: only the log; no projection, no log position, no enforcement tables.
-        foreach (var table in (string[])["seller_projection", "enforcement_cases", "enforcement_audit", "enforcement_notices", "enforcement_deliveries", "disputes"])
+        foreach (var table in (string[])["seller_projection", "seller_facts", "enforcement_cases", "enforcement_audit", "enforcement_notices", "enforcement_deliveries", "disputes"])
         {
             ExecuteSql(target, $"DROP TABLE {table}");
         }
@@ -141,6 +141,87 @@ public abstract partial class StoreContract
         Assert.Equal(Day2.Plus(Duration.FromMinutes(2)), rows[1].LastAt);
         Assert.Equal(DayOne().Count + DayTwo().Count - 1, migrated.Count());
         Assert.Equal(5, new FactProjection(migrated).Refresh().Count);
+    }
+
+    [Fact]
+    public void Ingest_stores_the_facts_so_a_later_process_reads_them_instead_of_the_events()
+    {
+        var target = NewTarget();
+        var day1 = Temp.File("day1.ndjson");
+        var day2 = Temp.File("day2.ndjson");
+        NdjsonEventWriter.WriteFile(day1, DayOne());
+        NdjsonEventWriter.WriteFile(day2, DayTwo());
+        var first = StandingProcess.Run("ingest", day1, "--db", target);
+        Assert.True(first.ExitCode == 0, first.Stderr + first.Stdout);
+        Assert.Matches(@"facts stored\s+5\b", first.Stdout);
+        var second = StandingProcess.Run("ingest", day2, "--db", target);
+        Assert.True(second.ExitCode == 0, second.Stderr + second.Stdout);
+        Assert.Matches(@"facts stored\s+2\b", second.Stdout); // shop-2 and shop-4, the sellers day 2 touched
+
+        using var store = EventStore.Open(target, create: false);
+        var rows = store.Sellers().ToDictionary(r => r.Seller, r => r.Changed);
+        var stored = store.ReadFacts();
+        Assert.Equal(["shop-1", "shop-2", "shop-3", "shop-4", "shop-5"], stored.Select(f => f.Seller));
+        Assert.All(stored, f => Assert.Equal(rows[f.Seller], f.Changed));
+        Assert.All(stored, f => Assert.Equal(FactSnapshot.Format, f.Format));
+
+        // A new projection (as a new process would make) folds nobody after the last event...
+        var projection = new FactProjection(store);
+        var after = Day2.Plus(Duration.FromDays(10));
+        var facts = projection.FactsAsOf(after);
+        Assert.Empty(projection.LastFolded);
+        Assert.Equal(5, projection.LastReused);
+        Assert.Empty(projection.Refresh());
+        // ...and its facts are the log's: shop-4's order o-d1-4-0 carries the day-2 one-star review.
+        var evaluator = new PolicyEvaluator(BuiltInPacks.Load("congocrea"));
+        Assert.Equal(Summary(evaluator.Evaluate(FactFolder.Fold(store.ReadAll(), after), after)), Summary(evaluator.Evaluate(facts, after)));
+        Assert.Equal(1, facts.Single(f => f.Seller == "shop-4").Orders.Single(o => o.Order == "o-d1-4-0").LowestReviewStars);
+        Assert.Equal(7, facts.Single(f => f.Seller == "shop-2").Orders.Count);
+    }
+
+    [Fact]
+    public void Stale_foreign_or_damaged_stored_facts_are_folded_again_from_the_log()
+    {
+        var target = NewTarget();
+        using var store = EventStore.Open(target, create: true);
+        store.Append(DayOne());
+        var projection = new FactProjection(store);
+        Assert.Equal(5, projection.Refresh().Count);
+        var position = store.Sellers("shop-1").Single().Changed;
+
+        // shop-1: another build's format; shop-3: bytes that are no snapshot; shop-5: appended to
+        // without a refresh (as a load killed before its refresh leaves it).
+        store.WriteFacts([
+            new StoredFacts("shop-1", position, FactSnapshot.Format + 1, [1, 2, 3]),
+            new StoredFacts("shop-3", position, FactSnapshot.Format, [1, 2, 3]),
+        ]);
+        store.Append([Events.Placed("late-5", "shop-5", minute: 30)]);
+
+        var after = Day2.Plus(Duration.FromDays(10));
+        var facts = projection.FactsAsOf(after);
+        Assert.Equal(["shop-1", "shop-3", "shop-5"], projection.LastFolded);
+        var evaluator = new PolicyEvaluator(BuiltInPacks.Load("congocrea"));
+        Assert.Equal(Summary(evaluator.Evaluate(FactFolder.Fold(store.ReadAll(), after), after)), Summary(evaluator.Evaluate(facts, after)));
+        Assert.Equal(5, facts.Single(f => f.Seller == "shop-5").Orders.Count);
+
+        // A refresh repairs the stale and the foreign; the damaged row looked current, so only a rebuild replaces it.
+        Assert.Equal(["shop-1", "shop-5"], projection.Refresh());
+        store.RebuildProjection();
+        Assert.Equal(5, projection.Refresh().Count);
+        projection.FactsAsOf(after);
+        Assert.Empty(projection.LastFolded);
+    }
+
+    [Fact]
+    public void Stored_facts_are_never_replaced_by_facts_folded_at_an_earlier_position()
+    {
+        using var store = EventStore.Open(NewTarget(), create: true);
+        store.WriteFacts([new StoredFacts("shop-1", 7, FactSnapshot.Format, [7])]);
+        store.WriteFacts([new StoredFacts("shop-1", 6, FactSnapshot.Format, [6])]);
+        Assert.Equal([(byte)7], store.ReadFacts(["shop-1"]).Single().Body);
+        store.WriteFacts([new StoredFacts("shop-1", 8, FactSnapshot.Format, [8]), new StoredFacts("shop-2", 1, FactSnapshot.Format, [1])]);
+        Assert.Equal([[(byte)8], [(byte)1]], store.ReadFacts().Select(f => f.Body));
+        Assert.Equal([8L, 1], store.ReadFacts(null, bodies: false).Select(f => f.Changed));
     }
 
     private static List<string> Summary(PolicyEvaluation evaluation) =>

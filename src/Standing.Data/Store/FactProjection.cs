@@ -5,20 +5,22 @@ using Standing.Core.Facts;
 namespace Standing.Data.Store;
 
 /// <summary>
-/// The sellers' facts, folded from a store's event log and kept between calls: a call folds again only
-/// the sellers whose projection row moved since this projection folded them (or that it never folded);
-/// every other seller keeps its facts. Facts are folded from all of a seller's events, so they serve
-/// any as-of after the seller's last event; a seller with events at or after as-of is folded as of
-/// that instant from its events, as <see cref="FactFolder"/> would.
+/// The sellers' facts as a projection of a store's event log, kept in the store itself
+/// (<see cref="StoredFacts"/>, one row per seller). <see cref="Refresh"/> folds again only the sellers
+/// whose projection row moved since their facts were stored (or that have none) and stores them;
+/// <see cref="FactsAsOf"/> reads stored facts wherever they serve and folds the rest from the log.
 /// </summary>
 /// <remarks>
-/// The folded facts live in this object, not in the store: the store records per seller what changed
-/// and when (<see cref="SellerProjection"/>), which is all that deciding what to fold again needs, and
-/// stays independent of the shape of each kind of fact.
+/// Stored facts are folded from all of a seller's events, so they serve any as-of after the seller's
+/// last event; a seller with events at or after as-of is folded as of that instant from its events,
+/// as <see cref="FactFolder"/> would. Facts are current for a seller while its projection row keeps
+/// the log position they were folded at: every batch that adds one of its events moves the row in
+/// the batch's own transaction, so no append can be missed.
 /// </remarks>
 public sealed class FactProjection(IEventStore store)
 {
-    private readonly Dictionary<string, (long Changed, SellerFacts Facts)> _folded = new(StringComparer.Ordinal);
+    /// <summary>Sellers folded and stored per transaction by <see cref="Refresh"/>: bounds the events held at once.</summary>
+    public const int RefreshChunk = 2_000;
 
     /// <summary>How many seller folds this projection has done, in all.</summary>
     public long Folds { get; private set; }
@@ -26,28 +28,50 @@ public sealed class FactProjection(IEventStore store)
     /// <summary>The sellers the last call folded (read from the log), in seller order.</summary>
     public IReadOnlyList<string> LastFolded { get; private set; } = [];
 
-    /// <summary>Brings every seller's facts up to date with the log; returns the sellers folded again.</summary>
+    /// <summary>How many sellers the last call took from stored facts, without reading their events.</summary>
+    public int LastReused { get; private set; }
+
+    /// <summary>
+    /// Brings the stored facts up to date with the log: folds every seller whose stored facts are
+    /// missing, stale or of another format, and stores them. Returns the sellers folded.
+    /// </summary>
     public IReadOnlyList<string> Refresh()
     {
-        FactsAsOf(Instant.MaxValue);
+        var rows = store.Sellers();
+        var stored = CurrentStored(rows, null, bodies: false);
+        var stale = rows.Where(r => !stored.ContainsKey(r.Seller)).ToList();
+        for (var i = 0; i < stale.Count; i += RefreshChunk)
+        {
+            var chunk = stale.GetRange(i, Math.Min(RefreshChunk, stale.Count - i));
+            var events = store.ReadSellers(chunk.Select(r => r.Seller).ToList());
+            var folded = FactFolder.Fold(events, Instant.MaxValue).ToDictionary(f => f.Seller, StringComparer.Ordinal);
+            store.WriteFacts([.. chunk.Where(r => folded.ContainsKey(r.Seller))
+                .Select(r => new StoredFacts(r.Seller, r.Changed, FactSnapshot.Format, FactSnapshot.Write(folded[r.Seller])))]);
+        }
+        Folds += stale.Count;
+        LastReused = rows.Count - stale.Count;
+        LastFolded = stale.Select(r => r.Seller).ToList();
         return LastFolded;
     }
 
     /// <summary>
     /// The facts of every seller known before <paramref name="asOf"/> (or of <paramref name="seller"/>),
-    /// in seller order, equal to folding the whole log as of that instant.
+    /// in seller order, equal to folding the whole log as of that instant. Reads only; stores nothing.
     /// </summary>
     public IReadOnlyList<SellerFacts> FactsAsOf(Instant asOf, string? seller = null)
     {
         var rows = store.Sellers(seller);
         var known = rows.Where(r => r.FirstAt < asOf).ToList();
-        var reuse = new List<SellerFacts>();
+        // Only sellers whose every event precedes as-of can use facts folded from all of their events.
+        var complete = known.Where(r => r.LastAt < asOf).ToList();
+        var stored = CurrentStored(complete, seller, bodies: true);
+        var reuse = new List<SellerFacts>(stored.Count);
         var read = new List<SellerProjection>();
         foreach (var row in known)
         {
-            if (row.LastAt < asOf && _folded.TryGetValue(row.Seller, out var folded) && folded.Changed == row.Changed)
+            if (row.LastAt < asOf && stored.TryGetValue(row.Seller, out var facts) && FactSnapshot.Read(facts.Body) is { } snapshot)
             {
-                reuse.Add(folded.Facts);
+                reuse.Add(snapshot);
             }
             else
             {
@@ -62,18 +86,31 @@ public sealed class FactProjection(IEventStore store)
                 ? store.ReadAll()
                 : store.ReadSellers(read.Select(r => r.Seller).ToList());
             fresh = FactFolder.Fold(events, asOf);
-            // A seller whose events all precede as-of was folded from all of them: keep it for later calls.
-            var bySeller = fresh.ToDictionary(f => f.Seller, StringComparer.Ordinal);
-            foreach (var row in read)
-            {
-                if (row.LastAt < asOf && bySeller.TryGetValue(row.Seller, out var facts))
-                {
-                    _folded[row.Seller] = (row.Changed, facts);
-                }
-            }
             Folds += read.Count;
         }
+        LastReused = reuse.Count;
         LastFolded = read.Select(r => r.Seller).ToList();
         return [.. reuse.Concat(fresh).OrderBy(f => f.Seller, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The stored facts still current for <paramref name="rows"/>: same log position, this build's format.</summary>
+    private Dictionary<string, StoredFacts> CurrentStored(IReadOnlyList<SellerProjection> rows, string? seller, bool bodies)
+    {
+        var current = new Dictionary<string, StoredFacts>(StringComparer.Ordinal);
+        if (rows.Count == 0)
+        {
+            return current;
+        }
+        var changed = rows.ToDictionary(r => r.Seller, r => r.Changed, StringComparer.Ordinal);
+        // All rows at once when most sellers are wanted; by name when few are.
+        var stored = seller is not null || rows.Count < 64 ? store.ReadFacts(changed.Keys, bodies) : store.ReadFacts(null, bodies);
+        foreach (var facts in stored)
+        {
+            if (facts.Format == FactSnapshot.Format && changed.TryGetValue(facts.Seller, out var position) && position == facts.Changed)
+            {
+                current[facts.Seller] = facts;
+            }
+        }
+        return current;
     }
 }

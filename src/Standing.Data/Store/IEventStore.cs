@@ -35,10 +35,23 @@ public interface IEventStore : IDisposable
     IReadOnlyList<SellerProjection> Sellers(string? seller = null);
 
     /// <summary>
-    /// Drops the seller projection and computes it again from the event log, in one transaction, at a
-    /// new log position (so every reader folds every seller again). Returns the new position.
+    /// Drops the seller projection and the stored facts and computes the projection again from the
+    /// event log, in one transaction, at a new log position (so every seller is folded again). Returns
+    /// the new position.
     /// </summary>
     long RebuildProjection();
+
+    /// <summary>
+    /// The stored facts of every seller (or of those named), ordered by seller; stale ones included.
+    /// Without <paramref name="bodies"/> only which position and format each row has (bodies empty).
+    /// </summary>
+    IReadOnlyList<StoredFacts> ReadFacts(IReadOnlyCollection<string>? sellers = null, bool bodies = true);
+
+    /// <summary>
+    /// Stores sellers' facts in one transaction. A seller's row is replaced only by facts folded at the
+    /// same or a later log position, so a slow writer never puts older facts over newer ones.
+    /// </summary>
+    void WriteFacts(IReadOnlyList<StoredFacts> facts);
 }
 
 /// <summary>What <see cref="IEventStore.Append"/> did with each event of a batch, by its index.</summary>

@@ -286,6 +286,7 @@ public sealed class PostgresEventStore : IEventStore, IPlannedAppend
             Execute($"SELECT pg_advisory_xact_lock({AppendLock})", transaction);
             Execute("UPDATE standing_meta SET value = (value::bigint + 1)::text WHERE key = 'log_position'", transaction);
             Execute("DELETE FROM seller_projection", transaction);
+            Execute("DELETE FROM seller_facts", transaction);
             Execute("INSERT INTO seller_projection (seller, events, first_at, last_at, changed) " +
                 "SELECT seller, count(*), min(at), max(at), (SELECT value::bigint FROM standing_meta WHERE key = 'log_position') FROM events GROUP BY seller", transaction);
             transaction.Commit();
@@ -295,6 +296,47 @@ public sealed class PostgresEventStore : IEventStore, IPlannedAppend
             throw new EventStoreException($"{Name}: {e.MessageText}", e);
         }
         return LogPosition();
+    }
+
+    public IReadOnlyList<StoredFacts> ReadFacts(IReadOnlyCollection<string>? sellers = null, bool bodies = true)
+    {
+        using var command = new NpgsqlCommand(
+            $"SELECT seller, changed, format, {(bodies ? "body" : "''::bytea")} FROM seller_facts"
+            + (sellers is null ? "" : " WHERE seller = ANY(@sellers)") + " ORDER BY seller COLLATE \"C\"",
+            _connection);
+        if (sellers is not null)
+        {
+            command.Parameters.AddWithValue("sellers", sellers.ToArray());
+        }
+        var facts = new List<StoredFacts>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            facts.Add(new StoredFacts(reader.GetString(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetFieldValue<byte[]>(3)));
+        }
+        return facts;
+    }
+
+    public void WriteFacts(IReadOnlyList<StoredFacts> facts)
+    {
+        try
+        {
+            // One statement for the whole set: the rows travel as four arrays.
+            using var command = new NpgsqlCommand(
+                "INSERT INTO seller_facts (seller, changed, format, body) SELECT * FROM unnest(@sellers, @changed, @formats, @bodies) "
+                + "ON CONFLICT (seller) DO UPDATE SET changed = excluded.changed, format = excluded.format, body = excluded.body "
+                + "WHERE excluded.changed >= seller_facts.changed",
+                _connection);
+            command.Parameters.AddWithValue("sellers", facts.Select(f => f.Seller).ToArray());
+            command.Parameters.AddWithValue("changed", facts.Select(f => f.Changed).ToArray());
+            command.Parameters.AddWithValue("formats", facts.Select(f => f.Format).ToArray());
+            command.Parameters.AddWithValue("bodies", facts.Select(f => f.Body).ToArray());
+            command.ExecuteNonQuery();
+        }
+        catch (PostgresException e)
+        {
+            throw new EventStoreException($"{Name}: {e.MessageText}", e);
+        }
     }
 
     public long Count()

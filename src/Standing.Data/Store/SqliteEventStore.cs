@@ -366,10 +366,65 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
         using var transaction = _connection.BeginTransaction(deferred: false);
         Execute("UPDATE standing_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'log_position'", transaction);
         Execute("DELETE FROM seller_projection", transaction);
+        Execute("DELETE FROM seller_facts", transaction);
         Execute("INSERT INTO seller_projection (seller, events, first_at, last_at, changed) " +
             "SELECT seller, count(*), min(at), max(at), (SELECT CAST(value AS INTEGER) FROM standing_meta WHERE key = 'log_position') FROM events GROUP BY seller", transaction);
         transaction.Commit();
         return LogPosition();
+    }
+
+    public IReadOnlyList<StoredFacts> ReadFacts(IReadOnlyCollection<string>? sellers = null, bool bodies = true)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"SELECT seller, changed, format, {(bodies ? "body" : "x''")} FROM seller_facts"
+            + (sellers is null ? " ORDER BY seller" : " WHERE seller = $seller");
+        var facts = new List<StoredFacts>();
+        if (sellers is null)
+        {
+            ReadFactRows(command, facts);
+            return facts;
+        }
+        var seller = command.Parameters.Add("$seller", SqliteType.Text);
+        command.Prepare();
+        foreach (var name in sellers.Order(StringComparer.Ordinal))
+        {
+            seller.Value = name;
+            ReadFactRows(command, facts);
+        }
+        return facts;
+    }
+
+    private static void ReadFactRows(SqliteCommand command, List<StoredFacts> into)
+    {
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            into.Add(new StoredFacts(reader.GetString(0), reader.GetInt64(1), reader.GetInt32(2), (byte[])reader.GetValue(3)));
+        }
+    }
+
+    public void WriteFacts(IReadOnlyList<StoredFacts> facts)
+    {
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO seller_facts (seller, changed, format, body) VALUES ($seller, $changed, $format, $body) "
+            + "ON CONFLICT (seller) DO UPDATE SET changed = excluded.changed, format = excluded.format, body = excluded.body "
+            + "WHERE excluded.changed >= seller_facts.changed";
+        var seller = command.Parameters.Add("$seller", SqliteType.Text);
+        var changed = command.Parameters.Add("$changed", SqliteType.Integer);
+        var format = command.Parameters.Add("$format", SqliteType.Integer);
+        var body = command.Parameters.Add("$body", SqliteType.Blob);
+        command.Prepare();
+        foreach (var row in facts)
+        {
+            seller.Value = row.Seller;
+            changed.Value = row.Changed;
+            format.Value = row.Format;
+            body.Value = row.Body;
+            command.ExecuteNonQuery();
+        }
+        transaction.Commit();
     }
 
     public long Count() => Convert.ToInt64(Scalar("SELECT count(*) FROM events"), System.Globalization.CultureInfo.InvariantCulture);

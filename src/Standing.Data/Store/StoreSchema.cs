@@ -9,7 +9,7 @@ namespace Standing.Data.Store;
 /// Version 2 adds the seller projection (see <see cref="SellerProjection"/>): one row per seller with
 /// the high-water marks of its events, kept in the transaction of every batch that adds some, and the
 /// log position (a counter of committed batches, <c>log_position</c> in the meta table) that tells
-/// which sellers changed since a fold.
+/// which sellers changed since a fold. Version 4 adds the sellers' stored facts (<see cref="StoredFacts"/>).
 /// </remarks>
 internal static class StoreSchema
 {
@@ -62,6 +62,11 @@ internal static class StoreSchema
             "CREATE TABLE disputes (seller TEXT NOT NULL, id TEXT NOT NULL, policy TEXT NOT NULL, metric TEXT, item TEXT NOT NULL, reason TEXT NOT NULL, opened_at TEXT NOT NULL, state TEXT NOT NULL, decided_at TEXT, decided_by TEXT, note TEXT, PRIMARY KEY (seller, id))",
             "CREATE UNIQUE INDEX disputes_by_id ON disputes (id)",
         ],
+        // Fact snapshots: each seller's folded facts (FactSnapshot bytes), as of its projection row's
+        // log position; a row whose position or format differs is stale and folded again from the log.
+        [
+            "CREATE TABLE seller_facts (seller TEXT NOT NULL PRIMARY KEY, changed INTEGER NOT NULL, format INTEGER NOT NULL, body BLOB NOT NULL)",
+        ],
     ];
 
     /// <summary>
@@ -89,6 +94,9 @@ internal static class StoreSchema
             "CREATE TABLE enforcement_deliveries (seller text NOT NULL, notice_id text NOT NULL, sink text NOT NULL, attempts integer NOT NULL, delivered_at text, last_attempt_at text NOT NULL, last_error text, PRIMARY KEY (seller, notice_id, sink))",
             "CREATE TABLE disputes (seller text NOT NULL, id text NOT NULL, policy text NOT NULL, metric text, item text NOT NULL, reason text NOT NULL, opened_at text NOT NULL, state text NOT NULL, decided_at text, decided_by text, note text, PRIMARY KEY (seller, id))",
             "CREATE INDEX disputes_by_id ON disputes (id)",
+        ],
+        [
+            "CREATE TABLE seller_facts (seller text NOT NULL PRIMARY KEY, changed bigint NOT NULL, format integer NOT NULL, body bytea NOT NULL)",
         ],
     ];
 }
