@@ -187,7 +187,8 @@ public abstract partial class StoreContract : IDisposable
         var ingest = StandingProcess.Run("ingest", events, "--db", target);
         Assert.True(ingest.ExitCode == 0, ingest.Stderr + ingest.Stdout);
 
-        foreach (var policy in new[] { "congocrea", "mall" })
+        // Every pack, so that every kind of stored fact is read back (ingest stored them all).
+        foreach (var policy in new[] { "congocrea", "mall", "promua", "econfiance", "kuaishou", "douyin", "pinduoduo", "tmall" })
         {
             var fromFile = StandingProcess.Run("evaluate", "--events", events, "--policy", policy, "--as-of", "2026-06-01T00:00:00Z", "--format", "json");
             var fromStore = StandingProcess.Run("evaluate", "--db", target, "--policy", policy, "--as-of", "2026-06-01T00:00:00Z", "--format", "json");
@@ -201,6 +202,10 @@ public abstract partial class StoreContract : IDisposable
         var explainFile = StandingProcess.Run("explain", "--events", events, "--policy", "mall", "--as-of", "2026-06-01T00:00:00Z", "--seller", seller, "--format", "json");
         var explainStore = StandingProcess.Run("explain", "--db", target, "--policy", "mall", "--as-of", "2026-06-01T00:00:00Z", "--seller", seller, "--format", "json");
         Assert.Equal(explainFile.Stdout, explainStore.Stdout);
+
+        var unknown = StandingProcess.Run("explain", "--db", target, "--policy", "mall", "--as-of", "2026-06-01T00:00:00Z", "--seller", "no-such-shop");
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("unknown seller \"no-such-shop\"", unknown.Stderr);
     }
 
     [Fact]

@@ -8,8 +8,8 @@ namespace Standing.Cli.Input;
 internal static class FactInput
 {
     /// <summary>
-    /// Folds the facts of every seller (or of <paramref name="seller"/>). From a store, all sellers come
-    /// through the <see cref="FactProjection"/>, which reads and folds only the sellers that need it.
+    /// Folds the facts of every seller (or of <paramref name="seller"/>). From a store, facts come
+    /// through the <see cref="FactProjection"/>: stored facts where they serve, a fold of the log for the rest.
     /// With <paramref name="keepOthers"/> every seller is kept even when one is named (a standard that
     /// compares sellers needs them all, even to show one).
     /// </summary>
@@ -18,12 +18,22 @@ internal static class FactInput
     {
         facts = [];
         rejected = 0;
-        if (db is not null && seller is null && files is not { Length: > 0 } && rejectsPath is null)
+        if (db is not null && files is not { Length: > 0 } && rejectsPath is null)
         {
             try
             {
                 using var store = EventStore.Open(db, create: false);
-                facts = new FactProjection(store).FactsAsOf(asOf);
+                if (seller is not null && store.Sellers(seller).Count == 0)
+                {
+                    stderr.WriteLine($"unknown seller \"{seller}\": no event in {store.Name} names it");
+                    return false;
+                }
+                facts = new FactProjection(store).FactsAsOf(asOf, keepOthers ? null : seller);
+                if (seller is not null && !facts.Any(f => f.Seller == seller))
+                {
+                    // The seller exists, but only after as-of: known, with no facts yet (as from files).
+                    facts = [.. facts, new SellerFacts(seller, [], [], [])];
+                }
                 return true;
             }
             catch (EventStoreException e)
