@@ -144,29 +144,36 @@ public abstract partial class StoreContract
     }
 
     [Fact]
-    public void Ingest_stores_the_facts_so_a_later_process_reads_them_instead_of_the_events()
+    public void An_evaluation_stores_the_facts_it_folded_and_a_later_process_reads_them_instead_of_the_events()
     {
         var target = NewTarget();
         var day1 = Temp.File("day1.ndjson");
         var day2 = Temp.File("day2.ndjson");
         NdjsonEventWriter.WriteFile(day1, DayOne());
         NdjsonEventWriter.WriteFile(day2, DayTwo());
-        var first = StandingProcess.Run("ingest", day1, "--db", target);
-        Assert.True(first.ExitCode == 0, first.Stderr + first.Stdout);
-        Assert.Matches(@"facts stored\s+5\b", first.Stdout);
+        const string asOf = "2026-03-20T00:00:00Z"; // after both days
+        Assert.Equal(0, StandingProcess.Run("ingest", day1, "--db", target).ExitCode);
+        Assert.Equal(0, StandingProcess.Run("evaluate", "--db", target, "--policy", "congocrea", "--as-of", asOf).ExitCode);
         var second = StandingProcess.Run("ingest", day2, "--db", target);
         Assert.True(second.ExitCode == 0, second.Stderr + second.Stdout);
-        Assert.Matches(@"facts stored\s+2\b", second.Stdout); // shop-2 and shop-4, the sellers day 2 touched
 
-        using var store = EventStore.Open(target, create: false);
-        var rows = store.Sellers().ToDictionary(r => r.Seller, r => r.Changed);
-        var stored = store.ReadFacts();
+        using (var store = EventStore.Open(target, create: false))
+        {
+            // Day 2 left exactly the facts of the two sellers it touched stale.
+            var rows = store.Sellers().ToDictionary(r => r.Seller, r => r.Changed);
+            Assert.Equal(["shop-2", "shop-4"], store.ReadFacts().Where(f => f.Changed != rows[f.Seller]).Select(f => f.Seller));
+        }
+        Assert.Equal(0, StandingProcess.Run("evaluate", "--db", target, "--policy", "congocrea", "--as-of", asOf).ExitCode);
+
+        using var reopened = EventStore.Open(target, create: false);
+        var now = reopened.Sellers().ToDictionary(r => r.Seller, r => r.Changed);
+        var stored = reopened.ReadFacts();
         Assert.Equal(["shop-1", "shop-2", "shop-3", "shop-4", "shop-5"], stored.Select(f => f.Seller));
-        Assert.All(stored, f => Assert.Equal(rows[f.Seller], f.Changed));
+        Assert.All(stored, f => Assert.Equal(now[f.Seller], f.Changed));
         Assert.All(stored, f => Assert.Equal(FactSnapshot.Format, f.Format));
 
         // A new projection (as a new process would make) folds nobody after the last event...
-        var projection = new FactProjection(store);
+        var projection = new FactProjection(reopened);
         var after = Day2.Plus(Duration.FromDays(10));
         var facts = projection.FactsAsOf(after);
         Assert.Empty(projection.LastFolded);
@@ -174,7 +181,7 @@ public abstract partial class StoreContract
         Assert.Empty(projection.Refresh());
         // ...and its facts are the log's: shop-4's order o-d1-4-0 carries the day-2 one-star review.
         var evaluator = new PolicyEvaluator(BuiltInPacks.Load("congocrea"));
-        Assert.Equal(Summary(evaluator.Evaluate(FactFolder.Fold(store.ReadAll(), after), after)), Summary(evaluator.Evaluate(facts, after)));
+        Assert.Equal(Summary(evaluator.Evaluate(FactFolder.Fold(reopened.ReadAll(), after), after)), Summary(evaluator.Evaluate(facts, after)));
         Assert.Equal(1, facts.Single(f => f.Seller == "shop-4").Orders.Single(o => o.Order == "o-d1-4-0").LowestReviewStars);
         Assert.Equal(7, facts.Single(f => f.Seller == "shop-2").Orders.Count);
     }
@@ -204,12 +211,15 @@ public abstract partial class StoreContract
         Assert.Equal(Summary(evaluator.Evaluate(FactFolder.Fold(store.ReadAll(), after), after)), Summary(evaluator.Evaluate(facts, after)));
         Assert.Equal(5, facts.Single(f => f.Seller == "shop-5").Orders.Count);
 
-        // A refresh repairs the stale and the foreign; the damaged row looked current, so only a rebuild replaces it.
-        Assert.Equal(["shop-1", "shop-5"], projection.Refresh());
-        store.RebuildProjection();
-        Assert.Equal(5, projection.Refresh().Count);
+        // The read stored what it folded: nothing is left to fold, now or for a refresh.
+        Assert.Equal(3, projection.LastStored);
+        Assert.Empty(projection.Refresh());
         projection.FactsAsOf(after);
         Assert.Empty(projection.LastFolded);
+        // A rebuild drops every stored fact: all sellers are folded again, once.
+        store.RebuildProjection();
+        Assert.Equal(5, projection.Refresh().Count);
+        Assert.Empty(projection.Refresh());
     }
 
     [Fact]

@@ -86,8 +86,6 @@ internal static class IngestCommand
         var clock = Stopwatch.StartNew();
         IngestSummary summary;
         string storeName;
-        int folded;
-        TimeSpan projected;
         try
         {
             using var store = EventStore.Open(target, create: true);
@@ -104,11 +102,6 @@ internal static class IngestCommand
                 else foreach (var file in files) NdjsonFileSource.Read(file, ingester);
             }
             summary = ingester.Complete();
-            // Keep the facts projection current: fold again and store the sellers this load touched
-            // (and any a killed earlier load left stale), so evaluations read their facts, not their events.
-            var projecting = Stopwatch.StartNew();
-            folded = new FactProjection(store).Refresh().Count;
-            projected = projecting.Elapsed;
         }
         catch (Exception e) when (e is EventStoreException or EventFileException or CsvMappingException)
         {
@@ -129,7 +122,7 @@ internal static class IngestCommand
                 return ExitCodes.Error;
             }
         }
-        WriteSummary(Console.Out, storeName, summary, clock.Elapsed, folded, projected);
+        WriteSummary(Console.Out, storeName, summary, clock.Elapsed);
         return summary.Rejects.Count > 0 ? ExitCodes.SomeRejected : ExitCodes.Ok;
     }
 
@@ -165,7 +158,7 @@ internal static class IngestCommand
         });
     }
 
-    private static void WriteSummary(TextWriter output, string store, IngestSummary summary, TimeSpan elapsed, int folded, TimeSpan projected)
+    private static void WriteSummary(TextWriter output, string store, IngestSummary summary, TimeSpan elapsed)
     {
         var conflicts = summary.Conflicts;
         var rejected = summary.Rejects.Count - conflicts;
@@ -174,8 +167,7 @@ internal static class IngestCommand
         output.WriteLine($"  duplicates      {summary.Duplicates,10}  (already stored with the same body: no-op)");
         output.WriteLine($"  conflicts       {conflicts,10}  (same id, different body: the first one is kept)");
         output.WriteLine($"  rejected        {rejected,10}  (invalid lines or rows)");
-        output.WriteLine($"  sellers changed {summary.ChangedSellers.Count,10}  (only their facts are folded again)");
-        output.WriteLine($"  facts stored    {folded,10}  (sellers folded again and stored, in {projected.TotalSeconds:0.0} s)");
+        output.WriteLine($"  sellers changed {summary.ChangedSellers.Count,10}  (only their stored facts are stale: the next evaluation folds them again)");
         foreach (var (reason, count) in summary.Skipped)
             output.WriteLine($"  skipped         {count,10}  ({reason})");
         var byType = summary.AcceptedByType;

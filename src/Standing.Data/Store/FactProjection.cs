@@ -6,9 +6,11 @@ namespace Standing.Data.Store;
 
 /// <summary>
 /// The sellers' facts as a projection of a store's event log, kept in the store itself
-/// (<see cref="StoredFacts"/>, one row per seller). <see cref="Refresh"/> folds again only the sellers
-/// whose projection row moved since their facts were stored (or that have none) and stores them;
-/// <see cref="FactsAsOf"/> reads stored facts wherever they serve and folds the rest from the log.
+/// (<see cref="StoredFacts"/>, one row per seller) and refreshed as it is read: <see cref="FactsAsOf"/>
+/// takes stored facts wherever they serve, folds the rest from the log, and stores what it folded
+/// from all of a seller's events; <see cref="Refresh"/> brings every seller up to date at once (rebuild).
+/// An append only moves the projection rows of the sellers it touched, which keeps loading at the
+/// speed of the log; the next read folds those sellers, and only those, again.
 /// </summary>
 /// <remarks>
 /// Stored facts are folded from all of a seller's events, so they serve any as-of after the seller's
@@ -19,8 +21,8 @@ namespace Standing.Data.Store;
 /// </remarks>
 public sealed class FactProjection(IEventStore store)
 {
-    /// <summary>Sellers folded and stored per transaction by <see cref="Refresh"/>: bounds the events held at once.</summary>
-    public const int RefreshChunk = 2_000;
+    /// <summary>Sellers folded, or serialized and stored, per step: bounds what is held at once.</summary>
+    public const int Chunk = 2_000;
 
     /// <summary>How many seller folds this projection has done, in all.</summary>
     public long Folds { get; private set; }
@@ -31,6 +33,9 @@ public sealed class FactProjection(IEventStore store)
     /// <summary>How many sellers the last call took from stored facts, without reading their events.</summary>
     public int LastReused { get; private set; }
 
+    /// <summary>How many sellers' facts the last call stored.</summary>
+    public int LastStored { get; private set; }
+
     /// <summary>
     /// Brings the stored facts up to date with the log: folds every seller whose stored facts are
     /// missing, stale or of another format, and stores them. Returns the sellers folded.
@@ -40,13 +45,12 @@ public sealed class FactProjection(IEventStore store)
         var rows = store.Sellers();
         var stored = CurrentStored(rows, null, bodies: false);
         var stale = rows.Where(r => !stored.ContainsKey(r.Seller)).ToList();
-        for (var i = 0; i < stale.Count; i += RefreshChunk)
+        LastStored = 0;
+        for (var i = 0; i < stale.Count; i += Chunk)
         {
-            var chunk = stale.GetRange(i, Math.Min(RefreshChunk, stale.Count - i));
-            var events = store.ReadSellers(chunk.Select(r => r.Seller).ToList());
-            var folded = FactFolder.Fold(events, Instant.MaxValue).ToDictionary(f => f.Seller, StringComparer.Ordinal);
-            store.WriteFacts([.. chunk.Where(r => folded.ContainsKey(r.Seller))
-                .Select(r => new StoredFacts(r.Seller, r.Changed, FactSnapshot.Format, FactSnapshot.Write(folded[r.Seller])))]);
+            var chunk = stale.GetRange(i, Math.Min(Chunk, stale.Count - i));
+            var folded = FactFolder.Fold(store.ReadSellers(chunk.Select(r => r.Seller).ToList()), Instant.MaxValue);
+            LastStored += Store(chunk, folded);
         }
         Folds += stale.Count;
         LastReused = rows.Count - stale.Count;
@@ -56,7 +60,9 @@ public sealed class FactProjection(IEventStore store)
 
     /// <summary>
     /// The facts of every seller known before <paramref name="asOf"/> (or of <paramref name="seller"/>),
-    /// in seller order, equal to folding the whole log as of that instant. Reads only; stores nothing.
+    /// in seller order, equal to folding the whole log as of that instant. Sellers folded from all of
+    /// their events are stored for later reads, when the store can be written (a store that cannot
+    /// is read all the same).
     /// </summary>
     public IReadOnlyList<SellerFacts> FactsAsOf(Instant asOf, string? seller = null)
     {
@@ -78,8 +84,10 @@ public sealed class FactProjection(IEventStore store)
                 read.Add(row);
             }
         }
+        stored.Clear();
 
         IReadOnlyList<SellerFacts> fresh = [];
+        LastStored = 0;
         if (read.Count > 0)
         {
             IReadOnlyList<StandingEvent> events = seller is null && read.Count == rows.Count
@@ -87,10 +95,40 @@ public sealed class FactProjection(IEventStore store)
                 : store.ReadSellers(read.Select(r => r.Seller).ToList());
             fresh = FactFolder.Fold(events, asOf);
             Folds += read.Count;
+            try
+            {
+                LastStored = Store(read.Where(r => r.LastAt < asOf).ToList(), fresh);
+            }
+            catch (EventStoreException)
+            {
+                // Storing is a saving for later reads, not part of the answer: a store opened by a user
+                // who may not write to it is still read.
+            }
         }
         LastReused = reuse.Count;
         LastFolded = read.Select(r => r.Seller).ToList();
         return [.. reuse.Concat(fresh).OrderBy(f => f.Seller, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Stores the facts of <paramref name="rows"/> found in <paramref name="folded"/>, a chunk per transaction.</summary>
+    private int Store(IReadOnlyList<SellerProjection> rows, IReadOnlyList<SellerFacts> folded)
+    {
+        var bySeller = folded.ToDictionary(f => f.Seller, StringComparer.Ordinal);
+        var written = 0;
+        for (var i = 0; i < rows.Count; i += Chunk)
+        {
+            var chunk = new List<StoredFacts>(Chunk);
+            for (var j = i; j < Math.Min(i + Chunk, rows.Count); j++)
+            {
+                if (bySeller.TryGetValue(rows[j].Seller, out var facts))
+                {
+                    chunk.Add(new StoredFacts(rows[j].Seller, rows[j].Changed, FactSnapshot.Format, FactSnapshot.Write(facts)));
+                }
+            }
+            store.WriteFacts(chunk);
+            written += chunk.Count;
+        }
+        return written;
     }
 
     /// <summary>The stored facts still current for <paramref name="rows"/>: same log position, this build's format.</summary>

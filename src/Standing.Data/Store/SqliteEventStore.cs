@@ -145,6 +145,9 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
         Execute("PRAGMA synchronous = NORMAL");
         Execute("PRAGMA cache_size = -131072");
         Execute("PRAGMA temp_store = MEMORY");
+        // Reads by seller jump across a log stored in arrival order: through a memory map they cost no
+        // system call per page (a fold of every seller of a 1M-event store read 3× faster).
+        Execute("PRAGMA mmap_size = 2147418112");
         Execute("PRAGMA wal_autocheckpoint = 16384"); // checkpoint every 64 MiB of log, not every 4 MiB
     }
 
@@ -405,26 +408,33 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
 
     public void WriteFacts(IReadOnlyList<StoredFacts> facts)
     {
-        using var transaction = _connection.BeginTransaction(deferred: false);
-        using var command = _connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "INSERT INTO seller_facts (seller, changed, format, body) VALUES ($seller, $changed, $format, $body) "
-            + "ON CONFLICT (seller) DO UPDATE SET changed = excluded.changed, format = excluded.format, body = excluded.body "
-            + "WHERE excluded.changed >= seller_facts.changed";
-        var seller = command.Parameters.Add("$seller", SqliteType.Text);
-        var changed = command.Parameters.Add("$changed", SqliteType.Integer);
-        var format = command.Parameters.Add("$format", SqliteType.Integer);
-        var body = command.Parameters.Add("$body", SqliteType.Blob);
-        command.Prepare();
-        foreach (var row in facts)
+        try
         {
-            seller.Value = row.Seller;
-            changed.Value = row.Changed;
-            format.Value = row.Format;
-            body.Value = row.Body;
-            command.ExecuteNonQuery();
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            using var command = _connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "INSERT INTO seller_facts (seller, changed, format, body) VALUES ($seller, $changed, $format, $body) "
+                + "ON CONFLICT (seller) DO UPDATE SET changed = excluded.changed, format = excluded.format, body = excluded.body "
+                + "WHERE excluded.changed >= seller_facts.changed";
+            var seller = command.Parameters.Add("$seller", SqliteType.Text);
+            var changed = command.Parameters.Add("$changed", SqliteType.Integer);
+            var format = command.Parameters.Add("$format", SqliteType.Integer);
+            var body = command.Parameters.Add("$body", SqliteType.Blob);
+            command.Prepare();
+            foreach (var row in facts)
+            {
+                seller.Value = row.Seller;
+                changed.Value = row.Changed;
+                format.Value = row.Format;
+                body.Value = row.Body;
+                command.ExecuteNonQuery();
+            }
+            transaction.Commit();
         }
-        transaction.Commit();
+        catch (SqliteException e)
+        {
+            throw new EventStoreException($"{Name}: cannot store facts: {e.Message}", e);
+        }
     }
 
     public long Count() => Convert.ToInt64(Scalar("SELECT count(*) FROM events"), System.Globalization.CultureInfo.InvariantCulture);
