@@ -62,6 +62,15 @@ internal static class StoreSchema
             "CREATE TABLE disputes (seller TEXT NOT NULL, id TEXT NOT NULL, policy TEXT NOT NULL, metric TEXT, item TEXT NOT NULL, reason TEXT NOT NULL, opened_at TEXT NOT NULL, state TEXT NOT NULL, decided_at TEXT, decided_by TEXT, note TEXT, PRIMARY KEY (seller, id))",
             "CREATE UNIQUE INDEX disputes_by_id ON disputes (id)",
         ],
+        // Enforcement runs: the as-of instants the daily job ran for, per policy, so that a day before
+        // the latest one is never run afterwards (cases are carried forward in time order only). A
+        // store enforced before this version knows its runs from the rule transitions of its audit
+        // trail (their instant is the run's as-of; a letter is opened at its own instant, left out).
+        [
+            "CREATE TABLE enforcement_runs (policy TEXT NOT NULL, as_of TEXT NOT NULL, PRIMARY KEY (policy, as_of)) WITHOUT ROWID",
+            "INSERT INTO enforcement_runs (policy, as_of) SELECT DISTINCT c.policy, a.at FROM enforcement_audit a JOIN enforcement_cases c ON c.seller = a.seller AND c.id = a.case_id " +
+            "WHERE a.actor LIKE 'rule:%' AND NOT (c.kind = 'letter' AND a.seq = 1) ON CONFLICT (policy, as_of) DO NOTHING",
+        ],
     ];
 
     /// <summary>
@@ -89,6 +98,12 @@ internal static class StoreSchema
             "CREATE TABLE enforcement_deliveries (seller text NOT NULL, notice_id text NOT NULL, sink text NOT NULL, attempts integer NOT NULL, delivered_at text, last_attempt_at text NOT NULL, last_error text, PRIMARY KEY (seller, notice_id, sink))",
             "CREATE TABLE disputes (seller text NOT NULL, id text NOT NULL, policy text NOT NULL, metric text, item text NOT NULL, reason text NOT NULL, opened_at text NOT NULL, state text NOT NULL, decided_at text, decided_by text, note text, PRIMARY KEY (seller, id))",
             "CREATE INDEX disputes_by_id ON disputes (id)",
+        ],
+        // Enforcement runs (see the SQLite list): per policy, not per seller, so a small reference table like standing_meta.
+        [
+            "CREATE TABLE enforcement_runs (policy text NOT NULL, as_of text NOT NULL, PRIMARY KEY (policy, as_of))",
+            "INSERT INTO enforcement_runs (policy, as_of) SELECT DISTINCT c.policy, a.at FROM enforcement_audit a JOIN enforcement_cases c ON c.seller = a.seller AND c.id = a.case_id " +
+            "WHERE a.actor LIKE 'rule:%' AND NOT (c.kind = 'letter' AND a.seq = 1) ON CONFLICT (policy, as_of) DO NOTHING",
         ],
     ];
 }
