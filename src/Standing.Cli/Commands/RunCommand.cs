@@ -58,24 +58,25 @@ internal static class RunCommand
                 stderr.WriteLine($"{reference}: policy {policy.Id} has no enforcement (enforced: {string.Join(", ", PackMachines.Policies)}); skipped");
         }
 
+        // Every step's as-of, checked against what the store has run before anything runs: a range
+        // is applied whole or not at all.
+        var steps = new List<(Instant AsOf, Policy Policy, IPackMachine Machine, bool Done)>();
+        for (var i = 0; i < days.Count; i++)
+        {
+            foreach (var (policy, machine) in policies)
+            {
+                if (!days.TryInstant(i, policy.Zone, out var asOf, out var error))
+                {
+                    stderr.WriteLine(error);
+                    return ExitCodes.Error;
+                }
+                steps.Add((asOf, policy, machine, false));
+            }
+        }
+
         try
         {
             using var store = EnforcementStore.Open(db);
-            // Every step's as-of, checked against what the store has run before anything runs: a
-            // range is applied whole or not at all.
-            var steps = new List<(Instant AsOf, Policy Policy, IPackMachine Machine, bool Done)>();
-            for (var i = 0; i < days.Count; i++)
-            {
-                foreach (var (policy, machine) in policies)
-                {
-                    if (!days.TryInstant(i, policy.Zone, out var asOf, out var error))
-                    {
-                        stderr.WriteLine(error);
-                        return ExitCodes.Error;
-                    }
-                    steps.Add((asOf, policy, machine, false));
-                }
-            }
             var histories = new Dictionary<string, RunHistory>(StringComparer.Ordinal);
             foreach (var (policy, _) in policies)
             {

@@ -127,13 +127,19 @@ public sealed class EnforcementStore : IDisposable
 
     /// <summary>
     /// Stores what the books changed — cases, audit entries, notices — in one transaction; with
-    /// <paramref name="run"/>, also records that the policy's daily job ran as of that instant.
+    /// <paramref name="run"/>, also records that the policy's daily job ran as of that instant, and
+    /// saves nothing when another run of the policy recorded a later as-of meanwhile.
     /// </summary>
     public void Save(IEnumerable<CaseBook> books, (string Policy, Instant AsOf)? run = null)
     {
         using var transaction = _connection.BeginTransaction();
         try
         {
+            if (run is { } later && Runs(later.Policy, transaction).Latest is { } latest && latest > later.AsOf)
+            {
+                throw new EventStoreException($"{Name}: {later.Policy} was run as of {EnforcementJson.Instant(latest)} meanwhile, " +
+                    $"after {EnforcementJson.Instant(later.AsOf)}: the run as of {EnforcementJson.Instant(later.AsOf)} was not saved");
+            }
             foreach (var book in books)
             {
                 foreach (var c in book.ChangedCases) Upsert(c, transaction);
@@ -152,9 +158,12 @@ public sealed class EnforcementStore : IDisposable
     // ---- runs --------------------------------------------------------------------------------
 
     /// <summary>The as-of instants the daily job has run for, per policy (<see cref="RunHistory"/>).</summary>
-    public RunHistory Runs(string policy)
+    public RunHistory Runs(string policy) => Runs(policy, null);
+
+    private RunHistory Runs(string policy, DbTransaction? transaction)
     {
         using var command = Command("SELECT as_of FROM enforcement_runs WHERE policy = @policy", ("policy", policy));
+        command.Transaction = transaction;
         var done = new List<Instant>();
         using var r = command.ExecuteReader();
         while (r.Read()) done.Add(EnforcementJson.ParseInstant(r.GetString(0)));

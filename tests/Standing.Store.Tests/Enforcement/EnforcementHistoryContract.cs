@@ -3,8 +3,10 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Standing.Core.Events;
+using Standing.Data.Enforcement;
 using Standing.Data.Ndjson;
 using Standing.Data.Store;
+using Standing.Enforcement.Cases;
 
 namespace Standing.Store.Tests.Enforcement;
 
@@ -142,6 +144,34 @@ public abstract class EnforcementHistoryContract : IDisposable
         Assert.Contains("already run", Ok("run", "--db", target, "--as-of", "2026-03-15", "--policy", Policy).Stdout);
         Assert.Equal(before, Everything(target));
         Assert.Contains("2 sellers evaluated", Ok("run", "--db", target, "--as-of", "2026-03-16", "--policy", Policy).Stdout);
+    }
+
+    /// <summary>Two runs at once: the one saving an as-of before one the other recorded meanwhile saves nothing.</summary>
+    [Fact]
+    public void A_run_saved_after_a_later_one_was_recorded_meanwhile_saves_nothing()
+    {
+        var target = NewTarget();
+        using (var log = EventStore.Open(target, create: true)) log.Append([Events.Placed("a", "shop-1")]);
+        using var store = EnforcementStore.Open(target);
+        var day = NodaTime.Instant.FromUtc(2026, 3, 10, 0, 0);
+        store.Save([], ("promua", day));
+
+        var book = new CaseBook("shop-1", "promua", []);
+        var earlier = day - NodaTime.Duration.FromDays(1);
+        book.Open(new EnforcementCase
+        {
+            Id = "promua.catalog_exclusion.shop-1.20260309", Seller = "shop-1", Policy = "promua", Kind = CaseKinds.CatalogExclusion,
+            State = CaseStates.Excluded, OpenedAt = earlier, UpdatedAt = earlier,
+        }, Actor.Rule("promua", "catalog_exclusion"), "test", []);
+        var refused = Assert.Throws<EventStoreException>(() => store.Save([book], ("promua", earlier)));
+        Assert.Contains("promua was run as of 2026-03-10T00:00:00Z meanwhile, after 2026-03-09T00:00:00Z", refused.Message);
+        Assert.Empty(store.Cases());
+        Assert.Equal(day, store.Runs("promua").Latest);
+        Assert.False(store.Runs("promua").WasRun(earlier));
+
+        store.Save([book], ("douyin", earlier)); // another policy's history is its own
+        Assert.Single(store.Cases());
+        Assert.Equal(earlier, store.Runs("douyin").Latest);
     }
 
     [Fact]
