@@ -85,8 +85,8 @@ internal static class RunCommand
                 var asOfs = steps.Where(s => s.Policy.Id == policy.Id).Select(s => s.AsOf).ToList();
                 if (history.FirstRewritingHistory(asOfs) is { } refused)
                 {
-                    stderr.WriteLine($"{policy.Id}: {store.Name} has already been run as of {Formats.Instant(history.Latest!.Value, policy.Zone)} (the latest as-of recorded); " +
-                        $"as of {Formats.Instant(refused, policy.Zone)}, earlier and never run, would change cases in the past that later runs built on. " +
+                    stderr.WriteLine($"{policy.Id}: {store.Name} has been run up to {Formats.Instant(history.Latest!.Value, policy.Zone)} (the latest as-of recorded); " +
+                        $"refusing to run as of {Formats.Instant(refused, policy.Zone)}, earlier and never run: it would change cases in the past that later runs built on. " +
                         "Replays of history belong on a fresh store: ingest the events into a new --db and run --from --to there. Nothing was changed");
                     return ExitCodes.Error;
                 }

@@ -63,8 +63,8 @@ public abstract class EnforcementHistoryContract : IDisposable
     {
         Assert.Equal(1, run.ExitCode);
         Assert.StartsWith("promua: ", run.Stderr, StringComparison.Ordinal);
-        Assert.Contains($"has already been run as of {latest} (the latest as-of recorded)", run.Stderr);
-        Assert.Contains($"as of {refused}, earlier and never run, would change cases in the past", run.Stderr);
+        Assert.Contains($"has been run up to {latest} (the latest as-of recorded)", run.Stderr);
+        Assert.Contains($"refusing to run as of {refused}, earlier and never run: it would change cases in the past", run.Stderr);
         Assert.Contains("Replays of history belong on a fresh store", run.Stderr);
         Assert.Contains("Nothing was changed", run.Stderr);
         Assert.Equal("", run.Stdout);
