@@ -26,8 +26,9 @@ public static class DisputeExclusion
 
     /// <summary>
     /// The accepted disputes whose items an evaluation of <paramref name="metric"/> under
-    /// <paramref name="policy"/> as of <paramref name="asOf"/> leaves out, by item: what <c>explain</c> lists. A dispute of every metric (no <see cref="Dispute.Metric"/>) shows only under
-    /// the metrics on its item's subject when the seller's <paramref name="facts"/> are given.
+    /// <paramref name="policy"/> as of <paramref name="asOf"/> leaves out, by item: what <c>explain</c>
+    /// lists. A dispute of every metric (no <see cref="Dispute.Metric"/>) shows only under the metrics
+    /// on its item's subject when the seller's <paramref name="facts"/> are given.
     /// </summary>
     public static IReadOnlyList<Dispute> Excluded(Policy policy, MetricDefinition metric, IEnumerable<Dispute> disputes, Instant asOf, SellerFacts? facts = null)
     {
