@@ -102,7 +102,7 @@ public sealed class CatalogExclusionTests
 
         // An operator cannot shortcut the minimum either.
         var book = _driver.Book();
-        var refusal = DecisionRules.Apply(book, _driver.Only(CaseKinds.CatalogExclusion), new Decision(Decision.Reinstate), "olena", "looks better", HandMade.Day(2026, 3, 10));
+        var refusal = DecisionRules.Apply(book, _driver.Only(CaseKinds.CatalogExclusion), new Decision(Decision.Reinstate), "olena", "looks better", HandMade.Day(2026, 3, 10), []);
         Assert.NotNull(refusal);
         Assert.Contains("minimum exclusion until 2026-03-15", refusal);
 
@@ -192,7 +192,7 @@ public sealed class CatalogExclusionTests
         Assert.True(CaseStates.AwaitsPerson(letter.State));
 
         var book = _driver.Book();
-        Assert.Null(DecisionRules.Apply(book, letter, new Decision(Decision.Answer), "olena", "thank you, noted", Instant.FromUtc(2026, 3, 26, 9, 0)));
+        Assert.Null(DecisionRules.Apply(book, letter, new Decision(Decision.Answer), "olena", "thank you, noted", Instant.FromUtc(2026, 3, 26, 9, 0), []));
         _driver.Apply(book);
         var answered = _driver.Only(CaseKinds.Letter);
         Assert.Equal(CaseStates.Answered, answered.State);

@@ -115,9 +115,9 @@ public sealed class CongocreaMachineTests
         Assert.Equal(CaseStates.Proposed, driver.Only(CaseKinds.SuspensionProposal).State);
 
         var book = driver.Book();
-        var refused = DecisionRules.Apply(book, driver.Only(CaseKinds.Warning), new Decision(Decision.Confirm), "marie", "n/a", Warned + Duration.FromDays(201));
+        var refused = DecisionRules.Apply(book, driver.Only(CaseKinds.Warning), new Decision(Decision.Confirm), "marie", "n/a", Warned + Duration.FromDays(201), []);
         Assert.Equal($"case {driver.Only(CaseKinds.Warning).Id} (warning) is escalated: \"confirm\" is not allowed there; no decision is open on it", refused);
-        Assert.Null(DecisionRules.Apply(book, proposal, new Decision(Decision.Confirm), "marie", "no improvement", Warned + Duration.FromDays(201)));
+        Assert.Null(DecisionRules.Apply(book, proposal, new Decision(Decision.Confirm), "marie", "no improvement", Warned + Duration.FromDays(201), []));
         driver.Apply(book);
         Assert.Equal(CaseStates.Confirmed, driver.Only(CaseKinds.SuspensionProposal).State);
         Assert.Equal("person:marie", driver.Audit.Last().Actor);
@@ -131,7 +131,7 @@ public sealed class CongocreaMachineTests
         driver.Step(Warned, [], Odr(0.012, MetricStatus.Breach, warn: true));
         driver.Step(Warned + Duration.FromDays(10), [], Odr(0.02, MetricStatus.Breach, warn: true)); // +0.8 points: early, escalated
         var book = driver.Book();
-        Assert.Null(DecisionRules.Apply(book, driver.Only(CaseKinds.SuspensionProposal), new Decision(Decision.Dismiss), "marie", "seasonal", Warned + Duration.FromDays(11)));
+        Assert.Null(DecisionRules.Apply(book, driver.Only(CaseKinds.SuspensionProposal), new Decision(Decision.Dismiss), "marie", "seasonal", Warned + Duration.FromDays(11), []));
         driver.Apply(book);
 
         driver.Step(Warned + Duration.FromDays(12), [], Odr(0.02, MetricStatus.Breach, warn: true));

@@ -82,6 +82,28 @@ public sealed class DisputeExclusionTests
         Assert.Equal(3, scoped.Metric("defective_orders_lifetime")!.Value);
     }
 
+    /// <summary>
+    /// What explain lists under a metric: the disputes of that policy in effect at the as-of; one of
+    /// every metric (no --metric) only under metrics on its item's subject — review r-o-1 is not an
+    /// order, so ODR (a metric of orders) does not list it.
+    /// </summary>
+    [Fact]
+    public void Explain_lists_under_a_metric_only_the_disputes_that_leave_it()
+    {
+        var policy = BuiltInPacks.Load("congocrea");
+        var odr = policy.Metrics.Single(m => m.Id == "odr");
+        var later = Instant.FromUtc(2026, 4, 15, 0, 0);
+        var facts = FactFolder.Fold(Events(), later).Single();
+        var otherPolicy = Disputed with { Id = "d-2", Policy = "promua" };
+        var review = Disputed with { Id = "d-3", Item = "r-o-1" };
+        var otherMetric = Disputed with { Id = "d-4", Item = "o-2", Metric = "defective_orders_lifetime" };
+
+        var listed = DisputeExclusion.Excluded(policy, odr, [Disputed, otherPolicy, review, otherMetric], later, facts);
+        Assert.Equal(["d-1"], listed.Select(d => d.Id));
+        Assert.Empty(DisputeExclusion.Excluded(policy, odr, [Disputed], Accepted, facts)); // not yet in effect
+        Assert.Equal(["d-1", "d-3"], DisputeExclusion.Excluded(policy, odr, [Disputed, review], later).Select(d => d.Id)); // without facts: by policy and metric only
+    }
+
     [Fact]
     public void The_daily_run_uses_the_accepted_disputes()
     {

@@ -139,8 +139,8 @@ public sealed class OtherPackMachineTests
 
         var book = driver.Book();
         Assert.Equal($"fine 50 CNY is outside the range 100–300 CNY of tier attitude_serious",
-            DecisionRules.Apply(book, penalty, new Decision(Decision.Fine, 50), "li", "first offence", asOf + Duration.FromDays(2)));
-        Assert.Null(DecisionRules.Apply(book, penalty, new Decision(Decision.Fine, 200), "li", "first offence", asOf + Duration.FromDays(2)));
+            DecisionRules.Apply(book, penalty, new Decision(Decision.Fine, 50), "li", "first offence", asOf + Duration.FromDays(2), []));
+        Assert.Null(DecisionRules.Apply(book, penalty, new Decision(Decision.Fine, 200), "li", "first offence", asOf + Duration.FromDays(2), []));
         driver.Apply(book);
         var fined = driver.Only("attitude_serious");
         Assert.Equal(CaseStates.Fined, fined.State);
@@ -156,7 +156,7 @@ public sealed class OtherPackMachineTests
         minor.Step(asOf, [], Kuaishou(asOf, false, false, "attitude_minor", asOf));
         var m = minor.Only("attitude_minor");
         Assert.Equal(CaseStates.Recorded, m.State);
-        Assert.NotNull(DecisionRules.Apply(minor.Book(), m, new Decision(Decision.Fine, 100), "li", "x", asOf));
+        Assert.NotNull(DecisionRules.Apply(minor.Book(), m, new Decision(Decision.Fine, 100), "li", "x", asOf, []));
 
         var severe = new MachineDriver(new KuaishouMachine(), HandMade.Policy("kuaishou"), Seller);
         severe.Step(asOf, [], Kuaishou(asOf, false, false, "attitude_very_serious", asOf));
@@ -178,7 +178,7 @@ public sealed class OtherPackMachineTests
         driver.Step(HandMade.Day(2026, 5, 2), [], Index(90));
         var badge = driver.Only(CaseKinds.TrustBadge);
         Assert.Equal($"case {badge.Id} (trust_badge) is granted: \"dismiss\" is not allowed there; no decision is open on it",
-            DecisionRules.Apply(driver.Book(), badge, new Decision(Decision.Dismiss), "x", "y", HandMade.Day(2026, 5, 3)));
-        Assert.Equal("--note must say why", DecisionRules.Apply(driver.Book(), badge, new Decision(Decision.Dismiss), "x", " ", HandMade.Day(2026, 5, 3)));
+            DecisionRules.Apply(driver.Book(), badge, new Decision(Decision.Dismiss), "x", "y", HandMade.Day(2026, 5, 3), []));
+        Assert.Equal("--note must say why", DecisionRules.Apply(driver.Book(), badge, new Decision(Decision.Dismiss), "x", " ", HandMade.Day(2026, 5, 3), []));
     }
 }

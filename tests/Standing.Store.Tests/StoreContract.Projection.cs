@@ -127,7 +127,7 @@ public abstract partial class StoreContract
         var target = NewTarget();
         using (var store = EventStore.Open(target, create: true)) store.Append([.. DayOne(), .. DayTwo()]);
         // Take it back to version 1: only the log; no projection, no log position, no enforcement tables.
-        foreach (var table in (string[])["seller_projection", "seller_facts", "enforcement_cases", "enforcement_audit", "enforcement_notices", "enforcement_deliveries", "disputes"])
+        foreach (var table in (string[])["seller_projection", "seller_facts", "enforcement_cases", "enforcement_audit", "enforcement_notices", "enforcement_deliveries", "disputes", "enforcement_runs"])
         {
             ExecuteSql(target, $"DROP TABLE {table}");
         }

@@ -200,7 +200,8 @@ internal static class CasesCommand
                 // decision then comes right at the case's last change, never before it.
                 if (atText is null && when < c.UpdatedAt) when = c.UpdatedAt;
                 var book = new CaseBook(c.Seller, c.Policy, store.Cases(c.Policy, c.Seller));
-                if (DecisionRules.Apply(book, c, parsed, parse.GetValue(by)!, parse.GetValue(note)!, when) is { } refusal)
+                var seen = AuditTrail.LatestSnapshot(store.Audit(c.Id), when);
+                if (DecisionRules.Apply(book, c, parsed, parse.GetValue(by)!, parse.GetValue(note)!, when, seen) is { } refusal)
                 {
                     stderr.WriteLine("refused: " + refusal);
                     return ExitCodes.Error;

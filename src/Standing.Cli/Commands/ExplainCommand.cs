@@ -51,15 +51,17 @@ internal static class ExplainCommand
         var result = withoutDisputed.Evaluate(facts, asOf, explain: true, only: seller).Sellers[0];
         if (metric is not null) result = result with { Metrics = result.Metrics.Where(m => m.Id == metric).ToList() };
         var evaluation = new PolicyEvaluation(policy, asOf, [result]);
+        var sellerFacts = facts.FirstOrDefault(f => f.Seller == seller);
         if (format == "json")
         {
             using var stdout = Console.OpenStandardOutput();
-            EvaluationJson.Write(stdout, [evaluation], explain: true);
+            EvaluationJson.Write(stdout, [evaluation], explain: true,
+                metricExtras: (json, m) => ExplainWriter.WriteExcludedJson(json, evaluation, m, disputes, sellerFacts));
             stdout.Write("\n"u8);
         }
         else
         {
-            ExplainWriter.Write(Consoles.Out, evaluation, result, disputes);
+            ExplainWriter.Write(Consoles.Out, evaluation, result, disputes, sellerFacts);
         }
         return rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Ok;
     }

@@ -58,37 +58,66 @@ internal static class RunCommand
                 stderr.WriteLine($"{reference}: policy {policy.Id} has no enforcement (enforced: {string.Join(", ", PackMachines.Policies)}); skipped");
         }
 
+        // Every step's as-of, checked against what the store has run before anything runs: a range
+        // is applied whole or not at all.
+        var steps = new List<(Instant AsOf, Policy Policy, IPackMachine Machine, bool Done)>();
+        for (var i = 0; i < days.Count; i++)
+        {
+            foreach (var (policy, machine) in policies)
+            {
+                if (!days.TryInstant(i, policy.Zone, out var asOf, out var error))
+                {
+                    stderr.WriteLine(error);
+                    return ExitCodes.Error;
+                }
+                steps.Add((asOf, policy, machine, false));
+            }
+        }
+
         try
         {
-            IReadOnlyList<StandingEvent> events;
-            using (var eventStore = EventStore.Open(db, create: false)) events = eventStore.ReadAll();
-            var bySeller = events.GroupBy(e => e.Seller, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
             using var store = EnforcementStore.Open(db);
+            var histories = new Dictionary<string, RunHistory>(StringComparer.Ordinal);
+            foreach (var (policy, _) in policies)
+            {
+                if (histories.ContainsKey(policy.Id)) continue;
+                var history = histories[policy.Id] = store.Runs(policy.Id);
+                var asOfs = steps.Where(s => s.Policy.Id == policy.Id).Select(s => s.AsOf).ToList();
+                if (history.FirstRewritingHistory(asOfs) is { } refused)
+                {
+                    stderr.WriteLine($"{policy.Id}: {store.Name} has been run up to {Formats.Instant(history.Latest!.Value, policy.Zone)} (the latest as-of recorded); " +
+                        $"refusing to run as of {Formats.Instant(refused, policy.Zone)}, earlier and never run: it would change cases in the past that later runs built on. " +
+                        "Replays of history belong on a fresh store: ingest the events into a new --db and run --from --to there. Nothing was changed");
+                    return ExitCodes.Error;
+                }
+            }
+            steps = steps.Select(s => s with { Done = histories[s.Policy.Id].WasRun(s.AsOf) }).ToList();
+
+            IReadOnlyList<StandingEvent> events;
+            using (var eventStore = EventStore.Open(db, create: false)) events = steps.All(s => s.Done) ? [] : eventStore.ReadAll();
+            var bySeller = events.GroupBy(e => e.Seller, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
             var disputes = store.Disputes().GroupBy(d => d.Seller, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
             var folds = new Dictionary<Instant, IReadOnlyList<SellerFacts>>();
             Instant last = default;
-            for (var i = 0; i < days.Count; i++)
+            foreach (var (asOf, policy, machine, done) in steps)
             {
-                foreach (var (policy, machine) in policies)
+                if (asOf > last) last = asOf;
+                if (done)
                 {
-                    if (!days.TryInstant(i, policy.Zone, out var asOf, out var error))
-                    {
-                        stderr.WriteLine(error);
-                        return ExitCodes.Error;
-                    }
-                    if (!folds.TryGetValue(asOf, out var facts))
-                    {
-                        if (folds.Count > 4) folds.Clear();
-                        folds[asOf] = facts = FactFolder.Fold(events, asOf);
-                    }
-                    var cases = store.Cases(policy.Id).GroupBy(c => c.Seller, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-                    var books = EnforcementRun.Advance(policy, machine, asOf, facts, bySeller, cases, disputes);
-                    store.Save(books);
-                    if (asOf > last) last = asOf;
-                    var audit = books.SelectMany(b => b.AuditEntries).ToList();
-                    stdout.WriteLine($"{Formats.Instant(asOf, policy.Zone)} {policy.Id}: {facts.Count} sellers evaluated, " +
-                        $"{audit.Count(a => a.Action == "opened")} cases opened, {audit.Count(a => a.Action != "opened")} transitions, {books.Sum(b => b.Notices.Count)} notices");
+                    stdout.WriteLine($"{Formats.Instant(asOf, policy.Zone)} {policy.Id}: already run; nothing changed");
+                    continue;
                 }
+                if (!folds.TryGetValue(asOf, out var facts))
+                {
+                    if (folds.Count > 4) folds.Clear();
+                    folds[asOf] = facts = FactFolder.Fold(events, asOf);
+                }
+                var cases = store.Cases(policy.Id).GroupBy(c => c.Seller, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+                var books = EnforcementRun.Advance(policy, machine, asOf, facts, bySeller, cases, disputes);
+                store.Save(books, (policy.Id, asOf));
+                var audit = books.SelectMany(b => b.AuditEntries).ToList();
+                stdout.WriteLine($"{Formats.Instant(asOf, policy.Zone)} {policy.Id}: {facts.Count} sellers evaluated, " +
+                    $"{audit.Count(a => a.Action == "opened")} cases opened, {audit.Count(a => a.Action != "opened")} transitions, {books.Sum(b => b.Notices.Count)} notices");
             }
             ReportOverdue(store, last, stdout);
             return OutboxCommand.Deliver(store, folder, webhooks, stderr, stdout) ? ExitCodes.Ok : ExitCodes.Error;

@@ -12,26 +12,28 @@ namespace Standing.Cli.Output;
 /// other tools read: policy{id,version}, asOf, sellers[{seller, metrics[{id,value,numerator,
 /// denominator,status,window{start,end}}], outcomes[{id,triggered,reason}]}]. Fields may be added, never renamed:
 /// peer standards add percentile, p_value and peer_rate; tiers and versions add rule, tier, penalty, fine, version;
-/// a policy with an agent scorecard adds each seller's "agents".
+/// a policy with an agent scorecard adds each seller's "agents"; explain adds each metric's "items" and
+/// "excluded_by_disputes".
 /// </summary>
 internal static class EvaluationJson
 {
-    public static void Write(Stream stream, IReadOnlyList<PolicyEvaluation> evaluations, bool explain)
+    /// <param name="metricExtras">writes more fields into each metric's object (explain adds the items of accepted disputes)</param>
+    public static void Write(Stream stream, IReadOnlyList<PolicyEvaluation> evaluations, bool explain, Action<Utf8JsonWriter, MetricResult>? metricExtras = null)
     {
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         if (evaluations.Count == 1)
         {
-            WriteOne(json, evaluations[0], explain);
+            WriteOne(json, evaluations[0], explain, metricExtras);
         }
         else
         {
             json.WriteStartArray();
-            foreach (var e in evaluations) WriteOne(json, e, explain);
+            foreach (var e in evaluations) WriteOne(json, e, explain, metricExtras);
             json.WriteEndArray();
         }
     }
 
-    private static void WriteOne(Utf8JsonWriter json, PolicyEvaluation evaluation, bool explain)
+    private static void WriteOne(Utf8JsonWriter json, PolicyEvaluation evaluation, bool explain, Action<Utf8JsonWriter, MetricResult>? metricExtras)
     {
         var zone = evaluation.Policy.Zone;
         json.WriteStartObject();
@@ -47,7 +49,7 @@ internal static class EvaluationJson
             json.WriteStartObject();
             json.WriteString("seller", seller.Seller);
             json.WriteStartArray("metrics");
-            foreach (var m in seller.Metrics) WriteMetric(json, m, zone, explain);
+            foreach (var m in seller.Metrics) WriteMetric(json, m, zone, explain, metricExtras);
             json.WriteEndArray();
             json.WriteStartArray("outcomes");
             foreach (var o in seller.Outcomes)
@@ -122,7 +124,7 @@ internal static class EvaluationJson
         else json.WriteNull(name);
     }
 
-    private static void WriteMetric(Utf8JsonWriter json, MetricResult m, NodaTime.DateTimeZone zone, bool explain)
+    private static void WriteMetric(Utf8JsonWriter json, MetricResult m, NodaTime.DateTimeZone zone, bool explain, Action<Utf8JsonWriter, MetricResult>? metricExtras)
     {
         json.WriteStartObject();
         json.WriteString("id", m.Id);
@@ -154,6 +156,7 @@ internal static class EvaluationJson
             }
             json.WriteEndArray();
         }
+        metricExtras?.Invoke(json, m);
         json.WriteEndObject();
     }
 }

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Spectre.Console;
 using Standing.Core.Evaluation;
+using Standing.Core.Facts;
 using Standing.Core.Metrics;
 using Standing.Enforcement.Disputes;
 
@@ -11,7 +13,7 @@ namespace Standing.Cli.Output;
 /// </summary>
 internal static class ExplainWriter
 {
-    public static void Write(IAnsiConsole console, PolicyEvaluation evaluation, SellerEvaluation seller, IReadOnlyList<Dispute>? disputes = null)
+    public static void Write(IAnsiConsole console, PolicyEvaluation evaluation, SellerEvaluation seller, IReadOnlyList<Dispute>? disputes = null, SellerFacts? facts = null)
     {
         var policy = evaluation.Policy;
         var zone = policy.Zone;
@@ -32,7 +34,7 @@ internal static class ExplainWriter
             WriteItems(console, m, ItemRole.Denominator, d.Kind == MetricKind.MeanDuration ? "measured" : "in the denominator only");
             WriteItems(console, m, ItemRole.Pending, "pending (outcome not known at as-of, left out)");
             WriteItems(console, m, ItemRole.Excluded, "excused by the standard (left out)");
-            var excluded = DisputeExclusion.For(d, disputes ?? [], evaluation.AsOf);
+            var excluded = DisputeExclusion.Excluded(policy, d, disputes ?? [], evaluation.AsOf, facts);
             if (excluded.Count > 0) console.MarkupLine($"  excluded by accepted disputes: {excluded.Count}");
             foreach (var x in excluded)
             {
@@ -54,6 +56,28 @@ internal static class ExplainWriter
             console.MarkupLine("[bold]guidance from the standard[/]");
             foreach (var g in policy.Guidance) console.MarkupLine($"  • {Markup.Escape(g)}");
         }
+    }
+
+    /// <summary>
+    /// The JSON form of the same list, as the metric's field <c>excluded_by_disputes</c>: per item the
+    /// dispute, who accepted it and when, the operator's note and the seller's reason.
+    /// </summary>
+    public static void WriteExcludedJson(Utf8JsonWriter json, PolicyEvaluation evaluation, MetricResult metric, IReadOnlyList<Dispute> disputes, SellerFacts? facts)
+    {
+        var zone = evaluation.Policy.Zone;
+        json.WriteStartArray("excluded_by_disputes");
+        foreach (var x in DisputeExclusion.Excluded(evaluation.Policy, metric.Definition, disputes, evaluation.AsOf, facts))
+        {
+            json.WriteStartObject();
+            json.WriteString("item", x.Item);
+            json.WriteString("dispute", x.Id);
+            json.WriteString("accepted_by", x.DecidedBy);
+            json.WriteString("accepted_at", Formats.Instant(x.DecidedAt!.Value, zone));
+            json.WriteString("note", x.Note);
+            json.WriteString("reason", x.Reason);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     private static void WriteAgents(IAnsiConsole console, SellerEvaluation seller, NodaTime.DateTimeZone zone)

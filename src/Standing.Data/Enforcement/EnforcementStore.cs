@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using NodaTime;
 using Npgsql;
 using Standing.Data.Store;
+using Standing.Enforcement;
 using Standing.Enforcement.Cases;
 using Standing.Enforcement.Disputes;
 
@@ -124,24 +125,58 @@ public sealed class EnforcementStore : IDisposable
         return entries;
     }
 
-    /// <summary>Stores what the books changed — cases, audit entries, notices — in one transaction.</summary>
-    public void Save(IEnumerable<CaseBook> books)
+    /// <summary>
+    /// Stores what the books changed — cases, audit entries, notices — in one transaction; with
+    /// <paramref name="run"/>, also records that the policy's daily job ran as of that instant, and
+    /// saves nothing when another run of the policy recorded a later as-of meanwhile.
+    /// </summary>
+    public void Save(IEnumerable<CaseBook> books, (string Policy, Instant AsOf)? run = null)
     {
         using var transaction = _connection.BeginTransaction();
         try
         {
+            if (run is { } later && Runs(later.Policy, transaction).Latest is { } latest && latest > later.AsOf)
+            {
+                throw new EventStoreException($"{Name}: {later.Policy} was run as of {EnforcementJson.Instant(latest)} meanwhile, " +
+                    $"after {EnforcementJson.Instant(later.AsOf)}: the run as of {EnforcementJson.Instant(later.AsOf)} was not saved");
+            }
             foreach (var book in books)
             {
                 foreach (var c in book.ChangedCases) Upsert(c, transaction);
                 foreach (var a in book.AuditEntries) Insert(a, transaction);
                 foreach (var n in book.Notices) Insert(n, transaction);
             }
+            if (run is { } r) InsertRun(r.Policy, r.AsOf, transaction);
             transaction.Commit();
         }
         catch (DbException e)
         {
             throw new EventStoreException($"{Name}: saving cases failed (nothing was saved): {e.Message}", e);
         }
+    }
+
+    // ---- runs --------------------------------------------------------------------------------
+
+    /// <summary>The as-of instants the daily job has run for, per policy (<see cref="RunHistory"/>).</summary>
+    public RunHistory Runs(string policy) => Runs(policy, null);
+
+    private RunHistory Runs(string policy, DbTransaction? transaction)
+    {
+        using var command = Command("SELECT as_of FROM enforcement_runs WHERE policy = @policy", ("policy", policy));
+        command.Transaction = transaction;
+        var done = new List<Instant>();
+        using var r = command.ExecuteReader();
+        while (r.Read()) done.Add(EnforcementJson.ParseInstant(r.GetString(0)));
+        return new RunHistory(policy, done);
+    }
+
+    private void InsertRun(string policy, Instant asOf, DbTransaction transaction)
+    {
+        using var command = Command(
+            "INSERT INTO enforcement_runs (policy, as_of) VALUES (@policy, @asof) ON CONFLICT (policy, as_of) DO NOTHING",
+            ("policy", policy), ("asof", EnforcementJson.Instant(asOf)));
+        command.Transaction = transaction;
+        command.ExecuteNonQuery();
     }
 
     private void Upsert(EnforcementCase c, DbTransaction transaction)

@@ -67,6 +67,15 @@ internal static class StoreSchema
         [
             "CREATE TABLE seller_facts (seller TEXT NOT NULL PRIMARY KEY, changed INTEGER NOT NULL, format INTEGER NOT NULL, body BLOB NOT NULL)",
         ],
+        // Enforcement runs: the as-of instants the daily job ran for, per policy, so that a day before
+        // the latest one is never run afterwards (cases are carried forward in time order only). A
+        // store enforced before this version knows its runs from the rule transitions of its audit
+        // trail (their instant is the run's as-of; a letter is opened at its own instant, left out).
+        [
+            "CREATE TABLE enforcement_runs (policy TEXT NOT NULL, as_of TEXT NOT NULL, PRIMARY KEY (policy, as_of)) WITHOUT ROWID",
+            "INSERT INTO enforcement_runs (policy, as_of) SELECT DISTINCT c.policy, a.at FROM enforcement_audit a JOIN enforcement_cases c ON c.seller = a.seller AND c.id = a.case_id " +
+            "WHERE a.actor LIKE 'rule:%' AND NOT (c.kind = 'letter' AND a.seq = 1) ON CONFLICT (policy, as_of) DO NOTHING",
+        ],
     ];
 
     /// <summary>
@@ -97,6 +106,12 @@ internal static class StoreSchema
         ],
         [
             "CREATE TABLE seller_facts (seller text NOT NULL PRIMARY KEY, changed bigint NOT NULL, format integer NOT NULL, body bytea NOT NULL)",
+        ],
+        // Enforcement runs (see the SQLite list): per policy, not per seller, so a small reference table like standing_meta.
+        [
+            "CREATE TABLE enforcement_runs (policy text NOT NULL, as_of text NOT NULL, PRIMARY KEY (policy, as_of))",
+            "INSERT INTO enforcement_runs (policy, as_of) SELECT DISTINCT c.policy, a.at FROM enforcement_audit a JOIN enforcement_cases c ON c.seller = a.seller AND c.id = a.case_id " +
+            "WHERE a.actor LIKE 'rule:%' AND NOT (c.kind = 'letter' AND a.seq = 1) ON CONFLICT (policy, as_of) DO NOTHING",
         ],
     ];
 }

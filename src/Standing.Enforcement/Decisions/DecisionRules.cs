@@ -12,8 +12,12 @@ namespace Standing.Enforcement.Decisions;
 /// </summary>
 public static class DecisionRules
 {
-    /// <summary>Applies the decision; returns null when done, else why it was refused (nothing changed).</summary>
-    public static string? Apply(CaseBook book, EnforcementCase c, Decision decision, string by, string note, Instant at)
+    /// <summary>
+    /// Applies the decision; returns null when done, else why it was refused (nothing changed). The
+    /// audit entry carries <paramref name="seen"/>, the metric values the case last had (see
+    /// <see cref="AuditTrail.LatestSnapshot"/>): what the person decided on.
+    /// </summary>
+    public static string? Apply(CaseBook book, EnforcementCase c, Decision decision, string by, string note, Instant at, IReadOnlyList<MetricSnapshot> seen)
     {
         if (string.IsNullOrWhiteSpace(by)) return "--by must name the person deciding";
         if (string.IsNullOrWhiteSpace(note)) return "--note must say why";
@@ -27,51 +31,51 @@ public static class DecisionRules
         {
             case (CaseKinds.SuspensionProposal, CaseStates.Proposed, Decision.Confirm):
                 {
-                    var moved = book.Move(c, c with { State = CaseStates.Confirmed }, person, decision.Verb, reason, [], at);
+                    var moved = book.Move(c, c with { State = CaseStates.Confirmed }, person, decision.Verb, reason, seen, at);
                     book.Notify(moved, "suspension", "seller", "Your selling privileges are suspended",
                         ["After a warning your order defect rate stayed above the limit; a reviewer confirmed the suspension.", "Reason: " + note]);
                     return null;
                 }
             case (CaseKinds.SuspensionProposal, CaseStates.Proposed, Decision.Dismiss):
-                book.Move(c, Close(CaseStates.Dismissed), person, decision.Verb, reason, [], at);
+                book.Move(c, Close(CaseStates.Dismissed), person, decision.Verb, reason, seen, at);
                 return null;
             case (CaseKinds.SuspensionProposal, CaseStates.Confirmed, Decision.Reinstate):
                 {
-                    var moved = book.Move(c, Close(CaseStates.Reinstated), person, decision.Verb, reason, [], at);
+                    var moved = book.Move(c, Close(CaseStates.Reinstated), person, decision.Verb, reason, seen, at);
                     book.Notify(moved, "reinstatement", "seller", "Your selling privileges are restored", ["Reason: " + note]);
                     return null;
                 }
             case (CaseKinds.Warning, CaseStates.Issued, Decision.Dismiss):
-                book.Move(c, Close(CaseStates.Withdrawn), person, decision.Verb, reason, [], at);
+                book.Move(c, Close(CaseStates.Withdrawn), person, decision.Verb, reason, seen, at);
                 return null;
             case (CaseKinds.CatalogExclusion, CaseStates.Excluded, Decision.Reinstate):
                 {
                     if (Text.ParseInstant(c.Get("min_until")) is { } until && at < until)
                         return $"case {c.Id} is in its minimum exclusion until {Text.Instant(until)}: nobody is reinstated before the re-check day";
-                    var moved = book.Move(c, Close(CaseStates.Reinstated), person, decision.Verb, reason, [], at);
+                    var moved = book.Move(c, Close(CaseStates.Reinstated), person, decision.Verb, reason, seen, at);
                     book.Notify(moved, "reinstatement", "seller", "Your products are back in the catalog", ["Reason: " + note]);
                     return null;
                 }
             case (CaseKinds.Letter, CaseStates.AwaitingAnswer, Decision.Answer or Decision.Confirm):
                 {
                     var late = c.DueAt is { } due && at > due ? $" (late: due {Text.Instant(due)})" : "";
-                    book.Move(c, Close(CaseStates.Answered), person, Decision.Answer, reason + late, [], at);
+                    book.Move(c, Close(CaseStates.Answered), person, Decision.Answer, reason + late, seen, at);
                     return null;
                 }
             case (CaseKinds.ActivityRestriction, CaseStates.Restricted, Decision.Reinstate):
                 {
-                    var moved = book.Move(c, Close(CaseStates.Lifted), person, decision.Verb, reason, [], at);
+                    var moved = book.Move(c, Close(CaseStates.Lifted), person, decision.Verb, reason, seen, at);
                     book.Notify(moved, "restriction_lifted", "seller", "Restriction lifted", ["Reason: " + note]);
                     return null;
                 }
             case (CaseKinds.Violation, CaseStates.Recorded, Decision.Confirm):
-                book.Move(c, Close(CaseStates.Handled), person, decision.Verb, reason, [], at);
+                book.Move(c, Close(CaseStates.Handled), person, decision.Verb, reason, seen, at);
                 return null;
             case (CaseKinds.Violation, CaseStates.Recorded, Decision.Dismiss):
-                book.Move(c, Close(CaseStates.Dismissed), person, decision.Verb, reason, [], at);
+                book.Move(c, Close(CaseStates.Dismissed), person, decision.Verb, reason, seen, at);
                 return null;
             case (CaseKinds.AttitudePenalty, CaseStates.Recorded, Decision.Confirm):
-                book.Move(c, Close(CaseStates.Handled), person, decision.Verb, reason, [], at);
+                book.Move(c, Close(CaseStates.Handled), person, decision.Verb, reason, seen, at);
                 return null;
             case (CaseKinds.AttitudePenalty, CaseStates.AwaitingFine, Decision.Fine):
                 {
@@ -81,13 +85,13 @@ public static class DecisionRules
                     var currency = c.Get("currency") ?? "";
                     if (amount < min || amount > max)
                         return $"fine {Show(amount)} {currency} is outside the range {Show(min)}–{Show(max)} {currency} of tier {c.Get("tier")}";
-                    var moved = book.Move(c, Close(CaseStates.Fined).With("fine", Show(amount)), person, decision.ToString(), reason, [], at);
+                    var moved = book.Move(c, Close(CaseStates.Fined).With("fine", Show(amount)), person, decision.ToString(), reason, seen, at);
                     book.Notify(moved, "fine", "seller", $"Fine of {Show(amount)} {currency}",
                         [$"Service-attitude penalty ({c.Get("tier")}, {c.Get("period")}): {c.Get("penalty")}.", $"Fine set by the operator: {Show(amount)} {currency}.", "Reason: " + note]);
                     return null;
                 }
             case (CaseKinds.AttitudePenalty, CaseStates.AwaitingFine or CaseStates.Recorded, Decision.Dismiss):
-                book.Move(c, Close(CaseStates.Dismissed), person, decision.Verb, reason, [], at);
+                book.Move(c, Close(CaseStates.Dismissed), person, decision.Verb, reason, seen, at);
                 return null;
         }
         var allowed = Allowed(c);

@@ -24,6 +24,28 @@ public static class DisputeExclusion
     public static IReadOnlyList<Dispute> For(MetricDefinition metric, IEnumerable<Dispute> disputes, Instant asOf) =>
         disputes.Where(d => d.ExcludesAt(asOf) && (d.Metric is null || d.Metric == metric.Id)).OrderBy(d => d.Item, StringComparer.Ordinal).ToList();
 
+    /// <summary>
+    /// The accepted disputes whose items an evaluation of <paramref name="metric"/> under
+    /// <paramref name="policy"/> as of <paramref name="asOf"/> leaves out, by item: what <c>explain</c>
+    /// lists. A dispute of every metric (no <see cref="Dispute.Metric"/>) shows only under the metrics
+    /// on its item's subject when the seller's <paramref name="facts"/> are given.
+    /// </summary>
+    public static IReadOnlyList<Dispute> Excluded(Policy policy, MetricDefinition metric, IEnumerable<Dispute> disputes, Instant asOf, SellerFacts? facts = null)
+    {
+        if (!Supports(metric)) return [];
+        return For(metric, disputes.Where(d => d.Policy == policy.Id), asOf)
+            .Where(d => d.Metric is not null || facts is null || Holds(facts, metric.Subject, d.Item))
+            .ToList();
+    }
+
+    private static bool Holds(SellerFacts facts, Subject subject, string item) => subject switch
+    {
+        Subject.Orders => facts.Orders.Any(o => o.Order == item),
+        Subject.Reviews => facts.Reviews.Any(r => r.Review == item),
+        Subject.Cases => facts.Cases.Any(c => c.Case == item),
+        _ => false,
+    };
+
     /// <summary>The policy with the seller's accepted disputes (as of <paramref name="asOf"/>) taken out; the same policy when none apply.</summary>
     public static Policy Apply(Policy policy, IReadOnlyCollection<Dispute> sellerDisputes, Instant asOf)
     {

@@ -134,7 +134,7 @@ public sealed class SqliteOutboxTests : OutboxContract
             using var cmd = c.CreateCommand();
             // Back to version 1: the event log only.
             cmd.CommandText = "DROP TABLE seller_projection; DROP TABLE seller_facts; DELETE FROM standing_meta WHERE key = 'log_position'; DROP TABLE enforcement_cases; DROP TABLE enforcement_audit; DROP TABLE enforcement_notices; " +
-                "DROP TABLE enforcement_deliveries; DROP TABLE disputes; UPDATE standing_meta SET value = '1' WHERE key = 'schema_version'";
+                "DROP TABLE enforcement_deliveries; DROP TABLE disputes; DROP TABLE enforcement_runs; UPDATE standing_meta SET value = '1' WHERE key = 'schema_version'";
             cmd.ExecuteNonQuery();
         }
         using (var enforcement = EnforcementStore.Open(target))
