@@ -135,6 +135,15 @@ public sealed class EnforcementStore : IDisposable
         using var transaction = _connection.BeginTransaction();
         try
         {
+            if (run is { } locked && _connection is NpgsqlConnection)
+            {
+                // Read committed alone would let two runs of a policy both pass the check below: the
+                // lock makes the second wait for the first's commit, then see its as-of. (SQLite's
+                // transaction already holds the database's write lock.)
+                using var wait = Command("SELECT pg_advisory_xact_lock(hashtext(@key))", ("key", "standing enforcement run " + locked.Policy));
+                wait.Transaction = transaction;
+                wait.ExecuteNonQuery();
+            }
             if (run is { } later && Runs(later.Policy, transaction).Latest is { } latest && latest > later.AsOf)
             {
                 throw new EventStoreException($"{Name}: {later.Policy} was run as of {EnforcementJson.Instant(latest)} meanwhile, " +

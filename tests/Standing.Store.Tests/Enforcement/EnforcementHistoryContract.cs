@@ -293,6 +293,43 @@ public sealed class PostgresEnforcementHistoryTests(PostgresCluster cluster) : E
         return ++_n % 2 == 0 ? cluster.Url(connectionString) : connectionString;
     }
 
+    /// <summary>
+    /// Read committed would let two runs both pass the check for a later run: a run's save waits for
+    /// the policy's lock, so it sees the other run's as-of once that commits. Here the other run holds
+    /// the lock (taken by hand), records a later day and commits while this save waits.
+    /// </summary>
+    [Fact]
+    public void A_run_saving_while_another_run_of_the_policy_commits_a_later_day_waits_and_saves_nothing()
+    {
+        var target = NewTarget();
+        var connectionString = target.Contains("://", StringComparison.Ordinal) ? EventStore.FromUrl(target) : target;
+        using (var log = EventStore.Open(target, create: true)) log.Append([Events.Placed("a", "shop-1")]);
+        using var store = EnforcementStore.Open(target);
+        var later = NodaTime.Instant.FromUtc(2026, 3, 10, 0, 0);
+        var earlier = later - NodaTime.Duration.FromDays(1);
+
+        using var other = new NpgsqlConnection(connectionString);
+        other.Open();
+        using var transaction = other.BeginTransaction();
+        using (var take = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('standing enforcement run promua'))", other, transaction)) take.ExecuteNonQuery();
+
+        var saving = Task.Run(() => store.Save([], ("promua", earlier)));
+        using (var watch = new NpgsqlConnection(connectionString))
+        {
+            watch.Open();
+            using var waiting = new NpgsqlCommand("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted", watch);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while ((long)waiting.ExecuteScalar()! == 0 && clock.Elapsed < TimeSpan.FromSeconds(30)) Thread.Sleep(20);
+            Assert.False(saving.IsCompleted, "the save should wait for the other run's lock");
+        }
+        using (var record = new NpgsqlCommand("INSERT INTO enforcement_runs (policy, as_of) VALUES ('promua', '2026-03-10T00:00:00Z')", other, transaction)) record.ExecuteNonQuery();
+        transaction.Commit();
+
+        var refused = Assert.Throws<AggregateException>(() => saving.Wait(TimeSpan.FromSeconds(30)));
+        Assert.Contains("promua was run as of 2026-03-10T00:00:00Z meanwhile", Assert.IsType<EventStoreException>(refused.InnerException).Message);
+        Assert.False(store.Runs("promua").WasRun(earlier));
+    }
+
     protected override void Execute(string target, string sql)
     {
         using DbConnection connection = new NpgsqlConnection(target.Contains("://", StringComparison.Ordinal) ? EventStore.FromUrl(target) : target);
