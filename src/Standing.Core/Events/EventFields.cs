@@ -46,6 +46,7 @@ public static class EventFields
                 EventType.ChatRated => ["conversation", "stars", "rating", "reason"],
                 EventType.SellerPlanSubmitted => ["text"],
                 EventType.SellerRegistered => [],
+                EventType.OrderRiskFlagged => ["order", "reason"],
                 _ => throw new InvalidOperationException($"no field list for event type {type}"),
             };
         }

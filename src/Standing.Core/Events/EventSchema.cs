@@ -41,6 +41,7 @@ public static class EventSchema
         new(EventType.ChatRated, "chat.rated", ["conversation"]),
         new(EventType.SellerPlanSubmitted, "seller.plan_submitted", []),
         new(EventType.SellerRegistered, "seller.registered", []),
+        new(EventType.OrderRiskFlagged, "order.risk_flagged", ["order"]),
     ];
 
     private static readonly FrozenDictionary<string, TypeSpec> ByName =

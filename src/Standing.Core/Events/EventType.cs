@@ -32,4 +32,6 @@ public enum EventType
     ChatRated,
     SellerPlanSubmitted,
     SellerRegistered,
+    /// <summary>order.risk_flagged: the platform's risk control marked the order as risk data (an extension of version 1).</summary>
+    OrderRiskFlagged,
 }

@@ -41,4 +41,7 @@ public sealed class CaseFact
     }
 
     public string? Outcome { get; internal set; }
+
+    /// <summary>When the order it is about was flagged as risk data (order.risk_flagged); null when it was not.</summary>
+    public Instant? OrderRiskFlaggedAt { get; internal set; }
 }

@@ -17,4 +17,7 @@ public sealed class ComplaintFact
     /// <summary>delivery_delay, product, service or other.</summary>
     public string? Kind { get; internal set; }
     public string? Order { get; internal set; }
+
+    /// <summary>When the order it is about was flagged as risk data (order.risk_flagged); null when it was not.</summary>
+    public Instant? OrderRiskFlaggedAt { get; internal set; }
 }

@@ -35,6 +35,8 @@ public static class FactFields
         FactField<OrderFact>.OfInstant("refund_requested_at", Subject.Orders, "the first refund.requested on the order", o => o.RefundRequestedAt, o => o._refundRequestedAt),
         FactField<OrderFact>.OfInstant("first_complaint_at", Subject.Orders, "the first complaint.filed on the order", o => o.FirstComplaintAt, o => o._firstComplaintAt),
         FactField<OrderFact>.OfText("buyer", Subject.Orders, "the buyer who placed the order", o => o.Buyer),
+        FactField<OrderFact>.OfInstant("risk_flagged_at", Subject.Orders, "when the order was first flagged as risk data (order.risk_flagged)", o => o.RiskFlaggedAt, o => o._riskFlaggedAt),
+        FactField<OrderFact>.OfBool("risk_flagged", Subject.Orders, "the order is flagged as risk data (order.risk_flagged)", o => o._riskFlaggedAt != CompactInstant.Missing),
     ]);
 
     public static readonly FrozenDictionary<string, FactField<ReviewFact>> Reviews = Index(
@@ -57,6 +59,7 @@ public static class FactFields
         FactField<CaseFact>.OfInstant("closed_at", Subject.Cases, "when the case was closed", c => c.ClosedAt, c => c._closedAt),
         FactField<CaseFact>.OfText("kind", Subject.Cases, "not_received, not_as_described, other", c => c.Kind),
         FactField<CaseFact>.OfText("outcome", Subject.Cases, "seller_liable, buyer, no_fault, withdrawn", c => c.Outcome),
+        FactField<CaseFact>.OfBool("order_risk_flagged", Subject.Cases, "the case's order is flagged as risk data (order.risk_flagged)", c => c.OrderRiskFlaggedAt is not null),
     ]);
 
     public static readonly FrozenDictionary<string, FactField<ComplaintFact>> Complaints = Index(
@@ -64,6 +67,7 @@ public static class FactFields
         FactField<ComplaintFact>.OfInstant("filed_at", Subject.Complaints, "when the complaint was filed", c => c.FiledAt),
         FactField<ComplaintFact>.OfText("kind", Subject.Complaints, "delivery_delay, product, service, other", c => c.Kind),
         FactField<ComplaintFact>.OfText("order", Subject.Complaints, "the order complained about", c => c.Order),
+        FactField<ComplaintFact>.OfBool("order_risk_flagged", Subject.Complaints, "the complaint's order is flagged as risk data (order.risk_flagged)", c => c.OrderRiskFlaggedAt is not null),
     ]);
 
     public static readonly FrozenDictionary<string, FactField<RefundFact>> Refunds = Index(
@@ -79,6 +83,7 @@ public static class FactFields
         FactField<RefundFact>.OfInstant("completed_at", Subject.Refunds, "the first completion (refunded or closed)", r => r.CompletedAt),
         FactField<RefundFact>.OfText("outcome", Subject.Refunds, "refunded or closed", r => r.Outcome),
         FactField<RefundFact>.OfNumber("buyer_hours", Subject.Refunds, "the buyer's own steps (start → end), summed, in hours", r => r.BuyerHours),
+        FactField<RefundFact>.OfBool("order_risk_flagged", Subject.Refunds, "the refund's order is flagged as risk data (order.risk_flagged)", r => r.OrderRiskFlaggedAt is not null),
         FactField<RefundFact>.OfInstant("completed_at_minus_buyer_time", Subject.Refunds, "completion minus the buyer's own time (from the request to it is the seller's time)", r => r.CompletedAtMinusBuyerTime),
     ]);
 

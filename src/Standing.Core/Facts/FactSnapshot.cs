@@ -16,7 +16,7 @@ namespace Standing.Core.Facts;
 public static class FactSnapshot
 {
     /// <summary>The layout's number; change it whenever a fact gains, loses or changes a field.</summary>
-    public const int Format = 1;
+    public const int Format = 2;
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -33,7 +33,7 @@ public static class FactSnapshot
             WriteAll(w, facts.OrderArray, o => WriteOrder(w, o));
             WriteAll(w, facts.ReviewArray, r => WriteReview(w, r));
             WriteAll(w, facts.CaseArray, c => WriteCase(w, c));
-            WriteAll(w, facts.ComplaintArray, c => { w.Write(c.Complaint); WriteInstant(w, c.FiledAt); WriteText(w, c.Kind); WriteText(w, c.Order); });
+            WriteAll(w, facts.ComplaintArray, c => { w.Write(c.Complaint); WriteInstant(w, c.FiledAt); WriteText(w, c.Kind); WriteText(w, c.Order); WriteInstant(w, c.OrderRiskFlaggedAt); });
             WriteAll(w, facts.RefundArray, r => WriteRefund(w, r));
             WriteAll(w, facts.ConversationArray, c => WriteConversation(w, c));
             WriteAll(w, facts.MessageArray, m => WriteMessage(w, m));
@@ -68,7 +68,7 @@ public static class FactSnapshot
             var orders = ReadAll(r, () => ReadOrder(r, seller));
             var reviews = ReadAll(r, () => ReadReview(r, seller));
             var cases = ReadAll(r, () => ReadCase(r, seller));
-            var complaints = ReadAll(r, () => new ComplaintFact(seller, r.ReadString()) { FiledAt = ReadInstant(r), Kind = ReadText(r), Order = ReadText(r) });
+            var complaints = ReadAll(r, () => new ComplaintFact(seller, r.ReadString()) { FiledAt = ReadInstant(r), Kind = ReadText(r), Order = ReadText(r), OrderRiskFlaggedAt = ReadInstant(r) });
             var refunds = ReadAll(r, () => ReadRefund(r, seller));
             var conversations = ReadAll(r, () => ReadConversation(r, seller));
             var messages = ReadAll(r, () => ReadMessage(r, seller));
@@ -99,7 +99,7 @@ public static class FactSnapshot
         w.Write(o.Order);
         WriteText(w, o.Buyer);
         foreach (var raw in (ReadOnlySpan<long>)[o._placedAt, o._shipBy, o._deliverBy, o._openAt, o._confirmedAt, o._shippingAt, o._shippedAt,
-            o._deliveryConfirmedAt, o._cancelledAt, o._pickedUpAt, o._deliveredAt, o._returnedAt, o._firstCaseAt, o._refundRequestedAt, o._firstComplaintAt])
+            o._deliveryConfirmedAt, o._cancelledAt, o._pickedUpAt, o._deliveredAt, o._returnedAt, o._firstCaseAt, o._refundRequestedAt, o._firstComplaintAt, o._riskFlaggedAt])
         {
             w.Write(raw);
         }
@@ -135,6 +135,7 @@ public static class FactSnapshot
         o._firstCaseAt = r.ReadInt64();
         o._refundRequestedAt = r.ReadInt64();
         o._firstComplaintAt = r.ReadInt64();
+        o._riskFlaggedAt = r.ReadInt64();
         o._far = ReadFar(r);
         var hasAmount = r.ReadBoolean();
         var amount = r.ReadDecimal();
@@ -192,6 +193,7 @@ public static class FactSnapshot
         }
         WriteFar(w, f._far);
         WriteText(w, f.Outcome);
+        WriteInstant(w, f.OrderRiskFlaggedAt);
     }
 
     private static CaseFact ReadCase(BinaryReader r, string seller)
@@ -203,6 +205,7 @@ public static class FactSnapshot
         f._closedAt = r.ReadInt64();
         f._far = ReadFar(r);
         f.Outcome = ReadText(r);
+        f.OrderRiskFlaggedAt = ReadInstant(r);
         return f;
     }
 
@@ -220,6 +223,7 @@ public static class FactSnapshot
         WriteInstant(w, f.CompletedAt);
         WriteText(w, f.Outcome);
         w.Write(f.BuyerTime.ToInt64Nanoseconds());
+        WriteInstant(w, f.OrderRiskFlaggedAt);
     }
 
     private static RefundFact ReadRefund(BinaryReader r, string seller) => new(seller, r.ReadString())
@@ -235,6 +239,7 @@ public static class FactSnapshot
         CompletedAt = ReadInstant(r),
         Outcome = ReadText(r),
         BuyerTime = Duration.FromNanoseconds(r.ReadInt64()),
+        OrderRiskFlaggedAt = ReadInstant(r),
     };
 
     private static void WriteConversation(BinaryWriter w, ConversationFact f)

@@ -17,7 +17,7 @@ public sealed class OrderFact
     // Slots of the instants in the overflow array (see CompactInstant).
     internal const int PlacedSlot = 0, ShipBySlot = 1, DeliverBySlot = 2, OpenSlot = 3, ConfirmedSlot = 4, ShippingSlot = 5,
         ShippedSlot = 6, DeliveryConfirmedSlot = 7, CancelledSlot = 8, PickedUpSlot = 9, DeliveredSlot = 10, ReturnedSlot = 11,
-        FirstCaseSlot = 12, RefundRequestedSlot = 13, FirstComplaintSlot = 14, Slots = 15;
+        FirstCaseSlot = 12, RefundRequestedSlot = 13, FirstComplaintSlot = 14, RiskFlaggedSlot = 15, Slots = 16;
 
     private const byte NoStatus = byte.MaxValue;
     private const int NoStars = int.MinValue;
@@ -37,6 +37,7 @@ public sealed class OrderFact
     internal long _firstCaseAt = CompactInstant.Missing;
     internal long _refundRequestedAt = CompactInstant.Missing;
     internal long _firstComplaintAt = CompactInstant.Missing;
+    internal long _riskFlaggedAt = CompactInstant.Missing;
     internal Instant[]? _far;
     private decimal _amount;
     private bool _hasAmount;
@@ -135,6 +136,12 @@ public sealed class OrderFact
     /// <summary>The first complaint.filed on the order.</summary>
     public Instant? FirstComplaintAt => CompactInstant.Read(_firstComplaintAt, _far, FirstComplaintSlot);
     public int CaseCount { get; internal set; }
+
+    /// <summary>
+    /// When the platform's risk control first marked the order as risk data (order.risk_flagged):
+    /// standards that exclude risk data leave the order, and what hangs on it, out from then on.
+    /// </summary>
+    public Instant? RiskFlaggedAt => CompactInstant.Read(_riskFlaggedAt, _far, RiskFlaggedSlot);
 
     public bool HasTracking => !string.IsNullOrEmpty(Tracking) && !string.IsNullOrEmpty(TrackingUrl);
     public bool HasCase => CaseCount > 0;

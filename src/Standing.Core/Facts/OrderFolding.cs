@@ -47,6 +47,9 @@ internal static class OrderFolding
             case EventType.ShipmentReturned:
                 First(ref o._returnedAt, o, OrderFact.ReturnedSlot, e);
                 break;
+            case EventType.OrderRiskFlagged:
+                First(ref o._riskFlaggedAt, o, OrderFact.RiskFlaggedSlot, e);
+                break;
         }
     }
 

@@ -34,6 +34,9 @@ public sealed class RefundFact
     public Instant? CompletedAt { get; internal set; }
     /// <summary>refunded or closed.</summary>
     public string? Outcome { get; internal set; }
+
+    /// <summary>When the order it is about was flagged as risk data (order.risk_flagged); null when it was not.</summary>
+    public Instant? OrderRiskFlaggedAt { get; internal set; }
     /// <summary>The buyer's own steps (refund.buyer_action start → end), summed; zero when there were none.</summary>
     public Duration BuyerTime { get; internal set; }
     public double BuyerHours => BuyerTime.TotalHours;

@@ -91,6 +91,7 @@ internal sealed class SellerFold
         var refunds = BuildRefunds(seller);
         var complaints = _complaints.ToArray();
         AttachRefundsAndComplaints(refunds, complaints);
+        AttachRisk(refunds, complaints);
         var messages = new List<MessageFact>();
         var agentMessages = new List<AgentMessageFact>();
         var conversations = new ConversationFact[_chatEvents.Count];
@@ -138,6 +139,23 @@ internal sealed class SellerFold
         }
     }
 
+    /// <summary>Marks the cases, refunds and complaints of orders flagged as risk data with the order's flag.</summary>
+    private void AttachRisk(RefundFact[] refunds, ComplaintFact[] complaints)
+    {
+        foreach (var c in _cases.Used)
+        {
+            if (c.Order is not null && _orders.Find(c.Order) is { RiskFlaggedAt: { } at }) c.OrderRiskFlaggedAt = at;
+        }
+        foreach (var r in refunds)
+        {
+            if (r.Order is not null && _orders.Find(r.Order) is { RiskFlaggedAt: { } at }) r.OrderRiskFlaggedAt = at;
+        }
+        foreach (var c in complaints)
+        {
+            if (c.Order is not null && _orders.Find(c.Order) is { RiskFlaggedAt: { } at }) c.OrderRiskFlaggedAt = at;
+        }
+    }
+
     /// <summary>Gives each order its lowest standing review (a tie goes to the lowest review id).</summary>
     private void AttachReviews()
     {
@@ -178,7 +196,7 @@ internal sealed class SellerFold
             {
                 EventType.OrderPlaced or EventType.OrderStatus or EventType.OrderStatusCorrected
                     or EventType.ShipmentShipped or EventType.ShipmentTrackingAdded or EventType.ShipmentPickedUp
-                    or EventType.ShipmentDelivered or EventType.ShipmentReturned => Orders,
+                    or EventType.ShipmentDelivered or EventType.ShipmentReturned or EventType.OrderRiskFlagged => Orders,
                 EventType.ReviewPosted or EventType.ReviewUpdated or EventType.ReviewRemoved or EventType.ReviewReplied
                     or EventType.ReviewResolved or EventType.ReviewFlaggedFake => Reviews,
                 EventType.CaseOpened or EventType.CaseResponded or EventType.CaseEscalated or EventType.CaseClosed => Cases,

@@ -56,7 +56,8 @@ public sealed class FactSnapshotTests
             .Ask("chat-1", "b-1", "2026-01-25T08:01:00Z", human: true)
             .Answer("chat-1", "agent-7", "2026-01-25T08:02:00Z", text: "Write me on wa.me/48123")
             .Rated("chat-1", "2026-01-25T09:00:00Z", stars: 2, reason: "slow")
-            .Ask("chat-2", "b-2", "2026-01-26T08:00:00Z");
+            .Ask("chat-2", "b-2", "2026-01-26T08:00:00Z")
+            .Add(EventType.OrderRiskFlagged, "2026-01-27T08:00:00Z", e => e with { Order = "o-1", Reason = "brushing" });
         return Assert.Single(FactFolder.Fold(s.Events, AsOf));
     }
 
@@ -75,6 +76,13 @@ public sealed class FactSnapshotTests
         Assert.Single(facts.AgentMessages);
         Assert.Single(facts.Plans);
         Assert.NotNull(facts.RegisteredAt);
+        // The risk flag on o-1 reaches the case, refund and complaint about it.
+        var flagged = EventScript.At("2026-01-27T08:00:00Z");
+        Assert.Equal(flagged, facts.Orders.Single(o => o.Order == "o-1").RiskFlaggedAt);
+        Assert.Equal(flagged, facts.Cases.Single().OrderRiskFlaggedAt);
+        Assert.Equal(flagged, facts.Refunds.Single(r => r.Refund == "f-1").OrderRiskFlaggedAt);
+        Assert.Null(facts.Refunds.Single(r => r.Refund == "f-2").OrderRiskFlaggedAt);
+        Assert.Equal(flagged, facts.Complaints.Single().OrderRiskFlaggedAt);
 
         var read = FactSnapshot.Read(FactSnapshot.Write(facts));
 

@@ -50,6 +50,7 @@ internal static class SampleEvents
             EventType.ChatRated => e with { Conversation = "m-1", Stars = 5, Rating = "satisfied", Reason = "bad_attitude" },
             EventType.SellerPlanSubmitted => e with { Text = "Problem: late shipping. Solution: second pickup at 16:00." },
             EventType.SellerRegistered => e,
+            EventType.OrderRiskFlagged => e with { Order = "o-1", Reason = "brushing" },
             _ => throw new ArgumentOutOfRangeException(nameof(type), type, "no sample"),
         };
     }

@@ -236,6 +236,58 @@ public sealed class KuaishouPackTests
         Assert.Equal(reached, Triggered(r, "experience_threshold_merchant_liability_dispute_rate"));
     }
 
+    /// <summary>
+    /// "Experience-score data … exclude risk data (flagged orders)": order.risk_flagged takes an order, and
+    /// the refunds and cases on it, out of the experience-score metrics; violation handling keeps them.
+    /// </summary>
+    [Fact]
+    public void Orders_flagged_as_risk_data_leave_the_experience_score_metrics()
+    {
+        // Ship-by 06-01 10:00 for 11 orders; o11 shipped late (06-02 10:00) and flagged by risk control on 06-06:
+        // without the flag 10/11 = 90.9 % (at risk); with it 10/10 = 100 % (good). Refunds r1–r11 on o1–o11 are
+        // requested 06-02 12:00, after the promised time (so none excuses a late shipment).
+        // Merchant liability: seller-liable disputes on o8–o11; o11 is flagged, so 3 disputes / 10 refunds —
+        // 3 < 4 → the threshold is not reached (unflagged: 4 / 11, reached).
+        // Refund-only completion: r1–r10 took 1 h, r11 (flagged) took 47 h → mean 1 h (unflagged 57/11 h).
+        // Dispute interventions (violation handling) still count o11's escalation: 4 of them.
+        var s = new EventScript("shop");
+        for (var i = 1; i <= 11; i++) s.Placed($"o{i}", Day(5, 20), shipBy: Day(6, 1));
+        for (var i = 1; i <= 10; i++) s.Shipped($"o{i}", Day(5, 31));
+        s.Shipped("o11", Day(6, 2));
+        for (var i = 1; i <= 10; i++)
+            s.RefundRequested($"r{i}", $"o{i}", "refund_only", Day(6, 2, "12:00")).RefundCompleted($"r{i}", "refunded", Day(6, 2, "13:00"));
+        s.RefundRequested("r11", "o11", "refund_only", Day(6, 2, "12:00")).RefundCompleted("r11", "refunded", Day(6, 4, "11:00"));
+        for (var i = 8; i <= 11; i++)
+        {
+            s.Case($"o{i}", Day(6, 3), $"c{i}");
+            s.Add(EventType.CaseEscalated, Day(6, 4), e => e with { Case = $"c{i}" });
+            s.Add(EventType.CaseClosed, Day(6, 5), e => e with { Case = $"c{i}", Outcome = "seller_liable" });
+        }
+        var unflagged = Run(s);
+        s.Add(EventType.OrderRiskFlagged, Day(6, 6), e => e with { Order = "o11", Reason = "brushing" });
+
+        var r = Run(s);
+
+        Assert.Equal(10.0 / 11, unflagged.Metric("on_time_shipping_rate")!.Value!.Value, 12);
+        Assert.Equal(57.0 / 11, unflagged.Metric("refund_only_completion_hours")!.Value!.Value, 9);
+        Assert.True(Triggered(unflagged, "experience_threshold_merchant_liability_dispute_rate"));
+        var onTime = r.Metric("on_time_shipping_rate")!;
+        Assert.Equal(10, onTime.Numerator);
+        Assert.Equal(10, onTime.Denominator);
+        Assert.Equal(MetricStatus.Good, onTime.Status);
+        var liability = r.Metric("merchant_liability_dispute_rate")!;
+        Assert.Equal(3, liability.Numerator);
+        Assert.Equal(10, liability.Denominator);
+        Assert.Equal(3, r.Metric("merchant_liability_disputes")!.Value);
+        Assert.False(Triggered(r, "experience_threshold_merchant_liability_dispute_rate"));
+        Assert.Equal(1.0, r.Metric("refund_only_completion_hours")!.Value!.Value, 9);
+        Assert.Equal(4, r.Metric("dispute_interventions")!.Value);
+
+        // As of before the flag (06-06), the order still counts: the flag is known only from its instant.
+        var before = Run(s, "2026-06-06T00:00:00+08:00");
+        Assert.Equal(11, before.Metric("on_time_shipping_rate")!.Denominator);
+    }
+
     [Theory]
     // Of N neutral/disappointed May ratings, k were for bad attitude. Satisfied ratings with that reason never count.
     [InlineData(25, 1, null)] //  4 %: within the 6 % standard
