@@ -1,10 +1,12 @@
 namespace Standing.Simulation;
 
 /// <summary>
-/// Buyer conversations: a buyer message, the chatbot's greeting, the buyer asking for a human
-/// (<c>human_requested</c>), agent replies after seconds to minutes (night chats wait for the morning
-/// unless the seller staffs nights), follow-ups, and sometimes a rating — stars 1–5 or
-/// satisfied / neutral / disappointed, with a reason such as <c>bad_attitude</c>.
+/// Buyer conversations, in chat-local time (<see cref="SimulationOptions.ChatOffset"/>): a buyer
+/// message, the chatbot's greeting, the buyer asking for a human (<c>human_requested</c>), agent replies
+/// after seconds to minutes, follow-ups, and sometimes a rating — stars 1–5 or satisfied / neutral /
+/// disappointed, with a reason such as <c>bad_attitude</c>. Agents work the shifts 08:30–23:30: a buyer
+/// who opens a conversation outside them waits for the morning shift unless the seller staffs nights,
+/// while one already being served is answered at once (the shift extends while a buyer is consulting).
 /// </summary>
 internal static class ConversationScript
 {
@@ -25,10 +27,18 @@ internal static class ConversationScript
         }
     }
 
-    /// <summary>A pre-sale conversation that converts: it starts before the order and ends with a message naming it.</summary>
+    /// <summary>
+    /// A pre-sale conversation that converts: it starts before the order and ends with a message naming
+    /// it. An order placed while no agent is on shift was discussed in the evening before: the buyer
+    /// ordered overnight, and the agent thanks them in the morning.
+    /// </summary>
     public static void BeforeOrder(SellerContext c, long placed, string order, string buyer)
     {
         var start = placed - c.Minutes(3, 45);
+        if (!c.OnShift(start))
+        {
+            start = c.LastShiftEnd(start) - c.Minutes(5, 120);
+        }
         if (start >= c.Registered)
         {
             Run(c, start, buyer, null, order, placed);
@@ -73,7 +83,7 @@ internal static class ConversationScript
                     unanswered = true;
                     break;
                 }
-                last += ReplyDelay(c, last, quality, ref slow);
+                last += ReplyDelay(c, last, i > 0, quality, ref slow);
                 var text = rng.Chance(b.ForbiddenContentRate)
                     ? Phrases.Pick(Phrases.AgentForbidden, rng)
                     : Phrases.Pick(Phrases.Agent, rng);
@@ -88,9 +98,15 @@ internal static class ConversationScript
 
         if (convertedOrder is not null && (p.HasChatBot || !unanswered))
         {
-            // The closing message names the order the conversation led to (conversion).
-            last = Math.Max(last, placed) + 5 + rng.Next(115);
+            // The closing message names the order the conversation led to (conversion): at once while
+            // the buyer is still in the conversation or an agent is on shift, else from the morning shift.
+            var closing = Math.Max(last, placed) + 5 + rng.Next(115);
             var byAgent = agent is not null && !unanswered;
+            if (byAgent && placed - last > 10 * LocalClock.Minute && !c.OnShift(closing))
+            {
+                closing = c.NextShiftStart(closing) + 5 + rng.Next(115);
+            }
+            last = closing;
             w.ChatMessage(last, conversation, byAgent ? "agent" : "bot", null, byAgent ? agent : null, null, convertedOrder,
                 Phrases.Pick(Phrases.OrderThanks, rng));
         }
@@ -101,23 +117,28 @@ internal static class ConversationScript
         }
     }
 
-    /// <summary>Seconds until the agent answers a buyer message sent at <paramref name="asked"/>.</summary>
-    private static long ReplyDelay(SellerContext c, long asked, double quality, ref bool slow)
+    /// <summary>
+    /// Seconds until the agent answers a buyer message sent at <paramref name="asked"/>. A first question
+    /// asked off shift waits for the morning shift, whose agent then answers it like any other; a
+    /// follow-up in a conversation the agent is already in (<paramref name="engaged"/>) is answered as
+    /// usual, even past the end of the shift.
+    /// </summary>
+    private static long ReplyDelay(SellerContext c, long asked, bool engaged, double quality, ref bool slow)
     {
         var rng = c.Rng;
-        if (!c.Profile.NightShift && c.Clock.HourOfDay(asked) < 8)
+        var from = asked;
+        if (!engaged && !c.OnShift(asked))
         {
             slow = true;
-            var morning = c.Clock.DayStart(asked) + (8 * LocalClock.Hour) + (30 * LocalClock.Minute) + rng.Next(40 * 60);
-            return morning - asked;
+            from = c.NextShiftStart(asked);
         }
         if (c.Problem(c.B.SlowChatReplyRate, quality))
         {
             slow = true;
-            return 180 + rng.Next(1620);
+            return from + 180 + rng.Next(1620) - asked;
         }
         var seconds = c.B.ChatReplySeconds * Math.Exp(0.7 * rng.Normal());
-        return (long)Math.Clamp(seconds, 3, 175);
+        return from + (long)Math.Clamp(seconds, 3, 175) - asked;
     }
 
     private static void Rate(SellerContext c, long t, string conversation, bool badService, double quality)

@@ -3,8 +3,8 @@ using NodaTime;
 namespace Standing.Simulation;
 
 /// <summary>
-/// Local-time arithmetic on Unix seconds at the marketplace's fixed UTC offset: hour of day, weekday,
-/// day boundaries, and the next business day (Monday–Friday; holidays are not simulated).
+/// Local-time arithmetic on Unix seconds at a fixed UTC offset (the marketplace's, or the chats'): hour
+/// of day, weekday, day boundaries, and the next business day (Monday–Friday; holidays are not simulated).
 /// </summary>
 internal sealed class LocalClock
 {
@@ -23,6 +23,9 @@ internal sealed class LocalClock
     public long EndOfDay(long t, int days) => DayStart(t) + ((days + 1) * Day) - 1;
 
     public int HourOfDay(long t) => (int)(FloorMod(t + _offset, Day) / Hour);
+
+    /// <summary>Seconds since local midnight.</summary>
+    public long SecondOfDay(long t) => FloorMod(t + _offset, Day);
 
     /// <summary>0 = Monday … 6 = Sunday (1970-01-01 was a Thursday).</summary>
     public int Weekday(long t) => (int)FloorMod(FloorDiv(t + _offset, Day) + 3, 7);

@@ -116,8 +116,8 @@ public sealed record SellerBehaviour
         StatusErrorRate = 0.001, MissingTrackingRate = 0.005, LateConfirmationRate = 0.01,
         LateShipRate = 0.005, LatePickupRate = 0.01, LateDeliveryRate = 0.02, LostShipmentRate = 0.002,
         RefundRate = 0.03, RefundRejectShare = 0.05, RefundHandlingHours = 0.8, ReturnHandlingHours = 2,
-        ReturnedGoodsHandlingHours = 5, SpontaneousRefundRate = 0.01, ChatReplySeconds = 12,
-        SlowChatReplyRate = 0.03, UnansweredChatRate = 0.005, ChatSatisfaction = 0.97,
+        ReturnedGoodsHandlingHours = 5, SpontaneousRefundRate = 0.01, ChatReplySeconds = 6,
+        SlowChatReplyRate = 0.005, UnansweredChatRate = 0.005, ChatSatisfaction = 0.97,
         BadAttitudeShare = 0.02, ForbiddenContentRate = 0,
     };
 

@@ -6,6 +6,15 @@ namespace Standing.Simulation;
 /// </summary>
 internal sealed class SellerContext
 {
+    /// <summary>The day shift starts at 08:30 chat-local time.</summary>
+    public const long ShiftStart = (8 * LocalClock.Hour) + (30 * LocalClock.Minute);
+
+    /// <summary>The evening shift takes over at 16:00.</summary>
+    public const long ShiftHandOver = 16 * LocalClock.Hour;
+
+    /// <summary>The evening shift ends at 23:30.</summary>
+    public const long ShiftEnd = (23 * LocalClock.Hour) + (30 * LocalClock.Minute);
+
     private const int RecentCapacity = 16;
 
     // Agents by name; a seller with n agents has the first n. The first half works the day shift, the rest the evening.
@@ -44,6 +53,7 @@ internal sealed class SellerContext
         HistoryStart = historyStart;
         End = historyEnd;
         Clock = new LocalClock(options.LocalOffset);
+        ChatClock = new LocalClock(options.ChatOffset);
         Writer = new EventWriter(options.Marketplace);
         Buyers = new BuyerPool(options.Sellers);
         Rng = new DeterministicRandom(0);
@@ -57,6 +67,9 @@ internal sealed class SellerContext
     public long End { get; }
 
     public LocalClock Clock { get; }
+
+    /// <summary>The local time of conversations and the agents' shifts (<see cref="SimulationOptions.ChatOffset"/>).</summary>
+    public LocalClock ChatClock { get; }
 
     public EventWriter Writer { get; }
 
@@ -119,14 +132,32 @@ internal sealed class SellerContext
     public string NextConversation() => Ids.Make(_conversationPrefix, ++_conversations);
 
     /// <summary>
-    /// The agent who answers at <paramref name="t"/>: one of the day shift before 16:00 local time, of the
-    /// evening shift after (a seller with one agent has it work both).
+    /// The agent who answers at <paramref name="t"/>: one of the day shift before 16:00 chat-local time,
+    /// of the evening shift after (a seller with one agent has it work both; night chats go to the day shift).
     /// </summary>
     public string Agent(long t)
     {
         var agents = Math.Min(Profile.Agents, AgentIds.Length);
         var day = (agents + 1) / 2;
-        return AgentIds[Clock.HourOfDay(t) < 16 || agents == 1 ? Rng.Next(day) : day + Rng.Next(agents - day)];
+        var evening = ChatClock.SecondOfDay(t) is >= ShiftHandOver and < ShiftEnd;
+        return AgentIds[!evening || agents == 1 ? Rng.Next(day) : day + Rng.Next(agents - day)];
+    }
+
+    /// <summary>Whether an agent is on shift at <paramref name="t"/>: 08:30–23:30 chat-local, or always for a seller who staffs nights.</summary>
+    public bool OnShift(long t) => Profile.NightShift || ChatClock.SecondOfDay(t) is >= ShiftStart and < ShiftEnd;
+
+    /// <summary>The next start of the day shift (08:30 chat-local) at or after <paramref name="t"/>.</summary>
+    public long NextShiftStart(long t)
+    {
+        var start = ChatClock.DayStart(t) + ShiftStart;
+        return start >= t ? start : start + LocalClock.Day;
+    }
+
+    /// <summary>The last end of the evening shift (23:30 chat-local) at or before <paramref name="t"/>.</summary>
+    public long LastShiftEnd(long t)
+    {
+        var end = ChatClock.DayStart(t) + ShiftEnd;
+        return end <= t ? end : end - LocalClock.Day;
     }
 
     /// <summary>How the seller's problem rates are scaled at <paramref name="t"/> (its trend).</summary>

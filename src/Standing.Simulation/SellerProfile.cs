@@ -31,7 +31,10 @@ public sealed record SellerProfile
     /// <summary>Customer-service agents (<c>agent-1</c> …).</summary>
     public required int Agents { get; init; }
 
-    /// <summary>Whether agents also answer at night (00:00–08:00 local); otherwise night chats wait for the morning.</summary>
+    /// <summary>
+    /// Whether agents also answer outside the shifts (08:30–23:30 chat-local time); otherwise a buyer who
+    /// opens a conversation then waits for the morning shift.
+    /// </summary>
     public required bool NightShift { get; init; }
 
     /// <summary>Whether a chatbot answers first (buyers then ask for a human).</summary>

@@ -2,7 +2,8 @@ namespace Standing.Simulation;
 
 /// <summary>
 /// One seller's whole history: registration, an improvement letter if it sends one, then day by day
-/// its orders (Poisson per day, busier at weekends, at buyer-like hours) and conversations.
+/// its orders (Poisson per day, busier at weekends, at buyer-like hours) and conversations (at buyer-like
+/// hours of the chat-local day).
 /// </summary>
 internal static class SellerScript
 {
@@ -56,10 +57,12 @@ internal static class SellerScript
 
             if (!ordersOnly)
             {
+                // Buyers consult by the hour of the chat-local day that overlaps this local day most.
+                var chatDay = c.ChatClock.DayStart(day + (12 * LocalClock.Hour));
                 var chats = rng.Poisson(chatsPerDay * factor);
                 for (var i = 0; i < chats; i++)
                 {
-                    var t = day + HourProfile.Chats.SecondOfDay(rng);
+                    var t = chatDay + HourProfile.Chats.SecondOfDay(rng);
                     if (t >= c.Registered && t < c.End)
                     {
                         ConversationScript.Standalone(c, t);

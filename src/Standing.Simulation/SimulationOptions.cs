@@ -70,6 +70,15 @@ public sealed record SimulationOptions
     /// </summary>
     public Offset LocalOffset { get; init; } = Offset.FromHours(1);
 
+    /// <summary>
+    /// The local time of buyer conversations as a fixed UTC offset: when buyers consult, and the agents'
+    /// shifts — day 08:30–16:00 and evening 16:00–23:30, extended while a buyer is still consulting;
+    /// a buyer who asks outside them waits for the next shift unless the seller staffs nights. Default
+    /// +08:00 (China Standard Time, which has no DST): the packs that read chats — Kuaishou, Douyin,
+    /// Pinduoduo and Tmall — are Chinese and read them in Asia/Shanghai.
+    /// </summary>
+    public Offset ChatOffset { get; init; } = Offset.FromHours(8);
+
     /// <summary>Currency of every order amount. Default EUR.</summary>
     public string Currency { get; init; } = "EUR";
 

@@ -67,7 +67,7 @@ public sealed class BehaviourTests(SimulatedMarketplace market) : IClassFixture<
     [Fact]
     public void Buyers_consult_at_night_too()
     {
-        var offset = SimulatedMarketplace.Options.LocalOffset;
+        var offset = SimulatedMarketplace.Options.ChatOffset;
 
         Assert.Contains(Of(EventType.ChatMessage), e => e.From == "buyer" && e.At.WithOffset(offset).Hour < 6);
     }
