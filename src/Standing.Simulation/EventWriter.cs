@@ -113,6 +113,19 @@ internal sealed class EventWriter
         });
     }
 
+    /// <summary>order.risk_flagged: the platform's risk control marks the order as risk data.</summary>
+    public void RiskFlagged(long t, string order, string reason)
+    {
+        if (t >= _end)
+        {
+            return;
+        }
+        Add(t, new StandingEvent
+        {
+            Id = NextId(), Type = EventType.OrderRiskFlagged, At = At(t), Seller = _seller, Marketplace = _marketplace, Order = order, Reason = reason,
+        });
+    }
+
     public void Shipment(long t, EventType type, string order)
     {
         if (t >= _end)

@@ -13,6 +13,9 @@ internal static class OrderScript
     /// <summary>Share of orders preceded by a pre-sale conversation that ends with the order.</summary>
     private const double ConvertedConversationShare = 0.12;
 
+    /// <summary>Share of orders the platform's risk control flags as risk data (e.g. brushing), a few days after placement.</summary>
+    private const double RiskFlaggedShare = 0.004;
+
     public static void Run(SellerContext c, long placed)
     {
         var rng = c.Rng;
@@ -28,6 +31,10 @@ internal static class OrderScript
         w.OrderPlaced(placed, order, buyer, shipBy, deliverBy, c.Amount(), c.Options.Currency);
         w.Status(placed, order, OrderStatus.Open, "system");
         c.RememberOrder(order, buyer, placed);
+        if (rng.Chance(RiskFlaggedShare))
+        {
+            w.RiskFlagged(placed + c.Hours(6, 96), order, "brushing");
+        }
         if (c.Options.ConversationsPerOrder > 0 && rng.Chance(ConvertedConversationShare))
         {
             ConversationScript.BeforeOrder(c, placed, order, buyer);
