@@ -189,7 +189,10 @@ public sealed class PostgresEventStore : IEventStore, IPlannedAppend
                 copy.Complete();
             }
             Execute("ANALYZE standing_incoming", transaction);
-            using (var existing = new NpgsqlCommand("SELECT i.ord, e.body FROM standing_incoming i JOIN events e ON e.id = i.id", _connection, transaction))
+            // Ids already stored leave the staging table here, reporting the stored body (duplicate or
+            // conflict); what stays is new, and the append lock keeps it so until the commit: the insert
+            // below needs no second look-up per row.
+            using (var existing = new NpgsqlCommand("DELETE FROM standing_incoming i USING events e WHERE e.id = i.id RETURNING i.ord, e.body", _connection, transaction))
             using (var reader = existing.ExecuteReader())
             {
                 while (reader.Read())
@@ -201,7 +204,7 @@ public sealed class PostgresEventStore : IEventStore, IPlannedAppend
             using (var insert = new NpgsqlCommand(
                 "WITH position AS (UPDATE standing_meta SET value = (value::bigint + 1)::text WHERE key = 'log_position' RETURNING value::bigint AS at), " +
                 "added AS (INSERT INTO events (seller, id, type, at, body) SELECT i.seller, i.id, i.type, i.at, i.body FROM standing_incoming i " +
-                "WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = i.id) RETURNING seller, at) " +
+                "RETURNING seller, at) " +
                 "INSERT INTO seller_projection AS p (seller, events, first_at, last_at, changed) " +
                 "SELECT a.seller, count(*), min(a.at), max(a.at), (SELECT at FROM position) FROM added a GROUP BY a.seller " +
                 "ON CONFLICT (seller) DO UPDATE SET events = p.events + excluded.events, first_at = least(p.first_at, excluded.first_at), " +
