@@ -43,7 +43,7 @@ public sealed class FactProjection(IEventStore store)
     public IReadOnlyList<string> Refresh()
     {
         var rows = store.Sellers();
-        var stored = CurrentStored(rows, null, bodies: false);
+        var stored = CurrentStored(rows, bodies: false);
         var stale = rows.Where(r => !stored.ContainsKey(r.Seller)).ToList();
         LastStored = 0;
         for (var i = 0; i < stale.Count; i += Chunk)
@@ -70,21 +70,25 @@ public sealed class FactProjection(IEventStore store)
         var known = rows.Where(r => r.FirstAt < asOf).ToList();
         // Only sellers whose every event precedes as-of can use facts folded from all of their events.
         var complete = known.Where(r => r.LastAt < asOf).ToList();
-        var stored = CurrentStored(complete, seller, bodies: true);
-        var reuse = new List<SellerFacts>(stored.Count);
-        var read = new List<SellerProjection>();
-        foreach (var row in known)
+        var reuse = new List<SellerFacts>(complete.Count);
+        var read = known.Where(r => r.LastAt >= asOf).ToList();
+        // A chunk of sellers at a time, so that only one chunk's stored bytes are held besides the facts.
+        for (var i = 0; i < complete.Count; i += Chunk)
         {
-            if (row.LastAt < asOf && stored.TryGetValue(row.Seller, out var facts) && FactSnapshot.Read(facts.Body) is { } snapshot)
+            var chunk = complete.GetRange(i, Math.Min(Chunk, complete.Count - i));
+            var stored = CurrentStored(chunk, bodies: true);
+            foreach (var row in chunk)
             {
-                reuse.Add(snapshot);
-            }
-            else
-            {
-                read.Add(row);
+                if (stored.TryGetValue(row.Seller, out var facts) && FactSnapshot.Read(facts.Body) is { } snapshot)
+                {
+                    reuse.Add(snapshot);
+                }
+                else
+                {
+                    read.Add(row);
+                }
             }
         }
-        stored.Clear();
 
         IReadOnlyList<SellerFacts> fresh = [];
         LastStored = 0;
@@ -106,7 +110,7 @@ public sealed class FactProjection(IEventStore store)
             }
         }
         LastReused = reuse.Count;
-        LastFolded = read.Select(r => r.Seller).ToList();
+        LastFolded = read.Select(r => r.Seller).Order(StringComparer.Ordinal).ToList();
         return [.. reuse.Concat(fresh).OrderBy(f => f.Seller, StringComparer.Ordinal)];
     }
 
@@ -132,7 +136,7 @@ public sealed class FactProjection(IEventStore store)
     }
 
     /// <summary>The stored facts still current for <paramref name="rows"/>: same log position, this build's format.</summary>
-    private Dictionary<string, StoredFacts> CurrentStored(IReadOnlyList<SellerProjection> rows, string? seller, bool bodies)
+    private Dictionary<string, StoredFacts> CurrentStored(IReadOnlyList<SellerProjection> rows, bool bodies)
     {
         var current = new Dictionary<string, StoredFacts>(StringComparer.Ordinal);
         if (rows.Count == 0)
@@ -140,8 +144,8 @@ public sealed class FactProjection(IEventStore store)
             return current;
         }
         var changed = rows.ToDictionary(r => r.Seller, r => r.Changed, StringComparer.Ordinal);
-        // All rows at once when most sellers are wanted; by name when few are.
-        var stored = seller is not null || rows.Count < 64 ? store.ReadFacts(changed.Keys, bodies) : store.ReadFacts(null, bodies);
+        // By name for a chunk of sellers; the whole table at once for a position-only look at every seller.
+        var stored = rows.Count <= Chunk ? store.ReadFacts(changed.Keys, bodies) : store.ReadFacts(null, bodies);
         foreach (var facts in stored)
         {
             if (facts.Format == FactSnapshot.Format && changed.TryGetValue(facts.Seller, out var position) && position == facts.Changed)
