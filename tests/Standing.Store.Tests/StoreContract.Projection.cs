@@ -223,6 +223,27 @@ public abstract partial class StoreContract
     }
 
     [Fact]
+    public void An_as_of_between_a_last_event_and_the_microsecond_the_store_rounds_it_to_is_not_served_stored_facts()
+    {
+        // The store keeps last_at to the microsecond; the event is at 10 min + 500 ns, as-of at 10 min + 100 ns:
+        // the event is not yet known, so only one order may show, stored facts or not.
+        var tenMinutes = Events.T0.Plus(Duration.FromMinutes(10));
+        var asOf = tenMinutes.PlusNanoseconds(100);
+        var nextDay = tenMinutes.Plus(Duration.FromDays(1));
+        foreach (var refreshFirst in new[] { true, false })
+        {
+            using var store = EventStore.Open(NewTarget(), create: true);
+            store.Append([Events.Placed("e-1", "shop-1"), Events.Placed("e-2", "shop-1", minute: 10) with { At = tenMinutes.PlusNanoseconds(500) }]);
+            var projection = new FactProjection(store);
+            if (refreshFirst) projection.Refresh(); // facts of both orders stored: they must not serve this as-of
+
+            Assert.Single(projection.FactsAsOf(asOf).Single().Orders);
+            // Nor are facts folded as of then stored as if they held every event.
+            Assert.Equal(2, projection.FactsAsOf(nextDay).Single().Orders.Count);
+        }
+    }
+
+    [Fact]
     public void Stored_facts_are_never_replaced_by_facts_folded_at_an_earlier_position()
     {
         using var store = EventStore.Open(NewTarget(), create: true);

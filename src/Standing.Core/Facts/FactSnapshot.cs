@@ -15,8 +15,11 @@ namespace Standing.Core.Facts;
 /// </remarks>
 public static class FactSnapshot
 {
-    /// <summary>The layout's number; change it whenever a fact gains, loses or changes a field.</summary>
-    public const int Format = 2;
+    /// <summary>
+    /// The layout's number; change it whenever a fact gains, loses or changes a field, and whenever
+    /// folding changes what a field holds: facts stored by an older fold are then folded again.
+    /// </summary>
+    public const int Format = 3;
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -88,7 +91,8 @@ public static class FactSnapshot
                 AgentMessageArray = agentMessages,
             };
         }
-        catch (Exception e) when (e is EndOfStreamException or IOException or FormatException or DecoderFallbackException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is EndOfStreamException or IOException or FormatException or DecoderFallbackException or InvalidOperationException
+            or ArgumentException or ArithmeticException or IndexOutOfRangeException)
         {
             return null;
         }
@@ -136,12 +140,15 @@ public static class FactSnapshot
         o._refundRequestedAt = r.ReadInt64();
         o._firstComplaintAt = r.ReadInt64();
         o._riskFlaggedAt = r.ReadInt64();
-        o._far = ReadFar(r);
+        o._far = ReadFar(r, OrderFact.Slots, o._placedAt, o._shipBy, o._deliverBy, o._openAt, o._confirmedAt, o._shippingAt, o._shippedAt,
+            o._deliveryConfirmedAt, o._cancelledAt, o._pickedUpAt, o._deliveredAt, o._returnedAt, o._firstCaseAt, o._refundRequestedAt, o._firstComplaintAt,
+            o._riskFlaggedAt);
         var hasAmount = r.ReadBoolean();
         var amount = r.ReadDecimal();
         o.Amount = hasAmount ? amount : null;
         var status = r.ReadInt32();
-        o.Status = status < 0 ? null : (Events.OrderStatus)status;
+        o.Status = status < 0 ? null
+            : Enum.IsDefined((Events.OrderStatus)status) ? (Events.OrderStatus)status : throw new FormatException($"order status {status}");
         o.CancelledBy = ReadText(r);
         o.StatusCorrected = r.ReadBoolean();
         o.Tracking = ReadText(r);
@@ -175,7 +182,7 @@ public static class FactSnapshot
         f._repliedAt = r.ReadInt64();
         f._resolvedAt = r.ReadInt64();
         f._flaggedFakeAt = r.ReadInt64();
-        f._far = ReadFar(r);
+        f._far = ReadFar(r, ReviewFact.Slots, f._postedAt, f._removedAt, f._repliedAt, f._resolvedAt, f._flaggedFakeAt);
         var stars = r.ReadInt32();
         f.Stars = stars == int.MinValue ? null : stars;
         f.Text = ReadText(r);
@@ -203,7 +210,7 @@ public static class FactSnapshot
         f._respondedAt = r.ReadInt64();
         f._escalatedAt = r.ReadInt64();
         f._closedAt = r.ReadInt64();
-        f._far = ReadFar(r);
+        f._far = ReadFar(r, CaseFact.Slots, f._openedAt, f._respondedAt, f._escalatedAt, f._closedAt);
         f.Outcome = ReadText(r);
         f.OrderRiskFlaggedAt = ReadInstant(r);
         return f;
@@ -222,7 +229,7 @@ public static class FactSnapshot
         WriteInstant(w, f.ReturnFirstActionAt);
         WriteInstant(w, f.CompletedAt);
         WriteText(w, f.Outcome);
-        w.Write(f.BuyerTime.ToInt64Nanoseconds());
+        WriteDuration(w, f.BuyerTime);
         WriteInstant(w, f.OrderRiskFlaggedAt);
     }
 
@@ -238,7 +245,7 @@ public static class FactSnapshot
         ReturnFirstActionAt = ReadInstant(r),
         CompletedAt = ReadInstant(r),
         Outcome = ReadText(r),
-        BuyerTime = Duration.FromNanoseconds(r.ReadInt64()),
+        BuyerTime = ReadDuration(r),
         OrderRiskFlaggedAt = ReadInstant(r),
     };
 
@@ -392,16 +399,24 @@ public static class FactSnapshot
         }
     }
 
-    private static Instant[]? ReadFar(BinaryReader r)
+    /// <summary>
+    /// A fact's overflow array: absent, or exactly <paramref name="slots"/> long; present whenever one of
+    /// the fact's compact fields (<paramref name="raws"/>) says its instant is in it.
+    /// </summary>
+    private static Instant[]? ReadFar(BinaryReader r, int slots, params ReadOnlySpan<long> raws)
     {
         var length = r.ReadInt32();
         if (length < 0)
         {
+            foreach (var raw in raws)
+            {
+                if (raw == CompactInstant.Far) throw new FormatException("an instant marked far, with no overflow array");
+            }
             return null;
         }
-        if (length > 64)
+        if (length != slots)
         {
-            throw new FormatException("overflow array too long");
+            throw new FormatException($"an overflow array of {length}, not {slots}");
         }
         var far = new Instant[length];
         for (var i = 0; i < length; i++)
@@ -409,5 +424,19 @@ public static class FactSnapshot
             far[i] = ReadInstant(r) ?? default;
         }
         return far;
+    }
+
+    /// <summary>A duration, exactly, however long: its nanoseconds as a length-prefixed integer.</summary>
+    private static void WriteDuration(BinaryWriter w, Duration duration)
+    {
+        var bytes = duration.ToBigIntegerNanoseconds().ToByteArray();
+        w.Write((byte)bytes.Length);
+        w.Write(bytes);
+    }
+
+    private static Duration ReadDuration(BinaryReader r)
+    {
+        var bytes = r.ReadBytes(r.ReadByte());
+        return Duration.FromNanoseconds(new System.Numerics.BigInteger(bytes));
     }
 }

@@ -69,9 +69,9 @@ public sealed class FactProjection(IEventStore store)
         var rows = store.Sellers(seller);
         var known = rows.Where(r => r.FirstAt < asOf).ToList();
         // Only sellers whose every event precedes as-of can use facts folded from all of their events.
-        var complete = known.Where(r => r.LastAt < asOf).ToList();
+        var complete = known.Where(r => AllBefore(r, asOf)).ToList();
         var reuse = new List<SellerFacts>(complete.Count);
-        var read = known.Where(r => r.LastAt >= asOf).ToList();
+        var read = known.Where(r => !AllBefore(r, asOf)).ToList();
         // A chunk of sellers at a time, so that only one chunk's stored bytes are held besides the facts.
         for (var i = 0; i < complete.Count; i += Chunk)
         {
@@ -101,7 +101,7 @@ public sealed class FactProjection(IEventStore store)
             Folds += read.Count;
             try
             {
-                LastStored = Store(read.Where(r => r.LastAt < asOf).ToList(), fresh);
+                LastStored = Store(read.Where(r => AllBefore(r, asOf)).ToList(), fresh);
             }
             catch (EventStoreException)
             {
@@ -113,6 +113,13 @@ public sealed class FactProjection(IEventStore store)
         LastFolded = read.Select(r => r.Seller).Order(StringComparer.Ordinal).ToList();
         return [.. reuse.Concat(fresh).OrderBy(f => f.Seller, StringComparer.Ordinal)];
     }
+
+    /// <summary>
+    /// Every event of the seller is before <paramref name="asOf"/>. The stores keep <c>last_at</c> to the
+    /// microsecond, rounded down, while events and as-of may carry nanoseconds: the seller's last event
+    /// may be up to a microsecond after its row's <c>last_at</c>.
+    /// </summary>
+    private static bool AllBefore(SellerProjection row, Instant asOf) => row.LastAt + Duration.FromNanoseconds(1_000) <= asOf;
 
     /// <summary>Stores the facts of <paramref name="rows"/> found in <paramref name="folded"/>, a chunk per transaction.</summary>
     private int Store(IReadOnlyList<SellerProjection> rows, IReadOnlyList<SellerFacts> folded)

@@ -185,7 +185,11 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
         // Another process (an ingest creating the file, a reader opening it) may have migrated since we
         // looked: read the version again under the write lock and carry on from there.
         from = ReadVersionIn(transaction);
-        if (from >= StoreSchema.CurrentVersion)
+        if (from > StoreSchema.CurrentVersion)
+        {
+            throw new EventStoreException(StoreSchema.Newer(Name, from));
+        }
+        if (from == StoreSchema.CurrentVersion)
         {
             transaction.Commit();
             return;

@@ -125,6 +125,51 @@ public sealed class FactSnapshotTests
         Assert.Empty(read.Conversations);
     }
 
+    [Fact]
+    public void A_buyer_time_of_centuries_is_kept_exactly()
+    {
+        // A refund whose buyer step runs from 1600 to 2026: 426 years, beyond a long of nanoseconds.
+        var facts = Assert.Single(FactFolder.Fold(
+            new EventScript("s").RefundRequested("f-1", "o-1", "return_and_refund", "1600-01-01T00:00:00Z")
+                .RefundBuyerStep("f-1", "start", "1600-01-01T01:00:00Z")
+                .RefundBuyerStep("f-1", "end", "2026-01-01T00:00:00.000000001Z").Events,
+            EventScript.At("2027-01-01T00:00:00Z")));
+        var expected = EventScript.At("2026-01-01T00:00:00.000000001Z") - EventScript.At("1600-01-01T01:00:00Z");
+
+        var read = FactSnapshot.Read(FactSnapshot.Write(facts));
+
+        Assert.Equal(expected, read!.Refunds[0].BuyerTime);
+    }
+
+    [Fact]
+    public void Damaged_values_inside_a_snapshot_read_as_nothing_rather_than_throwing()
+    {
+        var facts = Assert.Single(FactFolder.Fold(
+            new EventScript("s").Registered("2026-01-01T00:00:00Z").Placed("o-1", "2026-01-05T10:00:00Z").Events,
+            EventScript.At("2027-01-01T00:00:00Z")));
+        var bytes = FactSnapshot.Write(facts);
+
+        // The registration instant (after the format and the seller "s": 4 + 2 bytes) made a far one
+        // past the end of time.
+        var farOut = bytes.ToArray();
+        farOut[6] = 2;
+        BitConverter.TryWriteBytes(farOut.AsSpan(7, 8), Instant.MaxValue.ToUnixTimeTicks());
+        Assert.Null(FactSnapshot.Read([.. farOut[..15], 255, .. farOut[15..]]));
+
+        // The order's status (no status: -1, just before its "cancelled by" flag) made 300.
+        var badStatus = bytes.ToArray();
+        var at = Enumerable.Range(0, bytes.Length - 4).Last(i => BitConverter.ToInt32(bytes, i) == -1 && bytes[i + 4] == 0);
+        BitConverter.TryWriteBytes(badStatus.AsSpan(at, 4), 300);
+        Assert.Null(FactSnapshot.Read(badStatus));
+
+        // The order's placement marked as held in an overflow array it does not have.
+        var noOverflow = bytes.ToArray();
+        var placedAt = (EventScript.At("2026-01-05T10:00:00Z") - NodaConstants.UnixEpoch).ToInt64Nanoseconds();
+        var placed = Enumerable.Range(0, bytes.Length - 8).First(i => BitConverter.ToInt64(bytes, i) == placedAt);
+        BitConverter.TryWriteBytes(noOverflow.AsSpan(placed, 8), long.MinValue + 1);
+        Assert.Null(FactSnapshot.Read(noOverflow));
+    }
+
     /// <summary>Compares every public property, recursively through lists and records.</summary>
     private static void AssertSame(object? expected, object? actual, string path)
     {
