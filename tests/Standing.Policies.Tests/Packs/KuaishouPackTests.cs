@@ -249,7 +249,8 @@ public sealed class KuaishouPackTests
         // Merchant liability: seller-liable disputes on o8–o11; o11 is flagged, so 3 disputes / 10 refunds —
         // 3 < 4 → the threshold is not reached (unflagged: 4 / 11, reached).
         // Refund-only completion: r1–r10 took 1 h, r11 (flagged) took 47 h → mean 1 h (unflagged 57/11 h).
-        // Dispute interventions (violation handling) still count o11's escalation: 4 of them.
+        // Dispute interventions (violation handling) still count o11's escalation: 4 of 11 orders; the
+        // experience score's reading of the same rate does not: 3 of 10.
         var s = new EventScript("shop");
         for (var i = 1; i <= 11; i++) s.Placed($"o{i}", Day(5, 20), shipBy: Day(6, 1));
         for (var i = 1; i <= 10; i++) s.Shipped($"o{i}", Day(5, 31));
@@ -282,6 +283,11 @@ public sealed class KuaishouPackTests
         Assert.False(Triggered(r, "experience_threshold_merchant_liability_dispute_rate"));
         Assert.Equal(1.0, r.Metric("refund_only_completion_hours")!.Value!.Value, 9);
         Assert.Equal(4, r.Metric("dispute_interventions")!.Value);
+        Assert.Equal(11, r.Metric("dispute_intervention_rate")!.Denominator);
+        // The experience score's reading of the intervention rate leaves o11 out on both sides: 3 / 10.
+        var interventions = r.Metric("dispute_intervention_rate_experience")!;
+        Assert.Equal(3, interventions.Numerator);
+        Assert.Equal(10, interventions.Denominator);
 
         // As of before the flag (06-06), the order still counts: the flag is known only from its instant.
         var before = Run(s, "2026-06-06T00:00:00+08:00");
