@@ -72,6 +72,20 @@ public abstract partial class StoreContract : IDisposable
     }
 
     [Fact]
+    public void Reading_every_event_in_storage_order_gives_the_stored_set()
+    {
+        var events = Events.Mixed(120);
+        using var store = EventStore.Open(NewTarget(), create: true);
+        store.Append(events.Skip(60).ToList());
+        store.Append(events.Take(60).ToList());
+
+        var every = store.ReadEvery();
+
+        Assert.Equal(events.Count, every.Count);
+        Assert.Equal(Lines(events), Lines(every));
+    }
+
+    [Fact]
     public void Any_arrival_order_and_batching_gives_the_same_stored_set()
     {
         var events = Events.Mixed(200);

@@ -95,7 +95,7 @@ public sealed class FactProjection(IEventStore store)
         if (read.Count > 0)
         {
             IReadOnlyList<StandingEvent> events = seller is null && read.Count == rows.Count
-                ? store.ReadAll()
+                ? store.ReadEvery()
                 : store.ReadSellers(read.Select(r => r.Seller).ToList());
             fresh = FactFolder.Fold(events, asOf);
             Folds += read.Count;

@@ -22,6 +22,12 @@ public interface IEventStore : IDisposable
     /// <summary>Every stored event (or those of one seller), ordered by seller (a seller's events in no set order).</summary>
     IReadOnlyList<StandingEvent> ReadAll(string? seller = null);
 
+    /// <summary>
+    /// Every stored event in the order the store keeps them (the cheapest full read: no sort, no index),
+    /// for readers that group by seller themselves, as folding does.
+    /// </summary>
+    IReadOnlyList<StandingEvent> ReadEvery();
+
     /// <summary>The stored events of the sellers named, ordered by seller.</summary>
     IReadOnlyList<StandingEvent> ReadSellers(IReadOnlyCollection<string> sellers);
 

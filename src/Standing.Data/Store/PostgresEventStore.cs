@@ -246,6 +246,14 @@ public sealed class PostgresEventStore : IEventStore, IPlannedAppend
         return events;
     }
 
+    public IReadOnlyList<StandingEvent> ReadEvery()
+    {
+        using var command = new NpgsqlCommand("SELECT body FROM events", _connection); // a sequential scan
+        var events = new List<StandingEvent>();
+        BatchPlan.ReadBodies(command, Name, events);
+        return events;
+    }
+
     public IReadOnlyList<StandingEvent> ReadSellers(IReadOnlyCollection<string> sellers)
     {
         using var command = new NpgsqlCommand("SELECT body FROM events WHERE seller = ANY(@sellers) ORDER BY seller COLLATE \"C\", id COLLATE \"C\"", _connection);

@@ -332,6 +332,15 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
         return events;
     }
 
+    public IReadOnlyList<StandingEvent> ReadEvery()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT body FROM events"; // rowid order: arrival order, read straight through
+        var events = new List<StandingEvent>();
+        BatchPlan.ReadBodies(command, Name, events);
+        return events;
+    }
+
     public IReadOnlyList<StandingEvent> ReadSellers(IReadOnlyCollection<string> sellers)
     {
         using var command = _connection.CreateCommand();
