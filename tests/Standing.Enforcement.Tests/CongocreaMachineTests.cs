@@ -125,6 +125,28 @@ public sealed class CongocreaMachineTests
     }
 
     [Fact]
+    public void A_decision_back_dated_before_the_case_last_changed_is_refused_and_changes_nothing()
+    {
+        // Warned on day 0, escalated on day 10 (ODR +0.8 points): the proposal opens on day 10; say it was
+        // last changed on day 12. A dismissal dated day 5 precedes the proposal, one dated day 11 its last
+        // change: both refused; one dated day 12 is taken.
+        var driver = new MachineDriver(new CongocreaMachine(), BuiltInPacks.Load("congocrea"), Seller);
+        driver.Step(Warned, [], Odr(0.012, MetricStatus.Breach, warn: true));
+        driver.Step(Warned + Duration.FromDays(10), [], Odr(0.02, MetricStatus.Breach, warn: true));
+        var proposal = driver.Only(CaseKinds.SuspensionProposal) with { UpdatedAt = Warned + Duration.FromDays(12) };
+        var book = driver.Book();
+        Instant Day(int d) => Warned + Duration.FromDays(d);
+
+        var beforeOpened = DecisionRules.Apply(book, proposal, new Decision(Decision.Dismiss), "marie", "seasonal", Day(5), []);
+        var beforeChange = DecisionRules.Apply(book, proposal, new Decision(Decision.Dismiss), "marie", "seasonal", Day(11), []);
+
+        Assert.Equal($"the decision at {Day(5)} would come before the case was opened ({Day(10)})", beforeOpened);
+        Assert.Equal($"the decision at {Day(11)} would come before the case's last change ({Day(12)})", beforeChange);
+        Assert.False(book.HasChanges);
+        Assert.Null(DecisionRules.Apply(book, proposal, new Decision(Decision.Dismiss), "marie", "seasonal", Day(12), []));
+    }
+
+    [Fact]
     public void A_dismissed_proposal_lets_a_new_warning_come_in_a_later_period_only()
     {
         var driver = new MachineDriver(new CongocreaMachine(), BuiltInPacks.Load("congocrea"), Seller);

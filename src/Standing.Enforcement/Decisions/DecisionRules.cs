@@ -22,6 +22,8 @@ public static class DecisionRules
         if (string.IsNullOrWhiteSpace(by)) return "--by must name the person deciding";
         if (string.IsNullOrWhiteSpace(note)) return "--note must say why";
         if (at < c.OpenedAt) return $"the decision at {Text.Instant(at)} would come before the case was opened ({Text.Instant(c.OpenedAt)})";
+        // The audit trail reads in time order: a decision cannot be back-dated before what it decides on.
+        if (at < c.UpdatedAt) return $"the decision at {Text.Instant(at)} would come before the case's last change ({Text.Instant(c.UpdatedAt)})";
         var person = Actor.Person(by);
         var reason = $"{decision} by {by}: {note}";
 
