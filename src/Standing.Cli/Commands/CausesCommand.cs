@@ -30,19 +30,13 @@ internal static class CausesCommand
     private static int Run(string[]? eventFiles, string? db, string policyRef, string asOfText, string? seller, string format, string? rejectsPath)
     {
         var stderr = Consoles.Error;
-        if (!PolicyInput.TryLoad(policyRef, stderr, out var policy)) return ExitCodes.Error;
+        if (!PolicyInput.TryLoadAt(policyRef, asOfText, stderr, out var policy, out var asOf)) return ExitCodes.Error;
         if (policy.RootCauses is not { } table)
         {
             stderr.WriteLine($"policy {policy.Id} has no root-cause table (\"root_causes\"); the promua pack has one");
             return ExitCodes.Error;
         }
-        if (!AsOfParser.TryParse(asOfText, policy.Zone, out var asOf, out var asOfError))
-        {
-            stderr.WriteLine(asOfError);
-            return ExitCodes.Error;
-        }
-        if (!EventInput.TryLoad(eventFiles, db, seller, rejectsPath, stderr, out var input)) return ExitCodes.Error;
-        if (!SellerSelection.TryFacts(input.Events, asOf, seller, stderr, out var facts)) return ExitCodes.Error;
+        if (!FactInput.TryLoad(eventFiles, db, seller, asOf, rejectsPath, stderr, out var facts, out var rejected)) return ExitCodes.Error;
 
         var report = facts
             .Where(f => seller is null || f.Seller == seller)
@@ -59,6 +53,6 @@ internal static class CausesCommand
         {
             RootCauseOutput.WriteTable(Consoles.Out, policy, asOf, report);
         }
-        return input.RejectedCount > 0 ? ExitCodes.SomeRejected : ExitCodes.Ok;
+        return rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Ok;
     }
 }

@@ -32,12 +32,7 @@ internal static class EvaluateCommand
     private static int Run(string[]? eventFiles, string? db, string policyRef, string asOfText, string? seller, string format, string? rejectsPath)
     {
         var stderr = Consoles.Error;
-        if (!PolicyInput.TryLoad(policyRef, stderr, out var policy)) return ExitCodes.Error;
-        if (!AsOfParser.TryParse(asOfText, policy.Zone, out var asOf, out var asOfError))
-        {
-            stderr.WriteLine(asOfError);
-            return ExitCodes.Error;
-        }
+        if (!PolicyInput.TryLoadAt(policyRef, asOfText, stderr, out var policy, out var asOf)) return ExitCodes.Error;
         var evaluator = new PolicyEvaluator(policy);
         if (!FactInput.TryLoad(eventFiles, db, seller, asOf, rejectsPath, stderr, out var facts, out var rejected, keepOthers: evaluator.ComparesSellers)) return ExitCodes.Error;
 

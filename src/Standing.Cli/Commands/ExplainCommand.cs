@@ -32,15 +32,10 @@ internal static class ExplainCommand
     private static int Run(string[]? eventFiles, string? db, string policyRef, string asOfText, string seller, string? metric, string format, string? rejectsPath)
     {
         var stderr = Consoles.Error;
-        if (!PolicyInput.TryLoad(policyRef, stderr, out var policy)) return ExitCodes.Error;
+        if (!PolicyInput.TryLoadAt(policyRef, asOfText, stderr, out var policy, out var asOf)) return ExitCodes.Error;
         if (metric is not null && !policy.Metrics.Any(m => m.Id == metric))
         {
             stderr.WriteLine($"unknown metric \"{metric}\" in policy {policy.Id}; its metrics: {string.Join(", ", policy.Metrics.Select(m => m.Id))}");
-            return ExitCodes.Error;
-        }
-        if (!AsOfParser.TryParse(asOfText, policy.Zone, out var asOf, out var asOfError))
-        {
-            stderr.WriteLine(asOfError);
             return ExitCodes.Error;
         }
         var evaluator = new PolicyEvaluator(policy);

@@ -7,6 +7,19 @@ namespace Standing.Cli.Input;
 /// <summary>Loads <c>--policy</c> (a built-in id or a file) and reports every error on stderr.</summary>
 internal static class PolicyInput
 {
+    /// <summary>
+    /// The policy and the <c>--as-of</c> instant read in its zone (a date means midnight there), as the
+    /// evaluating commands take them; every error on stderr.
+    /// </summary>
+    public static bool TryLoadAt(string idOrPath, string asOfText, TextWriter stderr, out Policy policy, out NodaTime.Instant asOf)
+    {
+        asOf = default;
+        if (!TryLoad(idOrPath, stderr, out policy)) return false;
+        if (AsOfParser.TryParse(asOfText, policy.Zone, out asOf, out var error)) return true;
+        stderr.WriteLine(error);
+        return false;
+    }
+
     public static bool TryLoad(string idOrPath, TextWriter stderr, out Policy policy)
     {
         try
