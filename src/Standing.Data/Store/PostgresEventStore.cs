@@ -348,6 +348,10 @@ public sealed class PostgresEventStore : IEventStore, IPlannedAppend
         {
             throw new EventStoreException($"{Name}: {e.MessageText}", e);
         }
+        catch (NpgsqlException e)
+        {
+            throw new EventStoreException($"{Name}: cannot store facts: {e.Message}", e);
+        }
     }
 
     public long Count()
