@@ -71,8 +71,9 @@ public sealed class PostgresEventStore : IEventStore, IPlannedAppend
 
     private void Prepare(bool create)
     {
-        var hasMeta = TableExists("standing_meta");
-        var hasEvents = TableExists("events");
+        // Both in one statement, so one snapshot: read apart, a migration committing between the two
+        // looks like an events table without standing_meta (another program's table).
+        var (hasMeta, hasEvents) = TablesExist();
         if (!hasMeta && hasEvents)
         {
             throw new EventStoreException(StoreSchema.NotOurs(Name, "it has an events table but no standing_meta"));
@@ -90,6 +91,17 @@ public sealed class PostgresEventStore : IEventStore, IPlannedAppend
         {
             Migrate();
         }
+    }
+
+    private (bool Meta, bool Events) TablesExist()
+    {
+        using var command = new NpgsqlCommand(
+            "SELECT bool_or(c.relname = 'standing_meta'), bool_or(c.relname = 'events') FROM pg_catalog.pg_class c"
+            + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE c.relname IN ('standing_meta', 'events') AND n.nspname = current_schema()", _connection);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (!reader.IsDBNull(0) && reader.GetBoolean(0), !reader.IsDBNull(1) && reader.GetBoolean(1));
     }
 
     private bool TableExists(string table)
