@@ -317,7 +317,8 @@ public sealed class PostgresEnforcementHistoryTests(PostgresCluster cluster) : E
         using (var watch = new NpgsqlConnection(connectionString))
         {
             watch.Open();
-            using var waiting = new NpgsqlCommand("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted", watch);
+            using var waiting = new NpgsqlCommand("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+                + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())", watch); // not another test's
             var clock = System.Diagnostics.Stopwatch.StartNew();
             while ((long)waiting.ExecuteScalar()! == 0 && clock.Elapsed < TimeSpan.FromSeconds(30)) Thread.Sleep(20);
             Assert.False(saving.IsCompleted, "the save should wait for the other run's lock");
