@@ -47,6 +47,29 @@ public sealed class OtherPackMachineTests
     }
 
     [Fact]
+    public void Douyin_keeps_the_restriction_through_a_half_month_with_too_little_data()
+    {
+        // §5: restricted "until the next passing assessment"; a half month with too few sessions to
+        // judge (insufficient data, never a breach) is not a pass either.
+        var driver = new MachineDriver(new ActivityRestrictionMachine(), HandMade.Policy("douyin"), Seller);
+        var mar1 = HandMade.Day(2026, 3, 1);
+        var mar16 = HandMade.Day(2026, 3, 16);
+        var apr1 = HandMade.Day(2026, 4, 1);
+        var apr16 = HandMade.Day(2026, 4, 16);
+        driver.Step(mar16, [], HalfMonth(mar1, mar16, failed: true));
+
+        var thin = HandMade.Evaluation(Seller, [HandMade.Result(Reply2Min, null, MetricStatus.InsufficientData, mar16, apr1)],
+            (ActivityRestrictionMachine.Outcome, false));
+        driver.Step(apr1, [], thin);
+        Assert.Equal(CaseStates.Restricted, driver.Only(CaseKinds.ActivityRestriction).State);
+        Assert.Contains("too little data for reply_2min", driver.Audit[^1].Reason);
+        Assert.Single(driver.Notices);
+
+        driver.Step(apr16, [], HalfMonth(apr1, apr16, failed: false));
+        Assert.Equal(CaseStates.Lifted, driver.Only(CaseKinds.ActivityRestriction).State);
+    }
+
+    [Fact]
     public void Douyin_judges_the_half_month_once_even_beside_a_rolling_metric()
     {
         var driver = new MachineDriver(new ActivityRestrictionMachine(), HandMade.Policy("douyin"), Seller);

@@ -1,3 +1,4 @@
+using Standing.Core.Metrics;
 using Standing.Enforcement.Cases;
 
 namespace Standing.Enforcement.Machines;
@@ -47,6 +48,17 @@ public sealed class ActivityRestrictionMachine : IPackMachine
         {
             book.Move(restriction, restriction.With("last_period", period), rule, "assessed",
                 $"half-month assessment {period} failed again: {input.Outcome(Outcome)!.Reason}; the restriction continues", snapshot, input.AsOf);
+            return;
+        }
+        // Insufficient data is never a breach, and never a pass either: the restriction waits for an
+        // assessment that could have failed.
+        var unassessed = input.Evaluation.Metrics
+            .Where(m => (calendar.Count == 0 || calendar.Contains(m.Id)) && m.Status == MetricStatus.InsufficientData)
+            .Select(m => m.Id).ToList();
+        if (unassessed.Count > 0)
+        {
+            book.Move(restriction, restriction.With("last_period", period), rule, "assessed",
+                $"half-month assessment {period} could not pass: too little data for {string.Join(", ", unassessed)}; the restriction continues", snapshot, input.AsOf);
             return;
         }
         var lifted = book.Move(restriction, (restriction with { State = CaseStates.Lifted, ClosedAt = input.AsOf }).With("last_period", period),

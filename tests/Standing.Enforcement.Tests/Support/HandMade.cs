@@ -31,7 +31,7 @@ internal static class HandMade
         AttributeBy = FactFields.Orders["placed_at"],
     };
 
-    public static MetricResult Result(MetricDefinition definition, double value, MetricStatus status, Instant? start, Instant end) => new()
+    public static MetricResult Result(MetricDefinition definition, double? value, MetricStatus status, Instant? start, Instant end) => new()
     {
         Definition = definition,
         Value = value,
