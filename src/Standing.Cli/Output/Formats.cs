@@ -15,8 +15,7 @@ internal static class Formats
 
     public static string Value(MetricResult m) => m.Value is not { } v ? "–" : m.Definition.Kind switch
     {
-        MetricKind.Rate or MetricKind.ShareWithin or MetricKind.Ratio => (v * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%",
-        MetricKind.MeanDuration => v.ToString("0.##", CultureInfo.InvariantCulture) + " h",
+        MetricKind.Rate or MetricKind.ShareWithin or MetricKind.Ratio or MetricKind.MeanDuration => ValueText.Of(v, m.Definition.Kind),
         MetricKind.Score => v.ToString("0.#", CultureInfo.InvariantCulture),
         _ => v.ToString("0", CultureInfo.InvariantCulture),
     };

@@ -106,10 +106,5 @@ internal static class RuleJudge
         return (held, $"{test.Metric} = {Show(v, result.Definition)} {(held ? "✓" : "✗")} (needs {Condition.OpText(test.Op)} {shownWant})");
     }
 
-    internal static string Show(double value, MetricDefinition d) => d.Kind switch
-    {
-        MetricKind.MeanDuration => value.ToString("0.##", CultureInfo.InvariantCulture) + " h",
-        MetricKind.Rate or MetricKind.ShareWithin or MetricKind.Ratio => (value * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%",
-        _ => value.ToString("0.##", CultureInfo.InvariantCulture),
-    };
+    internal static string Show(double value, MetricDefinition d) => ValueText.Of(value, d.Kind);
 }

@@ -47,7 +47,15 @@ public sealed record Standard(Direction Direction, double Threshold, bool Thresh
             (Direction.HigherIsBetter, true) => "≤",
             _ => "<",
         };
-        var targetOp = Direction == Direction.LowerIsBetter ? "≤" : "≥";
+        // A target on the threshold itself is good only on its own side of it (ODR < 1%: good when < 0.01).
+        var onThreshold = ThresholdInclusive && Target == Threshold;
+        var targetOp = (Direction == Direction.LowerIsBetter, onThreshold) switch
+        {
+            (true, true) => "<",
+            (true, false) => "≤",
+            (false, true) => ">",
+            _ => "≥",
+        };
         var count = BreachMinCount > 0 ? $" with ≥ {BreachMinCount} counted" : "";
         return $"breach when {op} {Threshold.ToString(CultureInfo.InvariantCulture)}{count}, " +
                $"good when {targetOp} {Target.ToString(CultureInfo.InvariantCulture)}, minimum sample {MinSample}";

@@ -133,9 +133,12 @@ public sealed class CongocreaMachine : IPackMachine
 
         var why = scheduled
             ? $"the {PeriodDays}-day evaluation period ended"
-            : $"ODR moved from {Text.Percent(last)} to {Text.Percent(now)} (a change of {Text.Number(change * 100)} percentage points or more): early re-evaluation";
+            : $"ODR moved from {Text.Percent(last)} to {Text.Percent(odr?.Value)} (a change of {Text.Number(change * 100)} percentage points or more): early re-evaluation";
         var snapshot = MetricSnapshot.Of(input.Evaluation);
         var rule = Actor.Rule(Policy, WarningOutcome);
+        var within = odr?.Value is null
+            ? $"ODR has no value (no orders in the last {PeriodDays} days)"
+            : $"ODR is {Text.Percent(now)}, within the standard";
         if (odr?.Status == MetricStatus.Breach)
         {
             var escalated = book.Move(warning, (warning with { State = CaseStates.Escalated, ClosedAt = at, DueAt = null }).With("odr", now),
@@ -161,11 +164,11 @@ public sealed class CongocreaMachine : IPackMachine
         if (scheduled)
         {
             book.Move(warning, (warning with { State = CaseStates.Resolved, ClosedAt = at, DueAt = null }).With("odr", now),
-                rule, "re-evaluated", $"{why}; ODR is {Text.Percent(now)}, within the standard", snapshot, at);
+                rule, "re-evaluated", $"{why}; {within}", snapshot, at);
             return;
         }
         // An early re-evaluation that finds the shop within the standard: the period goes on from the new value.
         book.Move(warning, warning.With("odr", now).With("evaluated_at", Text.Instant(at)),
-            rule, "re-evaluated", $"{why}; ODR is {Text.Percent(now)}, within the standard; the warning period continues", snapshot, at);
+            rule, "re-evaluated", $"{why}; {within}; the warning period continues", snapshot, at);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
+using Standing.Core.Metrics;
 
 namespace Standing.Enforcement.Machines;
 
@@ -8,9 +9,9 @@ namespace Standing.Enforcement.Machines;
 internal static class Text
 {
     public static string Percent(double? ratio) =>
-        ratio is { } r ? (r * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%" : "no value";
+        ratio is { } r ? ValueText.Percent(r) : "no value";
 
-    public static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+    public static string Number(double value) => ValueText.Number(value);
 
     public static string Date(Instant at, DateTimeZone zone) => LocalDatePattern.Iso.Format(at.InZone(zone).Date);
 

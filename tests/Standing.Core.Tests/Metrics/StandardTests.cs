@@ -45,4 +45,21 @@ public sealed class StandardTests
         Assert.Equal(MetricStatus.Breach, AtMostTwoPercent.Judge(0.5, 10));
         Assert.Equal(MetricStatus.InsufficientData, UnderOnePercent.Judge(null, 0));
     }
+
+    [Fact]
+    public void A_target_on_an_exclusive_limit_is_described_on_its_own_side()
+    {
+        // Congocrea §1: "every shop must keep ODR < 1%": breach at 1%, good only under it.
+        var odr = new Standard(Direction.LowerIsBetter, 0.01, ThresholdInclusive: true, Target: 0.01, MinSample: 1);
+        Assert.Equal("breach when ≥ 0.01, good when < 0.01, minimum sample 1", odr.ToString());
+        Assert.Equal(MetricStatus.Breach, odr.Judge(0.01, 100));
+        Assert.Equal("breach when > 0.02, good when ≤ 0.015, minimum sample 10", AtMostTwoPercent.ToString());
+    }
+
+    [Theory]
+    [InlineData(2.0 / 201, "0.995%")] // just under Congocrea's 1%: not shown as "1%"
+    [InlineData(0.01, "1%")]
+    [InlineData(1.0 / 3, "33.333%")]
+    public void Percentages_keep_three_decimals(double ratio, string shown) =>
+        Assert.Equal(shown, ValueText.Percent(ratio));
 }
