@@ -18,6 +18,7 @@ public sealed class CatalogExclusionTests
     private const string Seller = "shop-p";
     private static readonly Instant Excluded = HandMade.Day(2026, 3, 1);
     private static readonly Instant Day14 = HandMade.Day(2026, 3, 15);
+    private static readonly Instant Day15 = HandMade.Day(2026, 3, 16);
     private static readonly Instant Day28 = HandMade.Day(2026, 3, 29);
 
     private readonly MachineDriver _driver = new(new CatalogExclusionMachine(), HandMade.Policy("promua"), Seller);
@@ -85,7 +86,20 @@ public sealed class CatalogExclusionTests
         var told = Assert.Single(_driver.Notices, n => n.Kind == "recheck_result");
         Assert.Equal("seller", told.Audience);
         Assert.Contains(told.Lines, l => l.Contains("improvement_letter: no improvement letter", StringComparison.Ordinal));
+        // "No later than the re-check day": a letter during day 14 would still count, and the seller is told.
+        Assert.Contains(told.Lines, l => l.Contains("received by the end of 2026-03-15 still counts", StringComparison.Ordinal));
         Assert.Contains(told.Lines, l => l.Contains("Next re-check: 2026-03-29", StringComparison.Ordinal));
+
+        // The day ends without a letter: the result stands, nothing more is sent.
+        _driver.Step(Day15, events, Evaluation(exclude: true));
+        exclusion = _driver.Only(CaseKinds.CatalogExclusion);
+        Assert.Equal(CaseStates.Excluded, exclusion.State);
+        Assert.Equal(Day28, exclusion.DueAt);
+        Assert.Contains("completed at the end of the day: still excluded", _driver.Audit[^1].Reason);
+        Assert.Single(_driver.Notices, n => n.Kind == "recheck_result");
+        var audited = _driver.Audit.Count;
+        _driver.Step(HandMade.Day(2026, 3, 17), events, Evaluation(exclude: true));
+        Assert.Equal(audited, _driver.Audit.Count);
     }
 
     [Fact]
@@ -111,16 +125,81 @@ public sealed class CatalogExclusionTests
     }
 
     [Fact]
-    public void A_letter_after_the_recheck_day_counts_only_at_the_next_recheck()
+    public void A_letter_received_during_the_recheck_day_counts()
     {
+        // §2: the letter must be received "no later than the re-check day (on or before it)".
         var events = Letter(Remedied(History()), "2026-03-15T08:00:00Z").Events; // day 14, after the day-14 run at midnight
         Daily(events, Day14);
         Assert.Equal(CaseStates.Excluded, _driver.Only(CaseKinds.CatalogExclusion).State);
-        Daily(events, Day28);
+        _driver.Step(Day15, events, Evaluation(exclude: true));
         var exclusion = _driver.Only(CaseKinds.CatalogExclusion);
+        Assert.Equal(CaseStates.Reinstated, exclusion.State);
+        Assert.Equal(Day15, exclusion.ClosedAt);
+    }
+
+    [Fact]
+    public void A_letter_after_the_recheck_day_counts_only_at_the_next_recheck()
+    {
+        var events = Letter(Remedied(History()), "2026-03-16T08:00:00Z").Events; // day 15
+        Daily(events, Day28 - Duration.FromDays(1));
+        var exclusion = _driver.Only(CaseKinds.CatalogExclusion);
+        Assert.Equal(CaseStates.Excluded, exclusion.State);
+        Daily(events, Day28);
+        exclusion = _driver.Only(CaseKinds.CatalogExclusion);
         Assert.Equal(CaseStates.Reinstated, exclusion.State);
         Assert.Equal(Day28, exclusion.ClosedAt);
         Assert.Equal(2, _driver.Notices.Count(n => n.Kind == "recheck_result"));
+    }
+
+    [Fact]
+    public void A_recheck_day_the_job_skipped_still_refuses_a_letter_sent_after_it()
+    {
+        // No run on day 14 or 15; the next run on day 16 re-checks, but the letter of day 15 came after
+        // the re-check day: "a letter received after the re-check day" keeps the seller out.
+        var events = Letter(Remedied(History()), "2026-03-16T08:00:00Z").Events;
+        Daily(events, Day14 - Duration.FromDays(1));
+        _driver.Step(HandMade.Day(2026, 3, 17), events, Evaluation(exclude: true));
+        var exclusion = _driver.Only(CaseKinds.CatalogExclusion);
+        Assert.Equal(CaseStates.Excluded, exclusion.State);
+        Assert.Equal(ReinstatementChecklist.Letter, exclusion.Get("failed"));
+    }
+
+    [Fact]
+    public void The_packs_settings_move_the_rechecks_the_rating_rise_and_the_letter_deadline()
+    {
+        // promua.yaml's settings, changed: re-check every 7 days, a rise of 1.0 (the remedies give 0.67),
+        // letters answered within 3 days.
+        var policy = HandMade.Policy("promua", settings: new Dictionary<string, double>
+        {
+            [CatalogExclusionMachine.RecheckEverySetting] = 7,
+            [CatalogExclusionMachine.RatingRiseSetting] = 1.0,
+            [CatalogExclusionMachine.AnswerDaysSetting] = 3,
+        });
+        var driver = new MachineDriver(new CatalogExclusionMachine(), policy, Seller);
+        var events = Letter(Remedied(History()), "2026-03-11T12:00:00Z").Events;
+        for (var day = Excluded; day <= Day14; day += Duration.FromDays(1)) driver.Step(day, events, Evaluation(exclude: true));
+        var exclusion = driver.Only(CaseKinds.CatalogExclusion);
+        Assert.Equal(CaseStates.Excluded, exclusion.State);
+        Assert.Equal(ReinstatementChecklist.Improved, exclusion.Get("failed"));
+        Assert.Equal(HandMade.Day(2026, 3, 22), exclusion.DueAt);
+        Assert.Equal(HandMade.Day(2026, 3, 11) + Duration.FromHours(12) + Duration.FromDays(3), driver.Only(CaseKinds.Letter).DueAt);
+    }
+
+    [Fact]
+    public void The_promua_pack_declares_exactly_the_settings_the_machine_reads() =>
+        Assert.Equal(
+            new[] { CatalogExclusionMachine.MinDaysSetting, CatalogExclusionMachine.AnswerDaysSetting, CatalogExclusionMachine.RatingRiseSetting, CatalogExclusionMachine.RecheckEverySetting }.Order(),
+            Standing.Policies.BuiltInPacks.Load("promua").Settings.Keys.Order());
+
+    [Fact]
+    public void An_exclusion_in_the_afternoon_is_still_rechecked_at_the_start_of_day_14()
+    {
+        var afternoon = Excluded + Duration.FromHours(15);
+        var events = Letter(Remedied(History()), "2026-03-11T12:00:00Z").Events;
+        _driver.Step(afternoon, events, Evaluation(exclude: true));
+        Assert.Equal(Day14, _driver.Only(CaseKinds.CatalogExclusion).DueAt);
+        _driver.Step(Day14, events, Evaluation(exclude: true));
+        Assert.Equal(CaseStates.Reinstated, _driver.Only(CaseKinds.CatalogExclusion).State);
     }
 
     [Fact]

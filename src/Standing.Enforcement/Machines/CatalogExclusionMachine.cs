@@ -19,6 +19,10 @@ public sealed class CatalogExclusionMachine : IPackMachine
 
     public string Policy => "promua";
 
+    /// <summary>Settings of the pack this machine reads (Defaults of STANDARDS.md §2).</summary>
+    public const string MinDaysSetting = "exclusion_min_days", RecheckEverySetting = "recheck_every_days",
+        AnswerDaysSetting = "operator_reply_days", RatingRiseSetting = "rating_rise_min";
+
     public void Advance(MachineInput input, CaseBook book)
     {
         var facts = input.Facts ?? new SellerFacts(book.Seller, [], [], []);
@@ -31,8 +35,15 @@ public sealed class CatalogExclusionMachine : IPackMachine
         {
             Recheck(input, book, facts, exclusion);
         }
+        else if (exclusion.Get(LetterWait) is { } wait && Text.ParseInstant(wait) is { } dayEnd && input.AsOf >= dayEnd)
+        {
+            CompleteRecheckDay(input, book, facts, exclusion, dayEnd);
+        }
         OpenLetters(input, book);
     }
+
+    /// <summary>Set when a re-check failed only for want of a letter before its day was over: the end of that day.</summary>
+    private const string LetterWait = "letter_wait_until";
 
     /// <summary>
     /// Reading: after a reinstatement the rolling rates still hold the old reviews, so a new exclusion
@@ -49,9 +60,11 @@ public sealed class CatalogExclusionMachine : IPackMachine
     {
         var at = input.AsOf;
         var zone = input.Policy.Zone;
-        var minDays = (int)input.Setting("exclusion_min_days", 14);
+        var minDays = (int)input.Setting(MinDaysSetting, 14);
         var rating = ReinstatementChecklist.Rating(facts, at);
         var snapshot = MetricSnapshot.Of(input.Evaluation);
+        // Day 14 is a local day: the re-check falls due at its start, whatever the hour of the exclusion.
+        var due = zone.AtStartOfDay(at.InZone(zone).Date.PlusDays(minDays)).ToInstant();
         var excluded = book.Open(new EnforcementCase
         {
             Id = book.NewId(CaseKinds.CatalogExclusion, at, zone),
@@ -60,15 +73,15 @@ public sealed class CatalogExclusionMachine : IPackMachine
             Kind = CaseKinds.CatalogExclusion,
             State = CaseStates.Excluded,
             OpenedAt = at,
-            DueAt = Days.Later(at, minDays, zone),
+            DueAt = due,
             UpdatedAt = at,
-        }.With("rating_at_exclusion", rating ?? 0).With("rechecks", "0").With("min_until", Text.Instant(Days.Later(at, minDays, zone))),
+        }.With("rating_at_exclusion", rating ?? 0).With("rechecks", "0").With("min_until", Text.Instant(due)),
             Actor.Rule(Policy, Outcome), "service quality significantly worse than the catalog: " + input.Outcome(Outcome)!.Reason, snapshot);
         book.Notify(excluded, CaseKinds.CatalogExclusion, "seller", "Your products are excluded from the catalog",
         [
             $"Your service quality is significantly worse than that of the other companies in the catalog; your products are excluded from {Text.Date(at, zone)} for at least {minDays} days.",
             $"Your case is re-checked on {Text.Date(excluded.DueAt!.Value, zone)} (not earlier, even if you write or improve before).",
-            "You are reinstated at the re-check only if: every negative review is resolved with the buyer or commented; you earned new positive reviews and your rating went up; no fake reviews were detected; your improvement letter (Problem → Solution) arrived by the re-check day; no new negative reviews or complaints arrived since the exclusion.",
+            "You are reinstated at the re-check only if: every negative review is resolved with the buyer or commented; you earned new positive reviews and your rating went up; no fake reviews were detected; your improvement letter (Problem → Solution) arrived no later than the re-check day; no new negative reviews or complaints arrived since the exclusion.",
             "Open every negative review, tag its root cause, group the most frequent causes, contact the buyers and offer solutions; comment constructively where agreement is impossible. Disputing reviews is not a remedy.",
         ], snapshot);
     }
@@ -77,8 +90,9 @@ public sealed class CatalogExclusionMachine : IPackMachine
     {
         var at = input.AsOf;
         var zone = input.Policy.Zone;
-        var checklist = ReinstatementChecklist.Check(facts, input.Events, exclusion.OpenedAt, at,
-            exclusion.GetNumber("rating_at_exclusion") ?? 0, input.Setting("reinstatement_rating_rise", 0.1));
+        // The re-check day is the local day the exclusion fell due; a letter received on it still counts.
+        var dayEnd = zone.AtStartOfDay(exclusion.DueAt!.Value.InZone(zone).Date.PlusDays(1)).ToInstant();
+        var checklist = Checklist(input, facts, exclusion, dayEnd);
         var failed = checklist.Where(c => !c.Held).ToList();
         var rechecks = (int)(exclusion.GetNumber("rechecks") ?? 0) + 1;
         var snapshot = MetricSnapshot.Of(input.Evaluation);
@@ -93,25 +107,63 @@ public sealed class CatalogExclusionMachine : IPackMachine
                 [$"Re-check of {Text.Date(at, zone)}: every condition holds; you are reinstated.", .. summary], snapshot);
             return;
         }
-        var interval = input.Setting("recheck_interval_days", 14);
+        var interval = input.Setting(RecheckEverySetting, 14);
         var next = exclusion.DueAt!.Value;
         while (next <= at) next = Days.Later(next, interval, zone); // a missed run does not stack re-checks
-        var kept = book.Move(exclusion,
-            (exclusion with { DueAt = next }).With("rechecks", rechecks.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                .With("failed", string.Join(",", failed.Select(f => f.Id))),
+        // Only the letter missing while its day is not over: the result stands, but a letter that still
+        // arrives on the re-check day completes this re-check at the first run after the day.
+        var onlyLetter = failed.Count == 1 && failed[0].Id == ReinstatementChecklist.Letter && at < dayEnd;
+        var kept = (exclusion with { DueAt = next }).With("rechecks", rechecks.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .With("failed", string.Join(",", failed.Select(f => f.Id)));
+        if (onlyLetter) kept = kept.With(LetterWait, Text.Instant(dayEnd));
+        kept = book.Move(exclusion, kept,
             rule, "re-checked", $"re-check {rechecks}: still excluded; failed: {string.Join("; ", failed.Select(f => f.Detail))}", snapshot, at);
         book.Notify(kept, "recheck_result", "seller", "Re-check: your products stay excluded",
             [$"Re-check of {Text.Date(at, zone)}: you stay excluded because these conditions failed:",
              .. failed.Select(f => $"  {f.Id}: {f.Detail}"),
+             .. onlyLetter
+                ? (string[])[$"Every other condition holds: an improvement letter received by the end of {Text.Date(at, zone)} still counts, and you are reinstated at the first run after it."]
+                : [],
              $"Next re-check: {Text.Date(next, zone)}.",
              "All conditions:", .. summary.Select(s => "  " + s)], snapshot);
+    }
+
+    private static IReadOnlyList<ChecklistItem> Checklist(MachineInput input, SellerFacts facts, EnforcementCase exclusion, Instant letterDeadline) =>
+        ReinstatementChecklist.Check(facts, input.Events, exclusion.OpenedAt, input.AsOf, letterDeadline,
+            exclusion.GetNumber("rating_at_exclusion") ?? 0, input.Setting(RatingRiseSetting, 0.1));
+
+    /// <summary>
+    /// The first run after a re-check day whose only failure was the missing letter: a letter received
+    /// during that day counts ("no later than the re-check day"), so the re-check is completed now.
+    /// </summary>
+    private void CompleteRecheckDay(MachineInput input, CaseBook book, SellerFacts facts, EnforcementCase exclusion, Instant dayEnd)
+    {
+        var at = input.AsOf;
+        var zone = input.Policy.Zone;
+        var checklist = Checklist(input, facts, exclusion, dayEnd);
+        var failed = checklist.Where(c => !c.Held).ToList();
+        var snapshot = MetricSnapshot.Of(input.Evaluation);
+        var rule = Actor.Rule(Policy, Outcome);
+        var day = NodaTime.Text.LocalDatePattern.Iso.Format(dayEnd.InZone(zone).Date.PlusDays(-1));
+        var cleared = exclusion with { Data = exclusion.Data.Where(kv => kv.Key != LetterWait).ToDictionary(StringComparer.Ordinal) };
+        if (failed.Count > 0)
+        {
+            book.Move(exclusion, cleared, rule, "re-checked",
+                $"re-check of {day} completed at the end of the day: still excluded; failed: {string.Join("; ", failed.Select(f => f.Detail))}", snapshot, at);
+            return;
+        }
+        var reinstated = book.Move(exclusion, cleared with { State = CaseStates.Reinstated, ClosedAt = at, DueAt = null },
+            rule, "re-checked", $"re-check of {day} completed at the end of the day: the improvement letter arrived on the re-check day; every reinstatement condition holds", snapshot, at);
+        book.Notify(reinstated, "recheck_result", "seller", "Re-check passed: your products are back in the catalog",
+            [$"Re-check of {day}: your improvement letter arrived on the re-check day and every condition holds; you are reinstated.",
+             .. checklist.Select(c => $"{(c.Held ? "✓" : "✗")} {c.Id}: {c.Detail}")], snapshot);
     }
 
     private void OpenLetters(MachineInput input, CaseBook book)
     {
         var first = book.OfKind(CaseKinds.CatalogExclusion).FirstOrDefault();
         if (first is null) return;
-        var answerDays = input.Setting("letter_answer_days", 14);
+        var answerDays = input.Setting(AnswerDaysSetting, 14);
         var known = book.OfKind(CaseKinds.Letter).Select(l => l.Get("event")).ToHashSet(StringComparer.Ordinal);
         foreach (var letter in input.Events.Where(e => e.Type == EventType.SellerPlanSubmitted && e.At >= first.OpenedAt && e.At < input.AsOf).OrderBy(e => e.At))
         {

@@ -26,8 +26,11 @@ public static class ReinstatementChecklist
 
     public const int RatingDays = 365;
 
+    /// <param name="letterDeadline">The end of the re-check day: a letter counts when received before it
+    /// (and known at <paramref name="recheck"/>); one received after the re-check day does not.</param>
     public static IReadOnlyList<ChecklistItem> Check(
-        SellerFacts facts, IReadOnlyList<StandingEvent> events, Instant excludedAt, Instant recheck, double ratingAtExclusion, double minRise)
+        SellerFacts facts, IReadOnlyList<StandingEvent> events, Instant excludedAt, Instant recheck, Instant letterDeadline,
+        double ratingAtExclusion, double minRise)
     {
         var known = facts.Reviews.Where(r => r.PostedAt is { } p && p < recheck).ToList();
         var negatives = known.Where(r => !r.IsRemoved && r.Stars <= 2).ToList();
@@ -40,7 +43,7 @@ public static class ReinstatementChecklist
         var fakes = facts.Reviews.Where(r => r.FlaggedFakeAt is { } f && f < recheck && f >= recheck - Duration.FromDays(RatingDays))
             .Select(r => r.Review).Order(StringComparer.Ordinal).ToList();
 
-        var letters = events.Where(e => e.Type == EventType.SellerPlanSubmitted && e.At >= excludedAt && e.At < recheck).OrderBy(e => e.At).ToList();
+        var letters = events.Where(e => e.Type == EventType.SellerPlanSubmitted && e.At >= excludedAt && e.At < recheck && e.At < letterDeadline).OrderBy(e => e.At).ToList();
         var newNegatives = negatives.Where(r => r.PostedAt >= excludedAt).Select(r => r.Review).Order(StringComparer.Ordinal).ToList();
         var newComplaints = events.Where(e => e.Type == EventType.ComplaintFiled && e.At >= excludedAt && e.At < recheck)
             .Select(e => e.Complaint ?? e.Id).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -55,7 +58,9 @@ public static class ReinstatementChecklist
             new(NoFakes, fakes.Count == 0, fakes.Count == 0 ? "no fake reviews detected" : $"fake reviews detected: {string.Join(", ", fakes)}"),
             new(Letter, letters.Count > 0, letters.Count > 0
                 ? $"improvement letter received {Text.Instant(letters[0].At)}"
-                : "no improvement letter (Problem → Solution) received by the re-check day"),
+                : recheck < letterDeadline
+                    ? "no improvement letter (Problem → Solution) received yet; one received by the end of the re-check day still counts"
+                    : "no improvement letter (Problem → Solution) received by the re-check day"),
             new(NothingNew, newNegatives.Count == 0 && newComplaints.Count == 0, newNegatives.Count == 0 && newComplaints.Count == 0
                 ? "no new negative reviews or complaints since the exclusion"
                 : $"since the exclusion: new negative reviews [{string.Join(", ", newNegatives)}], complaints [{string.Join(", ", newComplaints)}]"),
