@@ -23,7 +23,8 @@ public static class EnforcementRun
         IReadOnlyList<SellerFacts> sellers,
         IReadOnlyDictionary<string, List<StandingEvent>> eventsBySeller,
         IReadOnlyDictionary<string, List<EnforcementCase>> casesBySeller,
-        IReadOnlyDictionary<string, List<Dispute>> disputesBySeller)
+        IReadOnlyDictionary<string, List<Dispute>> disputesBySeller,
+        Instant? previousRun = null)
     {
         var evaluator = new PolicyEvaluator(policy);
         // All sellers at once: a standard that compares sellers (Prom.ua) needs every one of them.
@@ -48,6 +49,7 @@ public static class EnforcementRun
                 Evaluation = ReferenceEquals(sellerEvaluator, evaluator) ? evaluated[seller] : sellerEvaluator.EvaluateSeller(facts, asOf),
                 Facts = facts,
                 Events = events,
+                PreviousRun = previousRun,
                 Explained = () => ReferenceEquals(sellerEvaluator, evaluator)
                     ? evaluator.Evaluate(sellers, asOf, explain: true, only: seller).Sellers[0]
                     : sellerEvaluator.EvaluateSeller(facts, asOf, explain: true),

@@ -70,6 +70,24 @@ public sealed class OtherPackMachineTests
     }
 
     [Fact]
+    public void Douyin_does_not_judge_a_passed_half_month_again_when_it_later_looks_failed()
+    {
+        // §5: assessed on the 1st and the 16th. A session still pending at the 16th's run that turns
+        // late, or a late event, makes the same half month look failed the next day: no restriction.
+        var driver = new MachineDriver(new ActivityRestrictionMachine(), HandMade.Policy("douyin"), Seller);
+        var mar1 = HandMade.Day(2026, 3, 1);
+        var mar16 = HandMade.Day(2026, 3, 16);
+        driver.Step(mar16, [], HalfMonth(mar1, mar16, failed: false));
+        driver.Step(mar16 + Duration.FromDays(1), [], HalfMonth(mar1, mar16, failed: true));
+        Assert.Empty(driver.Cases);
+
+        // A first run after the assessment day (none on the 16th) still judges the half month.
+        var late = new MachineDriver(new ActivityRestrictionMachine(), HandMade.Policy("douyin"), Seller);
+        late.Step(mar16 + Duration.FromDays(2), [], HalfMonth(mar1, mar16, failed: true));
+        Assert.Equal(CaseStates.Restricted, late.Only(CaseKinds.ActivityRestriction).State);
+    }
+
+    [Fact]
     public void Douyin_judges_the_half_month_once_even_beside_a_rolling_metric()
     {
         var driver = new MachineDriver(new ActivityRestrictionMachine(), HandMade.Policy("douyin"), Seller);
@@ -146,6 +164,26 @@ public sealed class OtherPackMachineTests
         var later = HandMade.Day(2026, 5, 14);
         driver.Step(later, [], Kuaishou(later, refundViolation: true, weekViolation: false, null, week2));
         Assert.Equal(2, driver.Cases.Count(v => v.Get("metric") == "refund_only_handling"));
+    }
+
+    [Fact]
+    public void Kuaishou_attitude_fine_range_comes_from_the_pack_when_it_sets_one()
+    {
+        // An operator's pack that sets the serious tier's fine to 200–400 CNY: the case carries that range.
+        var driver = new MachineDriver(new KuaishouMachine(), HandMade.Policy("kuaishou"), Seller);
+        var asOf = HandMade.Day(2026, 4, 2);
+        var evaluation = Kuaishou(asOf, false, false, "attitude_serious", asOf);
+        evaluation = evaluation with
+        {
+            Outcomes = evaluation.Outcomes.Select(o => o.Outcome == "attitude_serious"
+                ? o with { Fine = new Standing.Core.Policies.FineRange(200, 400, "CNY"), Penalty = "warning and a fine of 200–400 CNY" }
+                : o).ToList(),
+        };
+        driver.Step(asOf, [], evaluation);
+        var penalty = driver.Only("attitude_serious");
+        Assert.Equal(200, penalty.GetNumber("fine_min"));
+        Assert.Equal(400, penalty.GetNumber("fine_max"));
+        Assert.Equal("warning and a fine of 200–400 CNY", penalty.Get("penalty"));
     }
 
     [Fact]

@@ -98,10 +98,13 @@ internal static class RunCommand
             var bySeller = events.GroupBy(e => e.Seller, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
             var disputes = store.Disputes().GroupBy(d => d.Seller, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
             var folds = new Dictionary<Instant, IReadOnlyList<SellerFacts>>();
+            var previousRun = histories.ToDictionary(h => h.Key, h => h.Value.Latest, StringComparer.Ordinal);
             Instant last = default;
             foreach (var (asOf, policy, machine, done) in steps)
             {
                 if (asOf > last) last = asOf;
+                var previous = previousRun[policy.Id];
+                if (previous is null || asOf > previous) previousRun[policy.Id] = asOf;
                 if (done)
                 {
                     stdout.WriteLine($"{Formats.Instant(asOf, policy.Zone)} {policy.Id}: already run; nothing changed");
@@ -113,7 +116,7 @@ internal static class RunCommand
                     folds[asOf] = facts = FactFolder.Fold(events, asOf);
                 }
                 var cases = store.Cases(policy.Id).GroupBy(c => c.Seller, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-                var books = EnforcementRun.Advance(policy, machine, asOf, facts, bySeller, cases, disputes);
+                var books = EnforcementRun.Advance(policy, machine, asOf, facts, bySeller, cases, disputes, previous);
                 store.Save(books, (policy.Id, asOf));
                 var audit = books.SelectMany(b => b.AuditEntries).ToList();
                 stdout.WriteLine($"{Formats.Instant(asOf, policy.Zone)} {policy.Id}: {facts.Count} sellers evaluated, " +

@@ -24,6 +24,9 @@ public sealed class ActivityRestrictionMachine : IPackMachine
         var rule = Actor.Rule(Policy, Outcome);
         var zone = input.Policy.Zone;
         var restriction = book.OpenOf(CaseKinds.ActivityRestriction);
+        // Each half month is judged on its assessment day: by the first run that sees it complete. A later
+        // run (a late event, a pending session now late) does not judge it again, passed or failed.
+        if (input.PreviousRun is { } previous && Assessment.End(input.Evaluation, calendar.Count > 0 ? calendar : null) is { } end && previous >= end) return;
         if (restriction is null)
         {
             if (!failed || book.OfKind(CaseKinds.ActivityRestriction).Any(c => c.Get("last_period") == period)) return;

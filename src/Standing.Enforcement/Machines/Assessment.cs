@@ -16,6 +16,13 @@ internal static class Assessment
         return $"{(start is { } s ? Text.Instant(s) : "-")}/{Text.Instant(end)}";
     }
 
+    /// <summary>The end of the judged period (the latest window end); null without metrics.</summary>
+    public static NodaTime.Instant? End(SellerEvaluation evaluation, IEnumerable<string>? metrics = null)
+    {
+        var chosen = metrics is null ? evaluation.Metrics : evaluation.Metrics.Where(m => metrics.Contains(m.Id)).ToList();
+        return chosen.Count == 0 ? null : chosen.Max(m => m.Window.End);
+    }
+
     /// <summary>Whether a metric's window is a calendar period (each period judged once) rather than rolling.</summary>
     public static bool IsCalendar(MetricResult metric) => metric.Definition.Window is CalendarWindow;
 }

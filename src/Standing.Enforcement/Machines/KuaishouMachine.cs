@@ -35,6 +35,8 @@ public sealed class KuaishouMachine : IPackMachine
         var previous = book.OfKind(outcome).ToList();
         if (metric is not null && Assessment.IsCalendar(metric))
         {
+            // A calendar period is judged by the first run that sees it complete, never again.
+            if (input.PreviousRun is { } before && before >= metric.Window.End) return;
             if (previous.Any(c => c.Get("period") == period)) return;
         }
         else
@@ -62,7 +64,14 @@ public sealed class KuaishouMachine : IPackMachine
     {
         var monthly = input.Evaluation.Metrics.Where(m => m.Definition.Window is CalendarWindow { Period: CalendarPeriod.Month }).Select(m => m.Id).ToList();
         var period = Assessment.Period(input.Evaluation, monthly.Count > 0 ? monthly : null);
+        if (input.PreviousRun is { } before && Assessment.End(input.Evaluation, monthly.Count > 0 ? monthly : null) is { } end && before >= end) return;
         if (book.All.Any(c => CaseKinds.Family(c.Kind) == CaseKinds.AttitudePenalty && c.Get("period") == period)) return;
+        // The pack's own penalty and fine range win over the built-in ones (an operator may change them).
+        var verdict = input.Outcome(tier.Outcome);
+        var penaltyText = verdict?.Penalty ?? tier.Penalty;
+        var fineMin = verdict?.Fine is { } f ? (decimal)f.Min : tier.FineMin;
+        var fineMax = verdict?.Fine is { } g ? (decimal)g.Max : tier.FineMax;
+        var currency = verdict?.Fine?.Currency ?? "CNY";
         var snapshot = MetricSnapshot.Of(input.Evaluation);
         var penalty = new EnforcementCase
         {
@@ -70,18 +79,18 @@ public sealed class KuaishouMachine : IPackMachine
             Seller = book.Seller,
             Policy = Policy,
             Kind = tier.Outcome,
-            State = tier.FineMin is null ? CaseStates.Recorded : CaseStates.AwaitingFine,
+            State = fineMin is null ? CaseStates.Recorded : CaseStates.AwaitingFine,
             OpenedAt = input.AsOf,
             UpdatedAt = input.AsOf,
-        }.With("tier", tier.Outcome).With("period", period).With("penalty", tier.Penalty);
-        if (tier.FineMin is { } min && tier.FineMax is { } max)
+        }.With("tier", tier.Outcome).With("period", period).With("penalty", penaltyText);
+        if (fineMin is { } min && fineMax is { } max)
         {
-            penalty = penalty.With("fine_min", (double)min).With("fine_max", (double)max).With("currency", "CNY");
+            penalty = penalty.With("fine_min", (double)min).With("fine_max", (double)max).With("currency", currency);
         }
         var opened = book.Open(penalty, Actor.Rule(Policy, tier.Outcome),
             $"service-attitude bad-review rate of {period} is {tier.Outcome["attitude_".Length..].Replace('_', ' ')}: {input.Outcome(tier.Outcome)!.Reason}", snapshot);
         book.Notify(opened, CaseKinds.AttitudePenalty, "seller", "Service-attitude penalty",
-            [$"Your service-attitude bad-review rate over {period} is above the standard (at most 6%).", $"Penalty: {tier.Penalty}."
-             + (tier.FineMin is null ? "" : " The operator sets the amount within the range.")], snapshot);
+            [$"Your service-attitude bad-review rate over {period} is above the standard (at most 6%).", $"Penalty: {penaltyText}."
+             + (fineMin is null ? "" : " The operator sets the amount within the range.")], snapshot);
     }
 }

@@ -20,6 +20,9 @@ public sealed record MachineInput
     public IReadOnlyList<StandingEvent> Events { get; init; } = [];
     public Func<SellerEvaluation>? Explained { get; init; }
 
+    /// <summary>The as-of of the policy's run before this one on the store; null for the first run.</summary>
+    public Instant? PreviousRun { get; init; }
+
     public RuleVerdict? Outcome(string outcome) =>
         Evaluation.Outcomes.FirstOrDefault(o => o.Outcome == outcome);
 

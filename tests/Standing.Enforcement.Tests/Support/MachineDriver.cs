@@ -15,6 +15,7 @@ namespace Standing.Enforcement.Tests.Support;
 internal sealed class MachineDriver(IPackMachine machine, Policy policy, string seller)
 {
     private readonly Dictionary<string, EnforcementCase> _cases = new(StringComparer.Ordinal);
+    private readonly SortedSet<Instant> _runs = [];
 
     public List<AuditEntry> Audit { get; } = [];
     public List<Notice> Notices { get; } = [];
@@ -29,6 +30,8 @@ internal sealed class MachineDriver(IPackMachine machine, Policy policy, string 
         var facts = FactFolder.Fold(known, asOf).SingleOrDefault(f => f.Seller == seller) ?? new SellerFacts(seller, [], [], []);
         var evaluator = new PolicyEvaluator(policy);
         var book = new CaseBook(seller, policy.Id, _cases.Values);
+        Instant? previous = _runs.GetViewBetween(Instant.MinValue, asOf).Where(r => r < asOf).Select(r => (Instant?)r).LastOrDefault();
+        _runs.Add(asOf);
         machine.Advance(new MachineInput
         {
             Policy = policy,
@@ -36,6 +39,7 @@ internal sealed class MachineDriver(IPackMachine machine, Policy policy, string 
             Evaluation = evaluation ?? evaluator.EvaluateSeller(facts, asOf),
             Facts = facts,
             Events = known,
+            PreviousRun = previous,
             Explained = () => evaluator.EvaluateSeller(facts, asOf, explain: true),
         }, book);
         Apply(book);
