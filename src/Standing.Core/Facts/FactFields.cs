@@ -85,6 +85,9 @@ public static class FactFields
         FactField<RefundFact>.OfNumber("buyer_hours", Subject.Refunds, "the buyer's own steps (start → end), summed, in hours", r => r.BuyerHours),
         FactField<RefundFact>.OfBool("order_risk_flagged", Subject.Refunds, "the refund's order is flagged as risk data (order.risk_flagged)", r => r.OrderRiskFlaggedAt is not null),
         FactField<RefundFact>.OfInstant("completed_at_minus_buyer_time", Subject.Refunds, "completion minus the buyer's own time (from the request to it is the seller's time)", r => r.CompletedAtMinusBuyerTime),
+        FactField<RefundFact>.OfText("order_case_outcome", Subject.Refunds,
+            "how the disputes on the refund's order were ruled, as known at as-of: seller_liable when any closed case on it was, else the last closed case's outcome (buyer, no_fault, withdrawn); unset when none was closed",
+            r => r.OrderCaseOutcome),
     ]);
 
     public static readonly FrozenDictionary<string, FactField<ConversationFact>> Conversations = Index(

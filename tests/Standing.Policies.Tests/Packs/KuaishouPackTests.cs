@@ -236,6 +236,51 @@ public sealed class KuaishouPackTests
         Assert.Equal(reached, Triggered(r, "experience_threshold_merchant_liability_dispute_rate"));
     }
 
+    [Theory]
+    // "Among refunds completed in the last 30 days: disputes the platform ruled the merchant's fault /
+    // refunds completed", by completion date. Worked by hand, window [05-11 00:00, 06-10 00:00):
+    //  r1–r10 on o1–o10, requested 04-20, completed 06-01 → the 10 refunds of the denominator;
+    //  with `earlyRulings`, cases on o1–o4 closed seller_liable 04-25, before the window: their refunds
+    //  completed in it, so they count → 4 / 10 = 40 %, 4 ≥ 4 → threshold reached;
+    //  c5 on o5 closed for the buyer 06-02 → not the merchant's fault;
+    //  c6 on o6 closed seller_liable exactly at as-of → not known yet;
+    //  x1–x4 completed 05-10 23:59 (just before the window) with cases closed seller_liable 06-05, in the
+    //  window: their refunds are not among those completed in the window → counted on neither side.
+    // Without the early rulings: 0 / 10 → good, not reached.
+    [InlineData(true, 4, MetricStatus.Breach)]
+    [InlineData(false, 0, MetricStatus.Good)]
+    public void Merchant_liability_counts_refunds_completed_in_the_window_by_their_dispute_ruling(bool earlyRulings, int liable, MetricStatus status)
+    {
+        var s = new EventScript("shop");
+        void Closed(string order, string @case, string opened, string closed, string outcome) =>
+            s.Case(order, opened, @case).Add(EventType.CaseClosed, closed, e => e with { Case = @case, Outcome = outcome });
+        for (var i = 1; i <= 10; i++)
+        {
+            s.Placed($"o{i}", Day(4, 19)).RefundRequested($"r{i}", $"o{i}", "refund_only", Day(4, 20)).RefundCompleted($"r{i}", "refunded", Day(6, 1));
+        }
+        if (earlyRulings)
+        {
+            for (var i = 1; i <= 4; i++) Closed($"o{i}", $"c{i}", Day(4, 21), Day(4, 25), "seller_liable");
+        }
+        Closed("o5", "c5", Day(5, 20), Day(6, 2), "buyer");
+        Closed("o6", "c6", Day(5, 20), Day(6, 10, "00:00"), "seller_liable");
+        for (var i = 1; i <= 4; i++)
+        {
+            s.Placed($"ox{i}", Day(4, 1)).RefundRequested($"x{i}", $"ox{i}", "refund_only", Day(4, 2)).RefundCompleted($"x{i}", "refunded", Day(5, 10, "23:59"));
+            Closed($"ox{i}", $"cx{i}", Day(4, 3), Day(6, 5), "seller_liable");
+        }
+
+        var r = Run(s);
+
+        var rate = r.Metric("merchant_liability_dispute_rate")!;
+        Assert.Equal(liable, rate.Numerator);
+        Assert.Equal(10, rate.Denominator);
+        Assert.Equal(liable / 10.0, rate.Value!.Value, 12);
+        Assert.Equal(status, rate.Status);
+        Assert.Equal(liable, r.Metric("merchant_liability_disputes")!.Value);
+        Assert.Equal(earlyRulings, Triggered(r, "experience_threshold_merchant_liability_dispute_rate"));
+    }
+
     /// <summary>
     /// "Experience-score data … exclude risk data (flagged orders)": order.risk_flagged takes an order, and
     /// the refunds and cases on it, out of the experience-score metrics; violation handling keeps them.
