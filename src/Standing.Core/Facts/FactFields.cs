@@ -125,6 +125,11 @@ public static class FactFields
         FactField<ConsultationFact>.OfInstant("reply_at", Subject.Consultations, "the first agent or bot answer after it", c => c.ReplyAt),
         FactField<ConsultationFact>.OfText("buyer", Subject.Consultations, "the buyer", c => c.Buyer),
         FactField<ConsultationFact>.OfText("conversation", Subject.Consultations, "the conversation of that first message", c => c.Conversation),
+        FactField<ConsultationFact>.OfInstant("wait_at", Subject.Consultations,
+            "start of the day's deciding wait (a buyer message 08:00–24:00 with no answer since the buyer's last answered one, across their conversations): the first answered after more than 3 minutes, else the one still unanswered, else the longest",
+            c => c.WaitAt),
+        FactField<ConsultationFact>.OfInstant("wait_reply_at", Subject.Consultations, "the agent or bot message that ended that wait (unset while unanswered)", c => c.WaitReplyAt),
+        FactField<ConsultationFact>.OfNumber("waits", Subject.Consultations, "how many waits the buyer had that day", c => c.Waits),
     ]);
 
     public static readonly FrozenDictionary<string, FactField<AgentMessageFact>> AgentMessages = Index(

@@ -96,7 +96,7 @@ public sealed class FactFolderTests
             .Concat(s.AgentMessages.OrderBy(m => m.Message, StringComparer.Ordinal).Select(m => string.Join("|", s.Seller, m.Message,
                 m.At, m.Conversation, m.Agent, m.Text)))
             .Concat(s.ConsultationsIn(Shanghai).OrderBy(c => c.Id, StringComparer.Ordinal).Select(c => string.Join("|", s.Seller, c.Id,
-                c.At, c.ReplyAt, c.Buyer, c.Conversation)))
+                c.At, c.ReplyAt, c.Buyer, c.Conversation, c.WaitAt, c.WaitReplyAt, c.Waits)))
             .Concat(s.Plans.Select(p => string.Join("|", s.Seller, p.Id, p.At, p.Text)))
             .Append(string.Join("|", s.Seller, s.RegisteredAt)))
         .ToList();
