@@ -4,7 +4,8 @@ namespace Standing.Core.Facts;
 
 /// <summary>
 /// One buyer's consultation on one local natural day (id <c>buyer|yyyy-MM-dd</c>): only buyer messages
-/// sent 08:00–24:00 local time count; the day's first such message is the consultation.
+/// sent 08:00–24:00 local time count; the day's first such message dates the consultation, and the
+/// day's waits for an answer (see <see cref="Consultations"/>) say whether the buyer was answered in time.
 /// </summary>
 public sealed class ConsultationFact
 {
@@ -26,4 +27,15 @@ public sealed class ConsultationFact
     /// <summary>The first agent or bot answer after that message in its conversation.</summary>
     public Instant? ReplyAt { get; }
     public string Conversation { get; }
+
+    /// <summary>
+    /// The start of the wait that decides the day: the first wait answered more than 3 minutes after it
+    /// started; else the wait still unanswered at the as-of (late or pending, by the time gone); else the
+    /// longest wait (all answered within 3 minutes).
+    /// </summary>
+    public Instant WaitAt { get; internal init; }
+    /// <summary>The agent or bot message that ended that wait; null while it is unanswered.</summary>
+    public Instant? WaitReplyAt { get; internal init; }
+    /// <summary>How many waits the buyer had that day.</summary>
+    public int Waits { get; internal init; }
 }

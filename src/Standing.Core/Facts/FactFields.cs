@@ -85,6 +85,9 @@ public static class FactFields
         FactField<RefundFact>.OfNumber("buyer_hours", Subject.Refunds, "the buyer's own steps (start → end), summed, in hours", r => r.BuyerHours),
         FactField<RefundFact>.OfBool("order_risk_flagged", Subject.Refunds, "the refund's order is flagged as risk data (order.risk_flagged)", r => r.OrderRiskFlaggedAt is not null),
         FactField<RefundFact>.OfInstant("completed_at_minus_buyer_time", Subject.Refunds, "completion minus the buyer's own time (from the request to it is the seller's time)", r => r.CompletedAtMinusBuyerTime),
+        FactField<RefundFact>.OfText("order_case_outcome", Subject.Refunds,
+            "how the disputes on the refund's order were ruled, as known at as-of: seller_liable when any closed case on it was, else the last closed case's outcome (buyer, no_fault, withdrawn); unset when none was closed",
+            r => r.OrderCaseOutcome),
     ]);
 
     public static readonly FrozenDictionary<string, FactField<ConversationFact>> Conversations = Index(
@@ -122,6 +125,11 @@ public static class FactFields
         FactField<ConsultationFact>.OfInstant("reply_at", Subject.Consultations, "the first agent or bot answer after it", c => c.ReplyAt),
         FactField<ConsultationFact>.OfText("buyer", Subject.Consultations, "the buyer", c => c.Buyer),
         FactField<ConsultationFact>.OfText("conversation", Subject.Consultations, "the conversation of that first message", c => c.Conversation),
+        FactField<ConsultationFact>.OfInstant("wait_at", Subject.Consultations,
+            "start of the day's deciding wait (a buyer message 08:00–24:00 with no answer since the buyer's last answered one, across their conversations): the first answered after more than 3 minutes, else the one still unanswered, else the longest",
+            c => c.WaitAt),
+        FactField<ConsultationFact>.OfInstant("wait_reply_at", Subject.Consultations, "the agent or bot message that ended that wait (unset while unanswered)", c => c.WaitReplyAt),
+        FactField<ConsultationFact>.OfNumber("waits", Subject.Consultations, "how many waits the buyer had that day", c => c.Waits),
     ]);
 
     public static readonly FrozenDictionary<string, FactField<AgentMessageFact>> AgentMessages = Index(

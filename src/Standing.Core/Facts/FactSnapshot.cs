@@ -19,7 +19,7 @@ public static class FactSnapshot
     /// The layout's number; change it whenever a fact gains, loses or changes a field, and whenever
     /// folding changes what a field holds: facts stored by an older fold are then folded again.
     /// </summary>
-    public const int Format = 3;
+    public const int Format = 4;
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -231,6 +231,7 @@ public static class FactSnapshot
         WriteText(w, f.Outcome);
         WriteDuration(w, f.BuyerTime);
         WriteInstant(w, f.OrderRiskFlaggedAt);
+        WriteText(w, f.OrderCaseOutcome);
     }
 
     private static RefundFact ReadRefund(BinaryReader r, string seller) => new(seller, r.ReadString())
@@ -247,6 +248,7 @@ public static class FactSnapshot
         Outcome = ReadText(r),
         BuyerTime = ReadDuration(r),
         OrderRiskFlaggedAt = ReadInstant(r),
+        OrderCaseOutcome = ReadText(r),
     };
 
     private static void WriteConversation(BinaryWriter w, ConversationFact f)

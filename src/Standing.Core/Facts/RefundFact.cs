@@ -37,6 +37,12 @@ public sealed class RefundFact
 
     /// <summary>When the order it is about was flagged as risk data (order.risk_flagged); null when it was not.</summary>
     public Instant? OrderRiskFlaggedAt { get; internal set; }
+    /// <summary>
+    /// How the disputes (cases) on the refund's order were ruled, as known at the as-of instant:
+    /// seller_liable when any closed case on the order was ruled the seller's fault, else the outcome of
+    /// the order's last closed case (buyer, no_fault, withdrawn); null when no case on the order was closed.
+    /// </summary>
+    public string? OrderCaseOutcome { get; internal set; }
     /// <summary>The buyer's own steps (refund.buyer_action start → end), summed; zero when there were none.</summary>
     public Duration BuyerTime { get; internal set; }
     public double BuyerHours => BuyerTime.TotalHours;

@@ -52,7 +52,7 @@ public sealed class SellerFacts
     {
         var last = _consultations; // read once: another thread may replace it with another zone's, whole
         if (last is not null && ReferenceEquals(last.Zone, zone)) return last.Facts;
-        var facts = Consultations.Derive(Seller, MessageArray, zone);
+        var facts = Consultations.Derive(Seller, ConversationArray, zone);
         _consultations = new Derived(zone, facts);
         return facts;
     }

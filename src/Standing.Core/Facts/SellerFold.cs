@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using NodaTime;
 using Standing.Core.Events;
 
 namespace Standing.Core.Facts;
@@ -92,6 +93,7 @@ internal sealed class SellerFold
         var complaints = _complaints.ToArray();
         AttachRefundsAndComplaints(refunds, complaints);
         AttachRisk(refunds, complaints);
+        AttachCaseOutcomes(refunds);
         var messages = new List<MessageFact>();
         var agentMessages = new List<AgentMessageFact>();
         var conversations = new ConversationFact[_chatEvents.Count];
@@ -155,6 +157,41 @@ internal sealed class SellerFold
             if (c.Order is not null && _orders.Find(c.Order) is { RiskFlaggedAt: { } at }) c.OrderRiskFlaggedAt = at;
         }
     }
+
+    /// <summary>
+    /// Gives each refund the ruling on the disputes about its order (matched by order id, whether or not the
+    /// order itself is known): seller_liable when any closed case on the order was ruled so, else the
+    /// outcome of the last case closed (a tie in time goes to the highest case id).
+    /// </summary>
+    private void AttachCaseOutcomes(RefundFact[] refunds)
+    {
+        if (refunds.Length == 0 || _cases.Count == 0) return;
+        Dictionary<string, CaseFact>? ruling = null;
+        foreach (var c in _cases.Used)
+        {
+            if (c.Order is null || c.Outcome is null || c.ClosedAt is not { } closed) continue;
+            ruling ??= new Dictionary<string, CaseFact>(StringComparer.Ordinal);
+            ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(ruling, c.Order, out var exists);
+            if (!exists || Outweighs(c, closed, known!)) known = c;
+        }
+        if (ruling is null) return;
+        foreach (var r in refunds)
+        {
+            if (r.Order is not null && ruling.TryGetValue(r.Order, out var c)) r.OrderCaseOutcome = c.Outcome;
+        }
+    }
+
+    /// <summary>Whether closed case <paramref name="c"/> decides its order's ruling rather than <paramref name="known"/>.</summary>
+    private static bool Outweighs(CaseFact c, Instant closed, CaseFact known)
+    {
+        var liable = c.Outcome == SellerLiable;
+        var knownLiable = known.Outcome == SellerLiable;
+        if (liable != knownLiable) return liable;
+        var order = closed.CompareTo(known.ClosedAt!.Value);
+        return order > 0 || (order == 0 && string.CompareOrdinal(c.Case, known.Case) > 0);
+    }
+
+    private const string SellerLiable = "seller_liable";
 
     /// <summary>Gives each order its lowest standing review (a tie goes to the lowest review id).</summary>
     private void AttachReviews()

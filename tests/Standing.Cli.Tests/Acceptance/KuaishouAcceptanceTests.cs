@@ -30,18 +30,21 @@ public sealed class KuaishouAcceptanceTests
         Assert.Equal(DateTimeOffset.Parse("2026-04-06T00:00:00+08:00"), DateTimeOffset.Parse(week.GetProperty("end").GetString()!));
     }
 
-    // #2 "only consultations 08:00–24:00; a buyer counts once per natural day". k-r:
-    //  b1 04-01: 09:00 answered 09:02 (the 15:00 message the same day is the same consultation) → within;
+    // #2 "only consultations 08:00–24:00; a buyer counts once per natural day"; a buyer-day is "not answered
+    // within 3 min" when any of its waits (from a buyer message with no answer since the last answered one
+    // to the next answer) took longer. k-r:
+    //  b1 04-01: 09:00 answered 09:02, but the 15:00 message the same day (the same consultation) waited
+    //  until 15:10 → not within;
     //  b1 04-02: 09:00 answered 09:04 → not within 3 min;
     //  b2 04-01: 07:30 does not count; 08:00 answered 08:03 → within (3 minutes exactly);
     //  b3 04-02 23:59 answered 00:01 the next day → within;
     //  c0–c6 04-03 answered after 1 min → 7 within; b4 04-04 10:00 never answered → not within;
     //  b5 04-04 07:00 only → no consultation.
-    // (12 − 2)/12 = 83.3%: above the 70% threshold, no violation.
+    // (12 − 3)/12 = 75%: above the 70% threshold, no violation.
     [Fact]
     public void Reply_rate_counts_each_buyer_once_per_day_between_8_and_24()
     {
-        Run.Value.AssertRate("k-r", "three_minute_reply_rate_week", 10, 12, 10.0 / 12, "at_risk");
+        Run.Value.AssertRate("k-r", "three_minute_reply_rate_week", 9, 12, 0.75, "at_risk");
         Assert.False(Run.Value.Triggered("k-r", "violation_three_minute_reply_rate_week"));
     }
 

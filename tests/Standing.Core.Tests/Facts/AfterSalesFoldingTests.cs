@@ -1,4 +1,5 @@
 using NodaTime;
+using Standing.Core.Events;
 using Standing.Core.Facts;
 using Standing.Testing;
 
@@ -145,5 +146,40 @@ public sealed class AfterSalesFoldingTests
         Assert.Empty(facts.Complaints);
         Assert.Empty(facts.Conversations);
         Assert.Null(facts.Refunds.Single().CompletedAt);
+    }
+
+    [Fact]
+    public void A_refund_carries_the_ruling_on_the_disputes_about_its_order()
+    {
+        // Worked by hand. As of 06-01 00:00 (events at or after it are unknown):
+        //  o1: c1a closed seller_liable 05-03, c1b closed buyer later (05-05) → seller_liable (any ruling against the seller);
+        //  o2: c2a closed buyer 05-03, c2b closed withdrawn 05-04 → withdrawn (the last closed);
+        //  o3: c3 opened, never closed → unset;
+        //  o4: c4 closed seller_liable exactly at as-of → not known yet → unset;
+        //  o5: no order.placed at all, c5 closed seller_liable 04-01 (long before its refund completed) → seller_liable;
+        //  o6: no case → unset.
+        var shop = new EventScript("s");
+        foreach (var o in new[] { "o1", "o2", "o3", "o4", "o6" }) shop.Placed(o, "2026-04-20T08:00:00Z");
+        foreach (var o in new[] { "o1", "o2", "o3", "o4", "o5", "o6" })
+        {
+            shop.RefundRequested("f-" + o, o, "refund_only", "2026-04-21T08:00:00Z").RefundCompleted("f-" + o, "refunded", "2026-05-20T08:00:00Z");
+        }
+        shop.Case("o1", "2026-05-01T08:00:00Z", "c1a").Add(EventType.CaseClosed, "2026-05-03T08:00:00Z", e => e with { Case = "c1a", Outcome = "seller_liable" })
+            .Case("o1", "2026-05-02T08:00:00Z", "c1b").Add(EventType.CaseClosed, "2026-05-05T08:00:00Z", e => e with { Case = "c1b", Outcome = "buyer" })
+            .Case("o2", "2026-05-01T08:00:00Z", "c2a").Add(EventType.CaseClosed, "2026-05-03T08:00:00Z", e => e with { Case = "c2a", Outcome = "buyer" })
+            .Case("o2", "2026-05-01T09:00:00Z", "c2b").Add(EventType.CaseClosed, "2026-05-04T08:00:00Z", e => e with { Case = "c2b", Outcome = "withdrawn" })
+            .Case("o3", "2026-05-01T08:00:00Z", "c3")
+            .Case("o4", "2026-05-01T08:00:00Z", "c4").Add(EventType.CaseClosed, "2026-06-01T00:00:00Z", e => e with { Case = "c4", Outcome = "seller_liable" })
+            .Case("o5", "2026-03-25T08:00:00Z", "c5").Add(EventType.CaseClosed, "2026-04-01T08:00:00Z", e => e with { Case = "c5", Outcome = "seller_liable" });
+
+        var outcomes = Fold(shop).Refunds.ToDictionary(r => r.Order!, r => r.OrderCaseOutcome);
+
+        Assert.Equal("seller_liable", outcomes["o1"]);
+        Assert.Equal("withdrawn", outcomes["o2"]);
+        Assert.Null(outcomes["o3"]);
+        Assert.Null(outcomes["o4"]);
+        Assert.Equal("seller_liable", outcomes["o5"]);
+        Assert.Null(outcomes["o6"]);
+        Assert.Equal("seller_liable", FactFields.Refunds["order_case_outcome"].Text!(Fold(shop).Refunds.Single(r => r.Order == "o1")));
     }
 }

@@ -45,6 +45,10 @@ public sealed class FactFolderTests
     {
         var order = $"o{o}";
         var day = $"2026-05-{5 + o:00}";
+        // Two cases on the order closed at one instant: a ruling against the seller wins, else the higher case id.
+        shop.Add(EventType.CaseClosed, $"{day}T20:00:00Z", e => e with { Case = $"c-{order}", Outcome = o % 3 == 0 ? "seller_liable" : "buyer" })
+            .Case(order, $"{day}T07:00:00Z", $"c2-{order}")
+            .Add(EventType.CaseClosed, $"{day}T20:00:00Z", e => e with { Case = $"c2-{order}", Outcome = "withdrawn" });
         shop.Complaint($"k-{order}", order, o % 2 == 0 ? "delivery_delay" : "product", $"{day}T08:00:00Z")
             .Complaint($"k2-{order}", order, "service", $"{day}T08:00:00Z")
             .RefundRequested($"f-{order}", order, o % 2 == 0 ? "refund_only" : "return_and_refund", $"{day}T09:00:00Z")
@@ -82,7 +86,7 @@ public sealed class FactFolderTests
             .Concat(s.Complaints.OrderBy(c => c.Complaint, StringComparer.Ordinal).Select(c => string.Join("|", s.Seller, c.Complaint, c.FiledAt, c.Kind, c.Order)))
             .Concat(s.Refunds.OrderBy(r => r.Refund, StringComparer.Ordinal).Select(r => string.Join("|", s.Seller, r.Refund,
                 r.RequestedAt, r.Kind, r.Order, r.Reason, r.FirstSellerActionAt, r.FirstSellerAction, r.ReturnReceivedAt,
-                r.ReturnFirstActionAt, r.CompletedAt, r.Outcome, r.BuyerTime, r.CompletedAtMinusBuyerTime)))
+                r.ReturnFirstActionAt, r.CompletedAt, r.Outcome, r.BuyerTime, r.CompletedAtMinusBuyerTime, r.OrderCaseOutcome)))
             .Concat(s.Conversations.OrderBy(c => c.Conversation, StringComparer.Ordinal).Select(c => string.Join("|", s.Seller, c.Conversation,
                 c.StartedAt, c.FirstBuyerAt, c.FirstReplyAt, c.FirstAgentReplyAt, c.TransferredAt, c.FirstHumanReplyAfterTransferAt,
                 c.Human, c.Agent, c.Buyer, c.RatedAt, c.Stars, c.Rating, c.RatingReason,
@@ -92,7 +96,7 @@ public sealed class FactFolderTests
             .Concat(s.AgentMessages.OrderBy(m => m.Message, StringComparer.Ordinal).Select(m => string.Join("|", s.Seller, m.Message,
                 m.At, m.Conversation, m.Agent, m.Text)))
             .Concat(s.ConsultationsIn(Shanghai).OrderBy(c => c.Id, StringComparer.Ordinal).Select(c => string.Join("|", s.Seller, c.Id,
-                c.At, c.ReplyAt, c.Buyer, c.Conversation)))
+                c.At, c.ReplyAt, c.Buyer, c.Conversation, c.WaitAt, c.WaitReplyAt, c.Waits)))
             .Concat(s.Plans.Select(p => string.Join("|", s.Seller, p.Id, p.At, p.Text)))
             .Append(string.Join("|", s.Seller, s.RegisteredAt)))
         .ToList();

@@ -45,13 +45,14 @@ public sealed class KuaishouPackTests
     public void Three_minute_reply_rate_counts_a_buyer_once_per_day_and_only_from_08_00()
     {
         // Week of 06-01, one consultation per buyer per day:
-        //  b1 Mon 09:00 answered 09:02 ✓ (its 15:00 message the same day is the same consultation);
+        //  b1 Mon 09:00 answered 09:02 ✓ (its 15:00 message the same day, answered 15:02, is the same consultation);
         //  b2 Tue: 07:30 does not count; 08:10 answered 08:14 ✗ (4 min);
         //  b3 Wed 23:59 answered Thu 00:01 ✓; b1 again Thu 10:00, bot answers at exactly 10:03 ✓ (3 min inclusive);
         //  b4 Fri 10:00 never answered ✗; b5–b8 Sat answered in 1 min ✓; b9 Sat answered in 5 min ✗.
         // 7 / 10 = 70 % ≤ 70 % → breach → violation handling. The 30-day rate sees the same 10 → 70 %.
         var s = new EventScript("shop")
-            .Ask("c1", "b1", Day(6, 1, "09:00")).Answer("c1", "a1", Day(6, 1, "09:02")).Ask("c1", "b1", Day(6, 1, "15:00"))
+            .Ask("c1", "b1", Day(6, 1, "09:00")).Answer("c1", "a1", Day(6, 1, "09:02"))
+            .Ask("c1", "b1", Day(6, 1, "15:00")).Answer("c1", "a1", Day(6, 1, "15:02"))
             .Ask("c2", "b2", Day(6, 2, "07:30")).Ask("c2", "b2", Day(6, 2, "08:10")).Answer("c2", "a1", Day(6, 2, "08:14"))
             .Ask("c3", "b3", Day(6, 3, "23:59")).Answer("c3", "a1", Day(6, 4, "00:01"))
             .Ask("c4", "b1", Day(6, 4, "10:00")).Bot("c4", Day(6, 4, "10:03"))
@@ -67,6 +68,53 @@ public sealed class KuaishouPackTests
         Assert.Equal(MetricStatus.Breach, week.Status);
         Assert.True(Triggered(r, "violation_three_minute_reply_rate_week"));
         Assert.Equal(0.7, r.Metric("three_minute_reply_rate")!.Value!.Value, 12);
+    }
+
+    [Fact]
+    public void A_buyer_day_is_not_answered_in_time_when_any_of_its_waits_took_more_than_3_minutes()
+    {
+        // Worked by hand from "(consulting buyers − buyers not answered within 3 min) / consulting buyers".
+        // A wait starts at a buyer message 08:00–24:00 with no answer since the buyer's last answered one
+        // (across their conversations) and ends at the next agent or bot message. As of Wed 06-10 00:00:
+        //  g1–g8 Fri 06-05 10:00 answered 10:01 ✓; g1 asks again 14:00, the bot answers at exactly 14:03 ✓;
+        //  l1 Fri 10:00 answered 10:01, then 15:00 in a second conversation answered 15:04 ✗ (its second wait);
+        //  l2 Fri 08:30 in cb answered 08:31; 09:00 in ca, the agent answers in cb at 09:02 ✓ (any conversation);
+        //  e1 Sat 07:30 answered 07:40: before 08:00, no consultation;
+        //  p1 Tue 06-09 23:58 unanswered: 2 min at as-of → pending;
+        //  p2 Tue 10:00 answered 10:10 ✗, 23:58 unanswered → late already, not pending;
+        //  p3 Tue 10:00 answered 10:01, 23:58 unanswered → pending (nothing late yet).
+        // Last 30 days: 9 in time (g1–g8, l2), 2 late (l1, p2), 2 pending → 9 / 11 = 81.8 % (at risk).
+        // Week 06-01 → 06-08: the Friday buyers only → 9 / 10 = 90 % (good).
+        var s = new EventScript("shop");
+        for (var i = 1; i <= 8; i++) s.Ask($"g{i}", $"g{i}", Day(6, 5)).Answer($"g{i}", "a1", Day(6, 5, "10:01"));
+        s.Ask("g1", "g1", Day(6, 5, "14:00")).Bot("g1", Day(6, 5, "14:03"));
+        s.Ask("l1", "l1", Day(6, 5)).Answer("l1", "a1", Day(6, 5, "10:01"))
+            .Ask("l1-2", "l1", Day(6, 5, "15:00")).Answer("l1-2", "a1", Day(6, 5, "15:04"));
+        s.Ask("cb", "l2", Day(6, 5, "08:30")).Answer("cb", "a1", Day(6, 5, "08:31"))
+            .Ask("ca", "l2", Day(6, 5, "09:00")).Answer("cb", "a1", Day(6, 5, "09:02"));
+        s.Ask("e1", "e1", Day(6, 6, "07:30")).Answer("e1", "a1", Day(6, 6, "07:40"));
+        s.Ask("p1", "p1", Day(6, 9, "23:58"));
+        s.Ask("p2", "p2", Day(6, 9)).Answer("p2", "a1", Day(6, 9, "10:10")).Ask("p2", "p2", Day(6, 9, "23:58"));
+        s.Ask("p3", "p3", Day(6, 9)).Answer("p3", "a1", Day(6, 9, "10:01")).Ask("p3", "p3", Day(6, 9, "23:58"));
+
+        var r = PackEvaluation.Evaluate("kuaishou", s.Events, AsOf, explain: true);
+
+        var month = r.Metric("three_minute_reply_rate")!;
+        Assert.Equal(9, month.Numerator);
+        Assert.Equal(11, month.Denominator);
+        Assert.Equal(2, month.Pending);
+        Assert.Equal(MetricStatus.AtRisk, month.Status);
+        var week = r.Metric("three_minute_reply_rate_week")!;
+        Assert.Equal(9, week.Numerator);
+        Assert.Equal(10, week.Denominator);
+        Assert.Equal(MetricStatus.Good, week.Status);
+        // The explanation names the wait that was late.
+        var l1 = month.Items.Single(i => i.Id == "l1|2026-06-05");
+        Assert.Equal(ItemRole.Denominator, l1.Role);
+        Assert.Contains("wait_at 2026-06-05T15:00:00+08:00", l1.Reason, StringComparison.Ordinal);
+        Assert.Contains("wait_reply_at 2026-06-05T15:04:00+08:00", l1.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("late", l1.Reason, StringComparison.Ordinal);
+        Assert.Equal(ItemRole.Pending, month.Items.Single(i => i.Id == "p3|2026-06-09").Role);
     }
 
     [Fact]
@@ -234,6 +282,51 @@ public sealed class KuaishouPackTests
 
         Assert.Equal(liable / 10.0, r.Metric("merchant_liability_dispute_rate")!.Value!.Value, 12);
         Assert.Equal(reached, Triggered(r, "experience_threshold_merchant_liability_dispute_rate"));
+    }
+
+    [Theory]
+    // "Among refunds completed in the last 30 days: disputes the platform ruled the merchant's fault /
+    // refunds completed", by completion date. Worked by hand, window [05-11 00:00, 06-10 00:00):
+    //  r1–r10 on o1–o10, requested 04-20, completed 06-01 → the 10 refunds of the denominator;
+    //  with `earlyRulings`, cases on o1–o4 closed seller_liable 04-25, before the window: their refunds
+    //  completed in it, so they count → 4 / 10 = 40 %, 4 ≥ 4 → threshold reached;
+    //  c5 on o5 closed for the buyer 06-02 → not the merchant's fault;
+    //  c6 on o6 closed seller_liable exactly at as-of → not known yet;
+    //  x1–x4 completed 05-10 23:59 (just before the window) with cases closed seller_liable 06-05, in the
+    //  window: their refunds are not among those completed in the window → counted on neither side.
+    // Without the early rulings: 0 / 10 → good, not reached.
+    [InlineData(true, 4, MetricStatus.Breach)]
+    [InlineData(false, 0, MetricStatus.Good)]
+    public void Merchant_liability_counts_refunds_completed_in_the_window_by_their_dispute_ruling(bool earlyRulings, int liable, MetricStatus status)
+    {
+        var s = new EventScript("shop");
+        void Closed(string order, string @case, string opened, string closed, string outcome) =>
+            s.Case(order, opened, @case).Add(EventType.CaseClosed, closed, e => e with { Case = @case, Outcome = outcome });
+        for (var i = 1; i <= 10; i++)
+        {
+            s.Placed($"o{i}", Day(4, 19)).RefundRequested($"r{i}", $"o{i}", "refund_only", Day(4, 20)).RefundCompleted($"r{i}", "refunded", Day(6, 1));
+        }
+        if (earlyRulings)
+        {
+            for (var i = 1; i <= 4; i++) Closed($"o{i}", $"c{i}", Day(4, 21), Day(4, 25), "seller_liable");
+        }
+        Closed("o5", "c5", Day(5, 20), Day(6, 2), "buyer");
+        Closed("o6", "c6", Day(5, 20), Day(6, 10, "00:00"), "seller_liable");
+        for (var i = 1; i <= 4; i++)
+        {
+            s.Placed($"ox{i}", Day(4, 1)).RefundRequested($"x{i}", $"ox{i}", "refund_only", Day(4, 2)).RefundCompleted($"x{i}", "refunded", Day(5, 10, "23:59"));
+            Closed($"ox{i}", $"cx{i}", Day(4, 3), Day(6, 5), "seller_liable");
+        }
+
+        var r = Run(s);
+
+        var rate = r.Metric("merchant_liability_dispute_rate")!;
+        Assert.Equal(liable, rate.Numerator);
+        Assert.Equal(10, rate.Denominator);
+        Assert.Equal(liable / 10.0, rate.Value!.Value, 12);
+        Assert.Equal(status, rate.Status);
+        Assert.Equal(liable, r.Metric("merchant_liability_disputes")!.Value);
+        Assert.Equal(earlyRulings, Triggered(r, "experience_threshold_merchant_liability_dispute_rate"));
     }
 
     /// <summary>
