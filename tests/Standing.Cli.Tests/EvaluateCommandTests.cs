@@ -176,8 +176,34 @@ public sealed class EvaluateCommandTests : IDisposable
 
         var explain = StandingProcess.Run("explain", "--events", events, "--policy", "pinduoduo", "--as-of", "2026-05-11T00:00:00+08:00", "--seller", "shop-c", "--metric", "conduct_alipay_account");
 
+        // The flagged message with its agent, conversation, time, kind and the text the pattern matched.
         Assert.Equal(0, explain.ExitCode);
-        Assert.Contains("c2", explain.Stdout, StringComparison.Ordinal);
-        Assert.Contains("Yes, pay with Alipay please", explain.Stdout, StringComparison.Ordinal);
+        Assert.Contains("c2  agent li, conversation m1, 2026-05-05T10:00:12+08:00  alipay_account: \"Alipay\"", explain.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Explain_lists_each_flagged_agent_message_once_per_kind_without_the_pattern_list()
+    {
+        // shop-p, as of 2026-06-02 12:00 +08:00 (30 days back to 2026-05-03 12:00): four agent messages.
+        // p1 gives a WeChat id (advertising), p2 a UnionPay card number (bank_card), p3 an order number
+        // and p4 the platform's own link (neither flagged). By hand: advertising 1, bank_card 1, link 0.
+        var events = _dir.File("conduct.ndjson", """
+            {"id":"p1","type":"chat.message","at":"2026-05-20T10:00:00+08:00","seller":"shop-p","conversation":"k1","from":"agent","agent":"a1","text":"my WeChat ID: shop_888"}
+            {"id":"p2","type":"chat.message","at":"2026-05-20T11:00:00+08:00","seller":"shop-p","conversation":"k2","from":"agent","agent":"a2","text":"转到我的卡 6222 0212 3456 7890"}
+            {"id":"p3","type":"chat.message","at":"2026-05-20T12:00:00+08:00","seller":"shop-p","conversation":"k3","from":"agent","agent":"a1","text":"订单号 2306011234567890 已发货"}
+            {"id":"p4","type":"chat.message","at":"2026-05-20T13:00:00+08:00","seller":"shop-p","conversation":"k4","from":"agent","agent":"a1","text":"退款请到 www.pinduoduo.com 帮助中心"}
+            """);
+
+        var run = StandingProcess.Run("explain", "--events", events, "--policy", "pinduoduo", "--as-of", "2026-06-02T12:00:00+08:00", "--seller", "shop-p");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("conduct_advertising = 1", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("p1  agent a1, conversation k1, 2026-05-20T10:00:00+08:00  advertising: \"WeChat ID: shop_888\"", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("conduct_bank_card = 1", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("p2  agent a2, conversation k2, 2026-05-20T11:00:00+08:00  bank_card: \"6222 0212 3456 7890\"", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("conduct_third_party_link = 0", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("p3  agent", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("p4  agent", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("no text matches", run.Stdout, StringComparison.Ordinal);
     }
 }

@@ -30,8 +30,15 @@ internal static class ExplainWriter
             if (d.Population != Filter.Everything) console.MarkupLine($"  among: {Markup.Escape(d.Population.ToString())}");
             if (d.Standard is { } st) console.MarkupLine($"  standard: {Markup.Escape(st.ToString())}");
             if (m.PValue is { } p) console.MarkupLine(Markup.Escape(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"  against the other sellers: catalog rate {m.PeerRate * 100:0.##}%, percentile {m.Percentile:0.###} (1 = the worst), one-sided binomial p = {p:0.###e+0}")));
-            WriteItems(console, m, ItemRole.Numerator, NumeratorHeading(d));
-            WriteItems(console, m, ItemRole.Denominator, d.Kind == MetricKind.MeanDuration ? "measured" : "in the denominator only");
+            if (facts is not null && ConductPatterns(d) is { } patterns)
+            {
+                WriteFlagged(console, m, patterns, facts, zone);
+            }
+            else
+            {
+                WriteItems(console, m, ItemRole.Numerator, NumeratorHeading(d));
+                WriteItems(console, m, ItemRole.Denominator, d.Kind == MetricKind.MeanDuration ? "measured" : "in the denominator only");
+            }
             WriteItems(console, m, ItemRole.Pending, "pending (outcome not known at as-of, left out)");
             WriteItems(console, m, ItemRole.Excluded, "excused by the standard (left out)");
             var excluded = DisputeExclusion.Excluded(policy, d, disputes ?? [], evaluation.AsOf, facts);
@@ -102,6 +109,43 @@ internal static class ExplainWriter
         MetricKind.Count => "counted",
         _ => "counted in the numerator",
     };
+
+    /// <summary>
+    /// The patterns of a conduct check: a count of agent messages whose text matches patterns (one
+    /// kind of forbidden content per metric); null for any other metric.
+    /// </summary>
+    private static IReadOnlyList<string>? ConductPatterns(MetricDefinition d) =>
+        d.Subject == Subject.AgentMessages && d.Kind == MetricKind.Count && d.Numerator is { } n
+            ? n.Conditions.FirstOrDefault(c => c.Op == CompareOp.Matches && c.Field.Name == "text")?.Texts
+            : null;
+
+    /// <summary>
+    /// Each flagged agent message: its agent, conversation and time, the kind of content (the metric's
+    /// id without <c>conduct_</c>), the pattern that matched and the text it matched. The messages
+    /// checked and not flagged are only counted.
+    /// </summary>
+    private static void WriteFlagged(IAnsiConsole console, MetricResult m, IReadOnlyList<string> patterns, SellerFacts facts, NodaTime.DateTimeZone zone)
+    {
+        var kind = m.Definition.Id.StartsWith("conduct_", StringComparison.Ordinal) ? m.Definition.Id["conduct_".Length..] : m.Definition.Id;
+        var matcher = TextPatterns.Compile(patterns);
+        var messages = facts.AgentMessages.ToDictionary(x => x.Message, StringComparer.Ordinal);
+        var flagged = m.Items.Where(i => i.Role == ItemRole.Numerator).ToList();
+        console.MarkupLine($"  flagged messages: {flagged.Count}");
+        foreach (var item in flagged)
+        {
+            if (!messages.TryGetValue(item.Id, out var message))
+            {
+                console.MarkupLine($"    {Markup.Escape(item.Id)}  [grey]{Markup.Escape(item.Reason)}[/]");
+                continue;
+            }
+            var found = message.Text is { } text ? matcher.Find(text) : null;
+            var matched = found is null ? "" : $": \"{found.Text.Trim()}\"";
+            console.MarkupLine($"    {Markup.Escape(item.Id)}  agent {Markup.Escape(message.Agent ?? "unnamed")}, conversation {Markup.Escape(message.Conversation)}, " +
+                               $"{Formats.Instant(message.At, zone)}  [bold]{Markup.Escape(kind)}[/]{Markup.Escape(matched)}");
+        }
+        var clean = m.Items.Count(i => i.Role == ItemRole.Denominator);
+        if (clean > 0) console.MarkupLine($"  checked, not flagged: {clean}");
+    }
 
     private static void WriteItems(IAnsiConsole console, MetricResult m, ItemRole role, string heading)
     {

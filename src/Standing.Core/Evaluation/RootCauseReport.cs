@@ -21,7 +21,7 @@ public static class RootCauseReport
     public static SellerCauses For(SellerFacts facts, RootCauseTable table, Instant asOf, BusinessCalendar calendar)
     {
         var window = table.Window.Resolve(asOf, calendar);
-        var keywords = table.Causes.Select(c => c.Keywords.Select(k => k.ToLowerInvariant()).ToArray()).ToArray();
+        var keywords = table.Causes.Select(c => c.Keywords.Select(Fold).ToArray()).ToArray();
         var groups = Enumerable.Range(0, table.Causes.Count + 1).Select(_ => new List<CauseExample>()).ToArray();
         var negative = 0;
         foreach (var review in facts.Reviews)
@@ -47,11 +47,14 @@ public static class RootCauseReport
         return new SellerCauses(facts.Seller, window, negative, ordered);
     }
 
-    /// <summary>The index of the first cause whose keyword the text contains; the last index ("other") when none.</summary>
+    /// <summary>
+    /// The index of the first cause whose keyword the text contains; the last index ("other") when none.
+    /// The keywords are already <see cref="Fold"/>ed; the text is folded here.
+    /// </summary>
     public static int Classify(string? text, IReadOnlyList<string[]> keywords)
     {
         if (string.IsNullOrEmpty(text)) return keywords.Count;
-        var lower = text.ToLowerInvariant();
+        var lower = Fold(text);
         for (var i = 0; i < keywords.Count; i++)
         {
             foreach (var k in keywords[i])
@@ -61,4 +64,25 @@ public static class RootCauseReport
         }
         return keywords.Count;
     }
+
+    /// <summary>
+    /// The form keywords and review texts are compared in: lower case (invariant), every apostrophe-like
+    /// character as the ASCII apostrophe — Ukrainian is written with ’ (U+2019) or ʼ (U+02BC), Russian and
+    /// other texts with `, ´, ‘, ′ and the like — so "зв'язався" matches "зв’язався" and "звʼязався".
+    /// </summary>
+    public static string Fold(string text)
+    {
+        var lower = text.ToLowerInvariant();
+        if (lower.AsSpan().IndexOfAny(Apostrophes) < 0) return lower;
+        return string.Create(lower.Length, lower, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++) span[i] = Apostrophes.Contains(source[i]) ? '\'' : source[i];
+        });
+    }
+
+    /// <summary>
+    /// ’ U+2019, ‘ U+2018, ‛ U+201B, ʼ U+02BC, ʹ U+02B9, ʻ U+02BB, ` U+0060, ´ U+00B4, ′ U+2032, ＇ U+FF07.
+    /// </summary>
+    private static readonly System.Buffers.SearchValues<char> Apostrophes =
+        System.Buffers.SearchValues.Create("\u2019\u2018\u201B\u02BC\u02B9\u02BB\u0060\u00B4\u2032\uFF07");
 }

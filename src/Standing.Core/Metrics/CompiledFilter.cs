@@ -119,6 +119,12 @@ internal static class CompiledFilter
         {
             if (!Compile<T>(c)(item)) continue;
             var field = (FactField<T>)c.Field;
+            if (c.Op == CompareOp.Matches && field.Text!(item) is { } text && TextPatterns.Compile(c.Texts!).Find(text) is { } found)
+            {
+                // The pattern that matched and what it matched, not the whole list.
+                held.Add($"{field.Name} matches {found.Pattern}: \"{found.Text.Trim()}\" ({field.Name} = {text})");
+                continue;
+            }
             var shown = $"{c} ({field.Name} = {field.Show(item, zone)}";
             shown += c.OtherField is FactField<T> other ? $", {other.Name} = {other.Show(item, zone)})" : ")";
             held.Add(shown);

@@ -3,15 +3,27 @@ using System.Text.RegularExpressions;
 namespace Standing.Core.Metrics;
 
 /// <summary>
-/// The regular expressions of a <c>matches</c> condition, as one case-insensitive expression that runs
-/// in time linear in the text (no backtracking), so a policy's pattern cannot stall an evaluation.
+/// The regular expressions of a <c>matches</c> condition. Each runs case-insensitively in time linear
+/// in the text (no backtracking), so a policy's pattern cannot stall an evaluation. Two named groups
+/// refine a match, since the linear engine has no look-arounds:
+/// <list type="bullet">
+/// <item><c>(?&lt;luhn&gt;…)</c>: the match counts only when the digits of that group pass the Luhn
+/// checksum (bank-card numbers do, most other long numbers do not);</item>
+/// <item><c>(?&lt;unless&gt;…)</c>: a match in which that group took part does not count (an order
+/// number after <c>订单号</c>, the platform's own link); the search goes on after it.</item>
+/// </list>
 /// </summary>
 public static class TextPatterns
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
 
-    public static Regex Compile(IReadOnlyList<string> patterns) =>
-        new(string.Join("|", patterns.Select(p => $"(?:{p})")), Options);
+    /// <summary>The group whose digits must pass the Luhn checksum.</summary>
+    public const string LuhnGroup = "luhn";
+
+    /// <summary>The group that, when it took part in a match, cancels it.</summary>
+    public const string UnlessGroup = "unless";
+
+    public static TextMatcher Compile(IReadOnlyList<string> patterns) => new(patterns);
 
     /// <summary>Why <paramref name="pattern"/> cannot be used, or null when it can.</summary>
     public static string? Problem(string pattern)
@@ -29,5 +41,93 @@ public static class TextPatterns
         {
             return e.Message;
         }
+    }
+
+    internal static Regex Regex(string pattern) => new(pattern, Options);
+
+    /// <summary>Whether the digits of <paramref name="text"/> (other characters ignored) pass the Luhn checksum.</summary>
+    public static bool Luhn(string text)
+    {
+        var sum = 0;
+        var count = 0;
+        for (var i = text.Length - 1; i >= 0; i--)
+        {
+            var c = text[i];
+            if (c is < '0' or > '9') continue;
+            var d = c - '0';
+            if (count % 2 == 1)
+            {
+                d *= 2;
+                if (d > 9) d -= 9;
+            }
+            sum += d;
+            count++;
+        }
+        return count > 0 && sum % 10 == 0;
+    }
+}
+
+/// <summary>What a <c>matches</c> condition found: the pattern that matched and the text it matched.</summary>
+public sealed record TextMatch(string Pattern, string Text);
+
+/// <summary>A compiled <c>matches</c> condition (see <see cref="TextPatterns"/>).</summary>
+public sealed class TextMatcher
+{
+    private readonly Regex? _plain;
+    private readonly Part[] _parts;
+
+    internal TextMatcher(IReadOnlyList<string> patterns)
+    {
+        _parts = patterns.Select(p => new Part(p, TextPatterns.Regex(p))).ToArray();
+        foreach (var part in _parts)
+        {
+            var names = part.Regex.GetGroupNames();
+            part.Checked = names.Contains(TextPatterns.LuhnGroup, StringComparer.Ordinal) || names.Contains(TextPatterns.UnlessGroup, StringComparer.Ordinal);
+        }
+        var plain = _parts.Where(p => !p.Checked).Select(p => $"(?:{p.Pattern})").ToArray();
+        if (plain.Length > 0) _plain = TextPatterns.Regex(string.Join("|", plain));
+    }
+
+    public bool IsMatch(string text)
+    {
+        if (_plain is not null && _plain.IsMatch(text)) return true;
+        foreach (var part in _parts)
+        {
+            if (part.Checked && First(part, text) is not null) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The first pattern (in the policy's order) that matches, and its matched text; null when none does.</summary>
+    public TextMatch? Find(string text)
+    {
+        foreach (var part in _parts)
+        {
+            if (First(part, text) is { } m) return new TextMatch(part.Pattern, m);
+        }
+        return null;
+    }
+
+    private static string? First(Part part, string text)
+    {
+        if (!part.Checked)
+        {
+            var m = part.Regex.Match(text);
+            return m.Success ? m.Value : null;
+        }
+        foreach (Match m in part.Regex.Matches(text))
+        {
+            if (m.Groups[TextPatterns.UnlessGroup] is { Success: true }) continue;
+            if (m.Groups[TextPatterns.LuhnGroup] is { Success: true } digits && !TextPatterns.Luhn(digits.Value)) continue;
+            return m.Value;
+        }
+        return null;
+    }
+
+    private sealed class Part(string pattern, Regex regex)
+    {
+        public string Pattern { get; } = pattern;
+        public Regex Regex { get; } = regex;
+        public bool Checked { get; set; }
     }
 }

@@ -12,5 +12,8 @@ public sealed record RootCauseTable(WindowSpec Window, int MaxStars, int Example
     public const string Other = "other";
 }
 
-/// <summary>A root cause and its keywords, in any language; matched case-insensitively inside the review text.</summary>
+/// <summary>
+/// A root cause and its keywords, in any language; matched inside the review text ignoring case and the
+/// kind of apostrophe (’ ʼ ` ´ … read as ').
+/// </summary>
 public sealed record RootCause(string Id, string Title, IReadOnlyList<string> Keywords);

@@ -22,7 +22,8 @@ public static class AgentScorecard
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(spec);
         var window = spec.Window.Resolve(asOf, calendar);
-        var clock = new ShiftClock(calendar);
+        // Every answered wait of the seller, in or out of the window: any of them may extend a shift.
+        var clock = new ShiftClock(calendar, facts.Conversations.SelectMany(c => Waits(c)).Select(w => (w.From!.Value, w.To)));
         var tallies = new SortedDictionary<string, Tally>(StringComparer.Ordinal);
         var ordersByBuyer = facts.Orders.Where(o => o.Buyer is not null && o.PlacedAt is not null)
             .ToLookup(o => o.Buyer!, StringComparer.Ordinal);
@@ -61,29 +62,34 @@ public static class AgentScorecard
     private static Dictionary<string, List<Duration>> Responses(ConversationFact c, ShiftClock clock)
     {
         var result = new Dictionary<string, List<Duration>>(StringComparer.Ordinal);
-        var earlier = new List<Instant>();
+        foreach (var (agent, from, to) in Waits(c, unprompted: true))
+        {
+            if (!result.TryGetValue(agent, out var waits)) result[agent] = waits = [];
+            if (from is { } since) waits.Add(clock.Wait(since, to));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The session's agent messages in order, each with the start of the wait it ended (null when the
+    /// agent wrote unprompted; those are left out unless <paramref name="unprompted"/>).
+    /// </summary>
+    private static IEnumerable<(string Agent, Instant? From, Instant To)> Waits(ConversationFact c, bool unprompted = false)
+    {
         Instant? waitingSince = null;
-        List<Instant>? earlierAtWait = null;
         foreach (var line in c.Lines)
         {
             switch (line.From)
             {
                 case "buyer" when waitingSince is null && (c.TransferredAt is not { } t || line.At >= t):
                     waitingSince = line.At;
-                    earlierAtWait = [.. earlier];
                     break;
                 case "agent" when line.Agent is { } agent:
-                    if (!result.TryGetValue(agent, out var waits)) result[agent] = waits = [];
-                    if (waitingSince is { } since)
-                    {
-                        waits.Add(clock.Wait(since, line.At, earlierAtWait!));
-                        waitingSince = null;
-                    }
+                    if (waitingSince is not null || unprompted) yield return (agent, waitingSince, line.At);
+                    waitingSince = null;
                     break;
             }
-            earlier.Add(line.At);
         }
-        return result;
     }
 
     /// <summary>

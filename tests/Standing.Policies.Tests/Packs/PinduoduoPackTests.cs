@@ -98,6 +98,13 @@ public sealed class PinduoduoPackTests
     [InlineData("Add me on WeChat: cheap_shop_88", "conduct_advertising")]
     [InlineData("Scan this QR code to pay with Alipay", "conduct_payment_qr")]
     [InlineData("Read the description yourself, I am not your servant", "conduct_insult")]
+    [InlineData("+86 138 1234 5678 call me", "conduct_advertising")]           // a mobile number with +86 and spaces
+    [InlineData("my WeChat ID: shop_888", "conduct_advertising")]
+    [InlineData("加我V信 shop888", "conduct_advertising")]                      // 微信 spelled V信
+    [InlineData("write to seller@example.org", "conduct_advertising")]         // an e-mail address
+    [InlineData("4111111111111111 is fine for the transfer", "conduct_bank_card")] // bare, passes Luhn (30)
+    [InlineData("6222021234567890123", "conduct_bank_card")]                    // UnionPay 62…, 19 digits
+    [InlineData("buy at pinduoduo.com.cheap.cn", "conduct_third_party_link")]   // not the platform's own site
     public void Each_kind_of_forbidden_message_is_caught_by_its_patterns(string text, string metric)
     {
         var s = new EventScript("shop").Ask("c", "b", "2026-05-05T10:00:00+08:00").Answer("c", "a1", "2026-05-05T10:01:00+08:00", text);
@@ -106,5 +113,23 @@ public sealed class PinduoduoPackTests
 
         Assert.Equal(1, result.Metric(metric)!.Value);
         Assert.True(result.Outcomes.Single(o => o.Id == "conduct_violation").Triggered);
+    }
+
+    // Hand-checked against the default patterns: an order number (Luhn fails: 57; and it follows 订单号),
+    // a Luhn-valid number after "order no." (4111… passes, 30, but follows an order word), the
+    // platform's own sites, a mobile number without a card word: none is forbidden content of its kind.
+    [Theory]
+    [InlineData("订单号 2306011234567890 已发货", "conduct_bank_card")]
+    [InlineData("order no. 4111111111111111 has shipped", "conduct_bank_card")]
+    [InlineData("call 13812345678", "conduct_bank_card")]
+    [InlineData("退款请到拼多多 www.pinduoduo.com 帮助中心", "conduct_third_party_link")]
+    [InlineData("see https://mobile.yangkeduo.com/goods.html?id=1 for details", "conduct_third_party_link")]
+    public void Order_numbers_and_the_platforms_own_links_are_not_flagged(string text, string metric)
+    {
+        var s = new EventScript("shop").Ask("c", "b", "2026-05-05T10:00:00+08:00").Answer("c", "a1", "2026-05-05T10:01:00+08:00", text);
+
+        var result = PackEvaluation.Evaluate("pinduoduo", s.Events, AsOf);
+
+        Assert.Equal(0, result.Metric(metric)!.Value);
     }
 }

@@ -147,4 +147,28 @@ public sealed class PromuaPackTests
         Assert.Equal(3, outOfStock.Unanswered);
         Assert.Equal(["r13", "r12", "r2"], outOfStock.Examples.Select(e => e.Review)); // 3 examples, newest first
     }
+
+    [Fact]
+    public void Apostrophes_of_every_kind_match_a_keyword_written_with_an_ascii_apostrophe()
+    {
+        // The table's keyword is "ніхто не зв'язався" (ASCII '). By hand: r1 (’ U+2019), r2 (ʼ U+02BC),
+        // r3 (` U+0060), r4 (´ U+00B4) and r5 (') all say the same words → no_reaction_to_order 5;
+        // r6 "звязався" (no apostrophe at all) is another word → other 1.
+        var s = new EventScript("shop");
+        Posted(s, "r1", 1, "2026-05-01T10:00:00+03:00", "Ніхто не зв\u2019язався після замовлення");
+        Posted(s, "r2", 1, "2026-05-02T10:00:00+03:00", "Ніхто не зв\u02BCязався після замовлення");
+        Posted(s, "r3", 1, "2026-05-03T10:00:00+03:00", "НІХТО НЕ ЗВ\u0060ЯЗАВСЯ");
+        Posted(s, "r4", 2, "2026-05-04T10:00:00+03:00", "ніхто не зв\u00B4язався");
+        Posted(s, "r5", 2, "2026-05-05T10:00:00+03:00", "ніхто не зв'язався");
+        Posted(s, "r6", 2, "2026-05-06T10:00:00+03:00", "ніхто не звязався");
+        var at = EventScript.At(AsOf);
+        var policy = BuiltInPacks.Load("promua");
+
+        var report = RootCauseReport.For(FactFolder.Fold(s.Events, at).Single(), policy.RootCauses!, at, policy.Calendar);
+
+        Assert.Equal(["no_reaction_to_order", "other"], report.Causes.Select(c => c.Id));
+        Assert.Equal([5, 1], report.Causes.Select(c => c.Count));
+        // And a keyword written with ’ matches a text written with ' (both sides are folded).
+        Assert.Equal(0, RootCauseReport.Classify("Ніхто не зв'язався", [[RootCauseReport.Fold("зв\u2019язався")]]));
+    }
 }
