@@ -4,11 +4,14 @@ namespace Standing.Core.Facts;
 
 /// <summary>
 /// One buyer's consultation on one local natural day (id <c>buyer|yyyy-MM-dd</c>): only buyer messages
-/// sent 08:00–24:00 local time count; the day's first such message dates the consultation, and the
+/// sent from the day's start (08:00 unless the metric sets <c>consultation_hours</c>) to 24:00 local time count; the day's first such message dates the consultation, and the
 /// day's waits for an answer (see <see cref="Consultations"/>) say whether the buyer was answered in time.
 /// </summary>
 public sealed class ConsultationFact
 {
+    /// <summary>When a consultation day starts unless a metric says otherwise: Kuaishou's 08:00–24:00.</summary>
+    public static readonly LocalTime DefaultDayStart = new(8, 0);
+
     internal ConsultationFact(string seller, string id, string buyer, Instant at, Instant? replyAt, string conversation)
     {
         Seller = seller;

@@ -6,16 +6,17 @@ namespace Standing.Core.Facts;
 
 /// <summary>
 /// Derives a seller's consultations from its conversations in one time zone: one per buyer and local
-/// natural day on which the buyer wrote between 08:00 and 24:00 local time. The day depends on the
+/// natural day on which the buyer wrote between the day's start (08:00 unless a metric says otherwise)
+/// and 24:00 local time. The day depends on the
 /// policy's zone, so consultations are not folded with the other facts but derived when a policy asks.
 /// </summary>
 /// <remarks>
 /// <para>
 /// A buyer's lines are all their messages and every agent or bot message in the conversations they
 /// wrote in, merged in the total order (instant, then event id). A <b>wait</b> starts at a buyer message
-/// sent 08:00–24:00 when no wait of that day is open (the buyer's earlier messages were answered), and
+/// sent in those hours when no wait of that day is open (the buyer's earlier messages were answered), and
 /// ends at the next agent or bot message in any of those conversations, whatever the day (a message at
-/// 23:59:30 answered at 00:02 waited 2½ minutes). Messages before 08:00 start no wait.
+/// 23:59:30 answered at 00:02 waited 2½ minutes). Messages before the day's start open no wait.
 /// </para>
 /// <para>
 /// A bot message answers, as an agent's does: the consultation's own <c>reply_at</c> has always counted
@@ -30,15 +31,15 @@ internal static class Consultations
     /// </summary>
     public static readonly Duration ReplyLimit = Duration.FromMinutes(3);
 
-    private static readonly LocalTime DayStarts = new(8, 0);
     private static readonly LocalDatePattern DayPattern = LocalDatePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd");
 
-    public static ConsultationFact[] Derive(string seller, IReadOnlyList<ConversationFact> conversations, DateTimeZone zone)
+    /// <param name="dayStart">Messages before this local time start no wait and make no consultation (midnight: every hour counts).</param>
+    public static ConsultationFact[] Derive(string seller, IReadOnlyList<ConversationFact> conversations, DateTimeZone zone, LocalTime dayStart)
     {
         var result = new List<ConsultationFact>();
         foreach (var (buyer, lines) in Timelines(conversations))
         {
-            Walk(seller, buyer, lines, zone, result);
+            Walk(seller, buyer, lines, zone, dayStart, result);
         }
         return [.. result];
     }
@@ -96,7 +97,7 @@ internal static class Consultations
     }
 
     /// <summary>Walks one buyer's timeline, opening and closing waits, and adds one consultation per local day they wrote on.</summary>
-    private static void Walk(string seller, string buyer, List<Line> lines, DateTimeZone zone, List<ConsultationFact> result)
+    private static void Walk(string seller, string buyer, List<Line> lines, DateTimeZone zone, LocalTime dayStart, List<ConsultationFact> result)
     {
         var days = new List<Day>();
         var open = new List<Day>(2); // the days whose wait is open: the last one, and an earlier one still unanswered
@@ -109,7 +110,7 @@ internal static class Consultations
                 continue;
             }
             var local = line.At.InZone(zone);
-            if (local.TimeOfDay < DayStarts) continue;
+            if (local.TimeOfDay < dayStart) continue;
             var current = days.Count > 0 && days[^1].Date == local.Date ? days[^1] : null;
             if (current is null)
             {

@@ -45,17 +45,18 @@ public sealed class SellerFacts
     internal MessageFact[] MessageArray { get; init; } = [];
     internal AgentMessageFact[] AgentMessageArray { get; init; } = [];
 
-    /// <summary>The seller's consultations (buyer per local natural day) in <paramref name="zone"/>.</summary>
-    public IReadOnlyList<ConsultationFact> ConsultationsIn(DateTimeZone zone) => ConsultationArray(zone);
+    /// <summary>The seller's consultations (buyer per local natural day) in <paramref name="zone"/>, counting messages from <paramref name="dayStart"/> (08:00 by default) to 24:00.</summary>
+    public IReadOnlyList<ConsultationFact> ConsultationsIn(DateTimeZone zone, LocalTime? dayStart = null) =>
+        ConsultationArray(zone, dayStart ?? ConsultationFact.DefaultDayStart);
 
-    internal ConsultationFact[] ConsultationArray(DateTimeZone zone)
+    internal ConsultationFact[] ConsultationArray(DateTimeZone zone, LocalTime dayStart)
     {
         var last = _consultations; // read once: another thread may replace it with another zone's, whole
-        if (last is not null && ReferenceEquals(last.Zone, zone)) return last.Facts;
-        var facts = Consultations.Derive(Seller, ConversationArray, zone);
-        _consultations = new Derived(zone, facts);
+        if (last is not null && ReferenceEquals(last.Zone, zone) && last.DayStart == dayStart) return last.Facts;
+        var facts = Consultations.Derive(Seller, ConversationArray, zone, dayStart);
+        _consultations = new Derived(zone, dayStart, facts);
         return facts;
     }
 
-    private sealed record Derived(DateTimeZone Zone, ConsultationFact[] Facts);
+    private sealed record Derived(DateTimeZone Zone, LocalTime DayStart, ConsultationFact[] Facts);
 }

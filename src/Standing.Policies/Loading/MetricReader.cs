@@ -11,7 +11,7 @@ internal sealed class MetricReader(YamlCursor cursor)
     private static readonly string[] Keys =
     [
         "id", "title", "kind", "subject", "window", "attribute_by", "population", "numerator", "denominator", "start", "end", "limit",
-        "business_clock", "counts", "excuse", "components", "standard", "unit",
+        "business_clock", "counts", "excuse", "components", "standard", "unit", "consultation_hours",
     ];
 
     private static readonly Dictionary<string, MetricKind> Kinds = new(StringComparer.Ordinal)
@@ -119,6 +119,7 @@ internal sealed class MetricReader(YamlCursor cursor)
                 NotFor(map, what, k, "limit", "counts", "excuse");
             }
         }
+        var dayStart = ReadConsultationHours(map, what, s);
         var standard = new StandardReader(cursor).Read(YamlCursor.Get(map, "standard"), what);
         if (standard?.Peer is not null && k is MetricKind.MeanDuration or MetricKind.Count)
             cursor.Error(YamlCursor.Get(map, "standard")!, $"a peer comparison needs a rate (rate, ratio or share_within); {what} is a {KindName(k)}");
@@ -138,10 +139,34 @@ internal sealed class MetricReader(YamlCursor cursor)
             Limit = limit,
             CountsLate = countsLate,
             Excuse = excuse,
+            ConsultationDayStart = dayStart,
             BusinessClock = cursor.Bool(map, "business_clock", what) ?? false,
             Standard = standard,
             Unit = cursor.Text(map, "unit", false, what) ?? DefaultUnit(k, s),
         };
+    }
+
+    /// <summary>
+    /// <c>consultation_hours: "HH:MM-24:00"</c>: the hours of the day whose messages make consultations
+    /// (Kuaishou counts 08:00–24:00; <c>"00:00-24:00"</c> counts every hour). Default 08:00–24:00.
+    /// </summary>
+    private LocalTime ReadConsultationHours(YamlMappingNode map, string what, Subject subject)
+    {
+        if (YamlCursor.Get(map, "consultation_hours") is not { } node) return ConsultationFact.DefaultDayStart;
+        if (subject != Subject.Consultations)
+        {
+            cursor.Error(node, $"\"consultation_hours\" of {what} applies to subject consultations only");
+            return ConsultationFact.DefaultDayStart;
+        }
+        var text = cursor.Text(map, "consultation_hours", false, what) ?? "";
+        var parts = text.Split('-');
+        if (parts.Length == 2 && parts[1].Trim() == "24:00"
+            && NodaTime.Text.LocalTimePattern.CreateWithInvariantCulture("HH':'mm").Parse(parts[0].Trim()) is { Success: true } start)
+        {
+            return start.Value;
+        }
+        cursor.Error(node, $"\"consultation_hours\" of {what} must read \"HH:MM-24:00\" (e.g. \"08:00-24:00\", or \"00:00-24:00\" for every hour), not \"{text}\"");
+        return ConsultationFact.DefaultDayStart;
     }
 
     /// <summary><c>counts: on_time</c> (the default) or <c>counts: late</c>.</summary>

@@ -156,4 +156,21 @@ public sealed class NewSubjectsTests
         Assert.Contains("needs \"values: [...]\"", error.Message, StringComparison.Ordinal);
         Assert.True(Standing.Core.Metrics.TextPatterns.Compile(["alipay"]).IsMatch("Pay by ALIPAY"));
     }
+
+    [Fact]
+    public void Consultation_hours_are_read_and_checked()
+    {
+        var everyHour = Policy.Replace("subject: consultations", "subject: consultations\n    consultation_hours: \"00:00-24:00\"", StringComparison.Ordinal);
+        var metric = PolicyLoader.Load(everyHour, "p.yaml").Metrics.Single(m => m.Id == "consultation_reply_3min");
+        Assert.Equal(NodaTime.LocalTime.Midnight, metric.ConsultationDayStart);
+        Assert.Equal(new NodaTime.LocalTime(8, 0), PolicyLoader.Load(Policy, "p.yaml").Metrics.Single(m => m.Id == "consultation_reply_3min").ConsultationDayStart);
+
+        var bad = Policy.Replace("subject: consultations", "subject: consultations\n    consultation_hours: \"08:00-22:00\"", StringComparison.Ordinal);
+        var error = Assert.Throws<PolicyLoadException>(() => PolicyLoader.Load(bad, "p.yaml"));
+        Assert.Contains("p.yaml:38:25: \"consultation_hours\" of metric \"consultation_reply_3min\" must read \"HH:MM-24:00\"", error.Message, StringComparison.Ordinal);
+
+        var elsewhere = Policy.Replace("subject: messages", "subject: messages\n    consultation_hours: \"00:00-24:00\"", StringComparison.Ordinal);
+        error = Assert.Throws<PolicyLoadException>(() => PolicyLoader.Load(elsewhere, "p.yaml"));
+        Assert.Contains("applies to subject consultations only", error.Message, StringComparison.Ordinal);
+    }
 }

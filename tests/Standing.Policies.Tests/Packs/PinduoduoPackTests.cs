@@ -26,14 +26,15 @@ public sealed class PinduoduoPackTests
             .Ask("c10", "b10", "2026-05-10T11:00:00+08:00").Answer("c10", "a1", "2026-05-10T11:03:01+08:00") // 3 min 1 s: not
             .Ask("c11", "b11", "2026-05-10T12:00:00+08:00")                                                  // never answered
             .Ask("c1b", "b1", "2026-05-10T15:00:00+08:00")            // b1 again that day: the day's first message counts
-            .Ask("c12", "b12", "2026-05-10T07:30:00+08:00")           // before 08:00: not a consultation
+            .Ask("c12", "b12", "2026-05-10T07:30:00+08:00")           // 07:30, never answered: a consultation (every hour counts), not answered
             .Ask("c13", "b13", "2026-05-11T08:30:00+08:00");          // today: not judged yet
 
         var result = PackEvaluation.Evaluate("pinduoduo", s.Events, AsOf);
         var rate = result.Metric("reply_rate")!;
 
-        // Consultations b1–b11 = 11; answered within 3 minutes b1–b9 = 9; 9/11 = 0.818… < 90%.
-        Assert.Equal((9, 11), (rate.Numerator, rate.Denominator));
+        // Consultations b1–b12 = 12 (§6 limits no hours, unlike Kuaishou's 08:00–24:00); answered within
+        // 3 minutes b1–b9 = 9; 9/12 = 0.75 < 90%.
+        Assert.Equal((9, 12), (rate.Numerator, rate.Denominator));
         Assert.Equal(EventScript.At("2026-05-10T00:00:00+08:00"), rate.Window.Start);
         Assert.Equal(EventScript.At("2026-05-11T00:00:00+08:00"), rate.Window.End);
         Assert.Equal(MetricStatus.Breach, rate.Status);
