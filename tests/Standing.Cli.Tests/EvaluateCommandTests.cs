@@ -77,6 +77,22 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_as_of_before_the_packs_date_is_evaluated_and_noted()
+    {
+        // Kuaishou's standard takes effect on 2022-10-05 (published date of the source); MALL's date is a default.
+        var events = _dir.File("k.ndjson", Mixed.Split('\n')[0]);
+        var early = StandingProcess.Run("evaluate", "--events", events, "--policy", "kuaishou", "--as-of", "2022-09-28", "--format", "json");
+        Assert.Equal(0, early.ExitCode);
+        Assert.Contains("note: policy kuaishou takes effect on 2022-10-05; as of 2022-09-28 its rules are applied as written", early.Stderr, StringComparison.Ordinal);
+        Assert.Equal("kuaishou", JsonDocument.Parse(early.Stdout).RootElement.GetProperty("policy").GetProperty("id").GetString());
+
+        var mall = StandingProcess.Run("evaluate", "--events", events, "--policy", "mall", "--as-of", "2023-06-01", "--format", "json");
+        Assert.Contains("(a default: the source gives no date)", mall.Stderr, StringComparison.Ordinal);
+        var later = StandingProcess.Run("evaluate", "--events", events, "--policy", "mall", "--as-of", "2026-04-01", "--format", "json");
+        Assert.DoesNotContain("takes effect", later.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void One_seller_can_be_asked_for_and_an_unknown_one_is_an_error()
     {
         var events = _dir.File("e.ndjson", Mixed);

@@ -15,9 +15,20 @@ internal static class PolicyInput
     {
         asOf = default;
         if (!TryLoad(idOrPath, stderr, out policy)) return false;
-        if (AsOfParser.TryParse(asOfText, policy.Zone, out asOf, out var error)) return true;
-        stderr.WriteLine(error);
-        return false;
+        if (!AsOfParser.TryParse(asOfText, policy.Zone, out asOf, out var error))
+        {
+            stderr.WriteLine(error);
+            return false;
+        }
+        // Told, not refused: history before a pack's date is still worth measuring by its rules.
+        var date = asOf.InZone(policy.Zone).Date;
+        if (date < policy.EffectiveFrom)
+        {
+            var isDefault = policy.Defaults.Any(d => d.Setting == "effective_from");
+            stderr.WriteLine($"note: policy {policy.Id} takes effect on {policy.EffectiveFrom:uuuu-MM-dd}{(isDefault ? " (a default: the source gives no date)" : "")}; " +
+                $"as of {date:uuuu-MM-dd} its rules are applied as written");
+        }
+        return true;
     }
 
     public static bool TryLoad(string idOrPath, TextWriter stderr, out Policy policy)
