@@ -89,6 +89,34 @@ public sealed class BusinessCalendar
         return total;
     }
 
+    /// <summary>
+    /// The earliest instant by which <paramref name="amount"/> of working time has elapsed since
+    /// <paramref name="start"/> (8 working hours from Monday 08:00, hours 09:00–17:00: Monday 17:00);
+    /// null when the calendar never gives that much within a century.
+    /// </summary>
+    /// <remarks>Searched on <see cref="BusinessDuration"/>, which never decreases as the end moves on,
+    /// so the answer keeps its DST and holiday rules exactly.</remarks>
+    public Instant? AddBusinessDuration(Instant start, Duration amount)
+    {
+        if (amount <= Duration.Zero) return start;
+        var span = amount;
+        var limit = Duration.FromDays(36525);
+        while (BusinessDuration(start, start + span) < amount)
+        {
+            if (span >= limit) return null;
+            span = span * 2 > limit ? limit : span * 2;
+        }
+        // Invariant: worked(lo) < amount ≤ worked(hi), in nanoseconds after start.
+        long lo = 0, hi = (long)span.TotalNanoseconds;
+        while (hi - lo > 1)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            if (BusinessDuration(start, start + Duration.FromNanoseconds(mid)) >= amount) hi = mid;
+            else lo = mid;
+        }
+        return start + Duration.FromNanoseconds(hi);
+    }
+
     /// <summary>The first moment of <paramref name="date"/> in <see cref="Zone"/> (not always 00:00, if midnight falls in a gap).</summary>
     public Instant StartOfDay(LocalDate date) => Zone.AtStartOfDay(date).ToInstant();
 

@@ -197,12 +197,16 @@ internal sealed class MetricCalculator<T> : MetricCalculator
         if (tally.Explain) tally.Add(_id(item), role, why);
     }
 
-    /// <summary>The deadline as an instant; null for a fixed limit on the business clock, which is measured in working time.</summary>
+    /// <summary>
+    /// The deadline as an instant. A fixed limit on the business clock runs out when that much working
+    /// time has passed (8 working hours from Monday 08:00 on 09:00–17:00: Monday 17:00; shipping at 19:00
+    /// is late); null only when the calendar never gives that much working time.
+    /// </summary>
     private Instant? Deadline(T item, Instant started, BusinessCalendar calendar)
     {
         var limit = Definition.Limit!;
         if (limit.Field is FactField<T> field) return field.Instant!(item);
-        if (limit.Fixed is not null && Definition.BusinessClock) return null;
+        if (limit.Fixed is { } fixedLimit && Definition.BusinessClock) return calendar.AddBusinessDuration(started, fixedLimit);
         return limit.DeadlineFrom(started, calendar);
     }
 

@@ -52,6 +52,25 @@ public sealed class ShareWithinTests
         Assert.Equal(0.5, m.Value!.Value, 12);
     }
 
+    [Fact]
+    public void A_working_time_limit_runs_out_at_an_instant_and_a_finish_after_hours_is_late()
+    {
+        // Mon–Fri 09:00–17:00 UTC. c6 opened Monday 2026-06-08 08:00 (before hours): its 8 working hours
+        // run out Monday 17:00. c7, same start, answered 17:00 exactly → on time; c6 answered 19:00 →
+        // late (after the deadline, though no working time passed after 17:00). As of 18:00 the
+        // unanswered c8 (same start) is late too, not pending: its deadline has passed.
+        var s = new EventScript("shop")
+            .Case("o6", "2026-06-08T08:00:00Z", "c6").Case("o7", "2026-06-08T08:00:00Z", "c7").Case("o8", "2026-06-08T08:00:00Z", "c8");
+        Responded(s, "c6", "2026-06-08T19:00:00Z");
+        Responded(s, "c7", "2026-06-08T17:00:00Z");
+
+        var m = PolicyRun.One(WorkingTimePolicy, s, "2026-06-08T20:00:00Z").Metric("answered_in_8_working_hours")!;
+        Assert.Equal((1, 3, 0), (m.Numerator, m.Denominator, m.Pending));
+
+        var early = PolicyRun.One(WorkingTimePolicy, s, "2026-06-08T18:00:00Z").Metric("answered_in_8_working_hours")!;
+        Assert.Equal((1, 3, 0), (early.Numerator, early.Denominator, early.Pending)); // c6's answer not known yet: c6 and c8 late, c7 on time
+    }
+
     private const string PickupPolicy = PolicyRun.Header + """
         metrics:
           - id: late_pickup_rate
