@@ -22,7 +22,8 @@ public static class AgentScorecard
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(spec);
         var window = spec.Window.Resolve(asOf, calendar);
-        var clock = new ShiftClock(calendar);
+        // Every answered wait of the seller, in or out of the window: any of them may extend a shift.
+        var clock = new ShiftClock(calendar, facts.Conversations.SelectMany(c => Waits(c)).Select(w => (w.From!.Value, w.To)));
         var tallies = new SortedDictionary<string, Tally>(StringComparer.Ordinal);
         var ordersByBuyer = facts.Orders.Where(o => o.Buyer is not null && o.PlacedAt is not null)
             .ToLookup(o => o.Buyer!, StringComparer.Ordinal);
