@@ -138,6 +138,29 @@ public sealed class CatalogExclusionTests
     }
 
     [Fact]
+    public void A_wait_for_a_day_14_letter_does_not_reinstate_between_later_rechecks()
+    {
+        // Day 14: only the letter missing (wait set); the letter comes during day 14 but no run follows
+        // until day 28, whose re-check fails on a new 1-star review of 03-20. The review is removed on
+        // 03-30: nothing may reinstate before the next re-check, 2026-04-12.
+        var s = Letter(Remedied(History()), "2026-03-15T08:00:00Z");
+        s.Review("o9", 1, "2026-03-20T10:00:00Z", "r9");
+        s.Add(EventType.ReviewRemoved, "2026-03-30T10:00:00Z", e => e with { Review = "r9" });
+        var events = s.Events;
+        Daily(events.Where(e => e.At < Day14).ToList(), Day14); // the letter is not known at the day-14 run
+        Assert.Equal(CaseStates.Excluded, _driver.Only(CaseKinds.CatalogExclusion).State);
+
+        _driver.Step(Day28, events, Evaluation(exclude: true));
+        var exclusion = _driver.Only(CaseKinds.CatalogExclusion);
+        Assert.Equal(CaseStates.Excluded, exclusion.State);
+        Assert.Equal(HandMade.Day(2026, 4, 12), exclusion.DueAt);
+        _driver.Step(HandMade.Day(2026, 3, 31), events, Evaluation(exclude: true));
+        Assert.Equal(CaseStates.Excluded, _driver.Only(CaseKinds.CatalogExclusion).State);
+        _driver.Step(HandMade.Day(2026, 4, 12), events, Evaluation(exclude: true));
+        Assert.Equal(CaseStates.Reinstated, _driver.Only(CaseKinds.CatalogExclusion).State);
+    }
+
+    [Fact]
     public void A_letter_after_the_recheck_day_counts_only_at_the_next_recheck()
     {
         var events = Letter(Remedied(History()), "2026-03-16T08:00:00Z").Events; // day 15

@@ -8,10 +8,10 @@ namespace Standing.Enforcement.Machines;
 /// <summary>
 /// Prom.ua (STANDARDS.md §2). Outcome <c>catalog_exclusion</c> excludes the seller's products for at
 /// least <c>exclusion_min_days</c> (14). The re-check happens when that time is up — on day 14,
-/// never before, whatever the seller did meanwhile — and then every <c>recheck_interval_days</c>
+/// never before, whatever the seller did meanwhile — and then every <c>recheck_every_days</c>
 /// (Default 14) until the <see cref="ReinstatementChecklist"/> holds; each result is told to the
 /// seller with the conditions that failed. Every improvement letter the seller sends from its first
-/// exclusion on becomes a <c>letter</c> case the operator must answer within <c>letter_answer_days</c> (14).
+/// exclusion on becomes a <c>letter</c> case the operator must answer within <c>operator_reply_days</c> (14).
 /// </summary>
 public sealed class CatalogExclusionMachine : IPackMachine
 {
@@ -115,7 +115,8 @@ public sealed class CatalogExclusionMachine : IPackMachine
         var onlyLetter = failed.Count == 1 && failed[0].Id == ReinstatementChecklist.Letter && at < dayEnd;
         var kept = (exclusion with { DueAt = next }).With("rechecks", rechecks.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .With("failed", string.Join(",", failed.Select(f => f.Id)));
-        if (onlyLetter) kept = kept.With(LetterWait, Text.Instant(dayEnd));
+        // A wait left from an earlier re-check day must not complete this one.
+        kept = onlyLetter ? kept.With(LetterWait, Text.Instant(dayEnd)) : Without(kept, LetterWait);
         kept = book.Move(exclusion, kept,
             rule, "re-checked", $"re-check {rechecks}: still excluded; failed: {string.Join("; ", failed.Select(f => f.Detail))}", snapshot, at);
         book.Notify(kept, "recheck_result", "seller", "Re-check: your products stay excluded",
@@ -127,6 +128,9 @@ public sealed class CatalogExclusionMachine : IPackMachine
              $"Next re-check: {Text.Date(next, zone)}.",
              "All conditions:", .. summary.Select(s => "  " + s)], snapshot);
     }
+
+    private static EnforcementCase Without(EnforcementCase c, string key) =>
+        c.Get(key) is null ? c : c with { Data = c.Data.Where(kv => kv.Key != key).ToDictionary(StringComparer.Ordinal) };
 
     private static IReadOnlyList<ChecklistItem> Checklist(MachineInput input, SellerFacts facts, EnforcementCase exclusion, Instant letterDeadline) =>
         ReinstatementChecklist.Check(facts, input.Events, exclusion.OpenedAt, input.AsOf, letterDeadline,
@@ -145,7 +149,7 @@ public sealed class CatalogExclusionMachine : IPackMachine
         var snapshot = MetricSnapshot.Of(input.Evaluation);
         var rule = Actor.Rule(Policy, Outcome);
         var day = NodaTime.Text.LocalDatePattern.Iso.Format(dayEnd.InZone(zone).Date.PlusDays(-1));
-        var cleared = exclusion with { Data = exclusion.Data.Where(kv => kv.Key != LetterWait).ToDictionary(StringComparer.Ordinal) };
+        var cleared = Without(exclusion, LetterWait);
         if (failed.Count > 0)
         {
             book.Move(exclusion, cleared, rule, "re-checked",
