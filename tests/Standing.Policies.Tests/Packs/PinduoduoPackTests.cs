@@ -106,6 +106,10 @@ public sealed class PinduoduoPackTests
     [InlineData("4111111111111111 is fine for the transfer", "conduct_bank_card")] // bare, passes Luhn (30)
     [InlineData("6222021234567890123", "conduct_bank_card")]                    // UnionPay 62…, 19 digits
     [InlineData("buy at pinduoduo.com.cheap.cn", "conduct_third_party_link")]   // not the platform's own site
+    [InlineData("订单退款请打到 4111 1111 1111 1111", "conduct_bank_card")]        // "order refund, pay to <card>": not an order-number label
+    [InlineData("your order refund: 4111111111111111", "conduct_bank_card")]
+    [InlineData("快递费转到6222021234567890123", "conduct_bank_card")]              // "transfer the courier fee to <UnionPay card>"
+    [InlineData("https://pinduoduo.com/r?u=https://evil.cn", "conduct_third_party_link")] // a redirect out of the platform
     public void Each_kind_of_forbidden_message_is_caught_by_its_patterns(string text, string metric)
     {
         var s = new EventScript("shop").Ask("c", "b", "2026-05-05T10:00:00+08:00").Answer("c", "a1", "2026-05-05T10:01:00+08:00", text);
@@ -122,6 +126,8 @@ public sealed class PinduoduoPackTests
     [Theory]
     [InlineData("订单号 2306011234567890 已发货", "conduct_bank_card")]
     [InlineData("order no. 4111111111111111 has shipped", "conduct_bank_card")]
+    [InlineData("运单号：4111111111111111", "conduct_bank_card")]                   // a waybill label with a full-width colon
+    [InlineData("tracking number 4111 1111 1111 1111", "conduct_bank_card")]
     [InlineData("call 13812345678", "conduct_bank_card")]
     [InlineData("退款请到拼多多 www.pinduoduo.com 帮助中心", "conduct_third_party_link")]
     [InlineData("see https://mobile.yangkeduo.com/goods.html?id=1 for details", "conduct_third_party_link")]
