@@ -26,20 +26,22 @@ namespace Standing.Core.Facts;
 internal static class Consultations
 {
     /// <summary>
-    /// The reply time the chat standards allow ("not answered within 3 minutes"): the wait that decides a
-    /// buyer-day is the first one answered later than this (exactly this long is on time).
+    /// The reply time the chat standards allow ("not answered within 3 minutes") unless a metric gives its
+    /// own limit: the wait that decides a buyer-day is the first one answered later than the limit
+    /// (exactly the limit is on time).
     /// </summary>
     public static readonly Duration ReplyLimit = Duration.FromMinutes(3);
 
     private static readonly LocalDatePattern DayPattern = LocalDatePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd");
 
     /// <param name="dayStart">Messages before this local time start no wait and make no consultation (midnight: every hour counts).</param>
-    public static ConsultationFact[] Derive(string seller, IReadOnlyList<ConversationFact> conversations, DateTimeZone zone, LocalTime dayStart)
+    /// <param name="replyLimit">The metric's limit: which wait decides a day depends on it.</param>
+    public static ConsultationFact[] Derive(string seller, IReadOnlyList<ConversationFact> conversations, DateTimeZone zone, LocalTime dayStart, Duration replyLimit)
     {
         var result = new List<ConsultationFact>();
         foreach (var (buyer, lines) in Timelines(conversations))
         {
-            Walk(seller, buyer, lines, zone, dayStart, result);
+            Walk(seller, buyer, lines, zone, dayStart, replyLimit, result);
         }
         return [.. result];
     }
@@ -97,7 +99,7 @@ internal static class Consultations
     }
 
     /// <summary>Walks one buyer's timeline, opening and closing waits, and adds one consultation per local day they wrote on.</summary>
-    private static void Walk(string seller, string buyer, List<Line> lines, DateTimeZone zone, LocalTime dayStart, List<ConsultationFact> result)
+    private static void Walk(string seller, string buyer, List<Line> lines, DateTimeZone zone, LocalTime dayStart, Duration replyLimit, List<ConsultationFact> result)
     {
         var days = new List<Day>();
         var open = new List<Day>(2); // the days whose wait is open: the last one, and an earlier one still unanswered
@@ -114,7 +116,7 @@ internal static class Consultations
             var current = days.Count > 0 && days[^1].Date == local.Date ? days[^1] : null;
             if (current is null)
             {
-                current = new Day(local.Date, line);
+                current = new Day(local.Date, line, replyLimit);
                 days.Add(current);
             }
             if (current.OpenSince is null)
@@ -137,7 +139,7 @@ internal static class Consultations
     }
 
     /// <summary>One buyer-day while walking: its first message, its waits so far, the one that decides it.</summary>
-    private sealed class Day(LocalDate date, Line first)
+    private sealed class Day(LocalDate date, Line first, Duration limit)
     {
         public LocalDate Date { get; } = date;
         public Line First { get; } = first;
@@ -157,7 +159,7 @@ internal static class Consultations
             var at = OpenSince!.Value;
             OpenSince = null;
             var took = reply - at;
-            if (took > ReplyLimit) _firstLate ??= (at, reply);
+            if (took > limit) _firstLate ??= (at, reply);
             if (_longest is not { } longest || took > longest.ReplyAt - longest.At) _longest = (at, reply);
         }
 

@@ -45,18 +45,22 @@ public sealed class SellerFacts
     internal MessageFact[] MessageArray { get; init; } = [];
     internal AgentMessageFact[] AgentMessageArray { get; init; } = [];
 
-    /// <summary>The seller's consultations (buyer per local natural day) in <paramref name="zone"/>, counting messages from <paramref name="dayStart"/> (08:00 by default) to 24:00.</summary>
-    public IReadOnlyList<ConsultationFact> ConsultationsIn(DateTimeZone zone, LocalTime? dayStart = null) =>
-        ConsultationArray(zone, dayStart ?? ConsultationFact.DefaultDayStart);
+    /// <summary>
+    /// The seller's consultations (buyer per local natural day) in <paramref name="zone"/>, counting messages
+    /// from <paramref name="dayStart"/> (08:00 by default) to 24:00, each day decided by its first wait
+    /// longer than <paramref name="replyLimit"/> (3 minutes by default).
+    /// </summary>
+    public IReadOnlyList<ConsultationFact> ConsultationsIn(DateTimeZone zone, LocalTime? dayStart = null, Duration? replyLimit = null) =>
+        ConsultationArray(zone, dayStart ?? ConsultationFact.DefaultDayStart, replyLimit ?? Consultations.ReplyLimit);
 
-    internal ConsultationFact[] ConsultationArray(DateTimeZone zone, LocalTime dayStart)
+    internal ConsultationFact[] ConsultationArray(DateTimeZone zone, LocalTime dayStart, Duration replyLimit)
     {
         var last = _consultations; // read once: another thread may replace it with another zone's, whole
-        if (last is not null && ReferenceEquals(last.Zone, zone) && last.DayStart == dayStart) return last.Facts;
-        var facts = Consultations.Derive(Seller, ConversationArray, zone, dayStart);
-        _consultations = new Derived(zone, dayStart, facts);
+        if (last is not null && ReferenceEquals(last.Zone, zone) && last.DayStart == dayStart && last.ReplyLimit == replyLimit) return last.Facts;
+        var facts = Consultations.Derive(Seller, ConversationArray, zone, dayStart, replyLimit);
+        _consultations = new Derived(zone, dayStart, replyLimit, facts);
         return facts;
     }
 
-    private sealed record Derived(DateTimeZone Zone, LocalTime DayStart, ConsultationFact[] Facts);
+    private sealed record Derived(DateTimeZone Zone, LocalTime DayStart, Duration ReplyLimit, ConsultationFact[] Facts);
 }

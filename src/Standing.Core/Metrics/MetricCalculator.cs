@@ -30,7 +30,8 @@ public abstract class MetricCalculator
         Subject.Conversations => new MetricCalculator<ConversationFact>(definition, (f, _) => f.ConversationArray, c => c.Conversation),
         Subject.Messages => new MetricCalculator<MessageFact>(definition, (f, _) => f.MessageArray, m => m.Message),
         // Consultations are per local day: derived in the policy's zone.
-        Subject.Consultations => new MetricCalculator<ConsultationFact>(definition, (f, zone) => f.ConsultationArray(zone, definition.ConsultationDayStart), c => c.Id),
+        Subject.Consultations => new MetricCalculator<ConsultationFact>(definition,
+            (f, zone) => f.ConsultationArray(zone, definition.ConsultationDayStart, definition.Limit?.Fixed ?? Consultations.ReplyLimit), c => c.Id),
         Subject.AgentMessages => new MetricCalculator<AgentMessageFact>(definition, (f, _) => f.AgentMessageArray, m => m.Message),
         _ => throw new ArgumentOutOfRangeException(nameof(definition), definition.Subject, "no facts of this subject"),
     };

@@ -116,4 +116,27 @@ public sealed class ConsultationWaitTests
         Assert.Equal(EventScript.At(T("01T10:00:00")), days["b6|2026-05-01"].WaitAt);
         Assert.Equal(EventScript.At(T("01T10:10:00")), days["b6|2026-05-01"].WaitReplyAt);
     }
+
+    [Fact]
+    public void A_metric_with_a_longer_limit_is_decided_by_its_own_limit_and_hours()
+    {
+        // b4 on the 1st: 07:30 answered 07:31; 10:00 answered 10:04 (4 min); 12:00 answered 12:10 (10 min).
+        // With a 5-minute limit the 4-minute wait is in time and the 10-minute one decides the day; with
+        // 3 minutes the 4-minute one already does. Counted from midnight, 07:30 opens the day.
+        var shop = new EventScript("s")
+            .Ask("c1", "b4", T("01T07:30:00")).Answer("c1", "a1", T("01T07:31:00"))
+            .Ask("c1", "b4", T("01T10:00:00")).Answer("c1", "a1", T("01T10:04:00"))
+            .Ask("c1", "b4", T("01T12:00:00")).Answer("c1", "a1", T("01T12:10:00"));
+        var facts = FactFolder.Fold(shop.Events, AsOf).Single();
+
+        var five = facts.ConsultationsIn(Shanghai, replyLimit: Duration.FromMinutes(5)).Single();
+        Assert.Equal(EventScript.At(T("01T12:00:00")), five.WaitAt);
+        var three = facts.ConsultationsIn(Shanghai).Single();
+        Assert.Equal(EventScript.At(T("01T10:00:00")), three.WaitAt);
+        Assert.Equal(2, three.Waits);
+
+        var allDay = facts.ConsultationsIn(Shanghai, dayStart: LocalTime.Midnight).Single();
+        Assert.Equal(EventScript.At(T("01T07:30:00")), allDay.At);
+        Assert.Equal(3, allDay.Waits);
+    }
 }
