@@ -39,8 +39,10 @@ public sealed class RefundFact
     public Instant? OrderRiskFlaggedAt { get; internal set; }
     /// <summary>
     /// How the disputes (cases) on the refund's order were ruled, as known at the as-of instant:
-    /// seller_liable when any closed case on the order was ruled the seller's fault, else the outcome of
-    /// the order's last closed case (buyer, no_fault, withdrawn); null when no case on the order was closed.
+    /// The ruling of the dispute over this refund: a case on the refund's order disputes the order's latest
+    /// refund requested by the time the case opened (else its earliest), so one dispute counts once.
+    /// seller_liable when any closed case disputing it was ruled the seller's fault, else the outcome of the
+    /// last closed one (buyer, no_fault, withdrawn); null when no closed case disputes this refund.
     /// </summary>
     public string? OrderCaseOutcome { get; internal set; }
     /// <summary>The buyer's own steps (refund.buyer_action start → end), summed; zero when there were none.</summary>

@@ -166,18 +166,44 @@ internal sealed class SellerFold
     private void AttachCaseOutcomes(RefundFact[] refunds)
     {
         if (refunds.Length == 0 || _cases.Count == 0) return;
-        Dictionary<string, CaseFact>? ruling = null;
-        foreach (var c in _cases.Used)
-        {
-            if (c.Order is null || c.Outcome is null || c.ClosedAt is not { } closed) continue;
-            ruling ??= new Dictionary<string, CaseFact>(StringComparer.Ordinal);
-            ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(ruling, c.Order, out var exists);
-            if (!exists || Outweighs(c, closed, known!)) known = c;
-        }
-        if (ruling is null) return;
+        Dictionary<string, List<RefundFact>>? byOrder = null;
         foreach (var r in refunds)
         {
-            if (r.Order is not null && ruling.TryGetValue(r.Order, out var c)) r.OrderCaseOutcome = c.Outcome;
+            if (r.Order is null) continue;
+            byOrder ??= new Dictionary<string, List<RefundFact>>(StringComparer.Ordinal);
+            ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(byOrder, r.Order, out _);
+            (list ??= []).Add(r);
+        }
+        if (byOrder is null) return;
+        var ruling = new Dictionary<RefundFact, CaseFact>(ReferenceEqualityComparer.Instance);
+        foreach (var c in _cases.Used)
+        {
+            if (c.Order is null || c.Outcome is null || c.ClosedAt is not { } closed || !byOrder.TryGetValue(c.Order, out var candidates)) continue;
+            var disputed = Disputed(candidates, c.OpenedAt);
+            if (!ruling.TryGetValue(disputed, out var known) || Outweighs(c, closed, known)) ruling[disputed] = c;
+        }
+        foreach (var (refund, c) in ruling) refund.OrderCaseOutcome = c.Outcome;
+    }
+
+    /// <summary>
+    /// The refund a case disputes (one dispute counts once, however many refunds its order had): the
+    /// order's latest refund requested by the time the case opened, else its earliest; ties by refund id.
+    /// </summary>
+    private static RefundFact Disputed(List<RefundFact> refunds, Instant? opened)
+    {
+        RefundFact? before = null, earliest = null;
+        foreach (var r in refunds)
+        {
+            if (Earlier(r, earliest)) earliest = r;
+            if (opened is { } o && r.RequestedAt is { } at && at <= o && (before is null || !Earlier(r, before))) before = r;
+        }
+        return before ?? earliest!;
+
+        static bool Earlier(RefundFact a, RefundFact? b)
+        {
+            if (b is null) return true;
+            var order = (a.RequestedAt ?? Instant.MaxValue).CompareTo(b.RequestedAt ?? Instant.MaxValue);
+            return order < 0 || (order == 0 && string.CompareOrdinal(a.Refund, b.Refund) < 0);
         }
     }
 

@@ -182,4 +182,28 @@ public sealed class AfterSalesFoldingTests
         Assert.Null(outcomes["o6"]);
         Assert.Equal("seller_liable", FactFields.Refunds["order_case_outcome"].Text!(Fold(shop).Refunds.Single(r => r.Order == "o1")));
     }
+
+    [Fact]
+    public void One_dispute_rules_on_one_refund_of_its_order()
+    {
+        // Worked by hand: o7 has refunds fa (requested 04-21) and fb (04-25); case c7, opened 04-26 after
+        // both, closed seller_liable 05-03, disputes the latest refund requested by then, fb: one
+        // dispute counts once. o8's case c8 opened 04-22, between its refunds ga (04-21) and gb (04-23):
+        // it disputes ga. Arrival order does not matter (the events are folded in reverse too).
+        var shop = new EventScript("s");
+        shop.Placed("o7", "2026-04-20T08:00:00Z").Placed("o8", "2026-04-20T08:00:00Z")
+            .RefundRequested("fa", "o7", "refund_only", "2026-04-21T08:00:00Z").RefundRequested("fb", "o7", "refund_only", "2026-04-25T08:00:00Z")
+            .RefundRequested("ga", "o8", "refund_only", "2026-04-21T08:00:00Z").RefundRequested("gb", "o8", "refund_only", "2026-04-23T08:00:00Z")
+            .Case("o7", "2026-04-26T08:00:00Z", "c7").Add(EventType.CaseClosed, "2026-05-03T08:00:00Z", e => e with { Case = "c7", Outcome = "seller_liable" })
+            .Case("o8", "2026-04-22T08:00:00Z", "c8").Add(EventType.CaseClosed, "2026-05-03T08:00:00Z", e => e with { Case = "c8", Outcome = "seller_liable" });
+
+        foreach (var events in new[] { shop.Events, shop.Events.Reverse().ToList() })
+        {
+            var outcomes = FactFolder.Fold(events, EventScript.At("2026-06-01T00:00:00Z")).Single().Refunds.ToDictionary(r => r.Refund, r => r.OrderCaseOutcome);
+            Assert.Null(outcomes["fa"]);
+            Assert.Equal("seller_liable", outcomes["fb"]);
+            Assert.Equal("seller_liable", outcomes["ga"]);
+            Assert.Null(outcomes["gb"]);
+        }
+    }
 }
