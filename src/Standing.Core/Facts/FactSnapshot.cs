@@ -19,7 +19,7 @@ public static class FactSnapshot
     /// The layout's number; change it whenever a fact gains, loses or changes a field, and whenever
     /// folding changes what a field holds: facts stored by an older fold are then folded again.
     /// </summary>
-    public const int Format = 4;
+    public const int Format = 5; // 5: a dispute rules on one refund of its order
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
