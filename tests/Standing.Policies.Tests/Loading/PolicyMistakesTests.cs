@@ -75,6 +75,43 @@ public sealed class PolicyMistakesTests
     }
 
     [Fact]
+    public void A_conversion_horizon_over_36500_days_is_refused()
+    {
+        // Line 8 "  conversion_hours: 1e300": "conversion_hours:" 3–19, the value at 21.
+        var yaml = """
+            id: p
+            version: "1"
+            effective_from: 2026-01-01
+            time_zone: UTC
+            scorecard:
+              window: { calendar: week }
+              response_target_seconds: 15
+              conversion_hours: 1e300
+            """;
+
+        Assert.Equal(["p.yaml:8:21: conversion_hours must be at most 876,000 (36,500 days, about 100 years)"], Errors(yaml));
+    }
+
+    [Fact]
+    public void A_limit_over_36500_days_is_refused()
+    {
+        // Line 20 "    limit: { hours: 1e300 }" of metric "s" (lines 13–20): "limit:" 5–10, "{" 12, "hours:" 14–19, the value at 21.
+        var yaml = Head + """
+
+              - id: s
+                kind: share_within
+                subject: orders
+                window: { rolling_days: 30 }
+                attribute_by: placed_at
+                start: placed_at
+                end: shipped_at
+                limit: { hours: 1e300 }
+            """;
+
+        Assert.Equal(["p.yaml:20:21: \"hours\" of the limit of metric \"s\" must not be negative or longer than 36,500 days"], Errors(yaml));
+    }
+
+    [Fact]
     public void Empty_all_and_any_lists_are_refused_in_rules_and_filters()
     {
         // Line 11 "    numerator: { any: [] }": "numerator:" 5–14, "{" 16, "any:" 18–21, "[" 23.
