@@ -56,6 +56,12 @@ internal sealed class FieldResolver(YamlCursor cursor, Subject subject)
             return null;
         }
         var list = cursor.Sequence(all ?? any, what);
+        if (list is { Children.Count: 0 })
+        {
+            // all: [] would take every item and any: [] none: surely a mistake.
+            cursor.Error(list, $"{what}: \"{(all is not null ? "all" : "any")}\" lists no conditions; give at least one");
+            return null;
+        }
         var conditions = new List<Condition>();
         var nested = new List<Filter>();
         foreach (var item in list ?? [])

@@ -14,6 +14,11 @@ internal sealed class MetricReader(YamlCursor cursor)
         "business_clock", "counts", "excuse", "components", "standard", "unit", "consultation_hours",
     ];
 
+    /// <summary>The longest window and lag a policy may give, in days (about 100 years).</summary>
+    internal const int MaxWindowDays = 36_500;
+
+    private const string MaxDaysNote = " days (about 100 years)";
+
     private static readonly Dictionary<string, MetricKind> Kinds = new(StringComparer.Ordinal)
     {
         ["rate"] = MetricKind.Rate,
@@ -37,19 +42,35 @@ internal sealed class MetricReader(YamlCursor cursor)
         }
         var seq = cursor.Sequence(node, "metrics");
         if (seq is null) return result;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         var componentNodes = new List<(MetricDefinition Score, YamlMappingNode Map)>();
         foreach (var item in seq)
         {
             if (cursor.Mapping(item, "a metric") is not { } map) continue;
+            // An id counts as defined even when the rest of its metric has mistakes: rules naming it
+            // are not told it is missing (the metric's own errors are reported where they are).
+            var declared = YamlCursor.Get(map, "id") is YamlScalarNode { Value: { Length: > 0 } text } ? text : null;
+            if (declared is not null && Declared.Contains(declared)) cursor.Error(map, $"metric id \"{declared}\" is defined twice");
+            else if (declared is not null) Declared.Add(declared);
+            var before = cursor.ErrorCount;
             var metric = Read(map);
+            if (metric is null && cursor.ErrorCount == before)
+                cursor.Error(map, $"metric \"{declared}\" is incomplete"); // every path above reports why; this is a safety net
             if (metric is null) continue;
-            if (!seen.Add(metric.Id)) cursor.Error(map, $"metric id \"{metric.Id}\" is defined twice");
             if (metric.Kind == MetricKind.Score) componentNodes.Add((metric, map));
             result.Add(metric);
         }
         foreach (var (score, map) in componentNodes) CheckComponents(score, map, result);
         return result;
+    }
+
+    /// <summary>Every metric id the policy writes, valid metric or not, once each, in order.</summary>
+    public List<string> Declared { get; } = [];
+
+    /// <summary>"; defined: a, b" for a message about a metric id that is not defined.</summary>
+    internal static string DefinedList(IEnumerable<string> ids)
+    {
+        var distinct = ids.Distinct(StringComparer.Ordinal).ToList();
+        return distinct.Count == 0 ? "" : "; defined: " + string.Join(", ", distinct);
     }
 
     /// <summary>A score's components must name metrics of the policy that are not scores themselves.</summary>
@@ -61,9 +82,9 @@ internal sealed class MetricReader(YamlCursor cursor)
             var name = score.Components[i].Metric;
             var node = nodes[i] is YamlMappingNode m ? YamlCursor.Get(m, "metric") ?? nodes[i] : nodes[i];
             var target = metrics.FirstOrDefault(x => x.Id == name);
-            if (target is null)
-                cursor.Error(node, $"score \"{score.Id}\" names metric \"{name}\", which the policy does not define; defined: {string.Join(", ", metrics.Select(x => x.Id))}");
-            else if (target.Kind == MetricKind.Score)
+            if (target is null && !Declared.Contains(name))
+                cursor.Error(node, $"score \"{score.Id}\" names metric \"{name}\", which the policy does not define{DefinedList(Declared)}");
+            else if (target?.Kind == MetricKind.Score)
                 cursor.Error(node, $"score \"{score.Id}\" cannot be made of another score (\"{name}\")");
         }
     }
@@ -88,7 +109,7 @@ internal sealed class MetricReader(YamlCursor cursor)
     {
         NotFor(map, what, k, "denominator", "components");
         var subject = Enum(map, "subject", what, Subjects);
-        var window = ReadWindow(YamlCursor.Get(map, "window"), what);
+        var window = ReadMetricWindow(map, what);
         if (subject is not { } s) return null;
 
         var fields = new FieldResolver(cursor, s);
@@ -100,11 +121,13 @@ internal sealed class MetricReader(YamlCursor cursor)
         var countsLate = false;
         if (k is MetricKind.Rate or MetricKind.Count)
         {
-            NotFor(map, what, k, "start", "end", "limit", "counts", "excuse");
+            NotFor(map, what, k, "start", "end", "limit", "counts", "excuse", "business_clock");
             if (YamlCursor.Get(map, "numerator") is null) cursor.Error(map, $"{what} is a {KindName(k)}: it needs \"numerator\"");
         }
         else
         {
+            if (YamlCursor.Get(map, "numerator") is { } numeratorNode)
+                cursor.Error(numeratorNode, $"\"numerator\" does not apply to {what}, which is a {KindName(k)}: to choose which items are measured, use \"population\"");
             start = fields.Instant(map, "start", what, required: true);
             end = fields.Instant(map, "end", what, required: true);
             if (k == MetricKind.ShareWithin)
@@ -186,7 +209,7 @@ internal sealed class MetricReader(YamlCursor cursor)
     private MetricDefinition? ReadRatio(YamlMappingNode map, string? id, string what)
     {
         NotFor(map, what, MetricKind.Ratio, "subject", "attribute_by", "population", "start", "end", "limit", "counts", "excuse", "business_clock", "components");
-        var window = ReadWindow(YamlCursor.Get(map, "window"), what);
+        var window = ReadMetricWindow(map, what);
         if (YamlCursor.Get(map, "numerator") is null) cursor.Error(map, $"{what} is a ratio: it needs \"numerator\" ({{subject, attribute_by, where}})");
         if (YamlCursor.Get(map, "denominator") is null) cursor.Error(map, $"{what} is a ratio: it needs \"denominator\" ({{subject, attribute_by, where}})");
         var numerator = ReadPart(YamlCursor.Get(map, "numerator"), $"the numerator of {what}");
@@ -292,6 +315,23 @@ internal sealed class MetricReader(YamlCursor cursor)
         {
             return null;
         }
+        return ReadGivenWindow(node, what);
+    }
+
+    /// <summary>A metric's window, which it must have.</summary>
+    private WindowSpec? ReadMetricWindow(YamlMappingNode metric, string what)
+    {
+        var node = YamlCursor.Get(metric, "window");
+        if (node is null)
+        {
+            cursor.Error(metric, $"{what} needs \"window\" (rolling_days: N, calendar: day|week|half_month|month, or lifetime)");
+            return null;
+        }
+        return ReadGivenWindow(node, what);
+    }
+
+    private WindowSpec? ReadGivenWindow(YamlNode node, string what)
+    {
         if (node is YamlScalarNode { Value: "lifetime" }) return new LifetimeWindow();
         if (cursor.Mapping(node, $"the window of {what}") is not { } map) return null;
         cursor.OnlyKeys(map, $"the window of {what}", "rolling_days", "lag_days", "align_to_day", "calendar", "current");
@@ -304,8 +344,8 @@ internal sealed class MetricReader(YamlCursor cursor)
         }
         if (YamlCursor.Get(map, "rolling_days") is not null)
         {
-            var days = cursor.Integer(map, "rolling_days", true, "a window", min: 1);
-            var lag = cursor.Integer(map, "lag_days", false, "a window") ?? 0;
+            var days = cursor.Integer(map, "rolling_days", true, "a window", min: 1, max: MaxWindowDays, maxNote: MaxDaysNote);
+            var lag = cursor.Integer(map, "lag_days", false, "a window", max: MaxWindowDays, maxNote: MaxDaysNote) ?? 0;
             var align = cursor.Bool(map, "align_to_day", "a window") ?? false;
             return days is { } d ? new RollingWindow(d, lag, align) : null;
         }
@@ -337,10 +377,18 @@ internal sealed class MetricReader(YamlCursor cursor)
         }
         if (YamlCursor.Get(map, "field") is not null)
             return fields.Instant(map, "field", $"the limit of {what}", required: true) is { } deadline ? Limit.Until(deadline) : null;
-        if (cursor.Integer(map, "business_days", false, "a limit", min: 1) is { } bd) return new Limit(null, bd);
-        if (cursor.Number(map, "hours", false, "a limit") is { } h) return new Limit(Duration.FromSeconds(h * 3600), null);
-        if (cursor.Number(map, "minutes", false, "a limit") is { } m) return new Limit(Duration.FromSeconds(m * 60), null);
-        if (cursor.Number(map, "seconds", false, "a limit") is { } s) return new Limit(Duration.FromSeconds(s), null);
+        if (YamlCursor.Get(map, "business_days") is not null)
+            return cursor.Integer(map, "business_days", false, "a limit", min: 1, max: MaxWindowDays, maxNote: MaxDaysNote) is { } bd ? new Limit(null, bd) : null;
+        foreach (var (key, seconds) in new[] { ("hours", 3600.0), ("minutes", 60.0), ("seconds", 1.0) })
+        {
+            if (cursor.Number(map, key, false, "a limit") is not { } n) continue;
+            if (n < 0 || n * seconds > MaxWindowDays * 86_400.0)
+            {
+                cursor.Error(YamlCursor.Get(map, key)!, $"\"{key}\" of the limit of {what} must not be negative or longer than 36,500 days");
+                return null;
+            }
+            return new Limit(Duration.FromSeconds(n * seconds), null);
+        }
         return null;
     }
 }

@@ -36,14 +36,31 @@ public static class PolicyLoader
         var errors = new List<PolicyError>();
         var cursor = new YamlCursor(file, errors);
         var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(yaml));
+        var parser = new TrackingParser(new Parser(scanner));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             var message = e.InnerException?.Message ?? e.Message;
-            throw new PolicyLoadException([new PolicyError(file, e.Start.Line, e.Start.Column, "not valid YAML: " + StripMark(message))]);
+            var at = e.Start.Line > 0 ? e.Start : scanner.CurrentPosition;
+            throw new PolicyLoadException([new PolicyError(file, at.Line, Math.Max(1, at.Column), "not valid YAML: " + StripMark(message))]);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // The YAML library gives up on some broken files (an unclosed "[" followed by more lines)
+            // without a position of its own: point at the unclosed bracket when there is one, else
+            // at where reading stopped.
+            var stopped = scanner.CurrentPosition;
+            if (parser.OpenFlow is { } open)
+            {
+                var bracket = open.IsSequence ? "[" : "{";
+                throw new PolicyLoadException([new PolicyError(file, open.Start.Line, open.Start.Column,
+                    $"not valid YAML: the \"{bracket}\" opened here is not closed (reading stopped at line {stopped.Line}, column {stopped.Column})")]);
+            }
+            throw new PolicyLoadException([new PolicyError(file, Math.Max(1, stopped.Line), Math.Max(1, stopped.Column), "not valid YAML: cannot be read past this point")]);
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new PolicyLoadException([new PolicyError(file, 1, 1, "a policy must be a YAML mapping with id, version, metrics…")]);
@@ -57,8 +74,9 @@ public static class PolicyLoader
         var effective = ReadDate(cursor, root, "effective_from");
         var zone = ReadZone(cursor, root);
         var calendar = new CalendarReader(cursor).Read(YamlCursor.Get(root, "calendar"), zone ?? DateTimeZone.Utc);
-        var metrics = new MetricReader(cursor).ReadAll(YamlCursor.Get(root, "metrics"));
-        var rules = new RuleReader(cursor, metrics).ReadAll(YamlCursor.Get(root, "rules"));
+        var metricReader = new MetricReader(cursor);
+        var metrics = metricReader.ReadAll(YamlCursor.Get(root, "metrics"));
+        var rules = new RuleReader(cursor, metrics, metricReader.Declared).ReadAll(YamlCursor.Get(root, "rules"));
         var settings = ReadSettings(cursor, root);
         var rootCauses = new RootCauseReader(cursor).Read(YamlCursor.Get(root, "root_causes"));
         var defaults = ReadDefaults(cursor, root);
@@ -121,7 +139,11 @@ public static class PolicyLoader
         if (map is null) return result;
         foreach (var key in map.Children.Keys)
         {
-            var name = ((YamlScalarNode)key).Value!;
+            if (key is not YamlScalarNode { Value: { } name })
+            {
+                cursor.Error(key, "each setting's name must be plain text");
+                continue;
+            }
             if (cursor.Number(map, name, true, "settings") is { } v) result[name] = v;
         }
         return result;

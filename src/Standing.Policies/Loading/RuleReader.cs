@@ -5,7 +5,11 @@ using YamlDotNet.RepresentationModel;
 namespace Standing.Policies.Loading;
 
 /// <summary>Reads the <c>rules</c> list; every metric a rule names must exist in the policy.</summary>
-internal sealed class RuleReader(YamlCursor cursor, IReadOnlyList<MetricDefinition> metrics)
+/// <remarks>
+/// <paramref name="declared"/> holds every metric id the policy writes, including metrics that have
+/// mistakes of their own: a rule naming one of those is not reported again.
+/// </remarks>
+internal sealed class RuleReader(YamlCursor cursor, IReadOnlyList<MetricDefinition> metrics, IReadOnlyList<string> declared)
 {
     private static readonly IReadOnlyDictionary<string, CompareOp> Ops = OpNames.Comparisons;
 
@@ -147,28 +151,43 @@ internal sealed class RuleReader(YamlCursor cursor, IReadOnlyList<MetricDefiniti
                 return null;
             }
             var tests = new List<RuleTest>();
-            foreach (var child in cursor.Sequence(all ?? any, what) ?? [])
+            var list = cursor.Sequence(all ?? any, what);
+            if (list is { Children.Count: 0 })
+            {
+                // all: [] would hold for every seller and any: [] for none: surely a mistake.
+                cursor.Error(list, $"{what}: \"{(all is not null ? "all" : "any")}\" lists no tests; give at least one");
+                return null;
+            }
+            var failed = false;
+            foreach (var child in list ?? [])
             {
                 if (ReadTest(child, what) is { } t) tests.Add(t);
+                else failed = true;
             }
+            if (list is null || failed) return null;
             return all is not null ? new AllOf(tests) : new AnyOf(tests);
         }
         cursor.OnlyKeys(map, $"a test of {what}", "metric", "op", "value", "status");
         var metric = cursor.Text(map, "metric", true, $"a test of {what}");
         if (metric is not null && !metrics.Any(m => m.Id == metric))
         {
-            cursor.Error(YamlCursor.Get(map, "metric")!, $"{what} names metric \"{metric}\", which the policy does not define{(metrics.Count == 0 ? "" : "; defined: " + string.Join(", ", metrics.Select(m => m.Id)))}");
+            if (!declared.Contains(metric, StringComparer.Ordinal))
+                cursor.Error(YamlCursor.Get(map, "metric")!, $"{what} names metric \"{metric}\", which the policy does not define{MetricReader.DefinedList(declared)}");
             metric = null;
         }
         var statusText = cursor.Text(map, "status", false, what);
         if (statusText is not null)
         {
+            if ((YamlCursor.Get(map, "op") ?? YamlCursor.Get(map, "value")) is { } extra)
+                cursor.Error(extra, $"a test of {what} checks either \"status\" or \"op\" and \"value\", not both");
             if (!Statuses.TryGetValue(statusText, out var status))
             {
                 cursor.Error(YamlCursor.Get(map, "status")!, $"unknown status \"{statusText}\"; expected one of: {string.Join(", ", Statuses.Keys)}");
                 return null;
             }
-            return metric is null ? null : new MetricTest(metric, CompareOp.Eq, null, status);
+            return metric is null || YamlCursor.Get(map, "op") is not null || YamlCursor.Get(map, "value") is not null
+                ? null
+                : new MetricTest(metric, CompareOp.Eq, null, status);
         }
         var opText = cursor.Text(map, "op", true, $"a test of {what}");
         var value = cursor.Number(map, "value", true, $"a test of {what}");

@@ -22,6 +22,11 @@ internal sealed class ScorecardReader(YamlCursor cursor)
         var minResponses = cursor.Integer(map, "min_responses", false, What, min: 1) ?? 1;
         if (target is < 0) cursor.Error(YamlCursor.Get(map, "response_target_seconds")!, "response_target_seconds must not be negative");
         if (conversion is < 0) cursor.Error(YamlCursor.Get(map, "conversion_hours")!, "conversion_hours must not be negative");
+        if (conversion is > MetricReader.MaxWindowDays * 24.0)
+        {
+            cursor.Error(YamlCursor.Get(map, "conversion_hours")!, "conversion_hours must be at most 876,000 (36,500 days, about 100 years)");
+            conversion = null;
+        }
         if (window is null || target is not { } t || conversion is not { } h) return null;
         return new AgentScorecardSpec { Window = window, ResponseTargetSeconds = t, ConversionHours = h, MinResponses = minResponses };
     }

@@ -11,6 +11,9 @@ internal sealed class YamlCursor(string file, List<PolicyError> errors)
 {
     public string File { get; } = file;
 
+    /// <summary>How many errors have been found so far.</summary>
+    public int ErrorCount => errors.Count;
+
     public void Error(YamlNode node, string message) =>
         errors.Add(new PolicyError(File, node.Start.Line, node.Start.Column, message));
 
@@ -69,7 +72,7 @@ internal sealed class YamlCursor(string file, List<PolicyError> errors)
         return null;
     }
 
-    public int? Integer(YamlMappingNode map, string key, bool required, string what, int min = 0)
+    public int? Integer(YamlMappingNode map, string key, bool required, string what, int min = 0, int max = int.MaxValue, string? maxNote = null)
     {
         var node = Get(map, key);
         if (node is null)
@@ -77,11 +80,19 @@ internal sealed class YamlCursor(string file, List<PolicyError> errors)
             if (required) Error(map, $"{what} needs \"{key}\"");
             return null;
         }
-        if (node is YamlScalarNode { Value: { } v } && int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i))
+        if (node is YamlScalarNode { Value: { } v } && System.Numerics.BigInteger.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i))
         {
-            if (i >= min) return i;
-            Error(node, $"\"{key}\" must be at least {min}");
-            return null;
+            if (i < min)
+            {
+                Error(node, $"\"{key}\" must be at least {min}");
+                return null;
+            }
+            if (i > max)
+            {
+                Error(node, $"\"{key}\" must be at most {max.ToString("N0", CultureInfo.InvariantCulture)}{maxNote}");
+                return null;
+            }
+            return (int)i;
         }
         Error(node, $"\"{key}\" must be a whole number");
         return null;
