@@ -23,7 +23,11 @@ public static partial class EventStore
     /// </summary>
     public static IEventStore Open(string target, bool create)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(target);
+        ArgumentNullException.ThrowIfNull(target);
+        if (string.IsNullOrWhiteSpace(target))
+        {
+            throw new EventStoreException("--db is empty: name a SQLite file (e.g. standing.db) or a PostgreSQL URL (postgres://user:password@host:port/database)");
+        }
         if (!IsPostgres(target))
         {
             return SqliteEventStore.Open(target, create);
