@@ -72,7 +72,7 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
         catch (SqliteException e)
         {
             connection.Dispose();
-            throw new EventStoreException($"{path}: cannot open the event store: {e.Message}", e);
+            throw new EventStoreException(StoreFailure.Describe(path, e), e);
         }
         catch
         {

@@ -34,7 +34,7 @@ public static class StoreFailure
                 SqliteFull => $"{store}: the disk is full; nothing was changed",
                 SqliteCantOpen or SqliteIoErr => $"{store}: cannot read or write the store file ({sqlite.Message}); nothing was changed",
                 SqliteBusy or SqliteLocked => $"{store}: the store is locked by another program; nothing was changed, try again when it is done",
-                _ => $"{store}: the store failed: {sqlite.Message}; nothing was changed",
+                _ => $"{store}: cannot use the event store: {sqlite.Message}; nothing was changed",
             };
         }
         if (error is PostgresException pg)
