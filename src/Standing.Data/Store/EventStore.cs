@@ -79,6 +79,20 @@ public static partial class EventStore
         return builder.ConnectionString;
     }
 
+    /// <summary>How a message names the store <paramref name="target"/> (a PostgreSQL target without its password).</summary>
+    public static string Label(string target)
+    {
+        if (!IsPostgres(target)) return target;
+        try
+        {
+            return Describe(target.Contains("://", StringComparison.Ordinal) ? FromUrl(target) : target, target);
+        }
+        catch (EventStoreException)
+        {
+            return Redact(target);
+        }
+    }
+
     private static string Describe(string connectionString, string target)
     {
         try

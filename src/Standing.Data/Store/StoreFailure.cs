@@ -24,7 +24,7 @@ public static class StoreFailure
     public static string Describe(string? target, DbException error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        var store = string.IsNullOrWhiteSpace(target) ? "the event store" : target;
+        var store = string.IsNullOrWhiteSpace(target) ? "the event store" : EventStore.Label(target);
         if (error is SqliteException sqlite)
         {
             return (sqlite.SqliteErrorCode & 0xff) switch
