@@ -85,12 +85,12 @@ internal static class OutboxCommand
         {
             if (string.IsNullOrWhiteSpace(folder))
             {
-                stderr.WriteLine($"{folderFlag} is empty: name the folder to write the notices to (nothing was delivered)");
+                stderr.WriteLine($"{folderFlag} is empty: name the folder to write the notices to (nothing was run or delivered)");
                 return false;
             }
             if (File.Exists(folder))
             {
-                stderr.WriteLine($"{folderFlag} {folder}: is a file, not a folder; name a folder to write the notices to (nothing was delivered)");
+                stderr.WriteLine($"{folderFlag} {folder}: is a file, not a folder; name a folder to write the notices to (nothing was run or delivered)");
                 return false;
             }
         }
@@ -98,7 +98,7 @@ internal static class OutboxCommand
         {
             if (!IsHttpUrl(url, out _))
             {
-                stderr.WriteLine($"{webhookFlag} \"{url}\" is not an http(s) URL (nothing was delivered)");
+                stderr.WriteLine($"{webhookFlag} \"{url}\" is not an http(s) URL (nothing was run or delivered)");
                 return false;
             }
         }
