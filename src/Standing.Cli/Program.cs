@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Data.Common;
 using Standing.Cli.Commands;
+using Standing.Data.Store;
 
 // `standing`: measure marketplace sellers against published service-level standards.
 var root = new RootCommand("Standing: holds marketplace sellers to published service-level standards.")
@@ -17,4 +19,36 @@ var root = new RootCommand("Standing: holds marketplace sellers to published ser
     DemoCommand.Create(),
     BenchCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+var parsed = root.Parse(args);
+try
+{
+    return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (DbException e)
+{
+    // A store that opened but then failed (read-only, damaged, locked): every write is one
+    // transaction, so the failed step committed nothing.
+    await Console.Error.WriteLineAsync(StoreFailure.Describe(DbTarget(args), e));
+    return ExitCodes.Error;
+}
+catch (EventStoreException e)
+{
+    await Console.Error.WriteLineAsync(e.Message);
+    return ExitCodes.Error;
+}
+catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+{
+    await Console.Error.WriteLineAsync($"standing {string.Join(' ', args.Take(1))}: cannot read or write a file: {e.Message}");
+    return ExitCodes.Error;
+}
+
+// The --db value as typed, to name the store in a message.
+static string? DbTarget(string[] args)
+{
+    for (var i = 0; i < args.Length; i++)
+    {
+        if (args[i] == "--db" && i + 1 < args.Length) return args[i + 1];
+        if (args[i].StartsWith("--db=", StringComparison.Ordinal)) return args[i]["--db=".Length..];
+    }
+    return null;
+}

@@ -48,9 +48,9 @@ internal static class DemoCommand
             Consoles.Error.WriteLine(error);
             return ExitCodes.Error;
         }
+        if (!BenchCommand.IsFolderOrNew(folder, "--out", Consoles.Error)) return ExitCodes.Error;
         var console = Consoles.Out;
         var clock = Stopwatch.StartNew();
-        Directory.CreateDirectory(folder);
         var eventsPath = Path.Combine(folder, "events.ndjson");
         var simulator = new MarketplaceSimulator(new SimulationOptions { Seed = seed, Sellers = sellers, Days = days, End = asOf });
 

@@ -65,10 +65,17 @@ internal static class DisputesCommand
             {
                 using (var events = EventStore.Open(parse.GetValue(db)!, create: false))
                 {
-                    var known = events.ReadAll(sellerId).Any(e => e.Order == itemId || e.Review == itemId || e.Case == itemId);
-                    if (!known)
+                    var itemEvents = events.ReadAll(sellerId).Where(e => e.Order == itemId || e.Review == itemId || e.Case == itemId).ToList();
+                    if (itemEvents.Count == 0)
                     {
                         stderr.WriteLine($"--item \"{itemId}\": no order, review or case of seller \"{sellerId}\" has this id");
+                        return ExitCodes.Error;
+                    }
+                    // An item cannot be disputed before it existed: its first event is its own time.
+                    var itemAt = itemEvents.Min(e => e.At);
+                    if (parse.GetValue(at) is not null && when < itemAt)
+                    {
+                        stderr.WriteLine($"refused: the dispute at {EnforcementJson.Instant(when)} (--at) would come before item {itemId} existed ({EnforcementJson.Instant(itemAt)}, its first event)");
                         return ExitCodes.Error;
                     }
                 }
@@ -121,6 +128,16 @@ internal static class DisputesCommand
         var command = new Command("decide", "Accept or reject a dispute") { db, id, decision, by, note, at };
         command.SetAction(parse =>
         {
+            if (string.IsNullOrWhiteSpace(parse.GetValue(by)))
+            {
+                Consoles.Error.WriteLine("--by must name the person deciding");
+                return ExitCodes.Error;
+            }
+            if (string.IsNullOrWhiteSpace(parse.GetValue(note)))
+            {
+                Consoles.Error.WriteLine("--note must say why");
+                return ExitCodes.Error;
+            }
             if (!CasesCommand.TryNow(parse.GetValue(at), out var when)) return ExitCodes.Error;
             return CasesCommand.WithStore(parse.GetValue(db)!, store =>
             {

@@ -83,6 +83,16 @@ internal static class IngestCommand
             return ExitCodes.Error;
         }
 
+        // --rejects is checked before the store is touched: it must not name an input or the store, and must be writable.
+        if (!RejectsTarget.TryCheck(rejectsPath, paths.Concat(files), target, stderr)) return ExitCodes.Error;
+        if (mapping is null)
+        {
+            foreach (var folder in paths.Where(p => Directory.Exists(p) && !files.Any(f => IsIn(f, p))))
+                stderr.WriteLine($"note: no events in {folder}: it holds no *.ndjson or *.jsonl files");
+        }
+
+        var sqlite = !string.IsNullOrWhiteSpace(target) && !EventStore.IsPostgres(target);
+        var newStore = sqlite && !File.Exists(target);
         var clock = Stopwatch.StartNew();
         IngestSummary summary;
         string storeName;
@@ -110,6 +120,23 @@ internal static class IngestCommand
         }
 
         foreach (var reject in summary.Rejects) stderr.WriteLine(reject.Message);
+        if (files.Count > 0) InputNotes.Write(files, summary.Accepted + summary.Duplicates + summary.Conflicts, summary.Rejects, stderr);
+        if (newStore && summary.Accepted == 0)
+        {
+            // Nothing was accepted: the store this command created would hold nothing, so it is not left behind.
+            foreach (var suffix in (string[])["", "-wal", "-shm"])
+            {
+                try
+                {
+                    File.Delete(target + suffix);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    stderr.WriteLine($"{target + suffix}: cannot remove: {e.Message}");
+                }
+            }
+            stderr.WriteLine($"note: no event was accepted, so no store was created at {target}");
+        }
         if (rejectsPath is not null)
         {
             try
@@ -125,6 +152,9 @@ internal static class IngestCommand
         WriteSummary(Console.Out, storeName, summary, clock.Elapsed);
         return summary.Rejects.Count > 0 ? ExitCodes.SomeRejected : ExitCodes.Ok;
     }
+
+    private static bool IsIn(string file, string folder) =>
+        string.Equals(Path.GetFullPath(Path.GetDirectoryName(file) ?? "."), Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal);
 
     private static List<string> ExpandNdjson(string[] paths)
     {

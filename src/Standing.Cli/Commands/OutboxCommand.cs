@@ -57,6 +57,12 @@ internal static class OutboxCommand
         {
             try
             {
+                if (parse.GetValue(folder) is null && parse.GetValue(webhook) is not { Length: > 0 })
+                {
+                    Consoles.Error.WriteLine("outbox deliver: name where to deliver, with --folder FOLDER and/or --webhook URL (nothing was delivered)");
+                    return ExitCodes.Error;
+                }
+                if (!CheckSinks(parse.GetValue(folder), parse.GetValue(webhook), Consoles.Error)) return ExitCodes.Error;
                 using var store = EnforcementStore.Open(parse.GetValue(db)!);
                 return Deliver(store, parse.GetValue(folder), parse.GetValue(webhook), Consoles.Error, Consoles.Out) ? ExitCodes.Ok : ExitCodes.Error;
             }
@@ -69,22 +75,54 @@ internal static class OutboxCommand
         return command;
     }
 
-    /// <summary>Delivers to the sinks named; true when every notice arrived (or no sink was named).</summary>
-    public static bool Deliver(EnforcementStore store, string? folder, string[]? webhooks, TextWriter stderr, IAnsiConsole stdout)
+    /// <summary>
+    /// Checks the sinks named (an empty or file --folder, a --webhook that is not an http(s) URL) before
+    /// anything is run or delivered; the flags are named as the user typed them.
+    /// </summary>
+    public static bool CheckSinks(string? folder, string[]? webhooks, TextWriter stderr, string folderFlag = "--folder", string webhookFlag = "--webhook")
     {
+        if (folder is not null)
+        {
+            if (string.IsNullOrWhiteSpace(folder))
+            {
+                stderr.WriteLine($"{folderFlag} is empty: name the folder to write the notices to (nothing was run or delivered)");
+                return false;
+            }
+            if (File.Exists(folder))
+            {
+                stderr.WriteLine($"{folderFlag} {folder}: is a file, not a folder; name a folder to write the notices to (nothing was run or delivered)");
+                return false;
+            }
+        }
+        foreach (var url in webhooks ?? [])
+        {
+            if (!IsHttpUrl(url, out _))
+            {
+                stderr.WriteLine($"{webhookFlag} \"{url}\" is not an http(s) URL (nothing was run or delivered)");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool IsHttpUrl(string url, out Uri uri) =>
+        Uri.TryCreate(url, UriKind.Absolute, out uri!) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    /// <summary>Delivers to the sinks named; true when every notice arrived (or no sink was named).</summary>
+    public static bool Deliver(EnforcementStore store, string? folder, string[]? webhooks, TextWriter stderr, IAnsiConsole stdout,
+        string folderFlag = "--folder", string webhookFlag = "--webhook")
+    {
+        if (!CheckSinks(folder, webhooks, stderr, folderFlag, webhookFlag)) return false;
         var sinks = new List<INoticeSink>();
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         if (folder is not null) sinks.Add(new FolderSink(folder));
         foreach (var url in webhooks ?? [])
         {
-            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-            {
-                stderr.WriteLine($"--webhook \"{url}\" is not an http(s) URL");
-                return false;
-            }
+            IsHttpUrl(url, out var uri);
             sinks.Add(new WebhookSink(uri, client));
         }
         if (sinks.Count == 0) return true;
+        store.CheckWritable(); // nothing leaves the store unless its delivery can be recorded
         var report = new OutboxDelivery(store, SystemClock.Instance, RetryOptions.Default).DeliverAsync(sinks).GetAwaiter().GetResult();
         stdout.WriteLine($"outbox: {report.Delivered} deliveries made, {report.Failures.Count} sinks failing");
         foreach (var failure in report.Failures) stderr.WriteLine("not delivered (kept for the next delivery): " + failure);

@@ -74,6 +74,11 @@ internal static class PoliciesCommand
 
     private static int Validate(string path)
     {
+        if (Directory.Exists(path))
+        {
+            Consoles.Error.WriteLine($"{path}: is a directory, not a policy file (policies validate takes a YAML file)");
+            return ExitCodes.Error;
+        }
         if (!File.Exists(path))
         {
             Consoles.Error.WriteLine($"{path}: no such file");

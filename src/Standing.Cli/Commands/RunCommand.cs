@@ -49,6 +49,8 @@ internal static class RunCommand
         var stderr = Consoles.Error;
         var stdout = Consoles.Out;
         if (!RunDays.TryParse(asOfText, from, to, stderr, out var days)) return ExitCodes.Error;
+        // The sinks are checked before anything runs: a bad one must not fail the command after it committed.
+        if (!OutboxCommand.CheckSinks(folder, webhooks, stderr, "--notify-folder", "--notify-webhook")) return ExitCodes.Error;
         var policies = new List<(Policy Policy, IPackMachine Machine)>();
         foreach (var reference in policyRefs is { Length: > 0 } ? policyRefs : BuiltInPacks.Ids)
         {
@@ -56,6 +58,12 @@ internal static class RunCommand
             if (PackMachines.For(policy.Id) is { } machine) policies.Add((policy, machine));
             else if (policyRefs is { Length: > 0 })
                 stderr.WriteLine($"{reference}: policy {policy.Id} has no enforcement (enforced: {string.Join(", ", PackMachines.Policies)}); skipped");
+        }
+
+        if (policies.Count == 0)
+        {
+            stderr.WriteLine($"none of the policies given has enforcement (enforced: {string.Join(", ", PackMachines.Policies)}): nothing was run");
+            return ExitCodes.Error;
         }
 
         // Every step's as-of, checked against what the store has run before anything runs: a range
@@ -123,7 +131,7 @@ internal static class RunCommand
                     $"{audit.Count(a => a.Action == "opened")} cases opened, {audit.Count(a => a.Action != "opened")} transitions, {books.Sum(b => b.Notices.Count)} notices");
             }
             ReportOverdue(store, last, stdout);
-            return OutboxCommand.Deliver(store, folder, webhooks, stderr, stdout) ? ExitCodes.Ok : ExitCodes.Error;
+            return OutboxCommand.Deliver(store, folder, webhooks, stderr, stdout, "--notify-folder", "--notify-webhook") ? ExitCodes.Ok : ExitCodes.Error;
         }
         catch (EventStoreException e)
         {

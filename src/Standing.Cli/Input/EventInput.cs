@@ -51,6 +51,7 @@ internal sealed record EventInput(IReadOnlyList<StandingEvent> Events, int Rejec
     public static bool TryRead(IReadOnlyList<string> files, string? rejectsPath, TextWriter stderr, out EventInput input)
     {
         input = new EventInput([], 0);
+        if (!RejectsTarget.TryCheck(rejectsPath, files, null, stderr)) return false;
         var reader = new NdjsonEventReader();
         try
         {
@@ -65,6 +66,7 @@ internal sealed record EventInput(IReadOnlyList<StandingEvent> Events, int Rejec
         }
         var result = reader.Result;
         foreach (var reject in result.Rejects) stderr.WriteLine(reject.Message);
+        InputNotes.Write(files, result.Log.AcceptedCount + result.Log.DuplicateCount, result.Rejects, stderr);
         if (rejectsPath is not null)
         {
             try

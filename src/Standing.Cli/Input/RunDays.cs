@@ -31,7 +31,8 @@ internal sealed record RunDays(string? AsOf, IReadOnlyList<LocalDate> Dates)
         var t = LocalDatePattern.Iso.Parse(to);
         if (!f.Success || !t.Success)
         {
-            stderr.WriteLine($"--from/--to take dates like 2026-03-01 (got \"{from}\", \"{to}\")");
+            var (flag, text) = f.Success ? ("--to", to) : ("--from", from);
+            stderr.WriteLine($"{flag} \"{text}\" is not a date: {flag} takes a date like 2026-03-01 (a day that exists in the calendar)");
             return false;
         }
         if (t.Value < f.Value)

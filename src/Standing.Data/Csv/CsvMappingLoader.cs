@@ -18,6 +18,10 @@ public static partial class CsvMappingLoader
 
     public static CsvMappingLoad LoadFile(string path)
     {
+        if (Directory.Exists(path))
+        {
+            return new CsvMappingLoad(null, [$"{path}: is a directory, not a mapping file (--mapping takes a YAML file)"]);
+        }
         string text;
         try
         {

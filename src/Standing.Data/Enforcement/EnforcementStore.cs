@@ -52,6 +52,28 @@ public sealed class EnforcementStore : IDisposable
 
     public void Dispose() => _connection.Dispose();
 
+    /// <summary>
+    /// Raises <see cref="EventStoreException"/> when the store cannot be written (a read-only file or
+    /// database): checked before anything leaves the store, so that nothing is sent whose delivery
+    /// could not then be recorded. Changes nothing.
+    /// </summary>
+    public void CheckWritable()
+    {
+        try
+        {
+            using var transaction = _connection.BeginTransaction();
+            using var command = _connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "DELETE FROM enforcement_deliveries WHERE attempts < 0";
+            command.ExecuteNonQuery();
+            transaction.Rollback();
+        }
+        catch (DbException e)
+        {
+            throw new EventStoreException(StoreFailure.Describe(Name, e), e);
+        }
+    }
+
     // ---- cases -------------------------------------------------------------------------------
 
     public IReadOnlyList<EnforcementCase> Cases(string? policy = null, string? seller = null)

@@ -23,7 +23,11 @@ public static partial class EventStore
     /// </summary>
     public static IEventStore Open(string target, bool create)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(target);
+        ArgumentNullException.ThrowIfNull(target);
+        if (string.IsNullOrWhiteSpace(target))
+        {
+            throw new EventStoreException("--db is empty: name a SQLite file (e.g. standing.db) or a PostgreSQL URL (postgres://user:password@host:port/database)");
+        }
         if (!IsPostgres(target))
         {
             return SqliteEventStore.Open(target, create);
@@ -73,6 +77,20 @@ public static partial class EventStore
             }
         }
         return builder.ConnectionString;
+    }
+
+    /// <summary>How a message names the store <paramref name="target"/> (a PostgreSQL target without its password).</summary>
+    public static string Label(string target)
+    {
+        if (!IsPostgres(target)) return target;
+        try
+        {
+            return Describe(target.Contains("://", StringComparison.Ordinal) ? FromUrl(target) : target, target);
+        }
+        catch (EventStoreException)
+        {
+            return Redact(target);
+        }
     }
 
     private static string Describe(string connectionString, string target)

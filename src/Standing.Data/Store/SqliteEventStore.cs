@@ -44,6 +44,11 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
         {
             throw new EventStoreException($"{path}: no such event store (create one with standing ingest --db {path})");
         }
+        if (exists && !create && new FileInfo(path).Length == 0)
+        {
+            // An empty file is not a store: a read must not turn it into one.
+            throw new EventStoreException($"{path}: no Standing event store in this file (it is empty; create a store with standing ingest --db {path})");
+        }
         if (exists)
         {
             CheckHeader(path);
@@ -67,7 +72,7 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
         catch (SqliteException e)
         {
             connection.Dispose();
-            throw new EventStoreException($"{path}: cannot open the event store: {e.Message}", e);
+            throw new EventStoreException(StoreFailure.Describe(path, e), e);
         }
         catch
         {
