@@ -39,12 +39,12 @@ internal static class BenchCommand
             if (parse.GetValue(ingest) is { } events)
             {
                 if (events < 1) return Refuse(stderr, $"--ingest must be at least 1 (got {events})");
-                if (parse.GetValue(keep) is { } folder && !IsFolderOrNew(folder, "--keep", stderr)) return ExitCodes.Error;
+                if (parse.GetValue(keep) is { } folder && !OutputPaths.TryFolder(folder, "--keep", stderr)) return ExitCodes.Error;
                 return IngestBench.Run(events, Math.Max(1, parse.GetValue(repeat)), parse.GetValue(postgres), parse.GetValue(sqlite3), parse.GetValue(keep));
             }
             if (parse.GetValue(sellers) < 1) return Refuse(stderr, $"--sellers must be at least 1 (got {parse.GetValue(sellers)})");
             if (parse.GetValue(orders) < 1) return Refuse(stderr, $"--orders must be at least 1 (got {parse.GetValue(orders)})");
-            if (parse.GetValue(file) is { } path && !IsFileOrNew(path, stderr)) return ExitCodes.Error;
+            if (parse.GetValue(file) is { } path && !OutputPaths.TryWritableFile(path, "--file", stderr, "name a file for the generated events")) return ExitCodes.Error;
             return Run(parse.GetValue(sellers), parse.GetValue(orders), parse.GetValue(file));
         });
         return command;
@@ -54,57 +54,6 @@ internal static class BenchCommand
     {
         stderr.WriteLine(message);
         return ExitCodes.Error;
-    }
-
-    /// <summary>A folder (existing or to be created) for <paramref name="flag"/>; a file there is refused.</summary>
-    internal static bool IsFolderOrNew(string folder, string flag, TextWriter stderr)
-    {
-        if (string.IsNullOrWhiteSpace(folder))
-        {
-            stderr.WriteLine($"{flag} is empty: name a folder");
-            return false;
-        }
-        if (File.Exists(folder))
-        {
-            stderr.WriteLine($"{flag} {folder}: is a file, not a folder; name a folder (nothing was written)");
-            return false;
-        }
-        try
-        {
-            Directory.CreateDirectory(folder);
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            stderr.WriteLine($"{flag} {folder}: cannot create or use this folder: {e.Message} (nothing was written)");
-            return false;
-        }
-    }
-
-    private static bool IsFileOrNew(string path, TextWriter stderr)
-    {
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            stderr.WriteLine("--file is empty: name a file for the generated events");
-            return false;
-        }
-        if (Directory.Exists(path))
-        {
-            stderr.WriteLine($"--file {path}: is a directory, not a file; name a file for the generated events");
-            return false;
-        }
-        var existed = File.Exists(path);
-        try
-        {
-            using (new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite)) { }
-            if (!existed) File.Delete(path);
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            stderr.WriteLine($"--file {path}: cannot write this file: {e.Message}");
-            return false;
-        }
     }
 
     /// <summary>

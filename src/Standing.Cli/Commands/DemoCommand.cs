@@ -48,7 +48,7 @@ internal static class DemoCommand
             Consoles.Error.WriteLine(error);
             return ExitCodes.Error;
         }
-        if (!BenchCommand.IsFolderOrNew(folder, "--out", Consoles.Error)) return ExitCodes.Error;
+        if (!OutputPaths.TryFolder(folder, "--out", Consoles.Error)) return ExitCodes.Error;
         var console = Consoles.Out;
         var clock = Stopwatch.StartNew();
         var eventsPath = Path.Combine(folder, "events.ndjson");

@@ -81,19 +81,7 @@ internal static class OutboxCommand
     /// </summary>
     public static bool CheckSinks(string? folder, string[]? webhooks, TextWriter stderr, string folderFlag = "--folder", string webhookFlag = "--webhook")
     {
-        if (folder is not null)
-        {
-            if (string.IsNullOrWhiteSpace(folder))
-            {
-                stderr.WriteLine($"{folderFlag} is empty: name the folder to write the notices to (nothing was run or delivered)");
-                return false;
-            }
-            if (File.Exists(folder))
-            {
-                stderr.WriteLine($"{folderFlag} {folder}: is a file, not a folder; name a folder to write the notices to (nothing was run or delivered)");
-                return false;
-            }
-        }
+        if (folder is not null && !OutputPaths.TryFolder(folder, folderFlag, stderr, create: false)) return false;
         foreach (var url in webhooks ?? [])
         {
             if (!IsHttpUrl(url, out _))

@@ -5,7 +5,6 @@ namespace Standing.Cli.Input;
 /// <summary>
 /// Checks a <c>--rejects</c> path before anything is read, stored or evaluated: it must not be one of
 /// the inputs or the store (writing it would destroy them), and it must be a file that can be written.
-/// Checking leaves an existing file as it was and removes a file it had to create.
 /// </summary>
 internal static class RejectsTarget
 {
@@ -47,24 +46,7 @@ internal static class RejectsTarget
                 }
             }
         }
-        if (Directory.Exists(full))
-        {
-            stderr.WriteLine($"--rejects {rejectsPath}: is a directory, not a file; name a file to write the rejected lines to (nothing was read or changed)");
-            return false;
-        }
-        var existed = File.Exists(full);
-        try
-        {
-            // Opened for writing without truncating: an existing file keeps its content until the end.
-            using (new FileStream(full, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite)) { }
-            if (!existed) File.Delete(full);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
-        {
-            stderr.WriteLine($"--rejects {rejectsPath}: cannot write this file: {e.Message} (nothing was read or changed)");
-            return false;
-        }
-        return true;
+        return OutputPaths.TryWritableFile(rejectsPath, "--rejects", stderr, "name a file to write the rejected lines to");
     }
 
     private static IEnumerable<string> InputFiles(IEnumerable<string> inputs)
