@@ -28,7 +28,7 @@ catch (DbException e)
 {
     // A store that opened but then failed (read-only, damaged, locked): every write is one
     // transaction, so the failed step committed nothing.
-    await Console.Error.WriteLineAsync(StoreFailure.Describe(DbTarget(args), e));
+    await Console.Error.WriteLineAsync(StoreFailure.Describe(DbTarget(parsed), e));
     return ExitCodes.Error;
 }
 catch (EventStoreException e)
@@ -42,13 +42,6 @@ catch (Exception e) when (e is IOException or UnauthorizedAccessException)
     return ExitCodes.Error;
 }
 
-// The --db value as typed, to name the store in a message.
-static string? DbTarget(string[] args)
-{
-    for (var i = 0; i < args.Length; i++)
-    {
-        if (args[i] == "--db" && i + 1 < args.Length) return args[i + 1];
-        if (args[i].StartsWith("--db=", StringComparison.Ordinal)) return args[i]["--db=".Length..];
-    }
-    return null;
-}
+// The --db value the command was given, to name the store in a message.
+static string? DbTarget(ParseResult parsed) =>
+    parsed.CommandResult.Command.Options.OfType<Option<string?>>().FirstOrDefault(o => o.Name == "--db") is { } db ? parsed.GetValue(db) : null;

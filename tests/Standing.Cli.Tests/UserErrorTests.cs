@@ -127,7 +127,7 @@ public sealed class UserErrorTests : IDisposable
                 file.Write(Enumerable.Repeat((byte)0x37, 100).ToArray());
             }
         }
-        Refused(StandingProcess.Run("rebuild", "--db", db), "the store is damaged");
+        Refused(StandingProcess.Run("rebuild", "--db", db), $"{db}: the store is damaged"); // names the store given with --db
         Refused(StandingProcess.Run("evaluate", "--db", db, "--policy", "congocrea", "--as-of", "2026-04-01T00:00:00Z"), "the store is damaged");
     }
 
