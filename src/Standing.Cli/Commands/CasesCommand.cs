@@ -3,6 +3,7 @@ using NodaTime;
 using Spectre.Console;
 using Standing.Cli.Input;
 using Standing.Cli.Output;
+using Standing.Data.Documents;
 using Standing.Data.Enforcement;
 using Standing.Data.Store;
 using Standing.Enforcement.Cases;
@@ -97,21 +98,19 @@ internal static class CasesCommand
                 if (parse.GetValue(kind) is { } k) cases = cases.Where(c => c.Kind == k);
                 if (parse.GetValue(overdue)) cases = cases.Where(c => c.IsOpen && CaseStates.AwaitsPerson(c.State) && c.DueAt is { } due && due < now);
                 var list = cases.ToList();
-                if (parse.GetValue(format) == "json")
+                var shape = parse.GetValue(format)!;
+                if (shape == OutputFormat.Json)
                 {
-                    using var stdout = Console.OpenStandardOutput();
-                    CaseJson.WriteList(stdout, list);
-                    stdout.Write("\n"u8);
+                    OutputFormat.WriteJson(stdout => CaseDocument.WriteList(stdout, list));
                     return ExitCodes.Ok;
                 }
-                var table = new Table().Border(TableBorder.Rounded).AddColumns("id", "seller", "policy", "kind", "state", "opened", "due", "decisions");
+                var listing = new Listing("id", "seller", "policy", "kind", "state", "opened", "due", "decisions");
                 foreach (var c in list)
                 {
-                    table.AddRow(Markup.Escape(c.Id), Markup.Escape(c.Seller), c.Policy, c.Kind, c.State, EnforcementJson.Instant(c.OpenedAt),
-                        c.DueAt is { } d ? EnforcementJson.Instant(d) : "", Markup.Escape(string.Join(", ", DecisionRules.Allowed(c))));
+                    listing.Add(c.Id, c.Seller, c.Policy, c.Kind, c.State, Formats.Instant(c.OpenedAt),
+                        c.DueAt is { } d ? Formats.Instant(d) : "", string.Join(shape == OutputFormat.Csv ? ";" : ", ", DecisionRules.Allowed(c)));
                 }
-                Consoles.Out.Write(table);
-                Consoles.Out.WriteLine($"{list.Count} case{(list.Count == 1 ? "" : "s")}");
+                OutputFormat.WriteListing(shape, listing, Plural.Of(list.Count, "case"));
                 return ExitCodes.Ok;
             });
         });
@@ -122,7 +121,7 @@ internal static class CasesCommand
     {
         var db = CommonOptions.Db(required: true);
         var id = new Argument<string>("ID") { Description = "the case id (standing cases list)" };
-        var format = CommonOptions.Format();
+        var format = CommonOptions.Format(listing: false);
         var command = new Command("show", "One case: its state, data, audit trail with the evidence, and notices") { db, id, format };
         command.SetAction(parse => WithStore(parse.GetValue(db)!, store =>
         {
@@ -134,32 +133,31 @@ internal static class CasesCommand
             }
             var audit = store.Audit(c.Id);
             var notices = store.Notices(c.Id);
-            if (parse.GetValue(format) == "json")
+            if (parse.GetValue(format) == OutputFormat.Json)
             {
-                using var stdout = Console.OpenStandardOutput();
-                CaseJson.WriteOne(stdout, c, audit, notices);
-                stdout.Write("\n"u8);
+                OutputFormat.WriteJson(stdout => CaseDocument.WriteOne(stdout, c, audit, notices));
                 return ExitCodes.Ok;
             }
             var o = Consoles.Out;
             o.MarkupLine($"[bold]{Markup.Escape(c.Id)}[/]: {c.Kind} of {Markup.Escape(c.Seller)} under {c.Policy}, [bold]{c.State}[/]");
-            o.WriteLine($"opened {EnforcementJson.Instant(c.OpenedAt)}" + (c.DueAt is { } d ? $", due {EnforcementJson.Instant(d)}" : "")
-                + (c.ClosedAt is { } x ? $", closed {EnforcementJson.Instant(x)}" : ""));
+            o.WriteLine($"opened {Formats.Instant(c.OpenedAt)}" + (c.DueAt is { } d ? $", due {Formats.Instant(d)}" : "")
+                + (c.ClosedAt is { } x ? $", closed {Formats.Instant(x)}" : ""));
+            var kinds = CaseMetricKinds.Of(c.Policy);
             var allowed = DecisionRules.Allowed(c);
             if (allowed.Count > 0) o.WriteLine("decisions open: " + string.Join(", ", allowed));
-            foreach (var (k, v) in c.Data.OrderBy(p => p.Key, StringComparer.Ordinal)) o.WriteLine($"  {k}: {v}");
+            foreach (var (k, v) in c.Data.OrderBy(p => p.Key, StringComparer.Ordinal)) o.WriteLine($"  {k}: {CaseMetricKinds.Show(kinds, k, v)}");
             o.WriteLine("audit trail:");
             foreach (var a in audit)
             {
-                o.WriteLine($"  {a.Seq}. {EnforcementJson.Instant(a.At)} {a.Actor} {a.Action}: {a.FromState ?? "-"} → {a.ToState}");
+                o.WriteLine($"  {a.Seq}. {Formats.Instant(a.At)} {a.Actor} {a.Action}: {a.FromState ?? "-"} → {a.ToState}");
                 o.WriteLine($"     why: {a.Reason}");
                 foreach (var m in a.Snapshot)
-                    o.WriteLine($"     {m.Metric} = {(m.Value is { } v ? v.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) : "none")} ({m.Numerator}/{m.Denominator}, {m.Status})");
+                    o.WriteLine($"     {m.Metric} = {Formats.Value(m.Value, CaseMetricKinds.Kind(kinds, m.Metric))} ({m.Numerator}/{m.Denominator}, {m.Status})");
             }
             o.WriteLine("notices:");
             foreach (var n in notices)
             {
-                o.WriteLine($"  {n.Id} {n.Kind} to {n.Audience} at {EnforcementJson.Instant(n.At)}");
+                o.WriteLine($"  {n.Id} {n.Kind} to {n.Audience} at {Formats.Instant(n.At)}");
                 using var body = System.Text.Json.JsonDocument.Parse(n.Body);
                 o.WriteLine($"    {body.RootElement.GetProperty("title").GetString()}");
                 foreach (var line in body.RootElement.GetProperty("lines").EnumerateArray()) o.WriteLine($"    {line.GetString()}");

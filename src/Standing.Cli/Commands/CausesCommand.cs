@@ -2,6 +2,7 @@ using System.CommandLine;
 using Standing.Cli.Input;
 using Standing.Cli.Output;
 using Standing.Core.Evaluation;
+using Standing.Data.Documents;
 
 namespace Standing.Cli.Commands;
 
@@ -43,16 +44,9 @@ internal static class CausesCommand
             .OrderBy(f => f.Seller, StringComparer.Ordinal)
             .Select(f => RootCauseReport.For(f, table, asOf, policy.Calendar))
             .ToList();
-        if (format == "json")
-        {
-            using var stdout = Console.OpenStandardOutput();
-            RootCauseOutput.WriteJson(stdout, policy, asOf, report);
-            stdout.Write("\n"u8);
-        }
-        else
-        {
-            RootCauseOutput.WriteTable(Consoles.Out, policy, asOf, report);
-        }
+        if (format == OutputFormat.Json) OutputFormat.WriteJson(stdout => CausesDocument.Write(stdout, policy, asOf, report));
+        else if (format == OutputFormat.Csv) RootCauseTable.Rows(report).WriteCsv(Console.Out);
+        else RootCauseTable.WriteTable(Consoles.Out, policy, asOf, report);
         return rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Ok;
     }
 }

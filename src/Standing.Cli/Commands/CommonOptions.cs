@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Standing.Cli.Output;
 
 namespace Standing.Cli.Commands;
 
@@ -36,9 +37,10 @@ internal static class CommonOptions
         Description = "write rejected lines here, verbatim with their reasons (NDJSON)",
     };
 
-    public static Option<string> Format() => new Option<string>("--format")
+    /// <summary>How a command prints: a table for people, JSON (docs/schemas/) or, for listings, CSV for spreadsheets.</summary>
+    public static Option<string> Format(bool listing = true) => new Option<string>("--format")
     {
-        Description = "table or json",
-        DefaultValueFactory = _ => "table",
-    }.AcceptOnlyFromAmong("table", "json");
+        Description = listing ? "table (for people), json (docs/schemas/) or csv" : "table (for people) or json (docs/schemas/)",
+        DefaultValueFactory = _ => OutputFormat.Table,
+    }.AcceptOnlyFromAmong(listing ? [OutputFormat.Table, OutputFormat.Json, OutputFormat.Csv] : [OutputFormat.Table, OutputFormat.Json]);
 }

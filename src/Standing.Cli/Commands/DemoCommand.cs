@@ -5,6 +5,7 @@ using Standing.Cli.Input;
 using Standing.Cli.Output;
 using Standing.Core.Evaluation;
 using Standing.Core.Facts;
+using Standing.Data.Documents;
 using Standing.Data.Ndjson;
 using Standing.Data.Store;
 using Standing.Policies;
@@ -68,7 +69,7 @@ internal static class DemoCommand
             var evaluation = new PolicyEvaluator(BuiltInPacks.Load(id)).Evaluate(facts, asOf);
             evaluations.Add(evaluation);
             using var file = File.Create(Path.Combine(folder, $"results-{id}.json"));
-            EvaluationJson.Write(file, [evaluation], explain: false);
+            EvaluationDocument.Write(file, [evaluation], explain: false);
         }
         DemoSummary.Write(console, evaluations, profiles);
 

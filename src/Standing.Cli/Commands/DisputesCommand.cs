@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Spectre.Console;
 using Standing.Cli.Input;
+using Standing.Cli.Output;
+using Standing.Data.Documents;
 using Standing.Data.Enforcement;
 using Standing.Data.Store;
 using Standing.Enforcement.Disputes;
@@ -177,16 +179,30 @@ internal static class DisputesCommand
     {
         var db = CommonOptions.Db(required: true);
         var seller = CommonOptions.Seller();
-        var command = new Command("list", "List disputes") { db, seller };
+        var format = CommonOptions.Format();
+        var command = new Command("list", "List disputes") { db, seller, format };
         command.SetAction(parse => CasesCommand.WithStore(parse.GetValue(db)!, store =>
         {
-            var table = new Table().Border(TableBorder.Rounded).AddColumns("id", "seller", "policy", "metric", "item", "state", "reason", "decision");
-            foreach (var d in store.Disputes(parse.GetValue(seller)))
+            var disputes = store.Disputes(parse.GetValue(seller));
+            var shape = parse.GetValue(format)!;
+            if (shape == OutputFormat.Json)
             {
-                table.AddRow(d.Id, Markup.Escape(d.Seller), d.Policy, d.Metric ?? "(all)", Markup.Escape(d.Item), d.State, Markup.Escape(d.Reason),
-                    Markup.Escape(d.DecidedBy is null ? "" : $"{d.DecidedBy} at {EnforcementJson.Instant(d.DecidedAt!.Value)}: {d.Note}"));
+                OutputFormat.WriteJson(stdout => DisputeDocument.WriteList(stdout, disputes));
+                return ExitCodes.Ok;
             }
-            Consoles.Out.Write(table);
+            var listing = shape == OutputFormat.Csv
+                ? new Listing("id", "seller", "policy", "metric", "item", "state", "reason", "opened_at", "decided_at", "decided_by", "note")
+                : new Listing("id", "seller", "policy", "metric", "item", "state", "reason", "decision");
+            foreach (var d in disputes)
+            {
+                if (shape == OutputFormat.Csv)
+                    listing.Add(d.Id, d.Seller, d.Policy, d.Metric ?? "", d.Item, d.State, d.Reason, Formats.Instant(d.OpenedAt),
+                        d.DecidedAt is { } at ? Formats.Instant(at) : "", d.DecidedBy ?? "", d.Note ?? "");
+                else
+                    listing.Add(d.Id, d.Seller, d.Policy, d.Metric ?? "(all)", d.Item, d.State, d.Reason,
+                        d.DecidedBy is null ? "" : $"{d.DecidedBy} at {Formats.Instant(d.DecidedAt!.Value)}: {d.Note}");
+            }
+            OutputFormat.WriteListing(shape, listing, Plural.Of(disputes.Count, "dispute"));
             return ExitCodes.Ok;
         }));
         return command;

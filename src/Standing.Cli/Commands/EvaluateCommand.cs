@@ -3,6 +3,7 @@ using Spectre.Console;
 using Standing.Cli.Input;
 using Standing.Cli.Output;
 using Standing.Core.Evaluation;
+using Standing.Data.Documents;
 using Standing.Enforcement.Disputes;
 
 namespace Standing.Cli.Commands;
@@ -19,17 +20,18 @@ internal static class EvaluateCommand
         var seller = CommonOptions.Seller();
         var format = CommonOptions.Format();
         var rejects = CommonOptions.Rejects();
+        var wide = new Option<bool>("--wide") { Description = "one row per seller (its status, the metrics in breach or at risk, its outcomes) instead of one per seller and metric" };
         var command = new Command("evaluate", "Measure sellers against a policy as of an instant")
         {
-            events, db, policy, asOf, seller, format, rejects,
+            events, db, policy, asOf, seller, format, wide, rejects,
         };
         command.SetAction(parse => Run(
             parse.GetValue(events), parse.GetValue(db), parse.GetValue(policy)!, parse.GetValue(asOf)!, parse.GetValue(seller),
-            parse.GetValue(format)!, parse.GetValue(rejects)));
+            parse.GetValue(format)!, parse.GetValue(wide), parse.GetValue(rejects)));
         return command;
     }
 
-    private static int Run(string[]? eventFiles, string? db, string policyRef, string asOfText, string? seller, string format, string? rejectsPath)
+    private static int Run(string[]? eventFiles, string? db, string policyRef, string asOfText, string? seller, string format, bool wide, string? rejectsPath)
     {
         var stderr = Consoles.Error;
         if (!PolicyInput.TryLoadAt(policyRef, asOfText, stderr, out var policy, out var asOf)) return ExitCodes.Error;
@@ -48,16 +50,8 @@ internal static class EvaluateCommand
                 : s).ToList();
             evaluation = evaluation with { Sellers = sellers };
         }
-        if (format == "json")
-        {
-            using var stdout = Console.OpenStandardOutput();
-            EvaluationJson.Write(stdout, [evaluation], explain: false);
-            stdout.Write("\n"u8);
-        }
-        else
-        {
-            EvaluationTable.Write(Consoles.Out, evaluation);
-        }
+        if (format == OutputFormat.Json) OutputFormat.WriteJson(stdout => EvaluationDocument.Write(stdout, [evaluation], explain: false));
+        else EvaluationTable.Write(Consoles.Out, evaluation, format, wide, oneSeller: seller is not null);
         return rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Ok;
     }
 }

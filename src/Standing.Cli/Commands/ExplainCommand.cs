@@ -2,6 +2,7 @@ using System.CommandLine;
 using Standing.Cli.Input;
 using Standing.Cli.Output;
 using Standing.Core.Evaluation;
+using Standing.Data.Documents;
 using Standing.Enforcement.Disputes;
 
 namespace Standing.Cli.Commands;
@@ -19,19 +20,34 @@ internal static class ExplainCommand
         var metric = new Option<string?>("--metric") { Description = "only this metric" };
         var format = CommonOptions.Format();
         var rejects = CommonOptions.Rejects();
-        var command = new Command("explain", "Show which orders, reviews and cases counted in each metric, and why")
+        var items = new Option<string>("--items")
         {
-            events, db, policy, asOf, seller, metric, format, rejects,
+            Description = "which items to list under each metric: counted, excluded, pending or all (the summary counts them all)",
+            DefaultValueFactory = _ => "counted",
+        }.AcceptOnlyFromAmong(ExplainItemsText.Names);
+        var limit = new Option<int>("--limit")
+        {
+            Description = $"list at most N items per group, then say how many more (default {ExplainItemsText.DefaultLimit})",
+            DefaultValueFactory = _ => ExplainItemsText.DefaultLimit,
+        };
+        var command = new Command("explain", "Show what counted in each metric and why: a summary per metric, then the items")
+        {
+            events, db, policy, asOf, seller, metric, format, items, limit, rejects,
         };
         command.SetAction(parse => Run(
             parse.GetValue(events), parse.GetValue(db), parse.GetValue(policy)!, parse.GetValue(asOf)!, parse.GetValue(seller)!,
-            parse.GetValue(metric), parse.GetValue(format)!, parse.GetValue(rejects)));
+            parse.GetValue(metric), parse.GetValue(format)!, ExplainItemsText.Parse(parse.GetValue(items)!), parse.GetValue(limit), parse.GetValue(rejects)));
         return command;
     }
 
-    private static int Run(string[]? eventFiles, string? db, string policyRef, string asOfText, string seller, string? metric, string format, string? rejectsPath)
+    private static int Run(string[]? eventFiles, string? db, string policyRef, string asOfText, string seller, string? metric, string format, ExplainItems items, int limit, string? rejectsPath)
     {
         var stderr = Consoles.Error;
+        if (limit < 0)
+        {
+            stderr.WriteLine($"--limit {limit}: must be 0 or more");
+            return ExitCodes.Error;
+        }
         if (!PolicyInput.TryLoadAt(policyRef, asOfText, stderr, out var policy, out var asOf)) return ExitCodes.Error;
         if (metric is not null && !policy.Metrics.Any(m => m.Id == metric))
         {
@@ -47,17 +63,9 @@ internal static class ExplainCommand
         if (metric is not null) result = result with { Metrics = result.Metrics.Where(m => m.Id == metric).ToList() };
         var evaluation = new PolicyEvaluation(policy, asOf, [result]);
         var sellerFacts = facts.FirstOrDefault(f => f.Seller == seller);
-        if (format == "json")
-        {
-            using var stdout = Console.OpenStandardOutput();
-            EvaluationJson.Write(stdout, [evaluation], explain: true,
-                metricExtras: (json, m) => ExplainWriter.WriteExcludedJson(json, evaluation, m, disputes, sellerFacts));
-            stdout.Write("\n"u8);
-        }
-        else
-        {
-            ExplainWriter.Write(Consoles.Out, evaluation, result, disputes, sellerFacts);
-        }
+        if (format == OutputFormat.Json) OutputFormat.WriteJson(stdout => ExplanationDocument.Write(stdout, evaluation, disputes, sellerFacts));
+        else if (format == OutputFormat.Csv) ExplainRows.For(result, items).WriteCsv(Console.Out);
+        else ExplainWriter.Write(Consoles.Out, evaluation, result, disputes, sellerFacts, items, limit);
         return rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Ok;
     }
 }

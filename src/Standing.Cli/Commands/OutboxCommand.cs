@@ -2,6 +2,8 @@ using System.CommandLine;
 using NodaTime;
 using Spectre.Console;
 using Standing.Cli.Input;
+using Standing.Cli.Output;
+using Standing.Data.Documents;
 using Standing.Data.Enforcement;
 using Standing.Data.Outbox;
 using Standing.Data.Store;
@@ -22,20 +24,28 @@ internal static class OutboxCommand
     private static Command List()
     {
         var db = CommonOptions.Db(required: true);
-        var command = new Command("list", "Every notice with its deliveries") { db };
+        var format = CommonOptions.Format();
+        var command = new Command("list", "Every notice with its deliveries") { db, format };
         command.SetAction(parse =>
         {
             try
             {
                 using var store = EnforcementStore.Open(parse.GetValue(db)!);
                 var deliveries = store.Deliveries().ToLookup(d => d.NoticeId, StringComparer.Ordinal);
-                var table = new Table().Border(TableBorder.Rounded).AddColumns("notice", "kind", "to", "at", "deliveries");
-                foreach (var n in store.Notices())
+                var notices = store.Notices();
+                var shape = parse.GetValue(format)!;
+                if (shape == OutputFormat.Json)
                 {
-                    var shown = string.Join("; ", deliveries[n.Id].Select(d => $"{d.Sink}: {(d.DeliveredAt is null ? "pending, " + d.LastError : "delivered")} ({d.Attempts} attempts)"));
-                    table.AddRow(Markup.Escape(n.Id), n.Kind, n.Audience + " " + Markup.Escape(n.Seller), EnforcementJson.Instant(n.At), Markup.Escape(shown.Length == 0 ? "none yet" : shown));
+                    OutputFormat.WriteJson(stdout => NoticeDocument.WriteList(stdout, notices, deliveries));
+                    return ExitCodes.Ok;
                 }
-                Consoles.Out.Write(table);
+                var listing = new Listing("notice", "kind", "to", "at", "deliveries");
+                foreach (var n in notices)
+                {
+                    var shown = string.Join("; ", deliveries[n.Id].Select(d => $"{d.Sink}: {(d.DeliveredAt is null ? "pending, " + d.LastError : "delivered")} ({Plural.Of(d.Attempts, "attempt")})"));
+                    listing.Add(n.Id, n.Kind, n.Audience + " " + n.Seller, Formats.Instant(n.At), shown.Length == 0 ? "none yet" : shown);
+                }
+                OutputFormat.WriteListing(shape, listing, Plural.Of(listing.Count, "notice"));
                 return ExitCodes.Ok;
             }
             catch (EventStoreException e)
@@ -50,21 +60,23 @@ internal static class OutboxCommand
     private static Command DeliverCommand()
     {
         var db = CommonOptions.Db(required: true);
-        var folder = new Option<string?>("--folder") { Description = "write each notice as a JSON file in this folder" };
-        var webhook = new Option<string[]>("--webhook") { Description = "POST each notice as JSON to this URL", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("deliver", "Deliver the notices each sink has not received yet (at least once; resumes after failures)") { db, folder, webhook };
+        var sinks = new SinkOptions("--folder", "--webhook");
+        var command = new Command("deliver", "Deliver the notices each sink has not received yet (at least once; resumes after failures)") { db };
+        foreach (var option in sinks.All) command.Options.Add(option);
         command.SetAction(parse =>
         {
             try
             {
-                if (parse.GetValue(folder) is null && parse.GetValue(webhook) is not { Length: > 0 })
+                var folder = sinks.Folder(parse);
+                var webhooks = sinks.Webhooks(parse);
+                if (folder is null && webhooks.Length == 0)
                 {
-                    Consoles.Error.WriteLine("outbox deliver: name where to deliver, with --folder FOLDER and/or --webhook URL (nothing was delivered)");
+                    Consoles.Error.WriteLine($"outbox deliver: name where to deliver, with {SinkOptions.FolderName} FOLDER and/or {SinkOptions.WebhookName} URL (nothing was delivered)");
                     return ExitCodes.Error;
                 }
-                if (!CheckSinks(parse.GetValue(folder), parse.GetValue(webhook), Consoles.Error)) return ExitCodes.Error;
+                if (!CheckSinks(folder, webhooks, Consoles.Error, sinks.FolderFlag(parse), sinks.WebhookFlag(parse))) return ExitCodes.Error;
                 using var store = EnforcementStore.Open(parse.GetValue(db)!);
-                return Deliver(store, parse.GetValue(folder), parse.GetValue(webhook), Consoles.Error, Consoles.Out) ? ExitCodes.Ok : ExitCodes.Error;
+                return Deliver(store, folder, webhooks, Consoles.Error, Consoles.Out, sinks.FolderFlag(parse), sinks.WebhookFlag(parse)) ? ExitCodes.Ok : ExitCodes.Error;
             }
             catch (EventStoreException e)
             {
@@ -79,7 +91,7 @@ internal static class OutboxCommand
     /// Checks the sinks named (an empty or file --folder, a --webhook that is not an http(s) URL) before
     /// anything is run or delivered; the flags are named as the user typed them.
     /// </summary>
-    public static bool CheckSinks(string? folder, string[]? webhooks, TextWriter stderr, string folderFlag = "--folder", string webhookFlag = "--webhook")
+    public static bool CheckSinks(string? folder, string[]? webhooks, TextWriter stderr, string folderFlag = SinkOptions.FolderName, string webhookFlag = SinkOptions.WebhookName)
     {
         if (folder is not null && !OutputPaths.TryFolder(folder, folderFlag, stderr, create: false)) return false;
         foreach (var url in webhooks ?? [])
@@ -98,7 +110,7 @@ internal static class OutboxCommand
 
     /// <summary>Delivers to the sinks named; true when every notice arrived (or no sink was named).</summary>
     public static bool Deliver(EnforcementStore store, string? folder, string[]? webhooks, TextWriter stderr, IAnsiConsole stdout,
-        string folderFlag = "--folder", string webhookFlag = "--webhook")
+        string folderFlag = SinkOptions.FolderName, string webhookFlag = SinkOptions.WebhookName)
     {
         if (!CheckSinks(folder, webhooks, stderr, folderFlag, webhookFlag)) return false;
         var sinks = new List<INoticeSink>();
@@ -112,7 +124,7 @@ internal static class OutboxCommand
         if (sinks.Count == 0) return true;
         store.CheckWritable(); // nothing leaves the store unless its delivery can be recorded
         var report = new OutboxDelivery(store, SystemClock.Instance, RetryOptions.Default).DeliverAsync(sinks).GetAwaiter().GetResult();
-        stdout.WriteLine($"outbox: {report.Delivered} deliveries made, {report.Failures.Count} sinks failing");
+        stdout.WriteLine($"outbox: {Plural.Of(report.Delivered, "delivery", "deliveries")} made, {Plural.Of(report.Failures.Count, "sink")} failing");
         foreach (var failure in report.Failures) stderr.WriteLine("not delivered (kept for the next delivery): " + failure);
         return report.Failures.Count == 0;
     }

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Spectre.Console;
 using Standing.Cli.Input;
+using Standing.Cli.Output;
+using Standing.Data.Documents;
 using Standing.Core.Metrics;
 using Standing.Core.Policies;
 using Standing.Policies;
@@ -12,8 +14,9 @@ internal static class PoliciesCommand
 {
     public static Command Create()
     {
-        var list = new Command("list", "The built-in policies");
-        list.SetAction(_ => List());
+        var format = CommonOptions.Format();
+        var list = new Command("list", "The built-in policies") { format };
+        list.SetAction(parse => List(parse.GetValue(format)!));
 
         var id = new Argument<string>("policy") { Description = "built-in id or policy file" };
         var show = new Command("show", "A policy's metrics, standards, rules, defaults and readings") { id };
@@ -26,15 +29,22 @@ internal static class PoliciesCommand
         return new Command("policies", "Built-in and custom policies") { list, show, validate };
     }
 
-    private static int List()
+    private static int List(string format)
     {
-        var table = new Table().Border(TableBorder.Rounded).AddColumns("id", "version", "name", "time zone", "metrics");
-        foreach (var id in BuiltInPacks.Ids)
+        var packs = BuiltInPacks.Ids.Select(BuiltInPacks.Load).ToList();
+        if (format == OutputFormat.Json)
         {
-            var p = BuiltInPacks.Load(id);
-            table.AddRow(p.Id, p.Version, Markup.Escape(p.Name), p.Zone.Id, Markup.Escape(string.Join("\n", p.Metrics.Select(m => m.Id))));
+            OutputFormat.WriteJson(stdout => PolicyListDocument.WriteList(stdout, packs));
+            return ExitCodes.Ok;
         }
-        Consoles.Out.Write(table);
+        var listing = new Listing("id", "version", "name", "time zone", "metrics");
+        foreach (var p in packs)
+        {
+            // A table lists the metrics compactly (Kuaishou has 23); CSV keeps them whole, separated by semicolons.
+            var metrics = format == OutputFormat.Csv ? string.Join(";", p.Metrics.Select(m => m.Id)) : Plural.Of(p.Metrics.Count, "metric") + ": " + string.Join(", ", p.Metrics.Select(m => m.Id));
+            listing.Add(p.Id, p.Version, p.Name, p.Zone.Id, metrics);
+        }
+        OutputFormat.WriteListing(format, listing, Plural.Of(packs.Count, "policy", "policies"));
         return ExitCodes.Ok;
     }
 
@@ -49,7 +59,7 @@ internal static class PoliciesCommand
         {
             metrics.AddRow(
                 Markup.Escape(m.Id + "\n" + m.Title),
-                m.Kind.ToString(),
+                DocumentText.Wire(m.Kind),
                 Markup.Escape($"{m.Window.Describe()} by {m.AttributeBy.Name}"),
                 Markup.Escape(Counts(m)),
                 Markup.Escape(m.Standard?.ToString() ?? "reported only"));
@@ -85,7 +95,7 @@ internal static class PoliciesCommand
             return ExitCodes.Error;
         }
         if (!PolicyInput.TryLoad(path, Consoles.Error, out var p)) return ExitCodes.Error;
-        Consoles.Out.MarkupLine($"[green]{Markup.Escape(path)}: valid[/] — policy {p.Id} v{Markup.Escape(p.Version)}, {p.Metrics.Count} metrics, {p.Rules.Count} rules");
+        Consoles.Out.MarkupLine($"[green]{Markup.Escape(path)}: valid[/] — policy {p.Id} v{Markup.Escape(p.Version)}, {Plural.Of(p.Metrics.Count, "metric")}, {Plural.Of(p.Rules.Count, "rule")}");
         return ExitCodes.Ok;
     }
 

@@ -33,24 +33,25 @@ internal static class RunCommand
             Description = "the policies to enforce (built-in ids or files); default: every built-in pack",
             AllowMultipleArgumentsPerToken = true,
         };
-        var folder = new Option<string?>("--notify-folder") { Description = "afterwards, deliver the outbox to this folder (one JSON file per notice)" };
-        var webhook = new Option<string[]>("--notify-webhook") { Description = "afterwards, deliver the outbox to this URL (HTTP POST, JSON)", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("run", "The daily enforcement job: evaluate, then advance every seller's cases")
+        var sinks = new SinkOptions("--notify-folder", "--notify-webhook");
+        var command = new Command("run", "The daily enforcement job: evaluate, then advance every seller's cases (then deliver the outbox to the sinks named)")
         {
-            db, asOf, from, to, policies, folder, webhook,
+            db, asOf, from, to, policies,
         };
+        foreach (var option in sinks.All) command.Options.Add(option);
         command.SetAction(parse => Run(parse.GetValue(db)!, parse.GetValue(asOf), parse.GetValue(from), parse.GetValue(to),
-            parse.GetValue(policies), parse.GetValue(folder), parse.GetValue(webhook)));
+            parse.GetValue(policies), sinks.Folder(parse), sinks.Webhooks(parse), sinks.FolderFlag(parse), sinks.WebhookFlag(parse)));
         return command;
     }
 
-    internal static int Run(string db, string? asOfText, string? from, string? to, string[]? policyRefs, string? folder, string[]? webhooks)
+    internal static int Run(string db, string? asOfText, string? from, string? to, string[]? policyRefs, string? folder, string[]? webhooks,
+        string folderFlag = SinkOptions.FolderName, string webhookFlag = SinkOptions.WebhookName)
     {
         var stderr = Consoles.Error;
         var stdout = Consoles.Out;
         if (!RunDays.TryParse(asOfText, from, to, stderr, out var days)) return ExitCodes.Error;
         // The sinks are checked before anything runs: a bad one must not fail the command after it committed.
-        if (!OutboxCommand.CheckSinks(folder, webhooks, stderr, "--notify-folder", "--notify-webhook")) return ExitCodes.Error;
+        if (!OutboxCommand.CheckSinks(folder, webhooks, stderr, folderFlag, webhookFlag)) return ExitCodes.Error;
         var policies = new List<(Policy Policy, IPackMachine Machine)>();
         foreach (var reference in policyRefs is { Length: > 0 } ? policyRefs : BuiltInPacks.Ids)
         {
@@ -127,11 +128,11 @@ internal static class RunCommand
                 var books = EnforcementRun.Advance(policy, machine, asOf, facts, bySeller, cases, disputes, previous);
                 store.Save(books, (policy.Id, asOf));
                 var audit = books.SelectMany(b => b.AuditEntries).ToList();
-                stdout.WriteLine($"{Formats.Instant(asOf, policy.Zone)} {policy.Id}: {facts.Count} sellers evaluated, " +
-                    $"{audit.Count(a => a.Action == "opened")} cases opened, {audit.Count(a => a.Action != "opened")} transitions, {books.Sum(b => b.Notices.Count)} notices");
+                stdout.WriteLine($"{Formats.Instant(asOf, policy.Zone)} {policy.Id}: {Plural.Of(facts.Count, "seller")} evaluated, " +
+                    $"{Plural.Of(audit.Count(a => a.Action == "opened"), "case")} opened, {Plural.Of(audit.Count(a => a.Action != "opened"), "transition")}, {Plural.Of(books.Sum(b => b.Notices.Count), "notice")}");
             }
             ReportOverdue(store, last, stdout);
-            return OutboxCommand.Deliver(store, folder, webhooks, stderr, stdout, "--notify-folder", "--notify-webhook") ? ExitCodes.Ok : ExitCodes.Error;
+            return OutboxCommand.Deliver(store, folder, webhooks, stderr, stdout, folderFlag, webhookFlag) ? ExitCodes.Ok : ExitCodes.Error;
         }
         catch (EventStoreException e)
         {
@@ -145,6 +146,6 @@ internal static class RunCommand
     {
         var overdue = store.Cases().Where(c => c.IsOpen && CaseStates.AwaitsPerson(c.State) && c.DueAt is { } due && due < at).ToList();
         foreach (var c in overdue)
-            stdout.WriteLine($"overdue: {c.Id} ({c.Kind}, {c.State}) was due {EnforcementJson.Instant(c.DueAt!.Value)}");
+            stdout.WriteLine($"overdue: {c.Id} ({c.Kind}, {c.State}) was due {Formats.Instant(c.DueAt!.Value)}");
     }
 }

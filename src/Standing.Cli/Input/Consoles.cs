@@ -5,10 +5,13 @@ namespace Standing.Cli.Input;
 /// <summary>The standard output and error consoles; messages and progress go to stderr so stdout stays data.</summary>
 internal static class Consoles
 {
-    /// <summary>Standard output; plain text, wide, when it goes to a file or a pipe.</summary>
+    /// <summary>Width of piped output when no terminal says otherwise: what a reader's window shows without wrapping.</summary>
+    public const int DefaultWidth = 120;
+
+    /// <summary>Standard output; plain text, as wide as the terminal (or 120 columns), when it goes to a file or a pipe.</summary>
     public static IAnsiConsole Out { get; set; } = Console.IsOutputRedirected ? Plain(Console.Out) : AnsiConsole.Console;
 
-    /// <summary>A console without colours or cursor tricks, wide enough that tables rarely wrap.</summary>
+    /// <summary>A console without colours or cursor tricks, as wide as <see cref="Width"/>.</summary>
     public static IAnsiConsole Plain(TextWriter writer)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -18,8 +21,23 @@ internal static class Consoles
             Out = new AnsiConsoleOutput(writer),
             Interactive = InteractionSupport.No,
         });
-        console.Profile.Width = 200;
+        console.Profile.Width = Width();
         return console;
+    }
+
+    /// <summary>The terminal's width ($COLUMNS, else the window behind stderr), else 120: never wider than what a person reads.</summary>
+    public static int Width()
+    {
+        if (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns >= 40) return columns;
+        try
+        {
+            if (!Console.IsErrorRedirected && Console.WindowWidth >= 40) return Console.WindowWidth;
+        }
+        catch (IOException)
+        {
+            // no terminal at all
+        }
+        return DefaultWidth;
     }
 
     public static TextWriter Error { get; set; } = Console.Error;

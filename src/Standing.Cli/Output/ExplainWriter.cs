@@ -1,19 +1,21 @@
-using System.Text.Json;
 using Spectre.Console;
 using Standing.Core.Evaluation;
 using Standing.Core.Facts;
 using Standing.Core.Metrics;
+using Standing.Data.Documents;
 using Standing.Enforcement.Disputes;
 
 namespace Standing.Cli.Output;
 
 /// <summary>
-/// The long form of one seller's evaluation: each metric with its definition, window and standard,
-/// the items that counted and why, then each rule's verdict.
+/// The long form of one seller's evaluation: each metric with its definition, window and standard, a
+/// summary of what counted, what was left out (reasons grouped) and what is pending, then the items
+/// asked for (<see cref="ExplainItems"/>, at most a limit per group), then each rule's verdict.
 /// </summary>
 internal static class ExplainWriter
 {
-    public static void Write(IAnsiConsole console, PolicyEvaluation evaluation, SellerEvaluation seller, IReadOnlyList<Dispute>? disputes = null, SellerFacts? facts = null)
+    public static void Write(IAnsiConsole console, PolicyEvaluation evaluation, SellerEvaluation seller, IReadOnlyList<Dispute>? disputes = null, SellerFacts? facts = null,
+        ExplainItems items = ExplainItems.Counted, int limit = ExplainItemsText.DefaultLimit)
     {
         var policy = evaluation.Policy;
         var zone = policy.Zone;
@@ -30,25 +32,33 @@ internal static class ExplainWriter
             if (d.Population != Filter.Everything) console.MarkupLine($"  among: {Markup.Escape(d.Population.ToString())}");
             if (d.Standard is { } st) console.MarkupLine($"  standard: {Markup.Escape(st.ToString())}");
             if (m.PValue is { } p) console.MarkupLine(Markup.Escape(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"  against the other sellers: catalog rate {m.PeerRate * 100:0.##}%, percentile {m.Percentile:0.###} (1 = the worst), one-sided binomial p = {p:0.###e+0}")));
-            if (facts is not null && ConductPatterns(d) is { } patterns)
+            var excluded = DisputeExclusion.Excluded(policy, d, disputes ?? [], evaluation.AsOf, facts);
+            WriteSummary(console, m, excluded.Count);
+            var show = new Shown(items, limit);
+            if (show.Counted && facts is not null && ConductPatterns(d) is { } patterns)
             {
-                WriteFlagged(console, m, patterns, facts, zone);
+                WriteFlagged(console, m, patterns, facts, zone, limit);
             }
             else
             {
-                WriteItems(console, m, ItemRole.Numerator, NumeratorHeading(d));
-                WriteItems(console, m, ItemRole.Denominator, d.Kind == MetricKind.MeanDuration ? "measured" : "in the denominator only");
+                // A mean duration has no numerator: the items it measured are the ones that counted.
+                if (show.Counted) WriteItems(console, m, d.Kind == MetricKind.MeanDuration ? ItemRole.Denominator : ItemRole.Numerator,
+                    d.Kind == MetricKind.MeanDuration ? "measured" : NumeratorHeading(d), limit);
+                if (show.All && d.Kind != MetricKind.MeanDuration) WriteItems(console, m, ItemRole.Denominator, "in the denominator only", limit);
             }
-            WriteItems(console, m, ItemRole.Pending, "pending (outcome not known at as-of, left out)");
-            WriteItems(console, m, ItemRole.Excluded, "excused by the standard (left out)");
-            var excluded = DisputeExclusion.Excluded(policy, d, disputes ?? [], evaluation.AsOf, facts);
-            if (excluded.Count > 0) console.MarkupLine($"  excluded by accepted disputes: {excluded.Count}");
-            foreach (var x in excluded)
+            if (show.Pending) WriteItems(console, m, ItemRole.Pending, "pending (outcome not known at as-of, left out)", limit);
+            if (show.Excluded)
             {
-                console.MarkupLine($"    {Markup.Escape(x.Item)}  [grey]dispute {x.Id} accepted by {Markup.Escape(x.DecidedBy ?? "")} at {Formats.Instant(x.DecidedAt!.Value, zone)}: {Markup.Escape(x.Note ?? "")} (seller's reason: {Markup.Escape(x.Reason)})[/]");
+                WriteItems(console, m, ItemRole.Excluded, "excused by the standard (left out)", limit);
+                if (excluded.Count > 0) console.MarkupLine($"  excluded by accepted disputes: {excluded.Count}");
+                foreach (var x in excluded.Take(limit))
+                {
+                    console.MarkupLine($"    {Markup.Escape(x.Item)}  [grey]dispute {x.Id} accepted by {Markup.Escape(x.DecidedBy ?? "")} at {Formats.Instant(x.DecidedAt!.Value, zone)}: {Markup.Escape(x.Note ?? "")} (seller's reason: {Markup.Escape(x.Reason)})[/]");
+                }
+                More(console, excluded.Count, limit);
             }
         }
-        if (policy.Scorecard is not null) WriteAgents(console, seller, zone);
+        if (policy.Scorecard is not null) WriteAgents(console, seller, zone, limit);
         console.WriteLine();
         console.MarkupLine("[bold]rules[/]");
         foreach (var o in seller.Outcomes)
@@ -65,39 +75,18 @@ internal static class ExplainWriter
         }
     }
 
-    /// <summary>
-    /// The JSON form of the same list, as the metric's field <c>excluded_by_disputes</c>: per item the
-    /// dispute, who accepted it and when, the operator's note and the seller's reason.
-    /// </summary>
-    public static void WriteExcludedJson(Utf8JsonWriter json, PolicyEvaluation evaluation, MetricResult metric, IReadOnlyList<Dispute> disputes, SellerFacts? facts)
-    {
-        var zone = evaluation.Policy.Zone;
-        json.WriteStartArray("excluded_by_disputes");
-        foreach (var x in DisputeExclusion.Excluded(evaluation.Policy, metric.Definition, disputes, evaluation.AsOf, facts))
-        {
-            json.WriteStartObject();
-            json.WriteString("item", x.Item);
-            json.WriteString("dispute", x.Id);
-            json.WriteString("accepted_by", x.DecidedBy);
-            json.WriteString("accepted_at", Formats.Instant(x.DecidedAt!.Value, zone));
-            json.WriteString("note", x.Note);
-            json.WriteString("reason", x.Reason);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-    }
-
-    private static void WriteAgents(IAnsiConsole console, SellerEvaluation seller, NodaTime.DateTimeZone zone)
+    private static void WriteAgents(IAnsiConsole console, SellerEvaluation seller, NodaTime.DateTimeZone zone, int limit)
     {
         console.WriteLine();
         console.MarkupLine($"[bold]agents[/] ({seller.Agents.Count})");
         foreach (var a in seller.Agents)
         {
             var start = a.Window.Start is { } s ? Formats.Instant(s, zone) : "the beginning";
-            console.MarkupLine($"  [bold]{Markup.Escape(a.Agent)}[/]: {a.Sessions} sessions, first response {Seconds(a.FirstResponseSeconds)} ({a.FirstResponseStatus.Wire()}), " +
+            console.MarkupLine($"  [bold]{Markup.Escape(a.Agent)}[/]: {Plural.Of(a.Sessions, "session")}, first response {Seconds(a.FirstResponseSeconds)} ({a.FirstResponseStatus.Wire()}), " +
                                $"average response {Seconds(a.AvgResponseSeconds)} over {a.Responses} ({a.AvgResponseStatus.Wire()}), " +
                                $"satisfaction {a.Satisfied}/{a.Rated}, conversion {a.Converted}/{a.Sessions}  [grey][[{start}, {Formats.Instant(a.Window.End, zone)})[/]");
-            foreach (var item in a.Items) console.MarkupLine($"    [grey]{Markup.Escape(item)}[/]");
+            foreach (var item in a.Items.Take(limit)) console.MarkupLine($"    [grey]{Markup.Escape(item)}[/]");
+            More(console, a.Items.Count, limit);
         }
     }
 
@@ -124,14 +113,14 @@ internal static class ExplainWriter
     /// id without <c>conduct_</c>), the pattern that matched and the text it matched. The messages
     /// checked and not flagged are only counted.
     /// </summary>
-    private static void WriteFlagged(IAnsiConsole console, MetricResult m, IReadOnlyList<string> patterns, SellerFacts facts, NodaTime.DateTimeZone zone)
+    private static void WriteFlagged(IAnsiConsole console, MetricResult m, IReadOnlyList<string> patterns, SellerFacts facts, NodaTime.DateTimeZone zone, int limit)
     {
         var kind = m.Definition.Id.StartsWith("conduct_", StringComparison.Ordinal) ? m.Definition.Id["conduct_".Length..] : m.Definition.Id;
         var matcher = TextPatterns.Compile(patterns);
         var messages = facts.AgentMessages.ToDictionary(x => x.Message, StringComparer.Ordinal);
         var flagged = m.Items.Where(i => i.Role == ItemRole.Numerator).ToList();
         console.MarkupLine($"  flagged messages: {flagged.Count}");
-        foreach (var item in flagged)
+        foreach (var item in flagged.Take(limit))
         {
             if (!messages.TryGetValue(item.Id, out var message))
             {
@@ -143,15 +132,50 @@ internal static class ExplainWriter
             console.MarkupLine($"    {Markup.Escape(item.Id)}  agent {Markup.Escape(message.Agent ?? "unnamed")}, conversation {Markup.Escape(message.Conversation)}, " +
                                $"{Formats.Instant(message.At, zone)}  [bold]{Markup.Escape(kind)}[/]{Markup.Escape(matched)}");
         }
+        More(console, flagged.Count, limit);
         var clean = m.Items.Count(i => i.Role == ItemRole.Denominator);
         if (clean > 0) console.MarkupLine($"  checked, not flagged: {clean}");
     }
 
-    private static void WriteItems(IAnsiConsole console, MetricResult m, ItemRole role, string heading)
+    private static void WriteItems(IAnsiConsole console, MetricResult m, ItemRole role, string heading, int limit)
     {
         var items = m.Items.Where(i => i.Role == role).ToList();
         if (items.Count == 0) return;
         console.MarkupLine($"  {heading}: {items.Count}");
-        foreach (var item in items) console.MarkupLine($"    {Markup.Escape(item.Id)}  [grey]{Markup.Escape(item.Reason)}[/]");
+        foreach (var item in items.Take(limit)) console.MarkupLine($"    {Markup.Escape(item.Id)}  [grey]{Markup.Escape(item.Reason)}[/]");
+        More(console, items.Count, limit);
+    }
+
+    private static void More(IAnsiConsole console, int count, int limit)
+    {
+        if (count > limit) console.MarkupLine($"    [grey]… {count - limit} more (--limit {count} shows them all)[/]");
+    }
+
+    /// <summary>The numbers first: counted, denominator only, excused (reasons grouped), disputed, pending.</summary>
+    private static void WriteSummary(IAnsiConsole console, MetricResult m, int disputed)
+    {
+        int Count(ItemRole role) => m.Items.Count(i => i.Role == role);
+        var parts = new List<string>();
+        if (m.Definition.Kind == MetricKind.MeanDuration) parts.Add($"{Count(ItemRole.Denominator)} measured");
+        else
+        {
+            parts.Add($"{Count(ItemRole.Numerator)} counted");
+            if (Count(ItemRole.Denominator) > 0) parts.Add($"{Count(ItemRole.Denominator)} in the denominator only");
+        }
+        var excused = ItemSummary.ExcludedByReason(m);
+        if (excused.Count > 0)
+            parts.Add($"{excused.Sum(e => e.Count)} left out ({string.Join("; ", excused.Select(e => $"{e.Reason}: {e.Count}"))})");
+        if (disputed > 0) parts.Add($"{disputed} excluded by accepted disputes");
+        if (Count(ItemRole.Pending) > 0) parts.Add($"{Count(ItemRole.Pending)} pending");
+        if (m.Items.Count > 0 || disputed > 0) console.MarkupLine($"  items: {Markup.Escape(string.Join(", ", parts))}");
+    }
+
+    /// <summary>Which groups of items --items asks for.</summary>
+    private readonly record struct Shown(ExplainItems Items, int Limit)
+    {
+        public bool All => Items == ExplainItems.All;
+        public bool Counted => Items is ExplainItems.Counted or ExplainItems.All;
+        public bool Excluded => Items is ExplainItems.Excluded or ExplainItems.All;
+        public bool Pending => Items is ExplainItems.Pending or ExplainItems.All;
     }
 }

@@ -1,26 +1,26 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Standing.Core.Evaluation;
 using Standing.Core.Metrics;
 using Standing.Core.Scorecards;
 
-namespace Standing.Cli.Output;
+namespace Standing.Data.Documents;
 
 /// <summary>
-/// The JSON document of <c>standing evaluate --format json</c>. Its field names are a contract
-/// other tools read: policy{id,version}, asOf, sellers[{seller, metrics[{id,value,numerator,
-/// denominator,status,window{start,end}}], outcomes[{id,triggered,reason}]}]. Fields may be added, never renamed:
+/// The JSON document of <c>standing evaluate|explain --format json</c> (docs/schemas/evaluation.schema.json,
+/// docs/schemas/explanation.schema.json). Its field names are a contract other tools read, snake_case as
+/// the event format: policy{id,version,time_zone}, as_of, sellers[{seller, metrics[{id,value,numerator,
+/// denominator,pending,status,unit,window{start,end}}], outcomes[{id,outcome,triggered,reason}]}]. Fields may be added, never renamed:
 /// peer standards add percentile, p_value and peer_rate; tiers and versions add rule, tier, penalty, fine, version;
 /// a policy with an agent scorecard adds each seller's "agents"; explain adds each metric's "items" and
 /// "excluded_by_disputes".
 /// </summary>
-internal static class EvaluationJson
+public static class EvaluationDocument
 {
     /// <param name="metricExtras">writes more fields into each metric's object (explain adds the items of accepted disputes)</param>
     public static void Write(Stream stream, IReadOnlyList<PolicyEvaluation> evaluations, bool explain, Action<Utf8JsonWriter, MetricResult>? metricExtras = null)
     {
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        using var json = new Utf8JsonWriter(stream, DocumentText.WriterOptions);
         if (evaluations.Count == 1)
         {
             WriteOne(json, evaluations[0], explain, metricExtras);
@@ -40,9 +40,9 @@ internal static class EvaluationJson
         json.WriteStartObject("policy");
         json.WriteString("id", evaluation.Policy.Id);
         json.WriteString("version", evaluation.Policy.Version);
-        json.WriteString("timeZone", zone.Id);
+        json.WriteString("time_zone", zone.Id);
         json.WriteEndObject();
-        json.WriteString("asOf", Formats.Instant(evaluation.AsOf, zone));
+        json.WriteString("as_of", DocumentText.Instant(evaluation.AsOf, zone));
         json.WriteStartArray("sellers");
         foreach (var seller in evaluation.Sellers)
         {
@@ -103,9 +103,9 @@ internal static class EvaluationJson
             Number(json, "conversion", a.Conversion);
             json.WriteNumber("converted", a.Converted);
             json.WriteStartObject("window");
-            if (a.Window.Start is { } start) json.WriteString("start", Formats.Instant(start, zone));
+            if (a.Window.Start is { } start) json.WriteString("start", DocumentText.Instant(start, zone));
             else json.WriteNull("start");
-            json.WriteString("end", Formats.Instant(a.Window.End, zone));
+            json.WriteString("end", DocumentText.Instant(a.Window.End, zone));
             json.WriteEndObject();
             if (explain)
             {
@@ -118,33 +118,29 @@ internal static class EvaluationJson
         json.WriteEndArray();
     }
 
-    private static void Number(Utf8JsonWriter json, string name, double? value)
-    {
-        if (value is { } v) json.WriteNumber(name, Math.Round(v, 10));
-        else json.WriteNull(name);
-    }
+    private static void Number(Utf8JsonWriter json, string name, double? value) => DocumentText.WriteNumber(json, name, value);
 
     private static void WriteMetric(Utf8JsonWriter json, MetricResult m, NodaTime.DateTimeZone zone, bool explain, Action<Utf8JsonWriter, MetricResult>? metricExtras)
     {
         json.WriteStartObject();
         json.WriteString("id", m.Id);
-        if (m.Value is { } v) json.WriteNumber("value", Math.Round(v, 10));
-        else json.WriteNull("value");
+        Number(json, "value", m.Value);
         json.WriteNumber("numerator", m.Numerator);
         json.WriteNumber("denominator", m.Denominator);
         json.WriteNumber("pending", m.Pending);
         json.WriteString("status", m.Status.Wire());
         json.WriteString("unit", m.Definition.Unit);
         json.WriteStartObject("window");
-        if (m.Window.Start is { } start) json.WriteString("start", Formats.Instant(start, zone));
+        if (m.Window.Start is { } start) json.WriteString("start", DocumentText.Instant(start, zone));
         else json.WriteNull("start");
-        json.WriteString("end", Formats.Instant(m.Window.End, zone));
+        json.WriteString("end", DocumentText.Instant(m.Window.End, zone));
         json.WriteEndObject();
         if (m.Percentile is { } percentile) json.WriteNumber("percentile", Math.Round(percentile, 10));
-        if (m.PValue is { } p) json.WriteNumber("p_value", p);
+        if (m.PValue is { } p) json.WriteNumber("p_value", p); // tiny p-values keep their digits
         if (m.PeerRate is { } peerRate) json.WriteNumber("peer_rate", Math.Round(peerRate, 10));
         if (explain)
         {
+            WriteSummary(json, m);
             json.WriteStartArray("items");
             foreach (var item in m.Items)
             {
@@ -157,6 +153,25 @@ internal static class EvaluationJson
             json.WriteEndArray();
         }
         metricExtras?.Invoke(json, m);
+        json.WriteEndObject();
+    }
+
+    /// <summary>What counted, what was left out and why (reasons grouped), what is pending: the part of an explanation read first.</summary>
+    private static void WriteSummary(Utf8JsonWriter json, MetricResult m)
+    {
+        json.WriteStartObject("summary");
+        json.WriteNumber("counted", m.Items.Count(i => i.Role == ItemRole.Numerator));
+        json.WriteNumber("denominator_only", m.Items.Count(i => i.Role == ItemRole.Denominator));
+        json.WriteNumber("pending", m.Items.Count(i => i.Role == ItemRole.Pending));
+        json.WriteStartArray("excluded");
+        foreach (var (reason, count) in ItemSummary.ExcludedByReason(m))
+        {
+            json.WriteStartObject();
+            json.WriteString("reason", reason);
+            json.WriteNumber("count", count);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 }

@@ -1,17 +1,17 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Standing.Data.Enforcement;
 using Standing.Enforcement.Cases;
 using Standing.Enforcement.Decisions;
 
-namespace Standing.Cli.Output;
+namespace Standing.Data.Documents;
 
 /// <summary>
-/// The JSON of <c>standing cases list|show --format json</c>. A contract: each case is
-/// {"id","seller","policy","kind","state","opened_at","due_at","closed_at","updated_at","open",
-/// "awaiting_person","allowed_decisions","data"}; fields may be added, never renamed.
+/// The JSON of <c>standing cases list|show --format json</c> (docs/schemas/cases.schema.json,
+/// docs/schemas/case.schema.json). A contract: each case is {"id","seller","policy","kind","state",
+/// "opened_at","due_at","closed_at","updated_at","open","awaiting_person","allowed_decisions","data"};
+/// the values of "data" that are numbers are JSON numbers; fields may be added, never renamed.
 /// </summary>
-internal static class CaseJson
+public static class CaseDocument
 {
     public static void WriteList(Stream stream, IEnumerable<EnforcementCase> cases)
     {
@@ -27,8 +27,7 @@ internal static class CaseJson
         WriteCase(w, c, audit, notices);
     }
 
-    private static Utf8JsonWriter Writer(Stream stream) =>
-        new(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    private static Utf8JsonWriter Writer(Stream stream) => new(stream, DocumentText.WriterOptions);
 
     private static void WriteCase(Utf8JsonWriter w, EnforcementCase c, IReadOnlyList<AuditEntry>? audit, IReadOnlyList<StoredNotice>? notices)
     {
@@ -38,17 +37,17 @@ internal static class CaseJson
         w.WriteString("policy", c.Policy);
         w.WriteString("kind", c.Kind);
         w.WriteString("state", c.State);
-        w.WriteString("opened_at", EnforcementJson.Instant(c.OpenedAt));
+        w.WriteString("opened_at", DocumentText.Instant(c.OpenedAt));
         WriteInstant(w, "due_at", c.DueAt);
         WriteInstant(w, "closed_at", c.ClosedAt);
-        w.WriteString("updated_at", EnforcementJson.Instant(c.UpdatedAt));
+        w.WriteString("updated_at", DocumentText.Instant(c.UpdatedAt));
         w.WriteBoolean("open", c.IsOpen);
         w.WriteBoolean("awaiting_person", c.IsOpen && CaseStates.AwaitsPerson(c.State));
         w.WriteStartArray("allowed_decisions");
         foreach (var d in DecisionRules.Allowed(c)) w.WriteStringValue(d);
         w.WriteEndArray();
         w.WriteStartObject("data");
-        foreach (var (k, v) in c.Data.OrderBy(p => p.Key, StringComparer.Ordinal)) w.WriteString(k, v);
+        foreach (var (k, v) in c.Data.OrderBy(p => p.Key, StringComparer.Ordinal)) DocumentText.WriteValue(w, k, v);
         w.WriteEndObject();
         if (audit is not null)
         {
@@ -57,7 +56,7 @@ internal static class CaseJson
             {
                 w.WriteStartObject();
                 w.WriteNumber("seq", a.Seq);
-                w.WriteString("at", EnforcementJson.Instant(a.At));
+                w.WriteString("at", DocumentText.Instant(a.At));
                 w.WriteString("actor", a.Actor);
                 w.WriteString("action", a.Action);
                 if (a.FromState is null) w.WriteNull("from");
@@ -65,7 +64,7 @@ internal static class CaseJson
                 w.WriteString("to", a.ToState);
                 w.WriteString("reason", a.Reason);
                 w.WritePropertyName("snapshot");
-                EnforcementJson.WriteSnapshot(w, a.Snapshot);
+                WriteSnapshot(w, a.Snapshot);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -73,15 +72,30 @@ internal static class CaseJson
         if (notices is not null)
         {
             w.WriteStartArray("notices");
-            foreach (var n in notices) w.WriteRawValue(n.Body);
+            foreach (var n in notices) NoticeDocument.WriteBody(w, n);
             w.WriteEndArray();
         }
         w.WriteEndObject();
     }
 
-    private static void WriteInstant(Utf8JsonWriter w, string name, NodaTime.Instant? at)
+    private static void WriteInstant(Utf8JsonWriter w, string name, NodaTime.Instant? at) => DocumentText.WriteInstant(w, name, at);
+
+    /// <summary>The metrics as the audit entry saw them (the store's own form, with instants to the millisecond).</summary>
+    private static void WriteSnapshot(Utf8JsonWriter w, IReadOnlyList<MetricSnapshot> snapshot)
     {
-        if (at is { } t) w.WriteString(name, EnforcementJson.Instant(t));
-        else w.WriteNull(name);
+        w.WriteStartArray();
+        foreach (var m in snapshot)
+        {
+            w.WriteStartObject();
+            w.WriteString("metric", m.Metric);
+            DocumentText.WriteNumber(w, "value", m.Value);
+            w.WriteNumber("numerator", m.Numerator);
+            w.WriteNumber("denominator", m.Denominator);
+            w.WriteString("status", m.Status);
+            DocumentText.WriteInstant(w, "window_start", m.WindowStart);
+            w.WriteString("window_end", DocumentText.Instant(m.WindowEnd));
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 }

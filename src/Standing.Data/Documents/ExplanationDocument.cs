@@ -1,0 +1,40 @@
+using System.Text.Json;
+using Standing.Core.Evaluation;
+using Standing.Core.Facts;
+using Standing.Core.Metrics;
+using Standing.Enforcement.Disputes;
+
+namespace Standing.Data.Documents;
+
+/// <summary>
+/// The explanation document (<c>standing explain --format json</c>, docs/schemas/explanation.schema.json):
+/// the evaluation document of one seller with each metric's "summary", "items" and "excluded_by_disputes".
+/// </summary>
+public static class ExplanationDocument
+{
+    public static void Write(Stream stream, PolicyEvaluation evaluation, IReadOnlyList<Dispute> disputes, SellerFacts? facts) =>
+        EvaluationDocument.Write(stream, [evaluation], explain: true,
+            metricExtras: (json, m) => WriteExcludedJson(json, evaluation, m, disputes, facts));
+
+    /// <summary>
+    /// The items accepted disputes took out of the metric, as its field <c>excluded_by_disputes</c>: per
+    /// item the dispute, who accepted it and when, the operator's note and the seller's reason.
+    /// </summary>
+    private static void WriteExcludedJson(Utf8JsonWriter json, PolicyEvaluation evaluation, MetricResult metric, IReadOnlyList<Dispute> disputes, SellerFacts? facts)
+    {
+        var zone = evaluation.Policy.Zone;
+        json.WriteStartArray("excluded_by_disputes");
+        foreach (var x in DisputeExclusion.Excluded(evaluation.Policy, metric.Definition, disputes, evaluation.AsOf, facts))
+        {
+            json.WriteStartObject();
+            json.WriteString("item", x.Item);
+            json.WriteString("dispute", x.Id);
+            json.WriteString("accepted_by", x.DecidedBy);
+            json.WriteString("accepted_at", DocumentText.Instant(x.DecidedAt!.Value, zone));
+            json.WriteString("note", x.Note);
+            json.WriteString("reason", x.Reason);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+}
