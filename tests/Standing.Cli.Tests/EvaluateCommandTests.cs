@@ -41,7 +41,7 @@ public sealed class EvaluateCommandTests : IDisposable
         var root = doc.RootElement;
         Assert.Equal("congocrea", root.GetProperty("policy").GetProperty("id").GetString());
         Assert.Equal("1", root.GetProperty("policy").GetProperty("version").GetString());
-        Assert.Equal("2026-04-01T00:00:00Z", root.GetProperty("asOf").GetString());
+        Assert.Equal("2026-04-01T00:00:00Z", root.GetProperty("as_of").GetString());
         var sellers = root.GetProperty("sellers").EnumerateArray().ToList();
         Assert.Equal(["shop-7", "shop-8"], sellers.Select(s => s.GetProperty("seller").GetString()));
         var odr = sellers[0].GetProperty("metrics").EnumerateArray().Single(m => m.GetProperty("id").GetString() == "odr");
@@ -73,7 +73,7 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.Equal(0, a.ExitCode);
         Assert.Equal(a.Stdout, b.Stdout);
         // A bare date is midnight in the policy's zone (Europe/Warsaw, +02:00 on 1 April 2026).
-        Assert.Contains("\"asOf\": \"2026-04-01T00:00:00+02:00\"", a.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\"as_of\": \"2026-04-01T00:00:00+02:00\"", a.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -41,7 +41,8 @@ internal static class EvaluationTable
             }
             return csv;
         }
-        var listing = new Listing("seller", "metric", "value", "n/d", "status", "outcomes").RightAlign("value", "n/d");
+        var listing = new Listing("seller", "metric", "value", "n/d", "status", "outcomes").RightAlign("value", "n/d")
+            .NoWrap("seller", "metric", "value", "n/d", "status");
         foreach (var s in evaluation.Sellers)
         {
             var first = true;
@@ -58,7 +59,7 @@ internal static class EvaluationTable
     /// <summary>One row per seller: its standing, what is wrong, what the rules triggered.</summary>
     private static Listing Summary(PolicyEvaluation evaluation)
     {
-        var listing = new Listing("seller", "status", "breach", "at risk", "outcomes");
+        var listing = new Listing("seller", "status", "breach", "at risk", "outcomes").NoWrap("seller", "status");
         foreach (var s in evaluation.Sellers)
         {
             var worst = DemoSummary.Worst(s);
@@ -72,7 +73,8 @@ internal static class EvaluationTable
     private static void WriteSeller(IAnsiConsole console, SellerEvaluation seller)
     {
         console.MarkupLine($"[bold]{Markup.Escape(seller.Seller)}[/]");
-        var listing = new Listing("metric", "value", "n/d", "status", "standard").RightAlign("value", "n/d");
+        var listing = new Listing("metric", "value", "n/d", "status", "standard").RightAlign("value", "n/d")
+            .NoWrap("metric", "value", "n/d", "status");
         foreach (var m in seller.Metrics)
             listing.Add(m.Id, new Cell(Formats.Value(m), Formats.StatusColor(m.Status)), Formats.Fraction(m),
                 new Cell(Formats.StatusWord(m.Status), Formats.StatusColor(m.Status)), m.Definition.Standard?.ToString() ?? "reported only");

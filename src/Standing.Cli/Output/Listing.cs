@@ -17,12 +17,20 @@ internal sealed class Listing(params string[] headers)
 {
     private readonly List<Cell[]> _rows = [];
     private readonly HashSet<int> _rightAligned = [];
+    private readonly HashSet<int> _noWrap = [];
 
     public int Count => _rows.Count;
 
     public Listing RightAlign(params string[] columns)
     {
         foreach (var c in columns) _rightAligned.Add(Array.IndexOf(headers, c));
+        return this;
+    }
+
+    /// <summary>Columns whose cells never wrap (ids, numbers): the other columns give way.</summary>
+    public Listing NoWrap(params string[] columns)
+    {
+        foreach (var c in columns) _noWrap.Add(Array.IndexOf(headers, c));
         return this;
     }
 
@@ -38,6 +46,7 @@ internal sealed class Listing(params string[] headers)
         for (var i = 0; i < headers.Length; i++)
         {
             var column = new TableColumn(Markup.Escape(headers[i]));
+            if (_noWrap.Contains(i)) column.NoWrap();
             table.AddColumn(_rightAligned.Contains(i) ? column.RightAligned() : column);
         }
         foreach (var row in _rows)
