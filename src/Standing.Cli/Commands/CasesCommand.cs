@@ -104,11 +104,20 @@ internal static class CasesCommand
                     OutputFormat.WriteJson(stdout => CaseDocument.WriteList(stdout, list));
                     return ExitCodes.Ok;
                 }
-                var listing = new Listing("id", "seller", "policy", "kind", "state", "opened", "due", "decisions");
+                // A case id says its policy, kind, seller and opening date (congocrea.warning.shop-0009.20260601)
+                // and may be 70 characters long: the table gives it a line of its own to stay within 120 columns.
+                var listing = shape == OutputFormat.Csv
+                    ? new Listing("id", "seller", "policy", "kind", "state", "opened_at", "due_at", "decisions")
+                    : new Listing("case", "state, decisions").NoWrap("case");
                 foreach (var c in list)
                 {
-                    listing.Add(c.Id, c.Seller, c.Policy, c.Kind, c.State, Formats.Instant(c.OpenedAt),
-                        c.DueAt is { } d ? Formats.Instant(d) : "", string.Join(shape == OutputFormat.Csv ? ";" : ", ", DecisionRules.Allowed(c)));
+                    var due = c.DueAt is { } d ? Formats.Instant(d) : "";
+                    var allowed = DecisionRules.Allowed(c);
+                    if (shape == OutputFormat.Csv)
+                        listing.Add(c.Id, c.Seller, c.Policy, c.Kind, c.State, Formats.Instant(c.OpenedAt), due, string.Join(";", allowed));
+                    else
+                        listing.Add($"{c.Id}\nopened {Formats.Instant(c.OpenedAt)}{(due.Length > 0 ? ", due " + due : "")}",
+                            $"{c.State}\n{(allowed.Count > 0 ? "decisions: " + string.Join(", ", allowed) : "no decision open")}");
                 }
                 OutputFormat.WriteListing(shape, listing, Plural.Of(list.Count, "case"));
                 return ExitCodes.Ok;

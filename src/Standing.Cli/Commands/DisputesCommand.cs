@@ -192,7 +192,7 @@ internal static class DisputesCommand
             }
             var listing = shape == OutputFormat.Csv
                 ? new Listing("id", "seller", "policy", "metric", "item", "state", "reason", "opened_at", "decided_at", "decided_by", "note")
-                : new Listing("id", "seller", "policy", "metric", "item", "state", "reason", "decision");
+                : new Listing("id", "seller", "policy", "metric", "item", "state", "reason", "decision").NoWrap("id", "seller", "item", "state");
             foreach (var d in disputes)
             {
                 if (shape == OutputFormat.Csv)

@@ -39,11 +39,15 @@ internal static class OutboxCommand
                     OutputFormat.WriteJson(stdout => NoticeDocument.WriteList(stdout, notices, deliveries));
                     return ExitCodes.Ok;
                 }
-                var listing = new Listing("notice", "kind", "to", "at", "deliveries");
+                // A notice id may be 70 characters long: the table gives it a line of its own, with what and to whom below.
+                var listing = shape == OutputFormat.Csv
+                    ? new Listing("notice", "kind", "audience", "seller", "at", "deliveries")
+                    : new Listing("notice", "deliveries").NoWrap("notice");
                 foreach (var n in notices)
                 {
-                    var shown = string.Join("; ", deliveries[n.Id].Select(d => $"{d.Sink}: {(d.DeliveredAt is null ? "pending, " + d.LastError : "delivered")} ({Plural.Of(d.Attempts, "attempt")})"));
-                    listing.Add(n.Id, n.Kind, n.Audience + " " + n.Seller, Formats.Instant(n.At), shown.Length == 0 ? "none yet" : shown);
+                    var shown = string.Join(shape == OutputFormat.Csv ? "; " : "\n", deliveries[n.Id].Select(d => $"{d.Sink}: {(d.DeliveredAt is null ? "pending, " + d.LastError : "delivered")} ({Plural.Of(d.Attempts, "attempt")})"));
+                    if (shape == OutputFormat.Csv) listing.Add(n.Id, n.Kind, n.Audience, n.Seller, Formats.Instant(n.At), shown);
+                    else listing.Add($"{n.Id}\n{n.Kind} to {n.Audience} {n.Seller} at {Formats.Instant(n.At)}", shown.Length == 0 ? "none yet" : shown);
                 }
                 OutputFormat.WriteListing(shape, listing, Plural.Of(listing.Count, "notice"));
                 return ExitCodes.Ok;

@@ -37,14 +37,18 @@ internal static class PoliciesCommand
             OutputFormat.WriteJson(stdout => PolicyListDocument.WriteList(stdout, packs));
             return ExitCodes.Ok;
         }
-        var listing = new Listing("id", "version", "name", "time zone", "metrics");
+        // The table counts the metrics (Kuaishou has 21; policies show ID lists them); CSV names them, separated by semicolons.
+        var listing = format == OutputFormat.Csv
+            ? new Listing("id", "version", "name", "time_zone", "metrics", "rules")
+            : new Listing("id", "version", "name", "time zone", "metrics", "rules").NoWrap("id", "version", "time zone").RightAlign("metrics", "rules");
         foreach (var p in packs)
         {
-            // A table lists the metrics compactly (Kuaishou has 23); CSV keeps them whole, separated by semicolons.
-            var metrics = format == OutputFormat.Csv ? string.Join(";", p.Metrics.Select(m => m.Id)) : Plural.Of(p.Metrics.Count, "metric") + ": " + string.Join(", ", p.Metrics.Select(m => m.Id));
-            listing.Add(p.Id, p.Version, p.Name, p.Zone.Id, metrics);
+            if (format == OutputFormat.Csv)
+                listing.Add(p.Id, p.Version, p.Name, p.Zone.Id, string.Join(";", p.Metrics.Select(m => m.Id)), string.Join(";", p.Rules.Select(r => r.Id)));
+            else
+                listing.Add(p.Id, p.Version, p.Name, p.Zone.Id, p.Metrics.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Rules.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
-        OutputFormat.WriteListing(format, listing, Plural.Of(packs.Count, "policy", "policies"));
+        OutputFormat.WriteListing(format, listing, Plural.Of(packs.Count, "policy", "policies") + "; standing policies show ID for one in full");
         return ExitCodes.Ok;
     }
 

@@ -45,7 +45,7 @@ internal static class Formats
         MetricStatus.Good => "good",
         MetricStatus.AtRisk => "at risk",
         MetricStatus.Breach => "BREACH",
-        _ => "n/a",
+        _ => "too few",
     };
 
     public static string StatusColor(MetricStatus status) => status switch
