@@ -27,10 +27,10 @@ internal static class BenchCommand
     public static Command Create()
     {
         // A default that runs in under a minute; the full scale docs/performance.md reports is named in the help.
-        var sellers = new Option<int>("--sellers") { Description = $"sellers (default {DefaultSellers:N0}; full scale: {FullSellers:N0})", DefaultValueFactory = _ => DefaultSellers };
+        var sellers = new Option<int>("--sellers") { Description = $"sellers (full scale: {FullSellers})", DefaultValueFactory = _ => DefaultSellers };
         var orders = new Option<long>("--orders")
         {
-            Description = $"orders in total, approximately (default {DefaultOrders:N0}, about 60 MB of temporary files; full scale: --sellers {FullSellers} --orders {FullOrders}, about 3 GB and several minutes)",
+            Description = $"orders in total, approximately (the default writes about 60 MB of temporary files; full scale: --sellers {FullSellers} --orders {FullOrders}, about 3 GB and several minutes)",
             DefaultValueFactory = _ => DefaultOrders,
         };
         var file = new Option<string?>("--file") { Description = "where to write the generated NDJSON (default: a temporary file, deleted after)" };

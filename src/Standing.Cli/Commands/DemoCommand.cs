@@ -26,8 +26,8 @@ internal static class DemoCommand
     {
         var output = new Option<string>("--out") { Description = "folder for events.ndjson and results-<pack>.json", DefaultValueFactory = _ => "standing-demo" };
         // Small enough for a first look in seconds; --sellers 300 --days 180 gives a marketplace ten times the size.
-        var sellers = new Option<int>("--sellers") { Description = "number of sellers (default 40; more sellers, longer runs)", DefaultValueFactory = _ => 40 };
-        var days = new Option<int>("--days") { Description = "days of history (default 120; the longest standard looks back 365 days)", DefaultValueFactory = _ => 120 };
+        var sellers = new Option<int>("--sellers") { Description = "number of sellers (more sellers, longer runs)", DefaultValueFactory = _ => 40 };
+        var days = new Option<int>("--days") { Description = "days of history (the longest standard looks back 365 days)", DefaultValueFactory = _ => 120 };
         var seed = new Option<int>("--seed") { Description = "random seed (same seed, same marketplace)", DefaultValueFactory = _ => 42 };
         var end = new Option<string>("--as-of") { Description = "end of the history and evaluation instant", DefaultValueFactory = _ => DefaultEnd };
         var command = new Command("demo", "Generate a realistic marketplace, evaluate every built-in standard and summarise")

@@ -27,7 +27,7 @@ internal static class ExplainCommand
         }.AcceptOnlyFromAmong(ExplainItemsText.Names);
         var limit = new Option<int>("--limit")
         {
-            Description = $"list at most N items per group, then say how many more (default {ExplainItemsText.DefaultLimit})",
+            Description = "list at most N items per group, then say how many more",
             DefaultValueFactory = _ => ExplainItemsText.DefaultLimit,
         };
         var command = new Command("explain", "Show what counted in each metric and why: a summary per metric, then the items")
