@@ -3,7 +3,7 @@ namespace Standing.Simulation;
 /// <summary>
 /// A seller's rates (probabilities per order, review, case, refund or conversation) and timings.
 /// <see cref="For"/> gives the baseline of a profile kind; each seller gets the baseline jittered by
-/// ±25%. Baselines put good sellers inside every standard of STANDARDS.md, borderline sellers around
+/// ±25%. Baselines put good sellers inside every standard of docs/standards/, borderline sellers around
 /// the thresholds and failing sellers past several of them.
 /// </summary>
 public sealed record SellerBehaviour

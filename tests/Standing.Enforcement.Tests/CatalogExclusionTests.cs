@@ -9,7 +9,7 @@ using Standing.Testing;
 namespace Standing.Enforcement.Tests;
 
 /// <summary>
-/// Prom.ua's exclusion (STANDARDS.md §2) replayed day by day with hand-made evaluations: excluded on
+/// Prom.ua's exclusion (docs/standards/promua.md) replayed day by day with hand-made evaluations: excluded on
 /// 2026-03-01 (day 0), so day 14 — the first re-check — is 2026-03-15, and the next one 2026-03-29.
 /// Before the exclusion the seller has reviews of 5, 5, 1 and 1 stars: rating (5+5+1+1)/4 = 3.0.
 /// </summary>

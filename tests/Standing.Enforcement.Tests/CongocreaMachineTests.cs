@@ -10,7 +10,7 @@ using Standing.Testing;
 namespace Standing.Enforcement.Tests;
 
 /// <summary>
-/// Congocrea's warning and escalation (STANDARDS.md §1) with the built-in pack. The shop places 200
+/// Congocrea's warning and escalation (docs/standards/congocrea.md) with the built-in pack. The shop places 200
 /// orders one an hour from 2026-04-01 (through 2026-04-09 07:00) and orders 1–3 get one-star reviews
 /// on 2026-04-10: as of 2026-04-15, ODR = 3/200 = 1.5% ≥ 1%, 3 defective orders since the first sale,
 /// 3 in the last 60 days — all three conditions of the automatic warning hold.

@@ -4,7 +4,7 @@ using Standing.Enforcement.Cases;
 namespace Standing.Enforcement.Machines;
 
 /// <summary>
-/// Douyin (STANDARDS.md §5). A failed half-month assessment (outcome <c>activity_restriction</c>)
+/// Douyin (docs/standards/douyin.md). A failed half-month assessment (outcome <c>activity_restriction</c>)
 /// restricts the shop from platform activities until the next passing assessment. Each assessment
 /// period is judged once, however many runs see it.
 /// </summary>

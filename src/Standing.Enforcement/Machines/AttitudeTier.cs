@@ -1,7 +1,7 @@
 namespace Standing.Enforcement.Machines;
 
 /// <summary>
-/// Kuaishou's service-attitude penalty tiers (STANDARDS.md §4): what each brings and the fine range
+/// Kuaishou's service-attitude penalty tiers (docs/standards/kuaishou.md): what each brings and the fine range
 /// (CNY) within which the operator decides the amount; minor has no fine.
 /// </summary>
 public sealed record AttitudeTier(string Outcome, int Severity, string Penalty, decimal? FineMin, decimal? FineMax)

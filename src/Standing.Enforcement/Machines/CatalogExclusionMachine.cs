@@ -6,7 +6,7 @@ using Standing.Enforcement.Cases;
 namespace Standing.Enforcement.Machines;
 
 /// <summary>
-/// Prom.ua (STANDARDS.md §2). Outcome <c>catalog_exclusion</c> excludes the seller's products for at
+/// Prom.ua (docs/standards/promua.md). Outcome <c>catalog_exclusion</c> excludes the seller's products for at
 /// least <c>exclusion_min_days</c> (14). The re-check happens when that time is up — on day 14,
 /// never before, whatever the seller did meanwhile — and then every <c>recheck_every_days</c>
 /// (Default 14) until the <see cref="ReinstatementChecklist"/> holds; each result is told to the
@@ -19,7 +19,7 @@ public sealed class CatalogExclusionMachine : IPackMachine
 
     public string Policy => "promua";
 
-    /// <summary>Settings of the pack this machine reads (Defaults of STANDARDS.md §2).</summary>
+    /// <summary>Settings of the pack this machine reads (Defaults of docs/standards/promua.md).</summary>
     public const string MinDaysSetting = "exclusion_min_days", RecheckEverySetting = "recheck_every_days",
         AnswerDaysSetting = "operator_reply_days", RatingRiseSetting = "rating_rise_min";
 

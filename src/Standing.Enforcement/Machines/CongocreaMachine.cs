@@ -5,7 +5,7 @@ using Standing.Enforcement.Cases;
 namespace Standing.Enforcement.Machines;
 
 /// <summary>
-/// Congocrea (STANDARDS.md §1). The automatic <c>warning</c> is issued at most once per 90-day
+/// Congocrea (docs/standards/congocrea.md). The automatic <c>warning</c> is issued at most once per 90-day
 /// evaluation period, with a performance summary. The warned shop is re-evaluated when the period
 /// ends, or sooner when its ODR moved by <c>early_reevaluation_change</c> since the last evaluation;
 /// if it still exceeds the ODR limit then, a suspension is proposed, which only a person confirms or
@@ -41,7 +41,7 @@ public sealed class CongocreaMachine : IPackMachine
     }
 
     /// <summary>
-    /// A person's call (STANDARDS.md §1): a warning for a pattern of customer-service problems, or a
+    /// A person's call (docs/standards/congocrea.md): a warning for a pattern of customer-service problems, or a
     /// suspension proposal for a shop that never provided effective service. Returns why it was
     /// refused, or null when the case was opened.
     /// </summary>

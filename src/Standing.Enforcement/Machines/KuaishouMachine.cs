@@ -5,7 +5,7 @@ using Standing.Enforcement.Cases;
 namespace Standing.Enforcement.Machines;
 
 /// <summary>
-/// Kuaishou (STANDARDS.md §4). Each triggered <c>violation_&lt;metric&gt;</c> outcome records a
+/// Kuaishou (docs/standards/kuaishou.md). Each triggered <c>violation_&lt;metric&gt;</c> outcome records a
 /// violation for the operator to handle: once per calendar period for a calendar window, and for a
 /// rolling window at most once per window length (the same items are not punished twice). A month's
 /// service-attitude tier (<c>attitude_minor|attitude_serious|attitude_very_serious</c>, the most

@@ -8,7 +8,7 @@ namespace Standing.Enforcement.Machines;
 public sealed record ChecklistItem(string Id, bool Held, string Detail);
 
 /// <summary>
-/// Prom.ua's reinstatement conditions (STANDARDS.md §2) checked at a re-check instant against what
+/// Prom.ua's reinstatement conditions (docs/standards/promua.md) checked at a re-check instant against what
 /// is known then: the seller's reviews (facts), complaints and improvement letters (events).
 /// </summary>
 /// <remarks>

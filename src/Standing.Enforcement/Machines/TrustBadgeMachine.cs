@@ -3,7 +3,7 @@ using Standing.Enforcement.Cases;
 namespace Standing.Enforcement.Machines;
 
 /// <summary>
-/// E-confiance (STANDARDS.md §3). Outcome <c>trust_badge</c> triggered means the trust index earns
+/// E-confiance (docs/standards/econfiance.md). Outcome <c>trust_badge</c> triggered means the trust index earns
 /// the badge: it is granted when the index reaches the threshold and withdrawn when it falls below.
 /// </summary>
 public sealed class TrustBadgeMachine : IPackMachine

@@ -1,7 +1,7 @@
 namespace Standing.Cli.Tests.Acceptance;
 
 /// <summary>
-/// Congocrea (STANDARDS.md §1) through <c>standing evaluate --format json</c>, every number worked by hand.
+/// Congocrea (docs/standards/congocrea.md) through <c>standing evaluate --format json</c>, every number worked by hand.
 /// Scenario congocrea.ndjson, as of 2026-04-01T00:00Z (the pack counts in UTC). Each of shop-w, shop-n and
 /// shop-u has: o-old placed 2025-10-01 with a case (defective, before the 90-day window); o-before placed
 /// 2025-12-31T23:59:59Z (one second before the window); o-start placed 2026-01-01T00:00Z (the inclusive
@@ -16,7 +16,7 @@ public sealed class CongocreaAcceptanceTests
 
     private static readonly Lazy<AcceptanceRun> Run = new(() => AcceptanceRun.Evaluate("congocrea.ndjson", "congocrea", AsOf));
 
-    // STANDARDS.md §1 "ODR: share of orders that received a review of two stars or fewer OR had a case
+    // docs/standards/congocrea.md "ODR: share of orders that received a review of two stars or fewer OR had a case
     // opened ... An order with both counts once", "ODR < 1%", 90-day rolling window by order date.
     // shop-w: in window o-start, o-d1 (placed 2026-01-31), o-d2, o-late, o-3star + 195 fillers = 200 orders;
     // defective o-d1 (2 stars) and o-d2 (case + 1 star, once) = 2; o-late's review is at as-of, so unknown.

@@ -1,7 +1,7 @@
 namespace Standing.Cli.Tests.Acceptance;
 
 /// <summary>
-/// Douyin (STANDARDS.md §5) through <c>standing evaluate --format json</c>, worked by hand. Scenario
+/// Douyin (docs/standards/douyin.md) through <c>standing evaluate --format json</c>, worked by hand. Scenario
 /// douyin.ndjson (Asia/Shanghai), seller d-a. As of 2026-04-16T00:00+08:00 the assessment judges
 /// 2026-04-01 to 2026-04-15 ("the 16th judges the 1st–15th").
 /// </summary>

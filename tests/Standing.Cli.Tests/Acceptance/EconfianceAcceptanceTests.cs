@@ -1,7 +1,7 @@
 namespace Standing.Cli.Tests.Acceptance;
 
 /// <summary>
-/// E-confiance trust index (STANDARDS.md §3) through <c>standing evaluate --format json</c>, worked by hand.
+/// E-confiance trust index (docs/standards/econfiance.md) through <c>standing evaluate --format json</c>, worked by hand.
 /// Scenario econfiance.ndjson, as of 2026-04-01T00:00+02:00 (Europe/Paris): rolling 365 days is
 /// [2025-04-01T00:00+02:00, as-of). Scoring per the Default: claim 0% → 100, ≥ 10% → 0; refund 0% → 100,
 /// ≥ 15% → 0; delay 0% → 100, ≥ 10% → 0; answered within 48 h 100% → 100, ≤ 50% → 0; equal weights;

@@ -1,7 +1,7 @@
 namespace Standing.Cli.Tests.Acceptance;
 
 /// <summary>
-/// Kuaishou (STANDARDS.md §4) through <c>standing evaluate --format json</c>, worked by hand.
+/// Kuaishou (docs/standards/kuaishou.md) through <c>standing evaluate --format json</c>, worked by hand.
 /// Scenario kuaishou.ndjson, as of 2026-04-10T00:00+08:00 (a Friday, Asia/Shanghai): the last complete
 /// natural week is Mon 2026-03-30 00:00 → Mon 2026-04-06 00:00; the last 30 days are [2026-03-11, as-of);
 /// [T−33, T−4] is 2026-03-08 through 2026-04-06 inclusive, i.e. [2026-03-08T00:00, 2026-04-07T00:00).

@@ -1,7 +1,7 @@
 namespace Standing.Cli.Tests.Acceptance;
 
 /// <summary>
-/// MALL partner SLA (STANDARDS.md §8) through <c>standing evaluate --format json</c>, worked by hand.
+/// MALL partner SLA (docs/standards/mall.md) through <c>standing evaluate --format json</c>, worked by hand.
 /// Scenario mall.ndjson, as of 2026-04-10T00:00+02:00 (Europe/Warsaw). Rolling 30 days in the policy's zone:
 /// [2026-03-11T00:00+01:00, as-of) — the window crosses the 2026-03-29 DST change, so its start is
 /// 2026-03-10T23:00Z, not as-of − 720 h (22:00Z). Every order enters OPEN when placed. Easter Monday

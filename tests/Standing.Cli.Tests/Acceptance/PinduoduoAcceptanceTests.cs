@@ -1,7 +1,7 @@
 namespace Standing.Cli.Tests.Acceptance;
 
 /// <summary>
-/// Pinduoduo (STANDARDS.md §6) through <c>standing evaluate --format json</c>, worked by hand. Scenario
+/// Pinduoduo (docs/standards/pinduoduo.md) through <c>standing evaluate --format json</c>, worked by hand. Scenario
 /// pinduoduo.ndjson (Asia/Shanghai), as of 2026-04-11T00:00+08:00: the day judged is 2026-04-10
 /// ("Default reply rate ≥ 90% per day, 3-minute window").
 /// </summary>

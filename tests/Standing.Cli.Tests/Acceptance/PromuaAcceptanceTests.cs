@@ -1,7 +1,7 @@
 namespace Standing.Cli.Tests.Acceptance;
 
 /// <summary>
-/// Prom.ua (STANDARDS.md §2) through <c>standing evaluate --format json</c>, worked by hand. Scenario
+/// Prom.ua (docs/standards/promua.md) through <c>standing evaluate --format json</c>, worked by hand. Scenario
 /// promua.ndjson (Europe/Kyiv), as of 2026-04-01T00:00+03:00; every order placed 2026-03-20 and reviewed
 /// 2026-03-25, so each review counts in the 30-, 90- and 365-day windows. c-00…c-19: 20 reviews each, one of
 /// 1 star; c-bad: 20 reviews, 15 of 2 stars; c-small: 19 reviews, all 1 star.

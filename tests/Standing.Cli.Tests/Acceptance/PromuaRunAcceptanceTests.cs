@@ -6,7 +6,7 @@ namespace Standing.Cli.Tests.Acceptance;
 /// Prom.ua through the daily job: <c>standing run</c> on a store, then <c>standing cases list --format json</c>.
 /// The same scenario as <see cref="PromuaAcceptanceTests"/>: only c-bad is significantly worse than the
 /// catalog (worked by hand there), so the run excludes c-bad and nobody else; the exclusion lasts at least
-/// 14 days (STANDARDS.md §2), so its re-check is due on 2026-04-15.
+/// 14 days (docs/standards/promua.md), so its re-check is due on 2026-04-15.
 /// </summary>
 public sealed class PromuaRunAcceptanceTests : IDisposable
 {

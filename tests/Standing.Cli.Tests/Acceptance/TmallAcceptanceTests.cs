@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Standing.Cli.Tests.Acceptance;
 
 /// <summary>
-/// Tmall agent scorecard (STANDARDS.md §7) through <c>standing evaluate --format json</c>, worked by hand.
+/// Tmall agent scorecard (docs/standards/tmall.md) through <c>standing evaluate --format json</c>, worked by hand.
 /// Scenario tmall.ndjson (Asia/Shanghai), as of Monday 2026-04-06T00:00+08:00: the week judged is
 /// Mon 03-30 to Sun 04-05. Shifts: day 08:30–16:00, evening 16:00–23:30.
 /// </summary>

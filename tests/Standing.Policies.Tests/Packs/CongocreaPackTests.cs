@@ -4,7 +4,7 @@ using Standing.Testing;
 namespace Standing.Policies.Tests.Packs;
 
 /// <summary>
-/// Congocrea (STANDARDS.md §1), worked by hand. As-of 2026-06-01T00:00Z (the pack counts in UTC):
+/// Congocrea (docs/standards/congocrea.md), worked by hand. As-of 2026-06-01T00:00Z (the pack counts in UTC):
 /// the 90-day window is [2026-03-03, 2026-06-01) (Mar 3→Apr 3 is 31 days, →May 3 30, →Jun 1 29),
 /// the 60-day window is [2026-04-02, 2026-06-01) (Apr 2→May 2 30, →Jun 1 30).
 /// </summary>

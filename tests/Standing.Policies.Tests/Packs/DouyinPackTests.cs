@@ -4,7 +4,7 @@ using Standing.Testing;
 namespace Standing.Policies.Tests.Packs;
 
 /// <summary>
-/// Douyin (STANDARDS.md §5), worked by hand in Asia/Shanghai (UTC+8, no DST). As of the 16th
+/// Douyin (docs/standards/douyin.md), worked by hand in Asia/Shanghai (UTC+8, no DST). As of the 16th
 /// 00:00 the half month judged is the 1st–15th: [2026-05-01T00:00+08:00, 2026-05-16T00:00+08:00).
 /// One seller per metric keeps each population exact.
 /// </summary>

@@ -5,7 +5,7 @@ using Standing.Testing;
 namespace Standing.Policies.Tests.Packs;
 
 /// <summary>
-/// E-confiance (STANDARDS.md §3), worked by hand. As of 2026-06-01T00:00+02:00 (Paris) the rolling
+/// E-confiance (docs/standards/econfiance.md), worked by hand. As of 2026-06-01T00:00+02:00 (Paris) the rolling
 /// 365-day window is [2025-06-01T00:00+02:00, 2026-06-01T00:00+02:00).
 /// Points: claim rate and delay disputes 100 at 0 %, 0 at 10 %; refunds 100 at 0 %, 0 at 15 %;
 /// answered within 48 h 100 at 100 %, 0 at 50 %; index = mean of the components with data.

@@ -5,7 +5,7 @@ using Standing.Testing;
 namespace Standing.Policies.Tests.Packs;
 
 /// <summary>
-/// Kuaishou (STANDARDS.md §4), worked by hand. As of T = Wednesday 2026-06-10 00:00 +08:00 (Asia/Shanghai):
+/// Kuaishou (docs/standards/kuaishou.md), worked by hand. As of T = Wednesday 2026-06-10 00:00 +08:00 (Asia/Shanghai):
 /// last 30 days = [05-11, 06-10); last complete natural week = [Mon 06-01, Mon 06-08);
 /// [T−33, T−4] = days 05-08 … 06-06 = [05-08 00:00, 06-07 00:00); last calendar month = May.
 /// </summary>

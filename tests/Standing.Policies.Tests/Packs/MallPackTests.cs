@@ -5,7 +5,7 @@ using Standing.Testing;
 namespace Standing.Policies.Tests.Packs;
 
 /// <summary>
-/// MALL (STANDARDS.md §8), worked by hand. As-of Wednesday 2026-04-08T00:00+02:00 in Europe/Warsaw:
+/// MALL (docs/standards/mall.md), worked by hand. As-of Wednesday 2026-04-08T00:00+02:00 in Europe/Warsaw:
 /// rolling 30 days by order date is [2026-03-09T00:00+01:00, 2026-04-08T00:00+02:00). Business days
 /// are Monday–Friday without Polish holidays; Easter Monday 2026-04-06 is a holiday; DST began
 /// 2026-03-29. One seller per metric keeps each population exact.

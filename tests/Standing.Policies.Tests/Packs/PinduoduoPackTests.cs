@@ -4,7 +4,7 @@ using Standing.Testing;
 namespace Standing.Policies.Tests.Packs;
 
 /// <summary>
-/// Pinduoduo (STANDARDS.md §6), worked by hand in Asia/Shanghai (UTC+8). As of 2026-05-11 09:00 the
+/// Pinduoduo (docs/standards/pinduoduo.md), worked by hand in Asia/Shanghai (UTC+8). As of 2026-05-11 09:00 the
 /// day judged is the last complete local day, [2026-05-10T00:00+08:00, 2026-05-11T00:00+08:00).
 /// </summary>
 public sealed class PinduoduoPackTests

@@ -7,7 +7,7 @@ using Standing.Testing;
 namespace Standing.Policies.Tests.Packs;
 
 /// <summary>
-/// Prom.ua (STANDARDS.md §2), worked by hand, against all sellers in the data. As of 2026-06-01T00:00+03:00 (Kyiv).
+/// Prom.ua (docs/standards/promua.md), worked by hand, against all sellers in the data. As of 2026-06-01T00:00+03:00 (Kyiv).
 /// A seller is significantly worse when it is among the worst 5 % of sellers with ≥ 20 items AND
 /// P(X ≥ k | n, catalog rate) &lt; 0.01; the binomial tails below were summed with exact fractions, independently.
 /// </summary>

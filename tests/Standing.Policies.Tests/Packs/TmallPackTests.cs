@@ -5,7 +5,7 @@ using Standing.Testing;
 namespace Standing.Policies.Tests.Packs;
 
 /// <summary>
-/// Tmall's agent scorecard (STANDARDS.md §7), worked by hand in Asia/Shanghai (UTC+8). As of Monday
+/// Tmall's agent scorecard (docs/standards/tmall.md), worked by hand in Asia/Shanghai (UTC+8). As of Monday
 /// 2026-05-11 00:00 the week judged is Monday 2026-05-04 to Sunday 2026-05-10. Shifts 08:30–16:00 and
 /// 16:00–23:30 every day; target 15 s.
 /// </summary>
