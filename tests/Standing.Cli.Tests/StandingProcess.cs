@@ -19,6 +19,8 @@ internal static class StandingProcess
             RedirectStandardError = true,
             WorkingDirectory = workingDirectory,
         };
+        // Output to a pipe is as wide as $COLUMNS says, else 120: the tests read it at 120.
+        start.Environment.Remove("COLUMNS");
         start.ArgumentList.Add(Dll);
         foreach (var a in args) start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;

@@ -58,17 +58,17 @@ internal static class PoliciesCommand
         var console = Consoles.Out;
         console.MarkupLine($"[bold]{Markup.Escape(p.Name)}[/]  {p.Id} v{Markup.Escape(p.Version)}, effective {p.EffectiveFrom:uuuu-MM-dd}, time zone {p.Zone.Id}");
         if (p.Description.Length > 0) console.MarkupLine(Markup.Escape(p.Description.Trim()));
-        var metrics = new Table().Border(TableBorder.Rounded).AddColumns("metric", "kind", "window", "counts", "standard");
+        // One metric per paragraph, as explain shows them: a table of five columns cannot hold 40-character
+        // ids and their definitions in 120 columns.
         foreach (var m in p.Metrics)
         {
-            metrics.AddRow(
-                Markup.Escape(m.Id + "\n" + m.Title),
-                DocumentText.Wire(m.Kind),
-                Markup.Escape($"{m.Window.Describe()} by {m.AttributeBy.Name}"),
-                Markup.Escape(Counts(m)),
-                Markup.Escape(m.Standard?.ToString() ?? "reported only"));
+            console.WriteLine();
+            console.MarkupLine($"[bold]{Markup.Escape(m.Id)}[/] ({DocumentText.Wire(m.Kind)}): {Markup.Escape(m.Title)}");
+            console.MarkupLine($"  window:   {Markup.Escape($"{m.Window.Describe()} by {m.AttributeBy.Name}")}");
+            console.MarkupLine($"  counts:   {Markup.Escape(Counts(m).Replace("\n", "\n            ", StringComparison.Ordinal))}");
+            console.MarkupLine($"  standard: {Markup.Escape(m.Standard?.ToString() ?? "reported only")}");
         }
-        console.Write(metrics);
+        console.WriteLine();
         foreach (var r in p.Rules) ShowRule(console, r);
         if (p.Scorecard is { } card)
         {
