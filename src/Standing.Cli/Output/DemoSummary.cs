@@ -92,7 +92,7 @@ internal static class DemoSummary
     private static string Seconds(double? s, MetricStatus status) =>
         s is { } v ? $"[{Formats.StatusColor(status)}]{v.ToString("0.#", CultureInfo.InvariantCulture)} s[/]" : "[grey]–[/]";
 
-    private static string Share(double? v) => v is { } x ? (x * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%" : "[grey]–[/]";
+    private static string Share(double? v) => v is { } x ? Formats.Share(x) : "[grey]–[/]";
 
     /// <summary>A seller worth explaining: the first with a triggered outcome, else the first in breach.</summary>
     public static string? ExampleSeller(PolicyEvaluation evaluation) =>

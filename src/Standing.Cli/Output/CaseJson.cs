@@ -1,0 +1,17 @@
+using Standing.Data.Documents;
+using Standing.Data.Enforcement;
+using Standing.Enforcement.Cases;
+
+namespace Standing.Cli.Output;
+
+/// <summary>
+/// The old name of <see cref="CaseDocument"/>, kept for code that compiles this file in (the HTTP server
+/// links the command line's writers); new code uses Standing.Data.Documents directly.
+/// </summary>
+internal static class CaseJson
+{
+    public static void WriteList(Stream stream, IEnumerable<EnforcementCase> cases) => CaseDocument.WriteList(stream, cases);
+
+    public static void WriteOne(Stream stream, EnforcementCase c, IReadOnlyList<AuditEntry> audit, IReadOnlyList<StoredNotice> notices) =>
+        CaseDocument.WriteOne(stream, c, audit, notices);
+}
