@@ -20,7 +20,7 @@ internal static class EvaluateCommand
         var seller = CommonOptions.Seller();
         var format = CommonOptions.Format();
         var rejects = CommonOptions.Rejects();
-        var wide = new Option<bool>("--wide") { Description = "one row per seller (its status, the metrics in breach or at risk, its outcomes) instead of one per seller and metric" };
+        var wide = new Option<bool>("--wide") { Description = "one row per seller (its status, its metrics counted by status, its breaches, its outcomes) instead of one per seller and metric" };
         var command = new Command("evaluate", "Measure sellers against a policy as of an instant")
         {
             events, db, policy, asOf, seller, format, wide, rejects,

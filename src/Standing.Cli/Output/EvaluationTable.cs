@@ -7,8 +7,8 @@ namespace Standing.Cli.Output;
 
 /// <summary>
 /// The human views of an evaluation, all within 120 columns however many metrics a policy has: one
-/// row per seller and metric; with <c>--wide</c> one row per seller (its worst status, the metrics in
-/// breach or at risk, its outcomes); for one seller, its metrics one per row and its rules below.
+/// row per seller and metric; with <c>--wide</c> one row per seller (its worst status, how many metrics
+/// are in breach, at risk, good or with too few items, the breaches, its outcomes); for one seller, its metrics one per row and its rules below.
 /// </summary>
 internal static class EvaluationTable
 {
@@ -56,15 +56,18 @@ internal static class EvaluationTable
         return listing;
     }
 
-    /// <summary>One row per seller: its standing, what is wrong, what the rules triggered.</summary>
+    /// <summary>One row per seller: its standing, how many metrics stand where, the breaches with their values, its outcomes.</summary>
     private static Listing Summary(PolicyEvaluation evaluation)
     {
-        var listing = new Listing("seller", "status", "breach", "at risk", "outcomes").NoWrap("seller", "status");
+        var listing = new Listing("seller", "status", "breach", "at risk", "good", "too few", "in breach", "outcomes")
+            .NoWrap("seller", "status", "breach", "at risk", "good", "too few").RightAlign("breach", "at risk", "good", "too few");
         foreach (var s in evaluation.Sellers)
         {
             var worst = DemoSummary.Worst(s);
+            string Count(MetricStatus status) => s.Metrics.Count(m => m.Status == status).ToString(Num);
             listing.Add(s.Seller, new Cell(Formats.StatusWord(worst), Formats.StatusColor(worst)),
-                new Cell(Metrics(s, MetricStatus.Breach), "red"), new Cell(Metrics(s, MetricStatus.AtRisk), "yellow"), Outcomes(s));
+                new Cell(Count(MetricStatus.Breach), "red"), new Cell(Count(MetricStatus.AtRisk), "yellow"), Count(MetricStatus.Good), Count(MetricStatus.InsufficientData),
+                new Cell(string.Join(", ", s.Metrics.Where(m => m.Status == MetricStatus.Breach).Select(m => $"{m.Id} {Formats.Value(m)}")), "red"), Outcomes(s));
         }
         return listing;
     }
@@ -94,9 +97,6 @@ internal static class EvaluationTable
         var triggered = Triggered(s).ToList();
         return triggered.Count == 0 ? new Cell("none", "grey") : new Cell(string.Join(", ", triggered), "red bold");
     }
-
-    private static string Metrics(SellerEvaluation s, MetricStatus status) =>
-        string.Join(", ", s.Metrics.Where(m => m.Status == status).Select(m => $"{m.Id} {Formats.Value(m)}"));
 
     private static readonly System.Globalization.CultureInfo Num = System.Globalization.CultureInfo.InvariantCulture;
 }
