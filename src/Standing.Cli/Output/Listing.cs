@@ -3,12 +3,6 @@ using Spectre.Console;
 
 namespace Standing.Cli.Output;
 
-/// <summary>A cell of a listing: plain text, and the colour a table shows it in (CSV never has colours).</summary>
-internal readonly record struct Cell(string Text, string? Color = null)
-{
-    public static implicit operator Cell(string text) => new(text);
-}
-
 /// <summary>
 /// The rows a listing command prints, written as a table for people or as CSV (RFC 4180, a header
 /// row, one line per row) for spreadsheets; the JSON documents are written by Standing.Data.Documents.
