@@ -83,6 +83,22 @@ public sealed class JsonContractTests(ContractStore store) : IClassFixture<Contr
     }
 
     [Fact]
+    public void Disputes_are_filtered_by_the_same_flags_as_cases()
+    {
+        using var accepted = JsonDocument.Parse(Json("disputes", "list", "--db", store.Db, "--state", "accepted", "--policy", "congocrea", "--format", "json"));
+        using var open = JsonDocument.Parse(Json("disputes", "list", "--db", store.Db, "--state", "open", "--format", "json"));
+        using var other = JsonDocument.Parse(Json("disputes", "list", "--db", store.Db, "--policy", "promua", "--format", "json"));
+
+        // The one dispute of the store was accepted under congocrea.
+        Assert.Equal(1, accepted.RootElement.GetArrayLength());
+        Assert.Equal(0, open.RootElement.GetArrayLength());
+        Assert.Equal(0, other.RootElement.GetArrayLength());
+        var csv = StandingProcess.Run("disputes", "list", "--db", store.Db, "--format", "csv").Stdout.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("id,seller,policy,metric,item,state,reason,opened_at,decided_at,decided_by,note", csv[0]);
+        Assert.EndsWith(",accepted,the buyer withdrew the review,2026-05-30T10:00:00Z,2026-05-30T12:00:00.123Z,ops,checked", csv[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_schemas_refuse_the_old_names_and_text_numbers()
     {
         var evaluation = JsonNode.Parse(Json("evaluate", "--events", store.Events, "--policy", "congocrea", "--as-of", AsOf, "--format", "json"))!.AsObject();

@@ -179,11 +179,17 @@ internal static class DisputesCommand
     {
         var db = CommonOptions.Db(required: true);
         var seller = CommonOptions.Seller();
+        // The same filters as cases list, under the same names.
+        var policy = new Option<string?>("--policy") { Description = "only this policy's disputes" };
+        var state = new Option<string?>("--state") { Description = "only disputes in this state: open, accepted, rejected" }
+            .AcceptOnlyFromAmong(Dispute.Open, Dispute.Accepted, Dispute.Rejected);
         var format = CommonOptions.Format();
-        var command = new Command("list", "List disputes") { db, seller, format };
+        var command = new Command("list", "List disputes") { db, seller, policy, state, format };
         command.SetAction(parse => CasesCommand.WithStore(parse.GetValue(db)!, store =>
         {
-            var disputes = store.Disputes(parse.GetValue(seller));
+            var disputes = store.Disputes(parse.GetValue(seller))
+                .Where(d => (parse.GetValue(policy) is not { } p || d.Policy == p) && (parse.GetValue(state) is not { } st || d.State == st))
+                .ToList();
             var shape = parse.GetValue(format)!;
             if (shape == OutputFormat.Json)
             {

@@ -3,7 +3,7 @@ using Standing.Core.Metrics;
 
 namespace Standing.Cli.Output;
 
-/// <summary><c>explain --format csv</c>: one row per item of each metric, with its role and reason (every item: a spreadsheet filters).</summary>
+/// <summary><c>explain --format csv</c>: one row per item of each metric, with its role and reason: every item of the groups --items asks for (--limit is for reading, a spreadsheet filters).</summary>
 internal static class ExplainRows
 {
     public static Listing For(SellerEvaluation seller, ExplainItems items)
