@@ -52,22 +52,114 @@ public sealed class CongocreaMachineTests
     }
 
     /// <summary>A case on order 4 on 2026-04-20: ODR 4/200 = 2.0%, up 0.5 points from 1.5% — the
-    /// default early re-evaluation change; still ≥ 1%, so a suspension is proposed.</summary>
+    /// default early re-evaluation change; still ≥ 1%. The rise is acted on only once the shop had its
+    /// time to act (<c>min_days_to_act</c>, Default 30 days after the warning of 2026-04-15: 2026-05-15);
+    /// the orders of 2026-04-01…09 are still in the 90-day window then, so ODR is still 4/200.</summary>
     [Fact]
-    public void A_half_point_rise_after_the_warning_re_evaluates_early_and_proposes_suspension()
+    public void A_half_point_rise_escalates_only_after_the_time_to_act()
     {
         var s = Shop();
         _driver.Step(Warned, s.Events);
         s.Case("o-4", "2026-04-20T10:00:00Z");
-        _driver.Step(HandMade.Day(2026, 4, 20), s.Events);
+        for (var day = 16; day <= 30; day++) _driver.Step(HandMade.Day(2026, 4, day), s.Events);
+        for (var day = 1; day <= 14; day++) _driver.Step(HandMade.Day(2026, 5, day), s.Events);
         Assert.Equal(CaseStates.Issued, _driver.Only(CaseKinds.Warning).State);
+        Assert.Single(_driver.Audit);
 
-        _driver.Step(HandMade.Day(2026, 4, 21), s.Events);
+        _driver.Step(HandMade.Day(2026, 5, 15), s.Events);
         Assert.Equal(CaseStates.Escalated, _driver.Only(CaseKinds.Warning).State);
         var proposal = _driver.Only(CaseKinds.SuspensionProposal);
         Assert.Equal(CaseStates.Proposed, proposal.State);
-        Assert.Contains("early re-evaluation", _driver.Audit.Last().Reason);
+        Assert.Equal("0.02", proposal.Get("odr"));
+        Assert.Contains("ODR moved from 1.5% to 2%", _driver.Audit.Last().Reason);
+        Assert.Contains("after the time to act that ended 2026-05-15", _driver.Audit.Last().Reason);
         Assert.Equal("operator", _driver.Notices.Last().Audience);
+    }
+
+    /// <summary>
+    /// The demo's improving shops. 100 orders placed one an hour from 2026-01-01 (o-1…o-100, through
+    /// 2026-01-05 03:00), o-1…o-3 reviewed 1 star; 100 more from 2026-03-01 (p-1…p-100), p-1 and p-2
+    /// reviewed 1 star. As of 2026-03-31: ODR over [01-01, 03-31) = 5/200 = 2.5%, 5 defective since
+    /// the first sale, 2 in [01-30, 03-31): warned. As of 2026-04-01 the window is [01-01, 04-01):
+    /// nothing changes. As of 2026-04-02 it starts 01-02: o-1…o-24 (placed 01-01) leave, with the three
+    /// defects: ODR = 2/176 ≈ 1.14%, a fall of 1.36 points — an early re-evaluation, still ≥ 1%, yet a
+    /// fall: the warning stays, never escalated.
+    /// </summary>
+    [Fact]
+    public void A_fall_in_odr_never_escalates_even_while_still_over_the_limit()
+    {
+        var s = new EventScript(Seller).PlacedMany("o", 100, "2026-01-01T00:00:00Z").PlacedMany("p", 100, "2026-03-01T00:00:00Z");
+        s.Review("o-1", 1, "2026-01-10T10:00:00Z").Review("o-2", 1, "2026-01-10T11:00:00Z").Review("o-3", 1, "2026-01-10T12:00:00Z");
+        s.Review("p-1", 1, "2026-03-10T10:00:00Z").Review("p-2", 1, "2026-03-10T11:00:00Z");
+        _driver.Step(HandMade.Day(2026, 3, 31), s.Events);
+        Assert.Equal("0.025", _driver.Only(CaseKinds.Warning).Get("odr"));
+
+        _driver.Step(HandMade.Day(2026, 4, 1), s.Events);
+        Assert.Single(_driver.Audit);
+        _driver.Step(HandMade.Day(2026, 4, 2), s.Events);
+
+        var warning = _driver.Only(CaseKinds.Warning);
+        Assert.Equal(CaseStates.Issued, warning.State);
+        Assert.Equal(2.0 / 176, warning.GetNumber("odr")!.Value, 9);
+        Assert.DoesNotContain(_driver.Cases, c => c.Kind == CaseKinds.SuspensionProposal);
+        Assert.Contains("ODR fell but is still 1.136%", _driver.Audit.Last().Reason);
+        Assert.Contains("the warning period continues", _driver.Audit.Last().Reason);
+    }
+
+    /// <summary>Warned at 1.2%; ODR falls to 0.6% (−0.6 points, under 1%) on day 5: the early
+    /// re-evaluation resolves the warning at once.</summary>
+    [Fact]
+    public void A_fall_back_under_the_limit_resolves_the_warning_early()
+    {
+        var driver = new MachineDriver(new CongocreaMachine(), BuiltInPacks.Load("congocrea"), Seller);
+        driver.Step(Warned, [], Odr(0.012, MetricStatus.Breach, warn: true));
+        driver.Step(Warned + Duration.FromDays(5), [], Odr(0.006, MetricStatus.Good, warn: false));
+        var warning = driver.Only(CaseKinds.Warning);
+        Assert.Equal(CaseStates.Resolved, warning.State);
+        Assert.Equal(Warned + Duration.FromDays(5), warning.ClosedAt);
+        Assert.Equal("0.006", warning.Get("odr"));
+        Assert.DoesNotContain(driver.Cases, c => c.Kind == CaseKinds.SuspensionProposal);
+    }
+
+    /// <summary>A pack that sets <c>min_days_to_act: 10</c>: warned at 1.2%, 2.0% on day 9 (+0.8
+    /// points) waits, the same on day 10 escalates.</summary>
+    [Fact]
+    public void The_time_to_act_is_the_packs_setting()
+    {
+        var pack = BuiltInPacks.Load("congocrea");
+        var policy = pack with { Settings = new Dictionary<string, double>(pack.Settings) { ["min_days_to_act"] = 10 } };
+        var driver = new MachineDriver(new CongocreaMachine(), policy, Seller);
+        driver.Step(Warned, [], Odr(0.012, MetricStatus.Breach, warn: true));
+        driver.Step(Warned + Duration.FromDays(9), [], Odr(0.02, MetricStatus.Breach, warn: true));
+        Assert.Equal(CaseStates.Issued, driver.Only(CaseKinds.Warning).State);
+        driver.Step(Warned + Duration.FromDays(10), [], Odr(0.02, MetricStatus.Breach, warn: true));
+        Assert.Equal(CaseStates.Escalated, driver.Only(CaseKinds.Warning).State);
+    }
+
+    /// <summary>A shop with no orders: ODR has no value. A manual warning stores no ODR, its notice
+    /// says it could not be measured, the snapshot keeps the missing value, and no early
+    /// re-evaluation compares anything with it.</summary>
+    [Fact]
+    public void A_missing_odr_stays_missing_in_the_case_the_snapshot_and_the_notice()
+    {
+        var machine = new CongocreaMachine();
+        var driver = new MachineDriver(machine, BuiltInPacks.Load("congocrea"), Seller);
+        var policy = BuiltInPacks.Load("congocrea");
+        var evaluation = new Core.Evaluation.PolicyEvaluator(policy).EvaluateSeller(new Core.Facts.SellerFacts(Seller, [], [], []), Warned);
+        var book = driver.Book();
+        Assert.Null(machine.OpenManually(new MachineInput { Policy = policy, AsOf = Warned, Evaluation = evaluation }, book, CaseKinds.Warning, "marie", "rude answers"));
+        driver.Apply(book);
+
+        var warning = driver.Only(CaseKinds.Warning);
+        Assert.Null(warning.Get("odr"));
+        Assert.Null(driver.Audit.Single().Snapshot.Single(m => m.Metric == "odr").Value);
+        var notice = Assert.Single(driver.Notices);
+        Assert.Equal("Your order defect rate over the last 90 days: not enough orders to measure; the standard is under 1%.", notice.Lines[0]);
+        Assert.Contains("  odr: not enough orders to measure (0 of 0, insufficient_data)", notice.Lines);
+        Assert.DoesNotContain(notice.Lines, l => l.Contains("no value", StringComparison.Ordinal) || l.Contains(" 0%", StringComparison.Ordinal));
+
+        driver.Step(Warned + Duration.FromDays(40), [], Odr(0.03, MetricStatus.Breach, warn: true));
+        Assert.Equal(CaseStates.Issued, driver.Only(CaseKinds.Warning).State); // nothing to compare 3% with
     }
 
     /// <summary>50 clean orders more: ODR 3/250 = 1.2%, a move of 0.3 points: no early re-evaluation.</summary>
@@ -127,23 +219,23 @@ public sealed class CongocreaMachineTests
     [Fact]
     public void A_decision_back_dated_before_the_case_last_changed_is_refused_and_changes_nothing()
     {
-        // Warned on day 0, escalated on day 10 (ODR +0.8 points): the proposal opens on day 10; say it was
-        // last changed on day 12. A dismissal dated day 5 precedes the proposal, one dated day 11 its last
-        // change: both refused; one dated day 12 is taken.
+        // Warned on day 0, escalated on day 30 (ODR +0.8 points, after the 30 days to act): the proposal
+        // opens on day 30; say it was last changed on day 32. A dismissal dated day 5 precedes the
+        // proposal, one dated day 31 its last change: both refused; one dated day 32 is taken.
         var driver = new MachineDriver(new CongocreaMachine(), BuiltInPacks.Load("congocrea"), Seller);
         driver.Step(Warned, [], Odr(0.012, MetricStatus.Breach, warn: true));
-        driver.Step(Warned + Duration.FromDays(10), [], Odr(0.02, MetricStatus.Breach, warn: true));
-        var proposal = driver.Only(CaseKinds.SuspensionProposal) with { UpdatedAt = Warned + Duration.FromDays(12) };
+        driver.Step(Warned + Duration.FromDays(30), [], Odr(0.02, MetricStatus.Breach, warn: true));
+        var proposal = driver.Only(CaseKinds.SuspensionProposal) with { UpdatedAt = Warned + Duration.FromDays(32) };
         var book = driver.Book();
         Instant Day(int d) => Warned + Duration.FromDays(d);
 
         var beforeOpened = DecisionRules.Apply(book, proposal, new Decision(Decision.Dismiss), "marie", "seasonal", Day(5), []);
-        var beforeChange = DecisionRules.Apply(book, proposal, new Decision(Decision.Dismiss), "marie", "seasonal", Day(11), []);
+        var beforeChange = DecisionRules.Apply(book, proposal, new Decision(Decision.Dismiss), "marie", "seasonal", Day(31), []);
 
-        Assert.Equal($"the decision at {Day(5)} would come before the case was opened ({Day(10)})", beforeOpened);
-        Assert.Equal($"the decision at {Day(11)} would come before the case's last change ({Day(12)})", beforeChange);
+        Assert.Equal($"the decision at {Day(5)} would come before the case was opened ({Day(30)})", beforeOpened);
+        Assert.Equal($"the decision at {Day(31)} would come before the case's last change ({Day(32)})", beforeChange);
         Assert.False(book.HasChanges);
-        Assert.Null(DecisionRules.Apply(book, proposal, new Decision(Decision.Dismiss), "marie", "seasonal", Day(12), []));
+        Assert.Null(DecisionRules.Apply(book, proposal, new Decision(Decision.Dismiss), "marie", "seasonal", Day(32), []));
     }
 
     [Fact]
@@ -151,12 +243,12 @@ public sealed class CongocreaMachineTests
     {
         var driver = new MachineDriver(new CongocreaMachine(), BuiltInPacks.Load("congocrea"), Seller);
         driver.Step(Warned, [], Odr(0.012, MetricStatus.Breach, warn: true));
-        driver.Step(Warned + Duration.FromDays(10), [], Odr(0.02, MetricStatus.Breach, warn: true)); // +0.8 points: early, escalated
+        driver.Step(Warned + Duration.FromDays(30), [], Odr(0.02, MetricStatus.Breach, warn: true)); // +0.8 points after the time to act: escalated
         var book = driver.Book();
-        Assert.Null(DecisionRules.Apply(book, driver.Only(CaseKinds.SuspensionProposal), new Decision(Decision.Dismiss), "marie", "seasonal", Warned + Duration.FromDays(11), []));
+        Assert.Null(DecisionRules.Apply(book, driver.Only(CaseKinds.SuspensionProposal), new Decision(Decision.Dismiss), "marie", "seasonal", Warned + Duration.FromDays(31), []));
         driver.Apply(book);
 
-        driver.Step(Warned + Duration.FromDays(12), [], Odr(0.02, MetricStatus.Breach, warn: true));
+        driver.Step(Warned + Duration.FromDays(32), [], Odr(0.02, MetricStatus.Breach, warn: true));
         Assert.Single(driver.Cases, c => c.Kind == CaseKinds.Warning); // same 90-day period
         driver.Step(Warned + Duration.FromDays(90), [], Odr(0.02, MetricStatus.Breach, warn: true));
         Assert.Equal(2, driver.Cases.Count(c => c.Kind == CaseKinds.Warning));

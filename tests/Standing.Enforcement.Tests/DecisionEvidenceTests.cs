@@ -45,7 +45,7 @@ public sealed class DecisionEvidenceTests
     }
 
     /// <summary>
-    /// ODR 1.2% warns; 2.0% ten days later (+0.8 points) re-evaluates early and proposes a suspension
+    /// ODR 1.2% warns; 2.0% thirty days later (+0.8 points, after the 30 days to act) re-evaluates early and proposes a suspension
     /// with that evaluation's snapshot; the person who confirms it is audited with ODR 2.0%, breach.
     /// </summary>
     [Fact]
@@ -53,11 +53,11 @@ public sealed class DecisionEvidenceTests
     {
         var driver = new MachineDriver(new CongocreaMachine(), BuiltInPacks.Load("congocrea"), Seller);
         driver.Step(Warned, [], Evaluation(0.012));
-        driver.Step(Warned + Duration.FromDays(10), [], Evaluation(0.02));
+        driver.Step(Warned + Duration.FromDays(30), [], Evaluation(0.02));
         var proposal = driver.Only(CaseKinds.SuspensionProposal);
 
         var book = driver.Book();
-        var at = Warned + Duration.FromDays(12);
+        var at = Warned + Duration.FromDays(32);
         var seen = AuditTrail.LatestSnapshot(driver.Audit.Where(a => a.CaseId == proposal.Id), at);
         Assert.Null(DecisionRules.Apply(book, proposal, new Decision(Decision.Confirm), "marie", "no improvement", at, seen));
 

@@ -40,6 +40,17 @@ public sealed record EnforcementCase
         return this with { Data = data };
     }
 
+    /// <summary>Sets a measured number, or removes the key when there is none: a missing value is never stored as 0.</summary>
+    public EnforcementCase WithNumber(string key, double? value) => value is { } v ? With(key, v) : Without(key);
+
+    public EnforcementCase Without(string key)
+    {
+        if (!Data.ContainsKey(key)) return this;
+        var data = new Dictionary<string, string>(Data, StringComparer.Ordinal);
+        data.Remove(key);
+        return this with { Data = data };
+    }
+
     public EnforcementCase With(string key, double value) =>
         With(key, value.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -75,7 +75,7 @@ public sealed class CatalogExclusionMachine : IPackMachine
             OpenedAt = at,
             DueAt = due,
             UpdatedAt = at,
-        }.With("rating_at_exclusion", rating ?? 0).With("rechecks", "0").With("min_until", Text.Instant(due)),
+        }.WithNumber("rating_at_exclusion", rating).With("rechecks", "0").With("min_until", Text.Instant(due)),
             Actor.Rule(Policy, Outcome), "service quality significantly worse than the catalog: " + input.Outcome(Outcome)!.Reason, snapshot);
         book.Notify(excluded, CaseKinds.CatalogExclusion, "seller", "Your products are excluded from the catalog",
         [
@@ -134,7 +134,7 @@ public sealed class CatalogExclusionMachine : IPackMachine
 
     private static IReadOnlyList<ChecklistItem> Checklist(MachineInput input, SellerFacts facts, EnforcementCase exclusion, Instant letterDeadline) =>
         ReinstatementChecklist.Check(facts, input.Events, exclusion.OpenedAt, input.AsOf, letterDeadline,
-            exclusion.GetNumber("rating_at_exclusion") ?? 0, input.Setting(RatingRiseSetting, 0.1));
+            exclusion.GetNumber("rating_at_exclusion"), input.Setting(RatingRiseSetting, 0.1));
 
     /// <summary>
     /// The first run after a re-check day whose only failure was the missing letter: a letter received

@@ -16,8 +16,12 @@ public sealed class CongocreaMachine : IPackMachine
     public const string WarningOutcome = "warning";
     public const string OdrMetric = "odr";
     public const int PeriodDays = 90;
+    public const string EarlyChangeSetting = "early_reevaluation_change";
     /// <summary>Default of <c>early_reevaluation_change</c>: 0.5 percentage points.</summary>
     public const double DefaultEarlyChange = 0.005;
+    public const string MinTimeToActSetting = "min_days_to_act";
+    /// <summary>Default of <c>min_days_to_act</c>: a rise escalates no sooner than 30 days after the warning.</summary>
+    public const int DefaultMinTimeToActDays = 30;
 
     public string Policy => "congocrea";
 
@@ -70,7 +74,7 @@ public sealed class CongocreaMachine : IPackMachine
                         State = CaseStates.Proposed,
                         OpenedAt = at,
                         UpdatedAt = at,
-                    }.With("odr", input.Evaluation.Metric(OdrMetric)?.Value ?? 0), person, $"suspension proposed by {by}: {note}", snapshot);
+                    }.WithNumber("odr", input.Evaluation.Metric(OdrMetric)?.Value), person, $"suspension proposed by {by}: {note}", snapshot);
                     book.Notify(opened, CaseKinds.SuspensionProposal, "operator", "Suspension proposed by a reviewer",
                         [$"{by} proposes to suspend shop {book.Seller}: {note}", "Confirm or dismiss with: standing cases decide " + opened.Id + " --decision confirm|dismiss --by NAME --note TEXT"],
                         snapshot);
@@ -98,7 +102,7 @@ public sealed class CongocreaMachine : IPackMachine
             OpenedAt = at,
             DueAt = Days.Later(at, PeriodDays, zone),
             UpdatedAt = at,
-        }.With("odr", odr?.Value ?? 0).With("evaluated_at", Text.Instant(at));
+        }.WithNumber("odr", odr?.Value).With("evaluated_at", Text.Instant(at));
         var warning = book.Open(opened, actor, reason, snapshot);
 
         var defective = explained.Metric(OdrMetric)?.Items
@@ -107,68 +111,102 @@ public sealed class CongocreaMachine : IPackMachine
             .ToList() ?? [];
         var lines = new List<string>
         {
-            $"Your order defect rate is {Text.Percent(odr?.Value)} over the last {PeriodDays} days; the standard is under 1%.",
+            odr?.Value is { } rate
+                ? $"Your order defect rate is {Text.Percent(rate)} over the last {PeriodDays} days; the standard is under 1%."
+                : $"Your order defect rate over the last {PeriodDays} days: {Text.NotMeasured(odr)}; the standard is under 1%.",
             "Performance summary:",
         };
         lines.AddRange(input.Evaluation.Metrics.Select(m =>
-            $"  {m.Id}: {(m.Definition.Kind == MetricKind.Count ? Text.Number(m.Value ?? 0) : Text.Percent(m.Value))} ({m.Numerator} of {m.Denominator}, {m.Status.Wire()})"));
+            $"  {m.Id}: {Text.Value(m)} ({m.Numerator} of {m.Denominator}, {m.Status.Wire()})"));
         lines.Add($"Orders that counted as defective ({defective.Count}):");
         lines.AddRange(defective.Select(i => $"  {i.Id}: {i.Reason}"));
         lines.Add("What to improve:");
         lines.AddRange(input.Policy.Guidance.Select(g => "  " + g));
-        lines.Add($"Your shop will be re-evaluated on {Text.Date(warning.DueAt!.Value, zone)}, or sooner if its ODR changes by {Text.Number(input.Setting("early_reevaluation_change", DefaultEarlyChange) * 100)} percentage points or more; a shop that still exceeds the limit may be suspended.");
+        lines.Add($"Your shop will be re-evaluated on {Text.Date(warning.DueAt!.Value, zone)}, or sooner if its ODR changes by {Text.Number(input.Setting(EarlyChangeSetting, DefaultEarlyChange) * 100)} percentage points or more; a shop that still exceeds the limit may be suspended.");
         book.Notify(warning, CaseKinds.Warning, "seller", "Customer service warning", lines, snapshot, defective.Select(i => i.Id).ToList());
     }
 
     private void Reevaluate(MachineInput input, CaseBook book, EnforcementCase warning, MetricResult? odr)
     {
         var at = input.AsOf;
-        var change = input.Setting("early_reevaluation_change", DefaultEarlyChange);
-        var last = warning.GetNumber("odr") ?? 0;
-        var now = odr?.Value ?? 0;
+        var zone = input.Policy.Zone;
+        var change = input.Setting(EarlyChangeSetting, DefaultEarlyChange);
+        var last = warning.GetNumber("odr");
+        var now = odr?.Value;
         var scheduled = at >= warning.DueAt;
-        // Rounded to a millionth so that 1.5% − 1% counts as the 0.5 points it is, not a hair less.
-        var moved = Math.Round(Math.Abs(now - last), 6) >= change;
-        if (!scheduled && !moved) return;
-
-        var why = scheduled
-            ? $"the {PeriodDays}-day evaluation period ended"
-            : $"ODR moved from {Text.Percent(last)} to {Text.Percent(odr?.Value)} (a change of {Text.Number(change * 100)} percentage points or more): early re-evaluation";
         var snapshot = MetricSnapshot.Of(input.Evaluation);
         var rule = Actor.Rule(Policy, WarningOutcome);
-        var within = odr?.Value is null
-            ? $"ODR has no value (no orders in the last {PeriodDays} days)"
+        var inBreach = odr?.Status == MetricStatus.Breach;
+        var within = now is null
+            ? $"ODR: {Text.NotMeasured(odr)}"
             : $"ODR is {Text.Percent(now)}, within the standard";
-        if (odr?.Status == MetricStatus.Breach)
-        {
-            var escalated = book.Move(warning, (warning with { State = CaseStates.Escalated, ClosedAt = at, DueAt = null }).With("odr", now),
-                rule, "re-evaluated", $"{why}; ODR is still {Text.Percent(now)} (limit: under 1%) after the warning", snapshot, at);
-            var proposal = book.Open(new EnforcementCase
-            {
-                Id = book.NewId(CaseKinds.SuspensionProposal, at, input.Policy.Zone),
-                Seller = book.Seller,
-                Policy = Policy,
-                Kind = CaseKinds.SuspensionProposal,
-                State = CaseStates.Proposed,
-                OpenedAt = at,
-                UpdatedAt = at,
-            }.With("warning", escalated.Id).With("odr", now), rule,
-                $"continued breach after warning {escalated.Id}: ODR {Text.Percent(now)} at re-evaluation ({why}); a person must confirm or dismiss the suspension",
-                snapshot);
-            book.Notify(proposal, CaseKinds.SuspensionProposal, "operator", "Suspension proposed: continued ODR breach after a warning",
-                [$"Shop {book.Seller} was warned on {Text.Date(escalated.OpenedAt, input.Policy.Zone)} and its ODR is still {Text.Percent(now)}.",
-                 "Confirm (suspend) or dismiss with: standing cases decide " + proposal.Id + " --decision confirm|dismiss --by NAME --note TEXT"],
-                snapshot);
-            return;
-        }
+
         if (scheduled)
         {
-            book.Move(warning, (warning with { State = CaseStates.Resolved, ClosedAt = at, DueAt = null }).With("odr", now),
-                rule, "re-evaluated", $"{why}; {within}", snapshot, at);
+            var why = $"the {PeriodDays}-day evaluation period ended";
+            if (inBreach && now is { } breach) Escalate(input, book, warning, breach, $"{why}; ODR is still {Text.Percent(now)} (limit: under 1%) after the warning");
+            else book.Move(warning, Closed(warning, CaseStates.Resolved, at, now), rule, "re-evaluated", $"{why}; {within}", snapshot, at);
             return;
         }
-        // An early re-evaluation that finds the shop within the standard: the period goes on from the new value.
-        book.Move(warning, warning.With("odr", now).With("evaluated_at", Text.Instant(at)),
-            rule, "re-evaluated", $"{why}; {within}; the warning period continues", snapshot, at);
+
+        // An early re-evaluation needs two measured values: a missing one is no change (nothing is compared with it).
+        if (now is not { } current || last is not { } previous) return;
+        // Rounded to a millionth so that 1.5% − 1% counts as the 0.5 points it is, not a hair less.
+        var delta = Math.Round(current - previous, 6);
+        if (Math.Abs(delta) < change) return;
+        var moved = $"ODR moved from {Text.Percent(previous)} to {Text.Percent(current)} (a change of {Text.Number(change * 100)} percentage points or more): early re-evaluation";
+
+        if (delta < 0)
+        {
+            // A fall may resolve the warning, never escalate it: an improving shop is not punished.
+            if (!inBreach)
+                book.Move(warning, Closed(warning, CaseStates.Resolved, at, now), rule, "re-evaluated", $"{moved}; {within}", snapshot, at);
+            else
+                book.Move(warning, warning.With("odr", current).With("evaluated_at", Text.Instant(at)), rule, "re-evaluated",
+                    $"{moved}; ODR fell but is still {Text.Percent(current)} (limit: under 1%); the warning period continues", snapshot, at);
+            return;
+        }
+
+        // A considerable rise escalates only once the shop had the pack's minimum time to act after the warning;
+        // before then the rise is not acted on (the value it is measured from stays, so it is seen again then).
+        var actBy = Days.Later(warning.OpenedAt, (int)input.Setting(MinTimeToActSetting, DefaultMinTimeToActDays), zone);
+        if (at < actBy) return;
+        if (inBreach)
+        {
+            Escalate(input, book, warning, current, $"{moved}; ODR rose to {Text.Percent(current)} (limit: under 1%) after the time to act that ended {Text.Date(actBy, zone)}");
+            return;
+        }
+        book.Move(warning, warning.With("odr", current).With("evaluated_at", Text.Instant(at)), rule, "re-evaluated",
+            $"{moved}; {within}; the warning period continues", snapshot, at);
+    }
+
+    private static EnforcementCase Closed(EnforcementCase warning, string state, Instant at, double? odr) =>
+        WithOdr(warning with { State = state, ClosedAt = at, DueAt = null }, odr);
+
+    /// <summary>Records the ODR when there is one; a missing value is left out, never stored as 0.</summary>
+    private static EnforcementCase WithOdr(EnforcementCase c, double? odr) => c.WithNumber("odr", odr);
+
+    private void Escalate(MachineInput input, CaseBook book, EnforcementCase warning, double odr, string why)
+    {
+        var at = input.AsOf;
+        var snapshot = MetricSnapshot.Of(input.Evaluation);
+        var rule = Actor.Rule(Policy, WarningOutcome);
+        var escalated = book.Move(warning, Closed(warning, CaseStates.Escalated, at, odr), rule, "re-evaluated", why, snapshot, at);
+        var proposal = book.Open(new EnforcementCase
+        {
+            Id = book.NewId(CaseKinds.SuspensionProposal, at, input.Policy.Zone),
+            Seller = book.Seller,
+            Policy = Policy,
+            Kind = CaseKinds.SuspensionProposal,
+            State = CaseStates.Proposed,
+            OpenedAt = at,
+            UpdatedAt = at,
+        }.With("warning", escalated.Id).With("odr", odr), rule,
+            $"continued breach after warning {escalated.Id}: {why}; a person must confirm or dismiss the suspension",
+            snapshot);
+        book.Notify(proposal, CaseKinds.SuspensionProposal, "operator", "Suspension proposed: continued ODR breach after a warning",
+            [$"Shop {book.Seller} was warned on {Text.Date(escalated.OpenedAt, input.Policy.Zone)} and its ODR is still {Text.Percent(odr)}.",
+             "Confirm (suspend) or dismiss with: standing cases decide " + proposal.Id + " --decision confirm|dismiss --by NAME --note TEXT"],
+            snapshot);
     }
 }

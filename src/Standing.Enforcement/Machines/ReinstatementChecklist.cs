@@ -30,7 +30,7 @@ public static class ReinstatementChecklist
     /// (and known at <paramref name="recheck"/>); one received after the re-check day does not.</param>
     public static IReadOnlyList<ChecklistItem> Check(
         SellerFacts facts, IReadOnlyList<StandingEvent> events, Instant excludedAt, Instant recheck, Instant letterDeadline,
-        double ratingAtExclusion, double minRise)
+        double? ratingAtExclusion, double minRise)
     {
         var known = facts.Reviews.Where(r => r.PostedAt is { } p && p < recheck).ToList();
         var negatives = known.Where(r => !r.IsRemoved && r.Stars <= 2).ToList();
@@ -39,7 +39,9 @@ public static class ReinstatementChecklist
 
         var newPositive = known.Count(r => r.PostedAt >= excludedAt && !r.IsRemoved && r.Stars >= 4 && r.FlaggedFakeAt is null);
         var rating = Rating(facts, recheck);
-        var rise = Math.Round((rating ?? 0) - ratingAtExclusion, 6);
+        // No rating is no number: nothing is compared with a missing one. Without a rating at the exclusion
+        // (no reviews then), a rating formed since is the rise; without one now, the rating did not go up.
+        var ratingUp = rating is { } now && (ratingAtExclusion is not { } before || Math.Round(now - before, 6) >= minRise);
         var fakes = facts.Reviews.Where(r => r.FlaggedFakeAt is { } f && f < recheck && f >= recheck - Duration.FromDays(RatingDays))
             .Select(r => r.Review).Order(StringComparer.Ordinal).ToList();
 
@@ -53,7 +55,7 @@ public static class ReinstatementChecklist
             new(Worked, unworked.Count == 0, unworked.Count == 0
                 ? $"all {negatives.Count} negative reviews are resolved with the buyer or commented"
                 : $"negative reviews neither resolved nor commented: {string.Join(", ", unworked)}"),
-            new(Improved, newPositive > 0 && rise >= minRise,
+            new(Improved, newPositive > 0 && ratingUp,
                 $"{newPositive} new positive reviews since the exclusion; rating {Show(ratingAtExclusion)} → {Show(rating)} (needs a rise of at least {Text.Number(minRise)})"),
             new(NoFakes, fakes.Count == 0, fakes.Count == 0 ? "no fake reviews detected" : $"fake reviews detected: {string.Join(", ", fakes)}"),
             new(Letter, letters.Count > 0, letters.Count > 0
@@ -78,5 +80,5 @@ public static class ReinstatementChecklist
         return stars.Count == 0 ? null : stars.Average();
     }
 
-    private static string Show(double? rating) => rating is { } r ? Text.Number(r) : "none";
+    private static string Show(double? rating) => rating is { } r ? Text.Number(r) : "not enough reviews to measure";
 }
