@@ -197,11 +197,11 @@ public sealed class UserErrorTests : IDisposable
         Assert.Contains("2026-03-02T08:15:00Z", early.Stderr, StringComparison.Ordinal);
 
         var open = StandingProcess.Run("disputes", "open", "--db", db, "--seller", "shop-7", "--policy", "congocrea", "--item", "o-100",
-            "--reason", "not mine", "--at", "2026-03-20T00:00:00Z");
+            "--reason", "not mine", "--at", "2026-03-13T00:00:00Z");
         Assert.Equal(0, open.ExitCode);
         var id = open.Stdout.Trim();
-        Refused(StandingProcess.Run("disputes", "decide", id, "--db", db, "--decision", "accept", "--by", "", "--note", "n", "--at", "2026-03-21T00:00:00Z"), "--by must name");
-        Refused(StandingProcess.Run("disputes", "decide", id, "--db", db, "--decision", "accept", "--by", "ops", "--note", " ", "--at", "2026-03-21T00:00:00Z"), "--note must say why");
+        Refused(StandingProcess.Run("disputes", "decide", id, "--db", db, "--decision", "accept", "--by", "", "--note", "n", "--at", "2026-03-13T01:00:00Z"), "--by must name");
+        Refused(StandingProcess.Run("disputes", "decide", id, "--db", db, "--decision", "accept", "--by", "ops", "--note", " ", "--at", "2026-03-13T01:00:00Z"), "--note must say why");
         var list = StandingProcess.Run("disputes", "list", "--db", db);
         Assert.Contains("open", list.Stdout, StringComparison.Ordinal);
     }

@@ -35,8 +35,9 @@ internal static class CasesCommand
         var kind = new Option<string>("--kind") { Description = "warning (a pattern of problems) or suspension_proposal", Required = true };
         var by = new Option<string>("--by") { Description = "who opens it", Required = true };
         var note = new Option<string>("--note") { Description = "why", Required = true };
-        var at = new Option<string?>("--at") { Description = "when (default: now); the evidence is evaluated as of then" };
-        var command = new Command("open", "Open a case by a person's call: a manual warning or a suspension proposal") { db, seller, policy, kind, by, note, at };
+        var at = new Option<string?>("--at") { Description = "when (default: the policy's latest run as-of on the store); the evidence is evaluated as of then" };
+        var force = ActingTimeInput.Force();
+        var command = new Command("open", "Open a case by a person's call: a manual warning or a suspension proposal") { db, seller, policy, kind, by, note, at, force };
         command.SetAction(parse =>
         {
             var stderr = Consoles.Error;
@@ -46,7 +47,8 @@ internal static class CasesCommand
                 stderr.WriteLine($"--policy {loaded.Id}: cases are opened by hand only under congocrea (warnings, suspension proposals)");
                 return ExitCodes.Error;
             }
-            if (!TryNow(parse.GetValue(at), out var when)) return ExitCodes.Error;
+            if (!ActingTimeInput.TryParse(parse.GetValue(at), out var given)) return ExitCodes.Error;
+            if (!ActingTimeInput.TryChoose(parse.GetValue(db)!, loaded.Id, given, parse.GetValue(force), out var when)) return ExitCodes.Error;
             var sellerId = parse.GetValue(seller)!;
             if (!EventInput.TryLoad(null, parse.GetValue(db), sellerId, null, stderr, out var input)) return ExitCodes.Error;
             if (!SellerSelection.TryFacts(input.Events, when, sellerId, stderr, out var facts)) return ExitCodes.Error;
@@ -183,8 +185,9 @@ internal static class CasesCommand
         var decision = new Option<string>("--decision") { Description = "confirm, dismiss, reinstate, answer (a letter) or fine:AMOUNT", Required = true };
         var by = new Option<string>("--by") { Description = "who decides", Required = true };
         var note = new Option<string>("--note") { Description = "why", Required = true };
-        var at = new Option<string?>("--at") { Description = "when the decision was made (default: now, or the case's last change when that is later)" };
-        var command = new Command("decide", "Record a person's decision on a case; a decision the state does not allow is refused") { db, id, decision, by, note, at };
+        var at = new Option<string?>("--at") { Description = "when the decision was made (default: the policy's latest run as-of on the store, or the case's last change when that is later)" };
+        var force = ActingTimeInput.Force();
+        var command = new Command("decide", "Record a person's decision on a case; a decision the state does not allow is refused") { db, id, decision, by, note, at, force };
         command.SetAction(parse =>
         {
             var stderr = Consoles.Error;
@@ -193,8 +196,7 @@ internal static class CasesCommand
                 stderr.WriteLine(error);
                 return ExitCodes.Error;
             }
-            var atText = parse.GetValue(at);
-            if (!TryNow(atText, out var when)) return ExitCodes.Error;
+            if (!ActingTimeInput.TryParse(parse.GetValue(at), out var given)) return ExitCodes.Error;
             return WithStore(parse.GetValue(db)!, store =>
             {
                 var caseId = parse.GetValue(id)!;
@@ -203,9 +205,8 @@ internal static class CasesCommand
                     stderr.WriteLine($"no case \"{caseId}\" in {store.Name} (standing cases list shows the ids)");
                     return ExitCodes.Error;
                 }
-                // A simulated or replayed history may lie ahead of the wall clock: without --at, the
-                // decision then comes right at the case's last change, never before it.
-                if (atText is null && when < c.UpdatedAt) when = c.UpdatedAt;
+                // Time from the data: without --at, the policy's latest run, or the case's last change when later.
+                if (!ActingTimeInput.TryChoose(store, parse.GetValue(db)!, c.Policy, given, parse.GetValue(force), c.UpdatedAt, out var when)) return ExitCodes.Error;
                 var book = new CaseBook(c.Seller, c.Policy, store.Cases(c.Policy, c.Seller));
                 var seen = AuditTrail.LatestSnapshot(store.Audit(c.Id), when);
                 if (DecisionRules.Apply(book, c, parsed, parse.GetValue(by)!, parse.GetValue(note)!, when, seen) is { } refusal)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Security.Cryptography;
 using System.Text;
+using NodaTime;
 using Spectre.Console;
 using Standing.Cli.Input;
 using Standing.Cli.Output;
@@ -35,8 +36,9 @@ internal static class DisputesCommand
         var metric = new Option<string?>("--metric") { Description = "the metric (default: every metric of the policy on the item's subject)" };
         var item = new Option<string>("--item") { Description = "the item as explain shows it (an order id, a review id, a case id)", Required = true };
         var reason = new Option<string>("--reason") { Description = "why the item should not count", Required = true };
-        var at = new Option<string?>("--at") { Description = "when the dispute was filed (default: now)" };
-        var command = new Command("open", "File a dispute of one counted item") { db, seller, policy, metric, item, reason, at };
+        var at = new Option<string?>("--at") { Description = "when the dispute was filed (default: the policy's latest run as-of on the store)" };
+        var force = ActingTimeInput.Force();
+        var command = new Command("open", "File a dispute of one counted item") { db, seller, policy, metric, item, reason, at, force };
         command.SetAction(parse =>
         {
             var stderr = Consoles.Error;
@@ -60,9 +62,10 @@ internal static class DisputesCommand
                 stderr.WriteLine("--reason must say why the item should not count");
                 return ExitCodes.Error;
             }
-            if (!CasesCommand.TryNow(parse.GetValue(at), out var when)) return ExitCodes.Error;
+            if (!ActingTimeInput.TryParse(parse.GetValue(at), out var given)) return ExitCodes.Error;
             var sellerId = parse.GetValue(seller)!;
             var itemId = parse.GetValue(item)!;
+            Instant itemAt;
             try
             {
                 using (var events = EventStore.Open(parse.GetValue(db)!, create: false))
@@ -74,12 +77,7 @@ internal static class DisputesCommand
                         return ExitCodes.Error;
                     }
                     // An item cannot be disputed before it existed: its first event is its own time.
-                    var itemAt = itemEvents.Min(e => e.At);
-                    if (parse.GetValue(at) is not null && when < itemAt)
-                    {
-                        stderr.WriteLine($"refused: the dispute at {EnforcementJson.Instant(when)} (--at) would come before item {itemId} existed ({EnforcementJson.Instant(itemAt)}, its first event)");
-                        return ExitCodes.Error;
-                    }
+                    itemAt = itemEvents.Min(e => e.At);
                 }
             }
             catch (EventStoreException e)
@@ -89,6 +87,12 @@ internal static class DisputesCommand
             }
             return CasesCommand.WithStore(parse.GetValue(db)!, store =>
             {
+                if (!ActingTimeInput.TryChoose(store, parse.GetValue(db)!, loaded.Id, given, parse.GetValue(force), null, out var when)) return ExitCodes.Error;
+                if (when < itemAt)
+                {
+                    stderr.WriteLine($"refused: the dispute at {EnforcementJson.Instant(when)} ({(given is null ? "the latest run, as no --at was given" : "--at")}) would come before item {itemId} existed ({EnforcementJson.Instant(itemAt)}, its first event)");
+                    return ExitCodes.Error;
+                }
                 var dispute = new Dispute
                 {
                     Id = NewId(sellerId, loaded.Id, metricId, itemId, when),
@@ -126,8 +130,9 @@ internal static class DisputesCommand
         var decision = new Option<string>("--decision") { Description = "accept or reject", Required = true }.AcceptOnlyFromAmong("accept", "reject");
         var by = new Option<string>("--by") { Description = "the operator deciding", Required = true };
         var note = new Option<string>("--note") { Description = "why", Required = true };
-        var at = new Option<string?>("--at") { Description = "when (default: now)" };
-        var command = new Command("decide", "Accept or reject a dispute") { db, id, decision, by, note, at };
+        var at = new Option<string?>("--at") { Description = "when (default: the policy's latest run as-of on the store, or the dispute's filing when later)" };
+        var force = ActingTimeInput.Force();
+        var command = new Command("decide", "Accept or reject a dispute") { db, id, decision, by, note, at, force };
         command.SetAction(parse =>
         {
             if (string.IsNullOrWhiteSpace(parse.GetValue(by)))
@@ -140,7 +145,7 @@ internal static class DisputesCommand
                 Consoles.Error.WriteLine("--note must say why");
                 return ExitCodes.Error;
             }
-            if (!CasesCommand.TryNow(parse.GetValue(at), out var when)) return ExitCodes.Error;
+            if (!ActingTimeInput.TryParse(parse.GetValue(at), out var given)) return ExitCodes.Error;
             return CasesCommand.WithStore(parse.GetValue(db)!, store =>
             {
                 var disputeId = parse.GetValue(id)!;
@@ -154,7 +159,7 @@ internal static class DisputesCommand
                     Consoles.Error.WriteLine($"refused: dispute {d.Id} was {d.State} by {d.DecidedBy} at {EnforcementJson.Instant(d.DecidedAt!.Value)}; a decision is final");
                     return ExitCodes.Error;
                 }
-                if (parse.GetValue(at) is null && when < d.OpenedAt) when = d.OpenedAt; // a simulated history ahead of the clock
+                if (!ActingTimeInput.TryChoose(store, parse.GetValue(db)!, d.Policy, given, parse.GetValue(force), d.OpenedAt, out var when)) return ExitCodes.Error;
                 if (when < d.OpenedAt)
                 {
                     Consoles.Error.WriteLine($"refused: the decision at {EnforcementJson.Instant(when)} would come before the dispute was filed ({EnforcementJson.Instant(d.OpenedAt)})");

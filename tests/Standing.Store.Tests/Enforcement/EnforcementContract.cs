@@ -111,7 +111,8 @@ public abstract class EnforcementContract : IDisposable
         Assert.Equal(1, unknown.ExitCode);
         Assert.Contains("no case \"no-such-case\"", unknown.Stderr);
 
-        Ok("cases", "decide", exclusion, "--db", target, "--decision", "reinstate", "--by", "olena", "--note", "appeal upheld", "--at", "2026-03-16T09:00:00Z");
+        // The store's time ends with the run of 5 March: a decision dated after the minimum exclusion is forced.
+        Ok("cases", "decide", exclusion, "--db", target, "--decision", "reinstate", "--by", "olena", "--note", "appeal upheld", "--at", "2026-03-16T09:00:00Z", "--force-at");
         var show = JsonDocument.Parse(Ok("cases", "show", exclusion, "--db", target, "--format", "json").Stdout).RootElement;
         Assert.Equal("reinstated", show.GetProperty("state").GetString());
         var last = show.GetProperty("audit").EnumerateArray().Last();
@@ -167,10 +168,10 @@ public abstract class EnforcementContract : IDisposable
         Assert.Equal(200, odr.GetProperty("denominator").GetInt64());
 
         // A person's calls: no second warning while one is open; a suspension proposal with the evidence.
-        var twice = StandingProcess.Run("cases", "open", "--db", target, "--seller", "shop-c", "--policy", "congocrea", "--kind", "warning", "--by", "marie", "--note", "rude", "--at", "2026-04-20T09:00:00Z");
+        var twice = StandingProcess.Run("cases", "open", "--db", target, "--seller", "shop-c", "--policy", "congocrea", "--kind", "warning", "--by", "marie", "--note", "rude", "--at", "2026-04-16T09:00:00Z");
         Assert.Equal(1, twice.ExitCode);
         Assert.Contains("refused: warning " + warning.GetProperty("id").GetString() + " is open until 2026-07-14", twice.Stderr);
-        Ok("cases", "open", "--db", target, "--seller", "shop-c", "--policy", "congocrea", "--kind", "suspension_proposal", "--by", "marie", "--note", "fake listings", "--at", "2026-04-20T09:00:00Z");
+        Ok("cases", "open", "--db", target, "--seller", "shop-c", "--policy", "congocrea", "--kind", "suspension_proposal", "--by", "marie", "--note", "fake listings", "--at", "2026-04-16T09:00:00Z");
         var proposal = Assert.Single(Cases(target, "--kind", "suspension_proposal"));
         Assert.Equal("proposed", proposal.GetProperty("state").GetString());
         Assert.Equal(["confirm", "dismiss"], proposal.GetProperty("allowed_decisions").EnumerateArray().Select(d => d.GetString()));
@@ -192,7 +193,8 @@ public abstract class EnforcementContract : IDisposable
 
         var id = Ok("disputes", "open", "--db", target, "--seller", "shop-d", "--policy", "congocrea", "--metric", "odr", "--item", "o-1",
             "--reason", "buyer reviewed the wrong shop", "--at", "2026-04-06T08:00:00Z").Stdout.Trim();
-        Ok("disputes", "decide", id, "--db", target, "--decision", "accept", "--by", "amina", "--note", "confirmed with the buyer", "--at", "2026-04-07T08:00:00Z");
+        // The events end on 5 April: a decision dated two days later is forced.
+        Ok("disputes", "decide", id, "--db", target, "--decision", "accept", "--by", "amina", "--note", "confirmed with the buyer", "--at", "2026-04-07T08:00:00Z", "--force-at");
         var again = StandingProcess.Run("disputes", "decide", id, "--db", target, "--decision", "reject", "--by", "x", "--note", "y");
         Assert.Contains("a decision is final", again.Stderr);
 

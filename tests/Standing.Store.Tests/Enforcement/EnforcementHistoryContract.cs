@@ -183,7 +183,7 @@ public abstract class EnforcementHistoryContract : IDisposable
             .RootElement[0].GetProperty("id").GetString()!;
 
         // The re-check of 15 March saw 6 reviews in 90 days, 2 of them negative: 2/6, below 40%.
-        Ok("cases", "decide", id, "--db", target, "--decision", "reinstate", "--by", "olena", "--note", "letter came by post", "--at", "2026-03-16T09:00:00Z");
+        Ok("cases", "decide", id, "--db", target, "--decision", "reinstate", "--by", "olena", "--note", "letter came by post", "--at", "2026-03-15T09:00:00Z");
         var audit = JsonDocument.Parse(Ok("cases", "show", id, "--db", target, "--format", "json").Stdout).RootElement.GetProperty("audit").EnumerateArray().ToList();
         Assert.Equal(["opened", "re-checked", "reinstate"], audit.Select(a => a.GetProperty("action").GetString()));
         var decision = audit[2];
@@ -202,8 +202,8 @@ public abstract class EnforcementHistoryContract : IDisposable
         events.Add(new StandingEvent { Id = "r1", Type = EventType.ReviewPosted, At = NodaTime.Instant.FromUtc(2026, 4, 5, 10, 0), Seller = "shop-c", Review = "rv-1", Order = "o-1", Stars = 1 });
         var shop = StoreWith(string.Concat(events.Select(e => NdjsonEventWriter.ToLine(e) + "\n")));
         var opened = Ok("cases", "open", "--db", shop, "--seller", "shop-c", "--policy", "congocrea", "--kind", "suspension_proposal", "--by", "marie",
-            "--note", "fake listings", "--at", "2026-04-20T09:00:00Z").Stdout.Trim();
-        Ok("cases", "decide", opened, "--db", shop, "--decision", "dismiss", "--by", "amina", "--note", "listings were real", "--at", "2026-04-21T09:00:00Z");
+            "--note", "fake listings", "--at", "2026-04-06T09:00:00Z").Stdout.Trim();
+        Ok("cases", "decide", opened, "--db", shop, "--decision", "dismiss", "--by", "amina", "--note", "listings were real", "--at", "2026-04-06T10:00:00Z");
         var trail = JsonDocument.Parse(Ok("cases", "show", opened, "--db", shop, "--format", "json").Stdout).RootElement.GetProperty("audit").EnumerateArray().ToList();
         Assert.Equal(["person:marie", "person:amina"], trail.Select(a => a.GetProperty("actor").GetString()));
         foreach (var entry in trail)
@@ -232,13 +232,13 @@ public abstract class EnforcementHistoryContract : IDisposable
 
         var accepted = Ok("disputes", "open", "--db", target, "--seller", "shop-d", "--policy", "congocrea", "--metric", "odr", "--item", "o-1",
             "--reason", "buyer reviewed the wrong shop", "--at", "2026-04-06T08:00:00Z").Stdout.Trim();
-        Ok("disputes", "decide", accepted, "--db", target, "--decision", "accept", "--by", "amina", "--note", "confirmed with the buyer", "--at", "2026-04-07T08:00:00Z");
+        Ok("disputes", "decide", accepted, "--db", target, "--decision", "accept", "--by", "amina", "--note", "confirmed with the buyer", "--at", "2026-04-07T08:00:00Z", "--force-at"); // after the data: forced
         var rejected = Ok("disputes", "open", "--db", target, "--seller", "shop-d", "--policy", "congocrea", "--metric", "odr", "--item", "o-2",
             "--reason", "not my order", "--at", "2026-04-06T08:00:00Z").Stdout.Trim();
-        Ok("disputes", "decide", rejected, "--db", target, "--decision", "reject", "--by", "amina", "--note", "it was", "--at", "2026-04-07T08:00:00Z");
+        Ok("disputes", "decide", rejected, "--db", target, "--decision", "reject", "--by", "amina", "--note", "it was", "--at", "2026-04-07T08:00:00Z", "--force-at");
         var elsewhere = Ok("disputes", "open", "--db", target, "--seller", "shop-d", "--policy", "econfiance", "--item", "o-3",
             "--reason", "other standard", "--at", "2026-04-06T08:00:00Z").Stdout.Trim();
-        Ok("disputes", "decide", elsewhere, "--db", target, "--decision", "accept", "--by", "amina", "--note", "fine", "--at", "2026-04-07T08:00:00Z");
+        Ok("disputes", "decide", elsewhere, "--db", target, "--decision", "accept", "--by", "amina", "--note", "fine", "--at", "2026-04-07T08:00:00Z", "--force-at");
 
         JsonElement Odr(string asOf) => JsonDocument.Parse(Ok("explain", "--db", target, "--policy", "congocrea", "--as-of", asOf, "--seller", "shop-d", "--format", "json").Stdout)
             .RootElement.GetProperty("sellers")[0].GetProperty("metrics").EnumerateArray().Single(m => m.GetProperty("id").GetString() == "odr");
