@@ -209,7 +209,7 @@ internal static class CasesCommand
                 if (!ActingTimeInput.TryChoose(store, parse.GetValue(db)!, c.Policy, given, parse.GetValue(force), c.UpdatedAt, out var when)) return ExitCodes.Error;
                 var book = new CaseBook(c.Seller, c.Policy, store.Cases(c.Policy, c.Seller));
                 var seen = AuditTrail.LatestSnapshot(store.Audit(c.Id), when);
-                if (DecisionRules.Apply(book, c, parsed, parse.GetValue(by)!, parse.GetValue(note)!, when, seen) is { } refusal)
+                if (DecisionRules.Apply(book, c, parsed, parse.GetValue(by)!, parse.GetValue(note)!, when, seen, WrittenPolicy(c)) is { } refusal)
                 {
                     stderr.WriteLine("refused: " + refusal);
                     return ExitCodes.Error;
@@ -221,6 +221,25 @@ internal static class CasesCommand
             });
         });
         return command;
+    }
+
+    /// <summary>
+    /// The policy a policy-written case came from, for the notices its section sends on a decision: the
+    /// built-in pack, or the file it was read from while that file still reads; null otherwise.
+    /// </summary>
+    private static Core.Policies.Policy? WrittenPolicy(EnforcementCase c)
+    {
+        if (!CaseRules.IsWritten(c)) return null;
+        var source = c.Get(CaseRules.PolicySource) ?? "";
+        try
+        {
+            if (source.StartsWith("built-in:", StringComparison.Ordinal)) return Policies.BuiltInPacks.Load(c.Policy);
+            return File.Exists(source) ? Policies.Loading.PolicyLoader.LoadFile(source) : null;
+        }
+        catch (Policies.Loading.PolicyLoadException)
+        {
+            return null; // the file changed into an invalid policy: the decision stands, without its notice
+        }
     }
 
     /// <summary>Reads an optional instant; without one, the wall clock (a person's decision happens now).</summary>

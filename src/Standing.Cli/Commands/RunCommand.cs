@@ -3,6 +3,7 @@ using NodaTime;
 using Spectre.Console;
 using Standing.Cli.Input;
 using Standing.Cli.Output;
+using Standing.Core.Evaluation;
 using Standing.Core.Events;
 using Standing.Core.Facts;
 using Standing.Core.Policies;
@@ -52,24 +53,19 @@ internal static class RunCommand
         if (!RunDays.TryParse(asOfText, from, to, stderr, out var days)) return ExitCodes.Error;
         // The sinks are checked before anything runs: a bad one must not fail the command after it committed.
         if (!OutboxCommand.CheckSinks(folder, webhooks, stderr, folderFlag, webhookFlag)) return ExitCodes.Error;
-        var policies = new List<(Policy Policy, IPackMachine Machine)>();
+        var policies = new List<(Policy Policy, IPackMachine? Machine)>();
         foreach (var reference in policyRefs is { Length: > 0 } ? policyRefs : BuiltInPacks.Ids)
         {
             if (!PolicyInput.TryLoad(reference, stderr, out var policy)) return ExitCodes.Error;
-            if (PackMachines.For(policy.Id) is { } machine) policies.Add((policy, machine));
-            else if (policyRefs is { Length: > 0 })
-                stderr.WriteLine($"{reference}: policy {policy.Id} has no enforcement (enforced: {string.Join(", ", PackMachines.Policies)}); skipped");
-        }
-
-        if (policies.Count == 0)
-        {
-            stderr.WriteLine($"none of the policies given has enforcement (enforced: {string.Join(", ", PackMachines.Policies)}): nothing was run");
-            return ExitCodes.Error;
+            var machine = PackMachines.For(policy);
+            // Said once, not per day: the policy is still evaluated and reported.
+            if (machine is null) stdout.WriteLine($"{policy.Id}: no enforcement section; evaluated and reported, no cases opened");
+            policies.Add((policy, machine));
         }
 
         // Every step's as-of, checked against what the store has run before anything runs: a range
         // is applied whole or not at all.
-        var steps = new List<(Instant AsOf, Policy Policy, IPackMachine Machine, bool Done)>();
+        var steps = new List<(Instant AsOf, Policy Policy, IPackMachine? Machine, bool Done)>();
         for (var i = 0; i < days.Count; i++)
         {
             foreach (var (policy, machine) in policies)
@@ -87,9 +83,9 @@ internal static class RunCommand
         {
             using var store = EnforcementStore.Open(db);
             var histories = new Dictionary<string, RunHistory>(StringComparer.Ordinal);
-            foreach (var (policy, _) in policies)
+            foreach (var (policy, machine) in policies)
             {
-                if (histories.ContainsKey(policy.Id)) continue;
+                if (histories.ContainsKey(policy.Id) || machine is null) continue;
                 var history = histories[policy.Id] = store.Runs(policy.Id);
                 var asOfs = steps.Where(s => s.Policy.Id == policy.Id).Select(s => s.AsOf).ToList();
                 if (history.FirstRewritingHistory(asOfs) is { } refused)
@@ -100,14 +96,14 @@ internal static class RunCommand
                     return ExitCodes.Error;
                 }
             }
-            steps = steps.Select(s => s with { Done = histories[s.Policy.Id].WasRun(s.AsOf) }).ToList();
+            steps = steps.Select(s => s with { Done = s.Machine is not null && histories[s.Policy.Id].WasRun(s.AsOf) }).ToList();
 
             IReadOnlyList<StandingEvent> events;
             using (var eventStore = EventStore.Open(db, create: false)) events = steps.All(s => s.Done) ? [] : eventStore.ReadAll();
             var bySeller = events.GroupBy(e => e.Seller, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
             var disputes = store.Disputes().GroupBy(d => d.Seller, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
             var folds = new Dictionary<Instant, IReadOnlyList<SellerFacts>>();
-            var previousRun = histories.ToDictionary(h => h.Key, h => h.Value.Latest, StringComparer.Ordinal);
+            var previousRun = policies.Select(p => p.Policy.Id).Distinct().ToDictionary(id => id, id => histories.GetValueOrDefault(id)?.Latest, StringComparer.Ordinal);
             Instant last = default;
             foreach (var (asOf, policy, machine, done) in steps)
             {
@@ -123,6 +119,14 @@ internal static class RunCommand
                 {
                     if (folds.Count > 4) folds.Clear();
                     folds[asOf] = facts = FactFolder.Fold(events, asOf);
+                }
+                if (machine is null)
+                {
+                    var evaluation = new PolicyEvaluator(policy).Evaluate(facts, asOf);
+                    var triggered = evaluation.Sellers.SelectMany(e => e.Outcomes.Where(o => o.Triggered && !o.Award)).GroupBy(o => o.Outcome, StringComparer.Ordinal)
+                        .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}").ToList();
+                    stdout.WriteLine($"{Formats.Instant(asOf, policy.Zone)} {policy.Id}: {facts.Count} sellers evaluated, outcomes triggered: {(triggered.Count == 0 ? "none" : string.Join(", ", triggered))} (not enforced)");
+                    continue;
                 }
                 var cases = store.Cases(policy.Id).GroupBy(c => c.Seller, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
                 var books = EnforcementRun.Advance(policy, machine, asOf, facts, bySeller, cases, disputes, previous);

@@ -83,7 +83,7 @@ internal static class RuleJudge
         }
     }
 
-    private static (bool, string) TestMetric(MetricTest test, MetricResult result)
+    internal static (bool, string) TestMetric(MetricTest test, MetricResult result)
     {
         if (test.Status is { } wanted)
         {

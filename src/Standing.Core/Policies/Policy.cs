@@ -30,6 +30,8 @@ public sealed record Policy
     public RootCauseTable? RootCauses { get; init; }
     /// <summary>Scores the seller's own agents (Tmall's scorecard); null when the policy has none.</summary>
     public Scorecards.AgentScorecardSpec? Scorecard { get; init; }
+    /// <summary>What the policy's outcomes do to a seller (its <c>enforcement</c> section); null when it has none.</summary>
+    public Enforcement.EnforcementSpec? Enforcement { get; init; }
     /// <summary>Where the policy was loaded from ("built-in" or a file path).</summary>
     public string Source { get; init; } = "";
 }

@@ -34,7 +34,11 @@ public static class CaseStates
     public const string AwaitingFine = "awaiting_fine";
     public const string Fined = "fined";
 
+    // cases a policy's enforcement section opens
+    public const string Open = "open";
+    public const string AwaitingDecision = "awaiting_decision";
+
     /// <summary>States in which the case waits for a person's decision.</summary>
     public static bool AwaitsPerson(string state) =>
-        state is Proposed or AwaitingAnswer or AwaitingFine or Recorded;
+        state is Proposed or AwaitingAnswer or AwaitingFine or Recorded or AwaitingDecision;
 }

@@ -17,7 +17,9 @@ public static class DecisionRules
     /// audit entry carries <paramref name="seen"/>, the metric values the case last had (see
     /// <see cref="AuditTrail.LatestSnapshot"/>): what the person decided on.
     /// </summary>
-    public static string? Apply(CaseBook book, EnforcementCase c, Decision decision, string by, string note, Instant at, IReadOnlyList<MetricSnapshot> seen)
+    /// <param name="policy">The case's policy, for the notices its enforcement section sends on a decision (none without it).</param>
+    public static string? Apply(CaseBook book, EnforcementCase c, Decision decision, string by, string note, Instant at, IReadOnlyList<MetricSnapshot> seen,
+        Core.Policies.Policy? policy = null)
     {
         if (string.IsNullOrWhiteSpace(by)) return "--by must name the person deciding";
         if (string.IsNullOrWhiteSpace(note)) return "--note must say why";
@@ -28,6 +30,8 @@ public static class DecisionRules
         var reason = $"{decision} by {by}: {note}";
 
         EnforcementCase Close(string state) => c with { State = state, ClosedAt = at, DueAt = null };
+
+        if (CaseRules.IsWritten(c)) return WrittenDecisions.Apply(book, c, decision, person, reason, note, at, seen, policy);
 
         switch (CaseKinds.Family(c.Kind), c.State, decision.Verb)
         {
@@ -102,7 +106,7 @@ public static class DecisionRules
     }
 
     /// <summary>The decisions a case in its state accepts.</summary>
-    public static IReadOnlyList<string> Allowed(EnforcementCase c) => (CaseKinds.Family(c.Kind), c.State) switch
+    public static IReadOnlyList<string> Allowed(EnforcementCase c) => CaseRules.IsWritten(c) ? WrittenDecisions.Allowed(c) : (CaseKinds.Family(c.Kind), c.State) switch
     {
         (CaseKinds.SuspensionProposal, CaseStates.Proposed) => ["confirm", "dismiss"],
         (CaseKinds.SuspensionProposal, CaseStates.Confirmed) => ["reinstate"],

@@ -15,7 +15,7 @@ namespace Standing.Policies.Loading;
 public static class PolicyLoader
 {
     private static readonly string[] TopKeys =
-        ["id", "version", "name", "description", "effective_from", "time_zone", "calendar", "metrics", "rules", "settings", "defaults", "readings", "guidance", "root_causes", "scorecard"];
+        ["id", "version", "name", "description", "effective_from", "time_zone", "calendar", "metrics", "rules", "settings", "defaults", "readings", "guidance", "root_causes", "scorecard", "enforcement"];
 
     public static Policy LoadFile(string path)
     {
@@ -81,6 +81,7 @@ public static class PolicyLoader
         var rootCauses = new RootCauseReader(cursor).Read(YamlCursor.Get(root, "root_causes"));
         var defaults = ReadDefaults(cursor, root);
         var scorecard = new ScorecardReader(cursor).Read(YamlCursor.Get(root, "scorecard"));
+        var enforcement = new EnforcementReader(cursor, rules).Read(YamlCursor.Get(root, "enforcement"));
 
         if (errors.Count > 0) throw new PolicyLoadException(errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
         return new Policy
@@ -97,6 +98,7 @@ public static class PolicyLoader
             RootCauses = rootCauses,
             Defaults = defaults,
             Scorecard = scorecard,
+            Enforcement = enforcement,
             Readings = cursor.Texts(root, "readings"),
             Guidance = cursor.Texts(root, "guidance"),
             Source = file,
