@@ -31,11 +31,18 @@ public sealed class PolicyMachine(string policy) : IPackMachine
             if (rule.Outcome is null || !input.Triggered(rule.Outcome)) continue;
             foreach (var (key, metric) in Keys(input, rule.Outcome, rule.Per, explained))
             {
-                if (book.OfKind(rule.Kind).Any(c => c.IsOpen && c.Get(CaseRules.Key) == key)) continue;
+                // One open case per key along the escalation chain: while the next step waits, no new first step.
+                if (Chain(spec, rule).Any(kind => book.OfKind(kind).Any(c => c.IsOpen && c.Get(CaseRules.Key) == key))) continue;
                 if (!MayOpen(input, book, rule, key)) continue;
                 Open(input, book, rule, rule.Outcome, key, metric, explained, Actor.Rule(Policy, rule.Outcome), input.Outcome(rule.Outcome)!.Reason);
             }
         }
+    }
+
+    /// <summary>The kind and those it escalates to, in order (the loader refused cycles).</summary>
+    private static IEnumerable<string> Chain(EnforcementSpec spec, CaseRule rule)
+    {
+        for (var step = rule; step is not null; step = step.EscalateTo is { } next ? spec.Rule(next) : null) yield return step.Kind;
     }
 
     /// <summary>Whether another case of the kind may open for the key: an item is never punished twice; otherwise after reopen_after_days.</summary>

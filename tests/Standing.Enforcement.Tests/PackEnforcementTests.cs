@@ -1,0 +1,84 @@
+using Standing.Core.Events;
+using Standing.Enforcement.Cases;
+using Standing.Enforcement.Decisions;
+using Standing.Enforcement.Machines;
+using Standing.Enforcement.Tests.Support;
+using Standing.Policies;
+using Standing.Testing;
+
+namespace Standing.Enforcement.Tests;
+
+/// <summary>The built-in packs whose enforcement is written in their YAML: MALL and Pinduoduo.</summary>
+public sealed class PackEnforcementTests
+{
+    /// <summary>
+    /// MALL (STANDARDS.md §8): ten orders placed Monday 2026-03-16 from 08:00 (+01:00), confirmed
+    /// shipping within the hour, T8 and T9 shipped without tracking: as of Wednesday 2026-04-08
+    /// (+02:00) tracking_rate = 8/10 = 80% under the 95% limit, the other SLAs met or without data.
+    /// One breach notice for that SLA, with the two orders that missed it; re-checked 5 business days
+    /// later (Thursday 04-09 … Wednesday 04-15).
+    /// </summary>
+    [Fact]
+    public void Mall_sends_a_breach_notice_per_sla_with_the_orders_that_missed()
+    {
+        var s = new EventScript("partner");
+        for (var i = 0; i < 10; i++)
+        {
+            var at = $"2026-03-16T{8 + i:00}:30:00+01:00";
+            s.Placed($"T{i}", $"2026-03-16T{8 + i:00}:00:00+01:00").Status($"T{i}", OrderStatus.Shipping, at, "seller");
+            if (i < 8) s.Shipped($"T{i}", at);
+            else s.Shipped($"T{i}", at, tracking: null, url: null);
+        }
+        var driver = new MachineDriver(PackMachines.For(BuiltInPacks.Load("mall"))!, BuiltInPacks.Load("mall"), "partner");
+        var asOf = EventScript.At("2026-04-08T00:00:00+02:00");
+        driver.Step(asOf, s.Events);
+
+        var breach = driver.Only("sla_breach");
+        Assert.Equal("mall.sla_breach.partner.20260408.tracking_rate", breach.Id);
+        Assert.Equal(EventScript.At("2026-04-15T00:00:00+02:00"), breach.DueAt);
+        var notice = Assert.Single(driver.Notices);
+        Assert.Equal("seller", notice.Audience);
+        Assert.Equal("SLA breach: Shipped orders with tracking number and tracking link / shipped orders", notice.Title);
+        Assert.Equal("tracking_rate is 80% (8 of 10 orders) from 2026-03-09 to 2026-04-08; the SLA limit is 95%.", notice.Lines[0]);
+        Assert.Equal("Orders that missed the SLA (2): T8, T9", notice.Lines[1]);
+        Assert.Equal(["T8", "T9"], notice.Items);
+
+        driver.Step(asOf + NodaTime.Duration.FromDays(1), s.Events);
+        Assert.Single(driver.Notices); // one notice per breach, not per day
+    }
+
+    /// <summary>
+    /// Pinduoduo: two agent messages offering a QR payment ("scan this qr…") on 2026-05-10: one conduct
+    /// case per message, for a person to confirm or dismiss within 3 days; a later run opens no more.
+    /// </summary>
+    [Fact]
+    public void Pinduoduo_opens_a_conduct_case_per_flagged_message_for_a_person()
+    {
+        var s = new EventScript("shop-p")
+            .Ask("c1", "b1", "2026-05-10T10:00:00+08:00", text: "hello")
+            .Answer("c1", "agent-1", "2026-05-10T10:01:00+08:00", text: "please scan this qr to pay")
+            .Answer("c1", "agent-1", "2026-05-10T10:02:00+08:00", text: "scan our qr, pay by qr is cheaper")
+            .Answer("c1", "agent-1", "2026-05-10T10:03:00+08:00", text: "thank you");
+        var pack = BuiltInPacks.Load("pinduoduo");
+        var driver = new MachineDriver(PackMachines.For(pack)!, pack, "shop-p");
+        var asOf = EventScript.At("2026-05-11T00:00:00+08:00");
+        driver.Step(asOf, s.Events);
+        driver.Step(asOf + NodaTime.Duration.FromDays(1), s.Events);
+
+        var cases = driver.Cases.Where(c => c.Kind == "conduct_violation").ToList();
+        Assert.Equal(2, cases.Count);
+        Assert.All(cases, c => Assert.Equal(CaseStates.AwaitingDecision, c.State));
+        Assert.All(cases, c => Assert.Equal(asOf + NodaTime.Duration.FromDays(3), c.DueAt));
+        Assert.All(cases, c => Assert.Equal(["confirm", "dismiss"], DecisionRules.Allowed(c)));
+        Assert.Equal(2, driver.Notices.Count(n => n.Audience == "operator"));
+        Assert.Contains("matched conduct_payment_qr", driver.Notices[0].Lines[0]);
+
+        var book = driver.Book();
+        Assert.Null(DecisionRules.Apply(book, cases[0], new Decision(Decision.Confirm), "li", "QR code to a personal account", asOf + NodaTime.Duration.FromDays(2), [], pack));
+        driver.Apply(book);
+        var told = driver.Notices.Last();
+        Assert.Equal("seller", told.Audience);
+        Assert.Equal($"Conduct review of message {cases[0].Get(CaseRules.Key)}: confirm", told.Title);
+        Assert.Equal(CaseStates.Confirmed, driver.Cases.Single(c => c.Id == cases[0].Id).State);
+    }
+}
