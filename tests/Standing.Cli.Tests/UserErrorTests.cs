@@ -183,7 +183,10 @@ public sealed class UserErrorTests : IDisposable
         Assert.DoesNotContain("already run", good.Stdout, StringComparison.Ordinal);
 
         Refused(StandingProcess.Run("run", "--db", db, "--from", "2026-05-01", "--to", "2026-06-31"), "--to \"2026-06-31\" is not a date");
-        Refused(StandingProcess.Run("run", "--db", db, "--as-of", "2026-04-01T00:00:00Z", "--policy", "mall"), "nothing was run");
+        // A policy without an enforcement section is evaluated and reported, not a failure.
+        var plain = StandingProcess.Run("run", "--db", db, "--as-of", "2026-04-01T00:00:00Z", "--policy", "tmall");
+        Assert.Equal(0, plain.ExitCode);
+        Assert.Contains("tmall: no enforcement section; evaluated and reported, no cases opened", plain.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
