@@ -121,6 +121,26 @@ public sealed class CongocreaMachineTests
         Assert.DoesNotContain(driver.Cases, c => c.Kind == CaseKinds.SuspensionProposal);
     }
 
+    /// <summary>
+    /// Warned at 12 defective of 1,000 orders (1.2%). On day 35 ODR is 2% but still 12 defective of 600
+    /// orders: clean orders left the window, no new defect — the rise is not the shop doing worse and is
+    /// left to the period's end. On day 36, 20 of 1,000 (8 new defects): escalated.
+    /// </summary>
+    [Fact]
+    public void A_rise_made_only_by_clean_orders_leaving_the_window_does_not_escalate()
+    {
+        var driver = new MachineDriver(new CongocreaMachine(), BuiltInPacks.Load("congocrea"), Seller);
+        driver.Step(Warned, [], Odr(0.012, MetricStatus.Breach, warn: true));
+        var shrunk = Odr(0.02, MetricStatus.Breach, warn: true);
+        shrunk = shrunk with { Metrics = [shrunk.Metrics[0] with { Numerator = 12, Denominator = 600 }] };
+        driver.Step(Warned + Duration.FromDays(35), [], shrunk);
+        Assert.Equal(CaseStates.Issued, driver.Only(CaseKinds.Warning).State);
+        Assert.Single(driver.Audit);
+
+        driver.Step(Warned + Duration.FromDays(36), [], Odr(0.02, MetricStatus.Breach, warn: true));
+        Assert.Equal(CaseStates.Escalated, driver.Only(CaseKinds.Warning).State);
+    }
+
     /// <summary>A pack that sets <c>min_days_to_act: 10</c>: warned at 1.2%, 2.0% on day 9 (+0.8
     /// points) waits, the same on day 10 escalates.</summary>
     [Fact]
@@ -177,7 +197,9 @@ public sealed class CongocreaMachineTests
     private static Core.Evaluation.SellerEvaluation Odr(double value, MetricStatus status, bool warn)
     {
         var odr = HandMade.Metric("odr", new RollingWindow(90));
-        return HandMade.Evaluation(Seller, [HandMade.Result(odr, value, status, null, Instant.MinValue)], ("warning", warn));
+        // value of 1,000 orders: 1.2% = 12 defective, 2% = 20 (a rise with new defects).
+        var result = HandMade.Result(odr, value, status, null, Instant.MinValue) with { Numerator = (long)Math.Round(value * 1000), Denominator = 1000 };
+        return HandMade.Evaluation(Seller, [result], ("warning", warn));
     }
 
     [Fact]

@@ -70,5 +70,6 @@ public sealed class DecisionEvidenceTests
     }
 
     private static Core.Evaluation.SellerEvaluation Evaluation(double odr) =>
-        HandMade.Evaluation(Seller, [HandMade.Result(HandMade.Metric("odr", new RollingWindow(90)), odr, MetricStatus.Breach, null, Instant.MinValue)], ("warning", true));
+        HandMade.Evaluation(Seller, [HandMade.Result(HandMade.Metric("odr", new RollingWindow(90)), odr, MetricStatus.Breach, null, Instant.MinValue)
+            with { Numerator = (long)Math.Round(odr * 1000), Denominator = 1000 }], ("warning", true)); // of 1,000 orders
 }

@@ -20,6 +20,8 @@ public sealed class CongocreaMachine : IPackMachine
     /// <summary>Default of <c>early_reevaluation_change</c>: 0.5 percentage points.</summary>
     public const double DefaultEarlyChange = 0.005;
     public const string MinTimeToActSetting = "min_days_to_act";
+    /// <summary>Case data: the defective orders in the ODR window at the last evaluation.</summary>
+    private const string DefectsKey = "defects";
     /// <summary>Default of <c>min_days_to_act</c>: a rise escalates no sooner than 30 days after the warning.</summary>
     public const int DefaultMinTimeToActDays = 30;
 
@@ -102,7 +104,7 @@ public sealed class CongocreaMachine : IPackMachine
             OpenedAt = at,
             DueAt = Days.Later(at, PeriodDays, zone),
             UpdatedAt = at,
-        }.WithNumber("odr", odr?.Value).With("evaluated_at", Text.Instant(at));
+        }.WithNumber("odr", odr?.Value).WithNumber(DefectsKey, odr?.Value is null ? null : odr.Numerator).With("evaluated_at", Text.Instant(at));
         var warning = book.Open(opened, actor, reason, snapshot);
 
         var defective = explained.Metric(OdrMetric)?.Items
@@ -162,7 +164,7 @@ public sealed class CongocreaMachine : IPackMachine
             if (!inBreach)
                 book.Move(warning, Closed(warning, CaseStates.Resolved, at, now), rule, "re-evaluated", $"{moved}; {within}", snapshot, at);
             else
-                book.Move(warning, warning.With("odr", current).With("evaluated_at", Text.Instant(at)), rule, "re-evaluated",
+                book.Move(warning, Measured(warning, odr!).With("evaluated_at", Text.Instant(at)), rule, "re-evaluated",
                     $"{moved}; ODR fell but is still {Text.Percent(current)} (limit: under 1%); the warning period continues", snapshot, at);
             return;
         }
@@ -171,12 +173,16 @@ public sealed class CongocreaMachine : IPackMachine
         // before then the rise is not acted on (the value it is measured from stays, so it is seen again then).
         var actBy = Days.Later(warning.OpenedAt, (int)input.Setting(MinTimeToActSetting, DefaultMinTimeToActDays), zone);
         if (at < actBy) return;
-        if (inBreach)
+        // A rise counts when new defective orders came: a rate that rises only because clean orders left
+        // the window (no new defects) is not a shop doing worse, and is left to the period's end.
+        var newDefects = warning.GetNumber(DefectsKey) is not { } before || odr!.Numerator > before;
+        if (inBreach && newDefects)
         {
             Escalate(input, book, warning, current, $"{moved}; ODR rose to {Text.Percent(current)} (limit: under 1%) after the time to act that ended {Text.Date(actBy, zone)}");
             return;
         }
-        book.Move(warning, warning.With("odr", current).With("evaluated_at", Text.Instant(at)), rule, "re-evaluated",
+        if (inBreach) return; // no new defects: nothing to act on before the period's end
+        book.Move(warning, Measured(warning, odr!).With("evaluated_at", Text.Instant(at)), rule, "re-evaluated",
             $"{moved}; {within}; the warning period continues", snapshot, at);
     }
 
@@ -185,6 +191,10 @@ public sealed class CongocreaMachine : IPackMachine
 
     /// <summary>Records the ODR when there is one; a missing value is left out, never stored as 0.</summary>
     private static EnforcementCase WithOdr(EnforcementCase c, double? odr) => c.WithNumber("odr", odr);
+
+    /// <summary>The ODR and its defective orders as last evaluated: what the next change is measured from.</summary>
+    private static EnforcementCase Measured(EnforcementCase c, MetricResult odr) =>
+        c.WithNumber("odr", odr.Value).WithNumber(DefectsKey, odr.Value is null ? null : odr.Numerator);
 
     private void Escalate(MachineInput input, CaseBook book, EnforcementCase warning, double odr, string why)
     {
