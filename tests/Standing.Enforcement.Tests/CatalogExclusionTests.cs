@@ -74,6 +74,27 @@ public sealed class CatalogExclusionTests
         Assert.Contains(result.Lines, l => l.Contains("rating 3 → 3.67", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A company excluded with no review at all (no rating: not 0): nothing is stored for the rating at
+    /// exclusion, and on day 14 its first two reviews (5 and 5 stars, rating 5) with the letter
+    /// reinstate it — a rating formed since the exclusion is the rise, never compared with an invented 0.
+    /// </summary>
+    [Fact]
+    public void Without_a_rating_at_the_exclusion_none_is_invented()
+    {
+        var s = new EventScript(Seller);
+        s.Review("o5", 5, "2026-03-05T10:00:00Z", "r5");
+        s.Review("o6", 5, "2026-03-06T10:00:00Z", "r6");
+        var events = Letter(s, "2026-03-11T12:00:00Z").Events;
+        _driver.Step(Excluded, events, Evaluation(exclude: true));
+        Assert.Null(_driver.Only(CaseKinds.CatalogExclusion).Get("rating_at_exclusion"));
+
+        Daily(events, Day14);
+        Assert.Equal(CaseStates.Reinstated, _driver.Only(CaseKinds.CatalogExclusion).State);
+        var result = Assert.Single(_driver.Notices, n => n.Kind == "recheck_result");
+        Assert.Contains(result.Lines, l => l.Contains("rating not enough reviews to measure → 5", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Without_the_letter_the_seller_stays_excluded_on_day_14_and_is_told_why()
     {
