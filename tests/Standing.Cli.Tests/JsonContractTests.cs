@@ -24,9 +24,9 @@ public sealed class ContractStore : IDisposable
         var order = File.ReadLines(Events).Select(l => JsonDocument.Parse(l).RootElement)
             .First(e => e.GetProperty("seller").GetString() == Seller && e.GetProperty("type").GetString() == "review.posted" && e.GetProperty("stars").GetInt32() <= 2)
             .GetProperty("order").GetString()!;
-        var opened = StandingProcess.Run("disputes", "open", "--db", Db, "--seller", Seller, "--policy", "congocrea", "--item", order, "--reason", "the buyer withdrew the review", "--at", "2026-05-30T10:00:00Z");
+        var opened = StandingProcess.Run("disputes", "open", "--db", Db, "--seller", Seller, "--policy", "congocrea", "--item", order, "--reason", "the buyer withdrew the review", "--at", "2026-05-30T10:00:00Z", "--force-at"); // before the demo's run: forced
         if (opened.ExitCode != 0) throw new InvalidOperationException("dispute: " + opened.Stderr);
-        var decided = StandingProcess.Run("disputes", "decide", opened.Stdout.Trim(), "--db", Db, "--decision", "accept", "--by", "ops", "--note", "checked", "--at", "2026-05-30T12:00:00.1234567Z");
+        var decided = StandingProcess.Run("disputes", "decide", opened.Stdout.Trim(), "--db", Db, "--decision", "accept", "--by", "ops", "--note", "checked", "--at", "2026-05-30T12:00:00.1234567Z", "--force-at");
         if (decided.ExitCode != 0) throw new InvalidOperationException("decide: " + decided.Stderr);
         var delivered = StandingProcess.Run("outbox", "deliver", "--db", Db, "--sink-folder", Path.Combine(_dir.Path, "notices"));
         if (delivered.ExitCode != 0) throw new InvalidOperationException("deliver: " + delivered.Stderr);

@@ -68,7 +68,7 @@ public sealed class RunPolicyFileTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         Assert.Single(run.Stdout.Split('\n'), l => l.Contains("no enforcement section", StringComparison.Ordinal)); // said once
-        Assert.Contains("2026-05-04T00:00:00Z late: 1 sellers evaluated, 1 cases opened, 0 transitions, 1 notices", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("2026-05-04T00:00:00Z late: 1 seller evaluated, 1 case opened, 0 transitions, 1 notice", run.Stdout, StringComparison.Ordinal);
         var cases = JsonDocument.Parse(StandingProcess.Run("cases", "list", "--db", db, "--policy", "late", "--format", "json").Stdout).RootElement.EnumerateArray().ToList();
         Assert.Equal(["late_warning escalated", "late_penalty awaiting_decision"],
             cases.Select(c => c.GetProperty("kind").GetString() + " " + c.GetProperty("state").GetString()));
