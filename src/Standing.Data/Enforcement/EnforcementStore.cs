@@ -41,13 +41,45 @@ public sealed class EnforcementStore : IDisposable
         try
         {
             connection.Open();
+            if (connection is SqliteConnection sqlite && SqliteEventStore.OpenedReadOnly(sqlite))
+            {
+                throw new SqliteException("attempt to write a readonly database", 8);
+            }
+        }
+        catch (SqliteException e) when ((e.SqliteErrorCode & 0xff) is 8 or 14)
+        {
+            // Read-only file, folder or disk: the store is still read (cases list, cases show);
+            // a write then fails as read-only, in the words of StoreFailure.
+            connection.Dispose();
+            connection = OpenReadOnly(target, name, e);
         }
         catch (DbException e)
         {
             connection.Dispose();
-            throw new EventStoreException($"{name}: cannot open: {e.Message}", e);
+            throw new EventStoreException(StoreFailure.Describe(name, e), e);
         }
         return new EnforcementStore(name, connection);
+    }
+
+    private static SqliteConnection OpenReadOnly(string path, string name, SqliteException first)
+    {
+        foreach (var connectionString in SqliteEventStore.ReadOnlyConnectionStrings(path))
+        {
+            var connection = new SqliteConnection(connectionString);
+            try
+            {
+                connection.Open();
+                using var probe = connection.CreateCommand();
+                probe.CommandText = "SELECT count(*) FROM (SELECT 1 FROM enforcement_cases LIMIT 1)"; // reads a page: the WAL index opens
+                probe.ExecuteScalar();
+                return connection;
+            }
+            catch (SqliteException)
+            {
+                connection.Dispose();
+            }
+        }
+        throw new EventStoreException(StoreFailure.Describe(name, first), first);
     }
 
     public void Dispose() => _connection.Dispose();
@@ -182,7 +214,7 @@ public sealed class EnforcementStore : IDisposable
         }
         catch (DbException e)
         {
-            throw new EventStoreException($"{Name}: saving cases failed (nothing was saved): {e.Message}", e);
+            throw new EventStoreException(StoreFailure.Describe(Name, e), e);
         }
     }
 
