@@ -279,6 +279,45 @@ public sealed class SqliteOutboxTests : OutboxContract
         Assert.Equal(4, receiver.Received.Count);
         Assert.Contains("delivered", StandingProcess.Run("outbox", "list", "--db", target).Stdout);
     }
+    [Fact]
+    public void Two_outbox_deliver_processes_at_once_send_each_notice_once_and_a_refused_one_is_listed_and_retried()
+    {
+        var target = Temp.File("two.db");
+        Assert.Equal(0, StandingProcess.Run("ingest", Temp.Write("e.ndjson", PromuaHistory.Ndjson()), "--db", target).ExitCode);
+        Assert.Equal(0, StandingProcess.Run("run", "--db", target, "--from", "2026-03-01", "--to", "2026-03-15", "--policy", Temp.Write("promua.yaml", PromuaHistory.Policy)).ExitCode);
+        using var receiver = new WebhookReceiver(WebhookReceiver.FreePort()) { Delay = TimeSpan.FromMilliseconds(50) };
+
+        // Two real processes started together against one receiver; it counts deliveries per key.
+        var processes = Enumerable.Range(0, 2).Select(_ => System.Diagnostics.Process.Start(StandingProcess.StartInfo("outbox", "deliver", "--db", target, "--webhook", receiver.Url))!).ToList();
+        foreach (var p in processes)
+        {
+            Assert.True(p.WaitForExit(60_000));
+            Assert.Equal(0, p.ExitCode);
+            p.Dispose();
+        }
+        var perKey = receiver.Received.GroupBy(r => r.Key).ToDictionary(g => g.Key!, g => g.Count());
+        Assert.Equal(4, perKey.Count); // two exclusions, two re-check results
+        Assert.All(perKey.Values, count => Assert.Equal(1, count));
+
+        // A second receiver refuses the first notice for good: listed as failed, retried on demand.
+        using var strict = new WebhookReceiver(WebhookReceiver.FreePort());
+        strict.Answer = n => n == 1 ? 422 : 200;
+        var refused = StandingProcess.Run("outbox", "deliver", "--db", target, "--webhook", strict.Url);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("outbox: 3 deliveries made, 0 sinks failing, 1 refused for good", refused.Stdout);
+        var firstKey = strict.Received.First().Key;
+        Assert.Contains($"refused for good (outbox list --state failed; outbox retry ID sends it again): webhook:{strict.Url}: {firstKey}: {strict.Url}: answered 422", refused.Stderr);
+        var failed = StandingProcess.Run("outbox", "list", "--db", target, "--state", "failed");
+        Assert.Contains("1 notice with a failed delivery", failed.Stdout);
+        Assert.Contains("unknown seller", failed.Stdout);
+        var retry = StandingProcess.Run("outbox", "retry", firstKey!, "--db", target);
+        Assert.True(retry.ExitCode == 0, retry.Stderr);
+        Assert.Contains($"notice {firstKey}: 1 failed delivery back in the outbox", retry.Stdout);
+        Assert.Equal(1, StandingProcess.Run("outbox", "retry", firstKey!, "--db", target).ExitCode);
+        Assert.Equal(0, StandingProcess.Run("outbox", "deliver", "--db", target, "--webhook", strict.Url).ExitCode);
+        Assert.Equal(2, strict.Received.Count(r => r.Key == firstKey));
+        Assert.Contains("0 notices with a failed delivery", StandingProcess.Run("outbox", "list", "--db", target, "--state", "failed").Stdout);
+    }
 }
 
 [Collection(PostgresCollection.Name)]
