@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Data.Common;
 using System.Diagnostics;
 using Spectre.Console;
 using Standing.Cli.Input;
@@ -96,11 +97,12 @@ internal static class IngestCommand
         var clock = Stopwatch.StartNew();
         IngestSummary summary;
         string storeName;
+        EventIngester? started = null;
         try
         {
             using var store = EventStore.Open(target, create: true);
             storeName = $"{store.Name} ({store.Engine})";
-            using var ingester = new EventIngester(store, batchSize);
+            using var ingester = started = new EventIngester(store, batchSize);
             if (csv is not null)
             {
                 csv.Read(paths, ingester);
@@ -116,6 +118,13 @@ internal static class IngestCommand
         catch (Exception e) when (e is EventStoreException or EventFileException or CsvMappingException)
         {
             stderr.WriteLine(e.Message);
+            return ExitCodes.Error;
+        }
+        catch (DbException e)
+        {
+            // A batch failed (disk full, …) after others may have committed: those stay stored, and
+            // the message says how many rather than "nothing was changed".
+            stderr.WriteLine(StoreFailure.Describe(target, e, started is null ? null : (started.Committed, started.Batches)));
             return ExitCodes.Error;
         }
 

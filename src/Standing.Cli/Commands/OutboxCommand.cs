@@ -10,7 +10,7 @@ using Standing.Data.Store;
 
 namespace Standing.Cli.Commands;
 
-/// <summary><c>standing outbox list|deliver</c>: the notices enforcement wrote, and their delivery to sinks.</summary>
+/// <summary><c>standing outbox list|deliver|retry</c>: the notices enforcement wrote, and their delivery to sinks.</summary>
 internal static class OutboxCommand
 {
     public static Command Create()
@@ -18,6 +18,7 @@ internal static class OutboxCommand
         var command = new Command("outbox", "Notices written by enforcement and their delivery");
         command.Subcommands.Add(List());
         command.Subcommands.Add(DeliverCommand());
+        command.Subcommands.Add(RetryCommand());
         return command;
     }
 
@@ -25,14 +26,19 @@ internal static class OutboxCommand
     {
         var db = CommonOptions.Db(required: true);
         var format = CommonOptions.Format();
-        var command = new Command("list", "Every notice with its deliveries") { db, format };
+        var state = new Option<string?>("--state") { Description = "only notices with a delivery in this state: pending, delivered, failed (refused for good: outbox retry ID sends it again)" };
+        state.AcceptOnlyFromAmong("pending", "delivered", "failed");
+        var command = new Command("list", "Every notice with its deliveries") { db, format, state };
         command.SetAction(parse =>
         {
             try
             {
                 using var store = EnforcementStore.Open(parse.GetValue(db)!);
                 var deliveries = store.Deliveries().ToLookup(d => d.NoticeId, StringComparer.Ordinal);
-                var notices = store.Notices();
+                var only = parse.GetValue(state);
+                var notices = store.Notices()
+                    .Where(n => only is null || deliveries[n.Id].Any(d => d.State == only) || (only == "pending" && !deliveries[n.Id].Any()))
+                    .ToList();
                 var shape = parse.GetValue(format)!;
                 if (shape == OutputFormat.Json)
                 {
@@ -45,7 +51,7 @@ internal static class OutboxCommand
                     : new Listing("notice", "deliveries").NoWrap("notice");
                 foreach (var n in notices)
                 {
-                    var shown = string.Join(shape == OutputFormat.Csv ? "; " : "\n", deliveries[n.Id].Select(d => $"{d.Sink}: {(d.DeliveredAt is null ? "pending, " + d.LastError : "delivered")} ({Plural.Of(d.Attempts, "attempt")})"));
+                    var shown = string.Join(shape == OutputFormat.Csv ? "; " : "\n", deliveries[n.Id].Select(Describe));
                     if (shape == OutputFormat.Csv) listing.Add(n.Id, n.Kind, n.Audience, n.Seller, Formats.Instant(n.At), shown);
                     else listing.Add($"{n.Id}\n{n.Kind} to {n.Audience} {n.Seller} at {Formats.Instant(n.At)}", shown.Length == 0 ? "none yet" : shown);
                 }
@@ -61,11 +67,50 @@ internal static class OutboxCommand
         return command;
     }
 
+    private static string Describe(Delivery d) => d.State switch
+    {
+        "delivered" => $"{d.Sink}: delivered ({Plural.Of(d.Attempts, "attempt")})",
+        "failed" => $"{d.Sink}: failed, refused for good: {d.LastError} ({Plural.Of(d.Attempts, "attempt")})",
+        _ => $"{d.Sink}: pending{(d.LastError is null ? "" : ", " + d.LastError)}{(d.NextAttemptAt is { } next ? ", not before " + Formats.Instant(next) : "")} ({Plural.Of(d.Attempts, "attempt")})",
+    };
+
+    private static Command RetryCommand()
+    {
+        var db = CommonOptions.Db(required: true);
+        var id = new Argument<string>("ID") { Description = "the notice refused for good (outbox list --state failed)" };
+        var command = new Command("retry", "Send a notice a receiver refused for good again, at the next delivery") { db, id };
+        command.SetAction(parse =>
+        {
+            try
+            {
+                using var store = EnforcementStore.Open(parse.GetValue(db)!);
+                var notice = parse.GetValue(id)!;
+                var reopened = store.Retry(notice);
+                if (reopened == 0)
+                {
+                    Consoles.Error.WriteLine(store.Notices().Any(n => n.Id == notice)
+                        ? $"outbox retry: notice {notice} has no failed delivery (outbox list --state failed shows those); nothing was changed"
+                        : $"outbox retry: no notice {notice} in {store.Name}; nothing was changed");
+                    return ExitCodes.Error;
+                }
+                Consoles.Out.WriteLine($"notice {notice}: {reopened} failed deliver{(reopened == 1 ? "y" : "ies")} back in the outbox; the next outbox deliver sends {(reopened == 1 ? "it" : "them")}");
+                return ExitCodes.Ok;
+            }
+            catch (EventStoreException e)
+            {
+                Consoles.Error.WriteLine(e.Message);
+                return ExitCodes.Error;
+            }
+        });
+        return command;
+    }
+
     private static Command DeliverCommand()
     {
         var db = CommonOptions.Db(required: true);
         var sinks = new SinkOptions("--folder", "--webhook");
-        var command = new Command("deliver", "Deliver the notices each sink has not received yet (at least once; resumes after failures)") { db };
+        var secret = WebhookSecrets.Option("--webhook-secret", SinkOptions.WebhookName);
+        var command = new Command("deliver", "Deliver the notices each sink has not received yet (at least once, once per receiver with several deliverers; resumes after failures)") { db, secret };
         foreach (var option in sinks.All) command.Options.Add(option);
         command.SetAction(parse =>
         {
@@ -79,8 +124,9 @@ internal static class OutboxCommand
                     return ExitCodes.Error;
                 }
                 if (!CheckSinks(folder, webhooks, Consoles.Error, sinks.FolderFlag(parse), sinks.WebhookFlag(parse))) return ExitCodes.Error;
+                if (!WebhookSecrets.TryRead(parse.GetValue(secret), webhooks, "--webhook-secret", sinks.WebhookFlag(parse), Consoles.Error, out var secrets)) return ExitCodes.Error;
                 using var store = EnforcementStore.Open(parse.GetValue(db)!);
-                return Deliver(store, folder, webhooks, Consoles.Error, Consoles.Out, sinks.FolderFlag(parse), sinks.WebhookFlag(parse)) ? ExitCodes.Ok : ExitCodes.Error;
+                return Deliver(store, folder, webhooks, Consoles.Error, Consoles.Out, sinks.FolderFlag(parse), sinks.WebhookFlag(parse), secrets) ? ExitCodes.Ok : ExitCodes.Error;
             }
             catch (EventStoreException e)
             {
@@ -114,22 +160,24 @@ internal static class OutboxCommand
 
     /// <summary>Delivers to the sinks named; true when every notice arrived (or no sink was named).</summary>
     public static bool Deliver(EnforcementStore store, string? folder, string[]? webhooks, TextWriter stderr, IAnsiConsole stdout,
-        string folderFlag = SinkOptions.FolderName, string webhookFlag = SinkOptions.WebhookName)
+        string folderFlag = SinkOptions.FolderName, string webhookFlag = SinkOptions.WebhookName, IReadOnlyList<string?>? secrets = null)
     {
         if (!CheckSinks(folder, webhooks, stderr, folderFlag, webhookFlag)) return false;
         var sinks = new List<INoticeSink>();
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         if (folder is not null) sinks.Add(new FolderSink(folder));
-        foreach (var url in webhooks ?? [])
+        for (var i = 0; i < (webhooks?.Length ?? 0); i++)
         {
-            IsHttpUrl(url, out var uri);
-            sinks.Add(new WebhookSink(uri, client));
+            IsHttpUrl(webhooks![i], out var uri);
+            sinks.Add(new WebhookSink(uri, client, secrets is not null && i < secrets.Count ? secrets[i] : null, SystemClock.Instance));
         }
         if (sinks.Count == 0) return true;
         store.CheckWritable(); // nothing leaves the store unless its delivery can be recorded
         var report = new OutboxDelivery(store, SystemClock.Instance, RetryOptions.Default).DeliverAsync(sinks).GetAwaiter().GetResult();
-        stdout.WriteLine($"outbox: {Plural.Of(report.Delivered, "delivery", "deliveries")} made, {Plural.Of(report.Failures.Count, "sink")} failing");
+        stdout.WriteLine($"outbox: {Plural.Of(report.Delivered, "delivery", "deliveries")} made, {Plural.Of(report.Failures.Count, "sink")} failing, {report.DeadLetters.Count} refused for good" +
+            (report.Skipped > 0 ? $", {report.Skipped} left to another deliverer or to a receiver's Retry-After" : ""));
         foreach (var failure in report.Failures) stderr.WriteLine("not delivered (kept for the next delivery): " + failure);
-        return report.Failures.Count == 0;
+        foreach (var dead in report.DeadLetters) stderr.WriteLine("refused for good (outbox list --state failed; outbox retry ID sends it again): " + dead);
+        return report.Failures.Count == 0 && report.DeadLetters.Count == 0;
     }
 }

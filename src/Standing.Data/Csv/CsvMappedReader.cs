@@ -81,24 +81,53 @@ public sealed class CsvMappedReader(CsvMapping mapping)
         }
     }
 
-    private CsvReader Open(string table)
+    /// <summary>Opens a mapped file, positioned after its first <paramref name="skipLines"/> lines.</summary>
+    private CsvReader Open(string table, int skipLines = 0, Action<CsvMalformedRecord>? malformed = null)
     {
         var path = _paths[table];
         var options = new CsvReaderOptions
         {
             Separator = ',',
             TrackLineNumbers = true,
+            HasHeader = skipLines == 0,
             FieldCountMismatch = CsvFieldCountHandling.Allow,
             MalformedData = CsvMalformedDataHandling.Recover,
+            Encoding = mapping.Encoding.Encoding,
+            OnMalformedRecord = malformed,
         };
+        Stream? stream = null;
         try
         {
-            return CsvReader.FromFile(path, options);
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            if (skipLines > 0) SkipLines(stream, skipLines);
+            return CsvReader.Create(stream, options, false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            stream?.Dispose();
             throw EventFileException.CannotRead(path, e);
         }
+    }
+
+    /// <summary>Moves past <paramref name="lines"/> line breaks (a byte 0x0A in every encoding a mapping may declare).</summary>
+    private static void SkipLines(Stream stream, int lines)
+    {
+        var buffer = new byte[1 << 16];
+        long position = 0;
+        int n;
+        while (lines > 0 && (n = stream.Read(buffer)) > 0)
+        {
+            var span = buffer.AsSpan(0, n);
+            int at;
+            while (lines > 0 && (at = span.IndexOf((byte)'\n')) >= 0)
+            {
+                lines--;
+                position += at + 1;
+                span = span[(at + 1)..];
+            }
+            if (lines > 0) position += span.Length;
+        }
+        stream.Position = position;
     }
 
     private string[] ReadHeader(string table)
@@ -173,36 +202,77 @@ public sealed class CsvMappedReader(CsvMapping mapping)
         return table;
     }
 
-    /// <summary>The data rows of a file; rows with the wrong number of fields are rejected here.</summary>
+    /// <summary>
+    /// The data rows of a file; rows with the wrong number of fields or bytes that are not text in the
+    /// mapping's encoding are rejected here. A quote never closed would make the rest of the file one
+    /// field: its row is rejected alone and reading goes on at the next line.
+    /// </summary>
     private IEnumerable<CsvRow> Rows(string table, string[] header, EventIngester ingester)
     {
         var file = _paths[table];
-        using var csv = Open(table);
-        csv.ReadHeader();
+        var skipped = 0; // lines before the part being read: 0, or up to the row of an unclosed quote
         while (true)
         {
-            bool more;
-            try
+            var malformed = false;
+            using var csv = Open(table, skipped, _ => malformed = true);
+            if (skipped == 0) csv.ReadHeader();
+            var restart = false;
+            while (true)
             {
-                more = csv.Read();
+                bool more;
+                malformed = false;
+                try
+                {
+                    more = csv.Read();
+                }
+                catch (CsvFormatException e)
+                {
+                    throw new EventFileException($"{file}:{skipped + e.LineNumber}: cannot read: {e.Message}");
+                }
+                if (!more) break;
+                var line = skipped + (int)csv.LineNumber;
+                var raw = Encoding.UTF8.GetString(csv.RawRecord);
+                var spans = raw.TrimEnd('\r', '\n').Count(c => c == '\n');
+                if (spans > 0 && (malformed || csv.FieldCount != header.Length))
+                {
+                    // A row over several lines that is not a good row: a quote opened in it is not
+                    // closed where the row ends. Only its first line is rejected; the lines it took
+                    // are read again as rows of their own.
+                    ingester.Reject(new Reject(file, line,
+                        $"a quote opened in this row is not closed where the row ends (it took the {spans} line{(spans == 1 ? "" : "s")} after it into one field); reading goes on at line {line + 1}",
+                        raw.Split('\n', 2)[0].TrimEnd('\r')));
+                    skipped = line;
+                    restart = true;
+                    break;
+                }
+                var count = csv.FieldCount;
+                if (count != header.Length)
+                {
+                    ingester.Reject(new Reject(file, line, $"{count} field{(count == 1 ? "" : "s")}, the header has {header.Length}", raw));
+                    continue;
+                }
+                if (mapping.Encoding.IsUtf8 && NotUtf8(csv, count) is { } column)
+                {
+                    ingester.Reject(new Reject(file, line, $"column {column + 1} ({header[column]}): bytes that are not UTF-8; if the file is in another encoding, declare it in the mapping (encoding: windows-1252, iso-8859-1…)", raw));
+                    continue;
+                }
+                var values = new string[count];
+                for (var i = 0; i < count; i++) values[i] = csv.GetString(i) ?? "";
+                yield return new CsvRow(values, line, raw);
             }
-            catch (CsvFormatException e)
-            {
-                throw new EventFileException($"{file}:{e.LineNumber}: cannot read: {e.Message}");
-            }
-            if (!more) break;
-            var line = (int)csv.LineNumber;
-            var raw = csv.Current.ToString();
-            var count = csv.FieldCount;
-            if (count != header.Length)
-            {
-                ingester.Reject(new Reject(file, line, $"{count} field{(count == 1 ? "" : "s")}, the header has {header.Length}", raw));
-                continue;
-            }
-            var values = new string[count];
-            for (var i = 0; i < count; i++) values[i] = csv.GetString(i) ?? "";
-            yield return new CsvRow(values, line, raw);
+            if (!restart) yield break;
         }
+    }
+
+    /// <summary>The first field holding bytes that are not UTF-8 (they would be read as U+FFFD), if any.</summary>
+    private static int? NotUtf8(CsvReader csv, int count)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(csv.RawRecord)) return null;
+        for (var i = 0; i < count; i++)
+        {
+            if (!System.Text.Unicode.Utf8.IsValid(csv.GetRawSpan(i))) return i;
+        }
+        return 0;
     }
 
     private void ReadSource(RowSource source, Dictionary<string, string[]> headers, Dictionary<string, JoinedTable> tables, EventIngester ingester)
@@ -303,9 +373,9 @@ public sealed class CsvMappedReader(CsvMapping mapping)
                 var sum = 0m;
                 foreach (var (r, v) in cells)
                 {
-                    if (!decimal.TryParse(v, NumberStyles.Number, CultureInfo.InvariantCulture, out var d))
+                    if (!CsvNumber.TryParse(v, mapping.DecimalSeparator, out var d, out var why))
                     {
-                        problem = $"{file}:{r.Line}: {aggregate.Column}: \"{v}\" is not a number";
+                        problem = $"{file}:{r.Line}: column {aggregate.Column}: {why}";
                         return false;
                     }
                     sum += d;
@@ -400,9 +470,9 @@ public sealed class CsvMappedReader(CsvMapping mapping)
                 switch (name)
                 {
                     case "stars" or "amount":
-                        if (!decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number))
+                        if (!CsvNumber.TryParse(value, mapping.DecimalSeparator, out var number, out var why))
                         {
-                            problem = $"{name}: \"{value}\" is not a number";
+                            problem = $"{name}: {why}{InColumns(field)}";
                             return false;
                         }
                         json.WriteNumber(name, number);
@@ -426,6 +496,10 @@ public sealed class CsvMappedReader(CsvMapping mapping)
     }
 
     private static readonly HashSet<string> InstantFields = ["at", "ship_by", "deliver_by"];
+
+    /// <summary>Names the columns a field was made from, so a row error points at the cell.</summary>
+    private static string InColumns(FieldSpec field) =>
+        field.Columns.Any() ? $" (column {string.Join(", ", field.Columns.Distinct())})" : "";
 
     /// <summary>
     /// A timestamp cell: RFC 3339 with offset as is, otherwise local time in the mapping's zone (a time

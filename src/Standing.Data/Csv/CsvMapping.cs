@@ -17,7 +17,14 @@ public sealed record CsvMapping(
     DateTimeZone Zone,
     IReadOnlyList<LocalDateTimePattern> TimestampFormats,
     IReadOnlyDictionary<string, MappedFile> Files,
-    IReadOnlyList<RowSource> Sources);
+    IReadOnlyList<RowSource> Sources)
+{
+    /// <summary>How the CSV files' bytes are text (<c>encoding:</c>); UTF-8 unless the mapping says otherwise.</summary>
+    public CsvTextEncoding Encoding { get; init; } = CsvTextEncoding.Utf8;
+
+    /// <summary>The character between the whole and fractional part of numbers (<c>decimal_separator:</c>).</summary>
+    public char DecimalSeparator { get; init; } = '.';
+}
 
 /// <summary>One export file, by the short name the mapping calls it and its file name.</summary>
 public sealed record MappedFile(string Name, string FileName, Mark Where);

@@ -2,7 +2,8 @@ using System.Text.RegularExpressions;
 using NodaTime;
 using NodaTime.Text;
 using Standing.Core.Events;
-using YamlDotNet.Core;
+using Standing.Data.Ndjson;
+using Standing.Policies.Loading;
 using YamlDotNet.RepresentationModel;
 
 namespace Standing.Data.Csv;
@@ -37,16 +38,12 @@ public static partial class CsvMappingLoader
     public static CsvMappingLoad Load(string yaml, string path)
     {
         var errors = new List<string>();
-        var stream = new YamlStream();
-        try
+        var node = YamlDocumentReader.Read(yaml, path, out var unreadable);
+        if (unreadable is not null)
         {
-            stream.Load(new StringReader(yaml));
+            return new CsvMappingLoad(null, [unreadable.ToString()]);
         }
-        catch (YamlException e)
-        {
-            return new CsvMappingLoad(null, [$"{path}:{e.Start.Line}:{e.Start.Column}: {e.Message}"]);
-        }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        if (node is not YamlMappingNode root)
         {
             return new CsvMappingLoad(null, [$"{path}:1:1: a mapping file is a YAML map (time_zone, timestamp_formats, files, sources)"]);
         }
@@ -55,9 +52,9 @@ public static partial class CsvMappingLoader
 
         foreach (var key in root.Children.Keys)
         {
-            if (key is YamlScalarNode { Value: not ("version" or "time_zone" or "timestamp_formats" or "files" or "sources") } k)
+            if (key is not YamlScalarNode { Value: "version" or "time_zone" or "timestamp_formats" or "encoding" or "decimal_separator" or "files" or "sources" })
             {
-                Error(key, $"unknown key \"{k.Value}\" (known: version, time_zone, timestamp_formats, files, sources)");
+                Error(key, $"unknown key \"{Text(key)}\" (known: version, time_zone, timestamp_formats, encoding, decimal_separator, files, sources)");
             }
         }
         if (Scalar(root, "version") is { } version && version.Value != "1")
@@ -102,12 +99,25 @@ public static partial class CsvMappingLoader
             formats.Add(LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd"));
         }
 
+        var encoding = CsvTextEncoding.Utf8;
+        if (Node(root, "encoding") is { } encodingNode)
+        {
+            if (!CsvTextEncoding.TryGet(Text(encodingNode), out encoding))
+                Error(encodingNode, $"unknown encoding \"{Text(encodingNode)}\" (known: {string.Join(", ", CsvTextEncoding.Names)})");
+        }
+        var decimalSeparator = '.';
+        if (Node(root, "decimal_separator") is { } separatorNode)
+        {
+            if (Text(separatorNode) is "." or ",") decimalSeparator = Text(separatorNode)[0];
+            else Error(separatorNode, "decimal_separator is \".\" (35.5, the default) or \",\" (35,5)");
+        }
+
         var files = new Dictionary<string, MappedFile>(StringComparer.Ordinal);
         if (Node(root, "files") is YamlMappingNode filesNode)
         {
             foreach (var (key, value) in filesNode.Children)
             {
-                var name = ((YamlScalarNode)key).Value ?? "";
+                var name = Text(key);
                 if (value is YamlScalarNode { Value: { Length: > 0 } fileName })
                     files[name] = new MappedFile(name, fileName, At(key));
                 else
@@ -116,7 +126,7 @@ public static partial class CsvMappingLoader
         }
         else
         {
-            Error(root, "missing \"files\": the export's CSV files by a short name (orders: orders.csv)");
+            Error(Node(root, "files") ?? root, "missing \"files\": the export's CSV files by a short name (orders: orders.csv)");
         }
 
         var sources = new List<RowSource>();
@@ -129,12 +139,12 @@ public static partial class CsvMappingLoader
         }
         else
         {
-            Error(root, "missing \"sources\": a list of { rows: FILE, join: […], events: […] }");
+            Error(Node(root, "sources") ?? root, "missing \"sources\": a list of { rows: FILE, join: […], events: […] }");
         }
 
         return errors.Count > 0
             ? new CsvMappingLoad(null, errors)
-            : new CsvMappingLoad(new CsvMapping(path, zoneId, zone, formats, files, sources), []);
+            : new CsvMappingLoad(new CsvMapping(path, zoneId, zone, formats, files, sources) { Encoding = encoding, DecimalSeparator = decimalSeparator }, []);
     }
 
     private static RowSource? ReadSource(YamlNode node, Dictionary<string, MappedFile> files, Action<YamlNode, string> error)
@@ -218,8 +228,8 @@ public static partial class CsvMappingLoader
         {
             foreach (var (key, value) in aggs.Children)
             {
-                var name = ((YamlScalarNode)key).Value ?? "";
-                var text = (value as YamlScalarNode)?.Value ?? "";
+                var name = Text(key);
+                var text = Text(value);
                 var m = AggregateCall().Match(text);
                 if (!m.Success || (m.Groups[2].Value.Length == 0 && m.Groups[1].Value != "count"))
                 {
@@ -257,7 +267,7 @@ public static partial class CsvMappingLoader
         var ok = true;
         foreach (var (key, value) in map.Children)
         {
-            var name = ((YamlScalarNode)key).Value ?? "";
+            var name = Text(key);
             if (name == "type") continue;
             if (name == "when")
             {
@@ -269,8 +279,13 @@ public static partial class CsvMappingLoader
                 }
                 foreach (var (ck, cv) in conditions.Children)
                 {
-                    var values = cv is YamlSequenceNode vs ? vs.Children.Select(v => ((YamlScalarNode)v).Value ?? "").ToList() : [((YamlScalarNode)cv).Value ?? ""];
-                    when.Add(new RowCondition(((YamlScalarNode)ck).Value ?? "", values, At(ck)));
+                    var items = cv is YamlSequenceNode vs ? vs.Children : [cv];
+                    foreach (var bad in items.Where(v => v is not YamlScalarNode))
+                    {
+                        error(bad, $"\"when\": the values of column \"{Text(ck)}\" are texts");
+                        ok = false;
+                    }
+                    when.Add(new RowCondition(Text(ck), items.Select(Text).ToList(), At(ck)));
                 }
                 continue;
             }
@@ -280,7 +295,7 @@ public static partial class CsvMappingLoader
                 ok = false;
                 continue;
             }
-            if (ReadField(name, value, error) is { } field) fields[name] = field;
+            if (ReadField(name, value, error) is { } field && CheckConstants(type, field, value, error)) fields[name] = field;
             else ok = false;
         }
         foreach (var required in new[] { "id", "at", "seller" })
@@ -327,7 +342,7 @@ public static partial class CsvMappingLoader
         Dictionary<string, string>? translate = null;
         foreach (var (key, v) in map.Children)
         {
-            switch (((YamlScalarNode)key).Value)
+            switch (Text(key))
             {
                 case "value":
                     template = Parse(v);
@@ -343,10 +358,23 @@ public static partial class CsvMappingLoader
                     endOfDay = (v as YamlScalarNode)?.Value is "true" or "yes";
                     break;
                 case "map":
-                    translate = ((YamlMappingNode)v).Children.ToDictionary(p => ((YamlScalarNode)p.Key).Value ?? "", p => ((YamlScalarNode)p.Value).Value ?? "", StringComparer.Ordinal);
+                    if (v is not YamlMappingNode pairs || pairs.Children.Any(p => p.Key is not YamlScalarNode || p.Value is not YamlScalarNode))
+                    {
+                        error(v, $"field \"{name}\": \"map\" is a map of texts {{ yours: theirs }}");
+                        return null;
+                    }
+                    translate = new Dictionary<string, string>(StringComparer.Ordinal);
+                    foreach (var (from, to) in pairs.Children)
+                    {
+                        if (!translate.TryAdd(Text(from), Text(to)))
+                        {
+                            error(from, $"field \"{name}\": \"{Text(from)}\" is mapped twice");
+                            return null;
+                        }
+                    }
                     break;
                 default:
-                    error(key, $"field \"{name}\": unknown key \"{((YamlScalarNode)key).Value}\" (known: value, latest, end_of_day, map)");
+                    error(key, $"field \"{name}\": unknown key \"{Text(key)}\" (known: value, latest, end_of_day, map)");
                     return null;
             }
         }
@@ -362,6 +390,41 @@ public static partial class CsvMappingLoader
         }
         return new FieldSpec(name, template, latest, endOfDay, translate, At(map));
     }
+
+    /// <summary>
+    /// A field whose values the event format enumerates (status, kind, outcome…) is checked here when
+    /// the mapping writes it as a constant or translates into it: "status: kaput" would otherwise
+    /// reject every row at ingest instead of the mapping at load.
+    /// </summary>
+    private static bool CheckConstants(EventType type, FieldSpec field, YamlNode node, Action<YamlNode, string> error)
+    {
+        var slot = WireFields.Lookup(field.Field);
+        var allowed = slot < 0 ? null : WireFields.Allowed[(int)type, slot];
+        if (allowed is null) return true;
+        var ok = true;
+        void Check(YamlNode at, string value, string what)
+        {
+            if (allowed.Contains(value, StringComparer.Ordinal)) return;
+            error(at, $"field \"{field.Field}\": {what} \"{value}\" is not one of {string.Join(", ", allowed)} (docs/events.md)");
+            ok = false;
+        }
+        var spec = node as YamlMappingNode;
+        if (field.Template is { } template && !template.Columns.Any() && field.Map is null)
+            Check(spec is null ? node : Node(spec, "value")!, template.Text, "the value");
+        if (spec is not null && Node(spec, "map") is YamlMappingNode pairs)
+        {
+            foreach (var (_, to) in pairs.Children) Check(to, Text(to), "the mapped value");
+        }
+        return ok;
+    }
+
+    /// <summary>A node's text as written; a collection where text was expected shows as its kind.</summary>
+    private static string Text(YamlNode node) => node switch
+    {
+        YamlScalarNode s => s.Value ?? "",
+        YamlSequenceNode => "[…]",
+        _ => "{…}",
+    };
 
     private static YamlNode? Node(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;

@@ -15,7 +15,7 @@ namespace Standing.Data.Enforcement;
 /// is one transaction; audit entries are keyed by (seller, case, seq), so two writers advancing the
 /// same case cannot both succeed.
 /// </summary>
-public sealed class EnforcementStore : IDisposable
+public sealed partial class EnforcementStore : IDisposable
 {
     private readonly DbConnection _connection;
 
@@ -41,13 +41,45 @@ public sealed class EnforcementStore : IDisposable
         try
         {
             connection.Open();
+            if (connection is SqliteConnection sqlite && SqliteEventStore.OpenedReadOnly(sqlite))
+            {
+                throw new SqliteException("attempt to write a readonly database", 8);
+            }
+        }
+        catch (SqliteException e) when ((e.SqliteErrorCode & 0xff) is 8 or 14)
+        {
+            // Read-only file, folder or disk: the store is still read (cases list, cases show);
+            // a write then fails as read-only, in the words of StoreFailure.
+            connection.Dispose();
+            connection = OpenReadOnly(target, name, e);
         }
         catch (DbException e)
         {
             connection.Dispose();
-            throw new EventStoreException($"{name}: cannot open: {e.Message}", e);
+            throw new EventStoreException(StoreFailure.Describe(name, e), e);
         }
         return new EnforcementStore(name, connection);
+    }
+
+    private static SqliteConnection OpenReadOnly(string path, string name, SqliteException first)
+    {
+        foreach (var connectionString in SqliteEventStore.ReadOnlyConnectionStrings(path))
+        {
+            var connection = new SqliteConnection(connectionString);
+            try
+            {
+                connection.Open();
+                using var probe = connection.CreateCommand();
+                probe.CommandText = "SELECT count(*) FROM (SELECT 1 FROM enforcement_cases LIMIT 1)"; // reads a page: the WAL index opens
+                probe.ExecuteScalar();
+                return connection;
+            }
+            catch (SqliteException)
+            {
+                connection.Dispose();
+            }
+        }
+        throw new EventStoreException(StoreFailure.Describe(name, first), first);
     }
 
     public void Dispose() => _connection.Dispose();
@@ -182,7 +214,7 @@ public sealed class EnforcementStore : IDisposable
         }
         catch (DbException e)
         {
-            throw new EventStoreException($"{Name}: saving cases failed (nothing was saved): {e.Message}", e);
+            throw new EventStoreException(StoreFailure.Describe(Name, e), e);
         }
     }
 
@@ -263,7 +295,7 @@ public sealed class EnforcementStore : IDisposable
     {
         using var command = Command(
             "SELECT n.seller, n.id, n.case_id, n.policy, n.kind, n.audience, n.at, n.body FROM enforcement_notices n " +
-            "WHERE NOT EXISTS (SELECT 1 FROM enforcement_deliveries d WHERE d.seller = n.seller AND d.notice_id = n.id AND d.sink = @sink AND d.delivered_at IS NOT NULL)",
+            "WHERE NOT EXISTS (SELECT 1 FROM enforcement_deliveries d WHERE d.seller = n.seller AND d.notice_id = n.id AND d.sink = @sink AND (d.delivered_at IS NOT NULL OR d.failed_at IS NOT NULL))",
             ("sink", sink));
         return ReadNotices(command);
     }
@@ -279,32 +311,6 @@ public sealed class EnforcementStore : IDisposable
         }
         notices.Sort((a, b) => a.At != b.At ? a.At.CompareTo(b.At) : string.CompareOrdinal(a.Id, b.Id));
         return notices;
-    }
-
-    /// <summary>Records one delivery attempt: delivered when <paramref name="error"/> is null.</summary>
-    public void RecordAttempt(StoredNotice notice, string sink, Instant at, string? error)
-    {
-        using var command = Command(
-            "INSERT INTO enforcement_deliveries (seller, notice_id, sink, attempts, delivered_at, last_attempt_at, last_error) " +
-            "VALUES (@seller, @id, @sink, 1, @delivered, @at, @error) " +
-            "ON CONFLICT (seller, notice_id, sink) DO UPDATE SET attempts = enforcement_deliveries.attempts + 1, " +
-            "delivered_at = COALESCE(enforcement_deliveries.delivered_at, excluded.delivered_at), last_attempt_at = excluded.last_attempt_at, last_error = excluded.last_error",
-            ("seller", notice.Seller), ("id", notice.Id), ("sink", sink), ("delivered", error is null ? EnforcementJson.Instant(at) : null),
-            ("at", EnforcementJson.Instant(at)), ("error", error));
-        command.ExecuteNonQuery();
-    }
-
-    public IReadOnlyList<Delivery> Deliveries()
-    {
-        using var command = Command("SELECT seller, notice_id, sink, attempts, delivered_at, last_attempt_at, last_error FROM enforcement_deliveries");
-        var list = new List<Delivery>();
-        using var r = command.ExecuteReader();
-        while (r.Read())
-        {
-            list.Add(new Delivery(r.GetString(0), r.GetString(1), r.GetString(2), Convert.ToInt32(r.GetValue(3), System.Globalization.CultureInfo.InvariantCulture),
-                r.IsDBNull(4) ? null : EnforcementJson.ParseInstant(r.GetString(4)), EnforcementJson.ParseInstant(r.GetString(5)), r.IsDBNull(6) ? null : r.GetString(6)));
-        }
-        return list;
     }
 
     // ---- disputes ----------------------------------------------------------------------------

@@ -80,6 +80,10 @@ public static class NdjsonEventParser
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
+                if (reader.ValueIsEscaped && !Unescapes(ref reader, out reason))
+                {
+                    return false;
+                }
                 var slot = reader.ValueIsEscaped ? WireFields.Lookup(reader.GetString()!) : WireFields.Lookup(reader.ValueSpan);
                 reader.Read();
                 var kind = reader.TokenType;
@@ -94,6 +98,10 @@ public static class NdjsonEventParser
                     token.Kind = kind;
                     if (kind == JsonTokenType.String)
                     {
+                        if (reader.ValueIsEscaped && !Unescapes(ref reader, out reason, WireFields.Names[slot]))
+                        {
+                            return false;
+                        }
                         token.Start = (int)reader.TokenStartIndex + 1;
                         token.Length = reader.ValueSpan.Length;
                         token.Escaped = reader.ValueIsEscaped;
@@ -123,6 +131,26 @@ public static class NdjsonEventParser
         }
         reason = null;
         return true;
+    }
+
+    /// <summary>
+    /// Whether the escaped string under <paramref name="reader"/> is text: JSON's grammar lets an escape
+    /// name half of a surrogate pair (<c>\ud83d</c> alone), which is no character and cannot become one.
+    /// </summary>
+    private static bool Unescapes(ref Utf8JsonReader reader, [NotNullWhen(false)] out string? reason, string? field = null)
+    {
+        try
+        {
+            _ = reader.GetString();
+            reason = null;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            var where = field is null ? "a field name" : $"field \"{field}\"";
+            reason = $"{where} holds an escaped unpaired surrogate (a \\uD800–\\uDFFF escape without its pair), which is not text (at byte {reader.TokenStartIndex + 1})";
+            return false;
+        }
     }
 
     private static string NotJson(JsonException ex)
@@ -308,6 +336,12 @@ public static class NdjsonEventParser
             return false;
         }
         value = decode ? DecodeValue(line, token, field) : string.Empty;
+        if (decode && string.IsNullOrWhiteSpace(value))
+        {
+            reason = Blank(field);
+            value = null;
+            return false;
+        }
         reason = null;
         return true;
     }
@@ -345,6 +379,11 @@ public static class NdjsonEventParser
             if (required && value!.Length == 0)
             {
                 reason = $"field \"{Name(field)}\" is empty";
+                return false;
+            }
+            if (required && string.IsNullOrWhiteSpace(value))
+            {
+                reason = Blank(field);
                 return false;
             }
             return true;
@@ -544,6 +583,9 @@ public static class NdjsonEventParser
         quoted.Read();
         return quoted.GetString()!;
     }
+
+    /// <summary>A key made only of spaces would name a thing no one can tell apart from its neighbours.</summary>
+    private static string Blank(WireField field) => $"field \"{Name(field)}\" is blank (only white space)";
 
     private static string WrongKind(WireField field, string expected, JsonTokenType actual) =>
         $"field \"{Name(field)}\" must be {expected}, not {Describe(actual)}";

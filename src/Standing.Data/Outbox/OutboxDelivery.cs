@@ -4,52 +4,93 @@ using Standing.Data.Enforcement;
 namespace Standing.Data.Outbox;
 
 /// <summary>
-/// Delivers the outbox to its sinks, at least once: a notice counts as delivered to a sink only after
-/// the sink took it, and every attempt is recorded. A failed send is retried with doubling back-off
-/// (<see cref="RetryOptions"/>); a sink still failing is left for the next delivery, which resumes
-/// with what it did not take — nothing is lost while a sink is down.
+/// Delivers the outbox to its sinks, at least once and, with several deliverers at once, once per
+/// receiver: a notice is claimed for a sink (<see cref="EnforcementStore.TryClaim"/>) before it is
+/// sent, and counts as delivered only after the sink took it; every attempt is recorded. A failed
+/// send is retried with jittered doubling back-off (<see cref="RetryOptions"/>), or after the
+/// receiver's <c>Retry-After</c>; a sink still failing is left for the next delivery, which resumes
+/// with what it did not take. A notice the receiver refuses for good becomes a dead letter (kept
+/// with the answer, <c>outbox list --state failed</c>, <c>outbox retry ID</c>) and the others go on.
 /// </summary>
 public sealed class OutboxDelivery(EnforcementStore store, IClock clock, RetryOptions retry)
 {
+    private readonly string _owner = Guid.NewGuid().ToString("N");
+
+    public Random Random { get; init; } = Random.Shared;
+
+    private enum Outcome
+    {
+        Delivered,
+        Refused,
+        Failing,
+    }
+
     public async Task<DeliveryReport> DeliverAsync(IReadOnlyList<INoticeSink> sinks, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(sinks);
         var delivered = 0;
+        var others = 0;
         var failed = new List<string>();
+        var dead = new List<string>();
         foreach (var sink in sinks)
         {
             foreach (var notice in store.Undelivered(sink.Name))
             {
-                var error = await SendWithRetriesAsync(sink, notice, cancellationToken).ConfigureAwait(false);
-                if (error is null)
+                var now = clock.GetCurrentInstant();
+                if (!store.TryClaim(notice, sink.Name, _owner, now, now + Duration.FromTimeSpan(retry.Claim)))
                 {
-                    delivered++;
+                    others++;
                     continue;
                 }
-                failed.Add($"{sink.Name}: {notice.Id}: {error}");
-                break; // the sink is down: keep the order, try again next time
+                var (outcome, error) = await SendWithRetriesAsync(sink, notice, cancellationToken).ConfigureAwait(false);
+                store.Release(notice, sink.Name, _owner);
+                if (outcome == Outcome.Delivered)
+                {
+                    delivered++;
+                }
+                else if (outcome == Outcome.Refused)
+                {
+                    dead.Add($"{sink.Name}: {notice.Id}: {error}");
+                }
+                else
+                {
+                    failed.Add($"{sink.Name}: {notice.Id}: {error}");
+                    break; // the sink is down: keep the order, try again next time
+                }
             }
         }
-        return new DeliveryReport(delivered, failed);
+        return new DeliveryReport(delivered, failed) { DeadLetters = dead, Skipped = others };
     }
 
-    private async Task<string?> SendWithRetriesAsync(INoticeSink sink, StoredNotice notice, CancellationToken cancellationToken)
+    private async Task<(Outcome, string?)> SendWithRetriesAsync(INoticeSink sink, StoredNotice notice, CancellationToken cancellationToken)
     {
-        var wait = retry.FirstDelay;
         for (var attempt = 1; ; attempt++)
         {
-            string? error = null;
+            SinkException? failure = null;
             try
             {
                 await sink.SendAsync(notice, cancellationToken).ConfigureAwait(false);
             }
             catch (SinkException e)
             {
-                error = e.Message;
+                failure = e;
             }
-            store.RecordAttempt(notice, sink.Name, clock.GetCurrentInstant(), error);
-            if (error is null || attempt >= retry.Attempts) return error;
+            var now = clock.GetCurrentInstant();
+            if (failure is null)
+            {
+                store.RecordAttempt(notice, sink.Name, now, null);
+                return (Outcome.Delivered, null);
+            }
+            if (failure.Permanent)
+            {
+                store.RecordAttempt(notice, sink.Name, now, failure.Message, permanent: true);
+                return (Outcome.Refused, failure.Message);
+            }
+            var wait = failure.RetryAfter ?? retry.Backoff(attempt, Random);
+            var waitsTooLong = failure.RetryAfter > retry.LongestWait;
+            store.RecordAttempt(notice, sink.Name, now, failure.Message, notBefore: waitsTooLong ? now + Duration.FromTimeSpan(wait) : null);
+            if (waitsTooLong || attempt >= retry.Attempts) return (Outcome.Failing, failure.Message);
             await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
-            wait += wait;
         }
     }
 }

@@ -84,6 +84,23 @@ public sealed class EventIngester : IDisposable
 
     private long _written;
 
+    private long _batches;
+
+    /// <summary>Batches committed so far: each one stored for good, whatever happens to the next.</summary>
+    public long Batches => Interlocked.Read(ref _batches);
+
+    /// <summary>New events (not duplicates) committed so far.</summary>
+    public long Committed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return Summary.Accepted;
+            }
+        }
+    }
+
     public void Add(StandingEvent ev, string file, int line)
     {
         _current.Add(new IncomingEvent(ev, file, line));
@@ -206,6 +223,7 @@ public sealed class EventIngester : IDisposable
                     }
                 }
                 Interlocked.Add(ref _written, batch.Count);
+                Interlocked.Increment(ref _batches);
             }
         }
         catch (Exception e)

@@ -54,6 +54,11 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
             CheckHeader(path);
         }
 
+        if (!exists && Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder && !Directory.Exists(folder))
+        {
+            throw new EventStoreException($"{path}: the folder {folder} does not exist (create it first, or name a store in a folder that exists)");
+        }
+
         var builder = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -65,8 +70,25 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
         try
         {
             connection.Open();
+            if (exists && OpenedReadOnly(connection))
+            {
+                // SQLite opens a file it may not write read-only without a word; reads of a WAL
+                // store then fail later. Take the read-only path now.
+                throw new SqliteException("attempt to write a readonly database", 8);
+            }
             var store = new SqliteEventStore(path, connection);
             store.Prepare();
+            return store;
+        }
+        catch (SqliteException e) when (exists && CannotWrite(e))
+        {
+            connection.Dispose();
+            var store = OpenReadOnly(path, e);
+            if (create)
+            {
+                store.Dispose();
+                throw new EventStoreException(ReadOnlyRefusal(path));
+            }
             return store;
         }
         catch (SqliteException e)
@@ -79,6 +101,85 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
             connection.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The one sentence a command that writes gets from a store it may only read.</summary>
+    public static string ReadOnlyRefusal(string path) =>
+        StoreFailure.Describe(path, new SqliteException("attempt to write a readonly database", 8));
+
+    /// <summary>Opening for writing failed the way a read-only file, folder or disk fails it.</summary>
+    private static bool CannotWrite(SqliteException e) => (e.SqliteErrorCode & 0xff) is 8 or 14; // SQLITE_READONLY, SQLITE_CANTOPEN
+
+    /// <summary>
+    /// Opens a store that cannot be written (docs/ingest.md: a read-only store is still read). A store
+    /// in WAL mode on a read-only disk has no shared-memory file to open, so it is read as immutable.
+    /// Raises the first error, described, when it cannot be read either.
+    /// </summary>
+    private static SqliteEventStore OpenReadOnly(string path, SqliteException first)
+    {
+        foreach (var connectionString in ReadOnlyConnectionStrings(path))
+        {
+            var connection = new SqliteConnection(connectionString);
+            try
+            {
+                connection.Open();
+                var store = new SqliteEventStore(path, connection) { IsReadOnly = true };
+                store.PrepareReadOnly();
+                store.Scalar("SELECT count(*) FROM (SELECT 1 FROM events LIMIT 1)"); // reads a page: the WAL index opens
+                return store;
+            }
+            catch (SqliteException)
+            {
+                connection.Dispose();
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+        }
+        throw new EventStoreException(StoreFailure.Describe(path, first), first);
+    }
+
+    /// <summary>Whether SQLite opened the connection's database read-only (it may not write the file).</summary>
+    public static bool OpenedReadOnly(SqliteConnection connection) => raw.sqlite3_db_readonly(connection.Handle, "main") == 1;
+
+    /// <summary>How to read a store file that cannot be written: as is, then (WAL on a read-only disk) as immutable.</summary>
+    public static IEnumerable<string> ReadOnlyConnectionStrings(string path)
+    {
+        var uri = "file:" + Uri.EscapeDataString(Path.GetFullPath(path)).Replace("%2F", "/", StringComparison.Ordinal) + "?immutable=1";
+        foreach (var source in new[] { path, uri })
+        {
+            yield return new SqliteConnectionStringBuilder { DataSource = source, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 60 }.ToString();
+        }
+    }
+
+    /// <summary>Whether the store was opened read-only (its writes fail, described as such).</summary>
+    public bool IsReadOnly { get; private init; }
+
+    private void PrepareReadOnly()
+    {
+        var applicationId = Convert.ToInt32(Scalar("PRAGMA application_id"), System.Globalization.CultureInfo.InvariantCulture);
+        if (applicationId != StoreSchema.SqliteApplicationId && applicationId != 0)
+        {
+            throw new EventStoreException(StoreSchema.NotOurs(Name, $"SQLite application id {applicationId:x8} is another program's"));
+        }
+        if (Scalar("SELECT count(*) FROM sqlite_master WHERE name = 'standing_meta'") is not (long and > 0))
+        {
+            throw new EventStoreException(StoreSchema.NotOurs(Name, "it has no standing_meta table"));
+        }
+        var version = ReadVersion();
+        if (version > StoreSchema.CurrentVersion)
+        {
+            throw new EventStoreException(StoreSchema.Newer(Name, version));
+        }
+        if (version < StoreSchema.CurrentVersion)
+        {
+            throw new EventStoreException($"{Name}: the store is read-only here and from an older version of Standing (schema {version}, this one reads {StoreSchema.CurrentVersion}); open it once where it can be written to bring it up to date");
+        }
+        Execute("PRAGMA cache_size = -131072");
+        Execute("PRAGMA temp_store = MEMORY");
+        Execute("PRAGMA mmap_size = 2147418112");
     }
 
     private static void CheckHeader(string path)
@@ -147,7 +248,9 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
             Migrate(version);
         }
         Execute("PRAGMA journal_mode = WAL");
-        Execute("PRAGMA synchronous = NORMAL");
+        // A batch reported as stored survives a power cut: in WAL mode FULL syncs the log at each commit,
+        // one fsync per batch of up to 50,000 events (docs/ingest.md gives the measured cost).
+        Execute("PRAGMA synchronous = FULL");
         Execute("PRAGMA cache_size = -131072");
         Execute("PRAGMA temp_store = MEMORY");
         // Reads by seller jump across a log stored in arrival order: through a memory map they cost no

@@ -76,6 +76,15 @@ internal static class StoreSchema
             "INSERT INTO enforcement_runs (policy, as_of) SELECT DISTINCT c.policy, a.at FROM enforcement_audit a JOIN enforcement_cases c ON c.seller = a.seller AND c.id = a.case_id " +
             "WHERE a.actor LIKE 'rule:%' AND NOT (c.kind = 'letter' AND a.seq = 1) ON CONFLICT (policy, as_of) DO NOTHING",
         ],
+        // Outbox claims and dead letters: a deliverer claims a notice for a sink (claimed_by until
+        // claimed_until) before sending it, so two deliverers never send it both; a permanent refusal
+        // sets failed_at (the answer kept in last_error); next_attempt_at honours a Retry-After.
+        [
+            "ALTER TABLE enforcement_deliveries ADD COLUMN failed_at TEXT",
+            "ALTER TABLE enforcement_deliveries ADD COLUMN claimed_by TEXT",
+            "ALTER TABLE enforcement_deliveries ADD COLUMN claimed_until TEXT",
+            "ALTER TABLE enforcement_deliveries ADD COLUMN next_attempt_at TEXT",
+        ],
     ];
 
     /// <summary>
@@ -112,6 +121,13 @@ internal static class StoreSchema
             "CREATE TABLE enforcement_runs (policy text NOT NULL, as_of text NOT NULL, PRIMARY KEY (policy, as_of))",
             "INSERT INTO enforcement_runs (policy, as_of) SELECT DISTINCT c.policy, a.at FROM enforcement_audit a JOIN enforcement_cases c ON c.seller = a.seller AND c.id = a.case_id " +
             "WHERE a.actor LIKE 'rule:%' AND NOT (c.kind = 'letter' AND a.seq = 1) ON CONFLICT (policy, as_of) DO NOTHING",
+        ],
+        // Outbox claims and dead letters (see the SQLite list).
+        [
+            "ALTER TABLE enforcement_deliveries ADD COLUMN failed_at text",
+            "ALTER TABLE enforcement_deliveries ADD COLUMN claimed_by text",
+            "ALTER TABLE enforcement_deliveries ADD COLUMN claimed_until text",
+            "ALTER TABLE enforcement_deliveries ADD COLUMN next_attempt_at text",
         ],
     ];
 }

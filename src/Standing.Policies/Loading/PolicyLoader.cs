@@ -3,7 +3,6 @@ using NodaTime.Text;
 using Standing.Core.Calendars;
 using Standing.Core.Metrics;
 using Standing.Core.Policies;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Standing.Policies.Loading;
@@ -35,34 +34,9 @@ public static class PolicyLoader
     {
         var errors = new List<PolicyError>();
         var cursor = new YamlCursor(file, errors);
-        var stream = new YamlStream();
-        var scanner = new Scanner(new StringReader(yaml));
-        var parser = new TrackingParser(new Parser(scanner));
-        try
-        {
-            stream.Load(parser);
-        }
-        catch (YamlException e)
-        {
-            var message = e.InnerException?.Message ?? e.Message;
-            var at = e.Start.Line > 0 ? e.Start : scanner.CurrentPosition;
-            throw new PolicyLoadException([new PolicyError(file, at.Line, Math.Max(1, at.Column), "not valid YAML: " + StripMark(message))]);
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
-        {
-            // The YAML library gives up on some broken files (an unclosed "[" followed by more lines)
-            // without a position of its own: point at the unclosed bracket when there is one, else
-            // at where reading stopped.
-            var stopped = scanner.CurrentPosition;
-            if (parser.OpenFlow is { } open)
-            {
-                var bracket = open.IsSequence ? "[" : "{";
-                throw new PolicyLoadException([new PolicyError(file, open.Start.Line, open.Start.Column,
-                    $"not valid YAML: the \"{bracket}\" opened here is not closed (reading stopped at line {stopped.Line}, column {stopped.Column})")]);
-            }
-            throw new PolicyLoadException([new PolicyError(file, Math.Max(1, stopped.Line), Math.Max(1, stopped.Column), "not valid YAML: cannot be read past this point")]);
-        }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        var node = YamlDocumentReader.Read(yaml, file, out var unreadable);
+        if (unreadable is not null) throw new PolicyLoadException([unreadable]);
+        if (node is not YamlMappingNode root)
             throw new PolicyLoadException([new PolicyError(file, 1, 1, "a policy must be a YAML mapping with id, version, metrics…")]);
 
         cursor.OnlyKeys(root, "the policy", TopKeys);
@@ -82,6 +56,9 @@ public static class PolicyLoader
         var defaults = ReadDefaults(cursor, root);
         var scorecard = new ScorecardReader(cursor).Read(YamlCursor.Get(root, "scorecard"));
         var enforcement = new EnforcementReader(cursor, rules).Read(YamlCursor.Get(root, "enforcement"));
+        // Read before the error check: a nested list in them is an error, not silently dropped text.
+        var readings = cursor.Texts(root, "readings");
+        var guidance = cursor.Texts(root, "guidance");
 
         if (errors.Count > 0) throw new PolicyLoadException(errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
         return new Policy
@@ -99,21 +76,14 @@ public static class PolicyLoader
             Defaults = defaults,
             Scorecard = scorecard,
             Enforcement = enforcement,
-            Readings = cursor.Texts(root, "readings"),
-            Guidance = cursor.Texts(root, "guidance"),
+            Readings = readings,
+            Guidance = guidance,
             Source = file,
         };
     }
 
     internal static bool IsIdentifier(string s) =>
         s.Length > 0 && s.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '-');
-
-    private static string StripMark(string message)
-    {
-        // YamlDotNet prefixes its messages with "(Line: n, Col: m, …): "; the position is already ours.
-        var close = message.IndexOf("): ", StringComparison.Ordinal);
-        return message.StartsWith("(Line", StringComparison.Ordinal) && close > 0 ? message[(close + 3)..] : message;
-    }
 
     private static LocalDate? ReadDate(YamlCursor cursor, YamlMappingNode root, string key)
     {

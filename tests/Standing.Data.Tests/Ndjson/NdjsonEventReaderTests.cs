@@ -45,6 +45,14 @@ public sealed class NdjsonEventReaderTests
         { """{"id":"e1","type":"order.placed","at":"2026-03-02T09:15:00Z","seller":"s","order":"o","deliver_by":"2026-03-05T24:00:00+01:00"}""", "field \"deliver_by\": invalid time of day: \"2026-03-05T24:00:00+01:00\"" },
         { """{"id":"e1","type":"chat.rated","at":"2026-03-02T09:15:00Z","seller":"s","conversation":"m","reason":"bad_attitude"}""", "chat.rated needs \"stars\" or \"rating\"" },
         { """{"id":"e1","id":"e2","type":"seller.registered","at":"2026-03-02T09:15:00Z","seller":"s"}""", "duplicate field \"id\"" },
+        // Issue 16: an escaped half (byte = the opening quote of the string, counted by hand) of a surrogate pair aborted the process; it is no character, so the line is rejected.
+        { """{"id":"e1","type":"chat.message","at":"2026-03-02T09:15:00Z","seller":"s","conversation":"m","from":"buyer","text":"bad \ud83d here"}""", "field \"text\" holds an escaped unpaired surrogate (a \\uD800–\\uDFFF escape without its pair), which is not text (at byte 116)" },
+        { """{"id":"e1","type":"seller.registered","at":"2026-03-02T09:15:00Z","seller":"s\udc00"}""", "field \"seller\" holds an escaped unpaired surrogate (a \\uD800–\\uDFFF escape without its pair), which is not text (at byte 76)" },
+        { """{"id":"e1","type":"seller.registered","at":"2026-03-02T09:15:00Z","seller":"s","\ud800x":1}""", "a field name holds an escaped unpaired surrogate (a \\uD800–\\uDFFF escape without its pair), which is not text (at byte 80)" },
+        // Issue 16: a key of spaces only was accepted.
+        { """{"id":"  ","type":"seller.registered","at":"2026-03-02T09:15:00Z","seller":"s"}""", "field \"id\" is blank (only white space)" },
+        { """{"id":"e1","type":"seller.registered","at":"2026-03-02T09:15:00Z","seller":"\t"}""", "field \"seller\" is blank (only white space)" },
+        { """{"id":"e1","type":"order.placed","at":"2026-03-02T09:15:00Z","seller":"s","order":" \u0020"}""", "field \"order\" is blank (only white space)" },
     };
 
     [Theory]

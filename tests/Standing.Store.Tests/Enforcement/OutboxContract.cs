@@ -25,16 +25,18 @@ public abstract class OutboxContract : IDisposable
     }
 
     /// <summary>A store holding three notices: a warning for each of three sellers.</summary>
-    private EnforcementStore StoreWithNotices(out List<string> ids)
+    private EnforcementStore StoreWithNotices(out List<string> ids) => StoreWithNotices(out ids, out _);
+
+    private EnforcementStore StoreWithNotices(out List<string> ids, out string target, int sellers = 3)
     {
-        var target = NewTarget();
+        target = NewTarget();
         using (Standing.Data.Store.EventStore.Open(target, create: true))
         {
         }
         var store = EnforcementStore.Open(target);
         var books = new List<CaseBook>();
         var at = Instant.FromUtc(2026, 5, 1, 0, 0);
-        foreach (var seller in new[] { "shop-a", "shop-b", "shop-c" })
+        foreach (var seller in Enumerable.Range(0, sellers).Select(i => "shop-" + (char)('a' + i)))
         {
             var book = new CaseBook(seller, "congocrea", []);
             var opened = book.Open(new EnforcementCase
@@ -52,7 +54,7 @@ public abstract class OutboxContract : IDisposable
         }
         store.Save(books);
         ids = store.Notices().Select(n => n.Id).ToList();
-        Assert.Equal(3, ids.Count);
+        Assert.Equal(sellers, ids.Count);
         return store;
     }
 
@@ -100,6 +102,112 @@ public abstract class OutboxContract : IDisposable
         Assert.Equal(3, report.Delivered);
         Assert.Equal([ids[0], ids[0], ids[1], ids[2]], receiver.Received.Select(r => r.Key));
         Assert.Equal(2, store.Deliveries().Single(d => d.NoticeId == ids[0]).Attempts);
+    }
+
+    [Fact]
+    public async Task Two_deliverers_at_once_send_each_notice_once_per_receiver()
+    {
+        // Issue 16: two deliverers sent every notice twice. Each has its own connection and claims a
+        // notice before sending it; the receiver counts deliveries per idempotency key.
+        using var first = StoreWithNotices(out var ids, out var target, sellers: 12);
+        using var second = EnforcementStore.Open(target);
+        using var receiver = new WebhookReceiver(WebhookReceiver.FreePort()) { Delay = TimeSpan.FromMilliseconds(20) };
+        using var client = new HttpClient();
+        var sink = new WebhookSink(new Uri(receiver.Url), client);
+
+        var reports = await Task.WhenAll(
+            Task.Run(() => new OutboxDelivery(first, SystemClock.Instance, Quick).DeliverAsync([sink])),
+            Task.Run(() => new OutboxDelivery(second, SystemClock.Instance, Quick).DeliverAsync([sink])));
+
+        var perKey = receiver.Received.GroupBy(r => r.Key).ToDictionary(g => g.Key!, g => g.Count());
+        Assert.Equal(ids.Order(StringComparer.Ordinal), perKey.Keys.Order(StringComparer.Ordinal));
+        Assert.All(perKey.Values, count => Assert.Equal(1, count));
+        Assert.Equal(12, reports.Sum(r => r.Delivered));
+        Assert.All(first.Deliveries(), d => Assert.Equal(("delivered", 1), (d.State, d.Attempts)));
+    }
+
+    [Fact]
+    public async Task A_notice_refused_for_good_becomes_a_dead_letter_with_the_answer_and_the_others_go_on()
+    {
+        // Issue 16: one notice answered 422 blocked every later notice across runs.
+        using var store = StoreWithNotices(out var ids);
+        using var receiver = new WebhookReceiver(WebhookReceiver.FreePort()) { Answer = n => n == 1 ? 422 : 200 };
+        var sink = new WebhookSink(new Uri(receiver.Url), new HttpClient());
+        var delivery = new OutboxDelivery(store, SystemClock.Instance, Quick);
+
+        var report = await delivery.DeliverAsync([sink]);
+
+        Assert.Equal(2, report.Delivered);
+        Assert.Empty(report.Failures);
+        Assert.Contains($"{ids[0]}: {receiver.Url}: answered 422 Unprocessable Entity: {{\"error\":\"unknown seller\"}}", Assert.Single(report.DeadLetters));
+        Assert.Equal([ids[0], ids[1], ids[2]], receiver.Received.Select(r => r.Key)); // a 422 is not retried
+        var dead = store.Deliveries().Single(d => d.NoticeId == ids[0]);
+        Assert.Equal(("failed", 1), (dead.State, dead.Attempts));
+        Assert.Contains("unknown seller", dead.LastError);
+
+        // Later deliveries leave the dead letter alone until someone retries it.
+        Assert.Equal(0, (await delivery.DeliverAsync([sink])).Delivered);
+        Assert.Equal(3, receiver.Received.Count);
+        Assert.Equal(1, store.Retry(ids[0]));
+        Assert.Equal(0, store.Retry(ids[0]));
+        Assert.Equal(1, (await delivery.DeliverAsync([sink])).Delivered);
+        Assert.Equal(ids[0], receiver.Received.Last().Key);
+        Assert.Equal(("delivered", 2), (store.Deliveries().Single(d => d.NoticeId == ids[0]).State, store.Deliveries().Single(d => d.NoticeId == ids[0]).Attempts));
+    }
+
+    [Fact]
+    public async Task A_short_retry_after_is_waited_for_and_a_long_one_holds_the_notice_back_for_every_deliverer()
+    {
+        using var store = StoreWithNotices(out var ids);
+        using var receiver = new WebhookReceiver(WebhookReceiver.FreePort())
+        {
+            Answer = n => n is 1 or 3 ? 429 : 200,
+            RetryAfter = n => n switch { 1 => "1", 3 => "3600", _ => null },
+        };
+        var sink = new WebhookSink(new Uri(receiver.Url), new HttpClient());
+        var delivery = new OutboxDelivery(store, SystemClock.Instance, Quick);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var report = await delivery.DeliverAsync([sink]);
+        clock.Stop();
+
+        // Request 1 (ids[0]) asked for 1 s: waited, then request 2 delivered it. Request 3 (ids[1])
+        // asked for an hour: this delivery stops for the sink and records when it may try again.
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1), $"waited {clock.Elapsed}");
+        Assert.Equal(1, report.Delivered);
+        Assert.Single(report.Failures);
+        var held = store.Deliveries().Single(d => d.NoticeId == ids[1]);
+        Assert.NotNull(held.NextAttemptAt);
+        Assert.InRange((held.NextAttemptAt!.Value - held.LastAttemptAt).TotalMinutes, 59.9, 60.1);
+
+        var next = await delivery.DeliverAsync([sink]); // ids[1] is held back; ids[2] goes on
+        Assert.Equal((1, 1), (next.Delivered, next.Skipped));
+        Assert.Equal([ids[0], ids[0], ids[1], ids[2]], receiver.Received.Select(r => r.Key));
+    }
+
+    [Fact]
+    public async Task A_signed_notice_verifies_on_the_receiving_side_and_a_tampered_one_does_not()
+    {
+        using var store = StoreWithNotices(out _);
+        using var receiver = new WebhookReceiver(WebhookReceiver.FreePort());
+        const string Secret = "whsec-test-0123456789";
+        var sink = new WebhookSink(new Uri(receiver.Url), new HttpClient(), Secret, SystemClock.Instance);
+
+        Assert.Equal(3, (await new OutboxDelivery(store, SystemClock.Instance, Quick).DeliverAsync([sink])).Delivered);
+
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        foreach (var (timestamp, signature, body) in receiver.Signed)
+        {
+            // What the receiver does (docs/enforcement.md), written here independently of WebhookSignature.
+            Assert.InRange(long.Parse(timestamp!, System.Globalization.CultureInfo.InvariantCulture), now - 300, now + 5);
+            var expected = "v1=" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
+                System.Text.Encoding.UTF8.GetBytes(Secret), System.Text.Encoding.UTF8.GetBytes(timestamp + "." + body)));
+            Assert.Equal(expected, signature);
+            Assert.True(WebhookSignature.Verify(Secret, timestamp!, signature!, body, now));
+            Assert.False(WebhookSignature.Verify(Secret, timestamp!, signature!, body.Replace("shop-", "shop_", StringComparison.Ordinal), now));
+            Assert.False(WebhookSignature.Verify("another secret", timestamp!, signature!, body, now));
+            Assert.False(WebhookSignature.Verify(Secret, timestamp!, signature!, body, now + 3600)); // a replay an hour later
+        }
     }
 
     [Fact]
@@ -170,6 +278,45 @@ public sealed class SqliteOutboxTests : OutboxContract
         Assert.Contains("outbox: 4 deliveries made", deliver.Stdout);
         Assert.Equal(4, receiver.Received.Count);
         Assert.Contains("delivered", StandingProcess.Run("outbox", "list", "--db", target).Stdout);
+    }
+    [Fact]
+    public void Two_outbox_deliver_processes_at_once_send_each_notice_once_and_a_refused_one_is_listed_and_retried()
+    {
+        var target = Temp.File("two.db");
+        Assert.Equal(0, StandingProcess.Run("ingest", Temp.Write("e.ndjson", PromuaHistory.Ndjson()), "--db", target).ExitCode);
+        Assert.Equal(0, StandingProcess.Run("run", "--db", target, "--from", "2026-03-01", "--to", "2026-03-15", "--policy", Temp.Write("promua.yaml", PromuaHistory.Policy)).ExitCode);
+        using var receiver = new WebhookReceiver(WebhookReceiver.FreePort()) { Delay = TimeSpan.FromMilliseconds(50) };
+
+        // Two real processes started together against one receiver; it counts deliveries per key.
+        var processes = Enumerable.Range(0, 2).Select(_ => System.Diagnostics.Process.Start(StandingProcess.StartInfo("outbox", "deliver", "--db", target, "--webhook", receiver.Url))!).ToList();
+        foreach (var p in processes)
+        {
+            Assert.True(p.WaitForExit(60_000));
+            Assert.Equal(0, p.ExitCode);
+            p.Dispose();
+        }
+        var perKey = receiver.Received.GroupBy(r => r.Key).ToDictionary(g => g.Key!, g => g.Count());
+        Assert.Equal(4, perKey.Count); // two exclusions, two re-check results
+        Assert.All(perKey.Values, count => Assert.Equal(1, count));
+
+        // A second receiver refuses the first notice for good: listed as failed, retried on demand.
+        using var strict = new WebhookReceiver(WebhookReceiver.FreePort());
+        strict.Answer = n => n == 1 ? 422 : 200;
+        var refused = StandingProcess.Run("outbox", "deliver", "--db", target, "--webhook", strict.Url);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("outbox: 3 deliveries made, 0 sinks failing, 1 refused for good", refused.Stdout);
+        var firstKey = strict.Received.First().Key;
+        Assert.Contains($"refused for good (outbox list --state failed; outbox retry ID sends it again): webhook:{strict.Url}: {firstKey}: {strict.Url}: answered 422", refused.Stderr);
+        var failed = StandingProcess.Run("outbox", "list", "--db", target, "--state", "failed");
+        Assert.Contains("1 notice with a failed delivery", failed.Stdout);
+        Assert.Contains("unknown seller", failed.Stdout);
+        var retry = StandingProcess.Run("outbox", "retry", firstKey!, "--db", target);
+        Assert.True(retry.ExitCode == 0, retry.Stderr);
+        Assert.Contains($"notice {firstKey}: 1 failed delivery back in the outbox", retry.Stdout);
+        Assert.Equal(1, StandingProcess.Run("outbox", "retry", firstKey!, "--db", target).ExitCode);
+        Assert.Equal(0, StandingProcess.Run("outbox", "deliver", "--db", target, "--webhook", strict.Url).ExitCode);
+        Assert.Equal(2, strict.Received.Count(r => r.Key == firstKey));
+        Assert.Contains("0 notices with a failed delivery", StandingProcess.Run("outbox", "list", "--db", target, "--state", "failed").Stdout);
     }
 }
 

@@ -77,7 +77,7 @@ public sealed class ReadOnlyStoreTests(PostgresCluster cluster) : IDisposable
 
         var message = StoreFailure.Describe(path, error);
 
-        Assert.StartsWith($"{path}: the store is read-only", message);
+        Assert.StartsWith($"{path}: the store can only be read here (its file, folder or disk is read-only), and this command writes to it; nothing was changed", message);
         Assert.Contains("nothing was changed", message);
     }
 }

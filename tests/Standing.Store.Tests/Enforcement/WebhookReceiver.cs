@@ -28,6 +28,15 @@ internal sealed class WebhookReceiver : IDisposable
 
     public ConcurrentQueue<(string? Key, string Body, string? ContentType)> Received { get; } = new();
 
+    /// <summary>The signing headers of each request, in order: Standing-Timestamp, Standing-Signature.</summary>
+    public ConcurrentQueue<(string? Timestamp, string? Signature, string Body)> Signed { get; } = new();
+
+    /// <summary>A Retry-After header (seconds) for the n-th request, if any.</summary>
+    public Func<int, string?> RetryAfter { get; set; } = _ => null;
+
+    /// <summary>How long the receiver takes before answering: widens the window two deliverers could race in.</summary>
+    public TimeSpan Delay { get; set; }
+
     private int _count;
 
     public static int FreePort()
@@ -53,7 +62,17 @@ internal sealed class WebhookReceiver : IDisposable
             using var reader = new StreamReader(context.Request.InputStream);
             var body = await reader.ReadToEndAsync();
             Received.Enqueue((context.Request.Headers["Idempotency-Key"], body, context.Request.ContentType));
-            context.Response.StatusCode = Answer(Interlocked.Increment(ref _count));
+            Signed.Enqueue((context.Request.Headers["Standing-Timestamp"], context.Request.Headers["Standing-Signature"], body));
+            var n = Interlocked.Increment(ref _count);
+            if (Delay > TimeSpan.Zero) await Task.Delay(Delay);
+            var status = Answer(n);
+            context.Response.StatusCode = status;
+            if (RetryAfter(n) is { } wait) context.Response.Headers["Retry-After"] = wait;
+            if (status is >= 400 and < 500)
+            {
+                var answer = System.Text.Encoding.UTF8.GetBytes("{\"error\":\"unknown seller\"}");
+                await context.Response.OutputStream.WriteAsync(answer);
+            }
             context.Response.Close();
         }
     }
