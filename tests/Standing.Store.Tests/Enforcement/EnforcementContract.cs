@@ -202,8 +202,9 @@ public abstract class EnforcementContract : IDisposable
         var before = Ok("explain", "--db", target, "--policy", "congocrea", "--as-of", "2026-04-07T08:00:00Z", "--seller", "shop-d", "--metric", "odr").Stdout;
         Assert.Contains("1/10", before);
         Assert.DoesNotContain("excluded by accepted disputes", before);
-        var after = Ok("explain", "--db", target, "--policy", "congocrea", "--as-of", "2026-04-08", "--seller", "shop-d", "--metric", "odr").Stdout;
+        var after = Ok("explain", "--db", target, "--policy", "congocrea", "--as-of", "2026-04-08", "--seller", "shop-d", "--metric", "odr", "--items", "all").Stdout;
         Assert.Contains("0/9", after);
+        Assert.Contains("1 excluded by accepted disputes", after); // the summary, before the items
         Assert.Contains("excluded by accepted disputes: 1", after);
         Assert.Contains($"o-1  dispute {id} accepted by amina at 2026-04-07T08:00:00Z: confirmed with the buyer", after);
         var evaluate = JsonDocument.Parse(Ok("evaluate", "--db", target, "--policy", "congocrea", "--as-of", "2026-04-08", "--format", "json").Stdout).RootElement;
