@@ -9,7 +9,8 @@ namespace Standing.Data.Store;
 /// Version 2 adds the seller projection (see <see cref="SellerProjection"/>): one row per seller with
 /// the high-water marks of its events, kept in the transaction of every batch that adds some, and the
 /// log position (a counter of committed batches, <c>log_position</c> in the meta table) that tells
-/// which sellers changed since a fold. Version 4 adds the sellers' stored facts (<see cref="StoredFacts"/>).
+/// which sellers changed since a fold. Version 4 adds the sellers' stored facts (<see cref="StoredFacts"/>); version 6 the HTTP
+/// server's API keys (<see cref="Standing.Data.Keys.KeyStore"/>).
 /// </remarks>
 internal static class StoreSchema
 {
@@ -76,6 +77,11 @@ internal static class StoreSchema
             "INSERT INTO enforcement_runs (policy, as_of) SELECT DISTINCT c.policy, a.at FROM enforcement_audit a JOIN enforcement_cases c ON c.seller = a.seller AND c.id = a.case_id " +
             "WHERE a.actor LIKE 'rule:%' AND NOT (c.kind = 'letter' AND a.seq = 1) ON CONFLICT (policy, as_of) DO NOTHING",
         ],
+        // API keys of the HTTP server (Keys/KeyStore): only a SHA-256 hash of each key is kept.
+        [
+            "CREATE TABLE IF NOT EXISTS api_keys (id TEXT NOT NULL PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, seller TEXT, marketplace TEXT NOT NULL, hash TEXT NOT NULL, created_at TEXT NOT NULL, revoked_at TEXT) WITHOUT ROWID",
+            "CREATE UNIQUE INDEX IF NOT EXISTS api_keys_by_name ON api_keys (name)",
+        ],
     ];
 
     /// <summary>
@@ -112,6 +118,11 @@ internal static class StoreSchema
             "CREATE TABLE enforcement_runs (policy text NOT NULL, as_of text NOT NULL, PRIMARY KEY (policy, as_of))",
             "INSERT INTO enforcement_runs (policy, as_of) SELECT DISTINCT c.policy, a.at FROM enforcement_audit a JOIN enforcement_cases c ON c.seller = a.seller AND c.id = a.case_id " +
             "WHERE a.actor LIKE 'rule:%' AND NOT (c.kind = 'letter' AND a.seq = 1) ON CONFLICT (policy, as_of) DO NOTHING",
+        ],
+        // API keys (see the SQLite list): few rows, not seller data, so a small reference table.
+        [
+            "CREATE TABLE IF NOT EXISTS api_keys (id text PRIMARY KEY, name text NOT NULL, role text NOT NULL, seller text, marketplace text NOT NULL, hash text NOT NULL, created_at text NOT NULL, revoked_at text)",
+            "CREATE UNIQUE INDEX IF NOT EXISTS api_keys_by_name ON api_keys (name)",
         ],
     ];
 }

@@ -123,7 +123,7 @@ public abstract class EnforcementHistoryContract : IDisposable
     }
 
     /// <summary>
-    /// A store enforced by a Standing without run records (its schema one version back, the table
+    /// A store enforced by a Standing without run records (its schema at version 4, the table
     /// gone) learns its runs from the rule transitions of its audit trail when it is upgraded: the
     /// exclusions of 1 March and the re-checks of 15 March (the letter, opened at its own instant of
     /// 11 March 12:00, is not a run). So 2 March is refused, 15 March is skipped, 16 March runs.
@@ -134,7 +134,7 @@ public abstract class EnforcementHistoryContract : IDisposable
         var target = StoreWith(PromuaHistory.Ndjson());
         Ok("run", "--db", target, "--from", "2026-03-01", "--to", "2026-03-15", "--policy", Policy);
         Execute(target, "DROP TABLE enforcement_runs");
-        Execute(target, "UPDATE standing_meta SET value = CAST(CAST(value AS INTEGER) - 1 AS TEXT) WHERE key = 'schema_version'");
+        Execute(target, "UPDATE standing_meta SET value = '4' WHERE key = 'schema_version'"); // version 5 added the run records
         var before = Everything(target);
 
         AssertRefused(StandingProcess.Run("run", "--db", target, "--as-of", "2026-03-02", "--policy", Policy),
