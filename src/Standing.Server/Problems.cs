@@ -27,6 +27,20 @@ public static class Problems
         Make(StatusCodes.Status413PayloadTooLarge, "body too large",
             $"the request body is larger than this endpoint takes ({limit} bytes); send smaller batches");
 
+    /// <summary>The words for answers the framework makes itself (no route, wrong method, wrong content type).</summary>
+    public static void Explain(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        problem.Detail ??= problem.Status switch
+        {
+            StatusCodes.Status404NotFound => $"no endpoint {context.HttpContext.Request.Path} (the API is described at /openapi/v1.json)",
+            StatusCodes.Status405MethodNotAllowed => $"{context.HttpContext.Request.Method} is not allowed on {context.HttpContext.Request.Path}",
+            StatusCodes.Status415UnsupportedMediaType =>
+                "unsupported Content-Type: events are application/x-ndjson, a policy to validate application/yaml, other bodies application/json",
+            _ => problem.Title,
+        };
+    }
+
     public static ProblemHttpResult Make(int status, string title, string detail, Dictionary<string, object?>? extensions = null) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title, extensions: extensions);
 }

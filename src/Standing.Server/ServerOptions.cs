@@ -27,4 +27,7 @@ public sealed record ServerOptions
 
     /// <summary>The clock of people's decisions and of defaults such as the standing's as-of.</summary>
     public IClock Clock { get; init; } = SystemClock.Instance;
+
+    /// <summary>The clock's instant to the millisecond: the documents' instants carry at most milliseconds.</summary>
+    public Instant Now() => Instant.FromUnixTimeMilliseconds(Clock.GetCurrentInstant().ToUnixTimeMilliseconds());
 }

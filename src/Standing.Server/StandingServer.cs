@@ -37,7 +37,7 @@ public static class StandingServer
         if (logging is null) builder.Logging.AddJsonConsole(j => j.IncludeScopes = false);
         else logging(builder.Logging);
         builder.Services.AddSingleton(access).AddSingleton(options);
-        builder.Services.AddProblemDetails().AddExceptionHandler<Failures>();
+        builder.Services.AddProblemDetails(p => p.CustomizeProblemDetails = Problems.Explain).AddExceptionHandler<Failures>();
         builder.Services.ConfigureHttpJsonOptions(j =>
         {
             j.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Hosting;
 using Standing.Cli.Input;
 using Standing.Data.Store;
 using Standing.Server;

@@ -65,6 +65,7 @@ public sealed class KeyStore : IDisposable
         if (KeyRoles.Check(role, seller) is { } error) return (null, null, error);
         if (marketplace is not null && string.IsNullOrWhiteSpace(marketplace)) return (null, null, "--marketplace is empty");
         if (List().Any(k => k.Name == name)) return (null, null, $"--name \"{name}\": a key of that name exists already in {Name} (names are the actors in audit trails, so they stay unique)");
+        now = Instant.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds());
         var (id, text) = KeySecret.New();
         var key = new ApiKey { Id = id, Name = name, Role = role, Seller = seller, Marketplace = marketplace ?? KeyRoles.DefaultMarketplace, CreatedAt = now };
         Execute(
@@ -83,6 +84,7 @@ public sealed class KeyStore : IDisposable
         var key = List().FirstOrDefault(k => k.Id == idOrName) ?? List().FirstOrDefault(k => k.Name == idOrName);
         if (key is null) return null;
         if (key.Revoked) return key;
+        now = Instant.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds());
         Execute("UPDATE api_keys SET revoked_at = @at WHERE id = @id AND revoked_at IS NULL", ("at", EnforcementJson.Instant(now)), ("id", key.Id));
         return key with { RevokedAt = now };
     }

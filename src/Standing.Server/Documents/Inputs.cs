@@ -30,12 +30,12 @@ public static class Inputs
     }
 
     /// <summary><c>asOf</c>: an RFC 3339 instant with offset or a date (midnight in the policy's zone); default now.</summary>
-    public static bool TryAsOf(string? text, DateTimeZone zone, IClock clock, string field, out Instant asOf, [NotNullWhen(false)] out ProblemHttpResult? problem)
+    public static bool TryAsOf(string? text, DateTimeZone zone, ServerOptions options, string field, out Instant asOf, [NotNullWhen(false)] out ProblemHttpResult? problem)
     {
         problem = null;
         if (text is null)
         {
-            asOf = clock.GetCurrentInstant();
+            asOf = options.Now();
             return true;
         }
         if (AsOfParser.TryParse(text, zone, out asOf, out _)) return true;

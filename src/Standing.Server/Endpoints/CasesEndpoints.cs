@@ -35,7 +35,7 @@ public static class CasesEndpoints
         if (!Page.TryParse(limit, cursor, out var page, out var problem)) return problem;
         var key = context.Key();
         if (!key.SeesStore()) return new JsonDocumentResult(stream => CaseJson.WriteList(stream, []));
-        var now = options.Clock.GetCurrentInstant();
+        var now = options.Now();
         using var store = access.Enforcement();
         var cases = store.Cases(policy, key.SellerFilter(seller)).AsEnumerable();
         if (key.Role == Data.Keys.KeyRoles.Seller && seller is not null && seller != key.Seller) cases = [];
@@ -66,7 +66,7 @@ public static class CasesEndpoints
         using var store = access.Enforcement();
         if (store.Case(id) is not { } c || !key.Sees(c.Seller)) return Unknown(id);
         // A simulated or replayed history may lie ahead of the wall clock: the decision then comes right at the case's last change.
-        var when = options.Clock.GetCurrentInstant();
+        var when = options.Now();
         if (when < c.UpdatedAt) when = c.UpdatedAt;
         var book = new CaseBook(c.Seller, c.Policy, store.Cases(c.Policy, c.Seller));
         var seen = AuditTrail.LatestSnapshot(store.Audit(c.Id), when);

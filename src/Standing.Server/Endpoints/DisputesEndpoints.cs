@@ -68,7 +68,7 @@ public static class DisputesEndpoints
         var key = context.Key();
         var seller = request.Seller;
         if (!key.Sees(seller)) return Problems.NotFound("seller", $"no seller \"{Inputs.Shown(seller)}\": no event in the store names it");
-        var when = options.Clock.GetCurrentInstant();
+        var when = options.Now();
         using (var events = access.Events())
         {
             var itemEvents = events.ReadAll(seller).Where(e => e.Order == request.Item || e.Review == request.Item || e.Case == request.Item).ToList();
@@ -105,7 +105,7 @@ public static class DisputesEndpoints
         if (store.Dispute(id) is not { } d || !key.Sees(d.Seller)) return Problems.NotFound("id", $"no dispute \"{Inputs.Shown(id)}\"");
         if (d.State != Dispute.Open)
             return Problems.Conflict($"dispute {d.Id} was {d.State} by {d.DecidedBy} at {EnforcementJson.Instant(d.DecidedAt!.Value)}; a decision is final");
-        var when = options.Clock.GetCurrentInstant();
+        var when = options.Now();
         if (when < d.OpenedAt) when = d.OpenedAt;
         var decided = d with
         {

@@ -27,7 +27,7 @@ public static class EventsEndpoints
     {
         v1.MapPost("/events", Post)
             .Allow(KeyRoles.Admin, KeyRoles.Integration).WithTags("events").WithName("postEvents")
-            .Accepts<string>("application/x-ndjson")
+            .Accepts<string>("application/x-ndjson", "application/ndjson", "application/jsonl", "text/plain")
             .Produces<EventsReceipt>()
             .WithSummary("Append a batch of events (NDJSON, one event per line); idempotent by event id");
     }

@@ -42,7 +42,7 @@ public static class KeysEndpoints
     {
         if (Ids.IsBad("seller", request.Seller, out var bad)) return bad;
         using var keys = access.Keys();
-        var (key, text, error) = keys.Create(request.Name ?? "", request.Role ?? "", request.Seller, context.Key().Marketplace, options.Clock.GetCurrentInstant());
+        var (key, text, error) = keys.Create(request.Name ?? "", request.Role ?? "", request.Seller, context.Key().Marketplace, options.Now());
         if (error is not null)
         {
             // The store's messages name the command's flags; here they are the body's fields.
@@ -58,6 +58,6 @@ public static class KeysEndpoints
         using var keys = access.Keys();
         if (keys.List().FirstOrDefault(k => k.Id == id && k.Marketplace == context.Key().Marketplace) is null)
             return Problems.NotFound("id", $"no key \"{Inputs.Shown(id)}\"");
-        return TypedResults.Ok(KeyDocument.Of(keys.Revoke(id, options.Clock.GetCurrentInstant())!));
+        return TypedResults.Ok(KeyDocument.Of(keys.Revoke(id, options.Now())!));
     }
 }

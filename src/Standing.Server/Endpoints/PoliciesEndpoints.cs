@@ -28,7 +28,7 @@ public static class PoliciesEndpoints
         v1.MapGet("/policies/{id}", Show).Allow(Roles.Readers).WithTags("policies").WithName("getPolicy")
             .Produces<PolicyDocument>().WithSummary("One built-in policy: its summary and its YAML in full (defaults and readings included)");
         v1.MapPost("/policies/validate", Validate).Allow(Roles.Readers).WithTags("policies").WithName("validatePolicy")
-            .Accepts<string>("application/yaml").Produces<ValidationDocument>()
+            .Accepts<string>("application/yaml", "application/x-yaml", "text/yaml", "text/plain").Produces<ValidationDocument>()
             .WithSummary("Check a policy (YAML body); 422 lists every error with its line and column");
     }
 

@@ -29,7 +29,7 @@ public static class RunsEndpoints
             .Produces<List<RunDocument>>().WithSummary("The runs recorded, by policy and as-of; paged");
     }
 
-    private static IResult Trigger(HttpContext context, StoreAccess access, RunRequest request)
+    private static IResult Trigger(HttpContext context, StoreAccess access, ServerOptions options, RunRequest request)
     {
         if (!context.Key().SeesStore()) return Problems.Forbidden($"the key's marketplace \"{context.Key().Marketplace}\" is not held by this store; nothing was run");
         if (string.IsNullOrEmpty(request.AsOf)) return Problems.BadField("as_of", "as_of is required: an instant with offset (2026-03-01T00:00:00+01:00) or a date (2026-03-01)");
@@ -39,7 +39,7 @@ public static class RunsEndpoints
             if (!Inputs.TryPolicy(id, out var policy, out var problem)) return Problems.BadField("policies", problem.ProblemDetails.Detail!);
             if (PackMachines.For(policy.Id) is not { } machine)
                 return Problems.BadField("policies", $"policy {policy.Id} has no enforcement (enforced: {string.Join(", ", PackMachines.Policies)})");
-            if (!Inputs.TryAsOf(request.AsOf, policy.Zone, SystemClock.Instance, "as_of", out var asOf, out problem)) return problem;
+            if (!Inputs.TryAsOf(request.AsOf, policy.Zone, options, "as_of", out var asOf, out problem)) return problem;
             steps.Add((policy, machine, asOf));
         }
         var (runs, refusal) = DailyJob.Run(access, steps);
