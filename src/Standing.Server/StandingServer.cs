@@ -41,6 +41,7 @@ public static class StandingServer
         builder.Services.ConfigureHttpJsonOptions(j =>
         {
             j.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            j.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict; // numbers are numbers, never strings
             j.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
         builder.Services.AddRateLimiter(r =>

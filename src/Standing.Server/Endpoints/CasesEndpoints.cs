@@ -19,11 +19,11 @@ public static class CasesEndpoints
 
     public static void Map(RouteGroupBuilder v1)
     {
-        v1.MapGet("/cases", List).Allow(Roles.Readers).WithTags("cases").WithName("listCases")
+        v1.MapGet("/cases", List).Allow(Roles.Readers).WithTags("cases").WithName("listCases").Produces<List<Schemas.CaseDocument>>()
             .WithSummary("Cases, filtered by state, seller, policy, kind, overdue; paged");
-        v1.MapGet("/cases/{id}", Show).Allow(Roles.Readers).WithTags("cases").WithName("getCase")
+        v1.MapGet("/cases/{id}", Show).Allow(Roles.Readers).WithTags("cases").WithName("getCase").Produces<Schemas.CaseDocument>()
             .WithSummary("One case with its audit trail (the evidence of each step) and its notices");
-        v1.MapPost("/cases/{id}/decisions", Decide).Allow(Roles.Deciders).WithTags("cases").WithName("decideCase")
+        v1.MapPost("/cases/{id}/decisions", Decide).Allow(Roles.Deciders).WithTags("cases").WithName("decideCase").Produces<Schemas.CaseDocument>()
             .Accepts<DecisionRequest>("application/json")
             .WithSummary("A person's decision (confirm, dismiss, reinstate, answer, fine:AMOUNT) with a note; refused (409) when the state does not allow it");
     }

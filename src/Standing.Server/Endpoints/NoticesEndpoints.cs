@@ -21,7 +21,7 @@ public static class NoticesEndpoints
     public static void Map(RouteGroupBuilder v1)
     {
         v1.MapGet("/notices", Feed).Allow([KeyRoles.Admin, KeyRoles.Operator, KeyRoles.Reviewer, KeyRoles.Seller, KeyRoles.Integration])
-            .WithTags("notices").WithName("noticesFeed")
+            .WithTags("notices").WithName("noticesFeed").Produces<Schemas.NoticesFeed>()
             .WithSummary("Notices after a cursor, oldest first ({\"notices\":[…],\"next_cursor\":…}); poll again with next_cursor");
     }
 

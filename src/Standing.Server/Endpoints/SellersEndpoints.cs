@@ -21,13 +21,13 @@ public static class SellersEndpoints
     public static void Map(RouteGroupBuilder v1)
     {
         v1.MapGet("/sellers/{seller}/standing", Standing)
-            .Allow(Roles.Readers).WithTags("sellers").WithName("getStanding")
+            .Allow(Roles.Readers).WithTags("sellers").WithName("getStanding").Produces<Schemas.EvaluationDocument>()
             .WithSummary("A seller's metrics and outcomes under a policy, as of an instant (the evaluate document)");
         v1.MapGet("/sellers/{seller}/explain", Explain)
-            .Allow(Roles.Readers).WithTags("sellers").WithName("explainStanding")
+            .Allow(Roles.Readers).WithTags("sellers").WithName("explainStanding").Produces<Schemas.EvaluationDocument>()
             .WithSummary("The items behind each number (the explain document); each metric's items paged by limit and cursor");
         v1.MapGet("/sellers", List)
-            .Allow(Roles.Staff).WithTags("sellers").WithName("listSellers")
+            .Allow(Roles.Staff).WithTags("sellers").WithName("listSellers").Produces<Schemas.EvaluationDocument>()
             .WithSummary("Sellers by status under a policy (default: at_risk and breach), paged; sort=seller or sort=status (worst first)");
     }
 
