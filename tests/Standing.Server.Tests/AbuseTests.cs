@@ -130,4 +130,45 @@ public sealed class AbuseTests : IDisposable
         }
         await server.Client("operator").GetAsync("/v1/policies").Json();
     }
+
+    /// <summary>
+    /// A client that announces a body and then sends it a byte at a time is cut off once the grace
+    /// period has passed below the minimum rate (1 KiB/s after 5 s): it cannot hold a connection and a
+    /// request open forever, nothing of its batch is stored, and the server goes on serving.
+    /// </summary>
+    [Fact]
+    public async Task A_slow_client_is_cut_off_and_stores_nothing()
+    {
+        await using var server = await ServerHarness.Start(_stores.NewTarget());
+        var before = Stored(server);
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(server.Address.Host, server.Address.Port);
+        var stream = tcp.GetStream();
+        var head = $"POST /v1/events HTTP/1.1\r\nHost: {server.Address.Authority}\r\nAuthorization: Bearer {server.KeyText("integration")}\r\n" +
+                   "Content-Type: application/x-ndjson\r\nContent-Length: 100000\r\n\r\n";
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var cut = false;
+        try
+        {
+            while (clock.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                await stream.WriteAsync("{"u8.ToArray());
+                await Task.Delay(500);
+                if (tcp.Client.Poll(0, System.Net.Sockets.SelectMode.SelectRead))
+                {
+                    cut = true; // the server answered (408) or closed the connection
+                    break;
+                }
+            }
+        }
+        catch (IOException)
+        {
+            cut = true;
+        }
+        Assert.True(cut, "the slow client was still connected after 30 s");
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(30));
+        Assert.Equal(before, Stored(server));
+        await StillServing(server);
+    }
 }
