@@ -37,6 +37,8 @@ public static class StandingServer
         if (logging is null) builder.Logging.AddJsonConsole(j => j.IncludeScopes = false);
         else logging(builder.Logging);
         builder.Services.AddSingleton(access).AddSingleton(options);
+        // Bad bodies and parameters reach Failures, which names the place at fault.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(r => r.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails(p => p.CustomizeProblemDetails = Problems.Explain).AddExceptionHandler<Failures>();
         builder.Services.ConfigureHttpJsonOptions(j =>
         {
