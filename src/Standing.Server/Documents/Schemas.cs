@@ -13,10 +13,10 @@ public static class Schemas
     /// <summary><c>evaluate --format json</c> (and <c>explain</c>, whose metrics add items).</summary>
     public sealed record EvaluationDocument(
         PolicyRef Policy,
-        [property: JsonPropertyName("asOf")] string AsOf,
+        [property: JsonPropertyName("as_of")] string AsOf,
         IReadOnlyList<SellerStanding> Sellers);
 
-    public sealed record PolicyRef(string Id, string Version, [property: JsonPropertyName("timeZone")] string TimeZone);
+    public sealed record PolicyRef(string Id, string Version, [property: JsonPropertyName("time_zone")] string TimeZone);
 
     public sealed record SellerStanding(string Seller, IReadOnlyList<MetricDocument> Metrics, IReadOnlyList<OutcomeDocument> Outcomes, IReadOnlyList<JsonElement>? Agents = null);
 
