@@ -18,6 +18,8 @@ var root = new RootCommand("Standing: holds marketplace sellers to published ser
     PoliciesCommand.Create(),
     DemoCommand.Create(),
     BenchCommand.Create(),
+    KeysCommand.Create(),
+    ServeCommand.Create(),
 };
 var parsed = root.Parse(args);
 try

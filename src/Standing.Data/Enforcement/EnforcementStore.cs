@@ -223,6 +223,16 @@ public sealed partial class EnforcementStore : IDisposable
     /// <summary>The as-of instants the daily job has run for, per policy (<see cref="RunHistory"/>).</summary>
     public RunHistory Runs(string policy) => Runs(policy, null);
 
+    /// <summary>Every recorded run, by policy then as-of.</summary>
+    public IReadOnlyList<(string Policy, Instant AsOf)> AllRuns()
+    {
+        using var command = Command("SELECT policy, as_of FROM enforcement_runs");
+        var runs = new List<(string, Instant)>();
+        using var r = command.ExecuteReader();
+        while (r.Read()) runs.Add((r.GetString(0), EnforcementJson.ParseInstant(r.GetString(1))));
+        return runs.OrderBy(x => x.Item1, StringComparer.Ordinal).ThenBy(x => x.Item2).ToList();
+    }
+
     private RunHistory Runs(string policy, DbTransaction? transaction)
     {
         using var command = Command("SELECT as_of FROM enforcement_runs WHERE policy = @policy", ("policy", policy));

@@ -9,7 +9,8 @@ namespace Standing.Data.Store;
 /// Version 2 adds the seller projection (see <see cref="SellerProjection"/>): one row per seller with
 /// the high-water marks of its events, kept in the transaction of every batch that adds some, and the
 /// log position (a counter of committed batches, <c>log_position</c> in the meta table) that tells
-/// which sellers changed since a fold. Version 4 adds the sellers' stored facts (<see cref="StoredFacts"/>).
+/// which sellers changed since a fold. Version 4 adds the sellers' stored facts (<see cref="StoredFacts"/>); version 6 the HTTP
+/// server's API keys (<see cref="Standing.Data.Keys.KeyStore"/>).
 /// </remarks>
 internal static class StoreSchema
 {
@@ -85,6 +86,11 @@ internal static class StoreSchema
             "ALTER TABLE enforcement_deliveries ADD COLUMN claimed_until TEXT",
             "ALTER TABLE enforcement_deliveries ADD COLUMN next_attempt_at TEXT",
         ],
+        // API keys of the HTTP server (Keys/KeyStore): only a SHA-256 hash of each key is kept.
+        [
+            "CREATE TABLE IF NOT EXISTS api_keys (id TEXT NOT NULL PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, seller TEXT, marketplace TEXT NOT NULL, hash TEXT NOT NULL, created_at TEXT NOT NULL, revoked_at TEXT) WITHOUT ROWID",
+            "CREATE UNIQUE INDEX IF NOT EXISTS api_keys_by_name ON api_keys (name)",
+        ],
     ];
 
     /// <summary>
@@ -128,6 +134,11 @@ internal static class StoreSchema
             "ALTER TABLE enforcement_deliveries ADD COLUMN claimed_by text",
             "ALTER TABLE enforcement_deliveries ADD COLUMN claimed_until text",
             "ALTER TABLE enforcement_deliveries ADD COLUMN next_attempt_at text",
+        ],
+        // API keys (see the SQLite list): few rows, not seller data, so a small reference table.
+        [
+            "CREATE TABLE IF NOT EXISTS api_keys (id text PRIMARY KEY, name text NOT NULL, role text NOT NULL, seller text, marketplace text NOT NULL, hash text NOT NULL, created_at text NOT NULL, revoked_at text)",
+            "CREATE UNIQUE INDEX IF NOT EXISTS api_keys_by_name ON api_keys (name)",
         ],
     ];
 }

@@ -123,7 +123,7 @@ public abstract class EnforcementHistoryContract : IDisposable
     }
 
     /// <summary>
-    /// A store enforced by a Standing without run records (its schema back before them, the table
+    /// A store enforced by a Standing without run records (its schema at version 4, the table
     /// gone) learns its runs from the rule transitions of its audit trail when it is upgraded: the
     /// exclusions of 1 March and the re-checks of 15 March (the letter, opened at its own instant of
     /// 11 March 12:00, is not a run). So 2 March is refused, 15 March is skipped, 16 March runs.
@@ -133,11 +133,12 @@ public abstract class EnforcementHistoryContract : IDisposable
     {
         var target = StoreWith(PromuaHistory.Ndjson());
         Ok("run", "--db", target, "--from", "2026-03-01", "--to", "2026-03-15", "--policy", Policy);
-        // Back to the schema before run records: undo the outbox-claims migration after it, then its own.
+        // Back to the schema before run records: undo the migrations after it (outbox claims, API keys), then its own.
         foreach (var column in new[] { "failed_at", "claimed_by", "claimed_until", "next_attempt_at" })
             Execute(target, $"ALTER TABLE enforcement_deliveries DROP COLUMN {column}");
         Execute(target, "DROP TABLE enforcement_runs");
-        Execute(target, "UPDATE standing_meta SET value = CAST(CAST(value AS INTEGER) - 2 AS TEXT) WHERE key = 'schema_version'");
+        Execute(target, "DROP TABLE api_keys");
+        Execute(target, "UPDATE standing_meta SET value = '4' WHERE key = 'schema_version'"); // version 5 added the run records, 6 outbox claims, 7 API keys
         var before = Everything(target);
 
         AssertRefused(StandingProcess.Run("run", "--db", target, "--as-of", "2026-03-02", "--policy", Policy),

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Microsoft.Extensions.Hosting;
+using Standing.Cli.Input;
+using Standing.Data.Store;
+using Standing.Server;
+
+namespace Standing.Cli.Commands;
+
+/// <summary><c>standing serve</c>: the HTTP API over a store, until stopped (Ctrl-C or SIGTERM finish the requests in flight).</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var db = CommonOptions.Db(required: true);
+        var listen = new Option<string>("--listen") { Description = $"the URL to listen on (default {ServerOptions.DefaultListen})", DefaultValueFactory = _ => ServerOptions.DefaultListen };
+        var command = new Command("serve", "Serve the HTTP API (keys: standing keys create; reference: /scalar, contract: /openapi/v1.json)") { db, listen };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var url = parse.GetValue(listen)!;
+            if (!Uri.TryCreate(url.Split(';')[0], UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                Consoles.Error.WriteLine($"--listen \"{url}\" is not an http:// URL (e.g. {ServerOptions.DefaultListen})");
+                return ExitCodes.Error;
+            }
+            Microsoft.AspNetCore.Builder.WebApplication app;
+            try
+            {
+                app = StandingServer.Build(new ServerOptions { Db = parse.GetValue(db)!, Listen = url });
+            }
+            catch (EventStoreException e)
+            {
+                Consoles.Error.WriteLine(e.Message);
+                return ExitCodes.Error;
+            }
+            try
+            {
+                await app.StartAsync(cancel);
+            }
+            catch (IOException e)
+            {
+                Consoles.Error.WriteLine($"--listen {url}: cannot listen: {e.Message}");
+                return ExitCodes.Error;
+            }
+            await Console.Error.WriteLineAsync($"standing serve: listening on {string.Join(", ", app.Urls)} (store {parse.GetValue(db)})");
+            await app.WaitForShutdownAsync(CancellationToken.None);
+            await app.DisposeAsync();
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+using Standing.Cli.Input;
+using Standing.Core.Policies;
+using Standing.Policies;
+
+namespace Standing.Server.Documents;
+
+/// <summary>The query parameters several endpoints share, read as the CLI reads its flags.</summary>
+public static class Inputs
+{
+    /// <summary>A built-in policy by id (the server never reads policy files: a path is just an unknown id).</summary>
+    public static bool TryPolicy(string? id, [NotNullWhen(true)] out Policy? policy, [NotNullWhen(false)] out ProblemHttpResult? problem)
+    {
+        policy = null;
+        problem = null;
+        if (string.IsNullOrEmpty(id))
+        {
+            problem = Problems.BadField("policy", $"policy is required: a built-in policy id ({string.Join(", ", BuiltInPacks.Ids)})");
+            return false;
+        }
+        if (!BuiltInPacks.Ids.Contains(id, StringComparer.Ordinal))
+        {
+            problem = Problems.BadField("policy", $"policy \"{Shown(id)}\" is not a built-in policy ({string.Join(", ", BuiltInPacks.Ids)})");
+            return false;
+        }
+        policy = BuiltInPacks.Load(id);
+        return true;
+    }
+
+    /// <summary><c>asOf</c>: an RFC 3339 instant with offset or a date (midnight in the policy's zone); default now.</summary>
+    public static bool TryAsOf(string? text, DateTimeZone zone, ServerOptions options, string field, out Instant asOf, [NotNullWhen(false)] out ProblemHttpResult? problem)
+    {
+        problem = null;
+        if (text is null)
+        {
+            asOf = options.Now();
+            return true;
+        }
+        if (AsOfParser.TryParse(text, zone, out asOf, out _)) return true;
+        problem = Problems.BadField(field, $"{field} \"{Shown(text)}\" is not an instant with offset (2026-03-01T00:00:00+01:00) or a date (2026-03-01)");
+        return false;
+    }
+
+    public static string Shown(string text) => text.Length <= 80 ? text : text[..80] + "…";
+}

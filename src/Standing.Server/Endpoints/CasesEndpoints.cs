@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Standing.Cli.Output;
+using Standing.Enforcement.Cases;
+using Standing.Enforcement.Decisions;
+using Standing.Server.Access;
+using Standing.Server.Documents;
+
+namespace Standing.Server.Endpoints;
+
+/// <summary>
+/// <c>/v1/cases</c>: enforcement cases (the documents of <c>cases list|show --format json</c>) and
+/// people's decisions on them; the decision's actor is the key's name.
+/// </summary>
+public static class CasesEndpoints
+{
+    public sealed record DecisionRequest(string? Decision, string? Note);
+
+    public static void Map(RouteGroupBuilder v1)
+    {
+        v1.MapGet("/cases", List).Allow(Roles.Readers).WithTags("cases").WithName("listCases").Produces<List<Schemas.CaseDocument>>()
+            .WithSummary("Cases, filtered by state, seller, policy, kind, overdue; paged");
+        v1.MapGet("/cases/{id}", Show).Allow(Roles.Readers).WithTags("cases").WithName("getCase").Produces<Schemas.CaseDocument>()
+            .WithSummary("One case with its audit trail (the evidence of each step) and its notices");
+        v1.MapPost("/cases/{id}/decisions", Decide).Allow(Roles.Deciders).WithTags("cases").WithName("decideCase").Produces<Schemas.CaseDocument>()
+            .Accepts<DecisionRequest>("application/json")
+            .WithSummary("A person's decision (confirm, dismiss, reinstate, answer, fine:AMOUNT) with a note; refused (409) when the state does not allow it");
+    }
+
+    private static IResult List(HttpContext context, StoreAccess access, ServerOptions options,
+        string? state, string? seller, string? policy, string? kind, bool? overdue, int? limit, string? cursor)
+    {
+        if (Ids.IsBad("seller", seller, out var bad)) return bad;
+        if (!Page.TryParse(limit, cursor, out var page, out var problem)) return problem;
+        var key = context.Key();
+        if (!key.SeesStore()) return new JsonDocumentResult(stream => CaseJson.WriteList(stream, []));
+        var now = options.Now();
+        using var store = access.Enforcement();
+        var cases = store.Cases(policy, key.SellerFilter(seller)).AsEnumerable();
+        if (key.Role == Data.Keys.KeyRoles.Seller && seller is not null && seller != key.Seller) cases = [];
+        if (state is not null) cases = cases.Where(c => c.State == state);
+        if (kind is not null) cases = cases.Where(c => c.Kind == kind);
+        if (overdue == true) cases = cases.Where(c => c.IsOpen && CaseStates.AwaitsPerson(c.State) && c.DueAt is { } due && due < now);
+        var shown = page.Of(cases.ToList(), context);
+        return new JsonDocumentResult(stream => CaseJson.WriteList(stream, shown));
+    }
+
+    private static IResult Show(HttpContext context, StoreAccess access, string id)
+    {
+        if (Ids.IsBad("id", id, out var bad)) return bad;
+        using var store = access.Enforcement();
+        if (store.Case(id) is not { } c || !context.Key().Sees(c.Seller)) return Unknown(id);
+        var audit = store.Audit(c.Id);
+        var notices = store.Notices(c.Id);
+        return new JsonDocumentResult(stream => CaseJson.WriteOne(stream, c, audit, notices));
+    }
+
+    private static IResult Decide(HttpContext context, StoreAccess access, ServerOptions options, string id, DecisionRequest request)
+    {
+        if (Ids.IsBad("id", id, out var bad)) return bad;
+        if (string.IsNullOrWhiteSpace(request.Decision)) return Problems.BadField("decision", "decision is required: confirm, dismiss, reinstate, answer or fine:AMOUNT");
+        if (Decision.Parse(request.Decision, out var error) is not { } parsed) return Problems.BadField("decision", error);
+        if (string.IsNullOrWhiteSpace(request.Note)) return Problems.BadField("note", "note must say why");
+        var key = context.Key();
+        using var store = access.Enforcement();
+        if (store.Case(id) is not { } c || !key.Sees(c.Seller)) return Unknown(id);
+        // A simulated or replayed history may lie ahead of the wall clock: the decision then comes right at the case's last change.
+        var when = options.Now();
+        if (when < c.UpdatedAt) when = c.UpdatedAt;
+        var book = new CaseBook(c.Seller, c.Policy, store.Cases(c.Policy, c.Seller));
+        var seen = AuditTrail.LatestSnapshot(store.Audit(c.Id), when);
+        if (DecisionRules.Apply(book, c, parsed, key.Name, request.Note, when, seen) is { } refusal) return Problems.Conflict(refusal);
+        store.Save([book]);
+        var moved = store.Case(id)!;
+        var audit = store.Audit(id);
+        var notices = store.Notices(id);
+        return new JsonDocumentResult(stream => CaseJson.WriteOne(stream, moved, audit, notices));
+    }
+
+    private static IResult Unknown(string id) => Problems.NotFound("id", $"no case \"{Inputs.Shown(id)}\"");
+}

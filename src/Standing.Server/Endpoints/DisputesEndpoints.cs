@@ -1,0 +1,127 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using NodaTime;
+using Standing.Data.Enforcement;
+using Standing.Data.Keys;
+using Standing.Enforcement.Disputes;
+using Standing.Server.Access;
+using Standing.Server.Documents;
+
+namespace Standing.Server.Endpoints;
+
+/// <summary>
+/// <c>/v1/disputes</c>: a seller (or staff on its behalf) disputes one counted item; an operator
+/// accepts or rejects it, as <c>standing disputes open|decide|list</c> do. The decider is the key's name.
+/// </summary>
+public static class DisputesEndpoints
+{
+    public sealed record DisputeRequest(string? Seller, string? Policy, string? Metric, string? Item, string? Reason);
+
+    public sealed record DisputeDecisionRequest(string? Decision, string? Note);
+
+    public sealed record DisputeDocument(string Id, string Seller, string Policy, string? Metric, string Item, string Reason,
+        string OpenedAt, string State, string? DecidedAt, string? DecidedBy, string? Note)
+    {
+        public static DisputeDocument Of(Dispute d) => new(d.Id, d.Seller, d.Policy, d.Metric, d.Item, d.Reason, EnforcementJson.Instant(d.OpenedAt),
+            d.State, d.DecidedAt is { } t ? EnforcementJson.Instant(t) : null, d.DecidedBy, d.Note);
+    }
+
+    public static void Map(RouteGroupBuilder v1)
+    {
+        v1.MapGet("/disputes", List).Allow(Roles.Readers).WithTags("disputes").WithName("listDisputes")
+            .Produces<List<DisputeDocument>>().WithSummary("Disputes, filtered by seller and state; paged");
+        v1.MapPost("/disputes", Open).Allow([KeyRoles.Admin, KeyRoles.Operator, KeyRoles.Seller]).WithTags("disputes").WithName("openDispute")
+            .Accepts<DisputeRequest>("application/json").Produces<DisputeDocument>(StatusCodes.Status201Created)
+            .WithSummary("Dispute one counted item (an order, review or case id as explain shows it)");
+        v1.MapPost("/disputes/{id}/decisions", Decide).Allow(Roles.Deciders).WithTags("disputes").WithName("decideDispute")
+            .Accepts<DisputeDecisionRequest>("application/json").Produces<DisputeDocument>()
+            .WithSummary("Accept or reject a dispute; a decision is final");
+    }
+
+    private static IResult List(HttpContext context, StoreAccess access, string? seller, string? state, int? limit, string? cursor)
+    {
+        if (Ids.IsBad("seller", seller, out var bad)) return bad;
+        if (!Page.TryParse(limit, cursor, out var page, out var problem)) return problem;
+        var key = context.Key();
+        if (!key.SeesStore() || (seller is not null && !key.Sees(seller))) return TypedResults.Ok(new List<DisputeDocument>());
+        using var store = access.Enforcement();
+        var disputes = store.Disputes(key.SellerFilter(seller)).Where(d => state is null || d.State == state).ToList();
+        return TypedResults.Ok(page.Of(disputes, context).Select(DisputeDocument.Of).ToList());
+    }
+
+    private static IResult Open(HttpContext context, StoreAccess access, ServerOptions options, DisputeRequest request)
+    {
+        if (string.IsNullOrEmpty(request.Seller)) return Problems.BadField("seller", "seller is required");
+        if (Ids.IsBad("seller", request.Seller, out var bad) || Ids.IsBad("item", request.Item, out bad) || Ids.IsBad("metric", request.Metric, out bad)) return bad;
+        if (string.IsNullOrEmpty(request.Item)) return Problems.BadField("item", "item is required: an order, review or case id as explain shows it");
+        if (string.IsNullOrWhiteSpace(request.Reason)) return Problems.BadField("reason", "reason must say why the item should not count");
+        if (!Inputs.TryPolicy(request.Policy, out var policy, out var problem)) return problem;
+        if (request.Metric is { } metricId)
+        {
+            if (policy.Metrics.FirstOrDefault(m => m.Id == metricId) is not { } m)
+                return Problems.BadField("metric", $"metric \"{metricId}\" is not in policy {policy.Id}; its metrics: {string.Join(", ", policy.Metrics.Select(x => x.Id))}");
+            if (!DisputeExclusion.Supports(m)) return Problems.BadField("metric", $"items of metric {metricId} (subject {m.Subject}) cannot be disputed yet");
+        }
+        var key = context.Key();
+        var seller = request.Seller;
+        if (!key.Sees(seller)) return Problems.NotFound("seller", $"no seller \"{Inputs.Shown(seller)}\": no event in the store names it");
+        var when = options.Now();
+        using (var events = access.Events())
+        {
+            var itemEvents = events.ReadAll(seller).Where(e => e.Order == request.Item || e.Review == request.Item || e.Case == request.Item).ToList();
+            if (itemEvents.Count == 0) return Problems.NotFound("item", $"no order, review or case of seller \"{seller}\" has id \"{Inputs.Shown(request.Item)}\"");
+            // A history simulated ahead of the clock: the dispute comes no earlier than its item.
+            var itemAt = itemEvents.Min(e => e.At);
+            if (when < itemAt) when = itemAt;
+        }
+        using var store = access.Enforcement();
+        if (store.Disputes(seller).Any(d => d.State != Dispute.Rejected && d.Policy == policy.Id && d.Item == request.Item && d.Metric == request.Metric))
+            return Problems.Conflict($"item {request.Item} of {seller} is already disputed under {policy.Id}");
+        var dispute = new Dispute
+        {
+            Id = NewId(seller, policy.Id, request.Metric, request.Item, when),
+            Seller = seller,
+            Policy = policy.Id,
+            Metric = request.Metric,
+            Item = request.Item,
+            Reason = request.Reason,
+            OpenedAt = when,
+            State = Dispute.Open,
+        };
+        store.Save(dispute, isNew: true);
+        return TypedResults.Created($"/v1/disputes/{dispute.Id}", DisputeDocument.Of(dispute));
+    }
+
+    private static IResult Decide(HttpContext context, StoreAccess access, ServerOptions options, string id, DisputeDecisionRequest request)
+    {
+        if (Ids.IsBad("id", id, out var bad)) return bad;
+        if (request.Decision is not ("accept" or "reject")) return Problems.BadField("decision", "decision must be accept or reject");
+        if (string.IsNullOrWhiteSpace(request.Note)) return Problems.BadField("note", "note must say why");
+        var key = context.Key();
+        using var store = access.Enforcement();
+        if (store.Dispute(id) is not { } d || !key.Sees(d.Seller)) return Problems.NotFound("id", $"no dispute \"{Inputs.Shown(id)}\"");
+        if (d.State != Dispute.Open)
+            return Problems.Conflict($"dispute {d.Id} was {d.State} by {d.DecidedBy} at {EnforcementJson.Instant(d.DecidedAt!.Value)}; a decision is final");
+        var when = options.Now();
+        if (when < d.OpenedAt) when = d.OpenedAt;
+        var decided = d with
+        {
+            State = request.Decision == "accept" ? Dispute.Accepted : Dispute.Rejected,
+            DecidedAt = when,
+            DecidedBy = key.Name,
+            Note = request.Note,
+        };
+        if (!store.Save(decided, isNew: false)) return Problems.Conflict($"dispute {d.Id} was decided meanwhile; a decision is final");
+        return TypedResults.Ok(DisputeDocument.Of(decided));
+    }
+
+    /// <summary>The id <c>standing disputes open</c> gives: a hash of what the dispute is about and when.</summary>
+    private static string NewId(string seller, string policy, string? metric, string item, Instant at)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{seller}\n{policy}\n{metric}\n{item}\n{EnforcementJson.Instant(at)}"));
+        return "d-" + Convert.ToHexStringLower(hash)[..10];
+    }
+}

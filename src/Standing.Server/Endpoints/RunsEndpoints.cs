@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using NodaTime;
+using Standing.Core.Policies;
+using Standing.Data.Enforcement;
+using Standing.Data.Keys;
+using Standing.Enforcement.Machines;
+using Standing.Server.Access;
+using Standing.Server.Documents;
+using Standing.Server.Jobs;
+
+namespace Standing.Server.Endpoints;
+
+/// <summary><c>/v1/runs</c>: trigger the daily enforcement job (admin), and see the runs recorded.</summary>
+public static class RunsEndpoints
+{
+    /// <summary><c>as_of</c> as <c>--as-of</c> (a date: midnight in each policy's zone); <c>policies</c> default to every enforced pack.</summary>
+    public sealed record RunRequest(string? AsOf, IReadOnlyList<string>? Policies);
+
+    public sealed record RunDocument(string Policy, string AsOf);
+
+    public static void Map(RouteGroupBuilder v1)
+    {
+        v1.MapPost("/runs", Trigger).Allow(KeyRoles.Admin).WithTags("runs").WithName("triggerRun")
+            .Accepts<RunRequest>("application/json").Produces<List<DailyJob.PolicyRun>>()
+            .WithSummary("Run the daily enforcement job as of an instant; an as-of already run changes nothing; an earlier one is refused (409)");
+        v1.MapGet("/runs", List).Allow(Roles.Staff).WithTags("runs").WithName("listRuns")
+            .Produces<List<RunDocument>>().WithSummary("The runs recorded, by policy and as-of; paged");
+    }
+
+    private static IResult Trigger(HttpContext context, StoreAccess access, ServerOptions options, RunRequest request)
+    {
+        if (!context.Key().SeesStore()) return Problems.Forbidden($"the key's marketplace \"{context.Key().Marketplace}\" is not held by this store; nothing was run");
+        if (string.IsNullOrEmpty(request.AsOf)) return Problems.BadField("as_of", "as_of is required: an instant with offset (2026-03-01T00:00:00+01:00) or a date (2026-03-01)");
+        var steps = new List<(Policy, IPackMachine, Instant)>();
+        foreach (var id in request.Policies is { Count: > 0 } ids ? ids : PackMachines.Policies)
+        {
+            if (!Inputs.TryPolicy(id, out var policy, out var problem)) return Problems.BadField("policies", problem.ProblemDetails.Detail!);
+            if (PackMachines.For(policy.Id) is not { } machine)
+                return Problems.BadField("policies", $"policy {policy.Id} has no enforcement (enforced: {string.Join(", ", PackMachines.Policies)})");
+            if (!Inputs.TryAsOf(request.AsOf, policy.Zone, options, "as_of", out var asOf, out problem)) return problem;
+            steps.Add((policy, machine, asOf));
+        }
+        var (runs, refusal) = DailyJob.Run(access, steps);
+        return refusal is not null ? Problems.Conflict(refusal) : TypedResults.Ok(runs);
+    }
+
+    private static IResult List(HttpContext context, StoreAccess access, string? policy, int? limit, string? cursor)
+    {
+        if (!Page.TryParse(limit, cursor, out var page, out var problem)) return problem;
+        if (!context.Key().SeesStore()) return TypedResults.Ok(new List<RunDocument>());
+        using var store = access.Enforcement();
+        var runs = store.AllRuns().Where(r => policy is null || r.Policy == policy).Select(r => new RunDocument(r.Policy, EnforcementJson.Instant(r.AsOf))).ToList();
+        return TypedResults.Ok(page.Of(runs, context));
+    }
+}

@@ -1,0 +1,117 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using NodaTime;
+using Standing.Cli.Output;
+using Standing.Core.Evaluation;
+using Standing.Core.Metrics;
+using Standing.Enforcement.Disputes;
+using Standing.Server.Access;
+using Standing.Server.Documents;
+using Standing.Server.Jobs;
+
+namespace Standing.Server.Endpoints;
+
+/// <summary>
+/// <c>/v1/sellers</c>: one seller's standing (the document of <c>evaluate --format json</c>), its
+/// explanation (that of <c>explain --format json</c>, items paged), and the sellers at risk or in breach.
+/// </summary>
+public static class SellersEndpoints
+{
+    public static void Map(RouteGroupBuilder v1)
+    {
+        v1.MapGet("/sellers/{seller}/standing", Standing)
+            .Allow(Roles.Readers).WithTags("sellers").WithName("getStanding").Produces<Schemas.EvaluationDocument>()
+            .WithSummary("A seller's metrics and outcomes under a policy, as of an instant (the evaluate document)");
+        v1.MapGet("/sellers/{seller}/explain", Explain)
+            .Allow(Roles.Readers).WithTags("sellers").WithName("explainStanding").Produces<Schemas.EvaluationDocument>()
+            .WithSummary("The items behind each number (the explain document); each metric's items paged by limit and cursor");
+        v1.MapGet("/sellers", List)
+            .Allow(Roles.Staff).WithTags("sellers").WithName("listSellers").Produces<Schemas.EvaluationDocument>()
+            .WithSummary("Sellers by status under a policy (default: at_risk and breach), paged; sort=seller or sort=status (worst first)");
+    }
+
+    private static IResult Standing(HttpContext context, StoreAccess access, ServerOptions options, string seller, string? policy, string? asOf)
+    {
+        if (Ids.IsBad("seller", seller, out var bad)) return bad;
+        if (!Inputs.TryPolicy(policy, out var loaded, out var problem)) return problem;
+        if (!Inputs.TryAsOf(asOf, loaded.Zone, options, "asOf", out var instant, out problem)) return problem;
+        if (!context.Key().Sees(seller) || Evaluations.Seller(access, loaded, instant, seller, explain: false) is not { } found)
+            return Unknown(seller);
+        return new JsonDocumentResult(stream => EvaluationJson.Write(stream, [found.Evaluation], explain: false));
+    }
+
+    private static IResult Explain(HttpContext context, StoreAccess access, ServerOptions options, string seller, string? policy, string? asOf, string? metric, int? limit, string? cursor)
+    {
+        if (Ids.IsBad("seller", seller, out var bad)) return bad;
+        if (!Inputs.TryPolicy(policy, out var loaded, out var problem)) return problem;
+        if (!Inputs.TryAsOf(asOf, loaded.Zone, options, "asOf", out var instant, out problem)) return problem;
+        if (metric is not null && !loaded.Metrics.Any(m => m.Id == metric))
+            return Problems.BadField("metric", $"metric \"{Inputs.Shown(metric)}\" is not in policy {loaded.Id}; its metrics: {string.Join(", ", loaded.Metrics.Select(m => m.Id))}");
+        if (!Page.TryParse(limit, cursor, out var page, out problem)) return problem;
+        if (!context.Key().Sees(seller) || Evaluations.Seller(access, loaded, instant, seller, explain: true) is not { } found)
+            return Unknown(seller);
+        var (evaluation, disputes, facts) = found;
+        var result = evaluation.Sellers[0];
+        var metrics = result.Metrics.Where(m => metric is null || m.Id == metric).ToList();
+        // Each metric shows the same window of its items; the next page exists while any metric has more.
+        if (metrics.Any(m => m.Items.Count > page.Offset + page.Limit)) Page.SetNext(context, Page.Cursor(page.Offset + page.Limit));
+        result = result with { Metrics = metrics.Select(m => m with { Items = m.Items.Skip(page.Offset).Take(page.Limit).ToList() }).ToList() };
+        var paged = new PolicyEvaluation(loaded, instant, [result]);
+        return new JsonDocumentResult(stream => EvaluationJson.Write(stream, [paged], explain: true,
+            metricExtras: (json, m) => WriteExcluded(json, paged, m, disputes, facts)));
+    }
+
+    private static IResult List(HttpContext context, StoreAccess access, ServerOptions options, string? policy, string? asOf, string? status, string? sort, int? limit, string? cursor)
+    {
+        if (!Inputs.TryPolicy(policy, out var loaded, out var problem)) return problem;
+        if (!Inputs.TryAsOf(asOf, loaded.Zone, options, "asOf", out var instant, out problem)) return problem;
+        if (!Page.TryParse(limit, cursor, out var page, out problem)) return problem;
+        var statuses = (status ?? "at_risk,breach").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var known = Enum.GetValues<MetricStatus>().Select(s => s.Wire()).Append("any").ToList();
+        if (statuses.FirstOrDefault(s => !known.Contains(s)) is { } unknown)
+            return Problems.BadField("status", $"status \"{Inputs.Shown(unknown)}\" is not one of {string.Join(", ", known)}");
+        if (sort is not null and not "seller" and not "status")
+            return Problems.BadField("sort", $"sort \"{Inputs.Shown(sort)}\" is not seller or status");
+        var evaluation = context.Key().SeesStore() ? Evaluations.All(access, loaded, instant) : new PolicyEvaluation(loaded, instant, []);
+        var chosen = evaluation.Sellers.Where(s => statuses.Contains("any") || statuses.Contains(Worst(s).Wire())).ToList();
+        if (sort == "status") chosen = chosen.OrderBy(s => Rank(Worst(s))).ThenBy(s => s.Seller, StringComparer.Ordinal).ToList();
+        var shown = evaluation with { Sellers = page.Of(chosen, context) };
+        return new JsonDocumentResult(stream => EvaluationJson.Write(stream, [shown], explain: false));
+    }
+
+    /// <summary>A seller's status: its worst metric's (breach, then at risk, then good, then insufficient data).</summary>
+    private static MetricStatus Worst(SellerEvaluation s) =>
+        s.Metrics.Count == 0 ? MetricStatus.InsufficientData : s.Metrics.Select(m => m.Status).MinBy(Rank);
+
+    private static int Rank(MetricStatus status) => status switch
+    {
+        MetricStatus.Breach => 0,
+        MetricStatus.AtRisk => 1,
+        MetricStatus.Good => 2,
+        _ => 3,
+    };
+
+    /// <summary>Another seller's id answers exactly like an unknown one: nothing tells the two apart.</summary>
+    private static IResult Unknown(string seller) =>
+        Problems.NotFound("seller", $"no seller \"{Inputs.Shown(seller)}\": no event in the store names it");
+
+    /// <summary>Each metric's <c>excluded_by_disputes</c>, as <c>explain --format json</c> writes it.</summary>
+    private static void WriteExcluded(System.Text.Json.Utf8JsonWriter json, PolicyEvaluation evaluation, MetricResult metric, IReadOnlyList<Dispute> disputes, Core.Facts.SellerFacts facts)
+    {
+        var zone = evaluation.Policy.Zone;
+        json.WriteStartArray("excluded_by_disputes");
+        foreach (var x in DisputeExclusion.Excluded(evaluation.Policy, metric.Definition, disputes, evaluation.AsOf, facts))
+        {
+            json.WriteStartObject();
+            json.WriteString("item", x.Item);
+            json.WriteString("dispute", x.Id);
+            json.WriteString("accepted_by", x.DecidedBy);
+            json.WriteString("accepted_at", Formats.Instant(x.DecidedAt!.Value, zone));
+            json.WriteString("note", x.Note);
+            json.WriteString("reason", x.Reason);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Standing.Server;
+
+/// <summary>
+/// Errors as RFC 9457 problem documents (<c>application/problem+json</c>): a title per kind, the detail
+/// in words, and where it applies the place at fault: <c>field</c> (a query parameter, path
+/// parameter or JSON member), or <c>errors</c> with the line (and column) of each.
+/// </summary>
+public static class Problems
+{
+    public static ProblemHttpResult BadField(string field, string detail) =>
+        Make(StatusCodes.Status400BadRequest, "invalid parameter", detail, new() { ["field"] = field });
+
+    public static ProblemHttpResult NotFound(string field, string detail) =>
+        Make(StatusCodes.Status404NotFound, "not found", detail, new() { ["field"] = field });
+
+    public static ProblemHttpResult Conflict(string detail) => Make(StatusCodes.Status409Conflict, "refused", detail);
+
+    public static ProblemHttpResult Forbidden(string detail) => Make(StatusCodes.Status403Forbidden, "forbidden", detail);
+
+    public static ProblemHttpResult Unprocessable(string detail, IEnumerable<object> errors) =>
+        Make(StatusCodes.Status422UnprocessableEntity, "invalid content", detail, new() { ["errors"] = errors.ToList() });
+
+    public static ProblemHttpResult TooLarge(long limit) =>
+        Make(StatusCodes.Status413PayloadTooLarge, "body too large",
+            $"the request body is larger than this endpoint takes ({limit} bytes); send smaller batches");
+
+    /// <summary>The words for answers the framework makes itself (no route, wrong method, wrong content type).</summary>
+    public static void Explain(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        problem.Detail ??= problem.Status switch
+        {
+            StatusCodes.Status404NotFound => $"no endpoint {context.HttpContext.Request.Path} (the API is described at /openapi/v1.json)",
+            StatusCodes.Status405MethodNotAllowed => $"{context.HttpContext.Request.Method} is not allowed on {context.HttpContext.Request.Path}",
+            StatusCodes.Status415UnsupportedMediaType =>
+                "unsupported Content-Type: events are application/x-ndjson, a policy to validate application/yaml, other bodies application/json",
+            _ => problem.Title,
+        };
+    }
+
+    public static ProblemHttpResult Make(int status, string title, string detail, Dictionary<string, object?>? extensions = null) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title, extensions: extensions);
+}

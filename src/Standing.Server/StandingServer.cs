@@ -1,0 +1,81 @@
+using System.Text.Json;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Scalar.AspNetCore;
+using Standing.Server.Access;
+using Standing.Server.Endpoints;
+
+namespace Standing.Server;
+
+/// <summary>
+/// <c>standing serve</c>: the HTTP API over one event store. Keys (Bearer) and roles guard <c>/v1</c>;
+/// each key has its own rate limit; errors are problem documents; the OpenAPI document is at
+/// <c>/openapi/v1.json</c> and its reference page at <c>/scalar</c>.
+/// </summary>
+public static class StandingServer
+{
+    public static WebApplication Build(ServerOptions options, Action<ILoggingBuilder>? logging = null)
+    {
+        var access = new StoreAccess(options.Db); // fails here, before listening, when the store is not usable
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseUrls(options.Listen.Split(';'));
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = options.MaxEventsBytes;
+            k.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
+            k.Limits.MinRequestBodyDataRate = new(bytesPerSecond: 1024, gracePeriod: TimeSpan.FromSeconds(5)); // a slow client is cut off
+        });
+        builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(30)); // in-flight requests finish
+        builder.Logging.ClearProviders();
+        if (logging is null) builder.Logging.AddJsonConsole(j => j.IncludeScopes = false);
+        else logging(builder.Logging);
+        builder.Services.AddSingleton(access).AddSingleton(options);
+        // Bad bodies and parameters reach Failures, which names the place at fault.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(r => r.ThrowOnBadRequest = true);
+        builder.Services.AddProblemDetails(p => p.CustomizeProblemDetails = Problems.Explain).AddExceptionHandler<Failures>();
+        builder.Services.ConfigureHttpJsonOptions(j =>
+        {
+            j.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            j.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict; // numbers are numbers, never strings
+            j.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
+        builder.Services.AddRateLimiter(r =>
+        {
+            r.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => context.KeyOrNull() is { } key
+                ? RateLimitPartition.GetTokenBucketLimiter(key.Id, _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = options.Burst, TokensPerPeriod = options.RequestsPerSecond, ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 0,
+                })
+                : RateLimitPartition.GetNoLimiter(""));
+            r.OnRejected = RateLimits.Reject;
+        });
+        builder.Services.AddOpenApi(o => OpenApiDocument.Configure(o));
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestLog>();
+        app.UseMiddleware<KeyAuthentication>();
+        app.UseRateLimiter();
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        HealthEndpoints.Map(app);
+        var v1 = app.MapGroup("/v1");
+        EventsEndpoints.Map(v1);
+        SellersEndpoints.Map(v1);
+        CasesEndpoints.Map(v1);
+        DisputesEndpoints.Map(v1);
+        NoticesEndpoints.Map(v1);
+        PoliciesEndpoints.Map(v1);
+        RunsEndpoints.Map(v1);
+        KeysEndpoints.Map(v1);
+        return app;
+    }
+}

@@ -1,0 +1,177 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Standing.Data.Store;
+
+namespace Standing.Server.Tests;
+
+/// <summary>
+/// Bad input and abuse: each answered with the right status and a problem document (no stack
+/// trace), nothing stored, and the server still serving afterwards.
+/// </summary>
+public sealed class AbuseTests : IDisposable
+{
+    private readonly SqliteTarget _stores = new();
+
+    public void Dispose() => _stores.Dispose();
+
+    private static long Stored(ServerHarness server)
+    {
+        using var store = EventStore.Open(server.Target, create: false);
+        return store.Count();
+    }
+
+    private static async Task StillServing(ServerHarness server) =>
+        Assert.Equal("ok", (await server.Client(null).GetAsync("/healthz").Json()).Str("status"));
+
+    [Fact]
+    public async Task A_body_with_no_event_line_is_422_with_each_line_and_stores_nothing()
+    {
+        await using var server = await ServerHarness.Start(_stores.NewTarget());
+        var before = Stored(server);
+        var problem = await server.Client("integration").PostAsync("/v1/events", ServerHarness.Ndjson("{\"id\":\n[1,2]\nnot json at all\n")).Problem(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal([1, 2, 3], problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("line").GetInt32()));
+        Assert.Equal(before, Stored(server));
+        var empty = await server.Client("integration").PostAsync("/v1/events", ServerHarness.Ndjson("\n\n")).Problem(HttpStatusCode.BadRequest);
+        Assert.Equal("body", empty.Str("field"));
+        await StillServing(server);
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_is_413_whether_announced_or_streamed_and_stores_nothing()
+    {
+        await using var server = await ServerHarness.Start(_stores.NewTarget(), o => o with { MaxEventsBytes = 64 * 1024 });
+        var before = Stored(server);
+        var line = Marketplace.Placed("big-0", "shop-z", "z-o", 1) + "\n";
+        var body = string.Concat(Enumerable.Repeat(line, 64 * 1024 / line.Length + 10));
+        var announced = await server.Client("integration").PostAsync("/v1/events", ServerHarness.Ndjson(body)).Problem(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Contains("65536 bytes", announced.Str("detail"), StringComparison.Ordinal);
+
+        // Without Content-Length (chunked): cut off once the limit is read.
+        var streamed = new StreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(body)));
+        streamed.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/events") { Content = streamed };
+        request.Headers.TransferEncodingChunked = true;
+        await Task.FromResult(server.Client("integration").SendAsync(request)).Unwrap().Problem(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal(before, Stored(server));
+        await StillServing(server);
+    }
+
+    [Fact]
+    public async Task A_missing_unknown_or_revoked_key_is_401_and_a_wrong_role_403()
+    {
+        await using var server = await ServerHarness.Start(_stores.NewTarget());
+        var url = $"/v1/sellers/shop-a/standing?policy=congocrea&asOf={Marketplace.AsOf}";
+        using (var none = await server.Client(null).GetAsync(url))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
+            Assert.Equal("Bearer", none.Headers.WwwAuthenticate.Single().Scheme);
+        }
+        var forged = server.Client(null);
+        forged.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", server.KeyText("reviewer")[..^4] + "AAAA");
+        Assert.Contains("not known", (await forged.GetAsync(url).Problem(HttpStatusCode.Unauthorized)).Str("detail"), StringComparison.Ordinal);
+
+        var keys = await server.Client("admin").GetAsync("/v1/keys").Json();
+        var reviewerId = keys.EnumerateArray().Single(k => k.Str("name") == "reviewer").Str("id");
+        await server.Client("reviewer").GetAsync(url).Json();
+        await server.Client("admin").DeleteAsync($"/v1/keys/{reviewerId}").Json();
+        Assert.Contains("revoked", (await server.Client("reviewer").GetAsync(url).Problem(HttpStatusCode.Unauthorized)).Str("detail"), StringComparison.Ordinal);
+
+        Assert.Contains("allowed: admin", (await server.Client("integration").GetAsync(url).Problem(HttpStatusCode.Forbidden)).Str("detail"), StringComparison.Ordinal);
+        await StillServing(server);
+    }
+
+    [Theory]
+    [InlineData("/v1/sellers/..%2F..%2Fetc%2Fpasswd/standing?policy=congocrea", "seller")]
+    [InlineData("/v1/sellers/..%5Cwindows/explain?policy=congocrea", "seller")]
+    [InlineData("/v1/cases/..%2Fkeys", "id")]
+    [InlineData("/v1/sellers/shop-a/standing?policy=..%2F..%2Fetc%2Fpasswd", "policy")]
+    [InlineData("/v1/sellers/shop-a/standing?policy=congocrea&asOf=yesterday", "asOf")]
+    [InlineData("/v1/sellers/shop-a/standing?policy=congocrea&asOf=2026-13-45", "asOf")]
+    [InlineData("/v1/cases?limit=0", "limit")]
+    [InlineData("/v1/cases?cursor=not-ours", "cursor")]
+    [InlineData("/v1/cases?limit=ten", "limit")]
+    [InlineData("/v1/cases?overdue=maybe", "overdue")]
+    public async Task A_bad_id_or_parameter_is_400_naming_it(string url, string field)
+    {
+        await using var server = await ServerHarness.Start(_stores.NewTarget());
+        var problem = await server.Client("admin").GetAsync(url).Problem(HttpStatusCode.BadRequest);
+        Assert.Equal(field, problem.Str("field"));
+        await StillServing(server);
+    }
+
+    [Fact]
+    public async Task A_malformed_json_body_is_400_without_the_servers_insides()
+    {
+        await using var server = await ServerHarness.Start(_stores.NewTarget());
+        var problem = await server.Client("operator").PostAsync("/v1/disputes/d-1/decisions", ServerHarness.Json("{\"decision\": accept")).Problem(HttpStatusCode.BadRequest);
+        Assert.DoesNotContain("Standing.", problem.Str("detail"), StringComparison.Ordinal);
+        Assert.Equal("body", problem.Str("field"));
+        Assert.StartsWith("the JSON body is not valid", problem.Str("detail"), StringComparison.Ordinal);
+        await StillServing(server);
+    }
+
+    [Fact]
+    public async Task A_key_over_its_rate_gets_429_with_retry_after_and_other_keys_go_on()
+    {
+        await using var server = await ServerHarness.Start(_stores.NewTarget(), o => o with { RequestsPerSecond = 1, Burst = 2 });
+        await server.Client("admin").GetAsync("/v1/policies").Json(); // warm: the burst is not spent waiting for the first answer
+        var hasty = server.Client("reviewer");
+        // Twenty at once: a burst of 2 and 1 more a second cannot let them all through.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => hasty.GetAsync("/v1/policies")));
+        try
+        {
+            var statuses = responses.Select(r => r.StatusCode).ToList();
+            Assert.InRange(statuses.Count(s => s == HttpStatusCode.OK), 2, 19);
+            Assert.All(statuses, s => Assert.True(s is HttpStatusCode.OK or HttpStatusCode.TooManyRequests, s.ToString()));
+            var refused = responses.First(r => r.StatusCode == HttpStatusCode.TooManyRequests);
+            Assert.True(refused.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        }
+        finally
+        {
+            foreach (var r in responses) r.Dispose();
+        }
+        await server.Client("operator").GetAsync("/v1/policies").Json();
+    }
+
+    /// <summary>
+    /// A client that announces a body and then sends it a byte at a time is cut off once the grace
+    /// period has passed below the minimum rate (1 KiB/s after 5 s): it cannot hold a connection and a
+    /// request open forever, nothing of its batch is stored, and the server goes on serving.
+    /// </summary>
+    [Fact]
+    public async Task A_slow_client_is_cut_off_and_stores_nothing()
+    {
+        await using var server = await ServerHarness.Start(_stores.NewTarget());
+        var before = Stored(server);
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(server.Address.Host, server.Address.Port);
+        var stream = tcp.GetStream();
+        var head = $"POST /v1/events HTTP/1.1\r\nHost: {server.Address.Authority}\r\nAuthorization: Bearer {server.KeyText("integration")}\r\n" +
+                   "Content-Type: application/x-ndjson\r\nContent-Length: 100000\r\n\r\n";
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var cut = false;
+        try
+        {
+            while (clock.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                await stream.WriteAsync("{"u8.ToArray());
+                await Task.Delay(500);
+                if (tcp.Client.Poll(0, System.Net.Sockets.SelectMode.SelectRead))
+                {
+                    cut = true; // the server answered (408) or closed the connection
+                    break;
+                }
+            }
+        }
+        catch (IOException)
+        {
+            cut = true;
+        }
+        Assert.True(cut, "the slow client was still connected after 30 s");
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(30));
+        Assert.Equal(before, Stored(server));
+        await StillServing(server);
+    }
+}
