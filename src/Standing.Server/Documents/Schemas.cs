@@ -22,7 +22,7 @@ public static class Schemas
 
     public sealed record MetricDocument(
         string Id, double? Value, long Numerator, long Denominator, long Pending, string Status, string Unit, WindowDocument Window,
-        double? Percentile = null, double? PValue = null, double? PeerRate = null, IReadOnlyList<ItemDocument>? Items = null, IReadOnlyList<ExcludedDocument>? ExcludedByDisputes = null);
+        double? Percentile = null, double? PValue = null, double? PeerRate = null, IReadOnlyList<ItemDocument>? Items = null, IReadOnlyList<ExcludedDocument>? ExcludedByDisputes = null, JsonElement? Summary = null);
 
     public sealed record WindowDocument(string? Start, string End);
 
