@@ -64,9 +64,27 @@ public sealed class FactProjection(IEventStore store)
     /// their events are stored for later reads, when the store can be written (a store that cannot
     /// is read all the same).
     /// </summary>
-    public IReadOnlyList<SellerFacts> FactsAsOf(Instant asOf, string? seller = null)
+    public IReadOnlyList<SellerFacts> FactsAsOf(Instant asOf, string? seller = null) =>
+        FactsAsOf(asOf, store.Sellers(seller), wholeStore: seller is null);
+
+    /// <summary>
+    /// The facts of the sellers of <paramref name="rows"/> (projection rows, a batch of them) known before
+    /// <paramref name="asOf"/>, in seller order: what <see cref="FactsAsOf(Instant, string?)"/> gives for
+    /// them, reading only their stored facts and, for the sellers whose stored facts do not serve, their events.
+    /// Jobs walk the store in such batches so that what they hold depends on the batch, not on the store.
+    /// </summary>
+    public IReadOnlyList<SellerFacts> FactsAsOf(Instant asOf, IReadOnlyList<SellerProjection> rows) =>
+        FactsAsOf(asOf, rows, wholeStore: false);
+
+    /// <summary>The projection rows of every seller known before <paramref name="asOf"/> cut into batches of <paramref name="size"/>, in seller order.</summary>
+    public IEnumerable<IReadOnlyList<SellerProjection>> Batches(Instant asOf, int size = Chunk)
     {
-        var rows = store.Sellers(seller);
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        return store.Sellers().Where(r => r.FirstAt < asOf).Chunk(size);
+    }
+
+    private IReadOnlyList<SellerFacts> FactsAsOf(Instant asOf, IReadOnlyList<SellerProjection> rows, bool wholeStore)
+    {
         var known = rows.Where(r => r.FirstAt < asOf).ToList();
         // Only sellers whose every event precedes as-of can use facts folded from all of their events.
         var complete = known.Where(r => AllBefore(r, asOf)).ToList();
@@ -94,7 +112,7 @@ public sealed class FactProjection(IEventStore store)
         LastStored = 0;
         if (read.Count > 0)
         {
-            IReadOnlyList<StandingEvent> events = seller is null && read.Count == rows.Count
+            IReadOnlyList<StandingEvent> events = wholeStore && read.Count == rows.Count
                 ? store.ReadEvery()
                 : store.ReadSellers(read.Select(r => r.Seller).ToList());
             fresh = FactFolder.Fold(events, asOf);
