@@ -38,9 +38,11 @@ public sealed class FactProjection(IEventStore store)
 
     /// <summary>
     /// Brings the stored facts up to date with the log: folds every seller whose stored facts are
-    /// missing, stale or of another format, and stores them. Returns the sellers folded.
+    /// missing, stale or of another format, and stores them, a chunk of sellers per transaction (each
+    /// stamped with the log position it was folded at: a crash leaves whole chunks, and the rest stale,
+    /// never wrong). Returns the sellers folded; <paramref name="progress"/> hears (sellers folded, of how many).
     /// </summary>
-    public IReadOnlyList<string> Refresh()
+    public IReadOnlyList<string> Refresh(Action<long, long>? progress = null)
     {
         var rows = store.Sellers();
         var stored = CurrentStored(rows, bodies: false);
@@ -51,6 +53,7 @@ public sealed class FactProjection(IEventStore store)
             var chunk = stale.GetRange(i, Math.Min(Chunk, stale.Count - i));
             var folded = FactFolder.Fold(store.ReadSellers(chunk.Select(r => r.Seller).ToList()), Instant.MaxValue);
             LastStored += Store(chunk, folded);
+            progress?.Invoke(i + chunk.Count, stale.Count);
         }
         Folds += stale.Count;
         LastReused = rows.Count - stale.Count;
