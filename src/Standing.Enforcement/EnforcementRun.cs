@@ -12,7 +12,8 @@ namespace Standing.Enforcement;
 /// <summary>
 /// One policy's enforcement at one as-of: evaluates every seller (with its accepted disputes taken
 /// out) and lets the policy's machine carry each seller's cases forward. Pure: what to store comes
-/// back as the changed case books.
+/// back as the changed case books. A job may pass the sellers a batch at a time, with the
+/// <see cref="PeerPool"/> of all of them.
 /// </summary>
 public static class EnforcementRun
 {
@@ -24,11 +25,13 @@ public static class EnforcementRun
         IReadOnlyDictionary<string, List<StandingEvent>> eventsBySeller,
         IReadOnlyDictionary<string, List<EnforcementCase>> casesBySeller,
         IReadOnlyDictionary<string, List<Dispute>> disputesBySeller,
-        Instant? previousRun = null)
+        Instant? previousRun = null,
+        PeerPool? peers = null)
     {
         var evaluator = new PolicyEvaluator(policy);
-        // All sellers at once: a standard that compares sellers (Prom.ua) needs every one of them.
-        var evaluated = evaluator.Evaluate(sellers, asOf).Sellers.ToDictionary(s => s.Seller, StringComparer.Ordinal);
+        // All sellers at once, or a batch of them judged against the pool of all: a standard that compares
+        // sellers (Prom.ua) needs every one of them.
+        var evaluated = (peers is null ? evaluator.Evaluate(sellers, asOf) : evaluator.Evaluate(sellers, asOf, peers)).Sellers.ToDictionary(s => s.Seller, StringComparer.Ordinal);
         var books = new CaseBook[sellers.Count];
         Parallel.For(0, sellers.Count, i =>
         {
@@ -51,7 +54,7 @@ public static class EnforcementRun
                 Events = events,
                 PreviousRun = previousRun,
                 Explained = () => ReferenceEquals(sellerEvaluator, evaluator)
-                    ? evaluator.Evaluate(sellers, asOf, explain: true, only: seller).Sellers[0]
+                    ? (peers is null ? evaluator.Evaluate(sellers, asOf, explain: true, only: seller) : evaluator.Evaluate(sellers, asOf, peers, explain: true, only: seller)).Sellers[0]
                     : sellerEvaluator.EvaluateSeller(facts, asOf, explain: true),
             }, book);
             books[i] = book;

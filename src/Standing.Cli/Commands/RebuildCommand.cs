@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Standing.Cli.Input;
+using Standing.Cli.Output;
 using Standing.Data.Store;
 
 namespace Standing.Cli.Commands;
@@ -29,7 +30,7 @@ internal static class RebuildCommand
             var sellers = store.Sellers();
             var projection = new FactProjection(store);
             var output = Console.Out;
-            projection.Refresh();
+            JobProgress.Run("folding facts", "sellers", progress => projection.Refresh(progress));
             output.WriteLine($"rebuilt the seller projection of {store.Name} ({store.Engine}) in {clock.Elapsed.TotalSeconds:0.0} s");
             output.WriteLine($"  sellers         {sellers.Count,10}  (all folded again: {projection.Folds})");
             output.WriteLine($"  events          {sellers.Sum(s => s.Events),10}");

@@ -4,13 +4,13 @@ using Spectre.Console;
 using Standing.Cli.Input;
 using Standing.Cli.Output;
 using Standing.Core.Evaluation;
-using Standing.Core.Events;
 using Standing.Core.Facts;
 using Standing.Core.Policies;
 using Standing.Data.Enforcement;
 using Standing.Data.Store;
 using Standing.Enforcement;
 using Standing.Enforcement.Cases;
+using Standing.Enforcement.Disputes;
 using Standing.Enforcement.Machines;
 using Standing.Policies;
 
@@ -35,21 +35,31 @@ internal static class RunCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var sinks = new SinkOptions("--notify-folder", "--notify-webhook");
+        var batch = new Option<int>("--batch")
+        {
+            Description = "sellers whose facts are held at once (memory grows with it, not with the store)",
+            DefaultValueFactory = _ => FactProjection.Chunk,
+        };
         var command = new Command("run", "The daily enforcement job: evaluate, then advance every seller's cases (then deliver the outbox to the sinks named)")
         {
-            db, asOf, from, to, policies,
+            db, asOf, from, to, policies, batch,
         };
         foreach (var option in sinks.All) command.Options.Add(option);
         command.SetAction(parse => Run(parse.GetValue(db)!, parse.GetValue(asOf), parse.GetValue(from), parse.GetValue(to),
-            parse.GetValue(policies), sinks.Folder(parse), sinks.Webhooks(parse), sinks.FolderFlag(parse), sinks.WebhookFlag(parse)));
+            parse.GetValue(policies), sinks.Folder(parse), sinks.Webhooks(parse), sinks.FolderFlag(parse), sinks.WebhookFlag(parse), parse.GetValue(batch)));
         return command;
     }
 
     internal static int Run(string db, string? asOfText, string? from, string? to, string[]? policyRefs, string? folder, string[]? webhooks,
-        string folderFlag = SinkOptions.FolderName, string webhookFlag = SinkOptions.WebhookName)
+        string folderFlag = SinkOptions.FolderName, string webhookFlag = SinkOptions.WebhookName, int batchSize = FactProjection.Chunk)
     {
         var stderr = Consoles.Error;
         var stdout = Consoles.Out;
+        if (batchSize < 1)
+        {
+            stderr.WriteLine("--batch must be at least 1");
+            return ExitCodes.Error;
+        }
         if (!RunDays.TryParse(asOfText, from, to, stderr, out var days)) return ExitCodes.Error;
         // The sinks are checked before anything runs: a bad one must not fail the command after it committed.
         if (!OutboxCommand.CheckSinks(folder, webhooks, stderr, folderFlag, webhookFlag)) return ExitCodes.Error;
@@ -98,42 +108,27 @@ internal static class RunCommand
             }
             steps = steps.Select(s => s with { Done = s.Machine is not null && histories[s.Policy.Id].WasRun(s.AsOf) }).ToList();
 
-            IReadOnlyList<StandingEvent> events;
-            using (var eventStore = EventStore.Open(db, create: false)) events = steps.All(s => s.Done) ? [] : eventStore.ReadAll();
-            var bySeller = events.GroupBy(e => e.Seller, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
             var disputes = store.Disputes().GroupBy(d => d.Seller, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-            var folds = new Dictionary<Instant, IReadOnlyList<SellerFacts>>();
             var previousRun = policies.Select(p => p.Policy.Id).Distinct().ToDictionary(id => id, id => histories.GetValueOrDefault(id)?.Latest, StringComparer.Ordinal);
+            using var eventStore = steps.All(s => s.Done) ? null : EventStore.Open(db, create: false);
+            var projection = eventStore is null ? null : new FactProjection(eventStore);
             Instant last = default;
-            foreach (var (asOf, policy, machine, done) in steps)
+            // Steps with one as-of (the policies of one time zone, on one day) share each batch's facts.
+            for (var first = 0; first < steps.Count;)
             {
-                if (asOf > last) last = asOf;
-                var previous = previousRun[policy.Id];
-                if (previous is null || asOf > previous) previousRun[policy.Id] = asOf;
-                if (done)
+                var end = first + 1;
+                while (end < steps.Count && steps[end].AsOf == steps[first].AsOf) end++;
+                var group = new List<Step>();
+                foreach (var (asOf, policy, machine, done) in steps.Skip(first).Take(end - first))
                 {
-                    stdout.WriteLine($"{Formats.Instant(asOf, policy.Zone)} {policy.Id}: already run; nothing changed");
-                    continue;
+                    if (asOf > last) last = asOf;
+                    var previous = previousRun[policy.Id];
+                    if (previous is null || asOf > previous) previousRun[policy.Id] = asOf;
+                    if (done) stdout.WriteLine($"{Formats.Instant(asOf, policy.Zone)} {policy.Id}: already run; nothing changed");
+                    else group.Add(new Step(policy, machine, previous, store.Cases(policy.Id)));
                 }
-                if (!folds.TryGetValue(asOf, out var facts))
-                {
-                    if (folds.Count > 4) folds.Clear();
-                    folds[asOf] = facts = FactFolder.Fold(events, asOf);
-                }
-                if (machine is null)
-                {
-                    var evaluation = new PolicyEvaluator(policy).Evaluate(facts, asOf);
-                    var triggered = evaluation.Sellers.SelectMany(e => e.Outcomes.Where(o => o.Triggered && !o.Award)).GroupBy(o => o.Outcome, StringComparer.Ordinal)
-                        .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}").ToList();
-                    stdout.WriteLine($"{Formats.Instant(asOf, policy.Zone)} {policy.Id}: {facts.Count} sellers evaluated, outcomes triggered: {(triggered.Count == 0 ? "none" : string.Join(", ", triggered))} (not enforced)");
-                    continue;
-                }
-                var cases = store.Cases(policy.Id).GroupBy(c => c.Seller, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-                var books = EnforcementRun.Advance(policy, machine, asOf, facts, bySeller, cases, disputes, previous);
-                store.Save(books, (policy.Id, asOf));
-                var audit = books.SelectMany(b => b.AuditEntries).ToList();
-                stdout.WriteLine($"{Formats.Instant(asOf, policy.Zone)} {policy.Id}: {Plural.Of(facts.Count, "seller")} evaluated, " +
-                    $"{Plural.Of(audit.Count(a => a.Action == "opened"), "case")} opened, {Plural.Of(audit.Count(a => a.Action != "opened"), "transition")}, {Plural.Of(books.Sum(b => b.Notices.Count), "notice")}");
+                if (group.Count > 0) RunDay(projection!, steps[first].AsOf, batchSize, group, disputes, store, stdout);
+                first = end;
             }
             ReportOverdue(store, last, stdout);
             return OutboxCommand.Deliver(store, folder, webhooks, stderr, stdout, folderFlag, webhookFlag) ? ExitCodes.Ok : ExitCodes.Error;
@@ -145,8 +140,74 @@ internal static class RunCommand
         }
     }
 
+    /// <summary>One policy to run at one as-of: what it was run up to before, its cases, the case books it changed.</summary>
+    private sealed record Step(Policy Policy, IPackMachine? Machine, Instant? Previous, IReadOnlyList<EnforcementCase> AllCases)
+    {
+        public ILookup<string, EnforcementCase> Cases { get; } = AllCases.ToLookup(c => c.Seller, StringComparer.Ordinal);
+        public List<CaseBook> Books { get; } = [];
+        public int Sellers { get; set; }
+
+        /// <summary>For a policy without enforcement: how many sellers each outcome was triggered for.</summary>
+        public SortedDictionary<string, int> Triggered { get; } = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Runs the policies of <paramref name="group"/> at one as-of over every seller known then, a batch of
+    /// sellers at a time from the stored facts; a policy that judges sellers against each other first pools
+    /// every seller's judged metrics. Each policy's changed books are stored in one transaction at the end.
+    /// </summary>
+    private static void RunDay(FactProjection projection, Instant asOf, int batchSize, List<Step> group,
+        Dictionary<string, List<Dispute>> disputes, EnforcementStore store, IAnsiConsole stdout)
+    {
+        var batches = projection.Batches(asOf, batchSize).ToList();
+        // A store that fits in one batch is read once, for the peer pools and the run alike.
+        IReadOnlyList<SellerFacts>? single = null;
+        IReadOnlyList<SellerFacts> FactsOf(IReadOnlyList<SellerProjection> rows) =>
+            batches.Count == 1 ? single ??= projection.FactsAsOf(asOf, rows) : projection.FactsAsOf(asOf, rows);
+        var pools = group.Select(step =>
+        {
+            var evaluator = new PolicyEvaluator(step.Policy);
+            return evaluator.ComparesSellers ? evaluator.JudgePeers(batches.Select(FactsOf), asOf) : null;
+        }).ToList();
+        foreach (var rows in batches)
+        {
+            var facts = FactsOf(rows);
+            var events = facts.ToDictionary(f => f.Seller, MachineEvents.Of, StringComparer.Ordinal);
+            for (var p = 0; p < group.Count; p++)
+            {
+                var step = group[p];
+                step.Sellers += facts.Count;
+                if (step.Machine is null)
+                {
+                    // Evaluated and reported only: nothing is opened for a policy without enforcement.
+                    var evaluator = new PolicyEvaluator(step.Policy);
+                    var evaluation = pools[p] is { } pool ? evaluator.Evaluate(facts, asOf, pool) : evaluator.Evaluate(facts, asOf);
+                    foreach (var o in evaluation.Sellers.SelectMany(e => e.Outcomes.Where(o => o.Triggered && !o.Award)))
+                        step.Triggered[o.Outcome] = step.Triggered.GetValueOrDefault(o.Outcome) + 1;
+                    continue;
+                }
+                var cases = facts.Where(f => step.Cases.Contains(f.Seller)).ToDictionary(f => f.Seller, f => step.Cases[f.Seller].ToList(), StringComparer.Ordinal);
+                step.Books.AddRange(EnforcementRun.Advance(step.Policy, step.Machine, asOf, facts, events, cases, disputes, step.Previous, pools[p]));
+            }
+        }
+        foreach (var step in group)
+        {
+            if (step.Machine is null)
+            {
+                var triggered = step.Triggered.Select(t => $"{t.Key} {t.Value}").ToList();
+                stdout.WriteLine($"{Formats.Instant(asOf, step.Policy.Zone)} {step.Policy.Id}: {Plural.Of(step.Sellers, "seller")} evaluated, " +
+                    $"outcomes triggered: {(triggered.Count == 0 ? "none" : string.Join(", ", triggered))} (not enforced)");
+                continue;
+            }
+            store.Save(step.Books, (step.Policy.Id, asOf));
+            var audit = step.Books.SelectMany(b => b.AuditEntries).ToList();
+            stdout.WriteLine($"{Formats.Instant(asOf, step.Policy.Zone)} {step.Policy.Id}: {Plural.Of(step.Sellers, "seller")} evaluated, " +
+                $"{Plural.Of(audit.Count(a => a.Action == "opened"), "case")} opened, {Plural.Of(audit.Count(a => a.Action != "opened"), "transition")}, {Plural.Of(step.Books.Sum(b => b.Notices.Count), "notice")}");
+        }
+    }
+
     /// <summary>Cases waiting for a person past their due date: letters the operator has not answered in time, above all.</summary>
-    private static void ReportOverdue(EnforcementStore store, Instant at, Spectre.Console.IAnsiConsole stdout)
+    private static void ReportOverdue(EnforcementStore store, Instant at, IAnsiConsole stdout)
     {
         var overdue = store.Cases().Where(c => c.IsOpen && CaseStates.AwaitsPerson(c.State) && c.DueAt is { } due && due < at).ToList();
         foreach (var c in overdue)

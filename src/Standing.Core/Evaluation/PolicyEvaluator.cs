@@ -55,6 +55,63 @@ public sealed class PolicyEvaluator
         return new PolicyEvaluation(Policy, asOf, results);
     }
 
+    /// <summary>
+    /// Measures and judges the peer metrics of every seller of <paramref name="batches"/> together (a batch
+    /// at a time, so only one batch's facts need be held): the pool that <see cref="Evaluate(IReadOnlyList{SellerFacts}, Instant, PeerPool, bool, string?)"/>
+    /// judges each batch with. Empty when the policy compares no sellers.
+    /// </summary>
+    public PeerPool JudgePeers(IEnumerable<IReadOnlyList<SellerFacts>> batches, Instant asOf)
+    {
+        var names = new List<string>();
+        var columns = _peerMetrics.Select(_ => new List<MetricResult>()).ToArray();
+        if (ComparesSellers)
+        {
+            foreach (var batch in batches)
+            {
+                var measured = new MetricResult?[batch.Count][];
+                Parallel.For(0, batch.Count, i => measured[i] = Measure(batch[i], asOf, explain: false, peersOnly: true));
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    names.Add(batch[i].Seller);
+                    for (var k = 0; k < _peerMetrics.Length; k++) columns[k].Add(measured[i][_peerMetrics[k]]!);
+                }
+            }
+        }
+        var judged = columns.Select(PeerComparison.Judge).ToArray();
+        var bySeller = new Dictionary<string, MetricResult[]>(names.Count, StringComparer.Ordinal);
+        for (var i = 0; i < names.Count; i++) bySeller[names[i]] = judged.Select(column => column[i]).ToArray();
+        return new PeerPool(bySeller);
+    }
+
+    /// <summary>
+    /// Evaluates <paramref name="sellers"/> (a batch) with their peer metrics judged in <paramref name="peers"/>,
+    /// the pool of all the sellers: the same results as evaluating every seller of the pool at once. A seller
+    /// the pool lacks is judged among the batch's own sellers.
+    /// </summary>
+    public PolicyEvaluation Evaluate(IReadOnlyList<SellerFacts> sellers, Instant asOf, PeerPool peers, bool explain = false, string? only = null)
+    {
+        ArgumentNullException.ThrowIfNull(peers);
+        if (!ComparesSellers || sellers.Any(s => peers.Of(s.Seller) is null)) return Evaluate(sellers, asOf, explain, only: only);
+        var selected = Enumerable.Range(0, sellers.Count).Where(i => only is null || sellers[i].Seller == only).ToArray();
+        var measured = new MetricResult?[selected.Length][];
+        Parallel.For(0, selected.Length, k =>
+        {
+            var facts = sellers[selected[k]];
+            var results = Measure(facts, asOf, explain, peersOnly: false);
+            var pooled = peers.Of(facts.Seller)!;
+            for (var p = 0; p < _peerMetrics.Length; p++)
+            {
+                var m = _peerMetrics[p];
+                // The pool's judgment on this measurement (with its explanation when one is asked for).
+                results[m] = results[m]! with { Status = pooled[p].Status, Percentile = pooled[p].Percentile, PValue = pooled[p].PValue, PeerRate = pooled[p].PeerRate };
+            }
+            measured[k] = results;
+        });
+        var date = asOf.InZone(Policy.Zone).Date;
+        var results = selected.Select((i, k) => Finish(sellers[i].Seller, measured[k], date, explain) with { Agents = Agents(sellers[i], asOf, explain) }).ToArray();
+        return new PolicyEvaluation(Policy, asOf, results);
+    }
+
     /// <summary>One seller on its own (its own peer, when the policy compares sellers).</summary>
     public SellerEvaluation EvaluateSeller(SellerFacts facts, Instant asOf, bool explain = false) =>
         Evaluate([facts], asOf, explain, maxParallelism: 1).Sellers[0];

@@ -38,9 +38,11 @@ public sealed class FactProjection(IEventStore store)
 
     /// <summary>
     /// Brings the stored facts up to date with the log: folds every seller whose stored facts are
-    /// missing, stale or of another format, and stores them. Returns the sellers folded.
+    /// missing, stale or of another format, and stores them, a chunk of sellers per transaction (each
+    /// stamped with the log position it was folded at: a crash leaves whole chunks, and the rest stale,
+    /// never wrong). Returns the sellers folded; <paramref name="progress"/> hears (sellers folded, of how many).
     /// </summary>
-    public IReadOnlyList<string> Refresh()
+    public IReadOnlyList<string> Refresh(Action<long, long>? progress = null)
     {
         var rows = store.Sellers();
         var stored = CurrentStored(rows, bodies: false);
@@ -51,6 +53,7 @@ public sealed class FactProjection(IEventStore store)
             var chunk = stale.GetRange(i, Math.Min(Chunk, stale.Count - i));
             var folded = FactFolder.Fold(store.ReadSellers(chunk.Select(r => r.Seller).ToList()), Instant.MaxValue);
             LastStored += Store(chunk, folded);
+            progress?.Invoke(i + chunk.Count, stale.Count);
         }
         Folds += stale.Count;
         LastReused = rows.Count - stale.Count;
@@ -64,9 +67,27 @@ public sealed class FactProjection(IEventStore store)
     /// their events are stored for later reads, when the store can be written (a store that cannot
     /// is read all the same).
     /// </summary>
-    public IReadOnlyList<SellerFacts> FactsAsOf(Instant asOf, string? seller = null)
+    public IReadOnlyList<SellerFacts> FactsAsOf(Instant asOf, string? seller = null) =>
+        FactsAsOf(asOf, store.Sellers(seller), wholeStore: seller is null);
+
+    /// <summary>
+    /// The facts of the sellers of <paramref name="rows"/> (projection rows, a batch of them) known before
+    /// <paramref name="asOf"/>, in seller order: what <see cref="FactsAsOf(Instant, string?)"/> gives for
+    /// them, reading only their stored facts and, for the sellers whose stored facts do not serve, their events.
+    /// Jobs walk the store in such batches so that what they hold depends on the batch, not on the store.
+    /// </summary>
+    public IReadOnlyList<SellerFacts> FactsAsOf(Instant asOf, IReadOnlyList<SellerProjection> rows) =>
+        FactsAsOf(asOf, rows, wholeStore: false);
+
+    /// <summary>The projection rows of every seller known before <paramref name="asOf"/> cut into batches of <paramref name="size"/>, in seller order.</summary>
+    public IEnumerable<IReadOnlyList<SellerProjection>> Batches(Instant asOf, int size = Chunk)
     {
-        var rows = store.Sellers(seller);
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        return store.Sellers().Where(r => r.FirstAt < asOf).Chunk(size);
+    }
+
+    private IReadOnlyList<SellerFacts> FactsAsOf(Instant asOf, IReadOnlyList<SellerProjection> rows, bool wholeStore)
+    {
         var known = rows.Where(r => r.FirstAt < asOf).ToList();
         // Only sellers whose every event precedes as-of can use facts folded from all of their events.
         var complete = known.Where(r => AllBefore(r, asOf)).ToList();
@@ -94,7 +115,7 @@ public sealed class FactProjection(IEventStore store)
         LastStored = 0;
         if (read.Count > 0)
         {
-            IReadOnlyList<StandingEvent> events = seller is null && read.Count == rows.Count
+            IReadOnlyList<StandingEvent> events = wholeStore && read.Count == rows.Count
                 ? store.ReadEvery()
                 : store.ReadSellers(read.Select(r => r.Seller).ToList());
             fresh = FactFolder.Fold(events, asOf);

@@ -98,6 +98,36 @@ public sealed class PeerComparisonTests
         Assert.Equal(MetricStatus.Breach, seller.Metric("negative_rate")!.Status);
     }
 
+    [Fact]
+    public void Batches_judged_against_the_pool_of_all_sellers_get_the_figures_of_one_evaluation_of_all()
+    {
+        // The scenario of the first test: s20 in breach with p ≈ 5.546e-7 against 31/410, worked out there.
+        var events = NineteenTypicalSellers().Concat(Seller("s20", 20, 10)).Concat(Seller("s21", 10, 2)).ToList();
+        var at = EventScript.At("2026-06-01T00:00:00Z");
+        var evaluator = new Core.Evaluation.PolicyEvaluator(Standing.Policies.Loading.PolicyLoader.Load(Policy, "case.yaml"));
+        var facts = Core.Facts.FactFolder.Fold(events, at);
+        var batches = facts.Chunk(4).ToList();
+
+        var pool = evaluator.JudgePeers(batches, at);
+        var batched = batches.SelectMany(b => evaluator.Evaluate(b, at, pool).Sellers).ToList();
+        var whole = evaluator.Evaluate(facts, at).Sellers;
+
+        Assert.Equal(21, pool.Count);
+        Assert.Equal(whole.Select(Figures), batched.Select(Figures));
+        var worst = batched.Single(s => s.Seller == "s20").Metric("negative_rate")!;
+        Assert.Equal(MetricStatus.Breach, worst.Status);
+        Assert.Equal(5.546461275648127e-07, worst.PValue!.Value, 1e-12);
+        // Alone, s20's batch (s17..s20) would put the catalog rate at (3 + 10) / 80 and judge otherwise.
+        Assert.NotEqual(31.0 / 410, evaluator.Evaluate(batches.Single(b => b.Any(f => f.Seller == "s20")), at).Sellers.Single(s => s.Seller == "s20").Metric("negative_rate")!.PeerRate);
+        // Explained, the pool's judgment is kept and the items are listed.
+        var explained = Assert.Single(evaluator.Evaluate(batches.Single(b => b.Any(f => f.Seller == "s20")), at, pool, explain: true, only: "s20").Sellers);
+        Assert.Equal(Figures(whole.Single(s => s.Seller == "s20")), Figures(explained));
+
+        static string Figures(Core.Evaluation.SellerEvaluation s) =>
+            string.Join(";", s.Metrics.Select(m => $"{s.Seller} {m.Value} {m.Numerator}/{m.Denominator} {m.Status} {m.Percentile} {m.PValue} {m.PeerRate}"))
+            + string.Join(";", s.Outcomes.Select(o => $"{o.Id} {o.Triggered}"));
+    }
+
     [Theory]
     [InlineData(2, 2, 0.5, 0.25)]
     [InlineData(1, 3, 0.5, 0.875)] // 1 − 0.5³
