@@ -11,6 +11,8 @@ internal static class DemoSummary
 {
     private const int WorstShown = 5;
     private const int BusyAgentResponses = 10;
+    /// <summary>Width of the overview's outcomes column: beside five short columns in 120.</summary>
+    private const int OutcomesWidth = 48;
 
     public static void Write(IAnsiConsole console, IReadOnlyList<PolicyEvaluation> evaluations, IReadOnlyDictionary<string, SellerProfileKind> profiles)
     {
@@ -27,7 +29,7 @@ internal static class DemoSummary
                 $"[yellow]{worst.Count(s => s == MetricStatus.AtRisk)}[/]",
                 $"[green]{worst.Count(s => s == MetricStatus.Good)}[/]",
                 $"[grey]{worst.Count(s => s == MetricStatus.InsufficientData)}[/]",
-                outcomes.Count == 0 ? "[grey]none[/]" : Markup.Escape(string.Join(", ", outcomes)));
+                outcomes.Count == 0 ? "[grey]none[/]" : Markup.Escape(TextWrap.Pack(outcomes, OutcomesWidth, 3)));
         }
         console.Write(overview);
 
@@ -57,8 +59,9 @@ internal static class DemoSummary
                 table.AddRow(
                     Markup.Escape(s.Seller),
                     profiles.TryGetValue(s.Seller, out var kind) ? kind.ToString().ToLowerInvariant() : "",
-                    string.Join(", ", metrics),
-                    outcomes.Count == 0 ? "[grey]–[/]" : $"[red]{Markup.Escape(string.Join(", ", outcomes))}[/]");
+                    // One metric or outcome a line: a value stays beside its unit, an id whole.
+                    string.Join("\n", metrics),
+                    outcomes.Count == 0 ? "[grey]–[/]" : $"[red]{Markup.Escape(string.Join(",\n", outcomes))}[/]");
             }
             console.Write(table);
         }
