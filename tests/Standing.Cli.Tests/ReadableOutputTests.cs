@@ -78,6 +78,9 @@ public sealed class ReadableOutputTests : IDisposable
         string[] ids = ["violation_refund_only_handling_hours", "violation_reply_rate", "attitude_minor", "violation_pickup_hours"];
         Assert.Equal("violation_refund_only_handling_hours,\nviolation_reply_rate, +2 more", TextWrap.Pack(ids, 40, 2));
         Assert.Equal("a, b", TextWrap.Pack(["a", "b"], 40, 1));
+        // The demo's worst metrics: a long id takes its value to the next line, whole with its unit.
+        Assert.Equal("return_receipt_handling_hours_experience\n  24.53 h", DemoSummary.WorstMetric("return_receipt_handling_hours_experience", "24.53 h"));
+        Assert.Equal("odr 9.341%", DemoSummary.WorstMetric("odr", "9.341%"));
     }
 
     [Fact]
