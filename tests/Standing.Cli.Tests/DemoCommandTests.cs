@@ -17,6 +17,9 @@ public sealed class DemoCommandTests : IDisposable
 
         Assert.Equal(0, demo.ExitCode);
         Assert.Contains("sellers per standard", demo.Stdout, StringComparison.Ordinal);
+        // The closing hints are commands to copy: each whole on its line even past 120 columns (the
+        // temporary folder makes the explain line longer than that).
+        Assert.Matches(new System.Text.RegularExpressions.Regex(@"(?m)^  standing explain --events \S+ --policy \S+ --as-of \S+ --seller \S+$"), demo.Stdout);
         var events = Path.Combine(output, "events.ndjson");
         Assert.True(File.Exists(events));
         foreach (var pack in new[] { "congocrea", "mall", "douyin", "pinduoduo", "tmall" })

@@ -62,9 +62,9 @@ public sealed class PresentationTests : IDisposable
         Assert.Contains("│ shop-z │ odr                       │ 71.429% │  5/7 │ BREACH │ warning  │", table.Stdout, StringComparison.Ordinal);
         Assert.EndsWith("1 seller\n", table.Stdout, StringComparison.Ordinal);
         var rows = csv.Stdout.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("seller,metric,value,unit,numerator,denominator,pending,status,triggered_outcomes", rows[0]);
-        // 5/7 rounded to ten decimals, as in the JSON.
-        Assert.Equal("shop-z,odr,0.7142857143,ratio,5,7,0,breach,warning", rows[1]);
+        Assert.Equal("seller,metric,value,unit,numerator,denominator,pending,status,triggered_outcomes,percentile,p_value,peer_rate", rows[0]);
+        // 5/7 rounded to ten decimals, as in the JSON; congocrea compares no sellers: no peer numbers.
+        Assert.Equal("shop-z,odr,0.7142857143,ratio,5,7,0,breach,warning,,,", rows[1]);
         Assert.Equal(4, rows.Length);
     }
 

@@ -148,7 +148,7 @@ public sealed class CatalogExclusionTests
     [Fact]
     public void A_letter_received_during_the_recheck_day_counts()
     {
-        // §2: the letter must be received "no later than the re-check day (on or before it)".
+        // docs/standards/promua.md: the letter must be received "no later than the re-check day (on or before it)".
         var events = Letter(Remedied(History()), "2026-03-15T08:00:00Z").Events; // day 14, after the day-14 run at midnight
         Daily(events, Day14);
         Assert.Equal(CaseStates.Excluded, _driver.Only(CaseKinds.CatalogExclusion).State);

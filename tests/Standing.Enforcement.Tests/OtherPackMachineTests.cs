@@ -49,7 +49,7 @@ public sealed class OtherPackMachineTests
     [Fact]
     public void Douyin_keeps_the_restriction_through_a_half_month_with_too_little_data()
     {
-        // §5: restricted "until the next passing assessment"; a half month with too few sessions to
+        // docs/standards/douyin.md: restricted "until the next passing assessment"; a half month with too few sessions to
         // judge (insufficient data, never a breach) is not a pass either.
         var driver = new MachineDriver(new ActivityRestrictionMachine(), HandMade.Policy("douyin"), Seller);
         var mar1 = HandMade.Day(2026, 3, 1);
@@ -72,7 +72,7 @@ public sealed class OtherPackMachineTests
     [Fact]
     public void Douyin_does_not_judge_a_passed_half_month_again_when_it_later_looks_failed()
     {
-        // §5: assessed on the 1st and the 16th. A session still pending at the 16th's run that turns
+        // docs/standards/douyin.md: assessed on the 1st and the 16th. A session still pending at the 16th's run that turns
         // late, or a late event, makes the same half month look failed the next day: no restriction.
         var driver = new MachineDriver(new ActivityRestrictionMachine(), HandMade.Policy("douyin"), Seller);
         var mar1 = HandMade.Day(2026, 3, 1);

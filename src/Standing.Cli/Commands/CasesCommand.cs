@@ -163,7 +163,7 @@ internal static class CasesCommand
                 o.WriteLine($"  {a.Seq}. {Formats.Instant(a.At)} {a.Actor} {a.Action}: {a.FromState ?? "-"} → {a.ToState}");
                 o.WriteLine($"     why: {a.Reason}");
                 foreach (var m in a.Snapshot)
-                    o.WriteLine($"     {m.Metric} = {Formats.Value(m.Value, CaseMetricKinds.Kind(kinds, m.Metric))} ({m.Numerator}/{m.Denominator}, {m.Status})");
+                    o.WriteLine($"     {m.Metric} = {Formats.Value(m.Value, CaseMetricKinds.Kind(kinds, m.Metric))} ({Formats.Fraction(CaseMetricKinds.Kind(kinds, m.Metric), m.Numerator, m.Denominator)}, {m.Status})");
             }
             o.WriteLine("notices:");
             foreach (var n in notices)

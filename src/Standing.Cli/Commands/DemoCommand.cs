@@ -85,10 +85,10 @@ internal static class DemoCommand
         var example = DemoSummary.ExampleSeller(evaluations[0]) ?? facts[0].Seller;
         console.WriteLine();
         console.MarkupLine($"Done in {clock.Elapsed.TotalSeconds:0.0} s. Results: [underline]{Markup.Escape(folder)}/results-<pack>.json[/]. Try:");
-        var events = Markup.Escape(eventsPath);
-        console.MarkupLine($"  standing evaluate --events {events} --policy {evaluations[0].Policy.Id} --as-of {endText}");
-        console.MarkupLine($"  standing explain --events {events} --policy {evaluations[0].Policy.Id} --as-of {endText} --seller {Markup.Escape(example)}");
-        console.MarkupLine($"  standing cases list --db {Markup.Escape(storePath)}");
+        // Commands to copy: printed whole, never folded at the console's width.
+        TextWrap.Unwrapped(console, $"  standing evaluate --events {eventsPath} --policy {evaluations[0].Policy.Id} --as-of {endText}");
+        TextWrap.Unwrapped(console, $"  standing explain --events {eventsPath} --policy {evaluations[0].Policy.Id} --as-of {endText} --seller {example}");
+        TextWrap.Unwrapped(console, $"  standing cases list --db {storePath}");
         return ExitCodes.Ok;
     }
 

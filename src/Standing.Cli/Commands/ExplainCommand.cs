@@ -64,7 +64,7 @@ internal static class ExplainCommand
         var evaluation = new PolicyEvaluation(policy, asOf, [result]);
         var sellerFacts = facts.FirstOrDefault(f => f.Seller == seller);
         if (format == OutputFormat.Json) OutputFormat.WriteJson(stdout => ExplanationDocument.Write(stdout, evaluation, disputes, sellerFacts));
-        else if (format == OutputFormat.Csv) ExplainRows.For(result, items).WriteCsv(Console.Out);
+        else if (format == OutputFormat.Csv) ExplainRows.For(result, items, sellerFacts).WriteCsv(Console.Out);
         else ExplainWriter.Write(Consoles.Out, evaluation, result, disputes, sellerFacts, items, limit);
         return rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Ok;
     }

@@ -66,10 +66,11 @@ internal static class PoliciesCommand
             console.MarkupLine($"[bold]{Markup.Escape(m.Id)}[/] ({DocumentText.Wire(m.Kind)}): {Markup.Escape(m.Title)}");
             console.MarkupLine($"  window:   {Markup.Escape($"{m.Window.Describe()} by {m.AttributeBy.Name}")}");
             console.MarkupLine($"  counts:   {Markup.Escape(Counts(m).Replace("\n", "\n            ", StringComparison.Ordinal))}");
-            console.MarkupLine($"  standard: {Markup.Escape(m.Standard?.ToString() ?? "reported only")}");
+            console.MarkupLine($"  standard: {Markup.Escape(m.Standard is { } st ? Formats.Standard(st, m.Kind) : "reported only")}");
         }
         console.WriteLine();
-        foreach (var r in p.Rules) ShowRule(console, r);
+        var kinds = p.Metrics.ToDictionary(m => m.Id, m => m.Kind, StringComparer.Ordinal);
+        foreach (var r in p.Rules) ShowRule(console, r, kinds);
         if (p.Scorecard is { } card)
         {
             Section(console, "agent scorecard (per agent: sessions, first_response_seconds, avg_response_seconds, satisfaction, conversion)",
@@ -103,18 +104,19 @@ internal static class PoliciesCommand
         return ExitCodes.Ok;
     }
 
-    private static void ShowRule(IAnsiConsole console, RuleDefinition r)
+    private static void ShowRule(IAnsiConsole console, RuleDefinition r, IReadOnlyDictionary<string, MetricKind> kinds)
     {
         var outcome = r.Tiers.Count > 0 ? string.Join(" | ", r.Tiers.Select(t => t.Outcome)) : r.Outcome;
-        console.MarkupLine($"[bold]rule {Markup.Escape(r.Id)}[/] → {Markup.Escape(outcome)}{(r.Award ? " (earned)" : "")}: " +
-                           Markup.Escape(r.Versions.Count > 0 ? "versions by effective date" : Describe(r.When)) +
+        var named = r.Id == outcome ? "" : $" → {Markup.Escape(outcome)}";
+        console.MarkupLine($"[bold]rule {Markup.Escape(r.Id)}[/]{named}{(r.Award ? " (earned)" : "")}: " +
+                           Markup.Escape(r.Versions.Count > 0 ? "versions by effective date" : Describe(r.When, kinds)) +
                            (r.Description.Length > 0 ? $"\n  [grey]{Markup.Escape(r.Description)}[/]" : ""));
         foreach (var v in r.Versions)
-            console.MarkupLine($"  from {v.Effective:uuuu-MM-dd}: {Markup.Escape(Describe(v.When))}");
+            console.MarkupLine($"  from {v.Effective:uuuu-MM-dd}: {Markup.Escape(Describe(v.When, kinds))}");
         foreach (var t in r.Tiers)
         {
             var extra = (t.Penalty.Length > 0 ? "; " + t.Penalty : "") + (t.Fine is { } f ? $"; fine {f}" : "");
-            console.MarkupLine($"  tier {Markup.Escape(t.Id)} → {Markup.Escape(t.Outcome)} when {Markup.Escape(Describe(t.When))}{Markup.Escape(extra)}");
+            console.MarkupLine($"  tier {Markup.Escape(t.Id)} → {Markup.Escape(t.Outcome)} when {Markup.Escape(Describe(t.When, kinds))}{Markup.Escape(extra)}");
         }
     }
 
@@ -130,12 +132,13 @@ internal static class PoliciesCommand
 
     private static string Among(MetricDefinition m) => m.Population == Filter.Everything ? "" : $"\namong {m.Population}";
 
-    private static string Describe(RuleTest test) => test switch
+    /// <summary>A rule's test with each threshold in its metric's unit (odr ≥ 1%), as evaluate shows values.</summary>
+    private static string Describe(RuleTest test, IReadOnlyDictionary<string, MetricKind> kinds) => test switch
     {
-        AllOf all => string.Join(" and ", all.Tests.Select(Describe)),
-        AnyOf any => "(" + string.Join(" or ", any.Tests.Select(Describe)) + ")",
+        AllOf all => string.Join(" and ", all.Tests.Select(t => Describe(t, kinds))),
+        AnyOf any => "(" + string.Join(" or ", any.Tests.Select(t => Describe(t, kinds))) + ")",
         MetricTest { Status: { } s } t => $"{t.Metric} is {s.Wire()}",
-        MetricTest t => $"{t.Metric} {Condition.OpText(t.Op)} {t.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+        MetricTest t => $"{t.Metric} {Condition.OpText(t.Op)} {(t.Value is { } v ? Formats.Value(v, kinds.TryGetValue(t.Metric, out var k) ? k : null) : "")}",
         _ => "",
     };
 

@@ -11,6 +11,8 @@ internal static class DemoSummary
 {
     private const int WorstShown = 5;
     private const int BusyAgentResponses = 10;
+    /// <summary>Width of the overview's outcomes column: beside five short columns in 120.</summary>
+    private const int OutcomesWidth = 48;
 
     public static void Write(IAnsiConsole console, IReadOnlyList<PolicyEvaluation> evaluations, IReadOnlyDictionary<string, SellerProfileKind> profiles)
     {
@@ -27,7 +29,7 @@ internal static class DemoSummary
                 $"[yellow]{worst.Count(s => s == MetricStatus.AtRisk)}[/]",
                 $"[green]{worst.Count(s => s == MetricStatus.Good)}[/]",
                 $"[grey]{worst.Count(s => s == MetricStatus.InsufficientData)}[/]",
-                outcomes.Count == 0 ? "[grey]none[/]" : Markup.Escape(string.Join(", ", outcomes)));
+                outcomes.Count == 0 ? "[grey]none[/]" : Markup.Escape(TextWrap.Pack(outcomes, OutcomesWidth, 3)));
         }
         console.Write(overview);
 
@@ -52,17 +54,28 @@ internal static class DemoSummary
             {
                 var metrics = s.Metrics.Where(m => m.Status is MetricStatus.Breach or MetricStatus.AtRisk)
                     .OrderBy(m => m.Status == MetricStatus.Breach ? 0 : 1).Take(3)
-                    .Select(m => $"[{Formats.StatusColor(m.Status)}]{Markup.Escape(m.Id)} {Formats.Value(m)}[/]");
+                    .Select(m => $"[{Formats.StatusColor(m.Status)}]{Markup.Escape(WorstMetric(m.Id, Formats.Value(m)))}[/]");
                 var outcomes = s.Outcomes.Where(o => o.Triggered && !o.Award).Select(o => o.Outcome).ToList();
                 table.AddRow(
                     Markup.Escape(s.Seller),
                     profiles.TryGetValue(s.Seller, out var kind) ? kind.ToString().ToLowerInvariant() : "",
-                    string.Join(", ", metrics),
-                    outcomes.Count == 0 ? "[grey]–[/]" : $"[red]{Markup.Escape(string.Join(", ", outcomes))}[/]");
+                    // One metric or outcome a line: a value stays beside its unit, an id whole.
+                    string.Join("\n", metrics),
+                    outcomes.Count == 0 ? "[grey]–[/]" : $"[red]{Markup.Escape(string.Join(",\n", outcomes))}[/]");
             }
             console.Write(table);
         }
     }
+
+    /// <summary>
+    /// "id value", or the value on a line of its own under a long id, so the column stays narrow enough
+    /// for the outcomes beside it and nothing in it is folded (never "24.53" above "h").
+    /// </summary>
+    public static string WorstMetric(string id, string value) =>
+        id.Length + 1 + value.Length <= WorstMetricWidth ? $"{id} {value}" : $"{id}\n  {value}";
+
+    /// <summary>A line of the worst metrics column: a 40-character id and a short value, beside 40 of outcomes in 120.</summary>
+    private const int WorstMetricWidth = 44;
 
     /// <summary>A scorecard pack: how many agents were scored and the slowest of them.</summary>
     private static void WriteAgents(IAnsiConsole console, PolicyEvaluation e)

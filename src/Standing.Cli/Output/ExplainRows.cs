@@ -6,12 +6,12 @@ namespace Standing.Cli.Output;
 /// <summary><c>explain --format csv</c>: one row per item of each metric, with its role and reason: every item of the groups --items asks for (--limit is for reading, a spreadsheet filters).</summary>
 internal static class ExplainRows
 {
-    public static Listing For(SellerEvaluation seller, ExplainItems items)
+    public static Listing For(SellerEvaluation seller, ExplainItems items, Standing.Core.Facts.SellerFacts? facts = null)
     {
         var listing = new Listing("seller", "metric", "item", "role", "reason");
         foreach (var m in seller.Metrics)
-        foreach (var item in m.Items.Where(i => Wanted(i.Role, m.Definition.Kind, items)))
-            listing.Add(seller.Seller, m.Id, item.Id, item.Role.ToString().ToLowerInvariant(), item.Reason);
+        foreach (var item in ItemOrder.Sort(m.Items.Where(i => Wanted(i.Role, m.Definition.Kind, items)), facts))
+            listing.Add(seller.Seller, m.Id, item.Id, item.Role.ToString().ToLowerInvariant(), VerdictText.Concise(item.Reason));
         return listing;
     }
 

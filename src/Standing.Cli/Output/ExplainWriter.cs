@@ -30,7 +30,7 @@ internal static class ExplainWriter
             console.MarkupLine($"  window: {Markup.Escape(d.Window.Describe())} by {d.AttributeBy.Name}: [[{start}, {Formats.Instant(m.Window.End, zone)})");
             if (d.Numerator is { } n) console.MarkupLine($"  counts: {Markup.Escape(n.ToString())}");
             if (d.Population != Filter.Everything) console.MarkupLine($"  among: {Markup.Escape(d.Population.ToString())}");
-            if (d.Standard is { } st) console.MarkupLine($"  standard: {Markup.Escape(st.ToString())}");
+            if (d.Standard is { } st) console.MarkupLine($"  standard: {Markup.Escape(Formats.Standard(st, d.Kind))}");
             if (m.PValue is { } p) console.MarkupLine(Markup.Escape(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"  against the other sellers: catalog rate {Formats.Share(m.PeerRate)}, percentile {m.Percentile:0.###} (1 = the worst), one-sided binomial p = {p:0.###e+0}")));
             var excluded = DisputeExclusion.Excluded(policy, d, disputes ?? [], evaluation.AsOf, facts);
             WriteSummary(console, m, excluded.Count);
@@ -43,13 +43,13 @@ internal static class ExplainWriter
             {
                 // A mean duration has no numerator: the items it measured are the ones that counted.
                 if (show.Counted) WriteItems(console, m, d.Kind == MetricKind.MeanDuration ? ItemRole.Denominator : ItemRole.Numerator,
-                    d.Kind == MetricKind.MeanDuration ? "measured" : NumeratorHeading(d), limit);
-                if (show.All && d.Kind != MetricKind.MeanDuration) WriteItems(console, m, ItemRole.Denominator, "in the denominator only", limit);
+                    d.Kind == MetricKind.MeanDuration ? "measured" : NumeratorHeading(d), limit, facts);
+                if (show.All && d.Kind != MetricKind.MeanDuration) WriteItems(console, m, ItemRole.Denominator, "in the denominator only", limit, facts);
             }
-            if (show.Pending) WriteItems(console, m, ItemRole.Pending, "pending (outcome not known at as-of, left out)", limit);
+            if (show.Pending) WriteItems(console, m, ItemRole.Pending, "pending (outcome not known at as-of, left out)", limit, facts);
             if (show.Excluded)
             {
-                WriteItems(console, m, ItemRole.Excluded, "excused by the standard (left out)", limit);
+                WriteItems(console, m, ItemRole.Excluded, "excused by the standard (left out)", limit, facts);
                 if (excluded.Count > 0) console.MarkupLine($"  excluded by accepted disputes: {excluded.Count}");
                 foreach (var x in excluded.Take(limit))
                 {
@@ -63,9 +63,8 @@ internal static class ExplainWriter
         console.MarkupLine("[bold]rules[/]");
         foreach (var o in seller.Outcomes)
         {
-            var verdict = o.Triggered ? "[red bold]TRIGGERED[/]" : "[green]not triggered[/]";
-            console.MarkupLine($"  {Markup.Escape(o.Id)} → {Markup.Escape(o.Outcome)}: {verdict}");
-            console.MarkupLine($"    {Markup.Escape(o.Reason)}");
+            console.MarkupLine("  " + VerdictText.Header(o));
+            TextWrap.Write(console, "    ", o.Reason, 6);
         }
         if (policy.Guidance.Count > 0)
         {
@@ -118,7 +117,7 @@ internal static class ExplainWriter
         var kind = m.Definition.Id.StartsWith("conduct_", StringComparison.Ordinal) ? m.Definition.Id["conduct_".Length..] : m.Definition.Id;
         var matcher = TextPatterns.Compile(patterns);
         var messages = facts.AgentMessages.ToDictionary(x => x.Message, StringComparer.Ordinal);
-        var flagged = m.Items.Where(i => i.Role == ItemRole.Numerator).ToList();
+        var flagged = ItemOrder.Sort(m.Items.Where(i => i.Role == ItemRole.Numerator), facts).ToList();
         console.MarkupLine($"  flagged messages: {flagged.Count}");
         foreach (var item in flagged.Take(limit))
         {
@@ -137,12 +136,12 @@ internal static class ExplainWriter
         if (clean > 0) console.MarkupLine($"  checked, not flagged: {clean}");
     }
 
-    private static void WriteItems(IAnsiConsole console, MetricResult m, ItemRole role, string heading, int limit)
+    private static void WriteItems(IAnsiConsole console, MetricResult m, ItemRole role, string heading, int limit, SellerFacts? facts)
     {
-        var items = m.Items.Where(i => i.Role == role).ToList();
+        var items = ItemOrder.Sort(m.Items.Where(i => i.Role == role), facts).ToList();
         if (items.Count == 0) return;
         console.MarkupLine($"  {heading}: {items.Count}");
-        foreach (var item in items.Take(limit)) console.MarkupLine($"    {Markup.Escape(item.Id)}  [grey]{Markup.Escape(item.Reason)}[/]");
+        foreach (var item in items.Take(limit)) TextWrap.Write(console, $"    {item.Id}  ", VerdictText.Concise(item.Reason), 6, "grey");
         More(console, items.Count, limit);
     }
 

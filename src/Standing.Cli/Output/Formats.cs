@@ -31,13 +31,46 @@ internal static class Formats
     /// <summary>A number for CSV: invariant, full precision (rounded to ten decimals as in JSON), empty when absent.</summary>
     public static string Raw(double? value) => value is { } v && double.IsFinite(v) ? Math.Round(v, 10).ToString("R", CultureInfo.InvariantCulture) : "";
 
-    public static string Fraction(MetricResult m) => m.Definition.Kind switch
+    public static string Fraction(MetricResult m) => Fraction(m.Definition.Kind, m.Numerator, m.Denominator);
+
+    /// <summary>What a value was computed from, by kind: 2/200 for a rate, n=12 for a mean duration, "of 258" for a count.</summary>
+    public static string Fraction(MetricKind? kind, long numerator, long denominator) => kind switch
     {
-        MetricKind.Rate or MetricKind.ShareWithin or MetricKind.Ratio => $"{m.Numerator}/{m.Denominator}",
-        MetricKind.MeanDuration => $"n={m.Denominator}",
-        MetricKind.Score => $"{m.Numerator} of {m.Denominator} with data",
-        _ => $"of {m.Denominator}",
+        MetricKind.Rate or MetricKind.ShareWithin or MetricKind.Ratio => $"{numerator}/{denominator}",
+        MetricKind.MeanDuration => $"n={denominator}",
+        MetricKind.Score => $"{numerator} of {denominator} with data",
+        MetricKind.Count => $"of {denominator}",
+        _ => $"{numerator}/{denominator}",
     };
+
+    /// <summary>
+    /// A standard with its thresholds in the metric's unit, as its values are shown (breach when ≥ 1%,
+    /// not ≥ 0.01); a peer standard says how it compares with the other sellers.
+    /// </summary>
+    public static string Standard(Standard standard, MetricKind kind)
+    {
+        if (standard.Peer is not null) return standard.ToString();
+        var lower = standard.Direction == Direction.LowerIsBetter;
+        var op = (lower, standard.ThresholdInclusive) switch
+        {
+            (true, true) => "≥",
+            (true, false) => ">",
+            (false, true) => "≤",
+            _ => "<",
+        };
+        // A target on the threshold itself is good only on its own side of it (ODR < 1%: good when < 1%).
+        var onThreshold = standard.ThresholdInclusive && standard.Target == standard.Threshold;
+        var targetOp = (lower, onThreshold) switch
+        {
+            (true, true) => "<",
+            (true, false) => "≤",
+            (false, true) => ">",
+            _ => "≥",
+        };
+        var count = standard.BreachMinCount > 0 ? $" with ≥ {standard.BreachMinCount} counted" : "";
+        return $"breach when {op} {ValueText.Of(standard.Threshold, kind)}{count}, good when {targetOp} {ValueText.Of(standard.Target, kind)}, " +
+               $"minimum sample {standard.MinSample}";
+    }
 
     /// <summary>The status in a word, so a table read without colours still says it.</summary>
     public static string StatusWord(MetricStatus status) => status switch

@@ -34,6 +34,10 @@ internal sealed class Listing(params string[] headers)
         _rows.Add(cells);
     }
 
+    /// <summary>How wide the table is with no cell folded: the longest line of each column, its padding and borders.</summary>
+    public int NaturalWidth() =>
+        headers.Select((h, i) => _rows.Select(r => r[i].Text.Split('\n').Max(l => l.Length)).Append(h.Length).Max()).Sum() + 3 * headers.Length + 1;
+
     public Table Table()
     {
         var table = new Table().Border(TableBorder.Rounded);

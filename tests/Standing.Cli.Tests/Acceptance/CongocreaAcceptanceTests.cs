@@ -40,7 +40,7 @@ public sealed class CongocreaAcceptanceTests
         Assert.False(Run.Value.Triggered("shop-u", "warning"));
     }
 
-    // §1 automatic warning when all three hold: ODR ≥ 1% (2/200), ≥ 3 defective orders since the first sale
+    // docs/standards/congocrea.md: automatic warning when all three hold: ODR ≥ 1% (2/200), ≥ 3 defective orders since the first sale
     // (o-old, o-d1, o-d2 = 3), ≥ 2 defective orders placed in rolling 60 days [2026-01-31T00:00Z, as-of)
     // (o-d1 placed exactly at the window start, o-d2 = 2).
     [Fact]

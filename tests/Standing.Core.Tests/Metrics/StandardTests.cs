@@ -49,7 +49,7 @@ public sealed class StandardTests
     [Fact]
     public void A_target_on_an_exclusive_limit_is_described_on_its_own_side()
     {
-        // Congocrea §1: "every shop must keep ODR < 1%": breach at 1%, good only under it.
+        // docs/standards/congocrea.md: "every shop must keep ODR < 1%": breach at 1%, good only under it.
         var odr = new Standard(Direction.LowerIsBetter, 0.01, ThresholdInclusive: true, Target: 0.01, MinSample: 1);
         Assert.Equal("breach when ≥ 0.01, good when < 0.01, minimum sample 1", odr.ToString());
         Assert.Equal(MetricStatus.Breach, odr.Judge(0.01, 100));

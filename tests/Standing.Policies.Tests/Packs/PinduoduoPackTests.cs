@@ -32,7 +32,7 @@ public sealed class PinduoduoPackTests
         var result = PackEvaluation.Evaluate("pinduoduo", s.Events, AsOf);
         var rate = result.Metric("reply_rate")!;
 
-        // Consultations b1–b12 = 12 (§6 limits no hours, unlike Kuaishou's 08:00–24:00); answered within
+        // Consultations b1–b12 = 12 (docs/standards/pinduoduo.md limits no hours, unlike Kuaishou's 08:00–24:00); answered within
         // 3 minutes b1–b9 = 9; 9/12 = 0.75 < 90%.
         Assert.Equal((9, 12), (rate.Numerator, rate.Denominator));
         Assert.Equal(EventScript.At("2026-05-10T00:00:00+08:00"), rate.Window.Start);

@@ -126,7 +126,7 @@ public sealed class TmallPackTests
     [Fact]
     public void The_extension_runs_only_while_a_wait_from_the_shift_is_open_and_never_reaches_across_the_night()
     {
-        // Worked by hand from §7 ("work extends automatically while a customer is still consulting"),
+        // Worked by hand from docs/standards/tmall.md ("work extends automatically while a customer is still consulting"),
         // Monday 4 May, shifts 08:30–23:30.
         // N1: b1 23:00:00 → cai 23:00:05 (5 s). At 23:30 nobody in N1 waits. b1 comes back Tuesday
         //     07:00, outside every shift and its extension → counted from 08:30 → cai 08:30:10: 10 s.
