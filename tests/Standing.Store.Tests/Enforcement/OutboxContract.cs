@@ -309,7 +309,8 @@ public sealed class SqliteOutboxTests : OutboxContract
         Assert.Contains($"refused for good (outbox list --state failed; outbox retry ID sends it again): webhook:{strict.Url}: {firstKey}: {strict.Url}: answered 422", refused.Stderr);
         var failed = StandingProcess.Run("outbox", "list", "--db", target, "--state", "failed");
         Assert.Contains("failed, refused for good", failed.Stdout);
-        Assert.Contains("unknown seller", failed.Stdout);
+        // The receiver's answer is kept whole (the table may wrap it; the CSV does not).
+        Assert.Contains("unknown seller", StandingProcess.Run("outbox", "list", "--db", target, "--state", "failed", "--format", "csv").Stdout);
         var retry = StandingProcess.Run("outbox", "retry", firstKey!, "--db", target);
         Assert.True(retry.ExitCode == 0, retry.Stderr);
         Assert.Contains($"notice {firstKey}: 1 failed delivery back in the outbox", retry.Stdout);
