@@ -54,6 +54,17 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Equal(0, cases.ExitCode);
         using var list = JsonDocument.Parse(cases.Stdout);
         Assert.Equal(warned, list.RootElement.EnumerateArray().Select(c => c.GetProperty("seller").GetString()).Order(StringComparer.Ordinal).ToList());
+
+        // It ends with how to serve the store, and two keys the store recognises (it keeps only their hashes: KeysCommandTests).
+        Assert.Contains($"standing serve --db {store}", demo.Stdout, StringComparison.Ordinal);
+        var admin = System.Text.RegularExpressions.Regex.Match(demo.Stdout, @"admin key: (\S+)").Groups[1].Value;
+        var own = System.Text.RegularExpressions.Regex.Match(demo.Stdout, @"seller key of (\S+): (\S+)");
+        using (var keys = Standing.Data.Keys.KeyStore.Open(store))
+        {
+            Assert.Equal("admin", keys.Find(admin)?.Role);
+            var sellerKey = keys.Find(own.Groups[2].Value);
+            Assert.Equal(("seller", own.Groups[1].Value), (sellerKey?.Role, sellerKey?.Seller));
+        }
     }
 
     [Fact]

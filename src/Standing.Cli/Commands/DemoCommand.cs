@@ -1,11 +1,13 @@
 using System.CommandLine;
 using System.Diagnostics;
+using NodaTime;
 using Spectre.Console;
 using Standing.Cli.Input;
 using Standing.Cli.Output;
 using Standing.Core.Evaluation;
 using Standing.Core.Facts;
 using Standing.Data.Documents;
+using Standing.Data.Keys;
 using Standing.Data.Ndjson;
 using Standing.Data.Store;
 using Standing.Policies;
@@ -89,7 +91,27 @@ internal static class DemoCommand
         TextWrap.Unwrapped(console, $"  standing evaluate --events {eventsPath} --policy {evaluations[0].Policy.Id} --as-of {endText}");
         TextWrap.Unwrapped(console, $"  standing explain --events {eventsPath} --policy {evaluations[0].Policy.Id} --as-of {endText} --seller {example}");
         TextWrap.Unwrapped(console, $"  standing cases list --db {storePath}");
+        WriteServeHints(console, storePath, example, endText);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// The demo store behind the HTTP API: an admin key and the example seller's key, printed once (the
+    /// store keeps only their hashes; the store is the demo's own, replaced on every run).
+    /// </summary>
+    private static void WriteServeHints(IAnsiConsole console, string storePath, string seller, string asOf)
+    {
+        const string Listen = "http://127.0.0.1:8080";
+        using var keys = KeyStore.Open(storePath);
+        var now = SystemClock.Instance.GetCurrentInstant();
+        var admin = keys.Create("demo-admin", "admin", null, null, now).Text;
+        var own = keys.Create($"demo-{seller}", "seller", seller, null, now).Text;
+        console.WriteLine();
+        console.MarkupLine($"Serve the store over HTTP (API reference at {Listen}/scalar), with these keys (shown once):");
+        TextWrap.Unwrapped(console, $"  standing serve --db {storePath} --listen {Listen}");
+        TextWrap.Unwrapped(console, $"  admin key: {admin}");
+        TextWrap.Unwrapped(console, $"  seller key of {seller}: {own}");
+        TextWrap.Unwrapped(console, $"  curl -H \"Authorization: Bearer {own}\" \"{Listen}/v1/sellers/{seller}/standing?policy=congocrea&asOf={asOf}\"");
     }
 
     /// <summary>A fresh SQLite event store holding the demo's events (the demo's own file: replaced on every run).</summary>
