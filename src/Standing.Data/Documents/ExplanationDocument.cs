@@ -14,13 +14,13 @@ public static class ExplanationDocument
 {
     public static void Write(Stream stream, PolicyEvaluation evaluation, IReadOnlyList<Dispute> disputes, SellerFacts? facts) =>
         EvaluationDocument.Write(stream, [evaluation], explain: true,
-            metricExtras: (json, m) => WriteExcludedJson(json, evaluation, m, disputes, facts));
+            metricExtras: (json, m) => WriteExcludedByDisputes(json, evaluation, m, disputes, facts));
 
     /// <summary>
     /// The items accepted disputes took out of the metric, as its field <c>excluded_by_disputes</c>: per
     /// item the dispute, who accepted it and when, the operator's note and the seller's reason.
     /// </summary>
-    private static void WriteExcludedJson(Utf8JsonWriter json, PolicyEvaluation evaluation, MetricResult metric, IReadOnlyList<Dispute> disputes, SellerFacts? facts)
+    public static void WriteExcludedByDisputes(Utf8JsonWriter json, PolicyEvaluation evaluation, MetricResult metric, IReadOnlyList<Dispute> disputes, SellerFacts? facts)
     {
         var zone = evaluation.Policy.Zone;
         json.WriteStartArray("excluded_by_disputes");

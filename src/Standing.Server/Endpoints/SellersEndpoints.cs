@@ -59,7 +59,7 @@ public static class SellersEndpoints
         result = result with { Metrics = metrics.Select(m => m with { Items = m.Items.Skip(page.Offset).Take(page.Limit).ToList() }).ToList() };
         var paged = new PolicyEvaluation(loaded, instant, [result]);
         return new JsonDocumentResult(stream => EvaluationJson.Write(stream, [paged], explain: true,
-            metricExtras: (json, m) => WriteExcluded(json, paged, m, disputes, facts)));
+            metricExtras: (json, m) => global::Standing.Data.Documents.ExplanationDocument.WriteExcludedByDisputes(json, paged, m, disputes, facts)));
     }
 
     private static IResult List(HttpContext context, StoreAccess access, ServerOptions options, string? policy, string? asOf, string? status, string? sort, int? limit, string? cursor)
@@ -95,23 +95,4 @@ public static class SellersEndpoints
     /// <summary>Another seller's id answers exactly like an unknown one: nothing tells the two apart.</summary>
     private static IResult Unknown(string seller) =>
         Problems.NotFound("seller", $"no seller \"{Inputs.Shown(seller)}\": no event in the store names it");
-
-    /// <summary>Each metric's <c>excluded_by_disputes</c>, as <c>explain --format json</c> writes it.</summary>
-    private static void WriteExcluded(System.Text.Json.Utf8JsonWriter json, PolicyEvaluation evaluation, MetricResult metric, IReadOnlyList<Dispute> disputes, Core.Facts.SellerFacts facts)
-    {
-        var zone = evaluation.Policy.Zone;
-        json.WriteStartArray("excluded_by_disputes");
-        foreach (var x in DisputeExclusion.Excluded(evaluation.Policy, metric.Definition, disputes, evaluation.AsOf, facts))
-        {
-            json.WriteStartObject();
-            json.WriteString("item", x.Item);
-            json.WriteString("dispute", x.Id);
-            json.WriteString("accepted_by", x.DecidedBy);
-            json.WriteString("accepted_at", Formats.Instant(x.DecidedAt!.Value, zone));
-            json.WriteString("note", x.Note);
-            json.WriteString("reason", x.Reason);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-    }
 }
