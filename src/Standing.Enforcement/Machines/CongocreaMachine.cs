@@ -67,16 +67,7 @@ public sealed class CongocreaMachine : IPackMachine
                 {
                     var at = input.AsOf;
                     var snapshot = MetricSnapshot.Of(input.Evaluation);
-                    var opened = book.Open(new EnforcementCase
-                    {
-                        Id = book.NewId(CaseKinds.SuspensionProposal, at, input.Policy.Zone),
-                        Seller = book.Seller,
-                        Policy = Policy,
-                        Kind = CaseKinds.SuspensionProposal,
-                        State = CaseStates.Proposed,
-                        OpenedAt = at,
-                        UpdatedAt = at,
-                    }.WithNumber("odr", input.Evaluation.Metric(OdrMetric)?.Value), person, $"suspension proposed by {by}: {note}", snapshot);
+                    var opened = book.Open(Proposal(book, at, input.Policy.Zone).WithNumber("odr", input.Evaluation.Metric(OdrMetric)?.Value), person, $"suspension proposed by {by}: {note}", snapshot);
                     book.Notify(opened, CaseKinds.SuspensionProposal, "operator", "Suspension proposed by a reviewer",
                         [$"{by} proposes to suspend shop {book.Seller}: {note}", "Confirm or dismiss with: standing cases decide " + opened.Id + " --decision confirm|dismiss --by NAME --note TEXT"],
                         snapshot);
@@ -202,16 +193,7 @@ public sealed class CongocreaMachine : IPackMachine
         var snapshot = MetricSnapshot.Of(input.Evaluation);
         var rule = Actor.Rule(Policy, WarningOutcome);
         var escalated = book.Move(warning, Closed(warning, CaseStates.Escalated, at, odr), rule, "re-evaluated", why, snapshot, at);
-        var proposal = book.Open(new EnforcementCase
-        {
-            Id = book.NewId(CaseKinds.SuspensionProposal, at, input.Policy.Zone),
-            Seller = book.Seller,
-            Policy = Policy,
-            Kind = CaseKinds.SuspensionProposal,
-            State = CaseStates.Proposed,
-            OpenedAt = at,
-            UpdatedAt = at,
-        }.With("warning", escalated.Id).With("odr", odr), rule,
+        var proposal = book.Open(Proposal(book, at, input.Policy.Zone).With("warning", escalated.Id).With("odr", odr), rule,
             $"continued breach after warning {escalated.Id}: {why}; a person must confirm or dismiss the suspension",
             snapshot);
         book.Notify(proposal, CaseKinds.SuspensionProposal, "operator", "Suspension proposed: continued ODR breach after a warning",
@@ -219,4 +201,16 @@ public sealed class CongocreaMachine : IPackMachine
              "Confirm (suspend) or dismiss with: standing cases decide " + proposal.Id + " --decision confirm|dismiss --by NAME --note TEXT"],
             snapshot);
     }
+
+    /// <summary>A suspension proposal opened at <paramref name="at"/>, waiting for a person (by a reviewer or an escalation).</summary>
+    private EnforcementCase Proposal(CaseBook book, NodaTime.Instant at, NodaTime.DateTimeZone zone) => new()
+    {
+        Id = book.NewId(CaseKinds.SuspensionProposal, at, zone),
+        Seller = book.Seller,
+        Policy = Policy,
+        Kind = CaseKinds.SuspensionProposal,
+        State = CaseStates.Proposed,
+        OpenedAt = at,
+        UpdatedAt = at,
+    };
 }
