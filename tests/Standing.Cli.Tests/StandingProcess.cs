@@ -26,7 +26,8 @@ internal static class StandingProcess
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+        // Generous: on a shared 2-core machine a replay of a few days can take minutes; a hang still fails.
+        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
         {
             process.Kill(entireProcessTree: true);
             throw new TimeoutException("standing " + string.Join(' ', args) + " did not finish");
