@@ -53,7 +53,8 @@ public sealed class LifecycleTests : IDisposable
     [Fact]
     public async Task Stopping_the_server_finishes_a_request_in_flight_and_takes_no_new_one()
     {
-        await using var server = await ServerHarness.Start(_stores.NewTarget());
+        var logs = new RecordedLogs();
+        await using var server = await ServerHarness.Start(_stores.NewTarget(), logs: logs);
         var client = server.Client("integration");
         // A batch of two events whose body arrives in two parts: the server stops between them.
         var first = Encoding.UTF8.GetBytes(Marketplace.Placed("s-p1", "shop-s", "s-o1", 1) + "\n");
@@ -62,6 +63,13 @@ public sealed class LifecycleTests : IDisposable
         var content = new TwoPartContent(first, rest, release.Task);
         var posting = client.PostAsync("/v1/events", content);
         await content.FirstPartSent.WaitAsync(TimeSpan.FromSeconds(30));
+        // In flight: the server has taken the request (its host logs the start) and waits for the rest of the body.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!logs.Records.Any(r => r.Message.StartsWith("Request starting", StringComparison.Ordinal) && r.Message.Contains("/v1/events", StringComparison.Ordinal)))
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "the server never started the request");
+            await Task.Delay(20);
+        }
 
         var stopping = server.Stop();
         await Task.Delay(300);
