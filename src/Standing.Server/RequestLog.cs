@@ -1,16 +1,26 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Standing.Server.Access;
 
 namespace Standing.Server;
 
-/// <summary>One structured log record per request: method, path, status, milliseconds, and the key's id and role.</summary>
+/// <summary>
+/// One structured log record per request: method, the route's template (so records group by endpoint,
+/// whatever the ids in the path), the path itself, status, milliseconds, and the key's id, name and role
+/// (never the key: the log is read by more people than hold keys).
+/// </summary>
 public sealed partial class RequestLog(RequestDelegate next, ILogger<RequestLog> logger)
 {
+    /// <summary>The route of a request that matched none (an unknown path, or one answered before routing).</summary>
+    public const string NoRoute = "(none)";
+
     public async Task InvokeAsync(HttpContext context)
     {
         var clock = Stopwatch.StartNew();
+        // Routing ran before any middleware of ours; the exception handler clears the endpoint later.
+        var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? NoRoute;
         try
         {
             await next(context);
@@ -18,10 +28,12 @@ public sealed partial class RequestLog(RequestDelegate next, ILogger<RequestLog>
         finally
         {
             var key = context.KeyOrNull();
-            Served(logger, context.Request.Method, context.Request.Path.Value ?? "", context.Response.StatusCode, clock.Elapsed.TotalMilliseconds, key?.Id, key?.Role);
+            Served(logger, context.Request.Method, route, context.Request.Path.Value ?? "", context.Response.StatusCode,
+                clock.Elapsed.TotalMilliseconds, key?.Id, key?.Name, key?.Role);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} {Status} in {Milliseconds:0.0} ms (key {KeyId}, {Role})")]
-    private static partial void Served(ILogger logger, string method, string path, int status, double milliseconds, string? keyId, string? role);
+    [LoggerMessage(EventId = 1, EventName = "Served", Level = LogLevel.Information,
+        Message = "{Method} {Route} ({Path}) {Status} in {Milliseconds:0.0} ms (key {KeyId} {KeyName}, {Role})")]
+    private static partial void Served(ILogger logger, string method, string route, string path, int status, double milliseconds, string? keyId, string? keyName, string? role);
 }

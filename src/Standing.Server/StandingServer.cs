@@ -59,9 +59,9 @@ public static class StandingServer
         builder.Services.AddOpenApi(o => OpenApiDocument.Configure(o));
 
         var app = builder.Build();
+        app.UseMiddleware<RequestLog>(); // outermost: it logs the status the client gets, a failure's too
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseMiddleware<RequestLog>();
         app.UseMiddleware<KeyAuthentication>();
         app.UseRateLimiter();
         app.MapOpenApi();

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Microsoft.Extensions.Logging;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using NodaTime;
@@ -37,7 +38,8 @@ internal sealed class ServerHarness : IAsyncDisposable
 
     public string KeyText(string name) => _keys[name];
 
-    public static async Task<ServerHarness> Start(string target, Func<ServerOptions, ServerOptions>? tweak = null, bool withEvents = true)
+    public static async Task<ServerHarness> Start(string target, Func<ServerOptions, ServerOptions>? tweak = null, bool withEvents = true,
+        ILoggerProvider? logs = null)
     {
         using (var store = EventStore.Open(target, create: true))
         {
@@ -56,7 +58,10 @@ internal sealed class ServerHarness : IAsyncDisposable
             Add(ElsewhereIntegration, KeyRoles.Integration, marketplace: "elsewhere");
         }
         var options = new ServerOptions { Db = target, Listen = "http://127.0.0.1:0" };
-        var app = StandingServer.Build(tweak is null ? options : tweak(options), logging: _ => { });
+        var app = StandingServer.Build(tweak is null ? options : tweak(options), logging: l =>
+        {
+            if (logs is not null) l.AddProvider(logs);
+        });
         await app.StartAsync();
         return new ServerHarness(app, new Uri(app.Urls.First()), keys, target);
     }
@@ -77,6 +82,9 @@ internal sealed class ServerHarness : IAsyncDisposable
     public static StringContent Ndjson(string body) => new(body, Encoding.UTF8, "application/x-ndjson");
 
     public static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    /// <summary>Stops the server as Ctrl-C or SIGTERM does: no new connection, the requests in flight finished.</summary>
+    public Task Stop() => _app.StopAsync();
 
     public async ValueTask DisposeAsync()
     {

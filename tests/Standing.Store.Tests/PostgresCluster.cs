@@ -10,7 +10,7 @@ namespace Standing.Store.Tests;
 /// (CI) the cluster runs as the <c>postgres</c> system user via runuser. Missing binaries are a test
 /// failure with a clear message, never a skip.
 /// </summary>
-public sealed class PostgresCluster : IDisposable
+public class PostgresCluster : IDisposable
 {
     private readonly string _bin;
     private readonly string _root;
@@ -19,6 +19,16 @@ public sealed class PostgresCluster : IDisposable
     private int _databases;
 
     public PostgresCluster()
+        : this(durable: false)
+    {
+    }
+
+    /// <summary>
+    /// <paramref name="durable"/>: commits wait for their WAL to be written (<c>synchronous_commit=on</c>), so a
+    /// server killed with <c>pg_ctl stop -m immediate</c> loses nothing it acknowledged (fsync stays off: the
+    /// machine does not lose power here, only the server process dies).
+    /// </summary>
+    protected PostgresCluster(bool durable)
     {
         _bin = FindBin() ?? throw new InvalidOperationException(
             "PostgreSQL server binaries (initdb, pg_ctl) were not found: the PostgreSQL store tests need them. " +
@@ -32,13 +42,23 @@ public sealed class PostgresCluster : IDisposable
             Run("chown", ["-R", "postgres:postgres", _root], asPostgres: false);
         }
         Port = FreePort();
+        _durable = durable;
         Run(Path.Combine(_bin, "initdb"), ["-D", _data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync", "--locale=C"]);
+        Start();
+    }
+
+    private readonly bool _durable;
+
+    /// <summary>Starts the server (again, after <see cref="Crash"/>: it recovers from its WAL first).</summary>
+    public void Start() =>
         Run(Path.Combine(_bin, "pg_ctl"), [
             "-D", _data, "-l", Path.Combine(_root, "server.log"), "-w", "-t", "60", "-o",
-            $"-p {Port} -k {_root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+            $"-p {Port} -k {_root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit={(_durable ? "on" : "off")} -c full_page_writes=off",
             "start",
         ]);
-    }
+
+    /// <summary>Kills the server as a crash would (<c>pg_ctl stop -m immediate</c>: no checkpoint, clients cut off).</summary>
+    public void Crash() => Run(Path.Combine(_bin, "pg_ctl"), ["-D", _data, "-m", "immediate", "-w", "stop"]);
 
     public int Port { get; }
 
@@ -62,6 +82,7 @@ public sealed class PostgresCluster : IDisposable
 
     public void Dispose()
     {
+        GC.SuppressFinalize(this);
         try
         {
             Run(Path.Combine(_bin, "pg_ctl"), ["-D", _data, "-m", "immediate", "-w", "stop"]);

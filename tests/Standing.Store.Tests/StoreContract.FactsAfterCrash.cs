@@ -103,7 +103,7 @@ public abstract partial class StoreContract
         }
     }
 
-    private static IEventStore OpenAfterCrash(string target)
+    internal static IEventStore OpenAfterCrash(string target)
     {
         var clock = Stopwatch.StartNew();
         while (true)
@@ -120,7 +120,7 @@ public abstract partial class StoreContract
     }
 
     /// <summary>The stored facts that a read would take: same log position as the seller's row, this build's format.</summary>
-    private static List<SellerFacts> CurrentFacts(IEventStore store)
+    internal static List<SellerFacts> CurrentFacts(IEventStore store)
     {
         var rows = store.Sellers().ToDictionary(r => r.Seller, r => r.Changed, StringComparer.Ordinal);
         return [.. store.ReadFacts()
@@ -129,7 +129,7 @@ public abstract partial class StoreContract
     }
 
     /// <summary>The facts equal a fresh fold of those sellers' events in the log (compared through what Congocrea and Mall measure of them).</summary>
-    private static void AssertEqualToTheLog(IEventStore store, List<SellerFacts> facts)
+    internal static void AssertEqualToTheLog(IEventStore store, List<SellerFacts> facts)
     {
         var asOf = Instant.MaxValue;
         var fresh = FactFolder.Fold(store.ReadSellers(facts.Select(f => f.Seller).ToList()), asOf);

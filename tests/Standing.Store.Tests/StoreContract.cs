@@ -191,6 +191,27 @@ public abstract partial class StoreContract : IDisposable
         Assert.Matches(@"conflicts\s+1", run.Stdout);
     }
 
+    // A file holding one id twice with different bodies (and once more with the first body): the later
+    // line is a conflict located at its line naming the first, the first is stored, the counts are exact.
+    [Fact]
+    public void Ingest_of_a_file_repeating_an_id_with_another_body_reports_the_later_line_and_stores_the_first()
+    {
+        var target = NewTarget();
+        var file = Temp.File("repeats.ndjson");
+        var first = Events.Placed("r1", "shop-1");
+        NdjsonEventWriter.WriteFile(file, [first, Events.Placed("r2", "shop-1"), first with { Buyer = "other" }, first, first with { Seller = "shop-2" }]);
+        var run = StandingProcess.Run("ingest", file, "--db", target);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("repeats.ndjson:3: conflict: event id \"r1\" was already read at " + file + ":1", run.Stderr);
+        Assert.Contains("repeats.ndjson:5: conflict: event id \"r1\" was already read at " + file + ":1", run.Stderr);
+        Assert.Matches(@"accepted \(new\)\s+2", run.Stdout);
+        Assert.Matches(@"duplicates\s+1", run.Stdout);
+        Assert.Matches(@"conflicts\s+2", run.Stdout);
+        using var store = EventStore.Open(target, create: false);
+        Assert.Equal(2, store.Count());
+        Assert.Equal(first, store.ReadAll().Single(e => e.Id == "r1"));
+    }
+
     [Fact]
     public void Evaluate_and_explain_from_the_store_equal_evaluate_from_the_file()
     {

@@ -35,6 +35,7 @@ internal static class RunCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var sinks = new SinkOptions("--notify-folder", "--notify-webhook");
+        var secret = WebhookSecrets.Option("--webhook-secret", SinkOptions.WebhookName);
         var batch = new Option<int>("--batch")
         {
             Description = "sellers whose facts are held at once (memory grows with it, not with the store)",
@@ -42,16 +43,23 @@ internal static class RunCommand
         };
         var command = new Command("run", "The daily enforcement job: evaluate, then advance every seller's cases (then deliver the outbox to the sinks named)")
         {
-            db, asOf, from, to, policies, batch,
+            db, asOf, from, to, policies, batch, secret,
         };
         foreach (var option in sinks.All) command.Options.Add(option);
-        command.SetAction(parse => Run(parse.GetValue(db)!, parse.GetValue(asOf), parse.GetValue(from), parse.GetValue(to),
-            parse.GetValue(policies), sinks.Folder(parse), sinks.Webhooks(parse), sinks.FolderFlag(parse), sinks.WebhookFlag(parse), parse.GetValue(batch)));
+        command.SetAction(parse =>
+        {
+            // Read before anything runs, as the sinks are: a missing secret must not fail the command after it committed.
+            if (!WebhookSecrets.TryRead(parse.GetValue(secret), sinks.Webhooks(parse), "--webhook-secret", sinks.WebhookFlag(parse), Consoles.Error, out var secrets))
+                return ExitCodes.Error;
+            return Run(parse.GetValue(db)!, parse.GetValue(asOf), parse.GetValue(from), parse.GetValue(to), parse.GetValue(policies),
+                sinks.Folder(parse), sinks.Webhooks(parse), sinks.FolderFlag(parse), sinks.WebhookFlag(parse), parse.GetValue(batch), secrets);
+        });
         return command;
     }
 
     internal static int Run(string db, string? asOfText, string? from, string? to, string[]? policyRefs, string? folder, string[]? webhooks,
-        string folderFlag = SinkOptions.FolderName, string webhookFlag = SinkOptions.WebhookName, int batchSize = FactProjection.Chunk)
+        string folderFlag = SinkOptions.FolderName, string webhookFlag = SinkOptions.WebhookName, int batchSize = FactProjection.Chunk,
+        IReadOnlyList<string?>? secrets = null)
     {
         var stderr = Consoles.Error;
         var stdout = Consoles.Out;
@@ -131,7 +139,7 @@ internal static class RunCommand
                 first = end;
             }
             ReportOverdue(store, last, stdout);
-            return OutboxCommand.Deliver(store, folder, webhooks, stderr, stdout, folderFlag, webhookFlag) ? ExitCodes.Ok : ExitCodes.Error;
+            return OutboxCommand.Deliver(store, folder, webhooks, stderr, stdout, folderFlag, webhookFlag, secrets) ? ExitCodes.Ok : ExitCodes.Error;
         }
         catch (EventStoreException e)
         {

@@ -37,6 +37,9 @@ public interface IEventStore : IDisposable
     /// <summary>The number of the last batch that added events (it only grows; a rebuild moves it too).</summary>
     long LogPosition();
 
+    /// <summary>The instant of the latest stored event (null when none): where the data ends.</summary>
+    NodaTime.Instant? LatestEventAt();
+
     /// <summary>The seller projection: every seller's row (or the one seller's), ordered by seller.</summary>
     IReadOnlyList<SellerProjection> Sellers(string? seller = null);
 

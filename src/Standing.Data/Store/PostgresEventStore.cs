@@ -281,6 +281,12 @@ public sealed class PostgresEventStore : IEventStore, IPlannedAppend
         return (long)command.ExecuteScalar()!;
     }
 
+    public Instant? LatestEventAt()
+    {
+        using var command = new NpgsqlCommand("SELECT max(last_at) FROM seller_projection", _connection);
+        return command.ExecuteScalar() is DateTime at ? Instant.FromDateTimeUtc(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
+    }
+
     public IReadOnlyList<SellerProjection> Sellers(string? seller = null)
     {
         using var command = new NpgsqlCommand(

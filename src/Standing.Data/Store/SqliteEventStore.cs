@@ -467,6 +467,8 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
     public long LogPosition() =>
         Convert.ToInt64(Scalar("SELECT CAST(value AS INTEGER) FROM standing_meta WHERE key = 'log_position'"), CultureInfo.InvariantCulture);
 
+    public Instant? LatestEventAt() => Scalar("SELECT max(last_at) FROM seller_projection") is long micros ? FromMicros(micros) : null;
+
     public IReadOnlyList<SellerProjection> Sellers(string? seller = null)
     {
         using var command = _connection.CreateCommand();

@@ -29,16 +29,26 @@ public static class Inputs
         return true;
     }
 
-    /// <summary><c>asOf</c>: an RFC 3339 instant with offset or a date (midnight in the policy's zone); default now.</summary>
-    public static bool TryAsOf(string? text, DateTimeZone zone, ServerOptions options, string field, out Instant asOf, [NotNullWhen(false)] out ProblemHttpResult? problem)
+    /// <summary>
+    /// <c>asOf</c>: an RFC 3339 instant with offset or a date (midnight in the policy's zone). Without it,
+    /// the answer is as of the data (<see cref="StoreAccess.DataTime"/>), never the wall clock, as the
+    /// command line dates people's actions; a store with no event and no run asks for it.
+    /// </summary>
+    public static bool TryAsOf(string? text, Policy policy, StoreAccess access, string field, out Instant asOf, [NotNullWhen(false)] out ProblemHttpResult? problem)
     {
         problem = null;
         if (text is null)
         {
-            asOf = options.Now();
-            return true;
+            if (access.DataTime(policy.Id) is { } end)
+            {
+                asOf = end;
+                return true;
+            }
+            asOf = default;
+            problem = Problems.BadField(field, $"the store holds no event and no run of {policy.Id} yet, so there is no time to answer as of: give {field}");
+            return false;
         }
-        if (AsOfParser.TryParse(text, zone, out asOf, out _)) return true;
+        if (AsOfParser.TryParse(text, policy.Zone, out asOf, out _)) return true;
         problem = Problems.BadField(field, $"{field} \"{Shown(text)}\" is not an instant with offset (2026-03-01T00:00:00+01:00) or a date (2026-03-01)");
         return false;
     }

@@ -39,7 +39,7 @@ public static class RunsEndpoints
             if (!Inputs.TryPolicy(id, out var policy, out var problem)) return Problems.BadField("policies", problem.ProblemDetails.Detail!);
             if (PackMachines.For(policy.Id) is not { } machine)
                 return Problems.BadField("policies", $"policy {policy.Id} has no enforcement (enforced: {string.Join(", ", PackMachines.Policies)})");
-            if (!Inputs.TryAsOf(request.AsOf, policy.Zone, options, "as_of", out var asOf, out problem)) return problem;
+            if (!Inputs.TryAsOf(request.AsOf, policy, access, "as_of", out var asOf, out problem)) return problem;
             steps.Add((policy, machine, asOf));
         }
         var (runs, refusal) = DailyJob.Run(access, steps);

@@ -35,7 +35,7 @@ public static class SellersEndpoints
     {
         if (Ids.IsBad("seller", seller, out var bad)) return bad;
         if (!Inputs.TryPolicy(policy, out var loaded, out var problem)) return problem;
-        if (!Inputs.TryAsOf(asOf, loaded.Zone, options, "asOf", out var instant, out problem)) return problem;
+        if (!Inputs.TryAsOf(asOf, loaded, access, "asOf", out var instant, out problem)) return problem;
         if (!context.Key().Sees(seller) || Evaluations.Seller(access, loaded, instant, seller, explain: false) is not { } found)
             return Unknown(seller);
         return new JsonDocumentResult(stream => EvaluationJson.Write(stream, [found.Evaluation], explain: false));
@@ -45,7 +45,7 @@ public static class SellersEndpoints
     {
         if (Ids.IsBad("seller", seller, out var bad)) return bad;
         if (!Inputs.TryPolicy(policy, out var loaded, out var problem)) return problem;
-        if (!Inputs.TryAsOf(asOf, loaded.Zone, options, "asOf", out var instant, out problem)) return problem;
+        if (!Inputs.TryAsOf(asOf, loaded, access, "asOf", out var instant, out problem)) return problem;
         if (metric is not null && !loaded.Metrics.Any(m => m.Id == metric))
             return Problems.BadField("metric", $"metric \"{Inputs.Shown(metric)}\" is not in policy {loaded.Id}; its metrics: {string.Join(", ", loaded.Metrics.Select(m => m.Id))}");
         if (!Page.TryParse(limit, cursor, out var page, out problem)) return problem;
@@ -65,7 +65,7 @@ public static class SellersEndpoints
     private static IResult List(HttpContext context, StoreAccess access, ServerOptions options, string? policy, string? asOf, string? status, string? sort, int? limit, string? cursor)
     {
         if (!Inputs.TryPolicy(policy, out var loaded, out var problem)) return problem;
-        if (!Inputs.TryAsOf(asOf, loaded.Zone, options, "asOf", out var instant, out problem)) return problem;
+        if (!Inputs.TryAsOf(asOf, loaded, access, "asOf", out var instant, out problem)) return problem;
         if (!Page.TryParse(limit, cursor, out var page, out problem)) return problem;
         var statuses = (status ?? "at_risk,breach").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var known = Enum.GetValues<MetricStatus>().Select(s => s.Wire()).Append("any").ToList();

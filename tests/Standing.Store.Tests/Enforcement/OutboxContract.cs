@@ -280,6 +280,33 @@ public sealed class SqliteOutboxTests : OutboxContract
         Assert.Contains("delivered", StandingProcess.Run("outbox", "list", "--db", target).Stdout);
     }
     [Fact]
+    public void The_run_command_signs_its_webhook_deliveries_with_the_secret_given_as_outbox_deliver_does()
+    {
+        var target = Temp.File("signed-run.db");
+        Assert.Equal(0, StandingProcess.Run("ingest", Temp.Write("e.ndjson", PromuaHistory.Ndjson()), "--db", target).ExitCode);
+        var policy = Temp.Write("promua.yaml", PromuaHistory.Policy);
+        using var receiver = new WebhookReceiver(WebhookReceiver.FreePort());
+        const string Secret = "whsec-run-0123456789";
+
+        // One secret more than webhooks: refused before anything runs.
+        var tooMany = StandingProcess.Run("run", "--db", target, "--as-of", "2026-03-01", "--policy", policy, "--sink-webhook", receiver.Url, "--webhook-secret", Secret, "other");
+        Assert.Equal(1, tooMany.ExitCode);
+        Assert.Contains("--webhook-secret: 2 secrets for 1 --sink-webhook", tooMany.Stderr);
+        Assert.Empty(StandingProcess.Run("outbox", "list", "--db", target, "--format", "csv").Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1));
+
+        var run = StandingProcess.Run("run", "--db", target, "--from", "2026-03-01", "--to", "2026-03-15", "--policy", policy, "--sink-webhook", receiver.Url, "--webhook-secret", Secret);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Equal(4, receiver.Signed.Count); // two exclusions, two re-check results
+        foreach (var (timestamp, signature, body) in receiver.Signed)
+        {
+            // The receiver's check (docs/enforcement.md), written here independently of WebhookSignature.
+            var expected = "v1=" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
+                System.Text.Encoding.UTF8.GetBytes(Secret), System.Text.Encoding.UTF8.GetBytes(timestamp + "." + body)));
+            Assert.Equal(expected, signature);
+        }
+    }
+
+    [Fact]
     public void Two_outbox_deliver_processes_at_once_send_each_notice_once_and_a_refused_one_is_listed_and_retried()
     {
         var target = Temp.File("two.db");
