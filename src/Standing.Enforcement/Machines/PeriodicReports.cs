@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Standing.Core.Evaluation;
 using Standing.Core.Metrics;
 using Standing.Core.Policies;
@@ -33,7 +35,7 @@ public static class PeriodicReports
             if (book.OfKind(report.Id).Any(c => c.Get(PeriodStartKey) == start)) continue;
             // A period before the policy applied is not reported.
             if (period.End.InZone(zone).Date <= input.Policy.EffectiveFrom) continue;
-            var evaluation = Evaluate(input.Policy, window, input);
+            var evaluation = Evaluator(input.Policy, report.Period, window).EvaluateSeller(input.Facts, input.AsOf, explain: true);
             var rows = report.Rows == ReportRows.Metrics ? MetricRows(input.Policy, evaluation) : AgentRows(input.Policy, evaluation);
             if (!rows.Measured) continue;
 
@@ -82,16 +84,16 @@ public static class PeriodicReports
         return merged;
     }
 
+    /// <summary>Per policy (by reference) and period: its evaluator over the period, built once for all the sellers of a run.</summary>
+    private static readonly ConditionalWeakTable<Policy, ConcurrentDictionary<ReportPeriod, PolicyEvaluator>> Evaluators = new();
+
     /// <summary>The policy measured over the period: every metric's and the scorecard's window set to it.</summary>
-    private static SellerEvaluation Evaluate(Policy policy, CalendarWindow window, MachineInput input)
-    {
-        var over = policy with
+    private static PolicyEvaluator Evaluator(Policy policy, ReportPeriod period, CalendarWindow window) =>
+        Evaluators.GetValue(policy, _ => new()).GetOrAdd(period, _ => new PolicyEvaluator(policy with
         {
             Metrics = policy.Metrics.Select(m => m.Window is RollingWindow or CalendarWindow ? m with { Window = window } : m).ToList(),
             Scorecard = policy.Scorecard is { } card ? card with { Window = window } : null,
-        };
-        return new PolicyEvaluator(over).EvaluateSeller(input.Facts!, input.AsOf, explain: true);
-    }
+        }));
 
     /// <summary>A report's rows, each written in the notice's language (the words a row fills in itself: none, met, missed…).</summary>
     private sealed record Rows(bool Measured, IReadOnlyList<Func<string, Dictionary<string, string>>> Makers, IReadOnlyList<string> Items);
