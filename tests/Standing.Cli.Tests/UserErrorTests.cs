@@ -183,6 +183,7 @@ public sealed class UserErrorTests : IDisposable
             subject: orders
             window: { rolling_days: 30 }
             attribute_by: placed_at
+            numerator: { field: shipped, op: eq, value: false }
         """;
 
     [Fact]
