@@ -62,9 +62,11 @@ public sealed class RunPolicyFileTests : IDisposable
         var db = Path.Combine(_dir.Path, "s.db");
         Assert.Equal(0, StandingProcess.Run("ingest", Events(), "--db", db).ExitCode);
         var policy = _dir.File("late.yaml", Policy);
+        // The same policy without its enforcement section, under another id: evaluated and reported only.
+        var plain = _dir.File("plain.yaml", Policy[..Policy.IndexOf("enforcement:", StringComparison.Ordinal)].Replace("id: late\n", "id: late-plain\n", StringComparison.Ordinal));
         var outbox = Path.Combine(_dir.Path, "outbox");
 
-        var run = StandingProcess.Run("run", "--db", db, "--from", "2026-05-04", "--to", "2026-05-11", "--policy", policy, "--policy", "tmall", "--notify-folder", outbox);
+        var run = StandingProcess.Run("run", "--db", db, "--from", "2026-05-04", "--to", "2026-05-11", "--policy", policy, "--policy", plain, "--notify-folder", outbox);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Single(run.Stdout.Split('\n'), l => l.Contains("no enforcement section", StringComparison.Ordinal)); // said once

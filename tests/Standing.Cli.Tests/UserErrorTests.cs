@@ -170,6 +170,22 @@ public sealed class UserErrorTests : IDisposable
         Assert.Contains($"no events in {P("adir")}", folder.Stderr, StringComparison.Ordinal);
     }
 
+    /// <summary>A policy of one's own without an enforcement section (every built-in pack has one).</summary>
+    private const string PlainPolicy = """
+        id: plain
+        version: "1"
+        effective_from: 2026-01-01
+        time_zone: UTC
+        metrics:
+          - id: orders
+            title: Orders placed
+            kind: count
+            subject: orders
+            window: { rolling_days: 30 }
+            attribute_by: placed_at
+            numerator: { field: shipped, op: eq, value: false }
+        """;
+
     [Fact]
     public void Run_checks_its_sinks_and_dates_before_running()
     {
@@ -184,9 +200,11 @@ public sealed class UserErrorTests : IDisposable
 
         Refused(StandingProcess.Run("run", "--db", db, "--from", "2026-05-01", "--to", "2026-06-31"), "--to \"2026-06-31\" is not a date");
         // A policy without an enforcement section is evaluated and reported, not a failure.
-        var plain = StandingProcess.Run("run", "--db", db, "--as-of", "2026-04-01T00:00:00Z", "--policy", "tmall");
+        var file = Path.Combine(Path.GetDirectoryName(db)!, "plain.yaml");
+        File.WriteAllText(file, PlainPolicy);
+        var plain = StandingProcess.Run("run", "--db", db, "--as-of", "2026-04-01T00:00:00Z", "--policy", file);
         Assert.Equal(0, plain.ExitCode);
-        Assert.Contains("tmall: no enforcement section; evaluated and reported, no cases opened", plain.Stdout, StringComparison.Ordinal);
+        Assert.Contains("plain: no enforcement section; evaluated and reported, no cases opened", plain.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

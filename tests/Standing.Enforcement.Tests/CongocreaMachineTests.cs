@@ -51,6 +51,27 @@ public sealed class CongocreaMachineTests
         Assert.Equal(0.015, audit.Snapshot.Single(m => m.Metric == "odr").Value!.Value, 9);
     }
 
+    /// <summary>
+    /// An operator's copy of the pack with a 1.2% limit over 60 days (its ODR window and the rule's
+    /// value): the shop's 3/200 = 1.5% still breaches, and the warning says the copy's numbers, not the
+    /// standard's 1% over 90 days; its re-evaluation falls 60 days later.
+    /// </summary>
+    [Fact]
+    public void A_copied_pack_with_another_limit_and_period_says_its_own_numbers()
+    {
+        var yaml = BuiltInPacks.Yaml("congocrea")
+            .Replace("window: { rolling_days: 90 }", "window: { rolling_days: 60 }", StringComparison.Ordinal)
+            .Replace("threshold: 0.01", "threshold: 0.012", StringComparison.Ordinal)
+            .Replace("{ metric: odr, op: ge, value: 0.01 }", "{ metric: odr, op: ge, value: 0.012 }", StringComparison.Ordinal);
+        var copy = Standing.Policies.Loading.PolicyLoader.Load(yaml, "my-congocrea.yaml");
+        var driver = new MachineDriver(new CongocreaMachine(), copy, Seller);
+        driver.Step(Warned, Shop().Events);
+
+        var notice = Assert.Single(driver.Notices);
+        Assert.Equal("Your order defect rate is 1.5% over the last 60 days; the standard is under 1.2%.", notice.Lines[0]);
+        Assert.Equal(Warned + Duration.FromDays(60), driver.Only(CaseKinds.Warning).DueAt);
+    }
+
     /// <summary>A case on order 4 on 2026-04-20: ODR 4/200 = 2.0%, up 0.5 points from 1.5% — the
     /// default early re-evaluation change; still ≥ 1%. The rise is acted on only once the shop had its
     /// time to act (<c>min_days_to_act</c>, Default 30 days after the warning of 2026-04-15: 2026-05-15);

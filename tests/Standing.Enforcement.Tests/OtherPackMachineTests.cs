@@ -1,5 +1,6 @@
 using NodaTime;
 using Standing.Core.Evaluation;
+using Standing.Core.Events;
 using Standing.Core.Metrics;
 using Standing.Enforcement.Cases;
 using Standing.Enforcement.Decisions;
@@ -121,6 +122,50 @@ public sealed class OtherPackMachineTests
         driver.Step(HandMade.Day(2026, 5, 5), [], Index(90));
         Assert.Equal(2, driver.Cases.Count);
         Assert.Equal(["badge_granted", "badge_withdrawn", "badge_granted"], driver.Notices.Select(n => n.Kind));
+    }
+
+    /// <summary>A shop registered in French (fr-FR) on 2026-04-01.</summary>
+    private static readonly StandingEvent[] French =
+        [new() { Id = "r", Type = EventType.SellerRegistered, At = HandMade.Day(2026, 4, 1), Seller = Seller, Language = "fr-FR" }];
+
+    /// <summary>
+    /// The pack's own badge texts, in the shop's French, with the index and the pack's threshold (80,
+    /// docs/standards/econfiance.md): 85 earns the badge, 70 loses it.
+    /// </summary>
+    [Fact]
+    public void Econfiance_tells_a_french_shop_in_french_with_the_packs_numbers()
+    {
+        var pack = Standing.Policies.BuiltInPacks.Load("econfiance");
+        var index = pack.Metrics.Single(m => m.Id == "trust_index");
+        SellerEvaluation At(double value) => HandMade.Evaluation(Seller, [HandMade.Result(index, value, MetricStatus.Good, null, Instant.MinValue)],
+            (TrustBadgeMachine.Outcome, value >= 80));
+        var driver = new MachineDriver(new TrustBadgeMachine(), pack, Seller);
+        driver.Step(HandMade.Day(2026, 5, 2), French, At(85));
+        driver.Step(HandMade.Day(2026, 5, 3), French, At(70));
+
+        Assert.Equal(["Badge de confiance attribué", "Badge de confiance retiré"], driver.Notices.Select(n => n.Title));
+        Assert.Equal("Votre indice de confiance après-vente est de 85 sur 100, au niveau du seuil de 80 ou au-dessus : votre boutique obtient le badge de confiance.", driver.Notices[0].Lines[0]);
+        Assert.Equal("Votre indice de confiance après-vente est descendu à 70 sur 100, sous le seuil de 80 : le badge de confiance est retiré à votre boutique.", driver.Notices[1].Lines[0]);
+
+        // The same pack for a shop without a language: the English text, as the machine always wrote it.
+        var english = new MachineDriver(new TrustBadgeMachine(), pack, Seller);
+        english.Step(HandMade.Day(2026, 5, 2), [], At(85));
+        Assert.Equal("Trust badge granted", english.Notices[0].Title);
+        Assert.StartsWith("Your after-sales trust index earns the trust badge: ", english.Notices[0].Lines[0], StringComparison.Ordinal);
+    }
+
+    /// <summary>Douyin's restriction for a shop registered in Chinese (zh-CN): the pack's Chinese text with the half month judged.</summary>
+    [Fact]
+    public void Douyin_tells_a_chinese_shop_in_chinese()
+    {
+        var pack = Standing.Policies.BuiltInPacks.Load("douyin");
+        var driver = new MachineDriver(new ActivityRestrictionMachine(), pack with { Metrics = [Reply2Min] }, Seller);
+        StandingEvent[] chinese = [new() { Id = "r", Type = EventType.SellerRegistered, At = HandMade.Day(2026, 2, 1), Seller = Seller, Language = "zh-CN" }];
+        driver.Step(HandMade.Day(2026, 3, 16), chinese, HalfMonth(HandMade.Day(2026, 3, 1), HandMade.Day(2026, 3, 16), failed: true));
+
+        var notice = Assert.Single(driver.Notices);
+        Assert.Equal("平台活动报名受限", notice.Title);
+        Assert.Equal(["您的店铺客服未通过 2026-03-01T00:00:00Z/2026-03-16T00:00:00Z 的半月考核。", "在考核通过之前，您不能报名参加平台活动（大促等）；考核于每月1日和16日进行。"], notice.Lines);
     }
 
     private static readonly MetricDefinition RefundHandling = HandMade.Metric("refund_only_handling", new RollingWindow(30));

@@ -36,7 +36,8 @@ public sealed class PackEnforcementTests
         var breach = driver.Only("sla_breach");
         Assert.Equal("mall.sla_breach.partner.20260408.tracking_rate", breach.Id);
         Assert.Equal(EventScript.At("2026-04-15T00:00:00+02:00"), breach.DueAt);
-        var notice = Assert.Single(driver.Notices);
+        // (The run of April 8 also sends March's monthly SLA report: PeriodicReportTests.)
+        var notice = Assert.Single(driver.Notices, n => n.Kind == "sla_breach");
         Assert.Equal("seller", notice.Audience);
         Assert.Equal("SLA breach: Shipped orders with tracking number and tracking link / shipped orders", notice.Title);
         Assert.Equal("tracking_rate is 80% (8 of 10 orders) from 2026-03-09 to 2026-04-08; the SLA limit is 95%.", notice.Lines[0]);
@@ -44,7 +45,7 @@ public sealed class PackEnforcementTests
         Assert.Equal(["T8", "T9"], notice.Items);
 
         driver.Step(asOf + NodaTime.Duration.FromDays(1), s.Events);
-        Assert.Single(driver.Notices); // one notice per breach, not per day
+        Assert.Single(driver.Notices, n => n.Kind == "sla_breach"); // one notice per breach, not per day
     }
 
     /// <summary>
@@ -80,5 +81,61 @@ public sealed class PackEnforcementTests
         Assert.Equal("seller", told.Audience);
         Assert.Equal($"Conduct review of message {cases[0].Get(CaseRules.Key)}: confirm", told.Title);
         Assert.Equal(CaseStates.Confirmed, driver.Cases.Single(c => c.Id == cases[0].Id).State);
+    }
+
+    /// <summary>
+    /// The MALL breach above for a partner registered in Polish ("pl-PL"): the same numbers (80% = 8/10,
+    /// limit 95%, window 2026-03-09 to 2026-04-08, orders T8 and T9), written by the pack's Polish template.
+    /// </summary>
+    [Fact]
+    public void Mall_writes_the_breach_notice_in_the_partners_language()
+    {
+        var s = new EventScript("partner");
+        s.Add(EventType.SellerRegistered, "2026-03-01T09:00:00+01:00", e => e with { Language = "pl-PL" });
+        for (var i = 0; i < 10; i++)
+        {
+            var at = $"2026-03-16T{8 + i:00}:30:00+01:00";
+            s.Placed($"T{i}", $"2026-03-16T{8 + i:00}:00:00+01:00").Status($"T{i}", OrderStatus.Shipping, at, "seller");
+            if (i < 8) s.Shipped($"T{i}", at);
+            else s.Shipped($"T{i}", at, tracking: null, url: null);
+        }
+        var pack = BuiltInPacks.Load("mall");
+        var driver = new MachineDriver(PackMachines.For(pack)!, pack, "partner");
+        driver.Step(EventScript.At("2026-04-08T00:00:00+02:00"), s.Events);
+
+        var notice = Assert.Single(driver.Notices, n => n.Kind == "sla_breach");
+        Assert.Equal("Naruszenie SLA: Shipped orders with tracking number and tracking link / shipped orders", notice.Title);
+        Assert.Equal("tracking_rate wynosi 80% (8 z 10 zamówień) od 2026-03-09 do 2026-04-08; limit SLA to 95%.", notice.Lines[0]);
+        Assert.Equal("Zamówienia niespełniające SLA (2): T8, T9", notice.Lines[1]);
+        Assert.Equal("Ponowna kontrola: 2026-04-15.", notice.Lines[2]);
+    }
+
+    /// <summary>
+    /// Pinduoduo for a shop registered in "zh-CN": the operator's review request stays in English, the
+    /// decision sent to the shop is in Chinese, from the language the case recorded when it opened.
+    /// </summary>
+    [Fact]
+    public void Pinduoduo_tells_the_shop_in_chinese_and_the_operator_in_english()
+    {
+        var s = new EventScript("shop-p")
+            .Add(EventType.SellerRegistered, "2026-05-01T09:00:00+08:00", e => e with { Language = "zh-CN" })
+            .Ask("c1", "b1", "2026-05-10T10:00:00+08:00", text: "hello")
+            .Answer("c1", "agent-1", "2026-05-10T10:01:00+08:00", text: "please scan this qr to pay");
+        var pack = BuiltInPacks.Load("pinduoduo");
+        var driver = new MachineDriver(PackMachines.For(pack)!, pack, "shop-p");
+        var asOf = EventScript.At("2026-05-11T00:00:00+08:00");
+        driver.Step(asOf, s.Events);
+
+        var conduct = driver.Only("conduct_violation");
+        Assert.Equal("zh-CN", conduct.Get(CaseRules.LanguageKey));
+        var review = Assert.Single(driver.Notices, n => n.Audience == "operator");
+        Assert.StartsWith("Shop shop-p: message ", review.Lines[0], StringComparison.Ordinal);
+        var book = driver.Book();
+        Assert.Null(DecisionRules.Apply(book, conduct, new Decision(Decision.Dismiss), "li", "a QR code of our own store", asOf + NodaTime.Duration.FromDays(1), [], pack));
+        driver.Apply(book);
+        var told = driver.Notices.Last();
+        Assert.Equal("seller", told.Audience);
+        Assert.Equal($"消息 {conduct.Get(CaseRules.Key)} 的违规审核结果：dismiss", told.Title);
+        Assert.Equal($"审核人员对消息 {conduct.Get(CaseRules.Key)} 的决定为 \"dismiss\"：a QR code of our own store", told.Lines[0]);
     }
 }

@@ -102,6 +102,23 @@ public abstract class ResourceContract
     }
 
     [Fact]
+    public async Task The_daily_job_enforces_the_packs_written_in_yaml_as_standing_run_does()
+    {
+        // MALL, Pinduoduo and Tmall are enforced by their enforcement sections (no C# machine by pack id):
+        // the API used to refuse them and leave them out of its default set.
+        await using var server = await Start();
+        var admin = server.Client("admin");
+        var mall = await admin.PostAsync("/v1/runs", ServerHarness.Json($$"""{"as_of":"{{Marketplace.AsOf}}","policies":["mall"]}""")).Json();
+        Assert.Equal("mall", Assert.Single(mall.EnumerateArray()).Str("policy"));
+        var all = await admin.PostAsync("/v1/runs", ServerHarness.Json("""{"as_of":"2026-04-02"}""")).Json();
+        var policies = all.EnumerateArray().Select(r => r.Str("policy")).ToList();
+        Assert.Contains("mall", policies);
+        Assert.Contains("pinduoduo", policies);
+        Assert.Contains("congocrea", policies);
+        Assert.Contains("tmall", policies);
+    }
+
+    [Fact]
     public async Task The_daily_job_opens_a_warning_that_an_operator_decides_as_the_actor_named_by_the_key()
     {
         await using var server = await Start();

@@ -210,7 +210,8 @@ internal static class RunCommand
             store.Save(step.Books, (step.Policy.Id, asOf));
             var audit = step.Books.SelectMany(b => b.AuditEntries).ToList();
             stdout.WriteLine($"{Formats.Instant(asOf, step.Policy.Zone)} {step.Policy.Id}: {Plural.Of(step.Sellers, "seller")} evaluated, " +
-                $"{Plural.Of(audit.Count(a => a.Action == "opened"), "case")} opened, {Plural.Of(audit.Count(a => a.Action != "opened"), "transition")}, {Plural.Of(step.Books.Sum(b => b.Notices.Count), "notice")}");
+                $"{Plural.Of(audit.Count(a => a.Action == "opened"), "case")} opened, {Plural.Of(audit.Count(a => a.Action is not "opened" and not PeriodicReports.Sent), "transition")}, " +
+                $"{Plural.Of(step.Books.Sum(b => b.Notices.Count), "notice")}{(audit.Count(a => a.Action == PeriodicReports.Sent) is > 0 and var reports ? $" ({Plural.Of(reports, "report")})" : "")}");
         }
     }
 

@@ -45,7 +45,7 @@ public static class EventFields
                 EventType.ChatMessage => ["conversation", "from", "agent", "buyer", "human_requested", "text", "order"],
                 EventType.ChatRated => ["conversation", "stars", "rating", "reason"],
                 EventType.SellerPlanSubmitted => ["text"],
-                EventType.SellerRegistered => [],
+                EventType.SellerRegistered => ["language"],
                 EventType.OrderRiskFlagged => ["order", "reason"],
                 _ => throw new InvalidOperationException($"no field list for event type {type}"),
             };

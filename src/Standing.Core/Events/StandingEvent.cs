@@ -74,6 +74,9 @@ public sealed record StandingEvent
     public string? From { get => _details?.From; init => Change(value, _details?.From, static (d, v) => d with { From = v }); }
     public string? Agent { get => _details?.Agent; init => Change(value, _details?.Agent, static (d, v) => d with { Agent = v }); }
 
+    // seller.registered: the seller's language (a BCP 47 tag: fr, pl, zh-CN), the language of its notices.
+    public string? Language { get => _details?.Language; init => Change(value, _details?.Language, static (d, v) => d with { Language = v }); }
+
     public bool? HumanRequested
     {
         get => (_has & Present.HumanRequested) == 0 ? null : (_has & Present.HumanRequestedTrue) != 0;
@@ -143,5 +146,6 @@ public sealed record StandingEvent
         public string? Reason { get; init; }
         public string? From { get; init; }
         public string? Agent { get; init; }
+        public string? Language { get; init; }
     }
 }

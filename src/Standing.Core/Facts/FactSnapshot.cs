@@ -19,7 +19,7 @@ public static class FactSnapshot
     /// The layout's number; change it whenever a fact gains, loses or changes a field, and whenever
     /// folding changes what a field holds: facts stored by an older fold are then folded again.
     /// </summary>
-    public const int Format = 5; // 5: a dispute rules on one refund of its order
+    public const int Format = 6; // 6: the seller's language
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -32,6 +32,7 @@ public static class FactSnapshot
             w.Write(Format);
             w.Write(facts.Seller);
             WriteInstant(w, facts.RegisteredAt);
+            WriteText(w, facts.Language);
             WriteAll(w, facts.Plans, p => { w.Write(p.Id); WriteInstant(w, p.At); WriteText(w, p.Text); });
             WriteAll(w, facts.OrderArray, o => WriteOrder(w, o));
             WriteAll(w, facts.ReviewArray, r => WriteReview(w, r));
@@ -67,6 +68,7 @@ public static class FactSnapshot
             }
             var seller = r.ReadString();
             var registeredAt = ReadInstant(r);
+            var language = ReadText(r);
             var plans = ReadAll(r, () => new SellerPlan(r.ReadString(), ReadInstant(r)!.Value, ReadText(r)));
             var orders = ReadAll(r, () => ReadOrder(r, seller));
             var reviews = ReadAll(r, () => ReadReview(r, seller));
@@ -83,6 +85,7 @@ public static class FactSnapshot
             return new SellerFacts(seller, orders, reviews, cases)
             {
                 RegisteredAt = registeredAt,
+                Language = language,
                 Plans = plans,
                 ComplaintArray = complaints,
                 RefundArray = refunds,

@@ -34,6 +34,8 @@ public sealed class SellerFacts
     public IReadOnlyList<SellerPlan> Plans { get; internal init; } = [];
     /// <summary>The first seller.registered, if any.</summary>
     public Instant? RegisteredAt { get; internal init; }
+    /// <summary>The seller's language (BCP 47) from its latest seller.registered that carries one; null: English.</summary>
+    public string? Language { get; internal init; }
 
     // The same lists as arrays, for loops that run over millions of facts (no interface calls).
     internal OrderFact[] OrderArray { get; }

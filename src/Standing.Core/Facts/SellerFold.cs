@@ -109,6 +109,8 @@ internal sealed class SellerFold
             AgentMessageArray = [.. agentMessages],
             Plans = _sellerEvents.Where(e => e.Type == EventType.SellerPlanSubmitted).Select(e => new SellerPlan(e.Id, e.At, e.Text)).ToArray(),
             RegisteredAt = _sellerEvents.FirstOrDefault(e => e.Type == EventType.SellerRegistered)?.At,
+            // The latest registration that names one: a seller may register again to change it.
+            Language = _sellerEvents.LastOrDefault(e => e.Type == EventType.SellerRegistered && e.Language is not null)?.Language,
         };
     }
 

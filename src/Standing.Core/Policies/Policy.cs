@@ -32,6 +32,8 @@ public sealed record Policy
     public Scorecards.AgentScorecardSpec? Scorecard { get; init; }
     /// <summary>What the policy's outcomes do to a seller (its <c>enforcement</c> section); null when it has none.</summary>
     public Enforcement.EnforcementSpec? Enforcement { get; init; }
+    /// <summary>The texts of the notices a pack's C# machine sends, by notice kind (the top-level <c>notices</c>).</summary>
+    public IReadOnlyList<Enforcement.MachineNotice> Notices { get; init; } = [];
     /// <summary>Where the policy was loaded from ("built-in" or a file path).</summary>
     public string Source { get; init; } = "";
 }

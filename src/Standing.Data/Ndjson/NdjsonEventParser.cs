@@ -240,6 +240,7 @@ public static class NdjsonEventParser
                 WireField.Amount => AmountField(line, tokens, out amount, out reason),
                 WireField.Stars => StarsField(line, tokens, out stars, out reason),
                 WireField.HumanRequested => BoolField(tokens, field, out humanRequested, out reason),
+                WireField.Language => LanguageField(line, tokens, out strings[f], out reason),
                 _ => EnumeratedOrString(line, tokens, typeIndex, field, (required & (1UL << f)) != 0, out strings[f], out reason),
             };
             if (!ok)
@@ -303,6 +304,7 @@ public static class NdjsonEventParser
             Reason = strings[(int)WireField.Reason],
             From = from,
             Agent = strings[(int)WireField.Agent],
+            Language = strings[(int)WireField.Language],
             HumanRequested = humanRequested,
         };
         reason = null;
@@ -361,6 +363,18 @@ public static class NdjsonEventParser
             return false;
         }
         value = DecodeValue(line, token, field);
+        return true;
+    }
+
+    /// <summary>The seller's language: a well-formed BCP 47 tag when present.</summary>
+    private static bool LanguageField(ReadOnlySpan<byte> line, ReadOnlySpan<Token> tokens, out string? value, [NotNullWhen(false)] out string? reason)
+    {
+        if (!StringField(line, tokens, WireField.Language, out value, out reason)) return false;
+        if (value is not null && LanguageTag.Problem(value) is { } problem)
+        {
+            reason = problem;
+            return false;
+        }
         return true;
     }
 

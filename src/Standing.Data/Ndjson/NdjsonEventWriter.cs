@@ -213,6 +213,7 @@ public sealed class NdjsonEventWriter : IDisposable
                 case WireField.Phase: WriteString(json, field, ev.Phase); break;
                 case WireField.Reason: WriteString(json, field, ev.Reason); break;
                 case WireField.Agent: WriteString(json, field, ev.Agent); break;
+                case WireField.Language: WriteString(json, field, ev.Language); break;
                 case WireField.HumanRequested:
                     if (ev.HumanRequested is { } human)
                     {

@@ -40,6 +40,7 @@ internal enum WireField
     Reason,
     Agent,
     HumanRequested,
+    Language,
 }
 
 /// <summary>
@@ -49,14 +50,14 @@ internal enum WireField
 /// </summary>
 internal static class WireFields
 {
-    public const int Count = (int)WireField.HumanRequested + 1;
+    public const int Count = (int)WireField.Language + 1;
 
     public static readonly string[] Names =
     [
         "id", "type", "at", "seller", "marketplace", "order", "review", "case", "refund", "complaint",
         "conversation", "buyer", "ship_by", "deliver_by", "amount", "currency", "status", "by", "from",
         "to", "tracking", "tracking_url", "carrier", "stars", "text", "rating", "kind", "outcome",
-        "action", "phase", "reason", "agent", "human_requested",
+        "action", "phase", "reason", "agent", "human_requested", "language",
     ];
 
     public static readonly JsonEncodedText[] Encoded = Names.Select(n => JsonEncodedText.Encode(n)).ToArray();

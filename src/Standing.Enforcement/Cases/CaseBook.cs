@@ -50,11 +50,11 @@ public sealed class CaseBook
         return candidate;
     }
 
-    /// <summary>Opens a case and records its first audit entry.</summary>
-    public EnforcementCase Open(EnforcementCase opened, Actor actor, string reason, IReadOnlyList<MetricSnapshot> snapshot)
+    /// <summary>Opens a case and records its first audit entry (action "opened", or "sent" for a periodic report).</summary>
+    public EnforcementCase Open(EnforcementCase opened, Actor actor, string reason, IReadOnlyList<MetricSnapshot> snapshot, string action = "opened")
     {
         if (_cases.ContainsKey(opened.Id)) throw new InvalidOperationException($"case {opened.Id} exists already");
-        var entry = Audit(opened, actor, "opened", null, opened.State, reason, snapshot, opened.OpenedAt);
+        var entry = Audit(opened, actor, action, null, opened.State, reason, snapshot, opened.OpenedAt);
         var stored = opened with { AuditCount = entry.Seq };
         _cases[stored.Id] = stored;
         _changed[stored.Id] = stored;

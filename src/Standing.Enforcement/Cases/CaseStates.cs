@@ -38,6 +38,9 @@ public static class CaseStates
     public const string Open = "open";
     public const string AwaitingDecision = "awaiting_decision";
 
+    // a periodic report (closed as it is recorded)
+    public const string Sent = "sent";
+
     /// <summary>States in which the case waits for a person's decision.</summary>
     public static bool AwaitsPerson(string state) =>
         state is Proposed or AwaitingAnswer or AwaitingFine or Recorded or AwaitingDecision;

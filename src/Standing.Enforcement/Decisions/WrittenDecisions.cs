@@ -50,11 +50,12 @@ internal static class WrittenDecisions
         {
             foreach (var template in rule.Notices.Where(n => n.On == CaseTransition.Decided))
             {
-                var values = PolicyMachine.Values(policy, moved, null, [], reason);
+                var language = NoticeText.LanguageFor(template, c.Get(CaseRules.LanguageKey));
+                var values = PolicyMachine.Values(policy, moved, null, [], reason, language);
                 values["decision"] = decision.ToString();
                 values["note"] = note;
                 values["item"] = CaseRules.PerOf(c) == CasePer.Item ? c.Get(CaseRules.Key) ?? "" : "";
-                var (title, lines) = NoticeText.Render(template, null, values);
+                var (title, lines) = NoticeText.Render(template, language, values);
                 book.Notify(moved, c.Kind, template.To, title, lines, seen);
             }
         }

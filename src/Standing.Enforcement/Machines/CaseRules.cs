@@ -23,6 +23,8 @@ public static class CaseRules
     public const string RecheckKey = "recheck";
     public const string EscalateKey = "escalate_to";
     public const string DecisionsKey = "decisions";
+    /// <summary>The seller's language when the case opened (BCP 47), for the notices of a person's decision.</summary>
+    public const string LanguageKey = "language";
 
     /// <summary>Whether the case was opened by a policy's enforcement section (it keeps its rules in its data).</summary>
     public static bool IsWritten(EnforcementCase c) => c.Get(WrittenBy) == "policy";

@@ -15,6 +15,7 @@ public sealed class CongocreaMachine : IPackMachine
 {
     public const string WarningOutcome = "warning";
     public const string OdrMetric = "odr";
+    /// <summary>The standard's evaluation period; a pack's own ODR window (rolling N days) takes its place.</summary>
     public const int PeriodDays = 90;
     public const string EarlyChangeSetting = "early_reevaluation_change";
     /// <summary>Default of <c>early_reevaluation_change</c>: 0.5 percentage points.</summary>
@@ -26,6 +27,14 @@ public sealed class CongocreaMachine : IPackMachine
     public const int DefaultMinTimeToActDays = 30;
 
     public string Policy => "congocrea";
+
+    /// <summary>The evaluation period in days: the pack's ODR window when it is rolling, else the standard's 90.</summary>
+    private static int Period(MachineInput input) =>
+        input.Policy.Metrics.FirstOrDefault(m => m.Id == OdrMetric)?.Window is RollingWindow { LagDays: 0 } rolling ? rolling.Days : PeriodDays;
+
+    /// <summary>The limit as the pack states it ("under 1%"): read from the ODR metric's standard, so a copied pack says its own.</summary>
+    private static string Limit(MachineInput input) =>
+        input.Policy.Metrics.FirstOrDefault(m => m.Id == OdrMetric)?.Standard is { } standard ? $"under {ValueText.Percent(standard.Threshold)}" : "under 1%";
 
     public void Advance(MachineInput input, CaseBook book)
     {
@@ -41,7 +50,7 @@ public sealed class CongocreaMachine : IPackMachine
 
         var verdict = input.Outcome(WarningOutcome);
         if (verdict is not { Triggered: true }) return;
-        var periodStart = Days.Later(input.AsOf, -PeriodDays, input.Policy.Zone);
+        var periodStart = Days.Later(input.AsOf, -Period(input), input.Policy.Zone);
         if (book.OfKind(CaseKinds.Warning).Any(w => w.OpenedAt > periodStart)) return; // once per 90-day period
         Warn(input, book, Actor.Rule(Policy, WarningOutcome), "automatic warning: " + verdict.Reason);
     }
@@ -93,7 +102,7 @@ public sealed class CongocreaMachine : IPackMachine
             Kind = CaseKinds.Warning,
             State = CaseStates.Issued,
             OpenedAt = at,
-            DueAt = Days.Later(at, PeriodDays, zone),
+            DueAt = Days.Later(at, Period(input), zone),
             UpdatedAt = at,
         }.WithNumber("odr", odr?.Value).WithNumber(DefectsKey, odr?.Value is null ? null : odr.Numerator).With("evaluated_at", Text.Instant(at));
         var warning = book.Open(opened, actor, reason, snapshot);
@@ -105,8 +114,8 @@ public sealed class CongocreaMachine : IPackMachine
         var lines = new List<string>
         {
             odr?.Value is { } rate
-                ? $"Your order defect rate is {Text.Percent(rate)} over the last {PeriodDays} days; the standard is under 1%."
-                : $"Your order defect rate over the last {PeriodDays} days: {Text.NotMeasured(odr)}; the standard is under 1%.",
+                ? $"Your order defect rate is {Text.Percent(rate)} over the last {Period(input)} days; the standard is {Limit(input)}."
+                : $"Your order defect rate over the last {Period(input)} days: {Text.NotMeasured(odr)}; the standard is {Limit(input)}.",
             "Performance summary:",
         };
         lines.AddRange(input.Evaluation.Metrics.Select(m =>
@@ -136,8 +145,8 @@ public sealed class CongocreaMachine : IPackMachine
 
         if (scheduled)
         {
-            var why = $"the {PeriodDays}-day evaluation period ended";
-            if (inBreach && now is { } breach) Escalate(input, book, warning, breach, $"{why}; ODR is still {Text.Percent(now)} (limit: under 1%) after the warning");
+            var why = $"the {Period(input)}-day evaluation period ended";
+            if (inBreach && now is { } breach) Escalate(input, book, warning, breach, $"{why}; ODR is still {Text.Percent(now)} (limit: {Limit(input)}) after the warning");
             else book.Move(warning, Closed(warning, CaseStates.Resolved, at, now), rule, "re-evaluated", $"{why}; {within}", snapshot, at);
             return;
         }
@@ -156,7 +165,7 @@ public sealed class CongocreaMachine : IPackMachine
                 book.Move(warning, Closed(warning, CaseStates.Resolved, at, now), rule, "re-evaluated", $"{moved}; {within}", snapshot, at);
             else
                 book.Move(warning, Measured(warning, odr!).With("evaluated_at", Text.Instant(at)), rule, "re-evaluated",
-                    $"{moved}; ODR fell but is still {Text.Percent(current)} (limit: under 1%); the warning period continues", snapshot, at);
+                    $"{moved}; ODR fell but is still {Text.Percent(current)} (limit: {Limit(input)}); the warning period continues", snapshot, at);
             return;
         }
 
@@ -169,7 +178,7 @@ public sealed class CongocreaMachine : IPackMachine
         var newDefects = warning.GetNumber(DefectsKey) is not { } before || odr!.Numerator > before;
         if (inBreach && newDefects)
         {
-            Escalate(input, book, warning, current, $"{moved}; ODR rose to {Text.Percent(current)} (limit: under 1%) after the time to act that ended {Text.Date(actBy, zone)}");
+            Escalate(input, book, warning, current, $"{moved}; ODR rose to {Text.Percent(current)} (limit: {Limit(input)}) after the time to act that ended {Text.Date(actBy, zone)}");
             return;
         }
         if (inBreach) return; // no new defects: nothing to act on before the period's end

@@ -23,6 +23,7 @@ public sealed class PolicyMachine(string policy) : IPackMachine
     public void Advance(MachineInput input, CaseBook book)
     {
         if (input.Policy.Enforcement is not { } spec) return;
+        PeriodicReports.Send(input, book, spec, Policy);
         var explained = new Lazy<SellerEvaluation>(() => input.Explained?.Invoke() ?? input.Evaluation);
         foreach (var rule in spec.Cases)
         {
@@ -130,6 +131,8 @@ public sealed class PolicyMachine(string policy) : IPackMachine
             UpdatedAt = at,
         }, input.Policy, rule, outcome, key, metric?.Id).WithNumber("value", metric?.Value);
         if (deadline is { } due) opened = opened.With("deadline", Text.Instant(due));
+        // Kept for the notices of a person's decision, which is made without the seller's facts at hand.
+        if (input.Facts?.Language is { } language) opened = opened.With(CaseRules.LanguageKey, language);
         var snapshot = MetricSnapshot.Of(input.Evaluation);
         var stored = book.Open(opened, actor, reason, snapshot);
         Send(input, book, rule, CaseTransition.Opened, stored, metric, explained, reason, snapshot);
@@ -179,8 +182,9 @@ public sealed class PolicyMachine(string policy) : IPackMachine
         foreach (var template in rule.Notices.Where(n => n.On == on))
         {
             var items = Items(c, metric, explained);
-            var values = Values(input.Policy, c, metric, items, reason);
-            var (title, lines) = NoticeText.Render(template, null, values);
+            var language = NoticeText.LanguageFor(template, input.Facts?.Language ?? c.Get(CaseRules.LanguageKey));
+            var values = Values(input.Policy, c, metric, items, reason, language);
+            var (title, lines) = NoticeText.Render(template, language, values);
             book.Notify(c, c.Kind, template.To, title, lines, snapshot, items);
         }
     }
@@ -196,7 +200,7 @@ public sealed class PolicyMachine(string policy) : IPackMachine
     /// (defects, cancellations, flagged messages), the uncounted ones of a higher-is-better metric
     /// (orders without tracking, confirmed late).
     /// </summary>
-    private static IReadOnlyList<string> Missed(MetricResult? explained)
+    internal static IReadOnlyList<string> Missed(MetricResult? explained)
     {
         if (explained is null) return [];
         var missed = explained.Definition.Standard?.Direction == Direction.HigherIsBetter ? ItemRole.Denominator : ItemRole.Numerator;
@@ -204,9 +208,11 @@ public sealed class PolicyMachine(string policy) : IPackMachine
     }
 
     /// <summary>The values of the placeholders (NoticePlaceholders.Known) for one notice.</summary>
-    public static Dictionary<string, string> Values(Policy policy, EnforcementCase c, MetricResult? metric, IReadOnlyList<string> items, string reason)
+    public static Dictionary<string, string> Values(Policy policy, EnforcementCase c, MetricResult? metric, IReadOnlyList<string> items, string reason,
+        string language = NoticeText.English)
     {
         var zone = policy.Zone;
+        var none = NoticeWords.None(language);
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["seller"] = c.Seller,
@@ -217,15 +223,15 @@ public sealed class PolicyMachine(string policy) : IPackMachine
             ["outcome"] = c.Get(CaseRules.OutcomeKey) ?? "",
             ["reason"] = reason,
             ["item"] = CaseRules.PerOf(c) == CasePer.Item ? c.Get(CaseRules.Key) ?? "" : "",
-            ["items"] = items.Count == 0 ? "none" : string.Join(", ", items),
+            ["items"] = items.Count == 0 ? none : string.Join(", ", items),
             ["item_count"] = items.Count.ToString(CultureInfo.InvariantCulture),
-            ["recheck_date"] = c.DueAt is { } due && CaseRules.RecheckOf(c) is not null ? Text.Date(due, zone) : "none",
-            ["due_date"] = Text.ParseInstant(c.Get("deadline")) is { } deadline ? Text.Date(deadline, zone) : "none",
+            ["recheck_date"] = c.DueAt is { } due && CaseRules.RecheckOf(c) is not null ? Text.Date(due, zone) : none,
+            ["due_date"] = Text.ParseInstant(c.Get("deadline")) is { } deadline ? Text.Date(deadline, zone) : none,
             ["guidance"] = string.Join(" ", policy.Guidance),
             ["metric"] = metric?.Id ?? "",
             ["metric_title"] = metric?.Definition.Title ?? "",
-            ["value"] = metric is null ? "not measured" : Text.Value(metric),
-            ["threshold"] = metric?.Definition.Standard is { } s ? ValueText.Of(s.Threshold, metric.Definition.Kind) : "none",
+            ["value"] = metric is null || (metric.Value is null && language != NoticeText.English) ? NoticeWords.NotEnough(language) : Text.Value(metric),
+            ["threshold"] = metric?.Definition.Standard is { } s ? ValueText.Of(s.Threshold, metric.Definition.Kind) : none,
             ["numerator"] = metric?.Numerator.ToString(CultureInfo.InvariantCulture) ?? "",
             ["denominator"] = metric?.Denominator.ToString(CultureInfo.InvariantCulture) ?? "",
             ["window_start"] = metric?.Window.Start is { } ws ? Text.Date(ws, zone) : "the first event",

@@ -9,6 +9,7 @@ namespace Standing.Enforcement.Machines;
 public sealed class TrustBadgeMachine : IPackMachine
 {
     public const string Outcome = "trust_badge";
+    private const string IndexMetric = "trust_index";
 
     public string Policy => "econfiance";
 
@@ -31,13 +32,15 @@ public sealed class TrustBadgeMachine : IPackMachine
                 OpenedAt = input.AsOf,
                 UpdatedAt = input.AsOf,
             }, rule, "trust index reached the badge threshold: " + reason, snapshot);
-            book.Notify(granted, "badge_granted", "seller", "Trust badge granted", ["Your after-sales trust index earns the trust badge: " + reason], snapshot);
+            MachineNotices.Notify(input, book, granted, "badge_granted", "seller", "Trust badge granted",
+                ["Your after-sales trust index earns the trust badge: " + reason], snapshot, new(reason, input.Evaluation.Metric(IndexMetric)));
         }
         else if (!earned && badge is not null)
         {
             var withdrawn = book.Move(badge, badge with { State = CaseStates.Withdrawn, ClosedAt = input.AsOf }, rule, "withdrawn",
                 "trust index below the badge threshold: " + reason, snapshot, input.AsOf);
-            book.Notify(withdrawn, "badge_withdrawn", "seller", "Trust badge withdrawn", ["Your after-sales trust index no longer earns the trust badge: " + reason], snapshot);
+            MachineNotices.Notify(input, book, withdrawn, "badge_withdrawn", "seller", "Trust badge withdrawn",
+                ["Your after-sales trust index no longer earns the trust badge: " + reason], snapshot, new(reason, input.Evaluation.Metric(IndexMetric)));
         }
     }
 }

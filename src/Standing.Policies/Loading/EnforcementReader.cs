@@ -18,12 +18,14 @@ internal sealed partial class EnforcementReader(YamlCursor cursor, IReadOnlyList
     public EnforcementSpec? Read(YamlNode? node)
     {
         if (node is null || cursor.Mapping(node, "enforcement") is not { } map) return null;
-        cursor.OnlyKeys(map, "enforcement", "cases");
+        cursor.OnlyKeys(map, "enforcement", "cases", "reports");
+        var reports = ReadReports(map);
         var list = cursor.Sequence(YamlCursor.Get(map, "cases"), "enforcement.cases");
         if (list is null)
         {
-            if (YamlCursor.Get(map, "cases") is null) cursor.Error(map, "enforcement needs \"cases\": the case each outcome opens");
-            return null;
+            if (YamlCursor.Get(map, "cases") is null && YamlCursor.Get(map, "reports") is null)
+                cursor.Error(map, "enforcement needs \"cases\" (the case each outcome opens) or \"reports\" (the periodic reports it sends)");
+            return YamlCursor.Get(map, "cases") is null && reports.Count > 0 ? new EnforcementSpec([]) { Reports = reports } : null;
         }
         var outcomes = rules.Select(r => r.Outcome).Concat(rules.SelectMany(r => r.Tiers.Select(t => t.Outcome))).ToHashSet(StringComparer.Ordinal);
         var cases = new List<(CaseRule Rule, YamlMappingNode Node)>();
@@ -37,7 +39,58 @@ internal sealed partial class EnforcementReader(YamlCursor cursor, IReadOnlyList
             }
         }
         CheckEscalations(cases);
-        return new EnforcementSpec(cases.Select(c => c.Rule).ToList());
+        foreach (var report in reports.Where(r => cases.Any(c => c.Rule.Kind == r.Id)))
+            cursor.Error(map, $"report \"{report.Id}\" has the name of a case kind: a report's id must differ from the kinds");
+        return new EnforcementSpec(cases.Select(c => c.Rule).ToList()) { Reports = reports };
+    }
+
+    /// <summary>The texts of a C# machine's notices (top-level <c>notices</c>): kind, title and lines per language.</summary>
+    public List<MachineNotice> ReadMachineNotices(YamlNode? node)
+    {
+        const string What = "a notice text";
+        var result = new List<MachineNotice>();
+        if (node is null || cursor.Sequence(node, "notices") is not { } list) return result;
+        foreach (var item in list)
+        {
+            if (cursor.Mapping(item, What) is not { } n) continue;
+            cursor.OnlyKeys(n, What, "kind", "title", "lines");
+            var kind = cursor.Text(n, "kind", true, What);
+            if (kind is not null && result.Any(x => x.Kind == kind)) cursor.Error(YamlCursor.Get(n, "kind")!, $"the text of notice \"{kind}\" is given twice");
+            var title = PerLanguage(n, "title", single: true, MachineNotice.Placeholders, required: true).ToDictionary(p => p.Key, p => p.Value[0], StringComparer.Ordinal);
+            var lines = PerLanguage(n, "lines", single: false, MachineNotice.Placeholders, required: false);
+            if (kind is not null && title.ContainsKey("en")) result.Add(new MachineNotice(kind, title, lines));
+        }
+        return result;
+    }
+
+    /// <summary>The periodic reports: id, period (monthly, weekly), recipient, rows, and their texts per language.</summary>
+    private List<ReportRule> ReadReports(YamlMappingNode section)
+    {
+        const string What = "a report";
+        var result = new List<ReportRule>();
+        if (YamlCursor.Get(section, "reports") is not { } node || cursor.Sequence(node, "enforcement.reports") is not { } list) return result;
+        foreach (var item in list)
+        {
+            if (cursor.Mapping(item, What) is not { } r) continue;
+            cursor.OnlyKeys(r, What, "id", "period", "to", "rows", "title", "lines", "row", "empty");
+            var id = cursor.Text(r, "id", true, What);
+            if (id is not null && !PolicyLoader.IsIdentifier(id)) cursor.Error(YamlCursor.Get(r, "id")!, "a report id must be lower-case letters, digits, '_' or '-'");
+            if (id is not null && result.Any(x => x.Id == id)) cursor.Error(YamlCursor.Get(r, "id")!, $"report \"{id}\" is defined twice");
+            var period = Choice(r, "period", ["monthly", "weekly"], What, required: true) switch { "monthly" => ReportPeriod.Monthly, "weekly" => ReportPeriod.Weekly, _ => (ReportPeriod?)null };
+            var to = cursor.Text(r, "to", true, What);
+            if (to is not null && !NoticePlaceholders.Audiences.Contains(to))
+                cursor.Error(YamlCursor.Get(r, "to")!, $"a report goes to the seller or the operator, not \"{to}\"");
+            var rows = Choice(r, "rows", ["metrics", "agents_over_target"], What, required: true) switch { "metrics" => ReportRows.Metrics, "agents_over_target" => ReportRows.AgentsOverTarget, _ => (ReportRows?)null };
+            var known = ReportPlaceholders.Report;
+            var rowKnown = rows is { } k ? ReportPlaceholders.Row(k) : [];
+            var title = PerLanguage(r, "title", single: true, known, required: true).ToDictionary(p => p.Key, p => p.Value[0], StringComparer.Ordinal);
+            var lines = PerLanguage(r, "lines", single: false, known, required: false);
+            var row = PerLanguage(r, "row", single: true, rows is null ? null : rowKnown, required: true).ToDictionary(p => p.Key, p => p.Value[0], StringComparer.Ordinal);
+            var empty = PerLanguage(r, "empty", single: true, known, required: false).ToDictionary(p => p.Key, p => p.Value[0], StringComparer.Ordinal);
+            if (id is null || period is null || to is null || rows is null || title.Count == 0 || row.Count == 0) continue;
+            result.Add(new ReportRule { Id = id, Period = period.Value, To = to, Rows = rows.Value, Title = title, Lines = lines, Row = row, Empty = empty });
+        }
+        return result;
     }
 
     private CaseRule? ReadCase(YamlMappingNode c, HashSet<string> outcomes)
@@ -82,9 +135,9 @@ internal sealed partial class EnforcementReader(YamlCursor cursor, IReadOnlyList
         };
     }
 
-    private string? Choice(YamlMappingNode map, string key, string[] allowed)
+    private string? Choice(YamlMappingNode map, string key, string[] allowed, string what = "a case", bool required = false)
     {
-        var text = cursor.Text(map, key, false, "a case");
+        var text = cursor.Text(map, key, required, what);
         if (text is null || allowed.Contains(text, StringComparer.Ordinal)) return text;
         cursor.Error(YamlCursor.Get(map, key)!, $"\"{key}\" must be one of: {string.Join(", ", allowed)} (not \"{text}\")");
         return null;
@@ -163,21 +216,22 @@ internal sealed partial class EnforcementReader(YamlCursor cursor, IReadOnlyList
             var to = cursor.Text(n, "to", true, "a notice");
             if (to is not null && !NoticePlaceholders.Audiences.Contains(to))
                 cursor.Error(YamlCursor.Get(n, "to")!, $"a notice goes to the seller or the operator, not \"{to}\"");
-            var title = PerLanguage(n, "title", single: true).ToDictionary(p => p.Key, p => p.Value[0], StringComparer.Ordinal);
-            var lines = PerLanguage(n, "lines", single: false);
+            var title = PerLanguage(n, "title", single: true, NoticePlaceholders.Known, required: true).ToDictionary(p => p.Key, p => p.Value[0], StringComparer.Ordinal);
+            var lines = PerLanguage(n, "lines", single: false, NoticePlaceholders.Known, required: false);
             if (transition is { } t && to is not null && title.Count > 0) result.Add(new NoticeTemplate(t, to, title, lines));
         }
         return result;
     }
 
     /// <summary>A text (or list of texts) per language code; English (<c>en</c>) is required.</summary>
-    private Dictionary<string, IReadOnlyList<string>> PerLanguage(YamlMappingNode n, string key, bool single)
+    /// <remarks><paramref name="known"/>: the placeholders the texts may name (null: not checked, the rows being unknown).</remarks>
+    private Dictionary<string, IReadOnlyList<string>> PerLanguage(YamlMappingNode n, string key, bool single, IReadOnlyList<string>? known, bool required)
     {
         var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var node = YamlCursor.Get(n, key);
         if (node is null)
         {
-            if (single) cursor.Error(n, $"a notice needs \"{key}\"");
+            if (required) cursor.Error(n, $"\"{key}\" is required here (one text per language, English first)");
             return result;
         }
         if (cursor.Mapping(node, $"\"{key}\" (one entry per language: en, fr, pl…)") is not { } map) return result;
@@ -200,20 +254,20 @@ internal sealed partial class EnforcementReader(YamlCursor cursor, IReadOnlyList
                 cursor.Error(v, single ? $"the {language} \"{key}\" must be a text" : $"the {language} \"{key}\" must be a text or a list of texts");
                 continue;
             }
-            foreach (var text in texts) CheckPlaceholders(v, text);
+            if (known is not null) foreach (var text in texts) CheckPlaceholders(v, text, known);
             result[language] = texts;
         }
         if (!result.ContainsKey("en")) cursor.Error(node, $"\"{key}\" needs its English text (\"en\"), the language of sellers without one");
         return result;
     }
 
-    private void CheckPlaceholders(YamlNode node, string text)
+    private void CheckPlaceholders(YamlNode node, string text, IReadOnlyList<string> known)
     {
         foreach (Match m in Placeholder().Matches(text))
         {
             var name = m.Groups[1].Value;
-            if (!NoticePlaceholders.Known.Contains(name, StringComparer.Ordinal))
-                cursor.Error(node, $"unknown placeholder {{{name}}}; a notice may use: {string.Join(", ", NoticePlaceholders.Known.Select(p => "{" + p + "}"))}");
+            if (!known.Contains(name, StringComparer.Ordinal))
+                cursor.Error(node, $"unknown placeholder {{{name}}}; {(ReferenceEquals(known, NoticePlaceholders.Known) ? "a notice" : "here one")} may use: {string.Join(", ", known.Select(p => "{" + p + "}"))}");
         }
     }
 

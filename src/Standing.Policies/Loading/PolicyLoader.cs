@@ -14,7 +14,7 @@ namespace Standing.Policies.Loading;
 public static class PolicyLoader
 {
     private static readonly string[] TopKeys =
-        ["id", "version", "name", "description", "effective_from", "time_zone", "calendar", "metrics", "rules", "settings", "defaults", "readings", "guidance", "root_causes", "scorecard", "enforcement"];
+        ["id", "version", "name", "description", "effective_from", "time_zone", "calendar", "metrics", "rules", "settings", "defaults", "readings", "guidance", "root_causes", "scorecard", "enforcement", "notices"];
 
     public static Policy LoadFile(string path)
     {
@@ -55,7 +55,9 @@ public static class PolicyLoader
         var rootCauses = new RootCauseReader(cursor).Read(YamlCursor.Get(root, "root_causes"));
         var defaults = ReadDefaults(cursor, root);
         var scorecard = new ScorecardReader(cursor).Read(YamlCursor.Get(root, "scorecard"));
-        var enforcement = new EnforcementReader(cursor, rules).Read(YamlCursor.Get(root, "enforcement"));
+        var enforcementReader = new EnforcementReader(cursor, rules);
+        var enforcement = enforcementReader.Read(YamlCursor.Get(root, "enforcement"));
+        var notices = enforcementReader.ReadMachineNotices(YamlCursor.Get(root, "notices"));
         // Read before the error check: a nested list in them is an error, not silently dropped text.
         var readings = cursor.Texts(root, "readings");
         var guidance = cursor.Texts(root, "guidance");
@@ -76,6 +78,7 @@ public static class PolicyLoader
             Defaults = defaults,
             Scorecard = scorecard,
             Enforcement = enforcement,
+            Notices = notices,
             Readings = readings,
             Guidance = guidance,
             Source = file,

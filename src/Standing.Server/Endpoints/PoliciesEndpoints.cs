@@ -68,6 +68,6 @@ public static class PoliciesEndpoints
     }
 
     private static PolicySummary Summary(Core.Policies.Policy p) => new(p.Id, p.Version, p.Name, p.Zone.Id,
-        p.EffectiveFrom.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture), PackMachines.For(p.Id) is not null,
+        p.EffectiveFrom.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture), PackMachines.For(p) is not null,
         p.Metrics.Select(m => m.Id).ToList(), p.Rules.Select(r => r.Id).ToList());
 }

@@ -6,6 +6,7 @@ using Standing.Core.Policies;
 using Standing.Data.Enforcement;
 using Standing.Data.Keys;
 using Standing.Enforcement.Machines;
+using Standing.Policies;
 using Standing.Server.Access;
 using Standing.Server.Documents;
 using Standing.Server.Jobs;
@@ -34,11 +35,14 @@ public static class RunsEndpoints
         if (!context.Key().SeesStore()) return Problems.Forbidden($"the key's marketplace \"{context.Key().Marketplace}\" is not held by this store; nothing was run");
         if (string.IsNullOrEmpty(request.AsOf)) return Problems.BadField("as_of", "as_of is required: an instant with offset (2026-03-01T00:00:00+01:00) or a date (2026-03-01)");
         var steps = new List<(Policy, IPackMachine, Instant)>();
-        foreach (var id in request.Policies is { Count: > 0 } ids ? ids : PackMachines.Policies)
+        // The set standing run enforces: every built-in pack with an enforcement section or a C# machine,
+        // found from the loaded policy, never from a list of pack ids.
+        var enforced = BuiltInPacks.Ids.Where(id => PackMachines.For(BuiltInPacks.Load(id)) is not null).ToList();
+        foreach (var id in request.Policies is { Count: > 0 } ids ? ids : enforced)
         {
             if (!Inputs.TryPolicy(id, out var policy, out var problem)) return Problems.BadField("policies", problem.ProblemDetails.Detail!);
-            if (PackMachines.For(policy.Id) is not { } machine)
-                return Problems.BadField("policies", $"policy {policy.Id} has no enforcement (enforced: {string.Join(", ", PackMachines.Policies)})");
+            if (PackMachines.For(policy) is not { } machine)
+                return Problems.BadField("policies", $"policy {policy.Id} has no enforcement section (enforced: {string.Join(", ", enforced)})");
             if (!Inputs.TryAsOf(request.AsOf, policy, access, "as_of", out var asOf, out problem)) return problem;
             steps.Add((policy, machine, asOf));
         }

@@ -14,7 +14,8 @@ namespace Standing.Server.Jobs;
 /// </summary>
 public static class DailyJob
 {
-    public sealed record PolicyRun(string Policy, string AsOf, bool AlreadyRun, int Sellers, int CasesOpened, int Transitions, int Notices);
+    /// <summary>One policy's run; <c>Reports</c>: the periodic reports sent (their notices are among <c>Notices</c>).</summary>
+    public sealed record PolicyRun(string Policy, string AsOf, bool AlreadyRun, int Sellers, int CasesOpened, int Transitions, int Notices, int Reports = 0);
 
     /// <summary>What ran, or the refusal (nothing changed then).</summary>
     public static (IReadOnlyList<PolicyRun>? Runs, string? Refusal) Run(StoreAccess access, IReadOnlyList<(Policy Policy, IPackMachine Machine, Instant AsOf)> steps)
@@ -50,7 +51,8 @@ public static class DailyJob
             var books = EnforcementRun.Advance(policy, machine, asOf, facts, bySeller, cases, disputes, history.Latest);
             store.Save(books, (policy.Id, asOf));
             var audit = books.SelectMany(b => b.AuditEntries).ToList();
-            runs.Add(new PolicyRun(policy.Id, at, false, facts.Count, audit.Count(a => a.Action == "opened"), audit.Count(a => a.Action != "opened"), books.Sum(b => b.Notices.Count)));
+            runs.Add(new PolicyRun(policy.Id, at, false, facts.Count, audit.Count(a => a.Action == "opened"),
+                audit.Count(a => a.Action is not "opened" and not PeriodicReports.Sent), books.Sum(b => b.Notices.Count), audit.Count(a => a.Action == PeriodicReports.Sent)));
         }
         return (runs, null);
     }

@@ -53,6 +53,10 @@ public sealed class NdjsonEventReaderTests
         { """{"id":"  ","type":"seller.registered","at":"2026-03-02T09:15:00Z","seller":"s"}""", "field \"id\" is blank (only white space)" },
         { """{"id":"e1","type":"seller.registered","at":"2026-03-02T09:15:00Z","seller":"\t"}""", "field \"seller\" is blank (only white space)" },
         { """{"id":"e1","type":"order.placed","at":"2026-03-02T09:15:00Z","seller":"s","order":" \u0020"}""", "field \"order\" is blank (only white space)" },
+        // Issue 14: the seller's language is a BCP 47 tag.
+        { """{"id":"e1","type":"seller.registered","at":"2026-03-02T09:15:00Z","seller":"s","language":"French"}""", "field \"language\" must be a BCP 47 language tag such as \"fr\", \"pl\" or \"zh-CN\", not \"French\"" },
+        { """{"id":"e1","type":"seller.registered","at":"2026-03-02T09:15:00Z","seller":"s","language":"zh_CN"}""", "field \"language\" must be a BCP 47 language tag such as \"fr\", \"pl\" or \"zh-CN\", not \"zh_CN\"" },
+        { """{"id":"e1","type":"seller.registered","at":"2026-03-02T09:15:00Z","seller":"s","language":7}""", "field \"language\" must be a string, not a number" },
     };
 
     [Theory]
@@ -99,6 +103,20 @@ public sealed class NdjsonEventReaderTests
             ShipBy = Instant.FromUtc(2026, 3, 4, 22, 59, 59),
         };
         Assert.Equal(expected, ev);
+    }
+
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("pl")]
+    [InlineData("zh-CN")]
+    [InlineData("zh-Hans-CN")]
+    [InlineData("uk-UA")]
+    public void A_seller_registers_with_its_language(string tag)
+    {
+        var line = $$"""{"id":"e1","type":"seller.registered","at":"2026-03-02T09:15:00Z","seller":"s","language":"{{tag}}"}""";
+        Assert.True(NdjsonEventParser.TryParse(line, out var ev, out var reason), reason);
+        Assert.Equal(tag, ev.Language);
+        Assert.Equal(line, NdjsonEventWriter.ToLine(ev));
     }
 
     [Fact]

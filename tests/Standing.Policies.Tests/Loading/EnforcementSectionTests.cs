@@ -134,7 +134,11 @@ public sealed class EnforcementSectionTests
         var conduct = BuiltInPacks.Load("pinduoduo").Enforcement!.Rule("conduct_violation")!;
         Assert.Equal(CasePer.Item, conduct.Per);
         Assert.Equal(["confirm", "dismiss"], conduct.Decisions);
-        Assert.Null(BuiltInPacks.Load("tmall").Enforcement);
+        var scorecard = Assert.Single(BuiltInPacks.Load("tmall").Enforcement!.Reports);
+        Assert.Equal((ReportPeriod.Weekly, ReportRows.AgentsOverTarget, "seller"), (scorecard.Period, scorecard.Rows, scorecard.To));
+        var sla = Assert.Single(BuiltInPacks.Load("mall").Enforcement!.Reports);
+        Assert.Equal((ReportPeriod.Monthly, ReportRows.Metrics), (sla.Period, sla.Rows));
+        Assert.Contains("pl", sla.Row.Keys);
 
         // Line 23 "          title: { pl: x }": "title" at column 11, "{" at column 18.
         var errors = Errors("""
@@ -148,5 +152,58 @@ public sealed class EnforcementSectionTests
                       title: { pl: x }
             """);
         Assert.Equal(["late.yaml:23:18: \"title\" needs its English text (\"en\"), the language of sellers without one"], errors);
+    }
+
+    /// <summary>
+    /// Reports: a period, recipient or rows outside the vocabulary, a row naming a placeholder of the
+    /// other kind of row, a report without its row text. Lines from 16, columns counted by hand.
+    /// </summary>
+    [Fact]
+    public void A_report_outside_the_vocabulary_is_refused_at_its_place()
+    {
+        var errors = Errors("""
+            enforcement:
+              reports:
+                - id: monthly
+                  period: yearly
+                  to: partner
+                  rows: metrics
+                  title: { en: "Report {period_start}" }
+                  row: { en: "{agent} {value}" }
+                - id: weekly
+                  period: weekly
+                  to: seller
+                  rows: sellers
+                  title: { en: "Week" }
+            """);
+
+        Assert.Equal(new[]
+        {
+            "late.yaml:19:15: \"period\" must be one of: monthly, weekly (not \"yearly\")",
+            "late.yaml:20:11: a report goes to the seller or the operator, not \"partner\"",
+            "late.yaml:23:18: unknown placeholder {agent}; here one may use: {metric}, {metric_title}, {value}, {threshold}, {numerator}, {denominator}, {verdict}, {items}, {item_count}",
+            "late.yaml:24:7: \"row\" is required here (one text per language, English first)",
+            "late.yaml:27:13: \"rows\" must be one of: metrics, agents_over_target (not \"sellers\")",
+        }.Order(StringComparer.Ordinal), errors.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_section_of_reports_alone_reads_without_cases()
+    {
+        var policy = PolicyLoader.Load(Head + "\n" + """
+            enforcement:
+              reports:
+                - id: monthly
+                  period: monthly
+                  to: operator
+                  rows: metrics
+                  title: { en: "Late shipments {period_start} to {period_end}" }
+                  row: { en: "{metric}: {value}, {verdict}" }
+            """, "late.yaml");
+
+        var spec = Assert.IsType<EnforcementSpec>(policy.Enforcement);
+        Assert.Empty(spec.Cases);
+        var report = Assert.Single(spec.Reports);
+        Assert.Equal(("monthly", ReportPeriod.Monthly, "operator"), (report.Id, report.Period, report.To));
     }
 }

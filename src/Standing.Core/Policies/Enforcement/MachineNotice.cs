@@ -1,0 +1,17 @@
+namespace Standing.Core.Policies.Enforcement;
+
+/// <summary>
+/// The text of a notice a pack's C# machine sends (the policy's top-level <c>notices</c>), by the
+/// notice's kind (<c>badge_granted</c>, <c>activity_restriction</c>…): a title and lines per language,
+/// English required, filled with <see cref="Placeholders"/>. A machine whose pack has no text for a
+/// kind writes its own English.
+/// </summary>
+public sealed record MachineNotice(
+    string Kind,
+    IReadOnlyDictionary<string, string> Title,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Lines)
+{
+    /// <summary>What a machine fills in: the seller, the policy, the outcome's reason, the metric's value and threshold, the assessment period.</summary>
+    public static readonly IReadOnlyList<string> Placeholders =
+        ["seller", "policy", "policy_name", "case", "reason", "metric", "metric_title", "value", "threshold", "period"];
+}

@@ -1,0 +1,36 @@
+namespace Standing.Enforcement.Machines;
+
+/// <summary>
+/// The few words a notice fills in itself, in the languages of the built-in packs' templates (en, fr,
+/// pl, ru, uk, zh), so a Polish or Chinese notice does not say "none" in English. Other languages get
+/// the English words.
+/// </summary>
+internal static class NoticeWords
+{
+    private static readonly Dictionary<string, Words> ByLanguage = new(StringComparer.Ordinal)
+    {
+        ["en"] = new("none", "not enough data to measure", "met", "missed", "not judged (too few orders)"),
+        ["fr"] = new("aucune", "pas assez de données pour mesurer", "respecté", "non respecté", "non évalué (trop peu de commandes)"),
+        ["pl"] = new("brak", "za mało danych do pomiaru", "spełnione", "niespełnione", "nieoceniane (za mało zamówień)"),
+        ["ru"] = new("нет", "недостаточно данных для расчёта", "выполнен", "не выполнен", "не оценивается (слишком мало заказов)"),
+        ["uk"] = new("немає", "недостатньо даних для розрахунку", "виконано", "не виконано", "не оцінюється (замало замовлень)"),
+        ["zh"] = new("无", "数据不足，无法计算", "达标", "未达标", "样本不足，不予评定"),
+    };
+
+    public static string None(string language) => Of(language).None;
+
+    public static string NotEnough(string language) => Of(language).NotEnough;
+
+    /// <summary>Whether a metric met its standard over a report's period, in words.</summary>
+    public static string Verdict(string language, Core.Metrics.MetricStatus status) => status switch
+    {
+        Core.Metrics.MetricStatus.Breach => Of(language).Missed,
+        Core.Metrics.MetricStatus.InsufficientData => Of(language).NotJudged,
+        _ => Of(language).Met,
+    };
+
+    private sealed record Words(string None, string NotEnough, string Met, string Missed, string NotJudged);
+
+    private static Words Of(string language) =>
+        ByLanguage.TryGetValue(language, out var words) ? words : ByLanguage[NoticeText.English];
+}
