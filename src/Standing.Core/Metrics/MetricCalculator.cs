@@ -11,7 +11,15 @@ public abstract class MetricCalculator
 
     public MetricDefinition Definition { get; }
 
-    public abstract MetricResult Compute(SellerFacts facts, Instant asOf, BusinessCalendar calendar, bool explain);
+    public MetricResult Compute(SellerFacts facts, Instant asOf, BusinessCalendar calendar, bool explain) =>
+        Compute(facts, asOf, asOf, calendar, explain);
+
+    /// <summary>
+    /// The metric over the window at <paramref name="windowAt"/>, with the outcomes of items judged as
+    /// known at <paramref name="knownAt"/>: an item pending then stays pending (a forecast's "nothing new
+    /// goes wrong"). Both are the as-of instant in an evaluation.
+    /// </summary>
+    public abstract MetricResult Compute(SellerFacts facts, Instant windowAt, Instant knownAt, BusinessCalendar calendar, bool explain);
 
     public static MetricCalculator For(MetricDefinition definition) => definition.Kind switch
     {
@@ -50,6 +58,7 @@ internal sealed class MetricCalculator<T> : MetricCalculator
     private readonly Func<T, Instant?>? _end;
     private readonly Func<T, Instant?>? _excuse;
     private ResolvedWindow? _lastWindow;
+    private ResolvedWindow? _lastExtended;
 
     public MetricCalculator(MetricDefinition d, Func<SellerFacts, DateTimeZone, T[]> items, Func<T, string> id) : base(d)
     {
@@ -66,9 +75,24 @@ internal sealed class MetricCalculator<T> : MetricCalculator
         _excuse = (d.Excuse as FactField<T>)?.Instant;
     }
 
-    public override MetricResult Compute(SellerFacts facts, Instant asOf, BusinessCalendar calendar, bool explain)
+    public override MetricResult Compute(SellerFacts facts, Instant windowAt, Instant knownAt, BusinessCalendar calendar, bool explain)
     {
-        var resolved = Resolve(asOf, calendar);
+        if (Definition.Window is not AdaptiveWindow adaptive)
+        {
+            return Finish(Count(facts, Resolve(windowAt, calendar, Definition.Window, ref _lastWindow), knownAt, calendar, explain));
+        }
+        // Volume-adaptive: the base window, or the extended one when the base holds too few items.
+        var based = Count(facts, Resolve(windowAt, calendar, adaptive.Base, ref _lastWindow), knownAt, calendar, explain);
+        if (based.Tally.Denominator >= adaptive.WhenFewerThan)
+        {
+            return Finish(based) with { WindowChoice = new WindowChoice(adaptive.Base, based.Tally.Denominator, Extended: false) };
+        }
+        var extended = Count(facts, Resolve(windowAt, calendar, adaptive.Extended, ref _lastExtended), knownAt, calendar, explain);
+        return Finish(extended) with { WindowChoice = new WindowChoice(adaptive.Extended, based.Tally.Denominator, Extended: true) };
+    }
+
+    private (TimeWindow Window, Tally Tally) Count(SellerFacts facts, ResolvedWindow resolved, Instant knownAt, BusinessCalendar calendar, bool explain)
+    {
         var window = resolved.Window;
         var tally = new Tally(explain, calendar.Zone);
         var items = _items(facts, calendar.Zone);
@@ -86,7 +110,7 @@ internal sealed class MetricCalculator<T> : MetricCalculator
             case MetricKind.ShareWithin:
                 foreach (var item in items)
                 {
-                    if (Considered(item, window)) CountShareWithin(item, asOf, calendar, ref tally);
+                    if (Considered(item, window)) CountShareWithin(item, knownAt, calendar, ref tally);
                 }
                 break;
             default:
@@ -98,7 +122,7 @@ internal sealed class MetricCalculator<T> : MetricCalculator
         }
         // Items are listed by id whatever order the facts are held in.
         tally.Items?.Sort(static (a, b) => string.CompareOrdinal(a.Id, b.Id));
-        return Finish(window, tally);
+        return (window, tally);
     }
 
     /// <summary>In the window by its attribution date, and in the population.</summary>
@@ -128,12 +152,12 @@ internal sealed class MetricCalculator<T> : MetricCalculator
     }
 
     /// <summary>The window at <paramref name="asOf"/>; one evaluation asks for the same one for every seller, so the last is kept.</summary>
-    private ResolvedWindow Resolve(Instant asOf, BusinessCalendar calendar)
+    private static ResolvedWindow Resolve(Instant asOf, BusinessCalendar calendar, WindowSpec spec, ref ResolvedWindow? cache)
     {
-        var last = _lastWindow; // read once: other threads may replace it (each replacement is a whole, consistent record)
+        var last = cache; // read once: other threads may replace it (each replacement is a whole, consistent record)
         if (last is not null && last.AsOf == asOf && ReferenceEquals(last.Calendar, calendar)) return last;
-        var window = Definition.Window.Resolve(asOf, calendar);
-        return _lastWindow = new ResolvedWindow(asOf, calendar, window, CompactInstant.Bound(window.Start), CompactInstant.Bound(window.End));
+        var window = spec.Resolve(asOf, calendar);
+        return cache = new ResolvedWindow(asOf, calendar, window, CompactInstant.Bound(window.Start), CompactInstant.Bound(window.End));
     }
 
     /// <summary>A window at one as-of, with its bounds in compact form (see <see cref="CompactInstant.Bound"/>).</summary>
@@ -152,7 +176,7 @@ internal sealed class MetricCalculator<T> : MetricCalculator
         var why = numerator is null ? "in the population"
             : counted ? CompiledFilter.Explain(numerator, item, tally.Zone)
             : "not counted: no " + numerator;
-        tally.Add(_id(item), counted ? ItemRole.Numerator : ItemRole.Denominator, Attribution(item, tally) + "; " + why);
+        tally.Add(_id(item), counted ? ItemRole.Numerator : ItemRole.Denominator, Attribution(item, tally) + "; " + why, _attribution(item));
     }
 
     private void CountShareWithin(T item, Instant asOf, BusinessCalendar calendar, ref Tally tally)
@@ -195,7 +219,7 @@ internal sealed class MetricCalculator<T> : MetricCalculator
             role = ItemRole.Pending;
             why = $"{Definition.Start!.Name} {L(started, tally)}, {limitText} not reached at as-of: pending";
         }
-        if (tally.Explain) tally.Add(_id(item), role, why);
+        if (tally.Explain) tally.Add(_id(item), role, why, _attribution(item));
     }
 
     /// <summary>
@@ -226,7 +250,7 @@ internal sealed class MetricCalculator<T> : MetricCalculator
         if (_end!(item) is not { } finished)
         {
             tally.Pending++;
-            if (tally.Explain) tally.Add(_id(item), ItemRole.Pending, $"{Definition.Start!.Name} {L(started, tally)}, not finished: pending");
+            if (tally.Explain) tally.Add(_id(item), ItemRole.Pending, $"{Definition.Start!.Name} {L(started, tally)}, not finished: pending", _attribution(item));
             return;
         }
         var took = Definition.BusinessClock ? calendar.BusinessDuration(started, finished) : finished - started;
@@ -236,7 +260,8 @@ internal sealed class MetricCalculator<T> : MetricCalculator
         if (tally.Explain)
         {
             tally.Add(_id(item), ItemRole.Denominator,
-                $"{Definition.Start!.Name} {L(started, tally)} → {Definition.End!.Name} {L(finished, tally)}: {took.TotalHours:0.##} h{(Definition.BusinessClock ? " of working time" : "")}");
+                $"{Definition.Start!.Name} {L(started, tally)} → {Definition.End!.Name} {L(finished, tally)}: {took.TotalHours:0.##} h{(Definition.BusinessClock ? " of working time" : "")}",
+                _attribution(item));
         }
     }
 
@@ -244,8 +269,9 @@ internal sealed class MetricCalculator<T> : MetricCalculator
 
     private static string L(Instant at, in Tally tally) => LocalText.Show(at, tally.Zone);
 
-    private MetricResult Finish(TimeWindow window, Tally tally)
+    private MetricResult Finish((TimeWindow Window, Tally Tally) counted)
     {
+        var (window, tally) = counted;
         double? value = Definition.Kind switch
         {
             MetricKind.Count => tally.Numerator,
@@ -278,6 +304,6 @@ internal sealed class MetricCalculator<T> : MetricCalculator
         public double TotalHours;
         public List<MetricItem>? Items = explain ? [] : null;
 
-        public readonly void Add(string id, ItemRole role, string reason) => Items!.Add(new MetricItem(id, role, reason));
+        public readonly void Add(string id, ItemRole role, string reason, Instant? at) => Items!.Add(new MetricItem(id, role, reason) { At = at });
     }
 }

@@ -29,10 +29,10 @@ internal sealed class RatioCalculator : MetricCalculator
         Population = part.Where,
     };
 
-    public override MetricResult Compute(SellerFacts facts, Instant asOf, BusinessCalendar calendar, bool explain)
+    public override MetricResult Compute(SellerFacts facts, Instant windowAt, Instant knownAt, BusinessCalendar calendar, bool explain)
     {
-        var top = _numerator.Compute(facts, asOf, calendar, explain);
-        var bottom = _denominator.Compute(facts, asOf, calendar, explain);
+        var top = _numerator.Compute(facts, windowAt, knownAt, calendar, explain);
+        var bottom = _denominator.Compute(facts, windowAt, knownAt, calendar, explain);
         var numerator = top.Numerator;
         var denominator = bottom.Numerator;
         double? value = denominator == 0 ? null : (double)numerator / denominator;
