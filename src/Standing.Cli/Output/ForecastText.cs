@@ -18,13 +18,13 @@ internal static class ForecastText
     };
 
     public static string Budget(MetricForecast m) => m.Budget.Defects is { } n
-        ? $"{Plural.Of(n, "more defect")} at the volume of now ({m.Budget.Reason})"
+        ? $"{Plural.Of(n, "more defect")} at the volume of now; {m.Budget.Reason}"
         : $"none: {m.Budget.Reason}";
 
     public static string Leaving(MetricForecast m)
     {
         var defects = m.Leaving.Where(l => l.Defects.Count > 0).ToList();
-        if (defects.Count == 0) return m.Leaving.Count == 0 ? "nothing leaves the window in the horizon" : "no defect counted now";
+        if (defects.Count == 0) return $"none within {Plural.Of(m.Days.Count, "day")}";
         return string.Join("; ", defects.Select(l => $"{Date(l.Date)}: {string.Join(", ", l.Defects)}"));
     }
 
