@@ -40,7 +40,7 @@ public sealed class SellerForecaster
         {
             return new MetricForecast { Now = new MetricResult { Definition = definition, Status = MetricStatus.InsufficientData }, NotForecast = "a score: forecast its components" };
         }
-        var now = Calculator(definition).Compute(facts, asOf, calendar, explain: true);
+        var now = Calculator(definition).Compute(facts, asOf, calendar, explain: false);
         if (definition.Standard?.Peer is not null) return new MetricForecast { Now = now, NotForecast = "judged against the other sellers: their future is not forecast" };
         if (definition.Window is LifetimeWindow) return new MetricForecast { Now = now, NotForecast = "a lifetime window: nothing leaves it", Budget = ErrorBudgets.Of(now) };
 
@@ -62,6 +62,8 @@ public sealed class SellerForecaster
         }
         var span = Span(windows.SelectMany(w => w).Append(now.Window));
         var known = Known(definition, facts, asOf, span);
+        // The items counted now: those known in the window used now (the span holds it).
+        var countedNow = known.Items.Where(i => now.Window.Contains(i.At!.Value)).ToList();
 
         var forecastDays = new List<ForecastDay>(horizon);
         for (var k = 1; k <= horizon; k++)
@@ -81,7 +83,7 @@ public sealed class SellerForecaster
         {
             Now = now,
             DailyVolume = definition.Kind is MetricKind.Count or MetricKind.MeanDuration ? 0 : volume,
-            Leaving = Leaving(now, forecastDays, definition),
+            Leaving = Leaving(countedNow, forecastDays, definition),
             Days = forecastDays,
             Recovery = RecoveryOf(now, forecastDays),
             Budget = ErrorBudgets.Of(now),
@@ -136,9 +138,8 @@ public sealed class SellerForecaster
     /// <summary>Every item any day may count, with its role as known at as-of, measured once over the whole span.</summary>
     private KnownItems Known(MetricDefinition definition, SellerFacts facts, Instant asOf, TimeWindow span)
     {
-        if (definition.Kind == MetricKind.MeanDuration) return new KnownItems(definition.Kind, []);
         var whole = MetricCalculator.For(definition with { Window = new ForecastSpan(span) });
-        var items = whole.Compute(facts, asOf, asOf, _policy.Calendar, explain: true).Items;
+        var items = whole.Compute(facts, asOf, asOf, _policy.Calendar, ItemDetail.Listed).Items;
         return new KnownItems(definition.Kind, items.Where(i => i.At is not null && i.Role is ItemRole.Numerator or ItemRole.Denominator).ToArray());
     }
 
@@ -149,7 +150,7 @@ public sealed class SellerForecaster
         if (definition.Kind == MetricKind.MeanDuration)
         {
             // Durations are not kept per item: measure the window of that day, outcomes as known at as-of.
-            var measured = MetricCalculator.For(definition with { Window = new ForecastSpan(window) }).Compute(facts, at, asOf, _policy.Calendar, explain: false);
+            var measured = MetricCalculator.For(definition with { Window = new ForecastSpan(window) }).Compute(facts, at, asOf, _policy.Calendar, ItemDetail.None);
             (numerator, denominator, value, assumed) = (0, measured.Denominator, measured.Value, 0);
         }
         else
@@ -166,10 +167,9 @@ public sealed class SellerForecaster
     }
 
     /// <summary>The items counted now, by the first day they are out of that day's window.</summary>
-    private static IReadOnlyList<LeavingDay> Leaving(MetricResult now, IReadOnlyList<ForecastDay> days, MetricDefinition definition)
+    private static IReadOnlyList<LeavingDay> Leaving(IReadOnlyList<MetricItem> counted, IReadOnlyList<ForecastDay> days, MetricDefinition definition)
     {
         var defect = definition.Kind == MetricKind.Ratio || definition.Standard?.Direction != Direction.HigherIsBetter ? ItemRole.Numerator : ItemRole.Denominator;
-        var counted = now.Items.Where(i => i.At is not null && i.Role is ItemRole.Numerator or ItemRole.Denominator).ToList();
         var leaving = new List<LeavingDay>();
         var left = new bool[counted.Count];
         foreach (var day in days)
