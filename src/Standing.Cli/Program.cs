@@ -8,6 +8,7 @@ var root = new RootCommand("Standing: holds marketplace sellers to published ser
 {
     EvaluateCommand.Create(),
     ExplainCommand.Create(),
+    ForecastCommand.Create(),
     CausesCommand.Create(),
     IngestCommand.Create(),
     RebuildCommand.Create(),

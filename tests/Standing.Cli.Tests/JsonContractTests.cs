@@ -54,6 +54,7 @@ public sealed class JsonContractTests(ContractStore store) : IClassFixture<Contr
     {
         Valid("evaluation", Json("evaluate", "--events", store.Events, "--policy", pack, "--as-of", AsOf, "--format", "json"));
         Valid("explanation", Json("explain", "--db", store.Db, "--policy", pack, "--as-of", AsOf, "--seller", store.Seller, "--format", "json"));
+        Valid("forecast", Json("forecast", "--db", store.Db, "--policy", pack, "--as-of", AsOf, "--seller", store.Seller, "--format", "json"));
     }
 
     [Fact]

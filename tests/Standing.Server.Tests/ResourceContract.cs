@@ -65,6 +65,25 @@ public abstract class ResourceContract
     }
 
     [Fact]
+    public async Task A_sellers_standing_carries_each_metrics_forecast()
+    {
+        // shop-a's 10 orders, placed 2 March, leave the 90-day window when it starts after that day: on day 61
+        // (window [03-03, 06-01)), 2026-06-01, the 3 defects with them. Until then 3/(10 + floor(10k/90)) stays
+        // ≥ 1%; on day 61 only floor(610/90) = 6 new good orders remain: 0/6, good (docs/foresight.md).
+        await using var server = await Start();
+        var doc = await server.Client("seller").GetAsync($"/v1/sellers/shop-a/standing?policy=congocrea&asOf={Marketplace.AsOf}").Json();
+        var odr = doc.GetProperty("sellers")[0].GetProperty("metrics").EnumerateArray().Single(m => m.Str("id") == "odr");
+        var forecast = odr.GetProperty("forecast");
+        Assert.Equal("recovers", forecast.GetProperty("recovery").Str("kind"));
+        Assert.Equal("2026-06-01", forecast.GetProperty("recovery").Str("date"));
+        Assert.Equal(61, forecast.GetProperty("recovery").GetProperty("days").GetInt32());
+        Assert.Equal(0, forecast.GetProperty("error_budget").GetProperty("defects").GetInt64());
+        var leaving = Assert.Single(forecast.GetProperty("leaving").EnumerateArray());
+        Assert.Equal(("2026-06-01", 10), (leaving.Str("date"), leaving.GetProperty("items").GetInt32()));
+        Assert.Equal(["a-o1", "a-o2", "a-o3"], leaving.GetProperty("defects").EnumerateArray().Select(d => d.GetString()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Explain_pages_each_metrics_items_with_a_cursor()
     {
         await using var server = await Start();

@@ -39,14 +39,20 @@ internal static class BenchCommand
         var sqlite3 = new Option<string?>("--sqlite3") { Description = "with --ingest: the sqlite3 program to compare with (default: sqlite3 on the PATH)" };
         var repeat = new Option<int>("--repeat") { Description = "with --ingest: loads of each kind, taking turns (best and median reported)", DefaultValueFactory = _ => 3 };
         var keep = new Option<string?>("--keep") { Description = "with --ingest: write the inputs and databases into this folder and keep them" };
+        var forecast = new Option<bool>("--forecast") { Description = "instead: time one seller's forecast under each built-in pack (the busiest seller of a generated year; target under 50 ms)" };
         var command = new Command("bench", "Measure parse, fold and evaluate throughput on a generated marketplace (or ingest speed with --ingest); " +
             $"the default size runs in under a minute, --sellers {FullSellers} --orders {FullOrders} is the full scale")
         {
-            sellers, orders, file, ingest, repeat, postgres, sqlite3, keep,
+            sellers, orders, file, ingest, repeat, postgres, sqlite3, keep, forecast,
         };
         command.SetAction(parse =>
         {
             var stderr = Consoles.Error;
+            if (parse.GetValue(forecast))
+            {
+                if (parse.GetValue(repeat) < 1) return Refuse(stderr, $"--repeat must be at least 1 (got {parse.GetValue(repeat)})");
+                return ForecastBench.Run(40, 365, Math.Max(parse.GetValue(repeat), 5));
+            }
             if (parse.GetValue(ingest) is { } events)
             {
                 if (events < 1) return Refuse(stderr, $"--ingest must be at least 1 (got {events})");

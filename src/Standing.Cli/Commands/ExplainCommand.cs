@@ -2,6 +2,7 @@ using System.CommandLine;
 using Standing.Cli.Input;
 using Standing.Cli.Output;
 using Standing.Core.Evaluation;
+using Standing.Core.Forecasting;
 using Standing.Data.Documents;
 using Standing.Enforcement.Disputes;
 
@@ -63,9 +64,10 @@ internal static class ExplainCommand
         if (metric is not null) result = result with { Metrics = result.Metrics.Where(m => m.Id == metric).ToList() };
         var evaluation = new PolicyEvaluation(policy, asOf, [result]);
         var sellerFacts = facts.FirstOrDefault(f => f.Seller == seller);
-        if (format == OutputFormat.Json) OutputFormat.WriteJson(stdout => ExplanationDocument.Write(stdout, evaluation, disputes, sellerFacts));
+        var forecast = sellerFacts is null ? null : new SellerForecaster(withoutDisputed.Policy).Forecast(sellerFacts, asOf, metric);
+        if (format == OutputFormat.Json) OutputFormat.WriteJson(stdout => ExplanationDocument.Write(stdout, evaluation, disputes, sellerFacts, forecast));
         else if (format == OutputFormat.Csv) ExplainRows.For(result, items, sellerFacts).WriteCsv(Console.Out);
-        else ExplainWriter.Write(Consoles.Out, evaluation, result, disputes, sellerFacts, items, limit);
+        else ExplainWriter.Write(Consoles.Out, evaluation, result, disputes, sellerFacts, items, limit, forecast);
         return rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Ok;
     }
 }

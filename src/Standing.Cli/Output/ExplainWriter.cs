@@ -15,7 +15,7 @@ namespace Standing.Cli.Output;
 internal static class ExplainWriter
 {
     public static void Write(IAnsiConsole console, PolicyEvaluation evaluation, SellerEvaluation seller, IReadOnlyList<Dispute>? disputes = null, SellerFacts? facts = null,
-        ExplainItems items = ExplainItems.Counted, int limit = ExplainItemsText.DefaultLimit)
+        ExplainItems items = ExplainItems.Counted, int limit = ExplainItemsText.DefaultLimit, Standing.Core.Forecasting.SellerForecast? forecast = null)
     {
         var policy = evaluation.Policy;
         var zone = policy.Zone;
@@ -28,12 +28,14 @@ internal static class ExplainWriter
             console.MarkupLine($"  [grey]{Markup.Escape(d.Title)}[/]");
             var start = m.Window.Start is { } s ? Formats.Instant(s, zone) : "the beginning";
             console.MarkupLine($"  window: {Markup.Escape(d.Window.Describe())} by {d.AttributeBy.Name}: [[{start}, {Formats.Instant(m.Window.End, zone)})");
+            if (m.WindowChoice is { } choice && d.Window is AdaptiveWindow adaptive) console.MarkupLine($"  window used: {Markup.Escape(choice.Reason(adaptive))}");
             if (d.Numerator is { } n) console.MarkupLine($"  counts: {Markup.Escape(n.ToString())}");
             if (d.Population != Filter.Everything) console.MarkupLine($"  among: {Markup.Escape(d.Population.ToString())}");
             if (d.Standard is { } st) console.MarkupLine($"  standard: {Markup.Escape(Formats.Standard(st, d.Kind))}");
             if (m.PValue is { } p) console.MarkupLine(Markup.Escape(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"  against the other sellers: catalog rate {Formats.Share(m.PeerRate)}, percentile {m.Percentile:0.###} (1 = the worst), one-sided binomial p = {p:0.###e+0}")));
             var excluded = DisputeExclusion.Excluded(policy, d, disputes ?? [], evaluation.AsOf, facts);
             WriteSummary(console, m, excluded.Count);
+            if (forecast?.Metrics.FirstOrDefault(f => f.Id == d.Id) is { } metricForecast) ForecastText.WriteSummary(console, metricForecast);
             var show = new Shown(items, limit);
             if (show.Counted && facts is not null && ConductPatterns(d) is { } patterns)
             {

@@ -4,6 +4,17 @@ using Standing.Core.Facts;
 
 namespace Standing.Core.Metrics;
 
+/// <summary>How much a metric result says about its items.</summary>
+public enum ItemDetail
+{
+    /// <summary>Only the numbers.</summary>
+    None,
+    /// <summary>Each item with its role and attribution instant, without a reason in words (a forecast's counting).</summary>
+    Listed,
+    /// <summary>Each item with its role, attribution instant and reason (explain).</summary>
+    Explained,
+}
+
 /// <summary>Computes one metric over a seller's facts; compiled once per policy, run per seller.</summary>
 public abstract class MetricCalculator
 {
@@ -11,7 +22,15 @@ public abstract class MetricCalculator
 
     public MetricDefinition Definition { get; }
 
-    public abstract MetricResult Compute(SellerFacts facts, Instant asOf, BusinessCalendar calendar, bool explain);
+    public MetricResult Compute(SellerFacts facts, Instant asOf, BusinessCalendar calendar, bool explain) =>
+        Compute(facts, asOf, asOf, calendar, explain ? ItemDetail.Explained : ItemDetail.None);
+
+    /// <summary>
+    /// The metric over the window at <paramref name="windowAt"/>, with the outcomes of items judged as
+    /// known at <paramref name="knownAt"/>: an item pending then stays pending (a forecast's "nothing new
+    /// goes wrong"). Both are the as-of instant in an evaluation.
+    /// </summary>
+    public abstract MetricResult Compute(SellerFacts facts, Instant windowAt, Instant knownAt, BusinessCalendar calendar, ItemDetail detail);
 
     public static MetricCalculator For(MetricDefinition definition) => definition.Kind switch
     {
@@ -50,6 +69,7 @@ internal sealed class MetricCalculator<T> : MetricCalculator
     private readonly Func<T, Instant?>? _end;
     private readonly Func<T, Instant?>? _excuse;
     private ResolvedWindow? _lastWindow;
+    private ResolvedWindow? _lastExtended;
 
     public MetricCalculator(MetricDefinition d, Func<SellerFacts, DateTimeZone, T[]> items, Func<T, string> id) : base(d)
     {
@@ -66,11 +86,27 @@ internal sealed class MetricCalculator<T> : MetricCalculator
         _excuse = (d.Excuse as FactField<T>)?.Instant;
     }
 
-    public override MetricResult Compute(SellerFacts facts, Instant asOf, BusinessCalendar calendar, bool explain)
+    public override MetricResult Compute(SellerFacts facts, Instant windowAt, Instant knownAt, BusinessCalendar calendar, ItemDetail detail)
     {
-        var resolved = Resolve(asOf, calendar);
+        if (Definition.Window is not AdaptiveWindow adaptive)
+        {
+            return Finish(Count(facts, Resolve(windowAt, calendar, Definition.Window, ref _lastWindow), knownAt, calendar, detail));
+        }
+        // Volume-adaptive: the base window, or the extended one when the base holds too few items.
+        var based = Count(facts, Resolve(windowAt, calendar, adaptive.Base, ref _lastWindow), knownAt, calendar, detail);
+        if (based.Tally.Denominator >= adaptive.WhenFewerThan)
+        {
+            return Finish(based) with { WindowChoice = new WindowChoice(adaptive.Base, based.Tally.Denominator, Extended: false) };
+        }
+        var extended = Count(facts, Resolve(windowAt, calendar, adaptive.Extended, ref _lastExtended), knownAt, calendar, detail);
+        return Finish(extended) with { WindowChoice = new WindowChoice(adaptive.Extended, based.Tally.Denominator, Extended: true) };
+    }
+
+    private (TimeWindow Window, Tally Tally) Count(SellerFacts facts, ResolvedWindow resolved, Instant knownAt, BusinessCalendar calendar, ItemDetail detail)
+    {
+        var explain = detail != ItemDetail.None;
         var window = resolved.Window;
-        var tally = new Tally(explain, calendar.Zone);
+        var tally = new Tally(detail, calendar.Zone);
         var items = _items(facts, calendar.Zone);
         switch (Definition.Kind)
         {
@@ -86,7 +122,7 @@ internal sealed class MetricCalculator<T> : MetricCalculator
             case MetricKind.ShareWithin:
                 foreach (var item in items)
                 {
-                    if (Considered(item, window)) CountShareWithin(item, asOf, calendar, ref tally);
+                    if (Considered(item, window)) CountShareWithin(item, knownAt, calendar, ref tally);
                 }
                 break;
             default:
@@ -98,7 +134,7 @@ internal sealed class MetricCalculator<T> : MetricCalculator
         }
         // Items are listed by id whatever order the facts are held in.
         tally.Items?.Sort(static (a, b) => string.CompareOrdinal(a.Id, b.Id));
-        return Finish(window, tally);
+        return (window, tally);
     }
 
     /// <summary>In the window by its attribution date, and in the population.</summary>
@@ -128,12 +164,12 @@ internal sealed class MetricCalculator<T> : MetricCalculator
     }
 
     /// <summary>The window at <paramref name="asOf"/>; one evaluation asks for the same one for every seller, so the last is kept.</summary>
-    private ResolvedWindow Resolve(Instant asOf, BusinessCalendar calendar)
+    private static ResolvedWindow Resolve(Instant asOf, BusinessCalendar calendar, WindowSpec spec, ref ResolvedWindow? cache)
     {
-        var last = _lastWindow; // read once: other threads may replace it (each replacement is a whole, consistent record)
+        var last = cache; // read once: other threads may replace it (each replacement is a whole, consistent record)
         if (last is not null && last.AsOf == asOf && ReferenceEquals(last.Calendar, calendar)) return last;
-        var window = Definition.Window.Resolve(asOf, calendar);
-        return _lastWindow = new ResolvedWindow(asOf, calendar, window, CompactInstant.Bound(window.Start), CompactInstant.Bound(window.End));
+        var window = spec.Resolve(asOf, calendar);
+        return cache = new ResolvedWindow(asOf, calendar, window, CompactInstant.Bound(window.Start), CompactInstant.Bound(window.End));
     }
 
     /// <summary>A window at one as-of, with its bounds in compact form (see <see cref="CompactInstant.Bound"/>).</summary>
@@ -148,11 +184,16 @@ internal sealed class MetricCalculator<T> : MetricCalculator
         var counted = _numerator(item);
         if (counted) tally.Numerator++;
         if (!tally.Explain) return;
+        if (!tally.Reasons)
+        {
+            tally.Add(_id(item), counted ? ItemRole.Numerator : ItemRole.Denominator, "", _attribution(item));
+            return;
+        }
         var numerator = Definition.Numerator;
         var why = numerator is null ? "in the population"
             : counted ? CompiledFilter.Explain(numerator, item, tally.Zone)
             : "not counted: no " + numerator;
-        tally.Add(_id(item), counted ? ItemRole.Numerator : ItemRole.Denominator, Attribution(item, tally) + "; " + why);
+        tally.Add(_id(item), counted ? ItemRole.Numerator : ItemRole.Denominator, Attribution(item, tally) + "; " + why, _attribution(item));
     }
 
     private void CountShareWithin(T item, Instant asOf, BusinessCalendar calendar, ref Tally tally)
@@ -163,15 +204,17 @@ internal sealed class MetricCalculator<T> : MetricCalculator
         if (limit.Field is not null && deadline is null) return; // no deadline of its own: nothing to measure
         var finished = _end!(item);
         var late = Definition.CountsLate;
-        string limitText = deadline is { } d ? $"deadline {L(d, tally)} ({limit})" : $"limit {limit} of working time";
-        string why;
+        // The reasons are text for people: written only when items are explained.
+        var reasons = tally.Reasons;
+        var limitText = reasons ? LimitText(deadline, limit, tally) : "";
+        var why = "";
         ItemRole role;
         if (_excuse?.Invoke(item) is { } excused && excused >= started && Within(item, started, excused, deadline, calendar)
             && (finished is not { } done || excused < done))
         {
             tally.Excluded++;
             role = ItemRole.Excluded;
-            why = $"{Definition.Start!.Name} {L(started, tally)}, {limitText}, {Definition.Excuse!.Name} {L(excused, tally)} first: excused";
+            if (reasons) why = $"{Definition.Start!.Name} {L(started, tally)}, {limitText}, {Definition.Excuse!.Name} {L(excused, tally)} first: excused";
         }
         else if (finished is { } f)
         {
@@ -180,23 +223,26 @@ internal sealed class MetricCalculator<T> : MetricCalculator
             var counted = onTime != late;
             if (counted) tally.Numerator++;
             role = counted ? ItemRole.Numerator : ItemRole.Denominator;
-            why = $"{Definition.Start!.Name} {L(started, tally)}, {limitText}, {Definition.End!.Name} {L(f, tally)}{Worked(started, f, calendar)}: {(onTime ? "on time" : "late")}";
+            if (reasons) why = $"{Definition.Start!.Name} {L(started, tally)}, {limitText}, {Definition.End!.Name} {L(f, tally)}{Worked(started, f, calendar)}: {(onTime ? "on time" : "late")}";
         }
         else if (!Within(item, started, asOf, deadline, calendar))
         {
             tally.Denominator++;
             if (late) tally.Numerator++;
             role = late ? ItemRole.Numerator : ItemRole.Denominator;
-            why = $"{Definition.Start!.Name} {L(started, tally)}, {limitText} passed with no {Definition.End!.Name}: late";
+            if (reasons) why = $"{Definition.Start!.Name} {L(started, tally)}, {limitText} passed with no {Definition.End!.Name}: late";
         }
         else
         {
             tally.Pending++;
             role = ItemRole.Pending;
-            why = $"{Definition.Start!.Name} {L(started, tally)}, {limitText} not reached at as-of: pending";
+            if (reasons) why = $"{Definition.Start!.Name} {L(started, tally)}, {limitText} not reached at as-of: pending";
         }
-        if (tally.Explain) tally.Add(_id(item), role, why);
+        if (tally.Explain) tally.Add(_id(item), role, why, _attribution(item));
     }
+
+    private static string LimitText(Instant? deadline, Limit limit, in Tally tally) =>
+        deadline is { } d ? $"deadline {L(d, tally)} ({limit})" : $"limit {limit} of working time";
 
     /// <summary>
     /// The deadline as an instant. A fixed limit on the business clock runs out when that much working
@@ -226,7 +272,7 @@ internal sealed class MetricCalculator<T> : MetricCalculator
         if (_end!(item) is not { } finished)
         {
             tally.Pending++;
-            if (tally.Explain) tally.Add(_id(item), ItemRole.Pending, $"{Definition.Start!.Name} {L(started, tally)}, not finished: pending");
+            if (tally.Explain) tally.Add(_id(item), ItemRole.Pending, tally.Reasons ? $"{Definition.Start!.Name} {L(started, tally)}, not finished: pending" : "", _attribution(item));
             return;
         }
         var took = Definition.BusinessClock ? calendar.BusinessDuration(started, finished) : finished - started;
@@ -235,8 +281,9 @@ internal sealed class MetricCalculator<T> : MetricCalculator
         tally.TotalHours += took.TotalHours;
         if (tally.Explain)
         {
-            tally.Add(_id(item), ItemRole.Denominator,
-                $"{Definition.Start!.Name} {L(started, tally)} → {Definition.End!.Name} {L(finished, tally)}: {took.TotalHours:0.##} h{(Definition.BusinessClock ? " of working time" : "")}");
+            tally.Add(_id(item), ItemRole.Denominator, !tally.Reasons ? "" :
+                $"{Definition.Start!.Name} {L(started, tally)} → {Definition.End!.Name} {L(finished, tally)}: {took.TotalHours:0.##} h{(Definition.BusinessClock ? " of working time" : "")}",
+                _attribution(item));
         }
     }
 
@@ -244,8 +291,9 @@ internal sealed class MetricCalculator<T> : MetricCalculator
 
     private static string L(Instant at, in Tally tally) => LocalText.Show(at, tally.Zone);
 
-    private MetricResult Finish(TimeWindow window, Tally tally)
+    private MetricResult Finish((TimeWindow Window, Tally Tally) counted)
     {
+        var (window, tally) = counted;
         double? value = Definition.Kind switch
         {
             MetricKind.Count => tally.Numerator,
@@ -267,17 +315,20 @@ internal sealed class MetricCalculator<T> : MetricCalculator
         };
     }
 
-    private struct Tally(bool explain, DateTimeZone zone)
+    private struct Tally(ItemDetail detail, DateTimeZone zone)
     {
-        public readonly bool Explain = explain;
+        /// <summary>Items are listed (with their role and attribution instant).</summary>
+        public readonly bool Explain = detail != ItemDetail.None;
+        /// <summary>Each listed item has its reason in words.</summary>
+        public readonly bool Reasons = detail == ItemDetail.Explained;
         public readonly DateTimeZone Zone = zone;
         public long Numerator;
         public long Denominator;
         public long Pending;
         public long Excluded;
         public double TotalHours;
-        public List<MetricItem>? Items = explain ? [] : null;
+        public List<MetricItem>? Items = detail != ItemDetail.None ? [] : null;
 
-        public readonly void Add(string id, ItemRole role, string reason) => Items!.Add(new MetricItem(id, role, reason));
+        public readonly void Add(string id, ItemRole role, string reason, Instant? at) => Items!.Add(new MetricItem(id, role, reason) { At = at });
     }
 }

@@ -13,7 +13,11 @@ public enum ItemRole
     Excluded,
 }
 
-public sealed record MetricItem(string Id, ItemRole Role, string Reason);
+public sealed record MetricItem(string Id, ItemRole Role, string Reason)
+{
+    /// <summary>The instant that placed the item in the window (its attribution date); null for a score's components.</summary>
+    public NodaTime.Instant? At { get; init; }
+}
 
 /// <summary>One metric for one seller at one as-of instant.</summary>
 public sealed record MetricResult
@@ -27,6 +31,8 @@ public sealed record MetricResult
     public long Pending { get; init; }
     public MetricStatus Status { get; init; }
     public TimeWindow Window { get; init; }
+    /// <summary>A volume-adaptive window: which of its two windows was used and why; null for any other window.</summary>
+    public WindowChoice? WindowChoice { get; init; }
     /// <summary>Peer standards: share of the sellers with enough data whose value is not worse than this one (1 = the worst).</summary>
     public double? Percentile { get; init; }
     /// <summary>Peer standards: one-sided binomial p-value of this seller's count against <see cref="PeerRate"/>.</summary>

@@ -29,17 +29,22 @@ internal sealed class RatioCalculator : MetricCalculator
         Population = part.Where,
     };
 
-    public override MetricResult Compute(SellerFacts facts, Instant asOf, BusinessCalendar calendar, bool explain)
+    public override MetricResult Compute(SellerFacts facts, Instant windowAt, Instant knownAt, BusinessCalendar calendar, ItemDetail detail)
     {
-        var top = _numerator.Compute(facts, asOf, calendar, explain);
-        var bottom = _denominator.Compute(facts, asOf, calendar, explain);
+        var top = _numerator.Compute(facts, windowAt, knownAt, calendar, detail);
+        var bottom = _denominator.Compute(facts, windowAt, knownAt, calendar, detail);
         var numerator = top.Numerator;
         var denominator = bottom.Numerator;
         double? value = denominator == 0 ? null : (double)numerator / denominator;
         var status = Definition.Standard?.Judge(value, denominator, numerator)
             ?? (value is null ? MetricStatus.InsufficientData : MetricStatus.Good);
         var items = new List<MetricItem>();
-        if (explain)
+        if (detail == ItemDetail.Listed)
+        {
+            items.AddRange(top.Items.Select(i => i with { Role = ItemRole.Numerator }));
+            items.AddRange(bottom.Items.Select(i => i with { Role = ItemRole.Denominator }));
+        }
+        else if (detail == ItemDetail.Explained)
         {
             var what = Definition.RatioNumerator!.Subject.ToString().ToLowerInvariant();
             var of = Definition.RatioDenominator!.Subject.ToString().ToLowerInvariant();

@@ -10,7 +10,7 @@ namespace Standing.Data.Documents;
 /// The JSON document of <c>standing evaluate|explain --format json</c> (docs/schemas/evaluation.schema.json,
 /// docs/schemas/explanation.schema.json). Its field names are a contract other tools read, snake_case as
 /// the event format: policy{id,version,time_zone}, as_of, sellers[{seller, metrics[{id,value,numerator,
-/// denominator,pending,status,unit,window{start,end}}], outcomes[{id,outcome,triggered,reason}]}]. Fields may be added, never renamed:
+/// denominator,pending,status,unit,window{start,end[,adaptive]}}], outcomes[{id,outcome,triggered,reason}]}]. Fields may be added, never renamed:
 /// peer standards add percentile, p_value and peer_rate; tiers and versions add rule, tier, penalty, fine, version;
 /// a policy with an agent scorecard adds each seller's "agents"; explain adds each metric's "items" and
 /// "excluded_by_disputes".
@@ -134,6 +134,16 @@ public static class EvaluationDocument
         if (m.Window.Start is { } start) json.WriteString("start", DocumentText.Instant(start, zone));
         else json.WriteNull("start");
         json.WriteString("end", DocumentText.Instant(m.Window.End, zone));
+        if (m.WindowChoice is { } choice && m.Definition.Window is AdaptiveWindow adaptive)
+        {
+            json.WriteStartObject("adaptive");
+            json.WriteNumber("days", choice.Used.Days);
+            json.WriteBoolean("extended", choice.Extended);
+            json.WriteNumber("base_count", choice.BaseCount);
+            json.WriteNumber("when_fewer_than", adaptive.WhenFewerThan);
+            json.WriteString("reason", choice.Reason(adaptive));
+            json.WriteEndObject();
+        }
         json.WriteEndObject();
         if (m.Percentile is { } percentile) json.WriteNumber("percentile", Math.Round(percentile, 10));
         if (m.PValue is { } p) json.WriteNumber("p_value", p); // tiny p-values keep their digits

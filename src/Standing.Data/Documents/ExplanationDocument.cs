@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Standing.Core.Evaluation;
 using Standing.Core.Facts;
+using Standing.Core.Forecasting;
 using Standing.Core.Metrics;
 using Standing.Enforcement.Disputes;
 
@@ -8,13 +9,29 @@ namespace Standing.Data.Documents;
 
 /// <summary>
 /// The explanation document (<c>standing explain --format json</c>, docs/schemas/explanation.schema.json):
-/// the evaluation document of one seller with each metric's "summary", "items" and "excluded_by_disputes".
+/// the evaluation document of one seller with each metric's "summary", "items", "excluded_by_disputes" and "forecast".
 /// </summary>
 public static class ExplanationDocument
 {
-    public static void Write(Stream stream, PolicyEvaluation evaluation, IReadOnlyList<Dispute> disputes, SellerFacts? facts) =>
+    public static void Write(Stream stream, PolicyEvaluation evaluation, IReadOnlyList<Dispute> disputes, SellerFacts? facts, SellerForecast? forecast = null) =>
         EvaluationDocument.Write(stream, [evaluation], explain: true,
-            metricExtras: (json, m) => WriteExcludedByDisputes(json, evaluation, m, disputes, facts));
+            metricExtras: (json, m) =>
+            {
+                WriteExcludedByDisputes(json, evaluation, m, disputes, facts);
+                WriteForecast(json, evaluation, m, forecast);
+            });
+
+    /// <summary>The metric's forecast as its field <c>forecast</c> (recovery, error budget, items leaving; the days are in <c>standing forecast</c>).</summary>
+    public static void WriteForecast(Utf8JsonWriter json, PolicyEvaluation evaluation, MetricResult metric, SellerForecast? forecast)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(evaluation);
+        ArgumentNullException.ThrowIfNull(metric);
+        if (forecast?.Metrics.FirstOrDefault(f => f.Id == metric.Id) is not { } m) return;
+        json.WriteStartObject("forecast");
+        ForecastDocument.WriteForecast(json, m, evaluation.Policy.Zone, days: false);
+        json.WriteEndObject();
+    }
 
     /// <summary>
     /// The items accepted disputes took out of the metric, as its field <c>excluded_by_disputes</c>: per

@@ -6,7 +6,7 @@ using YamlDotNet.RepresentationModel;
 namespace Standing.Policies.Loading;
 
 /// <summary>Reads the <c>metrics</c> list: kind, subject, window, filters, clock and standard of each.</summary>
-internal sealed class MetricReader(YamlCursor cursor)
+internal sealed partial class MetricReader(YamlCursor cursor)
 {
     private static readonly string[] Keys =
     [
@@ -209,7 +209,7 @@ internal sealed class MetricReader(YamlCursor cursor)
     private MetricDefinition? ReadRatio(YamlMappingNode map, string? id, string what)
     {
         NotFor(map, what, MetricKind.Ratio, "subject", "attribute_by", "population", "start", "end", "limit", "counts", "excuse", "business_clock", "components");
-        var window = ReadMetricWindow(map, what);
+        var window = ReadMetricWindow(map, what, adaptive: false);
         if (YamlCursor.Get(map, "numerator") is null) cursor.Error(map, $"{what} is a ratio: it needs \"numerator\" ({{subject, attribute_by, where}})");
         if (YamlCursor.Get(map, "denominator") is null) cursor.Error(map, $"{what} is a ratio: it needs \"denominator\" ({{subject, attribute_by, where}})");
         var numerator = ReadPart(YamlCursor.Get(map, "numerator"), $"the numerator of {what}");
@@ -319,7 +319,7 @@ internal sealed class MetricReader(YamlCursor cursor)
     }
 
     /// <summary>A metric's window, which it must have.</summary>
-    private WindowSpec? ReadMetricWindow(YamlMappingNode metric, string what)
+    private WindowSpec? ReadMetricWindow(YamlMappingNode metric, string what, bool adaptive = true)
     {
         var node = YamlCursor.Get(metric, "window");
         if (node is null)
@@ -327,14 +327,14 @@ internal sealed class MetricReader(YamlCursor cursor)
             cursor.Error(metric, $"{what} needs \"window\" (rolling_days: N, calendar: day|week|half_month|month, or lifetime)");
             return null;
         }
-        return ReadGivenWindow(node, what);
+        return ReadAdaptive(node, ReadGivenWindow(node, what, AdaptiveKeys), what, adaptive);
     }
 
-    private WindowSpec? ReadGivenWindow(YamlNode node, string what)
+    private WindowSpec? ReadGivenWindow(YamlNode node, string what, params string[] moreKeys)
     {
         if (node is YamlScalarNode { Value: "lifetime" }) return new LifetimeWindow();
         if (cursor.Mapping(node, $"the window of {what}") is not { } map) return null;
-        cursor.OnlyKeys(map, $"the window of {what}", "rolling_days", "lag_days", "align_to_day", "calendar", "current");
+        cursor.OnlyKeys(map, $"the window of {what}", ["rolling_days", "lag_days", "align_to_day", "calendar", "current", .. moreKeys]);
         if (YamlCursor.Get(map, "rolling_days") is null)
         {
             foreach (var key in new[] { "lag_days", "align_to_day" })

@@ -22,9 +22,23 @@ public static class Schemas
 
     public sealed record MetricDocument(
         string Id, double? Value, long Numerator, long Denominator, long Pending, string Status, string Unit, WindowDocument Window,
-        double? Percentile = null, double? PValue = null, double? PeerRate = null, IReadOnlyList<ItemDocument>? Items = null, IReadOnlyList<ExcludedDocument>? ExcludedByDisputes = null, JsonElement? Summary = null);
+        double? Percentile = null, double? PValue = null, double? PeerRate = null, IReadOnlyList<ItemDocument>? Items = null, IReadOnlyList<ExcludedDocument>? ExcludedByDisputes = null, JsonElement? Summary = null,
+        MetricForecastDocument? Forecast = null);
 
-    public sealed record WindowDocument(string? Start, string End);
+    public sealed record WindowDocument(string? Start, string End, AdaptiveDocument? Adaptive = null);
+
+    /// <summary>A volume-adaptive window: the days used, whether extended, the base window's count and the rule.</summary>
+    public sealed record AdaptiveDocument(int Days, bool Extended, long BaseCount, int WhenFewerThan, string Reason);
+
+    /// <summary>A metric's forecast (docs/foresight.md): volume of now, time to recovery, error budget, defects leaving the window.</summary>
+    public sealed record MetricForecastDocument(double DailyVolume, RecoveryDocument Recovery, ErrorBudgetDocument ErrorBudget, IReadOnlyList<LeavingDocument> Leaving, string? NotForecast = null);
+
+    /// <summary>kind: already_good, recovers, not_within_horizon, insufficient_data or not_forecast.</summary>
+    public sealed record RecoveryDocument(string Kind, string? Date, int? Days);
+
+    public sealed record ErrorBudgetDocument(long? Defects, string Reason);
+
+    public sealed record LeavingDocument(string Date, int Items, IReadOnlyList<string> Defects);
 
     public sealed record ItemDocument(string Id, string Role, string Reason);
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using NodaTime;
 using Standing.Cli.Output;
 using Standing.Core.Evaluation;
+using Standing.Core.Forecasting;
 using Standing.Core.Metrics;
 using Standing.Enforcement.Disputes;
 using Standing.Server.Access;
@@ -13,8 +14,9 @@ using Standing.Server.Jobs;
 namespace Standing.Server.Endpoints;
 
 /// <summary>
-/// <c>/v1/sellers</c>: one seller's standing (the document of <c>evaluate --format json</c>), its
-/// explanation (that of <c>explain --format json</c>, items paged), and the sellers at risk or in breach.
+/// <c>/v1/sellers</c>: one seller's standing (the document of <c>evaluate --format json</c>, each metric
+/// with its forecast), its explanation (that of <c>explain --format json</c>, items paged), and the sellers
+/// at risk or in breach.
 /// </summary>
 public static class SellersEndpoints
 {
@@ -22,7 +24,7 @@ public static class SellersEndpoints
     {
         v1.MapGet("/sellers/{seller}/standing", Standing)
             .Allow(Roles.Readers).WithTags("sellers").WithName("getStanding").Produces<Schemas.EvaluationDocument>()
-            .WithSummary("A seller's metrics and outcomes under a policy, as of an instant (the evaluate document)");
+            .WithSummary("A seller's metrics and outcomes under a policy, as of an instant (the evaluate document), each metric with its forecast: time to recovery, error budget, defects leaving the window");
         v1.MapGet("/sellers/{seller}/explain", Explain)
             .Allow(Roles.Readers).WithTags("sellers").WithName("explainStanding").Produces<Schemas.EvaluationDocument>()
             .WithSummary("The items behind each number (the explain document); each metric's items paged by limit and cursor");
@@ -38,8 +40,14 @@ public static class SellersEndpoints
         if (!Inputs.TryAsOf(asOf, loaded, access, "asOf", out var instant, out problem)) return problem;
         if (!context.Key().Sees(seller) || Evaluations.Seller(access, loaded, instant, seller, explain: false) is not { } found)
             return Unknown(seller);
-        return new JsonDocumentResult(stream => EvaluationJson.Write(stream, [found.Evaluation], explain: false));
+        var forecast = Forecast(loaded, instant, found.Facts, found.Disputes);
+        return new JsonDocumentResult(stream => EvaluationJson.Write(stream, [found.Evaluation], explain: false,
+            metricExtras: (json, m) => global::Standing.Data.Documents.ExplanationDocument.WriteForecast(json, found.Evaluation, m, forecast)));
     }
+
+    /// <summary>The seller's forecast, with accepted disputes taken out as in its evaluation.</summary>
+    private static SellerForecast Forecast(global::Standing.Core.Policies.Policy policy, Instant asOf, global::Standing.Core.Facts.SellerFacts facts, IReadOnlyList<Dispute> disputes) =>
+        new SellerForecaster(disputes.Count == 0 ? policy : DisputeExclusion.Apply(policy, disputes.ToList(), asOf)).Forecast(facts, asOf);
 
     private static IResult Explain(HttpContext context, StoreAccess access, ServerOptions options, string seller, string? policy, string? asOf, string? metric, int? limit, string? cursor)
     {
@@ -58,8 +66,13 @@ public static class SellersEndpoints
         if (metrics.Any(m => m.Items.Count > page.Offset + page.Limit)) Page.SetNext(context, Page.Cursor(page.Offset + page.Limit));
         result = result with { Metrics = metrics.Select(m => m with { Items = m.Items.Skip(page.Offset).Take(page.Limit).ToList() }).ToList() };
         var paged = new PolicyEvaluation(loaded, instant, [result]);
+        var forecast = Forecast(loaded, instant, facts, disputes);
         return new JsonDocumentResult(stream => EvaluationJson.Write(stream, [paged], explain: true,
-            metricExtras: (json, m) => global::Standing.Data.Documents.ExplanationDocument.WriteExcludedByDisputes(json, paged, m, disputes, facts)));
+            metricExtras: (json, m) =>
+            {
+                global::Standing.Data.Documents.ExplanationDocument.WriteExcludedByDisputes(json, paged, m, disputes, facts);
+                global::Standing.Data.Documents.ExplanationDocument.WriteForecast(json, paged, m, forecast);
+            }));
     }
 
     private static IResult List(HttpContext context, StoreAccess access, ServerOptions options, string? policy, string? asOf, string? status, string? sort, int? limit, string? cursor)

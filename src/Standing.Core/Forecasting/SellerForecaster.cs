@@ -1,0 +1,218 @@
+using NodaTime;
+using Standing.Core.Facts;
+using Standing.Core.Metrics;
+using Standing.Core.Policies;
+
+namespace Standing.Core.Forecasting;
+
+/// <summary>
+/// Forecasts a seller's metrics from its facts as of an instant T (pure: the clock is never read). Day k
+/// of the forecast is T's local time k days later in the policy's zone. On each day the metric counts
+/// the items known at T that are in that day's window, with their outcomes as known at T (an item pending
+/// at T stays out: nothing new goes wrong), plus new good items at the volume of now: floor(d × m / W)
+/// items, where d is the denominator now, W the days of the window now and m the days of [T, day k) inside
+/// day k's window.
+/// </summary>
+public sealed class SellerForecaster
+{
+    /// <summary>The longest forecast asked for, in days (ten years).</summary>
+    public const int MaxDays = 3_660;
+
+    private readonly Policy _policy;
+    private readonly Dictionary<string, MetricCalculator> _calculators = new(StringComparer.Ordinal);
+
+    public SellerForecaster(Policy policy) => _policy = policy;
+
+    /// <param name="metric">only this metric (its id); every metric when null</param>
+    /// <param name="days">the horizon; by default each metric's next cycle, the days until every item counted now has left its window</param>
+    public SellerForecast Forecast(SellerFacts facts, Instant asOf, string? metric = null, int? days = null)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        if (days is < 1 or > MaxDays) throw new ArgumentOutOfRangeException(nameof(days), days, $"a forecast spans 1 to {MaxDays} days");
+        var forecasts = _policy.Metrics.Where(m => metric is null || m.Id == metric).Select(m => ForecastMetric(m, facts, asOf, days)).ToList();
+        return new SellerForecast(facts.Seller, asOf, forecasts.Count == 0 ? days ?? 0 : forecasts.Max(f => f.Days.Count), forecasts);
+    }
+
+    private MetricForecast ForecastMetric(MetricDefinition definition, SellerFacts facts, Instant asOf, int? days)
+    {
+        var calendar = _policy.Calendar;
+        if (definition.Kind == MetricKind.Score)
+        {
+            return new MetricForecast { Now = new MetricResult { Definition = definition, Status = MetricStatus.InsufficientData }, NotForecast = "a score: forecast its components" };
+        }
+        var now = Calculator(definition).Compute(facts, asOf, calendar, explain: false);
+        if (definition.Standard?.Peer is not null) return new MetricForecast { Now = now, NotForecast = "judged against the other sellers: their future is not forecast" };
+        if (definition.Window is LifetimeWindow) return new MetricForecast { Now = now, NotForecast = "a lifetime window: nothing leaves it", Budget = ErrorBudgets.Of(now) };
+
+        var local = calendar.ToLocal(asOf);
+        var horizon = days ?? DefaultDays(now.Window, local, calendar);
+        var windowDays = LocalDays(now.Window, calendar);
+        var volume = windowDays > 0 ? now.Denominator / windowDays : 0;
+        var adaptive = definition.Window as AdaptiveWindow;
+        var specs = adaptive is null ? [definition.Window] : new WindowSpec[] { adaptive.Base, adaptive.Extended };
+
+        // Day by day: each window, and the span they all cover with the window of now.
+        var at = new Instant[horizon + 1];
+        var windows = new TimeWindow[specs.Length][];
+        for (var s = 0; s < specs.Length; s++) windows[s] = new TimeWindow[horizon + 1];
+        for (var k = 0; k <= horizon; k++)
+        {
+            at[k] = calendar.ToInstant(local.PlusDays(k));
+            for (var s = 0; s < specs.Length; s++) windows[s][k] = specs[s].Resolve(at[k], calendar);
+        }
+        var span = Span(windows.SelectMany(w => w).Append(now.Window));
+        var known = Known(definition, facts, asOf, span);
+        // The items counted now: those known in the window used now (the span holds it).
+        var countedNow = known.Items.Where(i => now.Window.Contains(i.At!.Value)).ToList();
+
+        var forecastDays = new List<ForecastDay>(horizon);
+        for (var k = 1; k <= horizon; k++)
+        {
+            var s = 0;
+            if (adaptive is not null)
+            {
+                var baseCount = known.Count(windows[0][k]).Denominator + Assumed(now.Denominator, windowDays, asOf, windows[0][k], at[k], calendar);
+                s = baseCount >= adaptive.WhenFewerThan ? 0 : 1;
+            }
+            var window = windows[s][k];
+            var assumed = Assumed(now.Denominator, windowDays, asOf, window, at[k], calendar);
+            var day = Project(definition, known, facts, window, at[k], asOf, assumed) with { Date = local.Date.PlusDays(k) };
+            forecastDays.Add(adaptive is null ? day : day with { Extended = s == 1 });
+        }
+        return new MetricForecast
+        {
+            Now = now,
+            DailyVolume = definition.Kind is MetricKind.Count or MetricKind.MeanDuration ? 0 : volume,
+            Leaving = Leaving(countedNow, forecastDays, definition),
+            Days = forecastDays,
+            Recovery = RecoveryOf(now, forecastDays),
+            Budget = ErrorBudgets.Of(now),
+        };
+    }
+
+    private MetricCalculator Calculator(MetricDefinition definition)
+    {
+        if (!_calculators.TryGetValue(definition.Id, out var calculator)) _calculators[definition.Id] = calculator = MetricCalculator.For(definition);
+        return calculator;
+    }
+
+    /// <summary>The next cycle: the days from the start of the window now to as-of (a rolling window's days and lag).</summary>
+    private static int DefaultDays(TimeWindow window, LocalDateTime asOf, Calendars.BusinessCalendar calendar)
+    {
+        var start = calendar.ToLocal(window.Start!.Value);
+        var days = Period.Between(start.Date, asOf.Date, PeriodUnits.Days).Days + (asOf.TimeOfDay > start.TimeOfDay ? 1 : 0);
+        return Math.Clamp(days, 1, MaxDays);
+    }
+
+    /// <summary>The window's length in days of the local calendar (a DST day counts as one).</summary>
+    private static double LocalDays(TimeWindow window, Calendars.BusinessCalendar calendar) =>
+        window.Start is { } start ? (Linear(calendar.ToLocal(window.End)) - Linear(calendar.ToLocal(start))).TotalDays : 0;
+
+    private static Instant Linear(LocalDateTime local) => local.InUtc().ToInstant();
+
+    /// <summary>New good items in <paramref name="window"/> on the day at <paramref name="day"/>: floor(d × m / W), m the local days of [as-of, day) inside the window.</summary>
+    private static long Assumed(long denominator, double windowDays, Instant asOf, TimeWindow window, Instant day, Calendars.BusinessCalendar calendar)
+    {
+        if (windowDays <= 0 || denominator == 0) return 0;
+        var from = window.Start is { } s && s > asOf ? s : asOf;
+        var to = window.End < day ? window.End : day;
+        if (to <= from) return 0;
+        var overlap = (Linear(calendar.ToLocal(to)) - Linear(calendar.ToLocal(from))).TotalDays;
+        return (long)Math.Floor((denominator * overlap / windowDays) + 1e-9);
+    }
+
+    private static TimeWindow Span(IEnumerable<TimeWindow> windows)
+    {
+        Instant? start = null;
+        var end = Instant.MinValue;
+        var any = false;
+        foreach (var w in windows)
+        {
+            start = !any ? w.Start : start is { } s && w.Start is { } ws ? (ws < s ? ws : s) : null;
+            if (w.End > end) end = w.End;
+            any = true;
+        }
+        return new TimeWindow(start, end);
+    }
+
+    /// <summary>Every item any day may count, with its role as known at as-of, measured once over the whole span.</summary>
+    private KnownItems Known(MetricDefinition definition, SellerFacts facts, Instant asOf, TimeWindow span)
+    {
+        var whole = MetricCalculator.For(definition with { Window = new ForecastSpan(span) });
+        var items = whole.Compute(facts, asOf, asOf, _policy.Calendar, ItemDetail.Listed).Items;
+        return new KnownItems(definition.Kind, items.Where(i => i.At is not null && i.Role is ItemRole.Numerator or ItemRole.Denominator).ToArray());
+    }
+
+    private ForecastDay Project(MetricDefinition definition, KnownItems known, SellerFacts facts, TimeWindow window, Instant at, Instant asOf, long assumed)
+    {
+        long numerator, denominator;
+        double? value;
+        if (definition.Kind == MetricKind.MeanDuration)
+        {
+            // Durations are not kept per item: measure the window of that day, outcomes as known at as-of.
+            var measured = MetricCalculator.For(definition with { Window = new ForecastSpan(window) }).Compute(facts, at, asOf, _policy.Calendar, ItemDetail.None);
+            (numerator, denominator, value, assumed) = (0, measured.Denominator, measured.Value, 0);
+        }
+        else
+        {
+            (numerator, denominator) = known.Count(window);
+            if (definition.Kind == MetricKind.Count) assumed = 0;
+            var higher = definition.Standard?.Direction == Direction.HigherIsBetter;
+            if (higher) numerator += assumed;
+            denominator += assumed;
+            value = definition.Kind == MetricKind.Count ? numerator : denominator == 0 ? null : (double)numerator / denominator;
+        }
+        var status = definition.Standard?.Judge(value, denominator, numerator) ?? (value is null ? MetricStatus.InsufficientData : MetricStatus.Good);
+        return new ForecastDay(default, at, window, value, numerator, denominator, assumed, status);
+    }
+
+    /// <summary>The items counted now, by the first day they are out of that day's window.</summary>
+    private static IReadOnlyList<LeavingDay> Leaving(IReadOnlyList<MetricItem> counted, IReadOnlyList<ForecastDay> days, MetricDefinition definition)
+    {
+        var defect = definition.Kind == MetricKind.Ratio || definition.Standard?.Direction != Direction.HigherIsBetter ? ItemRole.Numerator : ItemRole.Denominator;
+        var leaving = new List<LeavingDay>();
+        var left = new bool[counted.Count];
+        foreach (var day in days)
+        {
+            var items = 0;
+            var defects = new List<string>();
+            for (var i = 0; i < counted.Count; i++)
+            {
+                if (left[i] || day.Window.Contains(counted[i].At!.Value)) continue;
+                left[i] = true;
+                items++;
+                if (counted[i].Role == defect && definition.Kind != MetricKind.MeanDuration) defects.Add(counted[i].Id);
+            }
+            if (items > 0) leaving.Add(new LeavingDay(day.Date, items, defects));
+        }
+        return leaving;
+    }
+
+    private static Recovery RecoveryOf(MetricResult now, IReadOnlyList<ForecastDay> days)
+    {
+        if (now.Status == MetricStatus.Good) return new Recovery(RecoveryKind.AlreadyGood, null, 0);
+        if (now.Status == MetricStatus.InsufficientData) return new Recovery(RecoveryKind.InsufficientData, null, null);
+        for (var k = 0; k < days.Count; k++)
+        {
+            if (days[k].Status == MetricStatus.Good) return new Recovery(RecoveryKind.Recovers, days[k].Date, k + 1);
+        }
+        return new Recovery(RecoveryKind.NotWithinHorizon, null, null);
+    }
+
+    /// <summary>The items known at as-of with their attribution instants, counted per window.</summary>
+    private sealed record KnownItems(MetricKind Kind, IReadOnlyList<MetricItem> Items)
+    {
+        public (long Numerator, long Denominator) Count(TimeWindow window)
+        {
+            long numerator = 0, denominator = 0;
+            foreach (var item in Items)
+            {
+                if (!window.Contains(item.At!.Value)) continue;
+                if (item.Role == ItemRole.Numerator) numerator++;
+                // A ratio's denominator items are its own side; a rate's numerator items are in its denominator too.
+                if (item.Role == ItemRole.Denominator || Kind != MetricKind.Ratio) denominator++;
+            }
+            return (numerator, denominator);
+        }
+    }
+}
