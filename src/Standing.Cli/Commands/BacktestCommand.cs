@@ -30,6 +30,10 @@ internal static class BacktestCommand
         var from = new Option<string>("--from") { Description = "the first day replayed (a date; as of midnight in the policy's zone)", Required = true };
         var to = new Option<string>("--to") { Description = "the last day replayed, inclusive", Required = true };
         var output = new Option<string>("--out") { Description = "the folder to write backtest.json and backtest.html to", DefaultValueFactory = _ => "backtest" };
+        var guardCompare = new Option<bool>("--guard-compare")
+        {
+            Description = "compare the policy with itself without its statistical guards (instead of --baseline): sellers spared, first actions delayed and by how many days",
+        };
         var batch = new Option<int>("--batch")
         {
             Description = "sellers replayed at once (memory grows with it, not with the store)",
@@ -37,14 +41,14 @@ internal static class BacktestCommand
         };
         var command = new Command("backtest", "Replay a candidate policy and a baseline over the stored history, day by day, without touching the store's cases; write backtest.json and backtest.html")
         {
-            db, policy, baseline, from, to, output, batch,
+            db, policy, baseline, guardCompare, from, to, output, batch,
         };
         command.SetAction(parse => Run(parse.GetValue(db)!, parse.GetValue(policy)!, parse.GetValue(baseline), parse.GetValue(from)!, parse.GetValue(to)!,
-            parse.GetValue(output)!, parse.GetValue(batch)));
+            parse.GetValue(output)!, parse.GetValue(batch), parse.GetValue(guardCompare)));
         return command;
     }
 
-    internal static int Run(string db, string candidateRef, string? baselineRef, string from, string to, string output, int batchSize)
+    internal static int Run(string db, string candidateRef, string? baselineRef, string from, string to, string output, int batchSize, bool guardCompare = false)
     {
         var stderr = Consoles.Error;
         var stdout = Consoles.Out;
@@ -53,9 +57,14 @@ internal static class BacktestCommand
             stderr.WriteLine("--batch must be at least 1");
             return ExitCodes.Error;
         }
-        if (baselineRef is null)
+        if (guardCompare && baselineRef is not null)
         {
-            stderr.WriteLine("give --baseline ID|FILE: the rule set the candidate is compared with (a built-in id, or the policy file in force)");
+            stderr.WriteLine("give --baseline or --guard-compare, not both: --guard-compare compares the policy with itself without its guards (nothing was written)");
+            return ExitCodes.Error;
+        }
+        if (baselineRef is null && !guardCompare)
+        {
+            stderr.WriteLine("give --baseline ID|FILE, the rule set the candidate is compared with (a built-in id, or the policy file in force), or --guard-compare (nothing was written)");
             return ExitCodes.Error;
         }
         var dateErrors = new StringWriter();
@@ -64,7 +73,19 @@ internal static class BacktestCommand
             stderr.WriteLine(dateErrors.ToString().TrimEnd() + " (nothing was written)");
             return ExitCodes.Error;
         }
-        if (!Load(candidateRef, "--policy", stderr, out var candidate) || !Load(baselineRef, "--baseline", stderr, out var basis)) return ExitCodes.Error;
+        if (!Load(candidateRef, "--policy", stderr, out var candidate)) return ExitCodes.Error;
+        Policy basis;
+        if (guardCompare)
+        {
+            if (!Unguarded.HasGuards(candidate))
+            {
+                stderr.WriteLine($"--guard-compare: {candidateRef} has no guard on any metric (add guard: {{ method: wilson }} to a standard, docs/policies.md; nothing was written)");
+                return ExitCodes.Error;
+            }
+            basis = Unguarded.Of(candidate);
+            baselineRef = candidateRef + " without guards";
+        }
+        else if (!Load(baselineRef!, "--baseline", stderr, out basis)) return ExitCodes.Error;
         if (basis.Id != candidate.Id)
         {
             stderr.WriteLine($"--baseline {baselineRef} is the standard {basis.Id}, the candidate --policy {candidateRef} is {candidate.Id}: " +
@@ -109,7 +130,7 @@ internal static class BacktestCommand
         if (!OutputPaths.TryFolder(output, "--out", stderr)) return ExitCodes.Error;
         var json = Path.Combine(output, "backtest.json");
         var html = Path.Combine(output, "backtest.html");
-        WriteWhole(json, stream => BacktestDocument.Write(stream, backtest, baselineRef, candidateRef));
+        WriteWhole(json, stream => BacktestDocument.Write(stream, backtest, baselineRef!, candidateRef));
         WriteWhole(html, stream =>
         {
             using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false));
