@@ -19,7 +19,7 @@ internal static class GuardText
 
     /// <summary>The status word, marked when the guard changed it.</summary>
     public static string Status(MetricResult m) =>
-        m.GuardChangedVerdict ? $"{Formats.StatusWord(m.Status)} (guarded; raw {Formats.StatusWord(m.Guard!.RawStatus)})" : Formats.StatusWord(m.Status);
+        m.GuardChangedVerdict ? $"{Formats.StatusWord(m.Status)} (guarded; raw {m.Guard!.RawStatus.Wire().Replace('_', ' ')})" : Formats.StatusWord(m.Status);
 
     private static string Percent(double confidence) => (confidence * 100).ToString("0.#", CultureInfo.InvariantCulture) + " %";
 }
