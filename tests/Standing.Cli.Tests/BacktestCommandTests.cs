@@ -6,13 +6,15 @@ namespace Standing.Cli.Tests;
 
 /// <summary>
 /// <c>standing backtest</c> on the demo's store: a tightened Congocrea threshold replayed day by day must
-/// agree with evaluating each day separately, leave the store as it was, and refuse bad input whole.
+/// agree with evaluating each day separately, leave the store as it was, and refuse bad input whole; a guard
+/// compared with its policy unguarded only spares.
 /// </summary>
 public sealed class BacktestCommandTests : IDisposable
 {
     private const string From = "2026-05-20";
     private const string To = "2026-05-29";
     private static readonly string Tightened = Path.Combine(AppContext.BaseDirectory, "policies", "congocrea-tightened.yaml");
+    private static readonly string Wilson = Path.Combine(AppContext.BaseDirectory, "policies", "congocrea-wilson.yaml");
     private readonly TempFolder _dir = new();
 
     public void Dispose() => _dir.Dispose();
@@ -96,6 +98,26 @@ public sealed class BacktestCommandTests : IDisposable
             Assert.NotEqual(d.GetProperty("baseline").GetString(), d.GetProperty("candidate").GetString());
             Assert.Contains("warning", d.GetProperty("reason").GetString()!, StringComparison.Ordinal);
         }
+
+        // --guard-compare: the baseline is the standard as written, so its days are the ones just replayed for
+        // congocrea; a guard only spares (docs/foresight.md), so no day has more breaches and no first action
+        // comes earlier or is added.
+        var guarded = Path.Combine(_dir.Path, "guarded");
+        var compare = StandingProcess.Run("backtest", "--db", db, "--policy", Wilson, "--guard-compare", "--from", From, "--to", To, "--out", guarded);
+        Assert.True(compare.ExitCode == 0, compare.Stderr);
+        Assert.Equal(before, StoreBytes(db));
+        using var guard = JsonDocument.Parse(File.ReadAllText(Path.Combine(guarded, "backtest.json")));
+        var guardDays = guard.RootElement.GetProperty("days").EnumerateArray().ToList();
+        for (var d = 0; d < days.Count; d++)
+        {
+            var plain = days[d].GetProperty("baseline");
+            var unguarded = guardDays[d].GetProperty("baseline");
+            Assert.Equal(plain.GetProperty("statuses").ToString(), unguarded.GetProperty("statuses").ToString());
+            Assert.Equal(plain.GetProperty("under").ToString(), unguarded.GetProperty("under").ToString());
+            Assert.True(guardDays[d].GetProperty("candidate").GetProperty("statuses").GetProperty("breach").GetInt32() <= unguarded.GetProperty("statuses").GetProperty("breach").GetInt32());
+        }
+        Assert.All(guard.RootElement.GetProperty("first_actions").GetProperty("sellers").EnumerateArray(),
+            s => Assert.Contains(s.GetProperty("effect").GetString(), new[] { "spared", "delayed" }));
 
         var html = File.ReadAllText(Path.Combine(output, "backtest.html"));
         Assert.Contains("<svg", html, StringComparison.Ordinal);
