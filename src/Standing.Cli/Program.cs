@@ -13,6 +13,7 @@ var root = new RootCommand("Standing: holds marketplace sellers to published ser
     IngestCommand.Create(),
     RebuildCommand.Create(),
     RunCommand.Create(),
+    BacktestCommand.Create(),
     CasesCommand.Create(),
     DisputesCommand.Create(),
     OutboxCommand.Create(),

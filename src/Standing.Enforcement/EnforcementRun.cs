@@ -13,7 +13,8 @@ namespace Standing.Enforcement;
 /// One policy's enforcement at one as-of: evaluates every seller (with its accepted disputes taken
 /// out) and lets the policy's machine carry each seller's cases forward. Pure: what to store comes
 /// back as the changed case books. A job may pass the sellers a batch at a time, with the
-/// <see cref="PeerPool"/> of all of them.
+/// <see cref="PeerPool"/> of all of them; <c>seen</c>, when given, receives the evaluation each seller's
+/// machine saw (a backtest counts statuses from them without evaluating twice).
 /// </summary>
 public static class EnforcementRun
 {
@@ -26,7 +27,8 @@ public static class EnforcementRun
         IReadOnlyDictionary<string, List<EnforcementCase>> casesBySeller,
         IReadOnlyDictionary<string, List<Dispute>> disputesBySeller,
         Instant? previousRun = null,
-        PeerPool? peers = null)
+        PeerPool? peers = null,
+        SellerEvaluation[]? seen = null)
     {
         var evaluator = new PolicyEvaluator(policy);
         // All sellers at once, or a batch of them judged against the pool of all: a standard that compares
@@ -45,11 +47,13 @@ public static class EnforcementRun
             }
             var events = eventsBySeller.TryGetValue(seller, out var all) ? all.Where(e => e.At < asOf).ToList() : [];
             var book = new CaseBook(seller, policy.Id, casesBySeller.TryGetValue(seller, out var cases) ? cases : []);
+            var evaluation = ReferenceEquals(sellerEvaluator, evaluator) ? evaluated[seller] : sellerEvaluator.EvaluateSeller(facts, asOf);
+            if (seen is not null) seen[i] = evaluation;
             machine.Advance(new MachineInput
             {
                 Policy = policy,
                 AsOf = asOf,
-                Evaluation = ReferenceEquals(sellerEvaluator, evaluator) ? evaluated[seller] : sellerEvaluator.EvaluateSeller(facts, asOf),
+                Evaluation = evaluation,
                 Facts = facts,
                 Events = events,
                 PreviousRun = previousRun,

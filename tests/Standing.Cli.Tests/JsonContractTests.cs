@@ -120,7 +120,7 @@ public sealed class JsonContractTests(ContractStore store) : IClassFixture<Contr
         return run.Stdout;
     }
 
-    private static void Valid(string schema, string json)
+    internal static void Valid(string schema, string json)
     {
         using var doc = JsonDocument.Parse(json);
         var result = Schema(schema).Evaluate(doc.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });

@@ -92,7 +92,7 @@ internal static class EvaluationTable
             {
                 var m = s.Metrics[i];
                 Cell[] cells = [i == 0 ? s.Seller : "", m.Id, new Cell(Formats.Value(m), Formats.StatusColor(m.Status)), Formats.Fraction(m),
-                    new Cell(Formats.StatusWord(m.Status), Formats.StatusColor(m.Status))];
+                    new Cell(GuardText.Status(m), Formats.StatusColor(m.Status))];
                 if (outcomes)
                 {
                     var here = i == count - 1 ? triggered.Skip(i) : triggered.Skip(i).Take(1);
@@ -138,7 +138,7 @@ internal static class EvaluationTable
             .NoWrap("metric", "value", "n/d", "status");
         foreach (var m in seller.Metrics)
             listing.Add(m.Id, new Cell(Formats.Value(m), Formats.StatusColor(m.Status)), Formats.Fraction(m),
-                new Cell(Formats.StatusWord(m.Status), Formats.StatusColor(m.Status)), m.Definition.Standard is { } st ? Formats.Standard(st, m.Definition.Kind) : "reported only");
+                new Cell(GuardText.Status(m), Formats.StatusColor(m.Status)), m.Definition.Standard is { } st ? Formats.Standard(st, m.Definition.Kind) : "reported only");
         console.Write(listing.Table());
         foreach (var o in seller.Outcomes)
         {

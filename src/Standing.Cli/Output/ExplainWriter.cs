@@ -32,6 +32,7 @@ internal static class ExplainWriter
             if (d.Numerator is { } n) console.MarkupLine($"  counts: {Markup.Escape(n.ToString())}");
             if (d.Population != Filter.Everything) console.MarkupLine($"  among: {Markup.Escape(d.Population.ToString())}");
             if (d.Standard is { } st) console.MarkupLine($"  standard: {Markup.Escape(Formats.Standard(st, d.Kind))}");
+            if (GuardText.Of(m) is { } guard) console.MarkupLine("  " + Markup.Escape(guard));
             if (m.PValue is { } p) console.MarkupLine(Markup.Escape(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"  against the other sellers: catalog rate {Formats.Share(m.PeerRate)}, percentile {m.Percentile:0.###} (1 = the worst), one-sided binomial p = {p:0.###e+0}")));
             var excluded = DisputeExclusion.Excluded(policy, d, disputes ?? [], evaluation.AsOf, facts);
             WriteSummary(console, m, excluded.Count);

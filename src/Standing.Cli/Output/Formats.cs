@@ -69,7 +69,7 @@ internal static class Formats
         };
         var count = standard.BreachMinCount > 0 ? $" with ≥ {standard.BreachMinCount} counted" : "";
         return $"breach when {op} {ValueText.Of(standard.Threshold, kind)}{count}, good when {targetOp} {ValueText.Of(standard.Target, kind)}, " +
-               $"minimum sample {standard.MinSample}";
+               $"minimum sample {standard.MinSample}{(standard.Guard is { } guard ? $", guard {guard}" : "")}";
     }
 
     /// <summary>The status in a word, so a table read without colours still says it.</summary>

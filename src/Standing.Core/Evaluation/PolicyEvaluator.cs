@@ -19,7 +19,7 @@ public sealed class PolicyEvaluator
     {
         Policy = policy;
         _calculators = policy.Metrics.Select(m => m.Kind == MetricKind.Score ? null : MetricCalculator.For(m)).ToArray();
-        _peerMetrics = Enumerable.Range(0, policy.Metrics.Count).Where(i => policy.Metrics[i].Standard?.Peer is not null).ToArray();
+        _peerMetrics = Enumerable.Range(0, policy.Metrics.Count).Where(i => JudgedTogether(policy.Metrics[i])).ToArray();
     }
 
     public Policy Policy { get; }
@@ -44,7 +44,7 @@ public sealed class PolicyEvaluator
         foreach (var m in _peerMetrics)
         {
             var rows = Enumerable.Range(0, sellers.Count).Where(i => measured[i] is not null).ToArray();
-            var judged = PeerComparison.Judge(rows.Select(i => measured[i]![m]!).ToArray());
+            var judged = JudgeColumn(rows.Select(i => measured[i]![m]!).ToArray());
             for (var k = 0; k < rows.Length; k++) measured[rows[k]]![m] = judged[k];
         }
         var date = asOf.InZone(Policy.Zone).Date;
@@ -77,7 +77,7 @@ public sealed class PolicyEvaluator
                 }
             }
         }
-        var judged = columns.Select(PeerComparison.Judge).ToArray();
+        var judged = columns.Select(c => JudgeColumn([.. c])).ToArray();
         var bySeller = new Dictionary<string, MetricResult[]>(names.Count, StringComparer.Ordinal);
         for (var i = 0; i < names.Count; i++) bySeller[names[i]] = judged.Select(column => column[i]).ToArray();
         return new PeerPool(bySeller);
@@ -103,7 +103,7 @@ public sealed class PolicyEvaluator
             {
                 var m = _peerMetrics[p];
                 // The pool's judgment on this measurement (with its explanation when one is asked for).
-                results[m] = results[m]! with { Status = pooled[p].Status, Percentile = pooled[p].Percentile, PValue = pooled[p].PValue, PeerRate = pooled[p].PeerRate };
+                results[m] = results[m]! with { Status = pooled[p].Status, Percentile = pooled[p].Percentile, PValue = pooled[p].PValue, PeerRate = pooled[p].PeerRate, Guard = pooled[p].Guard };
             }
             measured[k] = results;
         });
@@ -122,11 +122,18 @@ public sealed class PolicyEvaluator
         for (var i = 0; i < _calculators.Length; i++)
         {
             if (_calculators[i] is not { } calculator) continue;
-            if (peersOnly && Policy.Metrics[i].Standard?.Peer is null) continue;
-            results[i] = calculator.Compute(facts, asOf, Policy.Calendar, explain);
+            if (peersOnly && !JudgedTogether(Policy.Metrics[i])) continue;
+            results[i] = Guards.Wilson(calculator.Compute(facts, asOf, Policy.Calendar, explain));
         }
         return results;
     }
+
+    /// <summary>A metric judged on every seller at once: against the others (peer), or through a prior fitted on all (beta-binomial guard).</summary>
+    private static bool JudgedTogether(MetricDefinition metric) =>
+        metric.Standard is { } s && (s.Peer is not null || s.Guard?.Method == GuardMethod.BetaBinomial);
+
+    private static MetricResult[] JudgeColumn(MetricResult[] column) =>
+        column.Length > 0 && column[0].Definition.Standard?.Peer is null ? Guards.BetaBinomial(column) : PeerComparison.Judge(column);
 
     private IReadOnlyList<Scorecards.AgentScore> Agents(SellerFacts facts, Instant asOf, bool explain) =>
         Policy.Scorecard is { } spec ? Scorecards.AgentScorecard.Compute(facts, asOf, Policy.Calendar, spec, explain) : [];

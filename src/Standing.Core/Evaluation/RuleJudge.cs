@@ -92,7 +92,10 @@ internal static class RuleJudge
         }
         var want = test.Value!.Value;
         var shownWant = Show(want, result.Definition);
-        if (result.Value is not { } v) return (false, $"{test.Metric} has no value ✗ (needs {Condition.OpText(test.Op)} {shownWant})");
+        if (result.Value is not { } raw) return (false, $"{test.Metric} has no value ✗ (needs {Condition.OpText(test.Op)} {shownWant})");
+        // A guarded metric is tested toward its bad side on the guard's value, so that a rule is no harsher than the guard.
+        var guarded = result.Guard is { } g && TowardBad(test.Op, result.Definition.Standard!.Direction) ? g : null;
+        var v = guarded?.JudgedValue ?? raw;
         var sign = v.CompareTo(want);
         var held = test.Op switch
         {
@@ -103,8 +106,13 @@ internal static class RuleJudge
             CompareOp.Gt => sign > 0,
             _ => sign >= 0,
         };
-        return (held, $"{test.Metric} = {Show(v, result.Definition)} {(held ? "✓" : "✗")} (needs {Condition.OpText(test.Op)} {shownWant})");
+        var shown = guarded is null ? Show(v, result.Definition) : $"{Show(raw, result.Definition)}, guarded {Show(v, result.Definition)} ({guarded.Guard.Wire})";
+        return (held, $"{test.Metric} = {shown} {(held ? "✓" : "✗")} (needs {Condition.OpText(test.Op)} {shownWant})");
     }
+
+    private static bool TowardBad(CompareOp op, Direction direction) => direction == Direction.LowerIsBetter
+        ? op is CompareOp.Gt or CompareOp.Ge
+        : op is CompareOp.Lt or CompareOp.Le;
 
     internal static string Show(double value, MetricDefinition d) => ValueText.Of(value, d.Kind);
 }

@@ -39,6 +39,10 @@ public sealed record MetricResult
     public double? PValue { get; init; }
     /// <summary>Peer standards: the catalog-wide rate (all sellers' numerators / all sellers' denominators).</summary>
     public double? PeerRate { get; init; }
+    /// <summary>The statistical guard's reading (interval or posterior) when the standard has one; null otherwise.</summary>
+    public GuardReading? Guard { get; init; }
+    /// <summary>The guard changed the status the raw value had (a breach it did not confirm).</summary>
+    public bool GuardChangedVerdict => Guard is { } g && g.RawStatus != Status;
     /// <summary>The items that counted, when explanation was asked for; empty otherwise.</summary>
     public IReadOnlyList<MetricItem> Items { get; init; } = [];
 }

@@ -22,6 +22,9 @@ public sealed record Standard(Direction Direction, double Threshold, bool Thresh
 
     public PeerStandard? Peer { get; init; }
 
+    /// <summary>Protection against small samples (off unless the policy sets one).</summary>
+    public StatisticalGuard? Guard { get; init; }
+
     public static Standard ForPeers(Direction direction, PeerStandard peer) =>
         new(direction, double.NaN, false, double.NaN, peer.MinSample) { Peer = peer };
 
@@ -57,7 +60,8 @@ public sealed record Standard(Direction Direction, double Threshold, bool Thresh
             _ => "≥",
         };
         var count = BreachMinCount > 0 ? $" with ≥ {BreachMinCount} counted" : "";
+        var guard = Guard is { } g ? $", guard {g}" : "";
         return $"breach when {op} {Threshold.ToString(CultureInfo.InvariantCulture)}{count}, " +
-               $"good when {targetOp} {Target.ToString(CultureInfo.InvariantCulture)}, minimum sample {MinSample}";
+               $"good when {targetOp} {Target.ToString(CultureInfo.InvariantCulture)}, minimum sample {MinSample}{guard}";
     }
 }

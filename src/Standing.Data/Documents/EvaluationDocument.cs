@@ -11,7 +11,7 @@ namespace Standing.Data.Documents;
 /// docs/schemas/explanation.schema.json). Its field names are a contract other tools read, snake_case as
 /// the event format: policy{id,version,time_zone}, as_of, sellers[{seller, metrics[{id,value,numerator,
 /// denominator,pending,status,unit,window{start,end[,adaptive]}}], outcomes[{id,outcome,triggered,reason}]}]. Fields may be added, never renamed:
-/// peer standards add percentile, p_value and peer_rate; tiers and versions add rule, tier, penalty, fine, version;
+/// peer standards add percentile, p_value and peer_rate; a guarded metric adds guard; tiers and versions add rule, tier, penalty, fine, version;
 /// a policy with an agent scorecard adds each seller's "agents"; explain adds each metric's "items" and
 /// "excluded_by_disputes".
 /// </summary>
@@ -148,6 +148,7 @@ public static class EvaluationDocument
         if (m.Percentile is { } percentile) json.WriteNumber("percentile", Math.Round(percentile, 10));
         if (m.PValue is { } p) json.WriteNumber("p_value", p); // tiny p-values keep their digits
         if (m.PeerRate is { } peerRate) json.WriteNumber("peer_rate", Math.Round(peerRate, 10));
+        if (m.Guard is { } guard) WriteGuard(json, m, guard);
         if (explain)
         {
             WriteSummary(json, m);
@@ -163,6 +164,22 @@ public static class EvaluationDocument
             json.WriteEndArray();
         }
         metricExtras?.Invoke(json, m);
+        json.WriteEndObject();
+    }
+
+    /// <summary>A guard's reading beside the raw value: {"method","confidence","low","high"} (Wilson) or {"method","prior_alpha","prior_beta"} (beta-binomial), then "judged_value", "raw_status", "changed_verdict".</summary>
+    private static void WriteGuard(Utf8JsonWriter json, MetricResult m, GuardReading guard)
+    {
+        json.WriteStartObject("guard");
+        json.WriteString("method", guard.Guard.Wire);
+        if (guard.Guard.Method == GuardMethod.Wilson) json.WriteNumber("confidence", guard.Guard.Confidence);
+        if (guard.Low is { } low) json.WriteNumber("low", Math.Round(low, 10));
+        if (guard.High is { } high) json.WriteNumber("high", Math.Round(high, 10));
+        if (guard.PriorAlpha is { } alpha) json.WriteNumber("prior_alpha", Math.Round(alpha, 10));
+        if (guard.PriorBeta is { } beta) json.WriteNumber("prior_beta", Math.Round(beta, 10));
+        json.WriteNumber("judged_value", Math.Round(guard.JudgedValue, 10));
+        json.WriteString("raw_status", guard.RawStatus.Wire());
+        json.WriteBoolean("changed_verdict", m.GuardChangedVerdict);
         json.WriteEndObject();
     }
 

@@ -146,6 +146,8 @@ internal sealed partial class MetricReader(YamlCursor cursor)
         var standard = new StandardReader(cursor).Read(YamlCursor.Get(map, "standard"), what);
         if (standard?.Peer is not null && k is MetricKind.MeanDuration or MetricKind.Count)
             cursor.Error(YamlCursor.Get(map, "standard")!, $"a peer comparison needs a rate (rate, ratio or share_within); {what} is a {KindName(k)}");
+        if (standard?.Guard is not null && k is MetricKind.MeanDuration or MetricKind.Count)
+            cursor.Error(YamlCursor.Get(YamlCursor.Get(map, "standard") as YamlMappingNode ?? map, "guard") ?? map, $"a guard needs a rate (rate, ratio or share_within) whose items it can count; {what} is a {KindName(k)}");
         if (id is null || window is null || attributeBy is null) return null;
         return new MetricDefinition
         {
@@ -265,6 +267,8 @@ internal sealed partial class MetricReader(YamlCursor cursor)
         var standard = new StandardReader(cursor).Read(YamlCursor.Get(map, "standard"), what);
         if (standard?.Peer is not null)
             cursor.Error(YamlCursor.Get(map, "standard")!, $"a peer comparison needs a rate (rate, ratio or share_within); {what} is a score");
+        if (standard?.Guard is not null)
+            cursor.Error(YamlCursor.Get((YamlMappingNode)YamlCursor.Get(map, "standard")!, "guard")!, $"a guard needs a rate (rate, ratio or share_within) whose items it can count; {what} is a score");
         if (id is null) return null;
         return new MetricDefinition
         {

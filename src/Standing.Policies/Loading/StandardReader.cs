@@ -14,7 +14,7 @@ internal sealed class StandardReader(YamlCursor cursor)
         if (node is null) return null;
         var of = $"the standard of {what}";
         if (cursor.Mapping(node, of) is not { } map) return null;
-        cursor.OnlyKeys(map, of, "direction", "threshold", "threshold_inclusive", "target", "min_sample", "breach_min_count", "peer");
+        cursor.OnlyKeys(map, of, "direction", "threshold", "threshold_inclusive", "target", "min_sample", "breach_min_count", "peer", "guard");
         var directionText = cursor.Text(map, "direction", true, of);
         Direction? direction = directionText switch
         {
@@ -25,7 +25,12 @@ internal sealed class StandardReader(YamlCursor cursor)
         };
         if (directionText is not null && direction is null)
             cursor.Error(YamlCursor.Get(map, "direction")!, $"direction must be lower_is_better or higher_is_better, not \"{directionText}\"");
-        if (YamlCursor.Get(map, "peer") is { } peerNode) return ReadPeer(map, peerNode, direction, what);
+        if (YamlCursor.Get(map, "peer") is { } peerNode)
+        {
+            if (YamlCursor.Get(map, "guard") is { } guardNode) cursor.Error(guardNode, $"\"guard\" does not go with \"peer\" in the standard of {what}: a peer comparison has its own test");
+            return ReadPeer(map, peerNode, direction, what);
+        }
+        var guard = new GuardReader(cursor).Read(YamlCursor.Get(map, "guard"), what);
 
         var threshold = cursor.Number(map, "threshold", true, of);
         var target = cursor.Number(map, "target", false, of) ?? threshold;
@@ -39,7 +44,7 @@ internal sealed class StandardReader(YamlCursor cursor)
             cursor.Error(YamlCursor.Get(map, "target")!, $"the target ({g}) of {what} is on the wrong side of its threshold ({t})");
             return null;
         }
-        return new Standard(d, t, inclusive, g, minSample) { BreachMinCount = minCount };
+        return new Standard(d, t, inclusive, g, minSample) { BreachMinCount = minCount, Guard = guard };
     }
 
     /// <summary><c>peer: {worst_share, alpha, min_sample}</c>; a peer standard has no fixed threshold or target.</summary>

@@ -23,7 +23,12 @@ public static class Schemas
     public sealed record MetricDocument(
         string Id, double? Value, long Numerator, long Denominator, long Pending, string Status, string Unit, WindowDocument Window,
         double? Percentile = null, double? PValue = null, double? PeerRate = null, IReadOnlyList<ItemDocument>? Items = null, IReadOnlyList<ExcludedDocument>? ExcludedByDisputes = null, JsonElement? Summary = null,
-        MetricForecastDocument? Forecast = null);
+        MetricForecastDocument? Forecast = null, GuardDocument? Guard = null);
+
+    /// <summary>A statistical guard's reading: the Wilson interval or the beta-binomial posterior, the value judged, the raw status and whether the guard changed it.</summary>
+    public sealed record GuardDocument(
+        string Method, double? Confidence, double? Low, double? High, [property: JsonPropertyName("prior_alpha")] double? PriorAlpha, [property: JsonPropertyName("prior_beta")] double? PriorBeta,
+        [property: JsonPropertyName("judged_value")] double JudgedValue, [property: JsonPropertyName("raw_status")] string RawStatus, [property: JsonPropertyName("changed_verdict")] bool ChangedVerdict);
 
     public sealed record WindowDocument(string? Start, string End, AdaptiveDocument? Adaptive = null);
 

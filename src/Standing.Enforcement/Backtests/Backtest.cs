@@ -1,0 +1,185 @@
+using NodaTime;
+using Standing.Core.Evaluation;
+using Standing.Core.Facts;
+using Standing.Core.Metrics;
+using Standing.Core.Policies;
+using Standing.Enforcement.Disputes;
+
+namespace Standing.Enforcement.Backtests;
+
+/// <summary>
+/// Replays the enforcement of two rule sets of one standard (a baseline and a candidate) day by day,
+/// as daily runs would have carried each seller's cases, with every case held in memory: a backtest
+/// reads a store and never writes one. Pure: the facts of each day come in through a function.
+/// </summary>
+/// <remarks>
+/// Sellers are replayed a batch at a time, every day for one batch before the next batch: a seller's
+/// cases depend only on its own facts, so the batch's events are read once and each day's facts are
+/// folded from them in memory. A standard that judges sellers against each other needs every seller on
+/// each day: the caller then passes all sellers as one batch (<see cref="ComparesSellers"/>).
+/// </remarks>
+public sealed class Backtest
+{
+    private readonly Dictionary<string, FateChange> _changes = new(StringComparer.Ordinal);
+
+    public Backtest(Policy baseline, Policy candidate, IReadOnlyList<LocalDate> days)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(candidate);
+        Days = days;
+        Baseline = new BacktestSide(baseline, days);
+        Candidate = new BacktestSide(candidate, days);
+        ComparesSellers = new PolicyEvaluator(baseline).ComparesSellers || new PolicyEvaluator(candidate).ComparesSellers;
+    }
+
+    public IReadOnlyList<LocalDate> Days { get; }
+    public BacktestSide Baseline { get; }
+    public BacktestSide Candidate { get; }
+
+    /// <summary>One of the rule sets judges sellers against each other: replay every seller as one batch.</summary>
+    public bool ComparesSellers { get; }
+
+    /// <summary>The sellers whose fate differs, by first day then seller.</summary>
+    public IReadOnlyList<FateChange> Changes =>
+        _changes.Values.OrderBy(c => c.Day).ThenBy(c => c.Seller, StringComparer.Ordinal).ToList();
+
+    /// <summary>Every seller either rule set took an action against, with each one's first day, by seller.</summary>
+    public IReadOnlyList<FirstActions> FirstActions =>
+        Baseline.FirstAction.Keys.Union(Candidate.FirstAction.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(s => new FirstActions(s, Baseline.FirstAction.TryGetValue(s, out var b) ? b : null, Candidate.FirstAction.TryGetValue(s, out var c) ? c : null))
+            .ToList();
+
+    /// <summary>
+    /// Replays every day for one batch of sellers. <paramref name="factsAsOf"/> gives the batch's facts as
+    /// known before an instant (sellers with no event before it left out), in seller order.
+    /// </summary>
+    public void Replay(Func<Instant, IReadOnlyList<SellerFacts>> factsAsOf, IReadOnlyDictionary<string, List<Dispute>> disputes)
+    {
+        ArgumentNullException.ThrowIfNull(factsAsOf);
+        for (var d = 0; d < Days.Count; d++)
+        {
+            var baselineFacts = factsAsOf(Baseline.AsOfs[d]);
+            var candidateFacts = Candidate.AsOfs[d] == Baseline.AsOfs[d] ? baselineFacts : factsAsOf(Candidate.AsOfs[d]);
+            var baseline = Step(Baseline, d, baselineFacts, disputes);
+            var candidate = Step(Candidate, d, candidateFacts, disputes);
+            Compare(d, baseline, candidate);
+        }
+    }
+
+    private sealed record Judged(string[] Fate, SellerEvaluation Evaluation);
+
+    private Dictionary<string, Judged> Step(BacktestSide side, int d, IReadOnlyList<SellerFacts> facts, IReadOnlyDictionary<string, List<Dispute>> disputes)
+    {
+        var asOf = side.AsOfs[d];
+        var day = side.Days[d];
+        day.Sellers += facts.Count;
+        var judged = new Dictionary<string, Judged>(facts.Count, StringComparer.Ordinal);
+        if (side.Machine is { } machine)
+        {
+            var seen = new SellerEvaluation[facts.Count];
+            var events = facts.ToDictionary(f => f.Seller, MachineEvents.Of, StringComparer.Ordinal);
+            var books = EnforcementRun.Advance(side.Policy, machine, asOf, facts, events, side.Cases, disputes, d == 0 ? null : side.AsOfs[d - 1], seen: seen);
+            foreach (var book in books)
+            {
+                if (!side.Cases.TryGetValue(book.Seller, out var cases)) side.Cases[book.Seller] = cases = [];
+                foreach (var changed in book.ChangedCases)
+                {
+                    var at = cases.FindIndex(c => c.Id == changed.Id);
+                    if (at >= 0) cases[at] = changed;
+                    else cases.Add(changed);
+                }
+                foreach (var entry in book.AuditEntries)
+                {
+                    if (entry.Action == "opened") BacktestDay.Add(day.Taken, BacktestActions.Of(book.Find(entry.CaseId)!.Kind));
+                }
+            }
+            for (var i = 0; i < facts.Count; i++)
+            {
+                var seller = facts[i].Seller;
+                var fate = side.Cases.TryGetValue(seller, out var cases)
+                    ? cases.Where(c => c.IsOpen).Select(c => BacktestActions.Of(c.Kind)).Distinct().Order(StringComparer.Ordinal).ToArray()
+                    : [];
+                judged[seller] = new Judged(fate, seen[i]);
+            }
+        }
+        else
+        {
+            // Evaluated and reported only: an outcome triggered stands for the action it names.
+            foreach (var e in new PolicyEvaluator(side.Policy).Evaluate(facts, asOf).Sellers)
+            {
+                var fate = e.Outcomes.Where(o => o.Triggered).Select(o => o.Outcome).Distinct().Order(StringComparer.Ordinal).ToArray();
+                var before = side.Previous.GetValueOrDefault(e.Seller) ?? [];
+                foreach (var o in fate.Except(before, StringComparer.Ordinal)) BacktestDay.Add(day.Taken, o);
+                side.Previous[e.Seller] = fate;
+                judged[e.Seller] = new Judged(fate, e);
+            }
+        }
+        foreach (var (seller, j) in judged)
+        {
+            BacktestDay.Add(day.Statuses, Worst(j.Evaluation).Wire());
+            foreach (var action in j.Fate) BacktestDay.Add(day.Under, action);
+            if (j.Fate.Any(a => !BacktestActions.IsAward(a))) side.FirstAction.TryAdd(seller, Days[d]);
+        }
+        return judged;
+    }
+
+    private void Compare(int d, Dictionary<string, Judged> baseline, Dictionary<string, Judged> candidate)
+    {
+        foreach (var seller in baseline.Keys.Union(candidate.Keys, StringComparer.Ordinal))
+        {
+            var b = baseline.GetValueOrDefault(seller);
+            var c = candidate.GetValueOrDefault(seller);
+            var bFate = b?.Fate ?? [];
+            var cFate = c?.Fate ?? [];
+            if (bFate.SequenceEqual(cFate, StringComparer.Ordinal)) continue;
+            if (_changes.TryGetValue(seller, out var known))
+            {
+                known.DaysDiffering++;
+                continue;
+            }
+            _changes[seller] = new FateChange(seller, Days[d], Text(bFate), Text(cFate), Reason(b?.Evaluation, c?.Evaluation)) { DaysDiffering = 1 };
+        }
+    }
+
+    private static string Text(string[] fate) => fate.Length == 0 ? "none" : string.Join("+", fate);
+
+    /// <summary>Why two verdicts on one seller differ: each rule whose outcome differs, with both reasons.</summary>
+    private static string Reason(SellerEvaluation? baseline, SellerEvaluation? candidate)
+    {
+        if (baseline is null || candidate is null)
+            return $"known only to the {(baseline is null ? "candidate" : "baseline")} on this day (the two rule sets' days start in different time zones)";
+        static string Verdict(RuleVerdict v) => $"{(v.Triggered ? "triggered" : "not triggered")}: {v.Reason}";
+        var parts = new List<string>();
+        foreach (var c in candidate.Outcomes)
+        {
+            var b = baseline.Outcomes.FirstOrDefault(o => o.Id == c.Id);
+            if (b is null) parts.Add($"{c.Id} only in the candidate, {Verdict(c)}");
+            else if (b.Triggered != c.Triggered) parts.Add($"{c.Id} baseline {Verdict(b)}; candidate {Verdict(c)}");
+        }
+        foreach (var b in baseline.Outcomes.Where(b => candidate.Outcomes.All(c => c.Id != b.Id)))
+            parts.Add($"{b.Id} only in the baseline, {Verdict(b)}");
+        if (parts.Count > 0) return string.Join(" | ", parts);
+        var metrics = candidate.Metrics
+            .Select(c => (c, b: baseline.Metric(c.Id)))
+            .Where(p => p.b is not null && p.b.Status != p.c.Status)
+            .Select(p => $"{p.c.Id} baseline {p.b!.Status.Wire()}, candidate {p.c.Status.Wire()}")
+            .ToList();
+        return "the rules agree on this day; the cases differ by what earlier days opened or closed" +
+            (metrics.Count > 0 ? " (" + string.Join("; ", metrics) + ")" : "");
+    }
+
+    /// <summary>A seller's status: its worst metric's (breach, then at risk, then good, then insufficient data).</summary>
+    public static MetricStatus Worst(SellerEvaluation seller)
+    {
+        ArgumentNullException.ThrowIfNull(seller);
+        return seller.Metrics.Count == 0 ? MetricStatus.InsufficientData : seller.Metrics.Select(m => m.Status).MinBy(Rank);
+    }
+
+    private static int Rank(MetricStatus status) => status switch
+    {
+        MetricStatus.Breach => 0,
+        MetricStatus.AtRisk => 1,
+        MetricStatus.Good => 2,
+        _ => 3,
+    };
+}
