@@ -99,6 +99,7 @@ public static partial class Texts
         ["Too few items to judge"] = ["Trop peu d’éléments pour juger", "Слишком мало данных для оценки", "Замало даних для оцінки", "数据太少，无法评估", "Za mało pozycji do oceny"],
         ["Target"] = ["Objectif", "Цель", "Мета", "目标", "Cel"],
         ["Breach when"] = ["Non conforme si", "Нарушение, если", "Порушення, якщо", "违规条件", "Naruszenie, gdy"],
+        ["A count the standard's rules read"] = ["Un compte que lisent les règles du standard", "Счётчик для правил стандарта", "Лічильник для правил стандарту", "供标准规则使用的计数", "Licznik, z którego korzystają reguły standardu"],
         ["Judged"] = ["Évalué", "Оценка", "Оцінка", "评估方式", "Ocena"],
         ["against the other sellers"] = ["par rapport aux autres vendeurs", "в сравнении с другими продавцами", "порівняно з іншими продавцями", "与其他卖家比较", "na tle innych sprzedawców"],
         ["marketplace rate"] = ["taux de la place de marché", "показатель площадки", "показник маркетплейсу", "平台整体比率", "wskaźnik marketplace’u"],

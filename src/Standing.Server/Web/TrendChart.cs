@@ -15,7 +15,7 @@ namespace Standing.Server.Web;
 /// </summary>
 public static class TrendChart
 {
-    private const double Width = 600, Height = 170, Left = 44, Right = 8, Top = 10, Bottom = 22;
+    private const double Width = 320, Height = 140, Left = 40, Right = 6, Top = 8, Bottom = 20;
 
     public static IHtmlContent Svg(PageLanguage language, MetricDefinition metric, IReadOnlyList<Trends.Point> points, DateTimeZone zone, string label)
     {
@@ -42,7 +42,7 @@ public static class TrendChart
         }
         var html = HtmlEncoder.Default;
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"trend\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"{html.Encode(label)}\" preserveAspectRatio=\"none\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"trend\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"{html.Encode(label)}\">");
         svg.Append(CultureInfo.InvariantCulture, $"<title>{html.Encode(label)}</title>");
         svg.Append(CultureInfo.InvariantCulture, $"<line class=\"axis\" x1=\"{Left}\" y1=\"{Top + plotH}\" x2=\"{Width - Right}\" y2=\"{Top + plotH}\"/>");
         svg.Append(CultureInfo.InvariantCulture, $"<line class=\"axis\" x1=\"{Left}\" y1=\"{Top}\" x2=\"{Left}\" y2=\"{Top + plotH}\"/>");
