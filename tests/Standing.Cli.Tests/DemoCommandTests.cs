@@ -57,6 +57,7 @@ public sealed class DemoCommandTests : IDisposable
 
         // It ends with how to serve the store, and two keys the store recognises (it keeps only their hashes: KeysCommandTests).
         Assert.Contains($"standing serve --db {store}", demo.Stdout, StringComparison.Ordinal);
+        Assert.Contains("pages: http://127.0.0.1:8080/sign-in", demo.Stdout, StringComparison.Ordinal);
         var admin = System.Text.RegularExpressions.Regex.Match(demo.Stdout, @"admin key: (\S+)").Groups[1].Value;
         var own = System.Text.RegularExpressions.Regex.Match(demo.Stdout, @"seller key of (\S+): (\S+)");
         using (var keys = Standing.Data.Keys.KeyStore.Open(store))

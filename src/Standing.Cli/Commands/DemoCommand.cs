@@ -112,6 +112,7 @@ internal static class DemoCommand
         TextWrap.Unwrapped(console, $"  admin key: {admin}");
         TextWrap.Unwrapped(console, $"  seller key of {seller}: {own}");
         TextWrap.Unwrapped(console, $"  curl -H \"Authorization: Bearer {own}\" \"{Listen}/v1/sellers/{seller}/standing?policy=congocrea&asOf={asOf}\"");
+        TextWrap.Unwrapped(console, $"  pages: {Listen}/sign-in (paste a key; the seller key opens {Listen}/sellers/{seller})");
     }
 
     /// <summary>A fresh SQLite event store holding the demo's events (the demo's own file: replaced on every run).</summary>

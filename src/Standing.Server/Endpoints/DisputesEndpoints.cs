@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -9,6 +7,7 @@ using Standing.Data.Keys;
 using Standing.Enforcement.Disputes;
 using Standing.Server.Access;
 using Standing.Server.Documents;
+using Standing.Server.Jobs;
 
 namespace Standing.Server.Endpoints;
 
@@ -65,34 +64,14 @@ public static class DisputesEndpoints
                 return Problems.BadField("metric", $"metric \"{metricId}\" is not in policy {policy.Id}; its metrics: {string.Join(", ", policy.Metrics.Select(x => x.Id))}");
             if (!DisputeExclusion.Supports(m)) return Problems.BadField("metric", $"items of metric {metricId} (subject {m.Subject}) cannot be disputed yet");
         }
-        var key = context.Key();
-        var seller = request.Seller;
-        if (!key.Sees(seller)) return Problems.NotFound("seller", $"no seller \"{Inputs.Shown(seller)}\": no event in the store names it");
-        var when = options.Now();
-        using (var events = access.Events())
+        var opened = DisputeOpening.Open(access, options, context.Key(), policy, request.Seller, request.Metric, request.Item, request.Reason);
+        return opened.Refusal switch
         {
-            var itemEvents = events.ReadAll(seller).Where(e => e.Order == request.Item || e.Review == request.Item || e.Case == request.Item).ToList();
-            if (itemEvents.Count == 0) return Problems.NotFound("item", $"no order, review or case of seller \"{seller}\" has id \"{Inputs.Shown(request.Item)}\"");
-            // A history simulated ahead of the clock: the dispute comes no earlier than its item.
-            var itemAt = itemEvents.Min(e => e.At);
-            if (when < itemAt) when = itemAt;
-        }
-        using var store = access.Enforcement();
-        if (store.Disputes(seller).Any(d => d.State != Dispute.Rejected && d.Policy == policy.Id && d.Item == request.Item && d.Metric == request.Metric))
-            return Problems.Conflict($"item {request.Item} of {seller} is already disputed under {policy.Id}");
-        var dispute = new Dispute
-        {
-            Id = NewId(seller, policy.Id, request.Metric, request.Item, when),
-            Seller = seller,
-            Policy = policy.Id,
-            Metric = request.Metric,
-            Item = request.Item,
-            Reason = request.Reason,
-            OpenedAt = when,
-            State = Dispute.Open,
+            DisputeOpening.Refusal.UnknownSeller => Problems.NotFound("seller", opened.Detail),
+            DisputeOpening.Refusal.UnknownItem => Problems.NotFound("item", opened.Detail),
+            DisputeOpening.Refusal.AlreadyDisputed => Problems.Conflict(opened.Detail),
+            _ => TypedResults.Created($"/v1/disputes/{opened.Dispute!.Id}", DisputeDocument.Of(opened.Dispute)),
         };
-        store.Save(dispute, isNew: true);
-        return TypedResults.Created($"/v1/disputes/{dispute.Id}", DisputeDocument.Of(dispute));
     }
 
     private static IResult Decide(HttpContext context, StoreAccess access, ServerOptions options, string id, DisputeDecisionRequest request)
@@ -116,12 +95,5 @@ public static class DisputesEndpoints
         };
         if (!store.Save(decided, isNew: false)) return Problems.Conflict($"dispute {d.Id} was decided meanwhile; a decision is final");
         return TypedResults.Ok(DisputeDocument.Of(decided));
-    }
-
-    /// <summary>The id <c>standing disputes open</c> gives: a hash of what the dispute is about and when.</summary>
-    private static string NewId(string seller, string policy, string? metric, string item, Instant at)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{seller}\n{policy}\n{metric}\n{item}\n{EnforcementJson.Instant(at)}"));
-        return "d-" + Convert.ToHexStringLower(hash)[..10];
     }
 }

@@ -70,13 +70,8 @@ public static class EventsEndpoints
         if (events.Count == 0)
             return Problems.Unprocessable($"no line is an event ({rejects.Count} rejected); nothing was stored", rejects.Cast<object>());
 
-        AppendResult result;
-        using (var store = access.Events())
-        {
-            result = store.Append(events);
-            // Facts current when the answer goes out: the sellers this batch changed are folded now.
-            if (result.ChangedSellers.Count > 0) new FactProjection(store).Refresh();
-        }
+        // Facts current when the answer goes out: the sellers this batch changed are folded now.
+        var result = Jobs.EventWriting.Append(access, events);
         var conflicts = new List<LineProblem>();
         long accepted = 0, duplicate = 0;
         for (var i = 0; i < events.Count; i++)

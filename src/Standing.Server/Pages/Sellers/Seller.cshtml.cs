@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Standing.Core.Metrics;
+using Standing.Policies;
+using Standing.Server.Access;
+using Standing.Server.Jobs;
+using Standing.Server.Web;
+
+namespace Standing.Server.Pages.Sellers;
+
+/// <summary>
+/// <c>/sellers/{seller}</c>: the standards a seller is held to (every built-in standard), each with the
+/// seller's overall status and open cases. A seller key sees its own only: another seller's id is
+/// "not found", exactly like an unknown one (the API's rule, <see cref="Caller.Sees"/>).
+/// </summary>
+public sealed class SellerModel(StoreAccess store, ServerOptions options) : StandingPageModel
+{
+    public sealed record Row(string Id, string Name, MetricStatus Status, int Metrics, int OpenCases, Instant AsOf, DateTimeZone Zone);
+
+    public string Seller { get; private set; } = "";
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public IActionResult OnGet(string seller)
+    {
+        if (!SellerPages.Visible(HttpContext, store, seller)) return NotFound();
+        Seller = seller;
+        IReadOnlyList<Standing.Enforcement.Cases.EnforcementCase> cases;
+        using (var enforcement = store.Enforcement()) cases = enforcement.Cases(seller: seller);
+        var rows = new List<Row>();
+        foreach (var id in BuiltInPacks.Ids)
+        {
+            var policy = BuiltInPacks.Load(id);
+            var asOf = SellerPages.AsOf(store, options, policy, null);
+            var found = Evaluations.Seller(store, policy, asOf, seller, explain: false);
+            var metrics = found?.Evaluation.Sellers[0].Metrics ?? [];
+            rows.Add(new Row(id, policy.Name, StatusText.Worst(metrics.Select(m => m.Status)), metrics.Count,
+                cases.Count(c => c.Policy == id && c.IsOpen), asOf, policy.Zone));
+        }
+        Rows = rows;
+        return Page();
+    }
+}

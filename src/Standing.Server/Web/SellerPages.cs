@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Http;
+using NodaTime;
+using Standing.Core.Policies;
+using Standing.Policies;
+using Standing.Server.Access;
+
+namespace Standing.Server.Web;
+
+/// <summary>What the seller pages share: which seller and standard a URL may show, and as of when.</summary>
+public static class SellerPages
+{
+    /// <summary>
+    /// Whether the caller may see this seller and the store knows it. A seller key's "not its own" and
+    /// an unknown id are the same answer (404), as on the API.
+    /// </summary>
+    public static bool Visible(HttpContext context, StoreAccess store, string seller)
+    {
+        if (Ids.IsBad("seller", seller, out _) || !context.Key().Sees(seller)) return false;
+        using var events = store.Events();
+        return events.Sellers(seller).Count > 0;
+    }
+
+    /// <summary>A built-in standard by id; null for anything else (the pages never read policy files).</summary>
+    public static Policy? Standard(string id) => BuiltInPacks.Ids.Contains(id, StringComparer.Ordinal) ? BuiltInPacks.Load(id) : null;
+
+    /// <summary>
+    /// The instant a page shows: <c>?asOf=</c> when given (an instant or a date, as on the API), else the
+    /// standard's latest daily run (what enforcement acted on), else now.
+    /// </summary>
+    public static Instant AsOf(StoreAccess store, ServerOptions options, Policy policy, string? asked)
+    {
+        if (asked is not null && Standing.Cli.Input.AsOfParser.TryParse(asked, policy.Zone, out var chosen, out _)) return chosen;
+        using var enforcement = store.Enforcement();
+        return enforcement.Runs(policy.Id).Latest ?? options.Now();
+    }
+}
