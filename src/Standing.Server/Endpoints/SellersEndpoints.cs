@@ -74,23 +74,11 @@ public static class SellersEndpoints
         if (sort is not null and not "seller" and not "status")
             return Problems.BadField("sort", $"sort \"{Inputs.Shown(sort)}\" is not seller or status");
         var evaluation = context.Key().SeesStore() ? Evaluations.All(access, loaded, instant) : new PolicyEvaluation(loaded, instant, []);
-        var chosen = evaluation.Sellers.Where(s => statuses.Contains("any") || statuses.Contains(Worst(s).Wire())).ToList();
-        if (sort == "status") chosen = chosen.OrderBy(s => Rank(Worst(s))).ThenBy(s => s.Seller, StringComparer.Ordinal).ToList();
+        var chosen = evaluation.Sellers.Where(s => statuses.Contains("any") || statuses.Contains(SellerStatus.Worst(s).Wire())).ToList();
+        if (sort == "status") chosen = chosen.OrderBy(s => SellerStatus.Rank(SellerStatus.Worst(s))).ThenBy(s => s.Seller, StringComparer.Ordinal).ToList();
         var shown = evaluation with { Sellers = page.Of(chosen, context) };
         return new JsonDocumentResult(stream => EvaluationJson.Write(stream, [shown], explain: false));
     }
-
-    /// <summary>A seller's status: its worst metric's (breach, then at risk, then good, then insufficient data).</summary>
-    private static MetricStatus Worst(SellerEvaluation s) =>
-        s.Metrics.Count == 0 ? MetricStatus.InsufficientData : s.Metrics.Select(m => m.Status).MinBy(Rank);
-
-    private static int Rank(MetricStatus status) => status switch
-    {
-        MetricStatus.Breach => 0,
-        MetricStatus.AtRisk => 1,
-        MetricStatus.Good => 2,
-        _ => 3,
-    };
 
     /// <summary>Another seller's id answers exactly like an unknown one: nothing tells the two apart.</summary>
     private static IResult Unknown(string seller) =>
