@@ -106,6 +106,20 @@ public sealed class StaffQueriesTests : IClassFixture<SqliteTarget>
     }
 
     [Fact]
+    public async Task The_sellers_endpoint_reads_the_same_listing_with_a_metric_range_search_and_sort_by_value()
+    {
+        var (server, _) = await Start();
+        await using var _s = server;
+        var reviewer = server.Client("reviewer");
+        var byValue = await reviewer.GetAsync($"/v1/sellers?policy=congocrea&asOf={Marketplace.AsOf}&status=any&metric=odr&sort=value").Json();
+        Assert.Equal(["shop-c", "shop-a", "shop-d", "shop-b"], byValue.GetProperty("sellers").EnumerateArray().Select(s => s.Str("seller")));
+        var ranged = await reviewer.GetAsync($"/v1/sellers?policy=congocrea&asOf={Marketplace.AsOf}&metric=odr&min=0.25&max=0.3&search=SHOP").Json();
+        Assert.Equal(["shop-a", "shop-d"], ranged.GetProperty("sellers").EnumerateArray().Select(s => s.Str("seller")));
+        var bad = await reviewer.GetAsync($"/v1/sellers?policy=congocrea&min=0.1").Problem(System.Net.HttpStatusCode.BadRequest);
+        Assert.Equal("metric", bad.Str("field"));
+    }
+
+    [Fact]
     public void The_case_queue_puts_overdue_first_then_waiting_by_due_date_then_open_then_closed()
     {
         var now = Instant.FromUtc(2026, 4, 10, 0, 0);

@@ -28,7 +28,7 @@ public static class SellersEndpoints
             .WithSummary("The items behind each number (the explain document); each metric's items paged by limit and cursor");
         v1.MapGet("/sellers", List)
             .Allow(Roles.Staff).WithTags("sellers").WithName("listSellers").Produces<Schemas.EvaluationDocument>()
-            .WithSummary("Sellers by status under a policy (default: at_risk and breach), paged; sort=seller or sort=status (worst first)");
+            .WithSummary("Sellers by status under a policy (default: at_risk and breach), paged; a metric's range (min, max in its unit: a ratio for rates) and a part of the id (search); sort=seller, status (worst first) or value (the metric, worst first)");
     }
 
     private static IResult Standing(HttpContext context, StoreAccess access, ServerOptions options, string seller, string? policy, string? asOf)
@@ -62,7 +62,8 @@ public static class SellersEndpoints
             metricExtras: (json, m) => global::Standing.Data.Documents.ExplanationDocument.WriteExcludedByDisputes(json, paged, m, disputes, facts)));
     }
 
-    private static IResult List(HttpContext context, StoreAccess access, ServerOptions options, string? policy, string? asOf, string? status, string? sort, int? limit, string? cursor)
+    private static IResult List(HttpContext context, StoreAccess access, ServerOptions options, string? policy, string? asOf, string? status, string? sort,
+        string? metric, double? min, double? max, string? search, int? limit, string? cursor)
     {
         if (!Inputs.TryPolicy(policy, out var loaded, out var problem)) return problem;
         if (!Inputs.TryAsOf(asOf, loaded.Zone, options, "asOf", out var instant, out problem)) return problem;
@@ -71,11 +72,13 @@ public static class SellersEndpoints
         var known = Enum.GetValues<MetricStatus>().Select(s => s.Wire()).Append("any").ToList();
         if (statuses.FirstOrDefault(s => !known.Contains(s)) is { } unknown)
             return Problems.BadField("status", $"status \"{Inputs.Shown(unknown)}\" is not one of {string.Join(", ", known)}");
-        if (sort is not null and not "seller" and not "status")
-            return Problems.BadField("sort", $"sort \"{Inputs.Shown(sort)}\" is not seller or status");
+        if (sort is not null and not SellerListing.BySeller and not SellerListing.ByStatus and not SellerListing.ByValue)
+            return Problems.BadField("sort", $"sort \"{Inputs.Shown(sort)}\" is not seller, status or value");
+        var query = new SellerListing.Query(statuses.Contains("any") ? [] : statuses.Select(s => SellerStatus.Parse(s)!.Value).ToList(),
+            metric, min, max, search, sort ?? SellerListing.BySeller, Descending: false);
+        if (SellerListing.Check(query, loaded) is [var (field, message), ..]) return Problems.BadField(field, message);
         var evaluation = context.Key().SeesStore() ? Evaluations.All(access, loaded, instant) : new PolicyEvaluation(loaded, instant, []);
-        var chosen = evaluation.Sellers.Where(s => statuses.Contains("any") || statuses.Contains(SellerStatus.Worst(s).Wire())).ToList();
-        if (sort == "status") chosen = chosen.OrderBy(s => SellerStatus.Rank(SellerStatus.Worst(s))).ThenBy(s => s.Seller, StringComparer.Ordinal).ToList();
+        var chosen = SellerListing.Select(evaluation, query).Select(r => r.Seller).ToList();
         var shown = evaluation with { Sellers = page.Of(chosen, context) };
         return new JsonDocumentResult(stream => EvaluationJson.Write(stream, [shown], explain: false));
     }
