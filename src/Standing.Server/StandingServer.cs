@@ -10,13 +10,15 @@ using Microsoft.Extensions.Logging;
 using Scalar.AspNetCore;
 using Standing.Server.Access;
 using Standing.Server.Endpoints;
+using Standing.Server.Web;
 
 namespace Standing.Server;
 
 /// <summary>
 /// <c>standing serve</c>: the HTTP API over one event store. Keys (Bearer) and roles guard <c>/v1</c>;
 /// each key has its own rate limit; errors are problem documents; the OpenAPI document is at
-/// <c>/openapi/v1.json</c> and its reference page at <c>/scalar</c>.
+/// <c>/openapi/v1.json</c> and its reference page at <c>/scalar</c>. Beside it, the pages for people
+/// (<c>Pages/</c>, signed in with a key exchanged for a session cookie: docs/pages.md).
 /// </summary>
 public static class StandingServer
 {
@@ -57,12 +59,15 @@ public static class StandingServer
             r.OnRejected = RateLimits.Reject;
         });
         builder.Services.AddOpenApi(o => OpenApiDocument.Configure(o));
+        builder.Services.AddPages();
 
         var app = builder.Build();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UsePages();
         app.UseMiddleware<RequestLog>();
+        app.UseRouting();
         app.UseMiddleware<KeyAuthentication>();
+        app.UseMiddleware<SessionCookie>();
         app.UseRateLimiter();
         app.MapOpenApi();
         app.MapScalarApiReference();
@@ -76,6 +81,7 @@ public static class StandingServer
         PoliciesEndpoints.Map(v1);
         RunsEndpoints.Map(v1);
         KeysEndpoints.Map(v1);
+        app.MapPages();
         return app;
     }
 }

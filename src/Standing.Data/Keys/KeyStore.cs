@@ -89,6 +89,9 @@ public sealed class KeyStore : IDisposable
         return key with { RevokedAt = now };
     }
 
+    /// <summary>The key with this id (revoked or not), or null: how a page session finds its key again on every request.</summary>
+    public ApiKey? ById(string id) => Read($"SELECT {Columns} FROM api_keys WHERE id = @id", ("id", id)).FirstOrDefault().Key;
+
     /// <summary>The key whose text this is (revoked or not), or null when no key has this text.</summary>
     public ApiKey? Find(string text)
     {
