@@ -10,7 +10,7 @@ namespace Standing.Server.Tests.Pages;
 internal static class StaffJourneyData
 {
     /// <summary>
-    /// Congocrea: <see cref="Marketplace"/> (shop-a ODR 3/10 = 0.3, warned by the run of 2026-04-01) and two
+    /// Congocrea, added to <see cref="Marketplace"/> (shop-a ODR 3/10 = 0.3, warned by the run of 2026-04-01): two
     /// more orders of shop-a on 2026-04-10, both reviewed with 1 star. As of 2026-05-02 (31 days after the
     /// warning: past the 30 days to act) its 90-day ODR is 5/12 ≈ 41.7 %, moved from 30 % by more than the
     /// 0.5 point of an early re-evaluation and still at or over 1 %: the run proposes a suspension.
@@ -18,7 +18,7 @@ internal static class StaffJourneyData
     /// </summary>
     public static string CongocreaEscalation()
     {
-        var lines = new StringBuilder(Marketplace.Ndjson());
+        var lines = new StringBuilder();
         for (var i = 11; i <= 12; i++)
         {
             lines.AppendLine(CultureInfo.InvariantCulture, $$"""{"id":"a-p{{i}}","type":"order.placed","at":"2026-04-10T09:{{i}}:00Z","seller":"shop-a","order":"a-o{{i}}","buyer":"buyer-{{i}}"}""");
