@@ -36,6 +36,10 @@ internal sealed class StaffBrowser : IDisposable
         Open("/sign-in");
         Find("#key").SendKeys(key);
         Find("form button[type=submit].primary").Click();
+        // The answer is a redirect away from the sign-in page: wait for it, or the next page is asked without the session.
+        var until = DateTime.UtcNow.AddMinutes(1);
+        while (new Uri(Driver.Url).AbsolutePath == "/sign-in" && DateTime.UtcNow < until) Thread.Sleep(50);
+        Assert.NotEqual("/sign-in", new Uri(Driver.Url).AbsolutePath);
     }
 
     /// <summary>Saves the page at 375 px and at 1440 px wide (the whole page's height) as NAME-375.png and NAME-1440.png.</summary>
