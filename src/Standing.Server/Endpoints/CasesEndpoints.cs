@@ -6,6 +6,7 @@ using Standing.Enforcement.Cases;
 using Standing.Enforcement.Decisions;
 using Standing.Server.Access;
 using Standing.Server.Documents;
+using Standing.Server.Jobs;
 
 namespace Standing.Server.Endpoints;
 
@@ -41,7 +42,7 @@ public static class CasesEndpoints
         if (key.Role == Data.Keys.KeyRoles.Seller && seller is not null && seller != key.Seller) cases = [];
         if (state is not null) cases = cases.Where(c => c.State == state);
         if (kind is not null) cases = cases.Where(c => c.Kind == kind);
-        if (overdue == true) cases = cases.Where(c => c.IsOpen && CaseStates.AwaitsPerson(c.State) && c.DueAt is { } due && due < now);
+        if (overdue == true) cases = cases.Where(c => CaseQueue.IsOverdue(c, now));
         var shown = page.Of(cases.ToList(), context);
         return new JsonDocumentResult(stream => CaseJson.WriteList(stream, shown));
     }
@@ -59,24 +60,21 @@ public static class CasesEndpoints
     private static IResult Decide(HttpContext context, StoreAccess access, ServerOptions options, string id, DecisionRequest request)
     {
         if (Ids.IsBad("id", id, out var bad)) return bad;
-        if (string.IsNullOrWhiteSpace(request.Decision)) return Problems.BadField("decision", "decision is required: confirm, dismiss, reinstate, answer or fine:AMOUNT");
-        if (Decision.Parse(request.Decision, out var error) is not { } parsed) return Problems.BadField("decision", error);
-        if (string.IsNullOrWhiteSpace(request.Note)) return Problems.BadField("note", "note must say why");
-        var key = context.Key();
+        var (moved, failed) = CaseDecisions.Decide(access, context.Key(), id, request.Decision, request.Note, options.Now());
+        if (failed is not null) return Problem(failed);
         using var store = access.Enforcement();
-        if (store.Case(id) is not { } c || !key.Sees(c.Seller)) return Unknown(id);
-        // A simulated or replayed history may lie ahead of the wall clock: the decision then comes right at the case's last change.
-        var when = options.Now();
-        if (when < c.UpdatedAt) when = c.UpdatedAt;
-        var book = new CaseBook(c.Seller, c.Policy, store.Cases(c.Policy, c.Seller));
-        var seen = AuditTrail.LatestSnapshot(store.Audit(c.Id), when);
-        if (DecisionRules.Apply(book, c, parsed, key.Name, request.Note, when, seen) is { } refusal) return Problems.Conflict(refusal);
-        store.Save([book]);
-        var moved = store.Case(id)!;
         var audit = store.Audit(id);
         var notices = store.Notices(id);
-        return new JsonDocumentResult(stream => CaseJson.WriteOne(stream, moved, audit, notices));
+        return new JsonDocumentResult(stream => CaseJson.WriteOne(stream, moved!, audit, notices));
     }
+
+    /// <summary>A decision not made, as a problem document: 400 for a bad field, 404, or 409 with the refusal.</summary>
+    internal static IResult Problem(CaseDecisions.Failure failed) => failed.Kind switch
+    {
+        CaseDecisions.FailureKind.BadField => Problems.BadField(failed.Field, failed.Message),
+        CaseDecisions.FailureKind.NotFound => Problems.NotFound(failed.Field, failed.Message),
+        _ => Problems.Conflict(failed.Message),
+    };
 
     private static IResult Unknown(string id) => Problems.NotFound("id", $"no case \"{Inputs.Shown(id)}\"");
 }

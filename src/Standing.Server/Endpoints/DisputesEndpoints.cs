@@ -77,23 +77,7 @@ public static class DisputesEndpoints
     private static IResult Decide(HttpContext context, StoreAccess access, ServerOptions options, string id, DisputeDecisionRequest request)
     {
         if (Ids.IsBad("id", id, out var bad)) return bad;
-        if (request.Decision is not ("accept" or "reject")) return Problems.BadField("decision", "decision must be accept or reject");
-        if (string.IsNullOrWhiteSpace(request.Note)) return Problems.BadField("note", "note must say why");
-        var key = context.Key();
-        using var store = access.Enforcement();
-        if (store.Dispute(id) is not { } d || !key.Sees(d.Seller)) return Problems.NotFound("id", $"no dispute \"{Inputs.Shown(id)}\"");
-        if (d.State != Dispute.Open)
-            return Problems.Conflict($"dispute {d.Id} was {d.State} by {d.DecidedBy} at {EnforcementJson.Instant(d.DecidedAt!.Value)}; a decision is final");
-        var when = options.Now();
-        if (when < d.OpenedAt) when = d.OpenedAt;
-        var decided = d with
-        {
-            State = request.Decision == "accept" ? Dispute.Accepted : Dispute.Rejected,
-            DecidedAt = when,
-            DecidedBy = key.Name,
-            Note = request.Note,
-        };
-        if (!store.Save(decided, isNew: false)) return Problems.Conflict($"dispute {d.Id} was decided meanwhile; a decision is final");
-        return TypedResults.Ok(DisputeDocument.Of(decided));
+        var (decided, failed) = DisputeDecisions.Decide(access, context.Key(), id, request.Decision, request.Note, options.Now());
+        return failed is not null ? CasesEndpoints.Problem(failed) : TypedResults.Ok(DisputeDocument.Of(decided!));
     }
 }

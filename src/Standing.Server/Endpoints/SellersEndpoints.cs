@@ -30,7 +30,7 @@ public static class SellersEndpoints
             .WithSummary("The items behind each number (the explain document); each metric's items paged by limit and cursor");
         v1.MapGet("/sellers", List)
             .Allow(Roles.Staff).WithTags("sellers").WithName("listSellers").Produces<Schemas.EvaluationDocument>()
-            .WithSummary("Sellers by status under a policy (default: at_risk and breach), paged; sort=seller or sort=status (worst first)");
+            .WithSummary("Sellers by status under a policy (default: at_risk and breach), paged; a metric's range (min, max in its unit: a ratio for rates) and a part of the id (search); sort=seller, status (worst first) or value (the metric, worst first)");
     }
 
     private static IResult Standing(HttpContext context, StoreAccess access, ServerOptions options, string seller, string? policy, string? asOf)
@@ -75,7 +75,8 @@ public static class SellersEndpoints
             }));
     }
 
-    private static IResult List(HttpContext context, StoreAccess access, ServerOptions options, string? policy, string? asOf, string? status, string? sort, int? limit, string? cursor)
+    private static IResult List(HttpContext context, StoreAccess access, ServerOptions options, string? policy, string? asOf, string? status, string? sort,
+        string? metric, double? min, double? max, string? search, int? limit, string? cursor)
     {
         if (!Inputs.TryPolicy(policy, out var loaded, out var problem)) return problem;
         if (!Inputs.TryAsOf(asOf, loaded, access, "asOf", out var instant, out problem)) return problem;
@@ -84,26 +85,16 @@ public static class SellersEndpoints
         var known = Enum.GetValues<MetricStatus>().Select(s => s.Wire()).Append("any").ToList();
         if (statuses.FirstOrDefault(s => !known.Contains(s)) is { } unknown)
             return Problems.BadField("status", $"status \"{Inputs.Shown(unknown)}\" is not one of {string.Join(", ", known)}");
-        if (sort is not null and not "seller" and not "status")
-            return Problems.BadField("sort", $"sort \"{Inputs.Shown(sort)}\" is not seller or status");
+        if (sort is not null and not SellerListing.BySeller and not SellerListing.ByStatus and not SellerListing.ByValue)
+            return Problems.BadField("sort", $"sort \"{Inputs.Shown(sort)}\" is not seller, status or value");
+        var query = new SellerListing.Query(statuses.Contains("any") ? [] : statuses.Select(s => SellerStatus.Parse(s)!.Value).ToList(),
+            metric, min, max, search, sort ?? SellerListing.BySeller, Descending: false);
+        if (SellerListing.Check(query, loaded) is [var (field, message), ..]) return Problems.BadField(field, message);
         var evaluation = context.Key().SeesStore() ? Evaluations.All(access, loaded, instant) : new PolicyEvaluation(loaded, instant, []);
-        var chosen = evaluation.Sellers.Where(s => statuses.Contains("any") || statuses.Contains(Worst(s).Wire())).ToList();
-        if (sort == "status") chosen = chosen.OrderBy(s => Rank(Worst(s))).ThenBy(s => s.Seller, StringComparer.Ordinal).ToList();
+        var chosen = SellerListing.Select(evaluation, query).Select(r => r.Seller).ToList();
         var shown = evaluation with { Sellers = page.Of(chosen, context) };
         return new JsonDocumentResult(stream => EvaluationJson.Write(stream, [shown], explain: false));
     }
-
-    /// <summary>A seller's status: its worst metric's (breach, then at risk, then good, then insufficient data).</summary>
-    private static MetricStatus Worst(SellerEvaluation s) =>
-        s.Metrics.Count == 0 ? MetricStatus.InsufficientData : s.Metrics.Select(m => m.Status).MinBy(Rank);
-
-    private static int Rank(MetricStatus status) => status switch
-    {
-        MetricStatus.Breach => 0,
-        MetricStatus.AtRisk => 1,
-        MetricStatus.Good => 2,
-        _ => 3,
-    };
 
     /// <summary>Another seller's id answers exactly like an unknown one: nothing tells the two apart.</summary>
     private static IResult Unknown(string seller) =>

@@ -1,0 +1,101 @@
+using NodaTime;
+using Standing.Core.Evaluation;
+using Standing.Core.Metrics;
+using Standing.Core.Policies;
+using Standing.Enforcement.Cases;
+
+namespace Standing.Server.Jobs;
+
+/// <summary>
+/// One standard at a glance, for the staff overview: how many sellers stand where, how a metric is
+/// spread across them against its threshold, the worst sellers (in breach or at risk, worst first), and
+/// what the latest daily run did.
+/// </summary>
+public sealed record StandardOverview(
+    Policy Policy,
+    Instant AsOf,
+    IReadOnlyDictionary<MetricStatus, int> Counts,
+    IReadOnlyList<MetricHistogram> Histograms,
+    IReadOnlyList<SellerEvaluation> Worst,
+    Instant? LatestRun,
+    IReadOnlyList<AuditEntry> RunActions)
+{
+    public const int WorstShown = 10;
+
+    public int Sellers => Counts.Values.Sum();
+
+    /// <summary>The overview of an evaluation (every seller) and of the policy's recorded runs.</summary>
+    public static StandardOverview Of(PolicyEvaluation evaluation, IReadOnlyList<Instant> runs, Func<Instant?, Instant, IReadOnlyList<AuditEntry>> actionsBetween)
+    {
+        var counts = SellerStatus.WorstFirst.ToDictionary(s => s, _ => 0);
+        foreach (var s in evaluation.Sellers) counts[SellerStatus.Worst(s)]++;
+        var histograms = evaluation.Policy.Metrics.Select(m => MetricHistogram.Of(m, evaluation.Sellers)).ToList();
+        var first = evaluation.Policy.Metrics.Count > 0 ? evaluation.Policy.Metrics[0] : null;
+        var worst = evaluation.Sellers
+            .Where(s => SellerStatus.Worst(s) is MetricStatus.Breach or MetricStatus.AtRisk)
+            .OrderBy(s => SellerStatus.Rank(SellerStatus.Worst(s)))
+            .ThenBy(s => s, Comparer<SellerEvaluation>.Create((a, b) => first is null ? 0
+                : SellerStatus.CompareWorseFirst(a.Metric(first.Id)?.Value, b.Metric(first.Id)?.Value, first.Standard?.Direction ?? Direction.LowerIsBetter)))
+            .ThenBy(s => s.Seller, StringComparer.Ordinal)
+            .Take(WorstShown)
+            .ToList();
+        var done = runs.Where(r => r <= evaluation.AsOf).Order().ToList();
+        Instant? latest = done.Count > 0 ? done[^1] : null;
+        Instant? previous = done.Count > 1 ? done[^2] : null;
+        var actions = latest is { } at ? actionsBetween(previous, at) : [];
+        return new StandardOverview(evaluation.Policy, evaluation.AsOf, counts, histograms, worst, latest, actions);
+    }
+
+    /// <summary>Reads the overview of a policy from the store as of an instant.</summary>
+    public static StandardOverview Read(StoreAccess access, Policy policy, Instant asOf)
+    {
+        var evaluation = Evaluations.All(access, policy, asOf);
+        using var store = access.Enforcement();
+        var runs = store.AllRuns().Where(r => r.Policy == policy.Id).Select(r => r.AsOf).ToList();
+        return Of(evaluation, runs, (after, upTo) => ActionsAfter(store, policy.Id, after, upTo));
+    }
+
+    /// <summary>What the engine did to the policy's cases after one run and up to the next: its audit entries, in time order.</summary>
+    private static IReadOnlyList<AuditEntry> ActionsAfter(Data.Enforcement.EnforcementStore store, string policy, Instant? after, Instant upTo) =>
+        store.Cases(policy)
+            .Where(c => c.UpdatedAt > (after ?? Instant.MinValue))
+            .SelectMany(c => store.Audit(c.Id))
+            .Where(a => a.Actor.StartsWith("rule:", StringComparison.Ordinal) && a.At <= upTo && (after is null || a.At > after))
+            .OrderBy(a => a.At).ThenBy(a => a.Seller, StringComparer.Ordinal).ThenBy(a => a.CaseId, StringComparer.Ordinal).ThenBy(a => a.Seq)
+            .ToList();
+}
+
+/// <summary>How many sellers' values of one metric fall in each of equal-width bins, and the metric's threshold.</summary>
+public sealed record MetricHistogram(MetricDefinition Metric, IReadOnlyList<HistogramBin> Bins, double? Threshold, int Measured)
+{
+    public const int BinCount = 20;
+
+    public static MetricHistogram Of(MetricDefinition metric, IReadOnlyList<SellerEvaluation> sellers)
+    {
+        var values = sellers.Select(s => s.Metric(metric.Id))
+            .Where(m => m is { Value: { } v, Status: not MetricStatus.InsufficientData } && double.IsFinite(v))
+            .Select(m => m!.Value!.Value).ToList();
+        double? threshold = metric.Standard is { Peer: null } st && double.IsFinite(st.Threshold) ? st.Threshold : null;
+        if (values.Count == 0) return new MetricHistogram(metric, [], threshold, 0);
+        // The axis spans every value and the threshold; rates and shares start at 0.
+        var low = Math.Min(values.Min(), threshold ?? double.MaxValue);
+        var high = Math.Max(values.Max(), threshold ?? double.MinValue);
+        if (metric.Unit is "ratio" && low > 0) low = 0;
+        if (high <= low) high = low + 1;
+        // Edges as low + span·i/n, so that a round value (0.3 on a 0–0.5 axis) is an edge exactly and starts its bin.
+        var edges = Enumerable.Range(0, BinCount + 1).Select(i => i == BinCount ? high : low + (high - low) * i / BinCount).ToArray();
+        var counts = new int[BinCount];
+        foreach (var v in values)
+        {
+            var i = Math.Clamp((int)((v - low) * BinCount / (high - low)), 0, BinCount - 1);
+            while (i > 0 && v < edges[i]) i--;
+            while (i < BinCount - 1 && v >= edges[i + 1]) i++;
+            counts[i]++;
+        }
+        var bins = Enumerable.Range(0, BinCount).Select(i => new HistogramBin(edges[i], edges[i + 1], counts[i])).ToList();
+        return new MetricHistogram(metric, bins, threshold, values.Count);
+    }
+}
+
+/// <summary>Sellers whose value is in [From, To) (the last bin includes To).</summary>
+public sealed record HistogramBin(double From, double To, int Sellers);

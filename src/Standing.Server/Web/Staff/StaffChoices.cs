@@ -1,0 +1,21 @@
+using NodaTime;
+using Standing.Core.Policies;
+using Standing.Policies;
+
+namespace Standing.Server.Web.Staff;
+
+/// <summary>The standard and the instant a staff page looks at, from its query or their defaults.</summary>
+public static class StaffChoices
+{
+    /// <summary>The built-in policy asked for, else the first one; null when the id is not a built-in one.</summary>
+    public static Policy? Policy(string? id) =>
+        string.IsNullOrEmpty(id) ? BuiltInPacks.Load(BuiltInPacks.Ids[0])
+        : BuiltInPacks.Ids.Contains(id, StringComparer.Ordinal) ? BuiltInPacks.Load(id) : null;
+
+    /// <summary>As of the policy's latest daily run (what the cases were built on), else now.</summary>
+    public static Instant AsOf(StoreAccess access, Policy policy, ServerOptions options)
+    {
+        using var store = access.Enforcement();
+        return store.Runs(policy.Id).Latest ?? options.Now();
+    }
+}
