@@ -24,6 +24,9 @@ internal static class DemoCommand
     /// <summary>The demo's history ends here by default: fixed, so every run and every doc shows the same numbers.</summary>
     public const string DefaultEnd = "2026-06-01T00:00:00Z";
 
+    /// <summary>Where the demo's hints (and <c>--serve</c>) put the server by default: loopback only.</summary>
+    private const string DefaultListen = "http://127.0.0.1:8080";
+
     public static Command Create()
     {
         var output = new Option<string>("--out") { Description = "folder for events.ndjson and results-<pack>.json", DefaultValueFactory = _ => "standing-demo" };
@@ -32,15 +35,29 @@ internal static class DemoCommand
         var days = new Option<int>("--days") { Description = "days of history (the longest standard looks back 365 days)", DefaultValueFactory = _ => 120 };
         var seed = new Option<int>("--seed") { Description = "random seed (same seed, same marketplace)", DefaultValueFactory = _ => 42 };
         var end = new Option<string>("--as-of") { Description = "end of the history and evaluation instant", DefaultValueFactory = _ => DefaultEnd };
+        var serve = new Option<bool>("--serve") { Description = "end by serving the demo's store (pages and API) until Ctrl-C" };
+        var listen = new Option<string>("--listen") { Description = $"the URL the hints name and --serve listens on (default {DefaultListen})", DefaultValueFactory = _ => DefaultListen };
         var command = new Command("demo", "Generate a realistic marketplace, evaluate every built-in standard and summarise")
         {
-            output, sellers, days, seed, end,
+            output, sellers, days, seed, end, serve, listen,
         };
-        command.SetAction(parse => Run(parse.GetValue(output)!, parse.GetValue(sellers), parse.GetValue(days), parse.GetValue(seed), parse.GetValue(end)!));
+        command.SetAction(async (parse, cancel) =>
+        {
+            var folder = parse.GetValue(output)!;
+            var url = parse.GetValue(listen)!.TrimEnd('/');
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                Consoles.Error.WriteLine($"--listen \"{url}\" is not an http:// URL (e.g. {DefaultListen})");
+                return ExitCodes.Error;
+            }
+            var done = Run(folder, parse.GetValue(sellers), parse.GetValue(days), parse.GetValue(seed), parse.GetValue(end)!, url, parse.GetValue(serve));
+            if (done != ExitCodes.Ok || !parse.GetValue(serve)) return done;
+            return await ServeCommand.Host(Path.Combine(folder, "standing.db"), url, cancel);
+        });
         return command;
     }
 
-    private static int Run(string folder, int sellers, int days, int seed, string endText)
+    private static int Run(string folder, int sellers, int days, int seed, string endText, string listen, bool serving)
     {
         if (sellers < 1 || days < 1)
         {
@@ -91,7 +108,7 @@ internal static class DemoCommand
         TextWrap.Unwrapped(console, $"  standing evaluate --events {eventsPath} --policy {evaluations[0].Policy.Id} --as-of {endText}");
         TextWrap.Unwrapped(console, $"  standing explain --events {eventsPath} --policy {evaluations[0].Policy.Id} --as-of {endText} --seller {example}");
         TextWrap.Unwrapped(console, $"  standing cases list --db {storePath}");
-        WriteServeHints(console, storePath, example, endText);
+        WriteServeHints(console, storePath, example, endText, listen, serving);
         return ExitCodes.Ok;
     }
 
@@ -99,20 +116,21 @@ internal static class DemoCommand
     /// The demo store behind the HTTP API: an admin key and the example seller's key, printed once (the
     /// store keeps only their hashes; the store is the demo's own, replaced on every run).
     /// </summary>
-    private static void WriteServeHints(IAnsiConsole console, string storePath, string seller, string asOf)
+    private static void WriteServeHints(IAnsiConsole console, string storePath, string seller, string asOf, string listen, bool serving)
     {
-        const string Listen = "http://127.0.0.1:8080";
         using var keys = KeyStore.Open(storePath);
         var now = SystemClock.Instance.GetCurrentInstant();
         var admin = keys.Create("demo-admin", "admin", null, null, now).Text;
         var own = keys.Create($"demo-{seller}", "seller", seller, null, now).Text;
         console.WriteLine();
-        console.MarkupLine($"Serve the store over HTTP (API reference at {Listen}/scalar), with these keys (shown once):");
-        TextWrap.Unwrapped(console, $"  standing serve --db {storePath} --listen {Listen}");
+        console.MarkupLine(serving
+            ? $"Serving the store at {listen} (pages, API, reference at {listen}/scalar) until Ctrl-C, with these keys (shown once):"
+            : $"Serve the store over HTTP (API reference at {listen}/scalar), with these keys (shown once):");
+        if (!serving) TextWrap.Unwrapped(console, $"  standing serve --db {storePath} --listen {listen}");
         TextWrap.Unwrapped(console, $"  admin key: {admin}");
         TextWrap.Unwrapped(console, $"  seller key of {seller}: {own}");
-        TextWrap.Unwrapped(console, $"  curl -H \"Authorization: Bearer {own}\" \"{Listen}/v1/sellers/{seller}/standing?policy=congocrea&asOf={asOf}\"");
-        TextWrap.Unwrapped(console, $"  pages: {Listen}/sign-in (paste a key; the seller key opens {Listen}/sellers/{seller})");
+        TextWrap.Unwrapped(console, $"  curl -H \"Authorization: Bearer {own}\" \"{listen}/v1/sellers/{seller}/standing?policy=congocrea&asOf={asOf}\"");
+        TextWrap.Unwrapped(console, $"  pages: {listen}/sign-in (paste a key: the admin key opens {listen}/overview, the seller key {listen}/sellers/{seller})");
     }
 
     /// <summary>A fresh SQLite event store holding the demo's events (the demo's own file: replaced on every run).</summary>

@@ -22,30 +22,36 @@ internal static class ServeCommand
                 Consoles.Error.WriteLine($"--listen \"{url}\" is not an http:// URL (e.g. {ServerOptions.DefaultListen})");
                 return ExitCodes.Error;
             }
-            Microsoft.AspNetCore.Builder.WebApplication app;
-            try
-            {
-                app = StandingServer.Build(new ServerOptions { Db = parse.GetValue(db)!, Listen = url });
-            }
-            catch (EventStoreException e)
-            {
-                Consoles.Error.WriteLine(e.Message);
-                return ExitCodes.Error;
-            }
-            try
-            {
-                await app.StartAsync(cancel);
-            }
-            catch (IOException e)
-            {
-                Consoles.Error.WriteLine($"--listen {url}: cannot listen: {e.Message}");
-                return ExitCodes.Error;
-            }
-            await Console.Error.WriteLineAsync($"standing serve: listening on {string.Join(", ", app.Urls)} (store {parse.GetValue(db)})");
-            await app.WaitForShutdownAsync(CancellationToken.None);
-            await app.DisposeAsync();
-            return ExitCodes.Ok;
+            return await Host(parse.GetValue(db)!, url, cancel);
         });
         return command;
+    }
+
+    /// <summary>Serves the store until Ctrl-C or SIGTERM (requests in flight are finished); <c>demo --serve</c> ends with it too.</summary>
+    public static async Task<int> Host(string db, string url, CancellationToken cancel)
+    {
+        Microsoft.AspNetCore.Builder.WebApplication app;
+        try
+        {
+            app = StandingServer.Build(new ServerOptions { Db = db, Listen = url });
+        }
+        catch (EventStoreException e)
+        {
+            Consoles.Error.WriteLine(e.Message);
+            return ExitCodes.Error;
+        }
+        try
+        {
+            await app.StartAsync(cancel);
+        }
+        catch (IOException e)
+        {
+            Consoles.Error.WriteLine($"--listen {url}: cannot listen: {e.Message}");
+            return ExitCodes.Error;
+        }
+        await Console.Error.WriteLineAsync($"standing serve: listening on {string.Join(", ", app.Urls)} (store {db})");
+        await app.WaitForShutdownAsync(CancellationToken.None);
+        await app.DisposeAsync();
+        return ExitCodes.Ok;
     }
 }
