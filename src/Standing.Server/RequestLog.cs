@@ -16,11 +16,19 @@ public sealed partial class RequestLog(RequestDelegate next, ILogger<RequestLog>
     /// <summary>The route of a request that matched none (an unknown path, or one answered before routing).</summary>
     public const string NoRoute = "(none)";
 
+    private static readonly object RouteItem = new();
+
+    /// <summary>Notes the matched route's template for the log; placed right after <c>UseRouting</c>.</summary>
+    public static Task RememberRoute(HttpContext context, RequestDelegate next)
+    {
+        // The first pass only: an error page re-executed for this request routes again, to itself.
+        context.Items.TryAdd(RouteItem, (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? NoRoute);
+        return next(context);
+    }
+
     public async Task InvokeAsync(HttpContext context)
     {
         var clock = Stopwatch.StartNew();
-        // Routing ran before any middleware of ours; the exception handler clears the endpoint later.
-        var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? NoRoute;
         try
         {
             await next(context);
@@ -28,6 +36,8 @@ public sealed partial class RequestLog(RequestDelegate next, ILogger<RequestLog>
         finally
         {
             var key = context.KeyOrNull();
+            // Noted right after routing (RememberRoute): the exception handler clears the endpoint later.
+            var route = context.Items[RouteItem] as string ?? (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? NoRoute;
             Served(logger, context.Request.Method, route, context.Request.Path.Value ?? "", context.Response.StatusCode,
                 clock.Elapsed.TotalMilliseconds, key?.Id, key?.Name, key?.Role);
         }

@@ -66,6 +66,7 @@ public static class StandingServer
         app.UseExceptionHandler();
         app.UsePages();
         app.UseRouting();
+        app.Use(RequestLog.RememberRoute);
         app.UseMiddleware<KeyAuthentication>();
         app.UseMiddleware<SessionCookie>();
         app.UseRateLimiter();
