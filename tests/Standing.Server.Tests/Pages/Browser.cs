@@ -59,6 +59,22 @@ internal sealed class Browser : IDisposable
         Go("/sign-in");
         Find("#key").SendKeys(key);
         Find("form[action='/sign-in'] button[type=submit]").Click();
+        // The answer is a redirect away from the sign-in page: wait for it, or the next page is asked without the session.
+        var until = DateTime.UtcNow.AddMinutes(1);
+        while (new Uri(Web.Url).AbsolutePath == "/sign-in" && DateTime.UtcNow < until) Thread.Sleep(50);
+        Assert.NotEqual("/sign-in", new Uri(Web.Url).AbsolutePath);
+    }
+
+    /// <summary>Saves the whole page at a phone's width (375 px) and a desktop's (1440 px): NAME-375.png and NAME-1440.png.</summary>
+    public void Screenshots(string name)
+    {
+        var size = Web.Manage().Window.Size;
+        foreach (var width in new[] { 375, 1440 })
+        {
+            Web.Manage().Window.Size = new System.Drawing.Size(width, size.Height);
+            Screenshot($"{name}-{width}");
+        }
+        Web.Manage().Window.Size = size;
     }
 
     /// <summary>Saves a screenshot of the whole page as it is now, at the window's width.</summary>

@@ -25,9 +25,9 @@ public sealed class StaffJourneyTests : IDisposable
         foreach (var asOf in new[] { StaffJourneyData.WarnedAsOf, StaffJourneyData.ProposedAsOf })
             await admin.PostAsync("/v1/runs", ServerHarness.Json($$"""{"as_of":"{{asOf}}","policies":["congocrea"]}""")).Json();
 
-        using var browser = new StaffBrowser(server.Address);
+        using var browser = Browser.Open(server.Address);
         browser.SignIn(server.KeyText("operator"));
-        browser.Open("/overview?policy=congocrea");
+        browser.Go("/overview?policy=congocrea");
         Assert.Equal("1", browser.Find("[data-status=good] .n").Text);      // shop-b, 0/4
         Assert.Equal("1", browser.Find("[data-status=breach] .n").Text);    // shop-a, 5/12
         Assert.Equal("1%", browser.Find("line.threshold").GetAttribute("data-threshold"));
@@ -73,9 +73,9 @@ public sealed class StaffJourneyTests : IDisposable
         await integration.PostAsync("/v1/events", ServerHarness.Ndjson(StaffJourneyData.Letter())).Json();
         await admin.PostAsync("/v1/runs", ServerHarness.Json($$"""{"as_of":"{{StaffJourneyData.LetterRunAsOf}}","policies":["promua"]}""")).Json();
 
-        using var browser = new StaffBrowser(server.Address);
+        using var browser = Browser.Open(server.Address);
         browser.SignIn(server.KeyText("operator"));
-        browser.Open("/cases");
+        browser.Go("/cases");
         var rows = browser.FindAll("table[data-table=cases] tbody tr");
         // The letter waits for a person, so it comes before the exclusion (which waits for the re-check).
         Assert.Equal(2, rows.Count);
