@@ -40,14 +40,10 @@ public static class SellersEndpoints
         if (!Inputs.TryAsOf(asOf, loaded, access, "asOf", out var instant, out problem)) return problem;
         if (!context.Key().Sees(seller) || Evaluations.Seller(access, loaded, instant, seller, explain: false) is not { } found)
             return Unknown(seller);
-        var forecast = Forecast(loaded, instant, found.Facts, found.Disputes);
+        var forecast = Evaluations.Forecast(loaded, instant, found.Facts, found.Disputes);
         return new JsonDocumentResult(stream => EvaluationJson.Write(stream, [found.Evaluation], explain: false,
             metricExtras: (json, m) => global::Standing.Data.Documents.ExplanationDocument.WriteForecast(json, found.Evaluation, m, forecast)));
     }
-
-    /// <summary>The seller's forecast, with accepted disputes taken out as in its evaluation.</summary>
-    private static SellerForecast Forecast(global::Standing.Core.Policies.Policy policy, Instant asOf, global::Standing.Core.Facts.SellerFacts facts, IReadOnlyList<Dispute> disputes) =>
-        new SellerForecaster(disputes.Count == 0 ? policy : DisputeExclusion.Apply(policy, disputes.ToList(), asOf)).Forecast(facts, asOf);
 
     private static IResult Explain(HttpContext context, StoreAccess access, ServerOptions options, string seller, string? policy, string? asOf, string? metric, int? limit, string? cursor)
     {
@@ -66,7 +62,7 @@ public static class SellersEndpoints
         if (metrics.Any(m => m.Items.Count > page.Offset + page.Limit)) Page.SetNext(context, Page.Cursor(page.Offset + page.Limit));
         result = result with { Metrics = metrics.Select(m => m with { Items = m.Items.Skip(page.Offset).Take(page.Limit).ToList() }).ToList() };
         var paged = new PolicyEvaluation(loaded, instant, [result]);
-        var forecast = Forecast(loaded, instant, facts, disputes);
+        var forecast = Evaluations.Forecast(loaded, instant, facts, disputes);
         return new JsonDocumentResult(stream => EvaluationJson.Write(stream, [paged], explain: true,
             metricExtras: (json, m) =>
             {

@@ -1,6 +1,7 @@
 using NodaTime;
 using Standing.Core.Evaluation;
 using Standing.Core.Facts;
+using Standing.Core.Forecasting;
 using Standing.Core.Policies;
 using Standing.Data.Store;
 using Standing.Enforcement.Disputes;
@@ -13,6 +14,10 @@ namespace Standing.Server.Jobs;
 /// </summary>
 public static class Evaluations
 {
+    /// <summary>The seller's forecast (docs/foresight.md), with accepted disputes taken out as in its evaluation: the API's standing resource and the seller's page show this one.</summary>
+    public static SellerForecast Forecast(Policy policy, Instant asOf, SellerFacts facts, IReadOnlyList<Dispute> disputes) =>
+        new SellerForecaster(disputes.Count == 0 ? policy : DisputeExclusion.Apply(policy, disputes.ToList(), asOf)).Forecast(facts, asOf);
+
     /// <summary>One seller's evaluation (explained: with the items), or null when the store has no event of the seller.</summary>
     public static (PolicyEvaluation Evaluation, IReadOnlyList<Dispute> Disputes, SellerFacts Facts)? Seller(StoreAccess access, Policy policy, Instant asOf, string seller, bool explain)
     {

@@ -106,6 +106,41 @@ public static partial class Texts
         ["Counted"] = ["Comptés", "Учтено", "Враховано", "计入", "Policzone"],
         ["Pending"] = ["En attente", "В ожидании", "Очікують", "待定", "Oczekujące"],
         ["Window"] = ["Période", "Период", "Період", "统计周期", "Okres"],
+        // A metric's forecast on the seller's page (docs/foresight.md).
+        ["Forecast"] = ["Prévision", "Прогноз", "Прогноз", "预测", "Prognoza"],
+        ["Time to recovery"] = ["Délai de rétablissement", "Время до восстановления", "Час до відновлення", "恢复时间", "Czas do poprawy"],
+        ["Error budget"] = ["Marge d’erreur", "Запас на ошибки", "Запас на помилки", "容错余量", "Budżet błędów"],
+        ["Defects leaving the window"] = ["Défauts qui sortent de la période", "Дефекты, выходящие из периода", "Дефекти, що виходять з періоду", "移出统计周期的缺陷", "Wady wychodzące z okresu"],
+        ["None within the forecast."] = ["Aucun dans la prévision.", "Нет в пределах прогноза.", "Немає в межах прогнозу.", "预测期内没有。", "Brak w okresie prognozy."],
+        ["Already good."] = ["Déjà conforme.", "Уже в норме.", "Уже в нормі.", "已经达标。", "Już w normie."],
+        ["Good again on {0} (days from now: {1}) if nothing new goes wrong."] =
+        [
+            "De nouveau conforme le {0} (jours à partir d’aujourd’hui : {1}) si rien de nouveau ne se passe mal.",
+            "Снова в норме {0} (дней с сегодняшнего дня: {1}), если не случится новых проблем.",
+            "Знову в нормі {0} (днів від сьогодні: {1}), якщо не станеться нових проблем.",
+            "如果不再出现新问题，将于 {0} 恢复达标（距今天数：{1}）。",
+            "Znów w normie {0} (dni od dziś: {1}), jeśli nic nowego nie pójdzie źle.",
+        ],
+        ["Not good again within the forecast's horizon (days: {0}) if nothing changes."] =
+        [
+            "Pas de nouveau conforme dans l’horizon de la prévision (jours : {0}) si rien ne change.",
+            "Не вернётся в норму в пределах прогноза (дней: {0}), если ничего не изменится.",
+            "Не повернеться в норму в межах прогнозу (днів: {0}), якщо нічого не зміниться.",
+            "如果情况不变，在预测范围内（天数：{0}）不会恢复达标。",
+            "Nie wróci do normy w okresie prognozy (dni: {0}), jeśli nic się nie zmieni.",
+        ],
+        ["Not enough data to forecast."] = ["Pas assez de données pour une prévision.", "Недостаточно данных для прогноза.", "Недостатньо даних для прогнозу.", "数据不足，无法预测。", "Za mało danych do prognozy."],
+        ["No forecast for this metric."] = ["Pas de prévision pour cet indicateur.", "Для этого показателя прогноза нет.", "Для цього показника прогнозу немає.", "此指标没有预测。", "Brak prognozy dla tego wskaźnika."],
+        ["None: already in breach."] = ["Aucune : déjà non conforme.", "Нет: нарушение уже есть.", "Немає: порушення вже є.", "无：已经违规。", "Brak: naruszenie już jest."],
+        ["More defects it can take at the current volume before a breach: {0}."] =
+        [
+            "Défauts supplémentaires possibles au volume actuel avant une non-conformité : {0}.",
+            "Сколько ещё дефектов допустимо при нынешнем объёме до нарушения: {0}.",
+            "Скільки ще дефектів допустимо за нинішнього обсягу до порушення: {0}.",
+            "按当前订单量，在违规前还可承受的缺陷数：{0}。",
+            "Ile jeszcze wad można mieć przy obecnym wolumenie przed naruszeniem: {0}.",
+        ],
+        ["Not defined for this metric now."] = ["Non défini pour cet indicateur à présent.", "Сейчас для этого показателя не определён.", "Зараз для цього показника не визначено.", "此指标目前无定义。", "Obecnie nieokreślony dla tego wskaźnika."],
         ["last 90 days"] = ["90 derniers jours", "последние 90 дней", "останні 90 днів", "最近 90 天", "ostatnie 90 dni"],
         ["Items that counted"] = ["Éléments comptés", "Учтённые позиции", "Враховані позиції", "计入的条目", "Policzone pozycje"],
         ["Item"] = ["Élément", "Позиция", "Позиція", "条目", "Pozycja"],

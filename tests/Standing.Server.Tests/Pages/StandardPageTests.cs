@@ -47,5 +47,55 @@ public sealed class StandardPageTests : IDisposable
         Assert.Equal("the buyer reviewed the wrong order", dispute.Str("reason"));
     }
 
+    /// <summary>
+    /// The forecast in the card, worked out by hand from congocrea (ODR under 1 %, rolling 90 days by
+    /// order date, docs/standards/congocrea.md) and docs/foresight.md: as of 2026-04-02 00:00 UTC the window
+    /// is [Jan 2, Apr 2). Day k's window starts Apr 2 + k − 90 days; shop-a's ten orders (Mar 2, 09:01–09:10)
+    /// are all out once it starts on Mar 3, k = 60 (Jun 1, 2026). That day counts no known order and
+    /// floor(10 × 60 / 90) = 6 assumed good ones: 0/6 = 0 %, good; on May 31 (k = 59) it is still
+    /// 3/16, a breach. So: good again on Jun 1, 2026, 60 days from now; its three defects (a-o1..a-o3)
+    /// leave that day; the error budget is none, already in breach. shop-b (0 of 4, good): one more
+    /// defect makes 1/4 = 25 % ≥ 1 %, a breach, so its budget is 0, and it is already good.
+    /// </summary>
+    [Fact]
+    public async Task The_card_shows_the_time_to_recovery_the_error_budget_and_when_defects_leave()
+    {
+        var clock = new MovableClock(FixedClock.DayAfter);
+        await using var server = await ServerHarness.Start(_stores.NewTarget(), o => o with { Clock = clock });
+        using var browser = new PageClient(server.Address);
+        await browser.SignIn(server.KeyText("seller"));
+        var page = await browser.Get("/sellers/shop-a/congocrea");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var odr = Card(page.Body, "odr");
+        Assert.Contains("data-recovery=\"Recovers\">Good again on Jun 1, 2026 (days from now: 60) if nothing new goes wrong.<", odr, StringComparison.Ordinal);
+        Assert.Contains("data-budget>None: already in breach.<", odr, StringComparison.Ordinal);
+        Assert.Contains("data-leaves=\"2026-06-01\">Jun 1, 2026: a-o1, a-o2, a-o3<", odr, StringComparison.Ordinal);
+        // The counts have no standard: no forecast in their cards.
+        Assert.DoesNotContain("data-forecast", Card(page.Body, "defective_orders_60d"), StringComparison.Ordinal);
+
+        browser.AcceptLanguage = "pl";
+        var inPolish = await browser.Get("/sellers/shop-a/congocrea");
+        Assert.Equal(HttpStatusCode.OK, inPolish.Status);
+        var polish = Card(inPolish.Body, "odr");
+        Assert.Contains("Znów w normie 1 cze 2026 (dni od dziś: 60), jeśli nic nowego nie pójdzie źle.", polish, StringComparison.Ordinal);
+        Assert.Contains("Brak: naruszenie już jest.", polish, StringComparison.Ordinal);
+
+        using var staff = new PageClient(server.Address);
+        await staff.SignIn(server.KeyText("operator"));
+        var good = Card((await staff.Get("/sellers/shop-b/congocrea")).Body, "odr");
+        Assert.Contains("data-recovery=\"AlreadyGood\">Already good.<", good, StringComparison.Ordinal);
+        Assert.Contains("data-budget>More defects it can take at the current volume before a breach: 0.<", good, StringComparison.Ordinal);
+        Assert.Contains("None within the forecast.", good, StringComparison.Ordinal);
+    }
+
+    /// <summary>One metric's card of the page, its entities decoded.</summary>
+    private static string Card(string html, string metric)
+    {
+        var start = html.IndexOf($"data-metric=\"{metric}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no card for {metric}");
+        var end = html.IndexOf("</article>", start, StringComparison.Ordinal);
+        return WebUtility.HtmlDecode(html[start..end]);
+    }
+
     public void Dispose() => _stores.Dispose();
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
 using Standing.Core.Evaluation;
+using Standing.Core.Forecasting;
 using Standing.Core.Metrics;
 using Standing.Core.Policies;
 using Standing.Data.Enforcement;
@@ -22,7 +23,7 @@ namespace Standing.Server.Pages.Sellers;
 
 /// <summary>
 /// <c>/sellers/{seller}/{policy}</c>: one standard for one seller. A card per metric with its 90-day
-/// trend, the items that counted (paged) with a dispute form each, the open cases with what to do
+/// trend and its forecast (time to recovery, error budget, the days defects leave the window), the items that counted (paged) with a dispute form each, the open cases with what to do
 /// (Prom.ua's reinstatement checklist and improvement letter; Congocrea's performance summary), and
 /// the seller's disputes. The numbers are the API's (<see cref="Evaluations.Seller"/>); disputes and
 /// letters go through the code the API uses.
@@ -42,6 +43,10 @@ public sealed class StandardModel(StoreAccess store, ServerOptions options) : St
     public SellerEvaluation Result { get; private set; } = null!;
     public IReadOnlyDictionary<string, IReadOnlyList<Trends.Point>> Trend { get; private set; } = new Dictionary<string, IReadOnlyList<Trends.Point>>();
     public IReadOnlyList<Dispute> Disputes { get; private set; } = [];
+    /// <summary>Each metric's forecast (the API's, <see cref="Evaluations.Forecast"/>), by metric id.</summary>
+    public IReadOnlyDictionary<string, MetricForecast> Forecasts { get; private set; } = new Dictionary<string, MetricForecast>();
+    /// <summary>The forecast's horizon in days (the longest metric's next cycle).</summary>
+    public int ForecastDays { get; private set; }
     public IReadOnlyList<CaseView> OpenCases { get; private set; } = [];
     public IReadOnlyList<EnforcementCase> ClosedCases { get; private set; } = [];
     public int PageNumber { get; private set; } = 1;
@@ -141,6 +146,9 @@ public sealed class StandardModel(StoreAccess store, ServerOptions options) : St
         Result = found.Evaluation.Sellers[0];
         Disputes = found.Disputes.Where(d => d.Policy == loaded.Id).OrderByDescending(d => d.OpenedAt).ToList();
         Trend = Trends.Daily(store, loaded, seller, AsOf, TrendDays, found.Disputes);
+        var forecast = Evaluations.Forecast(loaded, AsOf, found.Facts, found.Disputes);
+        Forecasts = forecast.Metrics.ToDictionary(m => m.Id, StringComparer.Ordinal);
+        ForecastDays = forecast.Days;
         using var enforcement = store.Enforcement();
         var cases = enforcement.Cases(loaded.Id, seller);
         IReadOnlyList<Core.Events.StandingEvent>? events = null;
