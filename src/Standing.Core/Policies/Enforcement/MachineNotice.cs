@@ -14,7 +14,7 @@ public sealed record MachineNotice(
     /// <summary>
     /// What a machine fills in: the seller, the policy, the outcome's reason, the metric's value and threshold, the
     /// assessment period; and what only some machines know (Congocrea's ODR and re-evaluation, Prom.ua's dates,
-    /// Kuaishou's penalty). <c>summary</c>, <c>defective</c>, <c>guidance</c> and <c>conditions</c> are lists: alone on a
+    /// Kuaishou's penalty). <c>summary</c>, <c>defective</c> and <c>guidance</c> are lists: alone on a
     /// line, they become one line each.
     /// </summary>
     public static readonly IReadOnlyList<string> Placeholders =
