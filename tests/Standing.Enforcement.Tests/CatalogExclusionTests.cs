@@ -55,6 +55,36 @@ public sealed class CatalogExclusionTests
         for (var day = Excluded; day <= last; day += Duration.FromDays(1)) _driver.Step(day, events, Evaluation(exclude: true));
     }
 
+    /// <summary>
+    /// The exclusion notice from the pack's text, in the seller's language. By hand from the standard: excluded on
+    /// 2026-03-01 for at least 14 days, so the re-check is on day 14, 2026-03-15. A seller without a language
+    /// gets the English the machine always wrote.
+    /// </summary>
+    [Theory]
+    [InlineData("ru-RU", "Ваши товары исключены из каталога",
+        "Качество вашего обслуживания значительно хуже, чем у других компаний в каталоге; ваши товары исключены из каталога с 2026-03-01 на срок не менее 14 дней.",
+        "Повторная проверка вашей компании состоится 2026-03-15 (не раньше, даже если вы напишете нам или улучшите показатели до этой даты).")]
+    [InlineData("uk-UA", "Ваші товари виключено з каталогу",
+        "Якість вашого обслуговування значно гірша, ніж в інших компаній у каталозі; ваші товари виключено з каталогу з 2026-03-01 на строк щонайменше 14 днів.",
+        "Повторна перевірка вашої компанії відбудеться 2026-03-15 (не раніше, навіть якщо ви напишете нам або покращите показники до цієї дати).")]
+    [InlineData(null, "Your products are excluded from the catalog",
+        "Your service quality is significantly worse than that of the other companies in the catalog; your products are excluded from 2026-03-01 for at least 14 days.",
+        "Your case is re-checked on 2026-03-15 (not earlier, even if you write or improve before).")]
+    public void The_exclusion_notice_is_in_the_sellers_language(string? language, string title, string first, string second)
+    {
+        var policy = HandMade.Policy("promua") with { Notices = Standing.Policies.BuiltInPacks.Load("promua").Notices };
+        var driver = new MachineDriver(new CatalogExclusionMachine(), policy, Seller);
+        var s = History();
+        if (language is not null) s.Add(EventType.SellerRegistered, "2026-01-01T09:00:00+02:00", e => e with { Language = language });
+        driver.Step(Excluded, s.Events, Evaluation(exclude: true));
+
+        var notice = Assert.Single(driver.Notices);
+        Assert.Equal(title, notice.Title);
+        Assert.Equal(4, notice.Lines.Count);
+        Assert.Equal(first, notice.Lines[0]);
+        Assert.Equal(second, notice.Lines[1]);
+    }
+
     [Fact]
     public void Letter_on_day_10_and_reviews_worked_through_reinstate_on_day_14()
     {

@@ -72,6 +72,43 @@ public sealed class CongocreaMachineTests
         Assert.Equal(Warned + Duration.FromDays(60), driver.Only(CaseKinds.Warning).DueAt);
     }
 
+    /// <summary>
+    /// The same shop registered in French (fr-FR): the pack's French text. Worked out by hand from the
+    /// standard: ODR 3/200 = 1.5% over the 90-day period, limit "under 1%", breach ("non respecté");
+    /// re-evaluation 90 days after 2026-04-15 = 2026-07-14; early re-evaluation at 0.5 points.
+    /// </summary>
+    [Fact]
+    public void A_french_shop_is_warned_in_french()
+    {
+        var events = Shop().Add(Standing.Core.Events.EventType.SellerRegistered, "2026-03-01T09:00:00+01:00", e => e with { Language = "fr-FR" }).Events;
+        _driver.Step(Warned, events);
+
+        var notice = Assert.Single(_driver.Notices);
+        Assert.Equal("Avertissement relatif au service client", notice.Title);
+        Assert.Equal("Le taux de commandes défectueuses (ODR) de votre boutique est de 1.5% sur les 90 derniers jours ; la norme exige moins de 1%.", notice.Lines[0]);
+        Assert.Equal("Bilan de vos performances :", notice.Lines[1]);
+        Assert.Equal("  odr : 1.5% (3 sur 200, non respecté)", notice.Lines[2]);
+        Assert.Contains("Commandes comptées comme défectueuses (3) :", notice.Lines);
+        Assert.Contains("  Répondez rapidement aux messages et aux questions des acheteurs.", notice.Lines);
+        Assert.Equal("Votre boutique sera réévaluée le 2026-07-14, ou plus tôt si son ODR varie de 0.5 points de pourcentage ou plus ; une boutique qui dépasse toujours la limite peut être suspendue.", notice.Lines[^1]);
+        Assert.Equal(["o-1", "o-2", "o-3"], notice.Items);
+    }
+
+    /// <summary>The pack's English text says, line for line, what the machine wrote before the text moved to the pack.</summary>
+    [Fact]
+    public void The_packs_english_warning_is_the_machines_own()
+    {
+        var pack = BuiltInPacks.Load("congocrea");
+        var fromPack = new MachineDriver(new CongocreaMachine(), pack, Seller);
+        var fromCode = new MachineDriver(new CongocreaMachine(), pack with { Notices = [] }, Seller);
+        fromPack.Step(Warned, Shop().Events);
+        fromCode.Step(Warned, Shop().Events);
+
+        Assert.Equal(Assert.Single(fromCode.Notices).Title, Assert.Single(fromPack.Notices).Title);
+        Assert.Equal(fromCode.Notices[0].Lines, fromPack.Notices[0].Lines);
+        Assert.Equal("Your shop will be re-evaluated on 2026-07-14, or sooner if its ODR changes by 0.5 percentage points or more; a shop that still exceeds the limit may be suspended.", fromPack.Notices[0].Lines[^1]);
+    }
+
     /// <summary>A case on order 4 on 2026-04-20: ODR 4/200 = 2.0%, up 0.5 points from 1.5% — the
     /// default early re-evaluation change; still ≥ 1%. The rise is acted on only once the shop had its
     /// time to act (<c>min_days_to_act</c>, Default 30 days after the warning of 2026-04-15: 2026-05-15);

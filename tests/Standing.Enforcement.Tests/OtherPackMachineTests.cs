@@ -231,6 +231,46 @@ public sealed class OtherPackMachineTests
         Assert.Equal("warning and a fine of 200–400 CNY", penalty.Get("penalty"));
     }
 
+    /// <summary>
+    /// A shop registered in Chinese (zh-CN) gets the pack's Chinese texts. By hand from the standard: March's
+    /// service-attitude bad-review rate of 10% is above 6% and above 9% but not 12%, the serious tier, whose
+    /// fine is 100–300 CNY; the refund-only violation is judged over the rolling 30 days before 2026-04-02.
+    /// </summary>
+    [Fact]
+    public void Kuaishou_tells_a_chinese_shop_in_chinese()
+    {
+        var policy = HandMade.Policy("kuaishou") with { Notices = Standing.Policies.BuiltInPacks.Load("kuaishou").Notices };
+        var driver = new MachineDriver(new KuaishouMachine(), policy, Seller);
+        StandingEvent[] chinese = [new() { Id = "r", Type = EventType.SellerRegistered, At = HandMade.Day(2026, 2, 1), Seller = Seller, Language = "zh-CN" }];
+        var asOf = HandMade.Day(2026, 4, 2);
+        driver.Step(asOf, chinese, Kuaishou(asOf, refundViolation: true, weekViolation: false, "attitude_serious", asOf));
+
+        var violation = Assert.Single(driver.Notices, n => n.Kind == CaseKinds.Violation);
+        Assert.Equal("违规记录：refund_only_handling", violation.Title);
+        Assert.StartsWith("refund_only_handling 在 2026-03-03T00:00:00Z/2026-04-02T00:00:00Z 期间达到违规处理门槛", Assert.Single(violation.Lines), StringComparison.Ordinal);
+        var penalty = Assert.Single(driver.Notices, n => n.Kind == CaseKinds.AttitudePenalty);
+        Assert.Equal("服务态度处罚", penalty.Title);
+        Assert.Equal(["您的店铺在 2026-03-01T00:00:00Z/2026-04-01T00:00:00Z 期间的服务态度差评率高于标准（不超过 6%）。",
+            "处罚：警告、考试及罚款（100–300 元）。具体罚款金额由平台在上述范围内确定。"], penalty.Lines);
+    }
+
+    /// <summary>The pack's English texts say what the machine wrote before they moved to the pack, for every tier.</summary>
+    [Theory]
+    [InlineData("attitude_minor")]
+    [InlineData("attitude_serious")]
+    [InlineData("attitude_very_serious")]
+    public void Kuaishou_packs_english_is_the_machines_own(string tier)
+    {
+        var asOf = HandMade.Day(2026, 4, 2);
+        var fromPack = new MachineDriver(new KuaishouMachine(), HandMade.Policy("kuaishou") with { Notices = Standing.Policies.BuiltInPacks.Load("kuaishou").Notices }, Seller);
+        var fromCode = new MachineDriver(new KuaishouMachine(), HandMade.Policy("kuaishou"), Seller);
+        fromPack.Step(asOf, [], Kuaishou(asOf, true, false, tier, asOf));
+        fromCode.Step(asOf, [], Kuaishou(asOf, true, false, tier, asOf));
+
+        Assert.Equal(2, fromCode.Notices.Count);
+        Assert.Equal(fromCode.Notices.Select(n => (n.Title, string.Join("\n", n.Lines))), fromPack.Notices.Select(n => (n.Title, string.Join("\n", n.Lines))));
+    }
+
     [Fact]
     public void Kuaishou_serious_attitude_waits_for_a_fine_within_100_to_300_cny()
     {

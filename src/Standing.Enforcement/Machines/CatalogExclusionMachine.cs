@@ -77,13 +77,18 @@ public sealed class CatalogExclusionMachine : IPackMachine
             UpdatedAt = at,
         }.WithNumber("rating_at_exclusion", rating).With("rechecks", "0").With("min_until", Text.Instant(due)),
             Actor.Rule(Policy, Outcome), "service quality significantly worse than the catalog: " + input.Outcome(Outcome)!.Reason, snapshot);
-        book.Notify(excluded, CaseKinds.CatalogExclusion, "seller", "Your products are excluded from the catalog",
+        MachineNotices.Notify(input, book, excluded, CaseKinds.CatalogExclusion, "seller", "Your products are excluded from the catalog",
         [
             $"Your service quality is significantly worse than that of the other companies in the catalog; your products are excluded from {Text.Date(at, zone)} for at least {minDays} days.",
             $"Your case is re-checked on {Text.Date(excluded.DueAt!.Value, zone)} (not earlier, even if you write or improve before).",
             "You are reinstated at the re-check only if: every negative review is resolved with the buyer or commented; you earned new positive reviews and your rating went up; no fake reviews were detected; your improvement letter (Problem → Solution) arrived no later than the re-check day; no new negative reviews or complaints arrived since the exclusion.",
             "Open every negative review, tag its root cause, group the most frequent causes, contact the buyers and offer solutions; comment constructively where agreement is impossible. Disputing reviews is not a remedy.",
-        ], snapshot);
+        ], snapshot, new MachineNotices.Values(input.Outcome(Outcome)!.Reason, More: _ => new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["from_date"] = Text.Date(at, zone),
+            ["min_days"] = minDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["recheck_date"] = Text.Date(excluded.DueAt!.Value, zone),
+        }));
     }
 
     private void Recheck(MachineInput input, CaseBook book, SellerFacts facts, EnforcementCase exclusion)

@@ -118,15 +118,47 @@ public sealed class CongocreaMachine : IPackMachine
                 : $"Your order defect rate over the last {Period(input)} days: {Text.NotMeasured(odr)}; the standard is {Limit(input)}.",
             "Performance summary:",
         };
-        lines.AddRange(input.Evaluation.Metrics.Select(m =>
-            $"  {m.Id}: {Text.Value(m)} ({m.Numerator} of {m.Denominator}, {m.Status.Wire()})"));
+        lines.AddRange(input.Evaluation.Metrics.Select(m => SummaryLine(m, NoticeText.English)));
         lines.Add($"Orders that counted as defective ({defective.Count}):");
         lines.AddRange(defective.Select(i => $"  {i.Id}: {i.Reason}"));
         lines.Add("What to improve:");
         lines.AddRange(input.Policy.Guidance.Select(g => "  " + g));
         lines.Add($"Your shop will be re-evaluated on {Text.Date(warning.DueAt!.Value, zone)}, or sooner if its ODR changes by {Text.Number(input.Setting(EarlyChangeSetting, DefaultEarlyChange) * 100)} percentage points or more; a shop that still exceeds the limit may be suspended.");
-        book.Notify(warning, CaseKinds.Warning, "seller", "Customer service warning", lines, snapshot, defective.Select(i => i.Id).ToList());
+        var values = new MachineNotices.Values(reason, odr, More: language => new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["odr"] = odr?.Value is { } r ? Text.Percent(r) : language == NoticeText.English ? Text.NotMeasured(odr) : NoticeWords.NotEnough(language),
+            ["threshold"] = LimitValue(input),
+            ["period_days"] = Period(input).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["recheck_date"] = Text.Date(warning.DueAt!.Value, zone),
+            ["change_points"] = Text.Number(input.Setting(EarlyChangeSetting, DefaultEarlyChange) * 100),
+            ["defective_count"] = defective.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }, Lists: language => new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+        {
+            ["summary"] = input.Evaluation.Metrics.Select(m => SummaryLine(m, language)).ToList(),
+            ["defective"] = defective.Select(i => $"  {i.Id}: {i.Reason}").ToList(),
+            ["guidance"] = input.Policy.Guidance.Select(g => "  " + g).ToList(),
+        });
+        MachineNotices.Notify(input, book, warning, CaseKinds.Warning, "seller", "Customer service warning", lines, snapshot, values,
+            defective.Select(i => i.Id).ToList(), textKind: odr?.Value is null ? WarningNotMeasuredText : null);
     }
+
+    /// <summary>The pack's text for a warning whose ODR could not be measured (a manual warning on a shop without orders).</summary>
+    public const string WarningNotMeasuredText = "warning_not_measured";
+
+    /// <summary>The ODR limit's number ("1%"): the pack's own when its ODR metric has a standard.</summary>
+    private static string LimitValue(MachineInput input) =>
+        input.Policy.Metrics.FirstOrDefault(m => m.Id == OdrMetric)?.Standard is { } standard ? ValueText.Percent(standard.Threshold) : "1%";
+
+    /// <summary>A metric in the warning's performance summary; English keeps the status word the API uses.</summary>
+    private static string SummaryLine(MetricResult m, string language) => language switch
+    {
+        NoticeText.English => $"  {m.Id}: {Text.Value(m)} ({m.Numerator} of {m.Denominator}, {m.Status.Wire()})",
+        "fr" => $"  {m.Id} : {Measured(m, language)} ({m.Numerator} sur {m.Denominator}, {NoticeWords.Verdict(language, m.Status)})",
+        _ => $"  {m.Id}: {Measured(m, language)} ({m.Numerator} / {m.Denominator}, {NoticeWords.Verdict(language, m.Status)})",
+    };
+
+    private static string Measured(MetricResult m, string language) =>
+        m.Value is null ? NoticeWords.NotEnough(language) : Text.Value(m);
 
     private void Reevaluate(MachineInput input, CaseBook book, EnforcementCase warning, MetricResult? odr)
     {

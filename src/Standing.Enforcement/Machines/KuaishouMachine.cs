@@ -56,8 +56,13 @@ public sealed class KuaishouMachine : IPackMachine
             UpdatedAt = input.AsOf,
         }.With("outcome", outcome).With("metric", metricId).With("period", period),
             Actor.Rule(Policy, outcome), $"violation-handling threshold of {metricId} reached over {period}: {reason}", snapshot);
-        book.Notify(opened, CaseKinds.Violation, "seller", $"Violation recorded: {metric?.Definition.Title ?? metricId}",
-            [$"{metricId} reached its violation-handling threshold over {period}: {reason}"], snapshot);
+        MachineNotices.Notify(input, book, opened, CaseKinds.Violation, "seller", $"Violation recorded: {metric?.Definition.Title ?? metricId}",
+            [$"{metricId} reached its violation-handling threshold over {period}: {reason}"], snapshot,
+            new MachineNotices.Values(reason, metric, period, More: _ => new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["metric"] = metricId,
+                ["metric_title"] = metric?.Definition.Title ?? metricId,
+            }));
     }
 
     private void Penalise(MachineInput input, CaseBook book, AttitudeTier tier)
@@ -89,8 +94,22 @@ public sealed class KuaishouMachine : IPackMachine
         }
         var opened = book.Open(penalty, Actor.Rule(Policy, tier.Outcome),
             $"service-attitude bad-review rate of {period} is {tier.Outcome["attitude_".Length..].Replace('_', ' ')}: {input.Outcome(tier.Outcome)!.Reason}", snapshot);
-        book.Notify(opened, CaseKinds.AttitudePenalty, "seller", "Service-attitude penalty",
+        MachineNotices.Notify(input, book, opened, CaseKinds.AttitudePenalty, "seller", "Service-attitude penalty",
             [$"Your service-attitude bad-review rate over {period} is above the standard (at most 6%).", $"Penalty: {penaltyText}."
-             + (fineMin is null ? "" : " The operator sets the amount within the range.")], snapshot);
+             + (fineMin is null ? "" : " The operator sets the amount within the range.")], snapshot,
+            new MachineNotices.Values(verdict?.Reason ?? "", Period: period, More: language => new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["penalty"] = language == "zh" ? ChinesePenalty(fineMin, fineMax, currency) : penaltyText,
+                ["fine_note"] = fineMin is null ? "" : language == "zh" ? "具体罚款金额由平台在上述范围内确定。" : " The operator sets the amount within the range.",
+            }));
     }
+
+    /// <summary>
+    /// The penalty in Chinese, from what the tier brings (docs/standards/kuaishou.md): the pack's own penalty text is
+    /// English, so the Chinese notice names the measures and the pack's fine range itself.
+    /// </summary>
+    private static string ChinesePenalty(decimal? fineMin, decimal? fineMax, string currency) =>
+        fineMin is { } min && fineMax is { } max
+            ? $"警告、考试及罚款（{min.ToString(System.Globalization.CultureInfo.InvariantCulture)}–{max.ToString(System.Globalization.CultureInfo.InvariantCulture)} {(currency == "CNY" ? "元" : currency)}）"
+            : "警告、强制培训及考试";
 }
