@@ -38,7 +38,7 @@ public static class StandingServer
         builder.Logging.ClearProviders();
         if (logging is null) builder.Logging.AddJsonConsole(j => j.IncludeScopes = false);
         else logging(builder.Logging);
-        builder.Services.AddSingleton(access).AddSingleton(options);
+        builder.Services.AddSingleton(access).AddSingleton(options).AddSingleton<Jobs.BacktestRuns>();
         // Bad bodies and parameters reach Failures, which names the place at fault.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(r => r.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails(p => p.CustomizeProblemDetails = Problems.Explain).AddExceptionHandler<Failures>();
@@ -81,6 +81,7 @@ public static class StandingServer
         NoticesEndpoints.Map(v1);
         PoliciesEndpoints.Map(v1);
         RunsEndpoints.Map(v1);
+        BacktestsEndpoints.Map(v1);
         KeysEndpoints.Map(v1);
         app.MapPages();
         return app;

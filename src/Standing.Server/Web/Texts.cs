@@ -41,6 +41,7 @@ public static partial class Texts
         ["Disputes"] = ["Contestations", "Оспаривания", "Оскарження", "申诉", "Odwołania"],
         ["Policies"] = ["Politiques", "Политики", "Політики", "政策", "Zasady"],
         ["Keys"] = ["Clés", "Ключи", "Ключі", "密钥", "Klucze"],
+        ["Backtests"] = ["Rétro-tests", "Бэктесты", "Бектести", "回测", "Testy wsteczne"],
         ["role"] = ["rôle", "роль", "роль", "角色", "rola"],
         ["Seller"] = ["Vendeur", "Продавец", "Продавець", "卖家", "Sprzedawca"],
         ["Open"] = ["Ouvrir", "Открыть", "Відкрити", "打开", "Otwórz"],
