@@ -11,7 +11,7 @@ namespace Standing.Server.Tests.Pages;
 /// </summary>
 public sealed class StaffPagesTests : IDisposable
 {
-    private static readonly string[] StaffPages = ["/overview", "/sellers", "/cases", "/disputes", "/policies", "/policies/congocrea", "/keys"];
+    private static readonly string[] StaffPages = ["/overview", "/sellers", "/cases", "/disputes", "/policies", "/policies/congocrea", "/backtests", "/keys"];
 
     private readonly SqliteTarget _stores = new();
 
