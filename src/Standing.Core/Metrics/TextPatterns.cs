@@ -105,7 +105,29 @@ public sealed class TextMatcher
         if (plain.Length > 0) _plain = TextPatterns.Regex(string.Join("|", plain));
     }
 
+    /// <summary>Slots of the texts last matched (by identity), those that matched and those that did not.</summary>
+    private const int Slots = 1 << 14;
+
+    // A text's answer is remembered by the string's identity: a forecast (or explain) counts the same
+    // message objects once for the value now and again for its days, and each is matched only once. A
+    // slot holds a string reference written whole, so readers on other threads see a text or another,
+    // never half of one; a text is in "matched" only if it matched (strings do not change), so a race
+    // costs at most a match done again. Bounded: a slot taken by another text just forgets the older one.
+    private readonly string?[] _matched = new string?[Slots];
+    private readonly string?[] _unmatched = new string?[Slots];
+
     public bool IsMatch(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var slot = System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(text) & (Slots - 1);
+        if (ReferenceEquals(Volatile.Read(ref _matched[slot]), text)) return true;
+        if (ReferenceEquals(Volatile.Read(ref _unmatched[slot]), text)) return false;
+        var matched = Match(text);
+        Volatile.Write(ref (matched ? ref _matched[slot] : ref _unmatched[slot]), text);
+        return matched;
+    }
+
+    private bool Match(string text)
     {
         if (_plain is not null && _plain.IsMatch(text)) return true;
         foreach (var part in _parts)
