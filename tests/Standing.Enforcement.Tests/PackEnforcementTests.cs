@@ -85,7 +85,8 @@ public sealed class PackEnforcementTests
 
     /// <summary>
     /// The MALL breach above for a partner registered in Polish ("pl-PL"): the same numbers (80% = 8/10,
-    /// limit 95%, window 2026-03-09 to 2026-04-08, orders T8 and T9), written by the pack's Polish template.
+    /// limit 95%, window 2026-03-09 to 2026-04-08, orders T8 and T9), written by the pack's Polish template,
+    /// and the SLA named by the Polish title of tracking_rate in the pack, not its English one.
     /// </summary>
     [Fact]
     public void Mall_writes_the_breach_notice_in_the_partners_language()
@@ -104,7 +105,7 @@ public sealed class PackEnforcementTests
         driver.Step(EventScript.At("2026-04-08T00:00:00+02:00"), s.Events);
 
         var notice = Assert.Single(driver.Notices, n => n.Kind == "sla_breach");
-        Assert.Equal("Naruszenie SLA: Shipped orders with tracking number and tracking link / shipped orders", notice.Title);
+        Assert.Equal("Naruszenie SLA: Wysłane zamówienia z numerem i linkiem do śledzenia przesyłki / wysłane zamówienia", notice.Title);
         Assert.Equal("tracking_rate wynosi 80% (8 z 10 zamówień) od 2026-03-09 do 2026-04-08; limit SLA to 95%.", notice.Lines[0]);
         Assert.Equal("Zamówienia niespełniające SLA (2): T8, T9", notice.Lines[1]);
         Assert.Equal("Ponowna kontrola: 2026-04-15.", notice.Lines[2]);

@@ -58,10 +58,10 @@ public sealed class KuaishouMachine : IPackMachine
             Actor.Rule(Policy, outcome), $"violation-handling threshold of {metricId} reached over {period}: {reason}", snapshot);
         MachineNotices.Notify(input, book, opened, CaseKinds.Violation, "seller", $"Violation recorded: {metric?.Definition.Title ?? metricId}",
             [$"{metricId} reached its violation-handling threshold over {period}: {reason}"], snapshot,
-            new MachineNotices.Values(reason, metric, period, More: _ => new Dictionary<string, string>(StringComparer.Ordinal)
+            new MachineNotices.Values(reason, metric, period, More: language => new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["metric"] = metricId,
-                ["metric_title"] = metric?.Definition.Title ?? metricId,
+                ["metric_title"] = metric?.Definition.TitleIn(language) ?? metricId,
             }));
     }
 

@@ -112,7 +112,7 @@ public static class PeriodicReports
             makers.Add(language => new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["metric"] = m.Id,
-                ["metric_title"] = m.Definition.Title,
+                ["metric_title"] = m.Definition.TitleIn(language),
                 ["value"] = m.Value is { } v ? ValueText.Of(v, m.Definition.Kind) : NoticeWords.NotEnough(language),
                 ["threshold"] = ValueText.Of(m.Definition.Standard!.Threshold, m.Definition.Kind),
                 ["numerator"] = m.Numerator.ToString(CultureInfo.InvariantCulture),

@@ -229,7 +229,7 @@ public sealed class PolicyMachine(string policy) : IPackMachine
             ["due_date"] = Text.ParseInstant(c.Get("deadline")) is { } deadline ? Text.Date(deadline, zone) : none,
             ["guidance"] = string.Join(" ", policy.Guidance),
             ["metric"] = metric?.Id ?? "",
-            ["metric_title"] = metric?.Definition.Title ?? "",
+            ["metric_title"] = metric?.Definition.TitleIn(language) ?? "",
             ["value"] = metric is null || (metric.Value is null && language != NoticeText.English) ? NoticeWords.NotEnough(language) : Text.Value(metric),
             ["threshold"] = metric?.Definition.Standard is { } s ? ValueText.Of(s.Threshold, metric.Definition.Kind) : none,
             ["numerator"] = metric?.Numerator.ToString(CultureInfo.InvariantCulture) ?? "",
