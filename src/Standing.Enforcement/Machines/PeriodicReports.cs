@@ -61,7 +61,7 @@ public static class PeriodicReports
                 OpenedAt = input.AsOf,
                 UpdatedAt = input.AsOf,
                 ClosedAt = input.AsOf,
-            }.With(PeriodStartKey, start).With("period_end", values["period_end"]).With("policy_version", input.Policy.Version),
+            }.With(PeriodStartKey, start).With("period_end", values["period_end"]).With(EnforcementCase.PolicyVersionKey, input.Policy.Version),
                 Actor.Rule(policyId, report.Id), $"{report.Id} for {start} to {values["period_end"]}: {rows.Makers.Count} row(s)", snapshot, Sent);
 
             var title = NoticeText.Fill(Pick(report.Title, language), values);
