@@ -254,6 +254,25 @@ public sealed class OtherPackMachineTests
             "处罚：警告、考试及罚款（100–300 元）。具体罚款金额由平台在上述范围内确定。"], penalty.Lines);
     }
 
+    /// <summary>
+    /// A violation of the pack's own refund-only handling metric for a shop registered in "zh-CN": the notice
+    /// names the metric by its Chinese title in the pack (仅退款申请至商家首次处理的平均时长（小时）), not its English one.
+    /// </summary>
+    [Fact]
+    public void Kuaishou_names_the_metric_by_its_chinese_title_from_the_pack()
+    {
+        var pack = Standing.Policies.BuiltInPacks.Load("kuaishou");
+        var metric = pack.Metrics.Single(m => m.Id == "refund_only_handling_hours");
+        var driver = new MachineDriver(new KuaishouMachine(), HandMade.Policy("kuaishou") with { Notices = pack.Notices }, Seller);
+        StandingEvent[] chinese = [new() { Id = "r", Type = EventType.SellerRegistered, At = HandMade.Day(2026, 2, 1), Seller = Seller, Language = "zh-CN" }];
+        var asOf = HandMade.Day(2026, 4, 2);
+        driver.Step(asOf, chinese, HandMade.Evaluation(Seller,
+            [HandMade.Result(metric, 13, MetricStatus.Breach, asOf - Duration.FromDays(30), asOf)], ("violation_refund_only_handling_hours", true)));
+
+        var violation = Assert.Single(driver.Notices, n => n.Kind == CaseKinds.Violation);
+        Assert.Equal("违规记录：仅退款申请至商家首次处理的平均时长（小时）", violation.Title);
+    }
+
     /// <summary>The pack's English texts say what the machine wrote before they moved to the pack, for every tier.</summary>
     [Theory]
     [InlineData("attitude_minor")]

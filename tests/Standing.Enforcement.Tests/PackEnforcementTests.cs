@@ -139,4 +139,28 @@ public sealed class PackEnforcementTests
         Assert.Equal($"消息 {conduct.Get(CaseRules.Key)} 的违规审核结果：dismiss", told.Title);
         Assert.Equal($"审核人员对消息 {conduct.Get(CaseRules.Key)} 的决定为 \"dismiss\"：a QR code of our own store", told.Lines[0]);
     }
+
+    /// <summary>
+    /// Pinduoduo's reply-rate notice for a shop registered in "zh-CN". Ten buyers consult on 2026-05-10
+    /// (+08:00), one a minute from 10:00; the agent answers eight within a minute and two after five minutes:
+    /// reply rate within 3 minutes = 8/10 = 80%, under the standard's 90% (STANDARDS.md, Pinduoduo), so the
+    /// run of 2026-05-11 opens the breach and tells the shop in the pack's Chinese.
+    /// </summary>
+    [Fact]
+    public void Pinduoduo_writes_the_reply_rate_notice_in_chinese()
+    {
+        var s = new EventScript("shop-p").Add(EventType.SellerRegistered, "2026-05-01T09:00:00+08:00", e => e with { Language = "zh-CN" });
+        for (var i = 0; i < 10; i++)
+        {
+            s.Ask($"c{i}", $"b{i}", $"2026-05-10T10:{i:00}:00+08:00", text: "在吗");
+            s.Answer($"c{i}", "agent-1", $"2026-05-10T10:{i + (i < 8 ? 1 : 5):00}:00+08:00", text: "您好");
+        }
+        var pack = BuiltInPacks.Load("pinduoduo");
+        var driver = new MachineDriver(PackMachines.For(pack)!, pack, "shop-p");
+        driver.Step(EventScript.At("2026-05-11T00:00:00+08:00"), s.Events);
+
+        var notice = Assert.Single(driver.Notices, n => n.Kind == "reply_rate_breach");
+        Assert.Equal("客服回复率未达标", notice.Title);
+        Assert.Equal(["2026-05-10 3分钟回复率为 80%（10 个咨询中 8 个），标准为不低于 90%。"], notice.Lines);
+    }
 }
