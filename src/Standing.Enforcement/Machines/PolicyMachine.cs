@@ -86,7 +86,8 @@ public sealed class PolicyMachine(string policy) : IPackMachine
         }
     }
 
-    private static MetricResult? FirstMetric(MachineInput input, string outcome) =>
+    /// <summary>The first metric the outcome's rule (and tier) tests.</summary>
+    internal static MetricResult? FirstMetric(MachineInput input, string outcome) =>
         Tests(input.Policy, outcome).Select(t => input.Evaluation.Metric(t.Metric)).FirstOrDefault(m => m is not null);
 
     private static IEnumerable<MetricTest> Tests(Policy policy, string outcome)
