@@ -43,5 +43,5 @@ public sealed record MachineInput
     public Cases.EnforcementCase KeepSettings(Cases.EnforcementCase opening, params (string Name, double Fallback)[] settings) =>
         settings.Aggregate(opening, (c, s) => c.With(SettingKey + s.Name, Setting(s.Name, s.Fallback)));
 
-    private const string SettingKey = "setting.";
+    private const string SettingKey = "setting_";
 }
