@@ -46,7 +46,7 @@ public static class EnforcementRun
                 if (!ReferenceEquals(adjusted, policy)) sellerEvaluator = new PolicyEvaluator(adjusted);
             }
             var events = eventsBySeller.TryGetValue(seller, out var all) ? all.Where(e => e.At < asOf).ToList() : [];
-            var book = new CaseBook(seller, policy.Id, casesBySeller.TryGetValue(seller, out var cases) ? cases : []);
+            var book = new CaseBook(seller, policy.Id, casesBySeller.TryGetValue(seller, out var cases) ? cases : [], policy.Version);
             var evaluation = ReferenceEquals(sellerEvaluator, evaluator) ? evaluated[seller] : sellerEvaluator.EvaluateSeller(facts, asOf);
             if (seen is not null) seen[i] = evaluation;
             machine.Advance(new MachineInput

@@ -85,6 +85,135 @@ public sealed class CatalogExclusionTests
         Assert.Equal(second, notice.Lines[1]);
     }
 
+    private static MachineDriver WithPackTexts() =>
+        new(new CatalogExclusionMachine(), HandMade.Policy("promua") with { Notices = Standing.Policies.BuiltInPacks.Load("promua").Notices }, Seller);
+
+    private static EventScript Speaking(EventScript s, string language) =>
+        s.Add(EventType.SellerRegistered, "2026-01-01T09:00:00+02:00", e => e with { Language = language });
+
+    /// <summary>
+    /// The day-14 re-check of a company registered in Russian that did everything but the letter, from the
+    /// pack's Russian texts. By hand from the standard (docs/standards/promua.md): excluded 2026-03-01, re-check on
+    /// day 14 = 2026-03-15; both negatives (r3, r4) worked through; two new 5-star reviews, rating
+    /// (5+5+1+1)/4 = 3 → (5+5+1+1+5+5)/6 ≈ 3.67, a rise ≥ 0.1; no fakes; no new negatives; no letter yet,
+    /// and one received by the end of the re-check day still counts; next re-check 14 days later, 2026-03-29.
+    /// </summary>
+    [Fact]
+    public void A_russian_company_is_told_its_recheck_result_in_russian_condition_by_condition()
+    {
+        var driver = WithPackTexts();
+        var events = Speaking(Remedied(History()), "ru-UA").Events;
+        for (var day = Excluded; day <= Day14; day += Duration.FromDays(1)) driver.Step(day, events, Evaluation(exclude: true));
+
+        var result = Assert.Single(driver.Notices, n => n.Kind == "recheck_result");
+        Assert.Equal("Повторная проверка: ваши товары остаются исключёнными из каталога", result.Title);
+        Assert.Equal(
+        [
+            "Повторная проверка 2026-03-15: товары остаются исключёнными, потому что не выполнены условия:",
+            "  Письмо с планом улучшений: письмо («Проблема → Решение») ещё не получено; письмо, полученное до конца дня повторной проверки, засчитывается",
+            "Все остальные условия выполнены: письмо с планом улучшений, полученное до конца дня 2026-03-15, ещё засчитывается, и товары вернутся в каталог при первой проверке после этого дня.",
+            "Следующая повторная проверка: 2026-03-29.",
+            "Все условия:",
+            "  ✓ Негативные отзывы отработаны: все негативные отзывы (2) урегулированы с покупателем или прокомментированы",
+            "  ✓ Новые положительные отзывы и рост рейтинга: новых положительных отзывов после исключения — 2; рейтинг 3 → 3.67 (нужен рост не менее чем на 0.1)",
+            "  ✓ Нет поддельных отзывов: поддельных отзывов не выявлено",
+            "  ✗ Письмо с планом улучшений: письмо («Проблема → Решение») ещё не получено; письмо, полученное до конца дня повторной проверки, засчитывается",
+            "  ✓ Нет новых негативных отзывов и жалоб: после исключения их не поступало",
+        ], result.Lines);
+    }
+
+    /// <summary>
+    /// The same company registered in Ukrainian, with its letter on day 10 (2026-03-11 12:00 UTC): every
+    /// condition holds on day 14 and it is reinstated, told in Ukrainian with each condition met.
+    /// </summary>
+    [Fact]
+    public void A_ukrainian_company_is_told_its_reinstatement_in_ukrainian()
+    {
+        var driver = WithPackTexts();
+        var events = Letter(Speaking(Remedied(History()), "uk"), "2026-03-11T12:00:00Z").Events;
+        for (var day = Excluded; day <= Day14; day += Duration.FromDays(1)) driver.Step(day, events, Evaluation(exclude: true));
+
+        Assert.Equal(CaseStates.Reinstated, driver.Only(CaseKinds.CatalogExclusion).State);
+        var result = Assert.Single(driver.Notices, n => n.Kind == "recheck_result");
+        Assert.Equal("Повторну перевірку пройдено: ваші товари повернуто до каталогу", result.Title);
+        Assert.Equal(
+        [
+            "Повторна перевірка 2026-03-15: усі умови виконано; ваші товари повернуто до каталогу.",
+            "  ✓ Негативні відгуки опрацьовано: усі негативні відгуки (2) урегульовано з покупцем або прокоментовано",
+            "  ✓ Нові позитивні відгуки та зростання рейтингу: нових позитивних відгуків після виключення — 2; рейтинг 3 → 3.67 (потрібне зростання щонайменше на 0.1)",
+            "  ✓ Немає фейкових відгуків: фейкових відгуків не виявлено",
+            "  ✓ Лист із планом покращень: отримано 2026-03-11T12:00:00Z",
+            "  ✓ Немає нових негативних відгуків і скарг: після виключення їх не надходило",
+        ], result.Lines);
+    }
+
+    /// <summary>
+    /// A Russian company excluded with no review at all has no rating then (not 0): its day-14 re-check, with
+    /// one new 1-star review r9 (2026-03-05) and complaint k1 (2026-03-06) since, says in Russian that the
+    /// rating could not be measured before, is 1 now, and names the new negative review and the complaint.
+    /// </summary>
+    [Fact]
+    public void A_missing_rating_and_new_negatives_are_written_in_russian_too()
+    {
+        var driver = WithPackTexts();
+        var s = Speaking(new EventScript(Seller), "ru");
+        s.Review("o9", 1, "2026-03-05T10:00:00Z", "r9");
+        s.Add(EventType.ComplaintFiled, "2026-03-06T10:00:00Z", e => e with { Complaint = "k1" });
+        for (var day = Excluded; day <= Day14; day += Duration.FromDays(1)) driver.Step(day, s.Events, Evaluation(exclude: true));
+
+        var result = Assert.Single(driver.Notices, n => n.Kind == "recheck_result");
+        Assert.Contains("  ✗ Новые положительные отзывы и рост рейтинга: новых положительных отзывов после исключения — 0; рейтинг недостаточно отзывов для расчёта → 1 (нужен рост не менее чем на 0.1)", result.Lines);
+        Assert.Contains("  Нет новых негативных отзывов и жалоб: после исключения поступили негативные отзывы: r9; жалобы: k1", result.Lines);
+        Assert.Contains("  Негативные отзывы отработаны: не урегулированы и не прокомментированы отзывы r9", result.Lines);
+        Assert.Contains("Следующая повторная проверка: 2026-03-29.", result.Lines);
+    }
+
+    /// <summary>The pack's English re-check texts say, line for line, what the machine writes without them.</summary>
+    [Fact]
+    public void The_packs_english_recheck_result_is_the_machines_own()
+    {
+        var events = Remedied(History()).Events;
+        var withTexts = WithPackTexts();
+        for (var day = Excluded; day <= Day14; day += Duration.FromDays(1))
+        {
+            withTexts.Step(day, events, Evaluation(exclude: true));
+            _driver.Step(day, events, Evaluation(exclude: true));
+        }
+        var fromPack = Assert.Single(withTexts.Notices, n => n.Kind == "recheck_result");
+        var own = Assert.Single(_driver.Notices, n => n.Kind == "recheck_result");
+        Assert.Equal(own.Title, fromPack.Title);
+        Assert.Equal(own.Lines, fromPack.Lines);
+        Assert.Contains("  improvement_letter: no improvement letter (Problem → Solution) received yet; one received by the end of the re-check day still counts", own.Lines);
+    }
+
+    /// <summary>
+    /// The exclusion records the version of the policy and the settings its re-checks read: an operator who
+    /// later sets recheck_every_days to 7 (a new version) does not change the exclusion opened before, whose
+    /// failed day-14 re-check still schedules the next one 14 days later (2026-03-29), as that version said.
+    /// </summary>
+    [Fact]
+    public void An_open_exclusion_keeps_the_version_and_settings_it_was_opened_under()
+    {
+        var v1 = HandMade.Policy("promua");
+        var events = Remedied(History()).Events;
+        _driver.Step(Excluded, events, Evaluation(exclude: true));
+        var opened = _driver.Only(CaseKinds.CatalogExclusion);
+        Assert.Equal(v1.Version, opened.Get(EnforcementCase.PolicyVersionKey));
+
+        var v2 = v1 with { Version = v1.Version + "-b", Settings = new Dictionary<string, double>(v1.Settings) { [CatalogExclusionMachine.RecheckEverySetting] = 7 } };
+        var later = new MachineDriver(new CatalogExclusionMachine(), v2, Seller);
+        later.Step(Excluded, events, Evaluation(exclude: true)); // v2's own exclusion, to compare
+        Assert.Equal(v2.Version, later.Only(CaseKinds.CatalogExclusion).Get(EnforcementCase.PolicyVersionKey));
+
+        // The v1 case carried on under v2.
+        var carried = new MachineDriver(new CatalogExclusionMachine(), v2, Seller);
+        carried.Seed(opened);
+        carried.Step(Day14, events, Evaluation(exclude: true));
+        Assert.Equal(Day28, carried.Only(CaseKinds.CatalogExclusion).DueAt);
+        later.Step(Day14, events, Evaluation(exclude: true));
+        Assert.Equal(HandMade.Day(2026, 3, 22), later.Only(CaseKinds.CatalogExclusion).DueAt);
+    }
+
     [Fact]
     public void Letter_on_day_10_and_reviews_worked_through_reinstate_on_day_14()
     {

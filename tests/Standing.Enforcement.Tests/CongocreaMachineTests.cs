@@ -214,6 +214,30 @@ public sealed class CongocreaMachineTests
         Assert.Equal(CaseStates.Escalated, driver.Only(CaseKinds.Warning).State);
     }
 
+    /// <summary>
+    /// A policy change while a warning is open: warned under a version with <c>min_days_to_act: 10</c>, the
+    /// warning records that version and its settings; a version "2" that sets 30 days does not change it —
+    /// the same +0.8-point rise on day 10 escalates it, as the version it was opened under said.
+    /// </summary>
+    [Fact]
+    public void An_open_warning_keeps_the_version_and_time_to_act_it_was_issued_under()
+    {
+        var pack = BuiltInPacks.Load("congocrea");
+        var v1 = pack with { Settings = new Dictionary<string, double>(pack.Settings) { ["min_days_to_act"] = 10 } };
+        var v2 = pack with { Version = "2", Settings = new Dictionary<string, double>(pack.Settings) { ["min_days_to_act"] = 30 } };
+        var before = new MachineDriver(new CongocreaMachine(), v1, Seller);
+        before.Step(Warned, [], Odr(0.012, MetricStatus.Breach, warn: true));
+        var warning = before.Only(CaseKinds.Warning);
+        Assert.Equal(pack.Version, warning.Get(EnforcementCase.PolicyVersionKey));
+
+        var after = new MachineDriver(new CongocreaMachine(), v2, Seller);
+        after.Seed(warning);
+        after.Step(Warned + Duration.FromDays(10), [], Odr(0.02, MetricStatus.Breach, warn: true));
+        Assert.Equal(CaseStates.Escalated, after.Only(CaseKinds.Warning).State);
+        // The proposal it opened is a case of the new version.
+        Assert.Equal("2", after.Only(CaseKinds.SuspensionProposal).Get(EnforcementCase.PolicyVersionKey));
+    }
+
     /// <summary>A shop with no orders: ODR has no value. A manual warning stores no ODR, its notice
     /// says it could not be measured, the snapshot keeps the missing value, and no early
     /// re-evaluation compares anything with it.</summary>

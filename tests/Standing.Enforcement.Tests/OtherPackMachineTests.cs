@@ -254,6 +254,50 @@ public sealed class OtherPackMachineTests
             "处罚：警告、考试及罚款（100–300 元）。具体罚款金额由平台在上述范围内确定。"], penalty.Lines);
     }
 
+    /// <summary>
+    /// A violation of the pack's own refund-only handling metric for a shop registered in "zh-CN": the notice
+    /// names the metric by its Chinese title in the pack (仅退款申请至商家首次处理的平均时长（小时）), not its English one.
+    /// </summary>
+    [Fact]
+    public void Kuaishou_names_the_metric_by_its_chinese_title_from_the_pack()
+    {
+        var pack = Standing.Policies.BuiltInPacks.Load("kuaishou");
+        var metric = pack.Metrics.Single(m => m.Id == "refund_only_handling_hours");
+        var driver = new MachineDriver(new KuaishouMachine(), HandMade.Policy("kuaishou") with { Notices = pack.Notices }, Seller);
+        StandingEvent[] chinese = [new() { Id = "r", Type = EventType.SellerRegistered, At = HandMade.Day(2026, 2, 1), Seller = Seller, Language = "zh-CN" }];
+        var asOf = HandMade.Day(2026, 4, 2);
+        driver.Step(asOf, chinese, HandMade.Evaluation(Seller,
+            [HandMade.Result(metric, 13, MetricStatus.Breach, asOf - Duration.FromDays(30), asOf)], ("violation_refund_only_handling_hours", true)));
+
+        var violation = Assert.Single(driver.Notices, n => n.Kind == CaseKinds.Violation);
+        Assert.Equal("违规记录：仅退款申请至商家首次处理的平均时长（小时）", violation.Title);
+    }
+
+    /// <summary>
+    /// An operator's copy of the pack whose service-attitude standard is "at most 5%" (its metric's threshold):
+    /// a March rate of 10% is above it, and the penalty notice says 5%, in English and in Chinese, not the
+    /// standard's 6%.
+    /// </summary>
+    [Theory]
+    [InlineData(null, "Your service-attitude bad-review rate over 2026-03-01T00:00:00Z/2026-04-01T00:00:00Z is above the standard (at most 5%).")]
+    [InlineData("zh-CN", "您的店铺在 2026-03-01T00:00:00Z/2026-04-01T00:00:00Z 期间的服务态度差评率高于标准（不超过 5%）。")]
+    public void Kuaishou_penalty_says_the_copied_packs_own_limit(string? language, string first)
+    {
+        var pack = Standing.Policies.BuiltInPacks.Load("kuaishou");
+        var rate = pack.Metrics.Single(m => m.Id == "attitude_bad_rate_month");
+        var copied = rate with { Standard = rate.Standard! with { Threshold = 0.05 } };
+        var policy = HandMade.Policy("kuaishou") with { Rules = pack.Rules, Notices = pack.Notices, Metrics = [copied] };
+        var driver = new MachineDriver(new KuaishouMachine(), policy, Seller);
+        StandingEvent[] registered = language is null ? [] : [new() { Id = "r", Type = EventType.SellerRegistered, At = HandMade.Day(2026, 2, 1), Seller = Seller, Language = language }];
+        var asOf = HandMade.Day(2026, 4, 2);
+        driver.Step(asOf, registered, HandMade.Evaluation(Seller,
+            [HandMade.Result(copied, 0.1, MetricStatus.Breach, Instant.FromUtc(2026, 3, 1, 0, 0), Instant.FromUtc(2026, 4, 1, 0, 0))],
+            ("attitude_minor", true), ("attitude_serious", true), ("attitude_very_serious", false)));
+
+        var penalty = Assert.Single(driver.Notices, n => n.Kind == CaseKinds.AttitudePenalty);
+        Assert.Equal(first, penalty.Lines[0]);
+    }
+
     /// <summary>The pack's English texts say what the machine wrote before they moved to the pack, for every tier.</summary>
     [Theory]
     [InlineData("attitude_minor")]

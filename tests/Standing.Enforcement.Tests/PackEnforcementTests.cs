@@ -85,7 +85,8 @@ public sealed class PackEnforcementTests
 
     /// <summary>
     /// The MALL breach above for a partner registered in Polish ("pl-PL"): the same numbers (80% = 8/10,
-    /// limit 95%, window 2026-03-09 to 2026-04-08, orders T8 and T9), written by the pack's Polish template.
+    /// limit 95%, window 2026-03-09 to 2026-04-08, orders T8 and T9), written by the pack's Polish template,
+    /// and the SLA named by the Polish title of tracking_rate in the pack, not its English one.
     /// </summary>
     [Fact]
     public void Mall_writes_the_breach_notice_in_the_partners_language()
@@ -104,7 +105,7 @@ public sealed class PackEnforcementTests
         driver.Step(EventScript.At("2026-04-08T00:00:00+02:00"), s.Events);
 
         var notice = Assert.Single(driver.Notices, n => n.Kind == "sla_breach");
-        Assert.Equal("Naruszenie SLA: Shipped orders with tracking number and tracking link / shipped orders", notice.Title);
+        Assert.Equal("Naruszenie SLA: Wysłane zamówienia z numerem i linkiem do śledzenia przesyłki / wysłane zamówienia", notice.Title);
         Assert.Equal("tracking_rate wynosi 80% (8 z 10 zamówień) od 2026-03-09 do 2026-04-08; limit SLA to 95%.", notice.Lines[0]);
         Assert.Equal("Zamówienia niespełniające SLA (2): T8, T9", notice.Lines[1]);
         Assert.Equal("Ponowna kontrola: 2026-04-15.", notice.Lines[2]);
@@ -137,5 +138,29 @@ public sealed class PackEnforcementTests
         Assert.Equal("seller", told.Audience);
         Assert.Equal($"消息 {conduct.Get(CaseRules.Key)} 的违规审核结果：dismiss", told.Title);
         Assert.Equal($"审核人员对消息 {conduct.Get(CaseRules.Key)} 的决定为 \"dismiss\"：a QR code of our own store", told.Lines[0]);
+    }
+
+    /// <summary>
+    /// Pinduoduo's reply-rate notice for a shop registered in "zh-CN". Ten buyers consult on 2026-05-10
+    /// (+08:00), one a minute from 10:00; the agent answers eight within a minute and two after five minutes:
+    /// reply rate within 3 minutes = 8/10 = 80%, under the standard's 90% (STANDARDS.md, Pinduoduo), so the
+    /// run of 2026-05-11 opens the breach and tells the shop in the pack's Chinese.
+    /// </summary>
+    [Fact]
+    public void Pinduoduo_writes_the_reply_rate_notice_in_chinese()
+    {
+        var s = new EventScript("shop-p").Add(EventType.SellerRegistered, "2026-05-01T09:00:00+08:00", e => e with { Language = "zh-CN" });
+        for (var i = 0; i < 10; i++)
+        {
+            s.Ask($"c{i}", $"b{i}", $"2026-05-10T10:{i:00}:00+08:00", text: "在吗");
+            s.Answer($"c{i}", "agent-1", $"2026-05-10T10:{i + (i < 8 ? 1 : 5):00}:00+08:00", text: "您好");
+        }
+        var pack = BuiltInPacks.Load("pinduoduo");
+        var driver = new MachineDriver(PackMachines.For(pack)!, pack, "shop-p");
+        driver.Step(EventScript.At("2026-05-11T00:00:00+08:00"), s.Events);
+
+        var notice = Assert.Single(driver.Notices, n => n.Kind == "reply_rate_breach");
+        Assert.Equal("客服回复率未达标", notice.Title);
+        Assert.Equal(["2026-05-10 3分钟回复率为 80%（10 个咨询中 8 个），标准为不低于 90%。"], notice.Lines);
     }
 }

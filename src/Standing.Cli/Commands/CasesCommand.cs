@@ -56,7 +56,7 @@ internal static class CasesCommand
             var evaluator = new PolicyEvaluator(DisputeExclusion.Apply(loaded, disputes, when));
             return WithStore(parse.GetValue(db)!, store =>
             {
-                var book = new CaseBook(sellerId, loaded.Id, store.Cases(loaded.Id, sellerId));
+                var book = new CaseBook(sellerId, loaded.Id, store.Cases(loaded.Id, sellerId), loaded.Version);
                 var refusal = machine.OpenManually(new MachineInput
                 {
                     Policy = loaded,

@@ -7,6 +7,8 @@ public sealed record MetricDefinition
 {
     public required string Id { get; init; }
     public string Title { get; init; } = "";
+    /// <summary>The title by language code (<c>en</c> is <see cref="Title"/>); a policy may give it in the languages of its notices.</summary>
+    public IReadOnlyDictionary<string, string> Titles { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
     public required MetricKind Kind { get; init; }
     public required Subject Subject { get; init; }
     public required WindowSpec Window { get; init; }
@@ -39,4 +41,7 @@ public sealed record MetricDefinition
     public Standard? Standard { get; init; }
     /// <summary>Shown to users; e.g. "ratio", "hours", "orders".</summary>
     public string Unit { get; init; } = "ratio";
+
+    /// <summary>The title in a language (a primary language code: <c>pl</c>, <c>zh</c>), else the English one.</summary>
+    public string TitleIn(string language) => Titles.TryGetValue(language, out var title) ? title : Title;
 }

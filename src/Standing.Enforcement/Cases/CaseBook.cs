@@ -13,15 +13,19 @@ public sealed class CaseBook
     private readonly List<AuditEntry> _audit = [];
     private readonly List<Notice> _notices = [];
 
-    public CaseBook(string seller, string policy, IEnumerable<EnforcementCase> cases)
+    /// <param name="policyVersion">The version of the policy the cases are advanced under: recorded on every case
+    /// opened (<see cref="EnforcementCase.PolicyVersionKey"/>), so a case says which rules it was opened under.</param>
+    public CaseBook(string seller, string policy, IEnumerable<EnforcementCase> cases, string? policyVersion = null)
     {
         Seller = seller;
         Policy = policy;
+        PolicyVersion = policyVersion;
         _cases = cases.ToDictionary(c => c.Id, StringComparer.Ordinal);
     }
 
     public string Seller { get; }
     public string Policy { get; }
+    public string? PolicyVersion { get; }
 
     /// <summary>Every case, oldest first.</summary>
     public IEnumerable<EnforcementCase> All => _cases.Values.OrderBy(c => c.OpenedAt).ThenBy(c => c.Id, StringComparer.Ordinal);
@@ -54,6 +58,7 @@ public sealed class CaseBook
     public EnforcementCase Open(EnforcementCase opened, Actor actor, string reason, IReadOnlyList<MetricSnapshot> snapshot, string action = "opened")
     {
         if (_cases.ContainsKey(opened.Id)) throw new InvalidOperationException($"case {opened.Id} exists already");
+        if (PolicyVersion is { } version && opened.Get(EnforcementCase.PolicyVersionKey) is null) opened = opened.With(EnforcementCase.PolicyVersionKey, version);
         var entry = Audit(opened, actor, action, null, opened.State, reason, snapshot, opened.OpenedAt);
         var stored = opened with { AuditCount = entry.Seq };
         _cases[stored.Id] = stored;

@@ -29,6 +29,9 @@ public sealed record EnforcementCase
 
     public bool IsOpen => ClosedAt is null;
 
+    /// <summary>Data key of the version of the policy the case was opened under.</summary>
+    public const string PolicyVersionKey = "policy_version";
+
     public string? Get(string key) => Data.TryGetValue(key, out var v) ? v : null;
 
     public double? GetNumber(string key) =>

@@ -13,7 +13,7 @@ namespace Standing.Enforcement.Machines;
 public static class CaseRules
 {
     public const string WrittenBy = "written_by";
-    public const string PolicyVersion = "policy_version";
+    public const string PolicyVersion = EnforcementCase.PolicyVersionKey;
     /// <summary>Where the policy was read from ("built-in:ID.yaml" or a file), to send the notices of a later decision.</summary>
     public const string PolicySource = "policy_source";
     public const string OutcomeKey = "outcome";

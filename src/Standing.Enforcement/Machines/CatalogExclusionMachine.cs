@@ -1,6 +1,7 @@
 using NodaTime;
 using Standing.Core.Events;
 using Standing.Core.Facts;
+using Standing.Core.Policies;
 using Standing.Enforcement.Cases;
 
 namespace Standing.Enforcement.Machines;
@@ -65,7 +66,7 @@ public sealed class CatalogExclusionMachine : IPackMachine
         var snapshot = MetricSnapshot.Of(input.Evaluation);
         // Day 14 is a local day: the re-check falls due at its start, whatever the hour of the exclusion.
         var due = zone.AtStartOfDay(at.InZone(zone).Date.PlusDays(minDays)).ToInstant();
-        var excluded = book.Open(new EnforcementCase
+        var excluded = book.Open(input.KeepSettings(new EnforcementCase
         {
             Id = book.NewId(CaseKinds.CatalogExclusion, at, zone),
             Seller = book.Seller,
@@ -76,6 +77,7 @@ public sealed class CatalogExclusionMachine : IPackMachine
             DueAt = due,
             UpdatedAt = at,
         }.WithNumber("rating_at_exclusion", rating).With("rechecks", "0").With("min_until", Text.Instant(due)),
+            (RecheckEverySetting, 14), (RatingRiseSetting, 0.1)),
             Actor.Rule(Policy, Outcome), "service quality significantly worse than the catalog: " + input.Outcome(Outcome)!.Reason, snapshot);
         MachineNotices.Notify(input, book, excluded, CaseKinds.CatalogExclusion, "seller", "Your products are excluded from the catalog",
         [
@@ -102,17 +104,18 @@ public sealed class CatalogExclusionMachine : IPackMachine
         var rechecks = (int)(exclusion.GetNumber("rechecks") ?? 0) + 1;
         var snapshot = MetricSnapshot.Of(input.Evaluation);
         var rule = Actor.Rule(Policy, Outcome);
-        var summary = checklist.Select(c => $"{(c.Held ? "✓" : "✗")} {c.Id}: {c.Detail}").ToList();
         if (failed.Count == 0)
         {
+            var why = $"re-check {rechecks}: every reinstatement condition holds";
             var reinstated = book.Move(exclusion,
                 exclusion with { State = CaseStates.Reinstated, ClosedAt = at, DueAt = null },
-                rule, "re-checked", $"re-check {rechecks}: every reinstatement condition holds", snapshot, at);
-            book.Notify(reinstated, "recheck_result", "seller", "Re-check passed: your products are back in the catalog",
-                [$"Re-check of {Text.Date(at, zone)}: every condition holds; you are reinstated.", .. summary], snapshot);
+                rule, "re-checked", why, snapshot, at);
+            MachineNotices.Notify(input, book, reinstated, RecheckResult, "seller", "Re-check passed: your products are back in the catalog",
+                [$"Re-check of {Text.Date(at, zone)}: every condition holds; you are reinstated.", .. ConditionLines(input.Policy, checklist, NoticeText.English, marked: true)],
+                snapshot, ResultValues(input, why, checklist, Text.Date(at, zone), null), textKind: "recheck_passed");
             return;
         }
-        var interval = input.Setting(RecheckEverySetting, 14);
+        var interval = input.Setting(exclusion, RecheckEverySetting, 14);
         var next = exclusion.DueAt!.Value;
         while (next <= at) next = Days.Later(next, interval, zone); // a missed run does not stack re-checks
         // Only the letter missing while its day is not over: the result stands, but a letter that still
@@ -122,24 +125,53 @@ public sealed class CatalogExclusionMachine : IPackMachine
             .With("failed", string.Join(",", failed.Select(f => f.Id)));
         // A wait left from an earlier re-check day must not complete this one.
         kept = onlyLetter ? kept.With(LetterWait, Text.Instant(dayEnd)) : Without(kept, LetterWait);
-        kept = book.Move(exclusion, kept,
-            rule, "re-checked", $"re-check {rechecks}: still excluded; failed: {string.Join("; ", failed.Select(f => f.Detail))}", snapshot, at);
-        book.Notify(kept, "recheck_result", "seller", "Re-check: your products stay excluded",
+        var reason = $"re-check {rechecks}: still excluded; failed: {string.Join("; ", failed.Select(f => f.Detail))}";
+        kept = book.Move(exclusion, kept, rule, "re-checked", reason, snapshot, at);
+        MachineNotices.Notify(input, book, kept, RecheckResult, "seller", "Re-check: your products stay excluded",
             [$"Re-check of {Text.Date(at, zone)}: you stay excluded because these conditions failed:",
-             .. failed.Select(f => $"  {f.Id}: {f.Detail}"),
+             .. ConditionLines(input.Policy, failed, NoticeText.English, marked: false),
              .. onlyLetter
                 ? (string[])[$"Every other condition holds: an improvement letter received by the end of {Text.Date(at, zone)} still counts, and you are reinstated at the first run after it."]
                 : [],
              $"Next re-check: {Text.Date(next, zone)}.",
-             "All conditions:", .. summary.Select(s => "  " + s)], snapshot);
+             "All conditions:", .. ConditionLines(input.Policy, checklist, NoticeText.English, marked: true)],
+            snapshot, ResultValues(input, reason, checklist, Text.Date(at, zone), Text.Date(next, zone)),
+            textKind: onlyLetter ? "recheck_failed_letter_pending" : "recheck_failed");
     }
+
+    /// <summary>The notice kind of every re-check result; the pack's texts are recheck_passed, recheck_passed_on_letter_day, recheck_failed and recheck_failed_letter_pending.</summary>
+    private const string RecheckResult = "recheck_result";
+
+    /// <summary>What a re-check result's text is filled with: its date, the next one, and the conditions in the notice's language.</summary>
+    private static MachineNotices.Values ResultValues(MachineInput input, string reason, IReadOnlyList<ChecklistItem> checklist, string date, string? next) =>
+        new(reason, More: language => new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["recheck_date"] = date,
+            ["next_recheck_date"] = next ?? NoticeWords.None(language),
+        }, Lists: language => new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+        {
+            ["failed"] = ConditionLines(input.Policy, checklist.Where(c => !c.Held), language, marked: false),
+            ["conditions"] = ConditionLines(input.Policy, checklist, language, marked: true),
+        });
+
+    /// <summary>
+    /// The conditions as a notice lists them, one line each (marked ✓ or ✗ when all are listed): the pack's
+    /// text of the condition's result in the language (<c>condition.ID.VARIANT</c>), else the checklist's English.
+    /// </summary>
+    private static List<string> ConditionLines(Policy policy, IEnumerable<ChecklistItem> items, string language, bool marked) =>
+        items.Select(c => "  " + (marked ? (c.Held ? "✓ " : "✗ ") : "") + ConditionText(policy, c, language)).ToList();
+
+    private static string ConditionText(Policy policy, ChecklistItem c, string language) =>
+        policy.Notices.FirstOrDefault(n => n.Kind == c.TextKind) is { } text
+            ? NoticeText.Fill(text.Title.TryGetValue(language, out var t) ? t : text.Title[NoticeText.English], c.Values(language))
+            : $"{c.Id}: {c.Detail}";
 
     private static EnforcementCase Without(EnforcementCase c, string key) =>
         c.Get(key) is null ? c : c with { Data = c.Data.Where(kv => kv.Key != key).ToDictionary(StringComparer.Ordinal) };
 
     private static IReadOnlyList<ChecklistItem> Checklist(MachineInput input, SellerFacts facts, EnforcementCase exclusion, Instant letterDeadline) =>
         ReinstatementChecklist.Check(facts, input.Events, exclusion.OpenedAt, input.AsOf, letterDeadline,
-            exclusion.GetNumber("rating_at_exclusion"), input.Setting(RatingRiseSetting, 0.1));
+            exclusion.GetNumber("rating_at_exclusion"), input.Setting(exclusion, RatingRiseSetting, 0.1));
 
     /// <summary>
     /// The first run after a re-check day whose only failure was the missing letter: a letter received
@@ -161,11 +193,12 @@ public sealed class CatalogExclusionMachine : IPackMachine
                 $"re-check of {day} completed at the end of the day: still excluded; failed: {string.Join("; ", failed.Select(f => f.Detail))}", snapshot, at);
             return;
         }
-        var reinstated = book.Move(exclusion, cleared with { State = CaseStates.Reinstated, ClosedAt = at, DueAt = null },
-            rule, "re-checked", $"re-check of {day} completed at the end of the day: the improvement letter arrived on the re-check day; every reinstatement condition holds", snapshot, at);
-        book.Notify(reinstated, "recheck_result", "seller", "Re-check passed: your products are back in the catalog",
+        var why = $"re-check of {day} completed at the end of the day: the improvement letter arrived on the re-check day; every reinstatement condition holds";
+        var reinstated = book.Move(exclusion, cleared with { State = CaseStates.Reinstated, ClosedAt = at, DueAt = null }, rule, "re-checked", why, snapshot, at);
+        MachineNotices.Notify(input, book, reinstated, RecheckResult, "seller", "Re-check passed: your products are back in the catalog",
             [$"Re-check of {day}: your improvement letter arrived on the re-check day and every condition holds; you are reinstated.",
-             .. checklist.Select(c => $"{(c.Held ? "✓" : "✗")} {c.Id}: {c.Detail}")], snapshot);
+             .. ConditionLines(input.Policy, checklist, NoticeText.English, marked: true)],
+            snapshot, ResultValues(input, why, checklist, day, null), textKind: "recheck_passed_on_letter_day");
     }
 
     private void OpenLetters(MachineInput input, CaseBook book)

@@ -105,6 +105,7 @@ public sealed class CongocreaMachine : IPackMachine
             DueAt = Days.Later(at, Period(input), zone),
             UpdatedAt = at,
         }.WithNumber("odr", odr?.Value).WithNumber(DefectsKey, odr?.Value is null ? null : odr.Numerator).With("evaluated_at", Text.Instant(at));
+        opened = input.KeepSettings(opened, (EarlyChangeSetting, DefaultEarlyChange), (MinTimeToActSetting, DefaultMinTimeToActDays));
         var warning = book.Open(opened, actor, reason, snapshot);
 
         var defective = explained.Metric(OdrMetric)?.Items
@@ -164,7 +165,7 @@ public sealed class CongocreaMachine : IPackMachine
     {
         var at = input.AsOf;
         var zone = input.Policy.Zone;
-        var change = input.Setting(EarlyChangeSetting, DefaultEarlyChange);
+        var change = input.Setting(warning, EarlyChangeSetting, DefaultEarlyChange);
         var last = warning.GetNumber("odr");
         var now = odr?.Value;
         var scheduled = at >= warning.DueAt;
@@ -203,7 +204,7 @@ public sealed class CongocreaMachine : IPackMachine
 
         // A considerable rise escalates only once the shop had the pack's minimum time to act after the warning;
         // before then the rise is not acted on (the value it is measured from stays, so it is seen again then).
-        var actBy = Days.Later(warning.OpenedAt, (int)input.Setting(MinTimeToActSetting, DefaultMinTimeToActDays), zone);
+        var actBy = Days.Later(warning.OpenedAt, (int)input.Setting(warning, MinTimeToActSetting, DefaultMinTimeToActDays), zone);
         if (at < actBy) return;
         // A rise counts when new defective orders came: a rate that rises only because clean orders left
         // the window (no new defects) is not a shop doing worse, and is left to the period's end.

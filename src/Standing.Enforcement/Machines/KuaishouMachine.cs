@@ -58,10 +58,10 @@ public sealed class KuaishouMachine : IPackMachine
             Actor.Rule(Policy, outcome), $"violation-handling threshold of {metricId} reached over {period}: {reason}", snapshot);
         MachineNotices.Notify(input, book, opened, CaseKinds.Violation, "seller", $"Violation recorded: {metric?.Definition.Title ?? metricId}",
             [$"{metricId} reached its violation-handling threshold over {period}: {reason}"], snapshot,
-            new MachineNotices.Values(reason, metric, period, More: _ => new Dictionary<string, string>(StringComparer.Ordinal)
+            new MachineNotices.Values(reason, metric, period, More: language => new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["metric"] = metricId,
-                ["metric_title"] = metric?.Definition.Title ?? metricId,
+                ["metric_title"] = metric?.Definition.TitleIn(language) ?? metricId,
             }));
     }
 
@@ -94,11 +94,14 @@ public sealed class KuaishouMachine : IPackMachine
         }
         var opened = book.Open(penalty, Actor.Rule(Policy, tier.Outcome),
             $"service-attitude bad-review rate of {period} is {tier.Outcome["attitude_".Length..].Replace('_', ' ')}: {input.Outcome(tier.Outcome)!.Reason}", snapshot);
+        // The standard the rate is above: the rule's metric's threshold, so a copied pack says its own (6% in the standard's).
+        var limit = PolicyMachine.FirstMetric(input, tier.Outcome)?.Definition.Standard is { } standard ? ValueText.Percent(standard.Threshold) : "6%";
         MachineNotices.Notify(input, book, opened, CaseKinds.AttitudePenalty, "seller", "Service-attitude penalty",
-            [$"Your service-attitude bad-review rate over {period} is above the standard (at most 6%).", $"Penalty: {penaltyText}."
+            [$"Your service-attitude bad-review rate over {period} is above the standard (at most {limit}).", $"Penalty: {penaltyText}."
              + (fineMin is null ? "" : " The operator sets the amount within the range.")], snapshot,
             new MachineNotices.Values(verdict?.Reason ?? "", Period: period, More: language => new Dictionary<string, string>(StringComparer.Ordinal)
             {
+                ["threshold"] = limit,
                 ["penalty"] = language == "zh" ? ChinesePenalty(fineMin, fineMax, currency) : penaltyText,
                 ["fine_note"] = fineMin is null ? "" : language == "zh" ? "具体罚款金额由平台在上述范围内确定。" : " The operator sets the amount within the range.",
             }));

@@ -31,4 +31,17 @@ public sealed record MachineInput
     /// <summary>A numeric setting of the policy, or the documented default when the policy does not set it.</summary>
     public double Setting(string name, double fallback) =>
         Policy.Settings.TryGetValue(name, out var v) ? v : fallback;
+
+    /// <summary>
+    /// A setting as the case keeps it from its opening (<see cref="KeepSettings"/>): a policy changed while the
+    /// case is open does not change how it ends. A case opened before settings were kept reads the policy's.
+    /// </summary>
+    public double Setting(Cases.EnforcementCase kept, string name, double fallback) =>
+        kept.GetNumber(SettingKey + name) ?? Setting(name, fallback);
+
+    /// <summary>Records on a case being opened the settings its machine reads while it is open.</summary>
+    public Cases.EnforcementCase KeepSettings(Cases.EnforcementCase opening, params (string Name, double Fallback)[] settings) =>
+        settings.Aggregate(opening, (c, s) => c.With(SettingKey + s.Name, Setting(s.Name, s.Fallback)));
+
+    private const string SettingKey = "setting_";
 }

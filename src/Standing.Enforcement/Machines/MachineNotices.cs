@@ -57,7 +57,7 @@ internal static class MachineNotices
             ["case"] = c.Id,
             ["reason"] = Reason,
             ["metric"] = Metric?.Id ?? "",
-            ["metric_title"] = Metric?.Definition.Title ?? "",
+            ["metric_title"] = Metric?.Definition.TitleIn(language) ?? "",
             ["value"] = Metric?.Value is { } v ? ValueText.Of(v, Metric.Definition.Kind) : NoticeWords.NotEnough(language),
             ["threshold"] = Metric?.Definition.Standard is { } s ? ValueText.Of(s.Threshold, Metric.Definition.Kind) : NoticeWords.None(language),
             ["period"] = Period ?? "",

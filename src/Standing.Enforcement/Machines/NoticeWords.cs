@@ -9,17 +9,20 @@ internal static class NoticeWords
 {
     private static readonly Dictionary<string, Words> ByLanguage = new(StringComparer.Ordinal)
     {
-        ["en"] = new("none", "not enough data to measure", "met", "missed", "not judged (too few orders)"),
-        ["fr"] = new("aucune", "pas assez de données pour mesurer", "respecté", "non respecté", "non évalué (trop peu de commandes)"),
-        ["pl"] = new("brak", "za mało danych do pomiaru", "spełnione", "niespełnione", "nieoceniane (za mało zamówień)"),
-        ["ru"] = new("нет", "недостаточно данных для расчёта", "выполнен", "не выполнен", "не оценивается (слишком мало заказов)"),
-        ["uk"] = new("немає", "недостатньо даних для розрахунку", "виконано", "не виконано", "не оцінюється (замало замовлень)"),
-        ["zh"] = new("无", "数据不足，无法计算", "达标", "未达标", "样本不足，不予评定"),
+        ["en"] = new("none", "not enough data to measure", "met", "missed", "not judged (too few orders)", "not enough reviews to measure"),
+        ["fr"] = new("aucune", "pas assez de données pour mesurer", "respecté", "non respecté", "non évalué (trop peu de commandes)", "pas assez d’avis pour mesurer"),
+        ["pl"] = new("brak", "za mało danych do pomiaru", "spełnione", "niespełnione", "nieoceniane (za mało zamówień)", "za mało opinii do pomiaru"),
+        ["ru"] = new("нет", "недостаточно данных для расчёта", "выполнен", "не выполнен", "не оценивается (слишком мало заказов)", "недостаточно отзывов для расчёта"),
+        ["uk"] = new("немає", "недостатньо даних для розрахунку", "виконано", "не виконано", "не оцінюється (замало замовлень)", "недостатньо відгуків для розрахунку"),
+        ["zh"] = new("无", "数据不足，无法计算", "达标", "未达标", "样本不足，不予评定", "评价不足，无法计算"),
     };
 
     public static string None(string language) => Of(language).None;
 
     public static string NotEnough(string language) => Of(language).NotEnough;
+
+    /// <summary>What a notice says for a rating without reviews to compute it from.</summary>
+    public static string NoRating(string language) => Of(language).NoRating;
 
     /// <summary>Whether a metric met its standard over a report's period, in words.</summary>
     public static string Verdict(string language, Core.Metrics.MetricStatus status) => status switch
@@ -29,7 +32,7 @@ internal static class NoticeWords
         _ => Of(language).Met,
     };
 
-    private sealed record Words(string None, string NotEnough, string Met, string Missed, string NotJudged);
+    private sealed record Words(string None, string NotEnough, string Met, string Missed, string NotJudged, string NoRating);
 
     private static Words Of(string language) =>
         ByLanguage.TryGetValue(language, out var words) ? words : ByLanguage[NoticeText.English];

@@ -61,7 +61,7 @@ public static class PeriodicReports
                 OpenedAt = input.AsOf,
                 UpdatedAt = input.AsOf,
                 ClosedAt = input.AsOf,
-            }.With(PeriodStartKey, start).With("period_end", values["period_end"]).With("policy_version", input.Policy.Version),
+            }.With(PeriodStartKey, start).With("period_end", values["period_end"]).With(EnforcementCase.PolicyVersionKey, input.Policy.Version),
                 Actor.Rule(policyId, report.Id), $"{report.Id} for {start} to {values["period_end"]}: {rows.Makers.Count} row(s)", snapshot, Sent);
 
             var title = NoticeText.Fill(Pick(report.Title, language), values);
@@ -112,7 +112,7 @@ public static class PeriodicReports
             makers.Add(language => new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["metric"] = m.Id,
-                ["metric_title"] = m.Definition.Title,
+                ["metric_title"] = m.Definition.TitleIn(language),
                 ["value"] = m.Value is { } v ? ValueText.Of(v, m.Definition.Kind) : NoticeWords.NotEnough(language),
                 ["threshold"] = ValueText.Of(m.Definition.Standard!.Threshold, m.Definition.Kind),
                 ["numerator"] = m.Numerator.ToString(CultureInfo.InvariantCulture),

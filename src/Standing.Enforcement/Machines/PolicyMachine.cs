@@ -86,7 +86,8 @@ public sealed class PolicyMachine(string policy) : IPackMachine
         }
     }
 
-    private static MetricResult? FirstMetric(MachineInput input, string outcome) =>
+    /// <summary>The first metric the outcome's rule (and tier) tests.</summary>
+    internal static MetricResult? FirstMetric(MachineInput input, string outcome) =>
         Tests(input.Policy, outcome).Select(t => input.Evaluation.Metric(t.Metric)).FirstOrDefault(m => m is not null);
 
     private static IEnumerable<MetricTest> Tests(Policy policy, string outcome)
@@ -229,7 +230,7 @@ public sealed class PolicyMachine(string policy) : IPackMachine
             ["due_date"] = Text.ParseInstant(c.Get("deadline")) is { } deadline ? Text.Date(deadline, zone) : none,
             ["guidance"] = string.Join(" ", policy.Guidance),
             ["metric"] = metric?.Id ?? "",
-            ["metric_title"] = metric?.Definition.Title ?? "",
+            ["metric_title"] = metric?.Definition.TitleIn(language) ?? "",
             ["value"] = metric is null || (metric.Value is null && language != NoticeText.English) ? NoticeWords.NotEnough(language) : Text.Value(metric),
             ["threshold"] = metric?.Definition.Standard is { } s ? ValueText.Of(s.Threshold, metric.Definition.Kind) : none,
             ["numerator"] = metric?.Numerator.ToString(CultureInfo.InvariantCulture) ?? "",

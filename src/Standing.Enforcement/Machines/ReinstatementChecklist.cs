@@ -4,8 +4,17 @@ using Standing.Core.Facts;
 
 namespace Standing.Enforcement.Machines;
 
-/// <summary>One condition of Prom.ua's reinstatement checklist and whether it held.</summary>
-public sealed record ChecklistItem(string Id, bool Held, string Detail);
+/// <summary>
+/// One condition of Prom.ua's reinstatement checklist and whether it held: <paramref name="Detail"/> in
+/// English for the audit trail, and what a notice says of it in a seller's language — the pack's text
+/// <c>condition.ID.VARIANT</c> (<paramref name="Variant"/>: held, failed, or pending for a letter that may
+/// still come on the re-check day) filled with <paramref name="Values"/> in that language.
+/// </summary>
+public sealed record ChecklistItem(string Id, bool Held, string Detail, string Variant, Func<string, IReadOnlyDictionary<string, string>> Values)
+{
+    /// <summary>The pack's text kind that states this result of the condition.</summary>
+    public string TextKind => $"condition.{Id}.{Variant}";
+}
 
 /// <summary>
 /// Prom.ua's reinstatement conditions (docs/standards/promua.md) checked at a re-check instant against what
@@ -50,22 +59,33 @@ public static class ReinstatementChecklist
         var newComplaints = events.Where(e => e.Type == EventType.ComplaintFiled && e.At >= excludedAt && e.At < recheck)
             .Select(e => e.Complaint ?? e.Id).Distinct().Order(StringComparer.Ordinal).ToList();
 
+        var worked = unworked.Count == 0;
+        var improved = newPositive > 0 && ratingUp;
+        var nothingNew = newNegatives.Count == 0 && newComplaints.Count == 0;
+        var pending = letters.Count == 0 && recheck < letterDeadline;
         return
         [
-            new(Worked, unworked.Count == 0, unworked.Count == 0
+            new(Worked, worked, worked
                 ? $"all {negatives.Count} negative reviews are resolved with the buyer or commented"
-                : $"negative reviews neither resolved nor commented: {string.Join(", ", unworked)}"),
-            new(Improved, newPositive > 0 && ratingUp,
-                $"{newPositive} new positive reviews since the exclusion; rating {Show(ratingAtExclusion)} → {Show(rating)} (needs a rise of at least {Text.Number(minRise)})"),
-            new(NoFakes, fakes.Count == 0, fakes.Count == 0 ? "no fake reviews detected" : $"fake reviews detected: {string.Join(", ", fakes)}"),
+                : $"negative reviews neither resolved nor commented: {string.Join(", ", unworked)}",
+                Variant(worked), language => Named(("negative_count", Count(negatives.Count)), ("reviews", List(unworked, language)))),
+            new(Improved, improved,
+                $"{newPositive} new positive reviews since the exclusion; rating {Show(ratingAtExclusion)} → {Show(rating)} (needs a rise of at least {Text.Number(minRise)})",
+                Variant(improved), language => Named(("new_positive", Count(newPositive)), ("rating_before", Show(ratingAtExclusion, language)),
+                    ("rating_now", Show(rating, language)), ("rating_rise_min", Text.Number(minRise)))),
+            new(NoFakes, fakes.Count == 0, fakes.Count == 0 ? "no fake reviews detected" : $"fake reviews detected: {string.Join(", ", fakes)}",
+                Variant(fakes.Count == 0), language => Named(("reviews", List(fakes, language)))),
             new(Letter, letters.Count > 0, letters.Count > 0
                 ? $"improvement letter received {Text.Instant(letters[0].At)}"
-                : recheck < letterDeadline
+                : pending
                     ? "no improvement letter (Problem → Solution) received yet; one received by the end of the re-check day still counts"
-                    : "no improvement letter (Problem → Solution) received by the re-check day"),
-            new(NothingNew, newNegatives.Count == 0 && newComplaints.Count == 0, newNegatives.Count == 0 && newComplaints.Count == 0
+                    : "no improvement letter (Problem → Solution) received by the re-check day",
+                letters.Count > 0 ? "held" : pending ? "pending" : "failed",
+                _ => Named(("letter_at", letters.Count > 0 ? Text.Instant(letters[0].At) : ""))),
+            new(NothingNew, nothingNew, nothingNew
                 ? "no new negative reviews or complaints since the exclusion"
-                : $"since the exclusion: new negative reviews [{string.Join(", ", newNegatives)}], complaints [{string.Join(", ", newComplaints)}]"),
+                : $"since the exclusion: new negative reviews [{string.Join(", ", newNegatives)}], complaints [{string.Join(", ", newComplaints)}]",
+                Variant(nothingNew), language => Named(("reviews", List(newNegatives, language)), ("complaints", List(newComplaints, language)))),
         ];
     }
 
@@ -81,4 +101,16 @@ public static class ReinstatementChecklist
     }
 
     private static string Show(double? rating) => rating is { } r ? Text.Number(r) : "not enough reviews to measure";
+
+    private static string Show(double? rating, string language) => rating is { } r ? Text.Number(r) : NoticeWords.NoRating(language);
+
+    private static string Variant(bool held) => held ? "held" : "failed";
+
+    private static string Count(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Review or complaint ids, or the language's "none".</summary>
+    private static string List(IReadOnlyList<string> ids, string language) => ids.Count == 0 ? NoticeWords.None(language) : string.Join(", ", ids);
+
+    private static IReadOnlyDictionary<string, string> Named(params (string Key, string Value)[] values) =>
+        values.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
 }

@@ -243,10 +243,11 @@ internal sealed partial class EnforcementReader(YamlCursor cursor, IReadOnlyList
                 cursor.Error(k, $"\"{language}\" is not a language code (two or three lower-case letters: en, fr, pl, ru, uk, zh)");
                 continue;
             }
-            var texts = v switch
+            // Each text with its own node, so that a mistake in a line of a list is reported at that line.
+            List<YamlScalarNode>? texts = v switch
             {
-                YamlScalarNode { Value: { } s } => [s],
-                YamlSequenceNode seq when !single => seq.OfType<YamlScalarNode>().Select(x => x.Value ?? "").ToList(),
+                YamlScalarNode { Value: not null } one => [one],
+                YamlSequenceNode seq when !single => seq.OfType<YamlScalarNode>().ToList(),
                 _ => null,
             };
             if (texts is null)
@@ -254,8 +255,8 @@ internal sealed partial class EnforcementReader(YamlCursor cursor, IReadOnlyList
                 cursor.Error(v, single ? $"the {language} \"{key}\" must be a text" : $"the {language} \"{key}\" must be a text or a list of texts");
                 continue;
             }
-            if (known is not null) foreach (var text in texts) CheckPlaceholders(v, text, known);
-            result[language] = texts;
+            if (known is not null) foreach (var text in texts) CheckPlaceholders(text, text.Value ?? "", known);
+            result[language] = texts.Select(t => t.Value ?? "").ToList();
         }
         if (!result.ContainsKey("en")) cursor.Error(node, $"\"{key}\" needs its English text (\"en\"), the language of sellers without one");
         return result;

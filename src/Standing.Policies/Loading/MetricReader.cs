@@ -148,11 +148,13 @@ internal sealed partial class MetricReader(YamlCursor cursor)
             cursor.Error(YamlCursor.Get(map, "standard")!, $"a peer comparison needs a rate (rate, ratio or share_within); {what} is a {KindName(k)}");
         if (standard?.Guard is not null && k is MetricKind.MeanDuration or MetricKind.Count)
             cursor.Error(YamlCursor.Get(YamlCursor.Get(map, "standard") as YamlMappingNode ?? map, "guard") ?? map, $"a guard needs a rate (rate, ratio or share_within) whose items it can count; {what} is a {KindName(k)}");
+        var titles = ReadTitles(map, what);
         if (id is null || window is null || attributeBy is null) return null;
         return new MetricDefinition
         {
             Id = id,
-            Title = cursor.Text(map, "title", false, what) ?? id,
+            Title = titles.GetValueOrDefault(TitleLanguage) ?? id,
+            Titles = titles,
             Kind = k,
             Subject = s,
             Window = window,
@@ -217,11 +219,13 @@ internal sealed partial class MetricReader(YamlCursor cursor)
         var numerator = ReadPart(YamlCursor.Get(map, "numerator"), $"the numerator of {what}");
         var denominator = ReadPart(YamlCursor.Get(map, "denominator"), $"the denominator of {what}");
         var standard = new StandardReader(cursor).Read(YamlCursor.Get(map, "standard"), what);
+        var titles = ReadTitles(map, what);
         if (id is null || window is null || numerator is null || denominator is null) return null;
         return new MetricDefinition
         {
             Id = id,
-            Title = cursor.Text(map, "title", false, what) ?? id,
+            Title = titles.GetValueOrDefault(TitleLanguage) ?? id,
+            Titles = titles,
             Kind = MetricKind.Ratio,
             Subject = numerator.Subject,
             Window = window,
@@ -269,11 +273,13 @@ internal sealed partial class MetricReader(YamlCursor cursor)
             cursor.Error(YamlCursor.Get(map, "standard")!, $"a peer comparison needs a rate (rate, ratio or share_within); {what} is a score");
         if (standard?.Guard is not null)
             cursor.Error(YamlCursor.Get((YamlMappingNode)YamlCursor.Get(map, "standard")!, "guard")!, $"a guard needs a rate (rate, ratio or share_within) whose items it can count; {what} is a score");
+        var titles = ReadTitles(map, what);
         if (id is null) return null;
         return new MetricDefinition
         {
             Id = id,
-            Title = cursor.Text(map, "title", false, what) ?? id,
+            Title = titles.GetValueOrDefault(TitleLanguage) ?? id,
+            Titles = titles,
             Kind = MetricKind.Score,
             Subject = Subject.Orders,
             Window = new ComponentWindows(),

@@ -29,7 +29,7 @@ internal sealed class MachineDriver(IPackMachine machine, Policy policy, string 
         var known = events.Where(e => e.At < asOf).ToList();
         var facts = FactFolder.Fold(known, asOf).SingleOrDefault(f => f.Seller == seller) ?? new SellerFacts(seller, [], [], []);
         var evaluator = new PolicyEvaluator(policy);
-        var book = new CaseBook(seller, policy.Id, _cases.Values);
+        var book = new CaseBook(seller, policy.Id, _cases.Values, policy.Version);
         Instant? previous = _runs.GetViewBetween(Instant.MinValue, asOf).Where(r => r < asOf).Select(r => (Instant?)r).LastOrDefault();
         _runs.Add(asOf);
         machine.Advance(new MachineInput
@@ -54,4 +54,7 @@ internal sealed class MachineDriver(IPackMachine machine, Policy policy, string 
     }
 
     public CaseBook Book() => new(seller, policy.Id, _cases.Values);
+
+    /// <summary>Starts from a case another run (e.g. under an earlier version of the policy) left in the store.</summary>
+    public void Seed(EnforcementCase c) => _cases[c.Id] = c;
 }
