@@ -38,8 +38,8 @@ public sealed class CsvMappedReader(CsvMapping mapping)
         _headers = headers;
     }
 
-    /// <summary>Reads the files (see <see cref="Prepare"/>, which this calls first if needed) into the ingester.</summary>
-    public void Read(IReadOnlyList<string> paths, EventIngester ingester)
+    /// <summary>Reads the files (see <see cref="Prepare"/>, which this calls first if needed) into the ingester (or any sink).</summary>
+    public void Read(IReadOnlyList<string> paths, IEventSink ingester)
     {
         if (_headers is null) Prepare(paths);
         var headers = _headers!;
@@ -189,7 +189,7 @@ public sealed class CsvMappedReader(CsvMapping mapping)
         public Dictionary<string, List<CsvRow>> ByKey { get; } = new(StringComparer.Ordinal);
     }
 
-    private JoinedTable LoadJoined(JoinSpec join, string[] header, EventIngester ingester)
+    private JoinedTable LoadJoined(JoinSpec join, string[] header, IEventSink ingester)
     {
         var table = new JoinedTable(header);
         var keyIndex = Array.IndexOf(header, join.RightKey);
@@ -207,7 +207,7 @@ public sealed class CsvMappedReader(CsvMapping mapping)
     /// mapping's encoding are rejected here. A quote never closed would make the rest of the file one
     /// field: its row is rejected alone and reading goes on at the next line.
     /// </summary>
-    private IEnumerable<CsvRow> Rows(string table, string[] header, EventIngester ingester)
+    private IEnumerable<CsvRow> Rows(string table, string[] header, IEventSink ingester)
     {
         var file = _paths[table];
         var skipped = 0; // lines before the part being read: 0, or up to the row of an unclosed quote
@@ -275,7 +275,7 @@ public sealed class CsvMappedReader(CsvMapping mapping)
         return 0;
     }
 
-    private void ReadSource(RowSource source, Dictionary<string, string[]> headers, Dictionary<string, JoinedTable> tables, EventIngester ingester)
+    private void ReadSource(RowSource source, Dictionary<string, string[]> headers, Dictionary<string, JoinedTable> tables, IEventSink ingester)
     {
         var file = _paths[source.Table];
         var header = headers[source.Table];
