@@ -16,9 +16,10 @@ namespace Standing.Data.Csv;
 /// streams each source's rows into events. A row that cannot become its events (wrong number of
 /// fields, bad date, an event the format rejects) is rejected whole as <c>FILE:LINE: reason</c>, kept
 /// verbatim; the other rows go on. Unknown columns and missing files stop everything before any event
-/// is stored.
+/// is stored. <paramref name="openFile"/> opens a file by its path instead of the file system (the long
+/// fuzz run reads exports held in memory); the paths are then taken as they are.
 /// </summary>
-public sealed class CsvMappedReader(CsvMapping mapping)
+public sealed class CsvMappedReader(CsvMapping mapping, Func<string, Stream>? openFile = null)
 {
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -58,7 +59,11 @@ public sealed class CsvMappedReader(CsvMapping mapping)
         var byName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var path in paths)
         {
-            if (Directory.Exists(path))
+            if (openFile is not null)
+            {
+                byName[Path.GetFileName(path)] = path;
+            }
+            else if (Directory.Exists(path))
             {
                 foreach (var file in Directory.EnumerateFiles(path)) byName.TryAdd(Path.GetFileName(file), file);
             }
@@ -98,7 +103,7 @@ public sealed class CsvMappedReader(CsvMapping mapping)
         Stream? stream = null;
         try
         {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            stream = openFile?.Invoke(path) ?? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
             if (skipLines > 0) SkipLines(stream, skipLines);
             return CsvReader.Create(stream, options, false);
         }
