@@ -100,6 +100,32 @@ public sealed class AbuseTests : IDisposable
     }
 
     [Fact]
+    public async Task An_escaped_unpaired_surrogate_or_deep_nesting_in_a_body_is_a_located_answer_never_a_crash()
+    {
+        // Issue 16: the escaped half of a surrogate pair aborted the command line's NDJSON reader, and
+        // 50,000 nested brackets overflowed the stack; the server reads bodies of both kinds.
+        await using var server = await ServerHarness.Start(_stores.NewTarget());
+        var before = Stored(server);
+        var surrogate = await server.Client("operator").PostAsync("/v1/disputes",
+            ServerHarness.Json("""{"seller":"shop-a","policy":"congocrea","item":"o1","reason":"bad \ud83d here"}""")).Problem(HttpStatusCode.BadRequest);
+        Assert.Equal("body", surrogate.Str("field"));
+        Assert.StartsWith("the JSON body is not valid at $.reason", surrogate.Str("detail"), StringComparison.Ordinal);
+        var deep = await server.Client("operator").PostAsync("/v1/disputes", ServerHarness.Json("{\"reason\":" + new string('[', 50_000))).Problem(HttpStatusCode.BadRequest);
+        Assert.Equal("body", deep.Str("field"));
+
+        // In a batch of events the line is rejected at its number (1) and the good line after it stored.
+        var lines = """{"id":"bad","type":"chat.message","at":"2026-03-02T09:15:00Z","seller":"shop-a","conversation":"m","from":"buyer","text":"bad \ud83d here"}"""
+            + "\n" + Marketplace.Placed("surrogate-ok", "shop-z", "z-o", 1) + "\n";
+        var batch = await server.Client("integration").PostAsync("/v1/events", ServerHarness.Ndjson(lines)).Json();
+        Assert.Equal(1, batch.GetProperty("accepted").GetInt32());
+        var reject = Assert.Single(batch.GetProperty("rejects").EnumerateArray());
+        Assert.Equal(1, reject.GetProperty("line").GetInt32());
+        Assert.Contains("unpaired surrogate", reject.Str("reason"), StringComparison.Ordinal);
+        Assert.Equal(before + 1, Stored(server));
+        await StillServing(server);
+    }
+
+    [Fact]
     public async Task A_malformed_json_body_is_400_without_the_servers_insides()
     {
         await using var server = await ServerHarness.Start(_stores.NewTarget());

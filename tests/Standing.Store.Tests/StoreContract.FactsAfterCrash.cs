@@ -58,14 +58,19 @@ public abstract partial class StoreContract
         NdjsonEventWriter.WriteFile(file, events);
         var target = NewTarget();
 
+        // Killed at a random point (the seed is in the messages): once 1 to 3 batches of events, or 1 to
+        // 4,000 sellers' facts, are committed, and up to 30 ms later.
+        var seed = Environment.TickCount;
+        var random = new Random(seed);
+        var threshold = killWhen == "events" ? 1_500 * random.Next(1, 4) : random.Next(1, 4_001);
         using (var process = Process.Start(StandingProcess.StartInfo("ingest", file, "--db", target, "--batch-size", "1500"))!)
         {
             _ = process.StandardOutput.ReadToEndAsync();
             _ = process.StandardError.ReadToEndAsync();
             var clock = Stopwatch.StartNew();
-            // Kill as soon as the first events (or the first facts) are committed.
-            while (clock.Elapsed < TimeSpan.FromMinutes(2) && !process.HasExited && Seen(target, killWhen) == 0) Thread.Sleep(2);
-            process.Kill(entireProcessTree: true); // SIGKILL
+            while (clock.Elapsed < TimeSpan.FromMinutes(2) && !process.HasExited && Seen(target, killWhen) < threshold) Thread.Sleep(2);
+            Thread.Sleep(random.Next(0, 31));
+            if (!process.HasExited) process.Kill(entireProcessTree: true); // SIGKILL
             process.WaitForExit();
         }
 
@@ -75,7 +80,7 @@ public abstract partial class StoreContract
         }
 
         var rerun = StandingProcess.Run("ingest", file, "--db", target, "--batch-size", "1500");
-        Assert.True(rerun.ExitCode == 0, rerun.Stderr + rerun.Stdout);
+        Assert.True(rerun.ExitCode == 0, $"seed {seed}: {rerun.Stderr}{rerun.Stdout}");
         using (var store = EventStore.Open(target, create: false))
         {
             Assert.Equal(events.Count, store.Count());

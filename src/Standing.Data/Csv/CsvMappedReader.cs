@@ -16,9 +16,10 @@ namespace Standing.Data.Csv;
 /// streams each source's rows into events. A row that cannot become its events (wrong number of
 /// fields, bad date, an event the format rejects) is rejected whole as <c>FILE:LINE: reason</c>, kept
 /// verbatim; the other rows go on. Unknown columns and missing files stop everything before any event
-/// is stored.
+/// is stored. <paramref name="openFile"/> opens a file by its path instead of the file system (the long
+/// fuzz run reads exports held in memory); the paths are then taken as they are.
 /// </summary>
-public sealed class CsvMappedReader(CsvMapping mapping)
+public sealed class CsvMappedReader(CsvMapping mapping, Func<string, Stream>? openFile = null)
 {
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -38,8 +39,8 @@ public sealed class CsvMappedReader(CsvMapping mapping)
         _headers = headers;
     }
 
-    /// <summary>Reads the files (see <see cref="Prepare"/>, which this calls first if needed) into the ingester.</summary>
-    public void Read(IReadOnlyList<string> paths, EventIngester ingester)
+    /// <summary>Reads the files (see <see cref="Prepare"/>, which this calls first if needed) into the ingester (or any sink).</summary>
+    public void Read(IReadOnlyList<string> paths, IEventSink ingester)
     {
         if (_headers is null) Prepare(paths);
         var headers = _headers!;
@@ -58,7 +59,11 @@ public sealed class CsvMappedReader(CsvMapping mapping)
         var byName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var path in paths)
         {
-            if (Directory.Exists(path))
+            if (openFile is not null)
+            {
+                byName[Path.GetFileName(path)] = path;
+            }
+            else if (Directory.Exists(path))
             {
                 foreach (var file in Directory.EnumerateFiles(path)) byName.TryAdd(Path.GetFileName(file), file);
             }
@@ -98,7 +103,7 @@ public sealed class CsvMappedReader(CsvMapping mapping)
         Stream? stream = null;
         try
         {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            stream = openFile?.Invoke(path) ?? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
             if (skipLines > 0) SkipLines(stream, skipLines);
             return CsvReader.Create(stream, options, false);
         }
@@ -189,7 +194,7 @@ public sealed class CsvMappedReader(CsvMapping mapping)
         public Dictionary<string, List<CsvRow>> ByKey { get; } = new(StringComparer.Ordinal);
     }
 
-    private JoinedTable LoadJoined(JoinSpec join, string[] header, EventIngester ingester)
+    private JoinedTable LoadJoined(JoinSpec join, string[] header, IEventSink ingester)
     {
         var table = new JoinedTable(header);
         var keyIndex = Array.IndexOf(header, join.RightKey);
@@ -207,7 +212,7 @@ public sealed class CsvMappedReader(CsvMapping mapping)
     /// mapping's encoding are rejected here. A quote never closed would make the rest of the file one
     /// field: its row is rejected alone and reading goes on at the next line.
     /// </summary>
-    private IEnumerable<CsvRow> Rows(string table, string[] header, EventIngester ingester)
+    private IEnumerable<CsvRow> Rows(string table, string[] header, IEventSink ingester)
     {
         var file = _paths[table];
         var skipped = 0; // lines before the part being read: 0, or up to the row of an unclosed quote
@@ -275,7 +280,7 @@ public sealed class CsvMappedReader(CsvMapping mapping)
         return 0;
     }
 
-    private void ReadSource(RowSource source, Dictionary<string, string[]> headers, Dictionary<string, JoinedTable> tables, EventIngester ingester)
+    private void ReadSource(RowSource source, Dictionary<string, string[]> headers, Dictionary<string, JoinedTable> tables, IEventSink ingester)
     {
         var file = _paths[source.Table];
         var header = headers[source.Table];

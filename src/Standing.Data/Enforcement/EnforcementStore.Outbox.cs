@@ -12,7 +12,7 @@ public sealed partial class EnforcementStore
     /// Claims <paramref name="notice"/> for <paramref name="sink"/> on behalf of <paramref name="owner"/>
     /// until <paramref name="until"/>, in one write transaction: SQLite's writer lock, or PostgreSQL's
     /// row lock taken with <c>FOR UPDATE SKIP LOCKED</c>. False when the sink has it already, it is a
-    /// dead letter, another deliverer holds an unexpired claim, or a <c>Retry-After</c> is not over.
+    /// dead letter, another deliverer (still running, <see cref="Outbox.ClaimOwner"/>) holds an unexpired claim, or a <c>Retry-After</c> is not over.
     /// </summary>
     public bool TryClaim(StoredNotice notice, string sink, string owner, Instant now, Instant until)
     {
@@ -37,7 +37,7 @@ public sealed partial class EnforcementStore
                 using var r = select.ExecuteReader();
                 if (!r.Read()) return false; // locked by another deliverer's claim in progress
                 if (!r.IsDBNull(0) || !r.IsDBNull(1)) return false;
-                if (!r.IsDBNull(2) && r.GetString(2) != owner && EnforcementJson.ParseInstant(r.GetString(3)) > now) return false;
+                if (!r.IsDBNull(2) && r.GetString(2) != owner && EnforcementJson.ParseInstant(r.GetString(3)) > now && !Outbox.ClaimOwner.IsGone(r.GetString(2))) return false;
                 if (!r.IsDBNull(4) && EnforcementJson.ParseInstant(r.GetString(4)) > now) return false;
             }
             using (var claim = Command(

@@ -14,7 +14,7 @@ namespace Standing.Data.Outbox;
 /// </summary>
 public sealed class OutboxDelivery(EnforcementStore store, IClock clock, RetryOptions retry)
 {
-    private readonly string _owner = Guid.NewGuid().ToString("N");
+    private readonly string _owner = ClaimOwner.ForThisProcess();
 
     public Random Random { get; init; } = Random.Shared;
 

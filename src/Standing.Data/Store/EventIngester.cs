@@ -54,7 +54,7 @@ public sealed class IngestSummary
 /// one batch is written while the next is filled. Conflicts become rejects at the later event's
 /// line (the first event stays). <see cref="Complete"/> writes the last batch and returns the summary.
 /// </summary>
-public sealed class EventIngester : IDisposable
+public sealed class EventIngester : IEventSink, IDisposable
 {
     public const int DefaultBatchSize = 50_000;
 

@@ -4,14 +4,14 @@ using Standing.Data.Ndjson;
 namespace Standing.Data.Store;
 
 /// <summary>
-/// Streams NDJSON files into an <see cref="EventIngester"/> line by line (same rules as
+/// Streams NDJSON files into an <see cref="EventIngester"/> (or any <see cref="IEventSink"/>) line by line (same rules as
 /// <see cref="NdjsonEventReader"/>: blank lines ignored, CRLF tolerated, a leading BOM skipped),
 /// without holding the file's events in memory.
 /// </summary>
 public static class NdjsonFileSource
 {
     /// <summary>Reads <paramref name="path"/>; <paramref name="progress"/> gets the bytes read as they go.</summary>
-    public static void Read(string path, EventIngester ingester, Action<long>? progress = null)
+    public static void Read(string path, IEventSink ingester, Action<long>? progress = null)
     {
         FileStream stream;
         try
@@ -28,10 +28,10 @@ public static class NdjsonFileSource
         }
     }
 
-    public static void Read(Stream utf8, string file, EventIngester ingester, Action<long>? progress = null) =>
+    public static void Read(Stream utf8, string file, IEventSink ingester, Action<long>? progress = null) =>
         NdjsonLines.Read(utf8, file, (line, number) => Line(line, file, number, ingester), progress: progress is null ? null : n => progress(n));
 
-    private static void Line(ReadOnlySpan<byte> line, string file, int number, EventIngester ingester)
+    private static void Line(ReadOnlySpan<byte> line, string file, int number, IEventSink ingester)
     {
         if (!line.IsEmpty && line[^1] == '\r')
         {

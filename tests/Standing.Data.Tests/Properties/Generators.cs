@@ -11,11 +11,15 @@ internal static class Generators
     /// Checks <paramref name="check"/> on inputs of <paramref name="gen"/>: <paramref name="ci"/> of them in
     /// every test run; for the long fuzz run (bench/fuzz.sh) <c>STANDING_FUZZ_ITERATIONS</c> inputs, or as
     /// many as <c>STANDING_FUZZ_SECONDS</c> allow, and the count tried is appended to <c>STANDING_FUZZ_REPORT</c>.
+    /// A property that makes a store per input (<paramref name="storePerInput"/>, tens of inputs a second)
+    /// takes its count from <c>STANDING_FUZZ_STORE_ITERATIONS</c> instead: the million-input run goes
+    /// through the in-memory harnesses, which check a sample of their inputs against a store.
     /// </summary>
-    public static void Check<T>(this Gen<T> gen, Action<T> check, long ci, [System.Runtime.CompilerServices.CallerMemberName] string name = "")
+    public static void Check<T>(this Gen<T> gen, Action<T> check, long ci, bool storePerInput = false, [System.Runtime.CompilerServices.CallerMemberName] string name = "")
     {
         long tried = 0;
-        var iterations = long.TryParse(Environment.GetEnvironmentVariable("STANDING_FUZZ_ITERATIONS"), out var n) && n > 0 ? n : ci;
+        var variable = storePerInput ? "STANDING_FUZZ_STORE_ITERATIONS" : "STANDING_FUZZ_ITERATIONS";
+        var iterations = long.TryParse(Environment.GetEnvironmentVariable(variable), out var n) && n > 0 ? n : ci;
         var seconds = int.TryParse(Environment.GetEnvironmentVariable("STANDING_FUZZ_SECONDS"), out var s) && s > 0 ? s : -1;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         try

@@ -115,7 +115,7 @@ public sealed class ReaderProperties
                 Assert.Equal(0, second.Accepted); // nothing new, and no rejected line changed anything
                 Assert.Equal(expected.Count, store.Count());
             }
-        }, 40);
+        }, 40, storePerInput: true);
     }
 
     private const string Mapping = """
@@ -161,7 +161,7 @@ public sealed class ReaderProperties
                 Assert.All(store.ReadAll(), e => Assert.DoesNotContain('\uFFFD', e.Seller));
                 Assert.All(summary.Rejects, r => Assert.False(string.IsNullOrWhiteSpace(r.Reason)));
             }, text.ToString());
-        }, 150);
+        }, 150, storePerInput: true);
     }
 
     private static readonly Gen<string> YamlNoise = Gen.OneOf<string>("[", "]", "{", "}", ":", "- ", "&a ", "*a", "*b", "!", "|", ">", "'", "\"", "\n", "\t", "#", "---\n", "? ", "%", "@", "`", " ", "\u00e9", new string('[', 100), new string('{', 100));

@@ -127,6 +127,57 @@ public abstract class OutboxContract : IDisposable
     }
 
     [Fact]
+    public void Outbox_deliver_killed_at_random_points_and_run_again_delivers_every_notice_and_repeats_only_a_notice_in_flight()
+    {
+        // Issue 16: random SIGKILLs of the deliverer. The receiver counts what it got per idempotency key;
+        // the kill points vary from run to run (the seed is in every message).
+        using var store = StoreWithNotices(out var ids, out var target, sellers: 10);
+        using var receiver = new WebhookReceiver(WebhookReceiver.FreePort()) { Delay = TimeSpan.FromMilliseconds(40) };
+        var seed = Environment.TickCount;
+        var random = new Random(seed);
+        var kills = 0;
+        for (var round = 0; round < 3; round++)
+        {
+            var before = receiver.Received.Count;
+            using var process = System.Diagnostics.Process.Start(StandingProcess.StartInfo("outbox", "deliver", "--db", target, "--webhook", receiver.Url))!;
+            _ = process.StandardOutput.ReadToEndAsync();
+            _ = process.StandardError.ReadToEndAsync();
+            var requests = random.Next(1, 4);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (!process.HasExited && receiver.Received.Count < before + requests && clock.Elapsed < TimeSpan.FromMinutes(1)) Thread.Sleep(1);
+            Thread.Sleep(random.Next(0, 60)); // waiting for the answer, recording it, or claiming the next one
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true); // SIGKILL
+                kills++;
+            }
+            process.WaitForExit();
+        }
+
+        // The next deliverer takes over the dead ones' claims at once (same machine, process gone).
+        var last = StandingProcess.Run("outbox", "deliver", "--db", target, "--webhook", receiver.Url);
+        Assert.True(last.ExitCode == 0, $"seed {seed}: {last.Stderr}{last.Stdout}");
+        Assert.DoesNotContain("left to another deliverer", last.Stdout);
+
+        var perKey = receiver.Received.GroupBy(r => r.Key!).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        Assert.Equal(ids.Order(StringComparer.Ordinal), perKey.Keys.Order(StringComparer.Ordinal));
+        // At least once; a repeat only of the notice in flight when a deliverer died, same key, same body.
+        Assert.True(perKey.Values.Sum(v => v.Count - 1) <= kills, $"seed {seed}: {kills} kills, received {string.Join(", ", perKey.Select(p => $"{p.Key} x{p.Value.Count}"))}");
+        Assert.All(perKey.Values, v => Assert.Single(v.Select(x => x.Body).Distinct(StringComparer.Ordinal)));
+
+        // The store says what an uninterrupted delivery's would: every notice delivered to the receiver,
+        // each attempt recorded one the receiver saw (only an attempt cut by a kill is missing).
+        var deliveries = store.Deliveries().Where(d => d.Sink == "webhook:" + receiver.Url).ToList();
+        Assert.Equal(ids.Order(StringComparer.Ordinal), deliveries.Select(d => d.NoticeId).Order(StringComparer.Ordinal));
+        Assert.All(deliveries, d => Assert.Equal("delivered", d.State));
+        Assert.All(deliveries, d => Assert.InRange(d.Attempts, 1, perKey[d.NoticeId].Count));
+        Assert.True(deliveries.Sum(d => perKey[d.NoticeId].Count - d.Attempts) <= kills, $"seed {seed}");
+        var again = StandingProcess.Run("outbox", "deliver", "--db", target, "--webhook", receiver.Url);
+        Assert.Contains("outbox: 0 deliveries made", again.Stdout);
+        Assert.Equal(perKey.Values.Sum(v => v.Count), receiver.Received.Count);
+    }
+
+    [Fact]
     public async Task A_notice_refused_for_good_becomes_a_dead_letter_with_the_answer_and_the_others_go_on()
     {
         // Issue 16: one notice answered 422 blocked every later notice across runs.
