@@ -192,23 +192,25 @@ public abstract partial class StoreContract
         Assert.Equal(5, projection.Refresh().Count);
         var position = store.Sellers("shop-1").Single().Changed;
 
-        // shop-1: another build's format; shop-3: bytes that are no snapshot; shop-5: appended to
-        // without a refresh (as a load killed before its refresh leaves it).
+        // shop-1: another build's format; shop-2: an older build's (format 6 held orders as fixed longs);
+        // shop-3: bytes that are no snapshot; shop-5: appended to without a refresh (as a load killed
+        // before its refresh leaves it).
         store.WriteFacts([
             new StoredFacts("shop-1", position, FactSnapshot.Format + 1, [1, 2, 3]),
+            new StoredFacts("shop-2", store.Sellers("shop-2").Single().Changed, FactSnapshot.Format - 1, [6, 0, 0, 0]),
             new StoredFacts("shop-3", position, FactSnapshot.Format, [1, 2, 3]),
         ]);
         store.Append([Events.Placed("late-5", "shop-5", minute: 30)]);
 
         var after = Day2.Plus(Duration.FromDays(10));
         var facts = projection.FactsAsOf(after);
-        Assert.Equal(["shop-1", "shop-3", "shop-5"], projection.LastFolded);
+        Assert.Equal(["shop-1", "shop-2", "shop-3", "shop-5"], projection.LastFolded);
         var evaluator = new PolicyEvaluator(BuiltInPacks.Load("congocrea"));
         Assert.Equal(Summary(evaluator.Evaluate(FactFolder.Fold(store.ReadAll(), after), after)), Summary(evaluator.Evaluate(facts, after)));
         Assert.Equal(5, facts.Single(f => f.Seller == "shop-5").Orders.Count);
 
         // The read stored what it folded: nothing is left to fold, now or for a refresh.
-        Assert.Equal(3, projection.LastStored);
+        Assert.Equal(4, projection.LastStored);
         Assert.Empty(projection.Refresh());
         projection.FactsAsOf(after);
         Assert.Empty(projection.LastFolded);

@@ -14,12 +14,14 @@ public sealed class PolicyEvaluator
     /// <summary>One per metric, in policy order; null for a score (computed from the others).</summary>
     private readonly MetricCalculator?[] _calculators;
     private readonly int[] _peerMetrics;
+    private readonly bool _scoresOrRules;
 
     public PolicyEvaluator(Policy policy)
     {
         Policy = policy;
         _calculators = policy.Metrics.Select(m => m.Kind == MetricKind.Score ? null : MetricCalculator.For(m)).ToArray();
         _peerMetrics = Enumerable.Range(0, policy.Metrics.Count).Where(i => JudgedTogether(policy.Metrics[i])).ToArray();
+        _scoresOrRules = policy.Rules.Count > 0 || policy.Metrics.Any(m => m.Kind == MetricKind.Score);
     }
 
     public Policy Policy { get; }
@@ -50,7 +52,7 @@ public sealed class PolicyEvaluator
         var date = asOf.InZone(Policy.Zone).Date;
         var results = Enumerable.Range(0, sellers.Count)
             .Where(i => only is null || sellers[i].Seller == only)
-            .Select(i => Finish(sellers[i].Seller, measured[i]!, date, explain) with { Agents = Agents(sellers[i], asOf, explain) })
+            .Select(i => WithAgents(Finish(sellers[i].Seller, measured[i]!, date, explain), sellers[i], asOf, explain))
             .ToArray();
         return new PolicyEvaluation(Policy, asOf, results);
     }
@@ -108,7 +110,7 @@ public sealed class PolicyEvaluator
             measured[k] = results;
         });
         var date = asOf.InZone(Policy.Zone).Date;
-        var results = selected.Select((i, k) => Finish(sellers[i].Seller, measured[k], date, explain) with { Agents = Agents(sellers[i], asOf, explain) }).ToArray();
+        var results = selected.Select((i, k) => WithAgents(Finish(sellers[i].Seller, measured[k], date, explain), sellers[i], asOf, explain)).ToArray();
         return new PolicyEvaluation(Policy, asOf, results);
     }
 
@@ -135,17 +137,24 @@ public sealed class PolicyEvaluator
     private static MetricResult[] JudgeColumn(MetricResult[] column) =>
         column.Length > 0 && column[0].Definition.Standard?.Peer is null ? Guards.BetaBinomial(column) : PeerComparison.Judge(column);
 
-    private IReadOnlyList<Scorecards.AgentScore> Agents(SellerFacts facts, Instant asOf, bool explain) =>
-        Policy.Scorecard is { } spec ? Scorecards.AgentScorecard.Compute(facts, asOf, Policy.Calendar, spec, explain) : [];
+    /// <summary>The seller's agent scorecard, when the policy has one (else the evaluation as it is: no copy).</summary>
+    private SellerEvaluation WithAgents(SellerEvaluation evaluation, SellerFacts facts, Instant asOf, bool explain) =>
+        Policy.Scorecard is { } spec ? evaluation with { Agents = Scorecards.AgentScorecard.Compute(facts, asOf, Policy.Calendar, spec, explain) } : evaluation;
 
     private SellerEvaluation Finish(string seller, MetricResult?[] measured, LocalDate date, bool explain)
     {
+        var metrics = new MetricResult[measured.Length];
+        if (!_scoresOrRules)
+        {
+            // Nothing reads the results by id: skip the table (one evaluation makes one per seller).
+            for (var i = 0; i < measured.Length; i++) metrics[i] = measured[i]!;
+            return new SellerEvaluation(seller, metrics, []);
+        }
         var byId = new Dictionary<string, MetricResult>(measured.Length, StringComparer.Ordinal);
         for (var i = 0; i < measured.Length; i++)
         {
             if (measured[i] is { } r) byId[r.Id] = r;
         }
-        var metrics = new MetricResult[measured.Length];
         for (var i = 0; i < measured.Length; i++)
         {
             metrics[i] = measured[i] ?? ScoreCalculator.Compute(Policy.Metrics[i], byId, explain);

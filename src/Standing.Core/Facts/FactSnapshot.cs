@@ -19,7 +19,7 @@ public static class FactSnapshot
     /// The layout's number; change it whenever a fact gains, loses or changes a field, and whenever
     /// folding changes what a field holds: facts stored by an older fold are then folded again.
     /// </summary>
-    public const int Format = 6; // 6: the seller's language
+    public const int Format = 7; // 7: orders in their compact form (present instants as offsets from the placement)
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -101,68 +101,136 @@ public static class FactSnapshot
         }
     }
 
+    /// <summary>
+    /// An order in few bytes: which instants it has (a bit each), each as a variable-length offset from
+    /// its placement (exact nanoseconds; an instant out of the compact range in full), then the rest,
+    /// with a bit for each value present. A generated order (placement, two promises, buyer, amount)
+    /// takes about 40 bytes besides its ids.
+    /// </summary>
     private static void WriteOrder(BinaryWriter w, OrderFact o)
     {
         w.Write(o.Order);
         WriteText(w, o.Buyer);
-        foreach (var raw in (ReadOnlySpan<long>)[o._placedAt, o._shipBy, o._deliverBy, o._openAt, o._confirmedAt, o._shippingAt, o._shippedAt,
-            o._deliveryConfirmedAt, o._cancelledAt, o._pickedUpAt, o._deliveredAt, o._returnedAt, o._firstCaseAt, o._refundRequestedAt, o._firstComplaintAt, o._riskFlaggedAt])
+        Span<long> raws = stackalloc long[OrderFact.Slots];
+        int present = 0, far = 0;
+        for (var slot = 0; slot < OrderFact.Slots; slot++)
         {
-            w.Write(raw);
+            raws[slot] = OrderRaw(o, slot);
+            if (raws[slot] == CompactInstant.Missing) continue;
+            present |= 1 << slot;
+            if (raws[slot] == CompactInstant.Far) far |= 1 << slot;
         }
-        WriteFar(w, o._far);
-        w.Write(o.Amount.HasValue);
-        w.Write(o.Amount.GetValueOrDefault());
-        w.Write(o.Status is { } status ? (int)status : -1);
+        w.Write((ushort)present);
+        w.Write((ushort)far);
+        var origin = (far & 1) == 0 && (present & 1) != 0 ? raws[OrderFact.PlacedSlot] : 0;
+        for (var slot = 0; slot < OrderFact.Slots; slot++)
+        {
+            if ((far & (1 << slot)) != 0)
+            {
+                WriteInstant(w, o.At(slot));
+            }
+            else if ((present & (1 << slot)) != 0)
+            {
+                w.Write7BitEncodedInt64((long)ZigZag(slot == OrderFact.PlacedSlot ? raws[slot] : unchecked(raws[slot] - origin)));
+            }
+        }
+        var flags = (o.Amount.HasValue ? OrderHasAmount : 0) | (o.Status.HasValue ? OrderHasStatus : 0) | (o.StatusCorrected ? OrderStatusCorrected : 0)
+            | (o.LowestReviewStars.HasValue ? OrderHasStars : 0);
+        w.Write((byte)flags);
+        if (o.Amount is { } amount) WriteAmount(w, amount);
+        if (o.Status is { } status) w.Write((byte)status);
+        if (o.LowestReviewStars is { } stars) w.Write7BitEncodedInt64((long)ZigZag(stars));
         WriteText(w, o.CancelledBy);
-        w.Write(o.StatusCorrected);
         WriteText(w, o.Tracking);
         WriteText(w, o.TrackingUrl);
-        w.Write(o.LowestReviewStars ?? int.MinValue);
         WriteText(w, o.LowestReview);
         WriteText(w, o.FirstCase);
-        w.Write(o.CaseCount);
+        w.Write7BitEncodedInt(o.CaseCount);
     }
+
+    private const int OrderHasAmount = 1, OrderHasStatus = 2, OrderStatusCorrected = 4, OrderHasStars = 8;
+
+    /// <summary>The compact instant of a slot, the explicit one for OPEN (its getter falls back to the placement).</summary>
+    private static long OrderRaw(OrderFact o, int slot) => slot switch
+    {
+        OrderFact.PlacedSlot => o.PlacedAtRaw,
+        OrderFact.ShipBySlot => o.ShipBy is { } at ? Raw(at) : CompactInstant.Missing,
+        OrderFact.DeliverBySlot => o.DeliverBy is { } at ? Raw(at) : CompactInstant.Missing,
+        _ => o.RawAt(slot),
+    };
+
+    private static long Raw(Instant at) => CompactInstant.TryEncode(at, out var raw) ? raw : CompactInstant.Far;
 
     private static OrderFact ReadOrder(BinaryReader r, string seller)
     {
         var o = new OrderFact(seller, r.ReadString()) { Buyer = ReadText(r) };
-        o._placedAt = r.ReadInt64();
-        o._shipBy = r.ReadInt64();
-        o._deliverBy = r.ReadInt64();
-        o._openAt = r.ReadInt64();
-        o._confirmedAt = r.ReadInt64();
-        o._shippingAt = r.ReadInt64();
-        o._shippedAt = r.ReadInt64();
-        o._deliveryConfirmedAt = r.ReadInt64();
-        o._cancelledAt = r.ReadInt64();
-        o._pickedUpAt = r.ReadInt64();
-        o._deliveredAt = r.ReadInt64();
-        o._returnedAt = r.ReadInt64();
-        o._firstCaseAt = r.ReadInt64();
-        o._refundRequestedAt = r.ReadInt64();
-        o._firstComplaintAt = r.ReadInt64();
-        o._riskFlaggedAt = r.ReadInt64();
-        o._far = ReadFar(r, OrderFact.Slots, o._placedAt, o._shipBy, o._deliverBy, o._openAt, o._confirmedAt, o._shippingAt, o._shippedAt,
-            o._deliveryConfirmedAt, o._cancelledAt, o._pickedUpAt, o._deliveredAt, o._returnedAt, o._firstCaseAt, o._refundRequestedAt, o._firstComplaintAt,
-            o._riskFlaggedAt);
-        var hasAmount = r.ReadBoolean();
-        var amount = r.ReadDecimal();
-        o.Amount = hasAmount ? amount : null;
-        var status = r.ReadInt32();
-        o.Status = status < 0 ? null
-            : Enum.IsDefined((Events.OrderStatus)status) ? (Events.OrderStatus)status : throw new FormatException($"order status {status}");
+        int present = r.ReadUInt16(), far = r.ReadUInt16();
+        if ((far & ~present) != 0) throw new FormatException("an order instant marked far but absent");
+        long origin = 0;
+        for (var slot = 0; slot < OrderFact.Slots; slot++)
+        {
+            if ((present & (1 << slot)) == 0) continue;
+            Instant at;
+            if ((far & (1 << slot)) != 0)
+            {
+                at = ReadInstant(r) ?? throw new FormatException("a far order instant without a value");
+            }
+            else
+            {
+                var raw = unchecked(UnZigZag((ulong)r.Read7BitEncodedInt64()) + (slot == OrderFact.PlacedSlot ? 0 : origin));
+                if (slot == OrderFact.PlacedSlot) origin = raw;
+                if (raw is CompactInstant.Missing or CompactInstant.Far or CompactInstant.BelowAll) throw new FormatException($"order instant {raw}");
+                at = CompactInstant.Decode(raw);
+            }
+            o.Set(slot, at);
+        }
+        var flags = r.ReadByte();
+        if ((flags & OrderHasAmount) != 0) o.Amount = ReadAmount(r);
+        if ((flags & OrderHasStatus) != 0)
+        {
+            var status = (Events.OrderStatus)r.ReadByte();
+            o.Status = Enum.IsDefined(status) ? status : throw new FormatException($"order status {(int)status}");
+        }
+        o.StatusCorrected = (flags & OrderStatusCorrected) != 0;
+        if ((flags & OrderHasStars) != 0) o.LowestReviewStars = checked((int)UnZigZag((ulong)r.Read7BitEncodedInt64()));
         o.CancelledBy = ReadText(r);
-        o.StatusCorrected = r.ReadBoolean();
         o.Tracking = ReadText(r);
         o.TrackingUrl = ReadText(r);
-        var stars = r.ReadInt32();
-        o.LowestReviewStars = stars == int.MinValue ? null : stars;
         o.LowestReview = ReadText(r);
         o.FirstCase = ReadText(r);
-        o.CaseCount = r.ReadInt32();
+        var cases = r.Read7BitEncodedInt();
+        o.CaseCount = cases >= 0 ? cases : throw new FormatException($"case count {cases}");
         return o;
     }
+
+    /// <summary>An amount exactly: its scale and sign in a byte and its mantissa in as few bytes as it needs (a full decimal past 64 bits).</summary>
+    private static void WriteAmount(BinaryWriter w, decimal amount)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(amount, bits);
+        if (bits[2] != 0)
+        {
+            w.Write(byte.MaxValue);
+            w.Write(amount);
+            return;
+        }
+        w.Write((byte)(((bits[3] >> 16) & 0x1F) | (bits[3] < 0 ? 0x80 : 0)));
+        w.Write7BitEncodedInt64((long)(((ulong)(uint)bits[1] << 32) | (uint)bits[0]));
+    }
+
+    private static decimal ReadAmount(BinaryReader r)
+    {
+        var head = r.ReadByte();
+        if (head == byte.MaxValue) return r.ReadDecimal();
+        var scale = head & 0x1F;
+        if (scale > 28 || (head & 0x60) != 0) throw new FormatException($"amount scale {scale}");
+        var mantissa = (ulong)r.Read7BitEncodedInt64();
+        return new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, (head & 0x80) != 0, (byte)scale);
+    }
+
+    private static ulong ZigZag(long value) => (ulong)((value << 1) ^ (value >> 63));
+
+    private static long UnZigZag(ulong value) => (long)(value >> 1) ^ -(long)(value & 1);
 
     private static void WriteReview(BinaryWriter w, ReviewFact f)
     {

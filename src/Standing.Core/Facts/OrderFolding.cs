@@ -32,23 +32,23 @@ internal static class OrderFolding
                 OfferStatus(o, ref w, e, e.StatusTo!.Value);
                 break;
             case EventType.ShipmentShipped:
-                First(ref o._shippedAt, o, OrderFact.ShippedSlot, e);
+                o.KeepEarliest(OrderFact.ShippedSlot, e.At);
                 AddTracking(o, ref w, e);
                 break;
             case EventType.ShipmentTrackingAdded:
                 AddTracking(o, ref w, e);
                 break;
             case EventType.ShipmentPickedUp:
-                First(ref o._pickedUpAt, o, OrderFact.PickedUpSlot, e);
+                o.KeepEarliest(OrderFact.PickedUpSlot, e.At);
                 break;
             case EventType.ShipmentDelivered:
-                First(ref o._deliveredAt, o, OrderFact.DeliveredSlot, e);
+                o.KeepEarliest(OrderFact.DeliveredSlot, e.At);
                 break;
             case EventType.ShipmentReturned:
-                First(ref o._returnedAt, o, OrderFact.ReturnedSlot, e);
+                o.KeepEarliest(OrderFact.ReturnedSlot, e.At);
                 break;
             case EventType.OrderRiskFlagged:
-                First(ref o._riskFlaggedAt, o, OrderFact.RiskFlaggedSlot, e);
+                o.KeepEarliest(OrderFact.RiskFlaggedSlot, e.At);
                 break;
         }
     }
@@ -60,28 +60,28 @@ internal static class OrderFolding
         switch (status)
         {
             case OrderStatus.Open:
-                First(ref o._openAt, o, OrderFact.OpenSlot, e);
+                o.KeepEarliest(OrderFact.OpenSlot, e.At);
                 return;
             case OrderStatus.Shipping:
-                First(ref o._shippingAt, o, OrderFact.ShippingSlot, e);
+                o.KeepEarliest(OrderFact.ShippingSlot, e.At);
                 break;
             case OrderStatus.Shipped:
-                First(ref o._shippedAt, o, OrderFact.ShippedSlot, e);
+                o.KeepEarliest(OrderFact.ShippedSlot, e.At);
                 break;
             case OrderStatus.Delivered or OrderStatus.Returned:
-                First(ref o._shippedAt, o, OrderFact.ShippedSlot, e);
-                First(ref o._deliveryConfirmedAt, o, OrderFact.DeliveryConfirmedSlot, e);
+                o.KeepEarliest(OrderFact.ShippedSlot, e.At);
+                o.KeepEarliest(OrderFact.DeliveryConfirmedSlot, e.At);
                 break;
             case OrderStatus.Cancelled:
                 if (EventKey.IsNewFirst(e, w.Cancelled))
                 {
                     w.Cancelled = e;
-                    CompactInstant.Write(ref o._cancelledAt, ref o._far, OrderFact.CancelledSlot, OrderFact.Slots, e.At);
+                    o.Set(OrderFact.CancelledSlot, e.At);
                     o.CancelledBy = e.By;
                 }
                 break;
         }
-        First(ref o._confirmedAt, o, OrderFact.ConfirmedSlot, e);
+        o.KeepEarliest(OrderFact.ConfirmedSlot, e.At);
     }
 
     private static void OfferStatus(OrderFact o, ref Winners w, StandingEvent e, OrderStatus status)
@@ -106,7 +106,4 @@ internal static class OrderFolding
             o.TrackingUrl = e.TrackingUrl;
         }
     }
-
-    private static void First(ref long field, OrderFact o, int slot, StandingEvent e) =>
-        CompactInstant.KeepEarliest(ref field, ref o._far, slot, OrderFact.Slots, e.At);
 }

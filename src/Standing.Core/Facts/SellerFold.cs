@@ -134,12 +134,12 @@ internal sealed class SellerFold
         foreach (var r in refunds)
         {
             if (r.Kind == "spontaneous" || r.RequestedAt is not { } at || r.Order is null || _orders.Find(r.Order) is not { } o) continue;
-            CompactInstant.KeepEarliest(ref o._refundRequestedAt, ref o._far, OrderFact.RefundRequestedSlot, OrderFact.Slots, at);
+            o.KeepEarliest(OrderFact.RefundRequestedSlot, at);
         }
         foreach (var c in complaints)
         {
             if (c.FiledAt is not { } at || c.Order is null || _orders.Find(c.Order) is not { } o) continue;
-            CompactInstant.KeepEarliest(ref o._firstComplaintAt, ref o._far, OrderFact.FirstComplaintSlot, OrderFact.Slots, at);
+            o.KeepEarliest(OrderFact.FirstComplaintSlot, at);
         }
     }
 

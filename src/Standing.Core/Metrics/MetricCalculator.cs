@@ -62,6 +62,7 @@ internal sealed class MetricCalculator<T> : MetricCalculator
     private readonly Func<T, string> _id;
     private readonly Func<T, Instant?> _attribution;
     private readonly Func<T, long>? _attributionRaw;
+    private readonly AttributionOrder<T>? _order;
     private readonly Func<T, bool>? _population; // null: every item
     private readonly Func<T, bool> _numerator;
     private readonly bool _everyItemCounts;
@@ -78,6 +79,7 @@ internal sealed class MetricCalculator<T> : MetricCalculator
         var attribution = (FactField<T>)d.AttributeBy;
         _attribution = attribution.Instant!;
         _attributionRaw = attribution.RawInstant;
+        _order = _attributionRaw is null ? null : new AttributionOrder<T>(_attributionRaw);
         _population = CompiledFilter.IsEverything(d.Population) ? null : CompiledFilter.Compile<T>(d.Population);
         _everyItemCounts = d.Numerator is null;
         _numerator = d.Numerator is { } n ? CompiledFilter.Compile<T>(n) : static _ => true;
@@ -150,6 +152,19 @@ internal sealed class MetricCalculator<T> : MetricCalculator
         var numerator = _numerator;
         var everyItemCounts = _everyItemCounts;
         long counted = 0, considered = 0;
+        if (_order!.TryRange(items, start, end, out var range))
+        {
+            // In attribution order: the window is one range, every item in it is in the window.
+            foreach (var item in items.AsSpan(range))
+            {
+                if (population is not null && !population(item)) continue;
+                considered++;
+                if (everyItemCounts || numerator(item)) counted++;
+            }
+            tally.Denominator += considered;
+            tally.Numerator += counted;
+            return;
+        }
         foreach (var item in items)
         {
             var at = attribution(item);

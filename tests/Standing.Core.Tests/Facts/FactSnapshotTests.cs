@@ -109,6 +109,10 @@ public sealed class FactSnapshotTests
         var otherFormat = (byte[])bytes.Clone();
         BitConverter.TryWriteBytes(otherFormat.AsSpan(0, 4), FactSnapshot.Format + 1);
         Assert.Null(FactSnapshot.Read(otherFormat));
+        // An older build's snapshot (format 6 kept orders as sixteen fixed longs) is folded again, not misread.
+        var olderFormat = (byte[])bytes.Clone();
+        BitConverter.TryWriteBytes(olderFormat.AsSpan(0, 4), FactSnapshot.Format - 1);
+        Assert.Null(FactSnapshot.Read(olderFormat));
         Assert.Null(FactSnapshot.Read(bytes[..(bytes.Length / 2)]));
         Assert.Null(FactSnapshot.Read([.. bytes, 0]));
         Assert.Null(FactSnapshot.Read([]));
@@ -156,18 +160,73 @@ public sealed class FactSnapshotTests
         BitConverter.TryWriteBytes(farOut.AsSpan(7, 8), Instant.MaxValue.ToUnixTimeTicks());
         Assert.Null(FactSnapshot.Read([.. farOut[..15], 255, .. farOut[15..]]));
 
-        // The order's status (no status: -1, just before its "cancelled by" flag) made 300.
-        var badStatus = bytes.ToArray();
-        var at = Enumerable.Range(0, bytes.Length - 4).Last(i => BitConverter.ToInt32(bytes, i) == -1 && bytes[i + 4] == 0);
-        BitConverter.TryWriteBytes(badStatus.AsSpan(at, 4), 300);
-        Assert.Null(FactSnapshot.Read(badStatus));
+        // Format 7's order: its id "o-1" (length 3), the buyer's absence flag, then which instants are present
+        // and which of them are held in full (two 16-bit masks); the order ends with a flags byte, five absent
+        // texts and its case count, and seven empty lists (4 bytes each) close the snapshot.
+        var order = Enumerable.Range(0, bytes.Length - 4).Single(i => bytes[i] == 3 && bytes[i + 1] == 'o' && bytes[i + 2] == '-' && bytes[i + 3] == '1');
+        var flagsAt = bytes.Length - (7 * 4) - 6 - 1;
+        Assert.Equal(1, BitConverter.ToUInt16(bytes, order + 5)); // only the placement
+        Assert.Equal(0, bytes[flagsAt]);
 
-        // The order's placement marked as held in an overflow array it does not have.
-        var noOverflow = bytes.ToArray();
-        var placedAt = (EventScript.At("2026-01-05T10:00:00Z") - NodaConstants.UnixEpoch).ToInt64Nanoseconds();
-        var placed = Enumerable.Range(0, bytes.Length - 8).First(i => BitConverter.ToInt64(bytes, i) == placedAt);
-        BitConverter.TryWriteBytes(noOverflow.AsSpan(placed, 8), long.MinValue + 1);
-        Assert.Null(FactSnapshot.Read(noOverflow));
+        // A status (flag 2) of 200, which no status is.
+        Assert.Null(FactSnapshot.Read([.. bytes[..flagsAt], 2, 200, .. bytes[(flagsAt + 1)..]]));
+
+        // An instant marked as held in full (the explicit OPEN, slot 3) that is not there at all.
+        var farAbsent = bytes.ToArray();
+        BitConverter.TryWriteBytes(farAbsent.AsSpan(order + 7, 2), (ushort)(1 << 3));
+        Assert.Null(FactSnapshot.Read(farAbsent));
+
+        // A case count past what a 32-bit count holds (a 7-bit encoding six bytes long).
+        Assert.Null(FactSnapshot.Read([.. bytes[..^(7 * 4 + 1)], 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01, .. bytes[^(7 * 4)..]]));
+    }
+
+    // Zero with its sign bit set and a scale of 2: equal to 0m, yet not the same bits.
+    private static readonly decimal NegativeZero = new(0, 0, 0, isNegative: true, scale: 2);
+
+    [Fact]
+    public void Values_wider_than_an_order_facts_compact_fields_fold_and_read_back_exactly()
+    {
+        // Each value below is written into the events and read back from the facts, then from their snapshot.
+        var s = new EventScript("shop-β")
+            .Add(EventType.OrderPlaced, "2026-03-01T10:00:00Z", e => e with
+            {
+                Order = "big", Amount = 12_345_678_901.23m,
+                ShipBy = EventScript.At("2026-03-01T09:59:59.5Z"), // half a second before the placement
+                DeliverBy = EventScript.At("2200-01-01T00:00:00Z"), // 174 years after it: past 32-bit seconds
+            })
+            .Add(EventType.OrderPlaced, "2026-03-02T10:00:00Z", e => e with { Order = "cents", Amount = 0.10m, ShipBy = EventScript.At("2026-03-01T10:00:00Z") })
+            .Add(EventType.OrderPlaced, "2026-03-03T10:00:00Z", e => e with { Order = "refund", Amount = -5.5m })
+            .Add(EventType.OrderPlaced, "2026-03-04T10:00:00Z", e => e with { Order = "negative-zero", Amount = NegativeZero })
+            .Add(EventType.ReviewPosted, "2026-03-05T10:00:00Z", e => e with { Review = "r-odd", Order = "big", Stars = 1000 });
+        for (var i = 0; i < 300; i++) s.Case("cents", "2026-03-06T10:00:00Z", @case: $"c-{i:000}");
+        // The same order placed again later: the first placement and its promises stay.
+        s.Add(EventType.OrderPlaced, "2026-03-07T10:00:00Z", e => e with { Order = "big", Amount = 1m, ShipBy = EventScript.At("2026-03-08T10:00:00Z") });
+        var facts = Assert.Single(FactFolder.Fold(s.Events, AsOf));
+
+        foreach (var read in new[] { facts, FactSnapshot.Read(FactSnapshot.Write(facts))! })
+        {
+            var big = read.Orders.Single(o => o.Order == "big");
+            Assert.Equal("shop-β", big.Seller);
+            Assert.Equal(EventScript.At("2026-03-01T10:00:00Z"), big.PlacedAt);
+            Assert.Equal(12_345_678_901.23m, big.Amount);
+            Assert.Equal(EventScript.At("2026-03-01T09:59:59.5Z"), big.ShipBy);
+            Assert.Equal(EventScript.At("2200-01-01T00:00:00Z"), big.DeliverBy);
+            Assert.Equal(1000, big.LowestReviewStars);
+            Assert.Equal("r-odd", big.LowestReview);
+            var cents = read.Orders.Single(o => o.Order == "cents");
+            Assert.Equal("0.10", cents.Amount!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)); // the scale is kept
+            Assert.Equal(EventScript.At("2026-03-01T10:00:00Z"), cents.ShipBy); // a whole day before the placement
+            Assert.Null(cents.DeliverBy);
+            Assert.Equal(300, cents.CaseCount);
+            Assert.True(cents.HasCase);
+            Assert.Equal("c-000", cents.FirstCase);
+            Assert.Equal(-5.5m, read.Orders.Single(o => o.Order == "refund").Amount);
+            var zero = read.Orders.Single(o => o.Order == "negative-zero").Amount!.Value;
+            Assert.Equal(decimal.GetBits(NegativeZero), decimal.GetBits(zero)); // sign and scale bits too
+            Assert.Null(read.Orders.Single(o => o.Order == "refund").LowestReviewStars);
+            Assert.False(read.Orders.Single(o => o.Order == "refund").HasCase);
+        }
+        AssertSame(facts, FactSnapshot.Read(FactSnapshot.Write(facts)), "facts");
     }
 
     /// <summary>Compares every public property, recursively through lists and records.</summary>
