@@ -61,6 +61,9 @@ public sealed class IncrementalFold
         _changed = new bool[_names.Length];
     }
 
+    /// <summary>The batch's events (another fold of the same batch may start from them).</summary>
+    public IReadOnlyList<StandingEvent> Events => _events;
+
     /// <summary>The instant of the last call, or null before the first.</summary>
     public Instant? AsOf => _asOf;
 
