@@ -112,14 +112,14 @@ internal static class BacktestCommand
             disputes = enforcement.Disputes().GroupBy(d => d.Seller, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         }
 
-        // A seller's events are read once per batch; each day's facts are folded from them in memory.
+        // A seller's events are read once per batch and folded once: each day adds the events since the day before.
         var known = rows.Where(r => r.FirstAt < lastAsOf).ToList();
         var inRange = 0L;
         foreach (var chunk in known.Chunk(backtest.ComparesSellers ? Math.Max(1, known.Count) : batchSize))
         {
             var events = store.ReadSellers(chunk.Select(r => r.Seller).ToList());
             inRange += events.Count(e => e.At >= start && e.At < end);
-            backtest.Replay(asOf => FactFolder.Fold(events, asOf), disputes);
+            backtest.Replay(new IncrementalFold(events).AdvanceTo, disputes);
         }
         if (inRange == 0)
         {

@@ -120,6 +120,9 @@ internal static class RunCommand
             var previousRun = policies.Select(p => p.Policy.Id).Distinct().ToDictionary(id => id, id => histories.GetValueOrDefault(id)?.Latest, StringComparer.Ordinal);
             using var eventStore = steps.All(s => s.Done) ? null : EventStore.Open(db, create: false);
             var projection = eventStore is null ? null : new FactProjection(eventStore);
+            // A replay of several days reads each batch's events once and folds each event once.
+            var toRun = steps.Where(s => !s.Done).Select(s => s.AsOf).Distinct().ToList();
+            var replay = eventStore is null || toRun.Count < 2 ? null : new ReplayFacts(eventStore, toRun.Max(), batchSize);
             Instant last = default;
             // Steps with one as-of (the policies of one time zone, on one day) share each batch's facts.
             for (var first = 0; first < steps.Count;)
@@ -135,7 +138,7 @@ internal static class RunCommand
                     if (done) stdout.WriteLine($"{Formats.Instant(asOf, policy.Zone)} {policy.Id}: already run; nothing changed");
                     else group.Add(new Step(policy, machine, previous, store.Cases(policy.Id)));
                 }
-                if (group.Count > 0) RunDay(projection!, steps[first].AsOf, batchSize, group, disputes, store, stdout);
+                if (group.Count > 0) RunDay(projection!, replay, steps[first].AsOf, batchSize, group, disputes, store, stdout);
                 first = end;
             }
             ReportOverdue(store, last, stdout);
@@ -164,22 +167,25 @@ internal static class RunCommand
     /// sellers at a time from the stored facts; a policy that judges sellers against each other first pools
     /// every seller's judged metrics. Each policy's changed books are stored in one transaction at the end.
     /// </summary>
-    private static void RunDay(FactProjection projection, Instant asOf, int batchSize, List<Step> group,
+    private static void RunDay(FactProjection projection, ReplayFacts? replay, Instant asOf, int batchSize, List<Step> group,
         Dictionary<string, List<Dispute>> disputes, EnforcementStore store, IAnsiConsole stdout)
     {
-        var batches = projection.Batches(asOf, batchSize).ToList();
+        // A replay's batches fold once for every day (asked twice for one as-of, they fold nothing more).
+        var batches = replay is null ? projection.Batches(asOf, batchSize).ToList() : null;
         // A store that fits in one batch is read once, for the peer pools and the run alike.
         IReadOnlyList<SellerFacts>? single = null;
-        IReadOnlyList<SellerFacts> FactsOf(IReadOnlyList<SellerProjection> rows) =>
-            batches.Count == 1 ? single ??= projection.FactsAsOf(asOf, rows) : projection.FactsAsOf(asOf, rows);
+        IReadOnlyList<SellerFacts> FactsOf(int batch) =>
+            replay is not null ? replay.FactsAsOf(batch, asOf)
+            : batches!.Count == 1 ? single ??= projection.FactsAsOf(asOf, batches[0]) : projection.FactsAsOf(asOf, batches[batch]);
+        var batchNumbers = Enumerable.Range(0, replay?.Batches ?? batches!.Count).ToList();
         var pools = group.Select(step =>
         {
             var evaluator = new PolicyEvaluator(step.Policy);
-            return evaluator.ComparesSellers ? evaluator.JudgePeers(batches.Select(FactsOf), asOf) : null;
+            return evaluator.ComparesSellers ? evaluator.JudgePeers(batchNumbers.Select(FactsOf), asOf) : null;
         }).ToList();
-        foreach (var rows in batches)
+        foreach (var batch in batchNumbers)
         {
-            var facts = FactsOf(rows);
+            var facts = FactsOf(batch);
             var events = facts.ToDictionary(f => f.Seller, MachineEvents.Of, StringComparer.Ordinal);
             for (var p = 0; p < group.Count; p++)
             {

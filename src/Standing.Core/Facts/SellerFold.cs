@@ -23,9 +23,12 @@ internal sealed class SellerFold
     private readonly Table<ComplaintFact> _complaints = new();
 
     // Refunds and conversations depend on the sequence of their events: gathered, then built in order.
-    private readonly Dictionary<string, List<StandingEvent>> _refundEvents = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<StandingEvent>> _chatEvents = new(StringComparer.Ordinal);
+    private readonly EventGroups _refundEvents = new();
+    private readonly EventGroups _chatEvents = new();
     private readonly List<StandingEvent> _sellerEvents = [];
+
+    // Whether the attach steps have written on the orders since the last reset (see ForgetAttached).
+    private bool _built;
 
     /// <summary>Which kind of fact an event type is about (see <see cref="Kinds"/>), or -1 for none.</summary>
     public static int KindOf(EventType type) => KindByType[(int)type];
@@ -36,6 +39,14 @@ internal sealed class SellerFold
     /// <param name="counts">How many of them are about orders, reviews and cases.</param>
     public SellerFacts Fold(string seller, ReadOnlySpan<StandingEvent> events, ReadOnlySpan<int> positions, ReadOnlySpan<int> counts)
     {
+        Reset(counts);
+        foreach (var position in positions) Add(seller, events[position], position);
+        return Build(seller);
+    }
+
+    /// <summary>Forgets the last seller; <paramref name="counts"/> (events per kind) size the tables.</summary>
+    public void Reset(ReadOnlySpan<int> counts)
+    {
         _orders.Reset(counts[Orders]);
         _reviews.Reset(counts[Reviews]);
         _cases.Reset(counts[Cases]);
@@ -43,50 +54,70 @@ internal sealed class SellerFold
         _refundEvents.Clear();
         _chatEvents.Clear();
         _sellerEvents.Clear();
-        foreach (var position in positions)
+        _built = false;
+    }
+
+    /// <summary>
+    /// Folds one more event of the seller. <paramref name="position"/> is its place in arrival order: the
+    /// fact lists keep the order in which their ids were first seen, whatever order events are added in.
+    /// </summary>
+    public void Add(string seller, StandingEvent e, int position)
+    {
+        switch (KindByType[(int)e.Type])
         {
-            var e = events[position];
-            switch (KindByType[(int)e.Type])
-            {
-                case Orders:
-                    {
-                        var slot = _orders.SlotOf(e.Order!, out var isNew);
-                        if (isNew) _orders.Facts[slot] = new OrderFact(seller, e.Order!);
-                        OrderFolding.Add(_orders.Facts[slot], ref _orders.Winners[slot], e);
-                        break;
-                    }
-                case Reviews:
-                    {
-                        var slot = _reviews.SlotOf(e.Review!, out var isNew);
-                        if (isNew) _reviews.Facts[slot] = new ReviewFact(seller, e.Review!);
-                        ReviewFolding.Add(_reviews.Facts[slot], ref _reviews.Winners[slot], e);
-                        break;
-                    }
-                case Cases:
-                    {
-                        var slot = _cases.SlotOf(e.Case!, out var isNew);
-                        if (isNew) _cases.Facts[slot] = new CaseFact(seller, e.Case!);
-                        CaseFolding.Add(_cases.Facts[slot], ref _cases.Winners[slot], e);
-                        break;
-                    }
-                case Complaints:
-                    {
-                        var slot = _complaints.SlotOf(e.Complaint!, out var isNew);
-                        if (isNew) _complaints.Facts[slot] = new ComplaintFact(seller, e.Complaint!);
-                        ComplaintFolding.Add(_complaints.Facts[slot], ref _complaints.Winners[slot], e);
-                        break;
-                    }
-                case Refunds:
-                    Gather(_refundEvents, e.Refund!, e);
+            case Orders:
+                {
+                    var slot = _orders.SlotOf(e.Order!, position, out var isNew);
+                    if (isNew) _orders.Facts[slot] = new OrderFact(seller, e.Order!);
+                    OrderFolding.Add(_orders.Facts[slot], ref _orders.Winners[slot], e);
                     break;
-                case Chats:
-                    Gather(_chatEvents, e.Conversation!, e);
+                }
+            case Reviews:
+                {
+                    var slot = _reviews.SlotOf(e.Review!, position, out var isNew);
+                    if (isNew) _reviews.Facts[slot] = new ReviewFact(seller, e.Review!);
+                    ReviewFolding.Add(_reviews.Facts[slot], ref _reviews.Winners[slot], e);
                     break;
-                default:
-                    _sellerEvents.Add(e);
+                }
+            case Cases:
+                {
+                    var slot = _cases.SlotOf(e.Case!, position, out var isNew);
+                    if (isNew) _cases.Facts[slot] = new CaseFact(seller, e.Case!);
+                    CaseFolding.Add(_cases.Facts[slot], ref _cases.Winners[slot], e);
                     break;
-            }
+                }
+            case Complaints:
+                {
+                    var slot = _complaints.SlotOf(e.Complaint!, position, out var isNew);
+                    if (isNew) _complaints.Facts[slot] = new ComplaintFact(seller, e.Complaint!);
+                    ComplaintFolding.Add(_complaints.Facts[slot], ref _complaints.Winners[slot], e);
+                    break;
+                }
+            case Refunds:
+                _refundEvents.Add(e.Refund!, e, position);
+                break;
+            case Chats:
+                _chatEvents.Add(e.Conversation!, e, position);
+                break;
+            case Seller:
+                _sellerEvents.Add(e);
+                break;
         }
+    }
+
+    /// <summary>
+    /// The seller's facts from the events added so far. May be called again after more are added (an
+    /// incremental fold): the order facts are then updated in place, and every step below recomputes what
+    /// it derives from its inputs rather than adding to what an earlier call derived.
+    /// </summary>
+    public SellerFacts Build(string seller)
+    {
+        _orders.RestoreFirstSeenOrder();
+        _reviews.RestoreFirstSeenOrder();
+        _cases.RestoreFirstSeenOrder();
+        _complaints.RestoreFirstSeenOrder();
+        if (_built) ForgetAttached();
+        _built = true;
         AttachReviews();
         AttachCases();
         var refunds = BuildRefunds(seller);
@@ -98,7 +129,7 @@ internal sealed class SellerFold
         var agentMessages = new List<AgentMessageFact>();
         var conversations = new ConversationFact[_chatEvents.Count];
         var c = 0;
-        foreach (var (id, chat) in _chatEvents) conversations[c++] = ChatFolding.Build(seller, id, chat, messages, agentMessages);
+        foreach (var (id, chat) in _chatEvents.InFirstSeenOrder()) conversations[c++] = ChatFolding.Build(seller, id, chat, messages, agentMessages);
         EventRun.SortDistinct(_sellerEvents);
         return new SellerFacts(seller, _orders.ToArray(), _reviews.ToArray(), _cases.ToArray())
         {
@@ -114,17 +145,29 @@ internal sealed class SellerFold
         };
     }
 
-    private static void Gather(Dictionary<string, List<StandingEvent>> groups, string id, StandingEvent e)
+    /// <summary>
+    /// Clears what the attach steps wrote on the orders at the last build (lowest review, cases, first
+    /// refund request and complaint): they are derived from the other facts, which may have changed since.
+    /// </summary>
+    private void ForgetAttached()
     {
-        ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, id, out _);
-        (list ??= []).Add(e);
+        foreach (var o in _orders.Used)
+        {
+            o.LowestReviewStars = null;
+            o.LowestReview = null;
+            o.CaseCount = 0;
+            o.FirstCaseAt = null;
+            o.FirstCase = null;
+            o._refundRequestedAt = CompactInstant.Missing;
+            o._firstComplaintAt = CompactInstant.Missing;
+        }
     }
 
     private RefundFact[] BuildRefunds(string seller)
     {
         var refunds = new RefundFact[_refundEvents.Count];
         var i = 0;
-        foreach (var (id, events) in _refundEvents) refunds[i++] = RefundFolding.Build(seller, id, events);
+        foreach (var (id, events) in _refundEvents.InFirstSeenOrder()) refunds[i++] = RefundFolding.Build(seller, id, events);
         return refunds;
     }
 
@@ -146,19 +189,13 @@ internal sealed class SellerFold
     /// <summary>Marks the cases, refunds and complaints of orders flagged as risk data with the order's flag.</summary>
     private void AttachRisk(RefundFact[] refunds, ComplaintFact[] complaints)
     {
-        foreach (var c in _cases.Used)
-        {
-            if (c.Order is not null && _orders.Find(c.Order) is { RiskFlaggedAt: { } at }) c.OrderRiskFlaggedAt = at;
-        }
-        foreach (var r in refunds)
-        {
-            if (r.Order is not null && _orders.Find(r.Order) is { RiskFlaggedAt: { } at }) r.OrderRiskFlaggedAt = at;
-        }
-        foreach (var c in complaints)
-        {
-            if (c.Order is not null && _orders.Find(c.Order) is { RiskFlaggedAt: { } at }) c.OrderRiskFlaggedAt = at;
-        }
+        // Assigned, flagged or not: a rebuild recomputes them rather than keeping an earlier build's.
+        foreach (var c in _cases.Used) c.OrderRiskFlaggedAt = RiskFlagOf(c.Order);
+        foreach (var r in refunds) r.OrderRiskFlaggedAt = RiskFlagOf(r.Order);
+        foreach (var c in complaints) c.OrderRiskFlaggedAt = RiskFlagOf(c.Order);
     }
+
+    private Instant? RiskFlagOf(string? order) => order is not null && _orders.Find(order) is { } o ? o.RiskFlaggedAt : null;
 
     /// <summary>
     /// Gives each refund the ruling on the disputes about its order (matched by order id, whether or not the
@@ -276,11 +313,16 @@ internal sealed class SellerFold
         return kinds;
     }
 
-    /// <summary>One seller's facts of one kind while folding: id → slot, the facts in first-seen order, their winners.</summary>
+    /// <summary>
+    /// One seller's facts of one kind while folding: id → slot, the facts in first-seen order, their
+    /// winners, and where in arrival order each id was first seen.
+    /// </summary>
     private sealed class Table<TFact>
         where TFact : class
     {
         private Dictionary<string, int> _slots = new(StringComparer.Ordinal);
+        private int[] _firstSeen = [];
+        private bool _unordered;
 
         public TFact[] Facts = [];
         public Winners[] Winners = [];
@@ -294,29 +336,122 @@ internal sealed class SellerFold
             Array.Clear(Facts, 0, Count);
             Array.Clear(Winners, 0, Count);
             Count = 0;
+            _unordered = false;
             // Clearing costs the table's capacity: after a much larger seller, start a small table instead.
             if (_slots.EnsureCapacity(0) > (4 * events) + 64) _slots = new Dictionary<string, int>(events, StringComparer.Ordinal);
             else _slots.Clear();
             _slots.EnsureCapacity(events);
-            if (Facts.Length < events)
-            {
-                var size = Math.Max(events, Facts.Length * 2);
-                Facts = new TFact[size];
-                Winners = new Winners[size];
-            }
+            if (Facts.Length < events) Grow(events);
         }
 
-        /// <summary>The slot of <paramref name="id"/>; <paramref name="isNew"/> when the caller must put a new fact there.</summary>
-        public int SlotOf(string id, out bool isNew)
+        /// <summary>
+        /// The slot of <paramref name="id"/>, seen at <paramref name="position"/> in arrival order;
+        /// <paramref name="isNew"/> when the caller must put a new fact there.
+        /// </summary>
+        public int SlotOf(string id, int position, out bool isNew)
         {
             ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_slots, id, out var exists);
             isNew = !exists;
-            if (!exists) slot = Count++;
+            if (!exists)
+            {
+                if (Count == Facts.Length) Grow(Count + 1);
+                slot = Count++;
+                _firstSeen[slot] = position;
+                // Added out of arrival order (an incremental fold adds events by instant): reorder at the build.
+                if (slot > 0 && position < _firstSeen[slot - 1]) _unordered = true;
+            }
+            else if (position < _firstSeen[slot])
+            {
+                _firstSeen[slot] = position;
+                _unordered = true;
+            }
             return slot;
         }
 
         public TFact? Find(string id) => _slots.TryGetValue(id, out var slot) ? Facts[slot] : null;
 
         public TFact[] ToArray() => Count == 0 ? [] : Facts.AsSpan(0, Count).ToArray();
+
+        /// <summary>Puts the facts back in the order their ids were first seen in arrival order, as one pass over the events in that order gives.</summary>
+        public void RestoreFirstSeenOrder()
+        {
+            if (!_unordered) return;
+            _unordered = false;
+            var order = new int[Count];
+            for (var i = 0; i < Count; i++) order[i] = i;
+            var firstSeen = _firstSeen;
+            Array.Sort(order, (a, b) => firstSeen[a].CompareTo(firstSeen[b]));
+            var newSlot = new int[Count];
+            for (var i = 0; i < Count; i++) newSlot[order[i]] = i;
+            var facts = new TFact[Facts.Length];
+            var winners = new Winners[Facts.Length];
+            var seen = new int[Facts.Length];
+            for (var i = 0; i < Count; i++)
+            {
+                facts[i] = Facts[order[i]];
+                winners[i] = Winners[order[i]];
+                seen[i] = _firstSeen[order[i]];
+            }
+            (Facts, Winners, _firstSeen) = (facts, winners, seen);
+            foreach (var id in _slots.Keys.ToArray()) _slots[id] = newSlot[_slots[id]];
+        }
+
+        private void Grow(int needed)
+        {
+            var size = Math.Max(Math.Max(needed, 4), Facts.Length * 2);
+            Array.Resize(ref Facts, size);
+            Array.Resize(ref Winners, size);
+            Array.Resize(ref _firstSeen, size);
+        }
+    }
+
+    /// <summary>
+    /// The events of each refund or conversation of one seller, gathered to be built in their total order,
+    /// with the groups in the order their ids were first seen in arrival order.
+    /// </summary>
+    private sealed class EventGroups
+    {
+        private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
+        private readonly List<(string Id, List<StandingEvent> Events, int FirstSeen)> _groups = [];
+        private bool _unordered;
+
+        public int Count => _groups.Count;
+
+        public void Clear()
+        {
+            _slots.Clear();
+            _groups.Clear();
+            _unordered = false;
+        }
+
+        public void Add(string id, StandingEvent e, int position)
+        {
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_slots, id, out var exists);
+            if (!exists)
+            {
+                slot = _groups.Count;
+                if (slot > 0 && position < _groups[slot - 1].FirstSeen) _unordered = true;
+                _groups.Add((id, [e], position));
+                return;
+            }
+            var group = _groups[slot];
+            group.Events.Add(e);
+            if (position < group.FirstSeen)
+            {
+                _groups[slot] = group with { FirstSeen = position };
+                _unordered = true;
+            }
+        }
+
+        public IEnumerable<(string Id, List<StandingEvent> Events)> InFirstSeenOrder()
+        {
+            if (_unordered)
+            {
+                _unordered = false;
+                _groups.Sort((a, b) => a.FirstSeen.CompareTo(b.FirstSeen));
+                for (var i = 0; i < _groups.Count; i++) _slots[_groups[i].Id] = i;
+            }
+            foreach (var (id, events, _) in _groups) yield return (id, events);
+        }
     }
 }

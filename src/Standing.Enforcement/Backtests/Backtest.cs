@@ -15,8 +15,9 @@ namespace Standing.Enforcement.Backtests;
 /// <remarks>
 /// Sellers are replayed a batch at a time, every day for one batch before the next batch: a seller's
 /// cases depend only on its own facts, so the batch's events are read once and each day's facts are
-/// folded from them in memory. A standard that judges sellers against each other needs every seller on
-/// each day: the caller then passes all sellers as one batch (<see cref="ComparesSellers"/>).
+/// folded from them in memory, each event once (<see cref="IncrementalFold"/>). A standard that judges
+/// sellers against each other needs every seller on each day: the caller then passes all sellers as one
+/// batch (<see cref="ComparesSellers"/>).
 /// </remarks>
 public sealed class Backtest
 {
@@ -51,17 +52,33 @@ public sealed class Backtest
 
     /// <summary>
     /// Replays every day for one batch of sellers. <paramref name="factsAsOf"/> gives the batch's facts as
-    /// known before an instant (sellers with no event before it left out), in seller order.
+    /// known before an instant (sellers with no event before it left out), in seller order. It is asked for
+    /// rising instants, and each answer is used before the next question, so it may be an
+    /// <see cref="IncrementalFold"/> that updates the last answer's facts in place.
     /// </summary>
     public void Replay(Func<Instant, IReadOnlyList<SellerFacts>> factsAsOf, IReadOnlyDictionary<string, List<Dispute>> disputes)
     {
         ArgumentNullException.ThrowIfNull(factsAsOf);
         for (var d = 0; d < Days.Count; d++)
         {
-            var baselineFacts = factsAsOf(Baseline.AsOfs[d]);
-            var candidateFacts = Candidate.AsOfs[d] == Baseline.AsOfs[d] ? baselineFacts : factsAsOf(Candidate.AsOfs[d]);
-            var baseline = Step(Baseline, d, baselineFacts, disputes);
-            var candidate = Step(Candidate, d, candidateFacts, disputes);
+            Dictionary<string, Judged> baseline, candidate;
+            if (Candidate.AsOfs[d] == Baseline.AsOfs[d])
+            {
+                var facts = factsAsOf(Baseline.AsOfs[d]);
+                baseline = Step(Baseline, d, facts, disputes);
+                candidate = Step(Candidate, d, facts, disputes);
+            }
+            else if (Baseline.AsOfs[d] < Candidate.AsOfs[d])
+            {
+                // Rule sets in two time zones: the earlier as-of first (the sides keep separate cases).
+                baseline = Step(Baseline, d, factsAsOf(Baseline.AsOfs[d]), disputes);
+                candidate = Step(Candidate, d, factsAsOf(Candidate.AsOfs[d]), disputes);
+            }
+            else
+            {
+                candidate = Step(Candidate, d, factsAsOf(Candidate.AsOfs[d]), disputes);
+                baseline = Step(Baseline, d, factsAsOf(Baseline.AsOfs[d]), disputes);
+            }
             Compare(d, baseline, candidate);
         }
     }
