@@ -158,8 +158,8 @@ internal sealed class SellerFold
             o.CaseCount = 0;
             o.FirstCaseAt = null;
             o.FirstCase = null;
-            o._refundRequestedAt = CompactInstant.Missing;
-            o._firstComplaintAt = CompactInstant.Missing;
+            o.Set(OrderFact.RefundRequestedSlot, null);
+            o.Set(OrderFact.FirstComplaintSlot, null);
         }
     }
 
