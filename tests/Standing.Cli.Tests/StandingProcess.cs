@@ -11,7 +11,10 @@ internal static class StandingProcess
 
     public static Result Run(params string[] args) => RunIn(Directory.GetCurrentDirectory(), args);
 
-    public static Result RunIn(string workingDirectory, params string[] args)
+    public static Result RunIn(string workingDirectory, params string[] args) => RunWith(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs with <paramref name="environment"/> set in the child's environment as well.</summary>
+    public static Result RunWith(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -21,6 +24,7 @@ internal static class StandingProcess
         };
         // Output to a pipe is as wide as $COLUMNS says, else 120: the tests read it at 120.
         start.Environment.Remove("COLUMNS");
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         start.ArgumentList.Add(Dll);
         foreach (var a in args) start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;

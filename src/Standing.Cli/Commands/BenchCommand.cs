@@ -39,11 +39,15 @@ internal static class BenchCommand
         var sqlite3 = new Option<string?>("--sqlite3") { Description = "with --ingest: the sqlite3 program to compare with (default: sqlite3 on the PATH)" };
         var repeat = new Option<int>("--repeat") { Description = "with --ingest: loads of each kind, taking turns (best and median reported)", DefaultValueFactory = _ => 3 };
         var keep = new Option<string?>("--keep") { Description = "with --ingest: write the inputs and databases into this folder and keep them" };
+        var generateOnly = new Option<bool>("--generate-only")
+        {
+            Description = "with --file: only write the generated events there, sorted by time as a marketplace's exports arrive, and keep them (for standing ingest); nothing is measured",
+        };
         var forecast = new Option<bool>("--forecast") { Description = "instead: time one seller's forecast under each built-in pack (the busiest seller of a generated year; target under 50 ms)" };
         var command = new Command("bench", "Measure parse, fold and evaluate throughput on a generated marketplace (or ingest speed with --ingest); " +
             $"the default size runs in under a minute, --sellers {FullSellers} --orders {FullOrders} is the full scale")
         {
-            sellers, orders, file, ingest, repeat, postgres, sqlite3, keep, forecast,
+            sellers, orders, file, generateOnly, ingest, repeat, postgres, sqlite3, keep, forecast,
         };
         command.SetAction(parse =>
         {
@@ -62,6 +66,11 @@ internal static class BenchCommand
             if (parse.GetValue(sellers) < 1) return Refuse(stderr, $"--sellers must be at least 1 (got {parse.GetValue(sellers)})");
             if (parse.GetValue(orders) < 1) return Refuse(stderr, $"--orders must be at least 1 (got {parse.GetValue(orders)})");
             if (parse.GetValue(file) is { } path && !OutputPaths.TryWritableFile(path, "--file", stderr, "name a file for the generated events")) return ExitCodes.Error;
+            if (parse.GetValue(generateOnly))
+            {
+                if (parse.GetValue(file) is not { } target) return Refuse(stderr, "--generate-only needs --file FILE: where to write the generated events");
+                return Generate(parse.GetValue(sellers), parse.GetValue(orders), target);
+            }
             return Run(parse.GetValue(sellers), parse.GetValue(orders), parse.GetValue(file));
         });
         return command;
@@ -83,21 +92,31 @@ internal static class BenchCommand
         for (var passes = 0; passes < 2 || clock.Elapsed < TimeSpan.FromSeconds(1); passes++) pass();
     }
 
+    /// <summary><c>--generate-only</c>: the generated events in time order, written to <paramref name="path"/> and kept.</summary>
+    private static int Generate(int sellers, long orders, string path)
+    {
+        var clock = Stopwatch.StartNew();
+        Consoles.Error.WriteLine($"generating {sellers:N0} sellers' events (about {orders:N0} orders) and sorting them by time…");
+        var events = BenchEvents.InTimeOrder(BenchEvents.Options(sellers, orders));
+        Consoles.Error.WriteLine($"writing {events.Length:N0} events to {path}… ({clock.Elapsed.TotalSeconds:0} s)");
+        var written = NdjsonEventWriter.WriteFile(path, events);
+        var stdout = Console.Out;
+        stdout.WriteLine($"wrote {written:N0} events of {sellers:N0} sellers in time order ({new FileInfo(path).Length / 1e6:N0} MB) in {clock.Elapsed.TotalSeconds:0.0} s to");
+        stdout.WriteLine($"  {path}");
+        stdout.WriteLine($"the year ends at {BenchEvents.End}; load them with: standing ingest {path} --db STORE");
+        return ExitCodes.Ok;
+    }
+
     private static int Run(int sellers, long orders, string? file)
     {
-        const int days = 365;
-        var end = Instant.FromUtc(2026, 6, 1, 0, 0);
+        var end = BenchEvents.End;
         var path = file ?? Path.Combine(Path.GetTempPath(), $"standing-bench-{Environment.ProcessId}.ndjson");
         var console = Consoles.Out;
         var rows = new List<(string Step, string Amount, TimeSpan Took, string Gc, string Rate)>();
         var gc = new GcMeter();
         try
         {
-            var options = new SimulationOptions
-            {
-                Sellers = sellers, Days = days, End = end, OrdersOnly = true, NewSellerShare = 0,
-                OrdersPerSellerPerDay = (double)orders / sellers / days,
-            };
+            var options = BenchEvents.Options(sellers, orders);
             var clock = Stopwatch.StartNew();
             var written = NdjsonEventWriter.WriteFile(path, new MarketplaceSimulator(options).Generate());
             var size = new FileInfo(path).Length;

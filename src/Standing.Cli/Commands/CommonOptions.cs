@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Standing.Cli.Output;
+using Standing.Data.Store;
 
 namespace Standing.Cli.Commands;
 
@@ -28,6 +29,13 @@ internal static class CommonOptions
     {
         Description = "evaluation instant, RFC 3339 with offset, or a date (midnight in the policy's zone)",
         Required = true,
+    };
+
+    /// <summary><c>--batch N</c>: sellers whose facts a job over a store holds at once (default <see cref="FactProjection.Chunk"/>).</summary>
+    public static Option<int> Batch() => new("--batch")
+    {
+        Description = "with --db: sellers whose facts are held at once (memory grows with it, not with the store)",
+        DefaultValueFactory = _ => FactProjection.Chunk,
     };
 
     public static Option<string?> Seller() => new("--seller") { Description = "only this seller" };

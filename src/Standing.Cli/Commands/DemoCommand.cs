@@ -5,6 +5,7 @@ using Spectre.Console;
 using Standing.Cli.Input;
 using Standing.Cli.Output;
 using Standing.Core.Evaluation;
+using Standing.Core.Events;
 using Standing.Core.Facts;
 using Standing.Data.Documents;
 using Standing.Data.Keys;
@@ -75,22 +76,25 @@ internal static class DemoCommand
         var eventsPath = Path.Combine(folder, "events.ndjson");
         var simulator = new MarketplaceSimulator(new SimulationOptions { Seed = seed, Sellers = sellers, Days = days, End = asOf });
 
-        long written = 0;
-        Consoles.Progress.Status().Start($"generating {sellers} sellers over {days} days…", _ =>
-            written = NdjsonEventWriter.WriteFile(eventsPath, simulator.Generate()));
+        var written = JobProgress.Run($"generating {sellers} sellers over {days} days", "sellers", progress =>
+            NdjsonEventWriter.WriteFile(eventsPath, SellerProgress(simulator.Generate(), sellers, progress)));
         var read = NdjsonEventReader.ReadFiles(eventsPath);
         var facts = FactFolder.Fold(read.Log.Events, asOf);
         console.MarkupLine($"[bold]Standing demo[/]: {sellers} sellers, {days} days, {written:N0} events, {facts.Sum(f => f.Orders.Count):N0} orders → [underline]{Markup.Escape(eventsPath)}[/]");
 
         var profiles = simulator.Profiles.ToDictionary(p => p.Seller, p => p.Kind);
         var evaluations = new List<PolicyEvaluation>();
-        foreach (var id in BuiltInPacks.Ids)
+        JobProgress.Run("evaluating every pack", "packs", progress =>
         {
-            var evaluation = new PolicyEvaluator(BuiltInPacks.Load(id)).Evaluate(facts, asOf);
-            evaluations.Add(evaluation);
-            using var file = File.Create(Path.Combine(folder, $"results-{id}.json"));
-            EvaluationDocument.Write(file, [evaluation], explain: false);
-        }
+            foreach (var id in BuiltInPacks.Ids)
+            {
+                var evaluation = new PolicyEvaluator(BuiltInPacks.Load(id)).Evaluate(facts, asOf);
+                evaluations.Add(evaluation);
+                using var file = File.Create(Path.Combine(folder, $"results-{id}.json"));
+                EvaluationDocument.Write(file, [evaluation], explain: false);
+                progress(evaluations.Count, BuiltInPacks.Ids.Count);
+            }
+        });
         DemoSummary.Write(console, evaluations, profiles);
 
         // The same events in the default event store, with the daily enforcement job run once on them.
@@ -110,6 +114,22 @@ internal static class DemoCommand
         TextWrap.Unwrapped(console, $"  standing cases list --db {storePath}");
         WriteServeHints(console, storePath, example, endText, listen, serving);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The generated events, passed through, reporting each seller begun (the generator writes seller after seller).</summary>
+    private static IEnumerable<StandingEvent> SellerProgress(IEnumerable<StandingEvent> events, int sellers, Action<long, long> progress)
+    {
+        string? current = null;
+        long begun = 0;
+        foreach (var e in events)
+        {
+            if (!string.Equals(e.Seller, current, StringComparison.Ordinal))
+            {
+                current = e.Seller;
+                progress(++begun, sellers);
+            }
+            yield return e;
+        }
     }
 
     /// <summary>
@@ -139,11 +159,13 @@ internal static class DemoCommand
         try
         {
             foreach (var suffix in (string[])["", "-wal", "-shm"]) File.Delete(storePath + suffix);
-            Consoles.Progress.Status().Start("storing the events in a SQLite event store…", _ =>
+            var total = new FileInfo(eventsPath).Length;
+            JobProgress.Run("storing the events in a SQLite event store", "bytes", progress =>
             {
                 using var store = EventStore.Open(storePath, create: true);
                 using var ingester = new EventIngester(store);
-                NdjsonFileSource.Read(eventsPath, ingester);
+                long read = 0;
+                NdjsonFileSource.Read(eventsPath, ingester, n => progress(read += n, total));
                 ingester.Complete();
             });
             return true;

@@ -2,8 +2,10 @@ using System.CommandLine;
 using Standing.Cli.Input;
 using Standing.Cli.Output;
 using Standing.Core.Evaluation;
+using Standing.Core.Facts;
 using Standing.Core.Forecasting;
 using Standing.Data.Documents;
+using Standing.Data.Store;
 using Standing.Enforcement.Disputes;
 
 namespace Standing.Cli.Commands;
@@ -56,11 +58,28 @@ internal static class ExplainCommand
             return ExitCodes.Error;
         }
         var evaluator = new PolicyEvaluator(policy);
-        if (!FactInput.TryLoad(eventFiles, db, seller, asOf, rejectsPath, stderr, out var facts, out var rejected, keepOthers: evaluator.ComparesSellers)) return ExitCodes.Error;
-
         if (!DisputeInput.TryLoad(db, seller, stderr, out var disputes)) return ExitCodes.Error;
         var withoutDisputed = disputes.Count == 0 ? evaluator : new PolicyEvaluator(DisputeExclusion.Apply(policy, disputes, asOf));
-        var result = withoutDisputed.Evaluate(facts, asOf, explain: true, only: seller).Sellers[0];
+        IReadOnlyList<SellerFacts> facts;
+        var rejected = 0;
+        SellerEvaluation result;
+        if (evaluator.ComparesSellers && StoreBatches.Applies(eventFiles, db, rejectsPath))
+        {
+            // Judged against every seller of the store: their judged metrics pooled a batch at a time, then
+            // the batch that holds this seller read again, so only a batch's facts are held at once.
+            if (!StoreBatches.TryOpen(db!, seller, asOf, FactProjection.Chunk, stderr, out var batches)) return ExitCodes.Error;
+            using (batches)
+            {
+                var pool = withoutDisputed.JudgePeers(batches!.Facts(), asOf);
+                facts = batches.Knows(seller) ? batches.FactsOfBatchWith(seller) : [new SellerFacts(seller, [], [], [])];
+                result = withoutDisputed.Evaluate(facts, asOf, pool, explain: true, only: seller).Sellers[0];
+            }
+        }
+        else
+        {
+            if (!FactInput.TryLoad(eventFiles, db, seller, asOf, rejectsPath, stderr, out facts, out rejected, keepOthers: evaluator.ComparesSellers)) return ExitCodes.Error;
+            result = withoutDisputed.Evaluate(facts, asOf, explain: true, only: seller).Sellers[0];
+        }
         if (metric is not null) result = result with { Metrics = result.Metrics.Where(m => m.Id == metric).ToList() };
         var evaluation = new PolicyEvaluation(policy, asOf, [result]);
         var sellerFacts = facts.FirstOrDefault(f => f.Seller == seller);

@@ -14,7 +14,7 @@ namespace Standing.Cli.Commands;
 /// <summary><c>standing ingest</c>: append NDJSON files (or CSV exports through a mapping) to the event store.</summary>
 internal static class IngestCommand
 {
-    /// <summary>Inputs this large get a progress bar (when stderr is a terminal).</summary>
+    /// <summary>Inputs this large get a progress bar when stderr is a terminal (a smaller one would only flash); plain progress lines are timed instead.</summary>
     private const long ProgressFrom = 64L << 20;
 
     public static Command Create()
@@ -111,9 +111,7 @@ internal static class IngestCommand
             }
             else
             {
-                var total = files.Sum(f => new FileInfo(f).Length);
-                if (total >= ProgressFrom && !Console.IsErrorRedirected) ReadWithProgress(files, ingester, total);
-                else foreach (var file in files) NdjsonFileSource.Read(file, ingester);
+                ReadWithProgress(files, ingester);
             }
             summary = ingester.Complete();
             // The facts of the sellers this load touched (and of any left stale before) are folded again and
@@ -195,12 +193,19 @@ internal static class IngestCommand
         return files;
     }
 
-    private static void ReadWithProgress(IReadOnlyList<string> files, EventIngester ingester, long total)
+    /// <summary>Reads the files into the store, with a progress bar on a terminal for inputs of <see cref="ProgressFrom"/> or more, plain lines otherwise.</summary>
+    private static void ReadWithProgress(IReadOnlyList<string> files, EventIngester ingester)
     {
-        Consoles.Progress.Progress().AutoClear(true).Start(context =>
+        var total = files.Sum(f => new FileInfo(f).Length);
+        if (total < ProgressFrom && !Console.IsErrorRedirected)
         {
-            var task = context.AddTask("ingesting events", maxValue: total);
-            foreach (var file in files) NdjsonFileSource.Read(file, ingester, n => task.Increment(n));
+            foreach (var file in files) NdjsonFileSource.Read(file, ingester);
+            return;
+        }
+        JobProgress.Run("ingesting events", "bytes", progress =>
+        {
+            long read = 0;
+            foreach (var file in files) NdjsonFileSource.Read(file, ingester, n => progress(read += n, total));
         });
     }
 

@@ -124,23 +124,27 @@ internal static class RunCommand
             var toRun = steps.Where(s => !s.Done).Select(s => s.AsOf).Distinct().ToList();
             var replay = eventStore is null || toRun.Count < 2 ? null : new ReplayFacts(eventStore, toRun.Max(), batchSize);
             Instant last = default;
-            // Steps with one as-of (the policies of one time zone, on one day) share each batch's facts.
-            for (var first = 0; first < steps.Count;)
+            JobProgress.Run(days.Count > 1 ? $"running {days.Count} days" : "running", "policy runs", progress =>
             {
-                var end = first + 1;
-                while (end < steps.Count && steps[end].AsOf == steps[first].AsOf) end++;
-                var group = new List<Step>();
-                foreach (var (asOf, policy, machine, done) in steps.Skip(first).Take(end - first))
+                // Steps with one as-of (the policies of one time zone, on one day) share each batch's facts.
+                for (var first = 0; first < steps.Count;)
                 {
-                    if (asOf > last) last = asOf;
-                    var previous = previousRun[policy.Id];
-                    if (previous is null || asOf > previous) previousRun[policy.Id] = asOf;
-                    if (done) stdout.WriteLine($"{Formats.Instant(asOf, policy.Zone)} {policy.Id}: already run; nothing changed");
-                    else group.Add(new Step(policy, machine, previous, store.Cases(policy.Id)));
+                    var end = first + 1;
+                    while (end < steps.Count && steps[end].AsOf == steps[first].AsOf) end++;
+                    var group = new List<Step>();
+                    foreach (var (asOf, policy, machine, done) in steps.Skip(first).Take(end - first))
+                    {
+                        if (asOf > last) last = asOf;
+                        var previous = previousRun[policy.Id];
+                        if (previous is null || asOf > previous) previousRun[policy.Id] = asOf;
+                        if (done) stdout.WriteLine($"{Formats.Instant(asOf, policy.Zone)} {policy.Id}: already run; nothing changed");
+                        else group.Add(new Step(policy, machine, previous, store.Cases(policy.Id)));
+                    }
+                    if (group.Count > 0) RunDay(projection!, replay, steps[first].AsOf, batchSize, group, disputes, store, stdout);
+                    first = end;
+                    progress(first, steps.Count);
                 }
-                if (group.Count > 0) RunDay(projection!, replay, steps[first].AsOf, batchSize, group, disputes, store, stdout);
-                first = end;
-            }
+            });
             ReportOverdue(store, last, stdout);
             return OutboxCommand.Deliver(store, folder, webhooks, stderr, stdout, folderFlag, webhookFlag, secrets) ? ExitCodes.Ok : ExitCodes.Error;
         }
