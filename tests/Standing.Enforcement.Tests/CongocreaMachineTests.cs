@@ -45,6 +45,7 @@ public sealed class CongocreaMachineTests
         Assert.Equal(["o-1", "o-2", "o-3"], notice.Items);
         Assert.Contains(notice.Lines, l => l.Contains("1.5%", StringComparison.Ordinal));
         Assert.Contains(notice.Lines, l => l.Contains("Answer buyer messages and questions promptly.", StringComparison.Ordinal));
+        Assert.Contains("  o-2 (placed 2026-04-01): lowest review 1 of 5 stars", notice.Lines);
         Assert.Contains(notice.Metrics, m => m.Metric == "odr" && m.Numerator == 3 && m.Denominator == 200);
         var audit = Assert.Single(_driver.Audit);
         Assert.Equal("rule:congocrea/warning", audit.Actor);
@@ -89,6 +90,9 @@ public sealed class CongocreaMachineTests
         Assert.Equal("Bilan de vos performances :", notice.Lines[1]);
         Assert.Equal("  odr : 1.5% (3 sur 200, non respecté)", notice.Lines[2]);
         Assert.Contains("Commandes comptées comme défectueuses (3) :", notice.Lines);
+        // Each defective order in French: o-1 was placed on 2026-04-01 and reviewed 1 star (the numerator's ≤ 2 stars).
+        Assert.Contains("  o-1 (passée le 2026-04-01) : avis le plus bas noté 1 sur 5", notice.Lines);
+        Assert.Contains("  o-3 (passée le 2026-04-01) : avis le plus bas noté 1 sur 5", notice.Lines);
         Assert.Contains("  Répondez rapidement aux messages et aux questions des acheteurs.", notice.Lines);
         Assert.Equal("Votre boutique sera réévaluée le 2026-07-14, ou plus tôt si son ODR varie de 0.5 points de pourcentage ou plus ; une boutique qui dépasse toujours la limite peut être suspendue.", notice.Lines[^1]);
         Assert.Equal(["o-1", "o-2", "o-3"], notice.Items);

@@ -108,7 +108,10 @@ public sealed class PackEnforcementTests
         Assert.Equal("Naruszenie SLA: Wysłane zamówienia z numerem i linkiem do śledzenia przesyłki / wysłane zamówienia", notice.Title);
         Assert.Equal("tracking_rate wynosi 80% (8 z 10 zamówień) od 2026-03-09 do 2026-04-08; limit SLA to 95%.", notice.Lines[0]);
         Assert.Equal("Zamówienia niespełniające SLA (2): T8, T9", notice.Lines[1]);
-        Assert.Equal("Ponowna kontrola: 2026-04-15.", notice.Lines[2]);
+        // The re-check line ends with the pack's Polish guidance, not its English one.
+        Assert.Equal("Ponowna kontrola: 2026-04-15. Gdy towaru brakuje lub jest uszkodzony, natychmiast anuluj zamówienie. "
+            + "Aktualizuj stany magazynowe, aby do koszyka trafiały tylko dostępne towary. "
+            + "Status DELIVERED wystawia fakturę klientowi i uruchamia odkup od partnera; status RETURNED zwalnia towar.", notice.Lines[2]);
     }
 
     /// <summary>
@@ -136,8 +139,9 @@ public sealed class PackEnforcementTests
         driver.Apply(book);
         var told = driver.Notices.Last();
         Assert.Equal("seller", told.Audience);
-        Assert.Equal($"消息 {conduct.Get(CaseRules.Key)} 的违规审核结果：dismiss", told.Title);
-        Assert.Equal($"审核人员对消息 {conduct.Get(CaseRules.Key)} 的决定为 \"dismiss\"：a QR code of our own store", told.Lines[0]);
+        // The decision in Chinese (驳回, "dismissed"), not the English verb given on the command line.
+        Assert.Equal($"消息 {conduct.Get(CaseRules.Key)} 的违规审核结果：驳回", told.Title);
+        Assert.Equal($"审核人员对消息 {conduct.Get(CaseRules.Key)} 的决定为「驳回」：a QR code of our own store", told.Lines[0]);
     }
 
     /// <summary>

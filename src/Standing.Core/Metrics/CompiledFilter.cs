@@ -111,6 +111,16 @@ internal static class CompiledFilter
         _ => false,
     };
 
+    public static List<Condition> Held<T>(Filter filter, T item)
+    {
+        var held = filter.Conditions.Where(c => Compile<T>(c)(item)).ToList();
+        foreach (var n in filter.Nested)
+        {
+            if (Compile<T>(n)(item)) held.AddRange(Held(n, item));
+        }
+        return held;
+    }
+
     /// <summary>Why an item passed a filter: the conditions that held, with the item's values.</summary>
     public static string Explain<T>(Filter filter, T item, DateTimeZone zone)
     {

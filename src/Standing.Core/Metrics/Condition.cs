@@ -64,6 +64,12 @@ public sealed record Filter(bool RequireAll, IReadOnlyList<Condition> Conditions
 {
     public static readonly Filter Everything = new(true, [], []);
 
+    /// <summary>
+    /// The conditions that held for <paramref name="item"/>, those of nested filters that held included: why an
+    /// item counted, for a notice to say in its own words. Compiles on each call (a notice's few items).
+    /// </summary>
+    public IReadOnlyList<Condition> HeldFor<T>(T item) => CompiledFilter.Held(this, item);
+
     public override string ToString()
     {
         var parts = Conditions.Select(c => c.ToString()).Concat(Nested.Select(n => "(" + n + ")")).ToList();

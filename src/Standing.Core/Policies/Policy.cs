@@ -19,7 +19,14 @@ public sealed record Policy
     public DateTimeZone Zone => Calendar.Zone;
     public required IReadOnlyList<MetricDefinition> Metrics { get; init; }
     public IReadOnlyList<RuleDefinition> Rules { get; init; } = [];
+    /// <summary>The guidance shown to sellers, in English.</summary>
     public IReadOnlyList<string> Guidance { get; init; } = [];
+    /// <summary>The guidance in other languages (a primary language code: <c>fr</c>, <c>zh</c>), when the policy gives it.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> GuidanceTranslations { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>The guidance in a language, else the English one.</summary>
+    public IReadOnlyList<string> GuidanceIn(string language) =>
+        GuidanceTranslations.TryGetValue(language, out var guidance) ? guidance : Guidance;
     /// <summary>Settings the source standard does not give, chosen by Standing; shown to users as defaults.</summary>
     public IReadOnlyList<PolicyDefault> Defaults { get; init; } = [];
     /// <summary>Readings chosen where the source is vague.</summary>

@@ -52,7 +52,7 @@ internal static class WrittenDecisions
             {
                 var language = NoticeText.LanguageFor(template, c.Get(CaseRules.LanguageKey));
                 var values = PolicyMachine.Values(policy, moved, null, [], reason, language);
-                values["decision"] = decision.ToString();
+                values["decision"] = NoticeWords.Decision(language, decision);
                 values["note"] = note;
                 values["item"] = CaseRules.PerOf(c) == CasePer.Item ? c.Get(CaseRules.Key) ?? "" : "";
                 var (title, lines) = NoticeText.Render(template, language, values);

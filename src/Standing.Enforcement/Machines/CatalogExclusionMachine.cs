@@ -162,9 +162,7 @@ public sealed class CatalogExclusionMachine : IPackMachine
         items.Select(c => "  " + (marked ? (c.Held ? "✓ " : "✗ ") : "") + ConditionText(policy, c, language)).ToList();
 
     private static string ConditionText(Policy policy, ChecklistItem c, string language) =>
-        policy.Notices.FirstOrDefault(n => n.Kind == c.TextKind) is { } text
-            ? NoticeText.Fill(text.Title.TryGetValue(language, out var t) ? t : text.Title[NoticeText.English], c.Values(language))
-            : $"{c.Id}: {c.Detail}";
+        MachineNotices.Phrase(policy, c.TextKind, language, c.Values(language)) ?? $"{c.Id}: {c.Detail}";
 
     private static EnforcementCase Without(EnforcementCase c, string key) =>
         c.Get(key) is null ? c : c with { Data = c.Data.Where(kv => kv.Key != key).ToDictionary(StringComparer.Ordinal) };

@@ -1,4 +1,5 @@
 using NodaTime;
+using Standing.Core.Facts;
 using Standing.Core.Metrics;
 using Standing.Enforcement.Cases;
 
@@ -121,7 +122,7 @@ public sealed class CongocreaMachine : IPackMachine
         };
         lines.AddRange(input.Evaluation.Metrics.Select(m => SummaryLine(m, NoticeText.English)));
         lines.Add($"Orders that counted as defective ({defective.Count}):");
-        lines.AddRange(defective.Select(i => $"  {i.Id}: {i.Reason}"));
+        lines.AddRange(DefectiveLines(input, defective, NoticeText.English));
         lines.Add("What to improve:");
         lines.AddRange(input.Policy.Guidance.Select(g => "  " + g));
         lines.Add($"Your shop will be re-evaluated on {Text.Date(warning.DueAt!.Value, zone)}, or sooner if its ODR changes by {Text.Number(input.Setting(EarlyChangeSetting, DefaultEarlyChange) * 100)} percentage points or more; a shop that still exceeds the limit may be suspended.");
@@ -136,12 +137,60 @@ public sealed class CongocreaMachine : IPackMachine
         }, Lists: language => new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
         {
             ["summary"] = input.Evaluation.Metrics.Select(m => SummaryLine(m, language)).ToList(),
-            ["defective"] = defective.Select(i => $"  {i.Id}: {i.Reason}").ToList(),
-            ["guidance"] = input.Policy.Guidance.Select(g => "  " + g).ToList(),
+            ["defective"] = DefectiveLines(input, defective, language),
+            ["guidance"] = input.Policy.GuidanceIn(language).Select(g => "  " + g).ToList(),
         });
         MachineNotices.Notify(input, book, warning, CaseKinds.Warning, "seller", "Customer service warning", lines, snapshot, values,
             defective.Select(i => i.Id).ToList(), textKind: odr?.Value is null ? WarningNotMeasuredText : null);
     }
+
+    /// <summary>
+    /// One line per defective order, in the language: the order, the day it was placed and why it counted (the ODR
+    /// numerator's conditions that held, each from the pack's <c>defect.FIELD</c> text). A condition the pack has
+    /// no text for is shown as the condition itself (<c>field ≤ 2 (field = 1)</c>); an order the facts do not hold,
+    /// by its explanation.
+    /// </summary>
+    private static List<string> DefectiveLines(MachineInput input, IReadOnlyList<MetricItem> defective, string language)
+    {
+        var numerator = input.Policy.Metrics.FirstOrDefault(m => m.Id == OdrMetric)?.Numerator;
+        var orders = (input.Facts?.Orders ?? []).GroupBy(o => o.Order, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var zone = input.Policy.Zone;
+        var lines = new List<string>();
+        foreach (var item in defective)
+        {
+            if (numerator is null || !orders.TryGetValue(item.Id, out var order))
+            {
+                lines.Add($"  {item.Id}: {item.Reason}");
+                continue;
+            }
+            var defects = numerator.HeldFor(order).Select(c =>
+            {
+                var field = (FactField<OrderFact>)c.Field;
+                var shown = field.Show(order, zone);
+                var values = Values(("value", shown));
+                return MachineNotices.Phrase(input.Policy, "defect." + field.Name, language, values)
+                    ?? (DefectEnglish.TryGetValue(field.Name, out var english) ? NoticeText.Fill(english, values) : $"{c} ({field.Name} = {shown})");
+            });
+            var values = Values(("order", item.Id), ("placed_at", order.PlacedAt is { } placed ? Text.Date(placed, zone) : NoticeWords.None(language)),
+                ("defects", string.Join("; ", defects)));
+            lines.Add(MachineNotices.Phrase(input.Policy, DefectiveOrderText, language, values) ?? NoticeText.Fill(DefectiveOrderEnglish, values));
+        }
+        return lines;
+    }
+
+    /// <summary>The pack's text of a defective order's line, and the machine's own English when the pack has none.</summary>
+    public const string DefectiveOrderText = "defective_order";
+    private const string DefectiveOrderEnglish = "  {order} (placed {placed_at}): {defects}";
+
+    /// <summary>The machine's own English for the standard's two defects, when the pack has no <c>defect.FIELD</c> text.</summary>
+    private static readonly Dictionary<string, string> DefectEnglish = new(StringComparer.Ordinal)
+    {
+        ["lowest_review_stars"] = "lowest review {value} of 5 stars",
+        ["has_case"] = "a case was opened",
+    };
+
+    private static Dictionary<string, string> Values(params (string Key, string Value)[] values) =>
+        values.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
 
     /// <summary>The pack's text for a warning whose ODR could not be measured (a manual warning on a shop without orders).</summary>
     public const string WarningNotMeasuredText = "warning_not_measured";

@@ -28,6 +28,15 @@ internal static class MachineNotices
         book.Notify(c, kind, audience, NoticeText.Fill(written, filled), body.SelectMany(x => Expand(x, filled, lists)).ToList(), snapshot, items);
     }
 
+    /// <summary>
+    /// A pack text used as a phrase inside a notice (a defective order's line, a reinstatement condition): the
+    /// title of its kind in the language, else in English, filled; null when the pack has no text of that kind.
+    /// </summary>
+    public static string? Phrase(Policy policy, string kind, string language, IReadOnlyDictionary<string, string> values) =>
+        policy.Notices.FirstOrDefault(n => n.Kind == kind) is { } text
+            ? NoticeText.Fill(text.Title.TryGetValue(language, out var t) ? t : text.Title[NoticeText.English], values)
+            : null;
+
     /// <summary>A line that is only a list's placeholder (<c>{summary}</c>) becomes the list's lines, none when it is empty.</summary>
     private static IEnumerable<string> Expand(string line, IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, IReadOnlyList<string>>? lists) =>
         lists is not null && line.Length > 2 && line[0] == '{' && line[^1] == '}' && lists.TryGetValue(line[1..^1], out var list)

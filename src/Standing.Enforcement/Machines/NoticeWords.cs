@@ -32,6 +32,30 @@ internal static class NoticeWords
         _ => Of(language).Met,
     };
 
+    /// <summary>
+    /// A person's decision as a notice names it: in English the verb given (<c>confirm</c>, <c>fine:500</c>), in
+    /// the other languages the decision's word (a fine with its amount).
+    /// </summary>
+    public static string Decision(string language, Decisions.Decision decision)
+    {
+        if (language == NoticeText.English || !DecisionWords.TryGetValue(language, out var words)) return decision.ToString();
+        var word = words[Array.IndexOf(DecisionVerbs, decision.Verb)];
+        return decision.Amount is { } amount ? $"{word} {amount.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : word;
+    }
+
+    private static readonly string[] DecisionVerbs =
+        [Decisions.Decision.Confirm, Decisions.Decision.Dismiss, Decisions.Decision.Reinstate, Decisions.Decision.Answer, Decisions.Decision.Fine];
+
+    /// <summary>The words of <see cref="DecisionVerbs"/>, in order, per language.</summary>
+    private static readonly Dictionary<string, string[]> DecisionWords = new(StringComparer.Ordinal)
+    {
+        ["fr"] = ["confirmé", "rejeté", "rétabli", "réponse donnée", "amende de"],
+        ["pl"] = ["potwierdzono", "odrzucono", "przywrócono", "udzielono odpowiedzi", "grzywna"],
+        ["ru"] = ["подтверждено", "отклонено", "восстановлено", "дан ответ", "штраф"],
+        ["uk"] = ["підтверджено", "відхилено", "відновлено", "надано відповідь", "штраф"],
+        ["zh"] = ["确认", "驳回", "恢复", "已答复", "罚款"],
+    };
+
     private sealed record Words(string None, string NotEnough, string Met, string Missed, string NotJudged, string NoRating);
 
     private static Words Of(string language) =>

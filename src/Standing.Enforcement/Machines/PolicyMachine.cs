@@ -228,7 +228,7 @@ public sealed class PolicyMachine(string policy) : IPackMachine
             ["item_count"] = items.Count.ToString(CultureInfo.InvariantCulture),
             ["recheck_date"] = c.DueAt is { } due && CaseRules.RecheckOf(c) is not null ? Text.Date(due, zone) : none,
             ["due_date"] = Text.ParseInstant(c.Get("deadline")) is { } deadline ? Text.Date(deadline, zone) : none,
-            ["guidance"] = string.Join(" ", policy.Guidance),
+            ["guidance"] = string.Join(" ", policy.GuidanceIn(language)),
             ["metric"] = metric?.Id ?? "",
             ["metric_title"] = metric?.Definition.TitleIn(language) ?? "",
             ["value"] = metric is null || (metric.Value is null && language != NoticeText.English) ? NoticeWords.NotEnough(language) : Text.Value(metric),

@@ -60,7 +60,7 @@ public static class PolicyLoader
         var notices = enforcementReader.ReadMachineNotices(YamlCursor.Get(root, "notices"));
         // Read before the error check: a nested list in them is an error, not silently dropped text.
         var readings = cursor.Texts(root, "readings");
-        var guidance = cursor.Texts(root, "guidance");
+        var guidance = ReadGuidance(cursor, root);
 
         if (errors.Count > 0) throw new PolicyLoadException(errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
         return new Policy
@@ -80,9 +80,37 @@ public static class PolicyLoader
             Enforcement = enforcement,
             Notices = notices,
             Readings = readings,
-            Guidance = guidance,
+            Guidance = guidance.GetValueOrDefault(GuidanceLanguage, []),
+            GuidanceTranslations = guidance.Where(g => g.Key != GuidanceLanguage).ToDictionary(g => g.Key, g => g.Value, StringComparer.Ordinal),
             Source = file,
         };
+    }
+
+    private const string GuidanceLanguage = "en";
+
+    /// <summary>
+    /// <c>guidance</c>: a list of texts (English), or one list per language (<c>{ en: […], fr: […] }</c>, English
+    /// required), so that a notice in the seller's language gives the guidance in it too.
+    /// </summary>
+    private static Dictionary<string, IReadOnlyList<string>> ReadGuidance(YamlCursor cursor, YamlMappingNode root)
+    {
+        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        if (YamlCursor.Get(root, "guidance") is not YamlMappingNode perLanguage)
+        {
+            result[GuidanceLanguage] = cursor.Texts(root, "guidance");
+            return result;
+        }
+        foreach (var (key, _) in perLanguage.Children)
+        {
+            var language = (key as YamlScalarNode)?.Value ?? "";
+            if (!System.Text.RegularExpressions.Regex.IsMatch(language, "^[a-z]{2,3}$"))
+                cursor.Error(key, $"\"{language}\" is not a language code (two or three lower-case letters: en, fr, pl, ru, uk, zh)");
+            else
+                result[language] = cursor.Texts(perLanguage, language);
+        }
+        if (!result.ContainsKey(GuidanceLanguage))
+            cursor.Error(perLanguage, "\"guidance\" needs its English text (\"en\"), the language of sellers without one");
+        return result;
     }
 
     internal static bool IsIdentifier(string s) =>

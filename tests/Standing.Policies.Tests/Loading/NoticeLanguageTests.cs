@@ -106,4 +106,38 @@ public sealed class NoticeLanguageTests
             $"late.yaml:21:12: unknown placeholder {{valeur}}; here one may use: {known}",
         ], errors);
     }
+
+    [Fact]
+    public void Guidance_may_be_given_per_language_and_english_is_the_guidance()
+    {
+        var policy = PolicyLoader.Load(Policy("    title: Orders not shipped", """
+            guidance:
+              en: ["Ship on time.", "Answer buyers."]
+              pl: ["Wysyłaj na czas.", "Odpowiadaj kupującym."]
+            """), "late.yaml");
+
+        Assert.Equal(["Ship on time.", "Answer buyers."], policy.Guidance);
+        Assert.Equal(["Wysyłaj na czas.", "Odpowiadaj kupującym."], policy.GuidanceIn("pl"));
+        Assert.Equal(["Ship on time.", "Answer buyers."], policy.GuidanceIn("zh")); // not given: English
+    }
+
+    /// <summary>
+    /// Per-language guidance without English, with a bad language code: located errors. Line 14 "guidance:",
+    /// 15 "  pl: […]" (the mapping starts at its first key, column 3), 16 "  PL: x" (the key at column 3).
+    /// </summary>
+    [Fact]
+    public void Guidance_without_english_or_with_a_bad_language_is_a_located_error()
+    {
+        var errors = Errors(Policy("    title: Orders not shipped", """
+            guidance:
+              pl: ["Wysyłaj na czas."]
+              PL: ["x"]
+            """));
+
+        Assert.Equal(new[]
+        {
+            "late.yaml:15:3: \"guidance\" needs its English text (\"en\"), the language of sellers without one",
+            "late.yaml:16:3: \"PL\" is not a language code (two or three lower-case letters: en, fr, pl, ru, uk, zh)",
+        }, errors);
+    }
 }

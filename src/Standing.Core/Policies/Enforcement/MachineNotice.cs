@@ -23,5 +23,5 @@ public sealed record MachineNotice(
          "odr", "period_days", "recheck_date", "change_points", "defective_count", "summary", "defective", "guidance",
          "from_date", "min_days", "penalty", "fine_note",
          "next_recheck_date", "failed", "conditions", "negative_count", "reviews", "new_positive", "rating_before", "rating_now",
-         "rating_rise_min", "letter_at", "complaints"];
+         "rating_rise_min", "letter_at", "complaints", "order", "placed_at", "defects", "decision", "note", "fine", "currency", "tier"];
 }
