@@ -51,6 +51,7 @@ public abstract partial class StoreContract
     [Theory]
     [InlineData("events")]
     [InlineData("facts")]
+    [Trait("Suite", "faults")]
     public void An_ingest_killed_while_loading_or_folding_leaves_no_wrong_facts_and_running_it_again_makes_them_all_current(string killWhen)
     {
         var file = Temp.File("many.ndjson");
@@ -58,10 +59,10 @@ public abstract partial class StoreContract
         NdjsonEventWriter.WriteFile(file, events);
         var target = NewTarget();
 
-        // Killed at a random point (the seed is in the messages): once 1 to 3 batches of events, or 1 to
+        // Killed at a random point (STANDING_FAULT_SEED, named in the messages): once 1 to 3 batches of events, or 1 to
         // 4,000 sellers' facts, are committed, and up to 30 ms later.
-        var seed = Environment.TickCount;
-        var random = new Random(seed);
+        var seed = FaultSeed.Value;
+        var random = FaultSeed.For("ingest-" + killWhen);
         var threshold = killWhen == "events" ? 1_500 * random.Next(1, 4) : random.Next(1, 4_001);
         using (var process = Process.Start(StandingProcess.StartInfo("ingest", file, "--db", target, "--batch-size", "1500"))!)
         {

@@ -118,6 +118,23 @@ public abstract partial class StoreContract : IDisposable
     }
 
     [Fact]
+    public void A_repeat_of_a_line_that_conflicts_with_the_store_is_a_conflict_too_and_the_stored_event_again_a_duplicate()
+    {
+        // Found by the HTTP body fuzzing: a batch repeating a line that differs from the stored event
+        // answered the repeat "duplicate", as if it were stored. Each repeat is judged against what is kept.
+        using var store = EventStore.Open(NewTarget(), create: true);
+        var original = Events.Placed("z1", "shop-1");
+        store.Append([original]);
+        var changed = original with { Buyer = "someone-else" };
+        var result = store.Append([changed, changed, original, original with { Buyer = "third" }]);
+
+        Assert.Equal([EventLogOutcome.Conflict, EventLogOutcome.Conflict, EventLogOutcome.Duplicate, EventLogOutcome.Conflict], result.Outcomes);
+        Assert.Equal([AppendResult.Stored, AppendResult.Stored, AppendResult.Stored], new[] { 0, 1, 3 }.Select(i => result.Conflicts[i]));
+        Assert.False(result.Conflicts.ContainsKey(2));
+        Assert.Equal(original, Assert.Single(store.ReadAll()));
+    }
+
+    [Fact]
     public void Repeats_inside_one_batch_are_settled_first_wins()
     {
         using var store = EventStore.Open(NewTarget(), create: true);

@@ -24,6 +24,7 @@ public sealed class StoreFaultTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    [Trait("Suite", "faults")]
     public void Disk_full_mid_ingest_says_which_batches_were_committed_and_a_rerun_on_a_larger_disk_completes_it()
     {
         using var disk = ScratchFileSystem.TryMount("3m", out var reason);
@@ -62,6 +63,7 @@ public sealed class StoreFaultTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    [Trait("Suite", "faults")]
     public void A_store_on_a_read_only_disk_is_read_by_evaluate_explain_and_cases_list_and_refused_for_ingest_in_one_sentence()
     {
         using var disk = ScratchFileSystem.TryMount("8m", out var reason);
@@ -97,6 +99,7 @@ public sealed class StoreFaultTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    [Trait("Suite", "faults")]
     public void A_store_in_a_missing_folder_names_the_folder()
     {
         var db = Path.Combine(_temp.Path, "no-such-folder", "s.db");

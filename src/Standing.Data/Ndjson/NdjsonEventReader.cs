@@ -109,11 +109,8 @@ public sealed class NdjsonEventReader
     private void Line(ReadOnlySpan<byte> line, string file, int number)
     {
         LinesRead++;
-        if (!line.IsEmpty && line[^1] == '\r')
-        {
-            line = line[..^1];
-        }
-        if (line.IsEmpty || (line[0] != '{' && line.IndexOfAnyExcept(" \t"u8) < 0))
+        line = NdjsonLines.EventText(line);
+        if (line.IsEmpty)
         {
             return;
         }

@@ -14,6 +14,19 @@ public static class NdjsonLines
 {
     private const int InitialBuffer = 1 << 20;
 
+    /// <summary>
+    /// What of a line is an event's text: the line without a trailing <c>\r</c> (CRLF tolerated), or
+    /// nothing when it is blank (spaces and tabs only), which no reader counts as an event or a reject.
+    /// </summary>
+    public static ReadOnlySpan<byte> EventText(ReadOnlySpan<byte> line)
+    {
+        if (!line.IsEmpty && line[^1] == '\r')
+        {
+            line = line[..^1];
+        }
+        return line.IsEmpty || (line[0] != '{' && line.IndexOfAnyExcept(" \t"u8) < 0) ? [] : line;
+    }
+
     /// <param name="utf8">The stream to read to its end.</param>
     /// <param name="file">The stream's name in messages.</param>
     /// <param name="line">Called for each line, in order.</param>

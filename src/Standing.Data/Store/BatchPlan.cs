@@ -94,6 +94,38 @@ internal sealed class BatchPlan
         {
             Outcomes[index] = EventLogOutcome.Conflict;
             Conflicts[index] = AppendResult.Stored;
+            _storedAgainst[index] = storedBody;
+        }
+    }
+
+    /// <summary>The stored bodies that first events of the batch met and differ from, by the first's index.</summary>
+    private readonly Dictionary<int, string> _storedAgainst = [];
+
+    /// <summary>
+    /// A repeat of a first event that met another stored body is judged against the stored one, which is
+    /// what the store keeps: the same event is a duplicate, another one a conflict with the stored event.
+    /// </summary>
+    private void SettleRepeatsOfStoredConflicts()
+    {
+        var firstOf = new Dictionary<string, int>(_storedAgainst.Count, StringComparer.Ordinal);
+        foreach (var first in _storedAgainst.Keys)
+        {
+            firstOf[Batch[first].Id] = first;
+        }
+        for (var i = 0; i < Batch.Count; i++)
+        {
+            if (!firstOf.TryGetValue(Batch[i].Id, out var first) || first == i) continue;
+            var stored = _storedAgainst[first];
+            if (Same(Batch[i], NdjsonEventWriter.ToLine(Batch[i]), stored))
+            {
+                Outcomes[i] = EventLogOutcome.Duplicate;
+                Conflicts.Remove(i);
+            }
+            else
+            {
+                Outcomes[i] = EventLogOutcome.Conflict;
+                Conflicts[i] = AppendResult.Stored;
+            }
         }
     }
 
@@ -121,7 +153,11 @@ internal sealed class BatchPlan
         }
     }
 
-    public AppendResult Result() => new(Outcomes, Conflicts, [.. Changes.Sellers]);
+    public AppendResult Result()
+    {
+        if (_storedAgainst.Count > 0) SettleRepeatsOfStoredConflicts();
+        return new(Outcomes, Conflicts, [.. Changes.Sellers]);
+    }
 
     private static bool Same(StandingEvent ev, string line, string storedBody) =>
         string.Equals(line, storedBody, StringComparison.Ordinal)

@@ -33,11 +33,8 @@ public static class NdjsonFileSource
 
     private static void Line(ReadOnlySpan<byte> line, string file, int number, IEventSink ingester)
     {
-        if (!line.IsEmpty && line[^1] == '\r')
-        {
-            line = line[..^1];
-        }
-        if (line.IsEmpty || (line[0] != '{' && line.IndexOfAnyExcept(" \t"u8) < 0))
+        line = NdjsonLines.EventText(line);
+        if (line.IsEmpty)
         {
             return;
         }

@@ -1,12 +1,7 @@
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
-using Standing.Core.Events;
 using Standing.Data.Keys;
-using Standing.Data.Ndjson;
-using Standing.Data.Store;
 using Standing.Server.Access;
 
 namespace Standing.Server.Endpoints;
@@ -38,56 +33,13 @@ public static class EventsEndpoints
         if (!key.SeesStore())
             return Problems.Forbidden($"the key's marketplace \"{key.Marketplace}\" is not held by this store (it holds {KeyRoles.DefaultMarketplace}); nothing was stored");
         var limit = options.MaxEventsBytes;
-        if (context.Request.ContentLength > limit) return Problems.TooLarge(limit);
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limit;
-        using var body = new MemoryStream();
-        try
-        {
-            await context.Request.Body.CopyToAsync(body, context.RequestAborted);
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return Problems.TooLarge(limit);
-        }
-        body.Position = 0;
-
-        var events = new List<StandingEvent>();
-        var lines = new List<int>();
-        var rejects = new List<LineProblem>();
-        NdjsonLines.Read(body, "body", (line, number) =>
-        {
-            if (!line.IsEmpty && line[^1] == '\r') line = line[..^1];
-            if (line.IsEmpty || (line[0] != '{' && line.IndexOfAnyExcept(" \t"u8) < 0)) return;
-            if (NdjsonEventParser.TryParse(line, out var ev, out var reason))
-            {
-                events.Add(ev);
-                lines.Add(number);
-            }
-            else rejects.Add(new LineProblem(number, reason));
-        });
-        if (events.Count == 0 && rejects.Count == 0)
+        if (await EventsBody.ReadAsync(context, limit) is not { } body) return Problems.TooLarge(limit);
+        if (body.IsEmpty)
             return Problems.BadField("body", "the body holds no event: send NDJSON, one event object per line");
-        if (events.Count == 0)
-            return Problems.Unprocessable($"no line is an event ({rejects.Count} rejected); nothing was stored", rejects.Cast<object>());
+        if (body.Events.Count == 0)
+            return Problems.Unprocessable($"no line is an event ({body.Rejects.Count} rejected); nothing was stored", body.Rejects.Cast<object>());
 
         // Facts current when the answer goes out: the sellers this batch changed are folded now.
-        var result = Jobs.EventWriting.Append(access, events);
-        var conflicts = new List<LineProblem>();
-        long accepted = 0, duplicate = 0;
-        for (var i = 0; i < events.Count; i++)
-        {
-            switch (result.Outcomes[i])
-            {
-                case EventLogOutcome.Accepted: accepted++; break;
-                case EventLogOutcome.Duplicate: duplicate++; break;
-                case EventLogOutcome.Conflict:
-                    var with = result.Conflicts[i];
-                    conflicts.Add(new LineProblem(lines[i], with == AppendResult.Stored
-                        ? $"conflict: event id \"{events[i].Id}\" is already stored with a different body (the stored event is kept)"
-                        : $"conflict: event id \"{events[i].Id}\" is at line {lines[with]} with a different body (the first is kept)"));
-                    break;
-            }
-        }
-        return TypedResults.Ok(new EventsReceipt(accepted, duplicate, conflicts.Count, rejects.Count, rejects, conflicts));
+        return TypedResults.Ok(body.Receipt(Jobs.EventWriting.Append(access, body.Events)));
     }
 }

@@ -75,14 +75,15 @@ public abstract class CrashContract : IDisposable
     }
 
     [Fact]
+    [Trait("Suite", "faults")]
     public void A_run_killed_part_way_through_a_replay_and_run_again_equals_an_uninterrupted_run()
     {
         var reference = Reference();
         var target = Ingested();
-        // Killed twice at random points (the seed is in the messages): once 1 to 12 of the 15 days are
+        // Killed twice at random points (STANDING_FAULT_SEED, named in the messages): once 1 to 12 of the 15 days are
         // committed, and up to 30 ms later (inside a day's transaction or between days).
-        var seed = Environment.TickCount;
-        var random = new Random(seed);
+        var seed = FaultSeed.Value;
+        var random = FaultSeed.For("run-replay");
         for (var kill = 0; kill < 2; kill++)
         {
             var days = RunsRecorded(target) + random.Next(1, 7);
@@ -145,6 +146,7 @@ public sealed class PostgresServerCrashTests(CrashablePostgresCluster cluster) :
     }
 
     [Fact]
+    [Trait("Suite", "faults")]
     public void The_database_killed_mid_ingest_loses_no_committed_batch_and_a_rerun_stores_exactly_the_file_with_current_facts()
     {
         var file = Temp.File("many.ndjson");
@@ -172,6 +174,7 @@ public sealed class PostgresServerCrashTests(CrashablePostgresCluster cluster) :
     }
 
     [Fact]
+    [Trait("Suite", "faults")]
     public void The_database_killed_mid_run_and_the_run_repeated_equals_an_uninterrupted_run()
     {
         var reference = Reference();

@@ -105,6 +105,7 @@ public abstract class OutboxContract : IDisposable
     }
 
     [Fact]
+    [Trait("Suite", "faults")]
     public async Task Two_deliverers_at_once_send_each_notice_once_per_receiver()
     {
         // Issue 16: two deliverers sent every notice twice. Each has its own connection and claims a
@@ -127,14 +128,15 @@ public abstract class OutboxContract : IDisposable
     }
 
     [Fact]
+    [Trait("Suite", "faults")]
     public void Outbox_deliver_killed_at_random_points_and_run_again_delivers_every_notice_and_repeats_only_a_notice_in_flight()
     {
         // Issue 16: random SIGKILLs of the deliverer. The receiver counts what it got per idempotency key;
-        // the kill points vary from run to run (the seed is in every message).
+        // the kill points come from STANDING_FAULT_SEED (fixed unless set; named in every message).
         using var store = StoreWithNotices(out var ids, out var target, sellers: 10);
         using var receiver = new WebhookReceiver(WebhookReceiver.FreePort()) { Delay = TimeSpan.FromMilliseconds(40) };
-        var seed = Environment.TickCount;
-        var random = new Random(seed);
+        var seed = FaultSeed.Value;
+        var random = FaultSeed.For("outbox-deliver");
         var kills = 0;
         for (var round = 0; round < 3; round++)
         {
@@ -358,6 +360,7 @@ public sealed class SqliteOutboxTests : OutboxContract
     }
 
     [Fact]
+    [Trait("Suite", "faults")]
     public void Two_outbox_deliver_processes_at_once_send_each_notice_once_and_a_refused_one_is_listed_and_retried()
     {
         var target = Temp.File("two.db");
