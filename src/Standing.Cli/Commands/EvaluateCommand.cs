@@ -76,7 +76,7 @@ internal static class EvaluateCommand
         var asOf = batches.AsOf;
         var pool = evaluator.ComparesSellers ? evaluator.JudgePeers(batches.Facts(), asOf) : null;
         IEnumerable<IReadOnlyList<SellerFacts>> walk = seller is null ? batches.Facts()
-            : batches.Knows(seller) ? [batches.FactsOfBatchWith(seller)]
+            : batches.Knows(seller) ? [batches.FactsOf(seller)]
             : [[new SellerFacts(seller, [], [], [])]];
         var sellers = new List<SellerEvaluation>();
         foreach (var facts in walk)

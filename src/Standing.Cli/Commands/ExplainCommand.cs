@@ -66,12 +66,12 @@ internal static class ExplainCommand
         if (evaluator.ComparesSellers && StoreBatches.Applies(eventFiles, db, rejectsPath))
         {
             // Judged against every seller of the store: their judged metrics pooled a batch at a time, then
-            // the batch that holds this seller read again, so only a batch's facts are held at once.
+            // this seller's facts read alone, so only a batch's facts are held at once.
             if (!StoreBatches.TryOpen(db!, seller, asOf, FactProjection.Chunk, stderr, out var batches)) return ExitCodes.Error;
             using (batches)
             {
                 var pool = withoutDisputed.JudgePeers(batches!.Facts(), asOf);
-                facts = batches.Knows(seller) ? batches.FactsOfBatchWith(seller) : [new SellerFacts(seller, [], [], [])];
+                facts = batches.Knows(seller) ? batches.FactsOf(seller) : [new SellerFacts(seller, [], [], [])];
                 result = withoutDisputed.Evaluate(facts, asOf, pool, explain: true, only: seller).Sellers[0];
             }
         }

@@ -120,19 +120,24 @@ internal static class RunCommand
             var previousRun = policies.Select(p => p.Policy.Id).Distinct().ToDictionary(id => id, id => histories.GetValueOrDefault(id)?.Latest, StringComparer.Ordinal);
             using var eventStore = steps.All(s => s.Done) ? null : EventStore.Open(db, create: false);
             var projection = eventStore is null ? null : new FactProjection(eventStore);
-            // A replay of several days reads each batch's events once and folds each event once.
+            // A replay of several days reads each batch's events once and folds each event once; one day's
+            // as-ofs (midnight in each policy's zone) are read from the stored facts together.
             var toRun = steps.Where(s => !s.Done).Select(s => s.AsOf).Distinct().ToList();
-            var replay = eventStore is null || toRun.Count < 2 ? null : new ReplayFacts(eventStore, toRun.Max(), batchSize);
+            var daysToRun = steps.Select((s, index) => (s.Done, Day: index / policies.Count)).Where(s => !s.Done).Select(s => s.Day).Distinct().Count();
+            var replay = eventStore is null || daysToRun < 2 ? null : new ReplayFacts(eventStore, toRun.Max(), batchSize);
+            // In rising as-of (each policy's days keep their order), so that steps with one as-of form one group.
+            var ordered = steps.OrderBy(s => s.AsOf).ToList();
+            var oneDay = new List<(Instant AsOf, List<Step> Steps)>();
             Instant last = default;
             JobProgress.Run(days.Count > 1 ? $"running {days.Count} days" : "running", "policy runs", progress =>
             {
                 // Steps with one as-of (the policies of one time zone, on one day) share each batch's facts.
-                for (var first = 0; first < steps.Count;)
+                for (var first = 0; first < ordered.Count;)
                 {
                     var end = first + 1;
-                    while (end < steps.Count && steps[end].AsOf == steps[first].AsOf) end++;
+                    while (end < ordered.Count && ordered[end].AsOf == ordered[first].AsOf) end++;
                     var group = new List<Step>();
-                    foreach (var (asOf, policy, machine, done) in steps.Skip(first).Take(end - first))
+                    foreach (var (asOf, policy, machine, done) in ordered.Skip(first).Take(end - first))
                     {
                         if (asOf > last) last = asOf;
                         var previous = previousRun[policy.Id];
@@ -140,10 +145,12 @@ internal static class RunCommand
                         if (done) stdout.WriteLine($"{Formats.Instant(asOf, policy.Zone)} {policy.Id}: already run; nothing changed");
                         else group.Add(new Step(policy, machine, previous, store.Cases(policy.Id)));
                     }
-                    if (group.Count > 0) RunDay(projection!, replay, steps[first].AsOf, batchSize, group, disputes, store, stdout);
+                    if (group.Count > 0 && replay is not null) RunDay(replay, ordered[first].AsOf, group, disputes, store, stdout);
+                    else if (group.Count > 0) oneDay.Add((ordered[first].AsOf, group));
                     first = end;
-                    progress(first, steps.Count);
+                    progress(first, ordered.Count);
                 }
+                if (oneDay.Count > 0) RunOneDay(projection!, oneDay, batchSize, disputes, store, stdout);
             });
             ReportOverdue(store, last, stdout);
             return OutboxCommand.Deliver(store, folder, webhooks, stderr, stdout, folderFlag, webhookFlag, secrets) ? ExitCodes.Ok : ExitCodes.Error;
@@ -162,52 +169,83 @@ internal static class RunCommand
         public List<CaseBook> Books { get; } = [];
         public int Sellers { get; set; }
 
+        /// <summary>The judged peer metrics of every seller at the step's as-of, for a policy that compares sellers.</summary>
+        public PeerPool? Pool { get; set; }
+
         /// <summary>For a policy without enforcement: how many sellers each outcome was triggered for.</summary>
         public SortedDictionary<string, int> Triggered { get; } = new(StringComparer.Ordinal);
     }
 
     /// <summary>
-    /// Runs the policies of <paramref name="group"/> at one as-of over every seller known then, a batch of
-    /// sellers at a time from the stored facts; a policy that judges sellers against each other first pools
-    /// every seller's judged metrics. Each policy's changed books are stored in one transaction at the end.
+    /// A replay's day: runs the policies of <paramref name="group"/> at one as-of over every seller known then, a
+    /// batch of sellers at a time from the replay's facts; a policy that judges sellers against each other first
+    /// pools every seller's judged metrics. Each policy's changed books are stored in one transaction at the end.
     /// </summary>
-    private static void RunDay(FactProjection projection, ReplayFacts? replay, Instant asOf, int batchSize, List<Step> group,
+    private static void RunDay(ReplayFacts replay, Instant asOf, List<Step> group,
         Dictionary<string, List<Dispute>> disputes, EnforcementStore store, IAnsiConsole stdout)
     {
-        // A replay's batches fold once for every day (asked twice for one as-of, they fold nothing more).
-        var batches = replay is null ? projection.Batches(asOf, batchSize).ToList() : null;
-        // A store that fits in one batch is read once, for the peer pools and the run alike.
-        IReadOnlyList<SellerFacts>? single = null;
-        IReadOnlyList<SellerFacts> FactsOf(int batch) =>
-            replay is not null ? replay.FactsAsOf(batch, asOf)
-            : batches!.Count == 1 ? single ??= projection.FactsAsOf(asOf, batches[0]) : projection.FactsAsOf(asOf, batches[batch]);
-        var batchNumbers = Enumerable.Range(0, replay?.Batches ?? batches!.Count).ToList();
-        var pools = group.Select(step =>
+        // Asked twice for one as-of, the replay's batches fold nothing more.
+        var batchNumbers = Enumerable.Range(0, replay.Batches).ToList();
+        foreach (var step in group)
         {
             var evaluator = new PolicyEvaluator(step.Policy);
-            return evaluator.ComparesSellers ? evaluator.JudgePeers(batchNumbers.Select(FactsOf), asOf) : null;
-        }).ToList();
-        foreach (var batch in batchNumbers)
+            step.Pool = evaluator.ComparesSellers ? evaluator.JudgePeers(batchNumbers.Select(b => replay.FactsAsOf(b, asOf)), asOf) : null;
+        }
+        foreach (var batch in batchNumbers) RunBatch(asOf, replay.FactsAsOf(batch, asOf), group, disputes);
+        Finish(asOf, group, store, stdout);
+    }
+
+    /// <summary>
+    /// One day's policies, whose as-ofs differ by time zone, over every seller known then, a batch of sellers at
+    /// a time: each batch's stored facts are read and decoded once for all of the day's as-ofs, and its sellers
+    /// with events after the earliest folded once (<see cref="FactProjection.FactsAsOf(IReadOnlyList{Instant}, IReadOnlyList{SellerProjection})"/>).
+    /// Each policy runs once here, so the policies' runs are independent of one another; each one's changed books
+    /// are stored in one transaction at the end, in rising as-of.
+    /// </summary>
+    private static void RunOneDay(FactProjection projection, List<(Instant AsOf, List<Step> Steps)> groups, int batchSize,
+        Dictionary<string, List<Dispute>> disputes, EnforcementStore store, IAnsiConsole stdout)
+    {
+        var batches = projection.Batches(groups.Max(g => g.AsOf), batchSize).ToList();
+        foreach (var (asOf, group) in groups)
         {
-            var facts = FactsOf(batch);
-            var events = facts.ToDictionary(f => f.Seller, MachineEvents.Of, StringComparer.Ordinal);
-            for (var p = 0; p < group.Count; p++)
+            foreach (var step in group)
             {
-                var step = group[p];
-                step.Sellers += facts.Count;
-                if (step.Machine is null)
-                {
-                    // Evaluated and reported only: nothing is opened for a policy without enforcement.
-                    var evaluator = new PolicyEvaluator(step.Policy);
-                    var evaluation = pools[p] is { } pool ? evaluator.Evaluate(facts, asOf, pool) : evaluator.Evaluate(facts, asOf);
-                    foreach (var o in evaluation.Sellers.SelectMany(e => e.Outcomes.Where(o => o.Triggered && !o.Award)))
-                        step.Triggered[o.Outcome] = step.Triggered.GetValueOrDefault(o.Outcome) + 1;
-                    continue;
-                }
-                var cases = facts.Where(f => step.Cases.Contains(f.Seller)).ToDictionary(f => f.Seller, f => step.Cases[f.Seller].ToList(), StringComparer.Ordinal);
-                step.Books.AddRange(EnforcementRun.Advance(step.Policy, step.Machine, asOf, facts, events, cases, disputes, step.Previous, pools[p]));
+                var evaluator = new PolicyEvaluator(step.Policy);
+                step.Pool = evaluator.ComparesSellers ? evaluator.JudgePeers(batches.Select(rows => projection.FactsAsOf(asOf, rows)), asOf) : null;
             }
         }
+        var byAsOf = groups.ToDictionary(g => g.AsOf, g => g.Steps);
+        foreach (var rows in batches)
+        {
+            foreach (var (asOf, facts) in projection.FactsAsOf(byAsOf.Keys.ToList(), rows)) RunBatch(asOf, facts, byAsOf[asOf], disputes);
+        }
+        foreach (var (asOf, group) in groups) Finish(asOf, group, store, stdout);
+    }
+
+    /// <summary>Evaluates one batch of sellers' facts at one as-of under each step's policy and advances their cases.</summary>
+    private static void RunBatch(Instant asOf, IReadOnlyList<SellerFacts> facts, List<Step> group, Dictionary<string, List<Dispute>> disputes)
+    {
+        var events = facts.ToDictionary(f => f.Seller, MachineEvents.Of, StringComparer.Ordinal);
+        foreach (var step in group)
+        {
+            step.Sellers += facts.Count;
+            if (step.Machine is null)
+            {
+                // Evaluated and reported only: nothing is opened for a policy without enforcement.
+                var evaluator = new PolicyEvaluator(step.Policy);
+                var evaluation = step.Pool is { } pool ? evaluator.Evaluate(facts, asOf, pool) : evaluator.Evaluate(facts, asOf);
+                foreach (var o in evaluation.Sellers.SelectMany(e => e.Outcomes.Where(o => o.Triggered && !o.Award)))
+                    step.Triggered[o.Outcome] = step.Triggered.GetValueOrDefault(o.Outcome) + 1;
+                continue;
+            }
+            var cases = facts.Where(f => step.Cases.Contains(f.Seller)).ToDictionary(f => f.Seller, f => step.Cases[f.Seller].ToList(), StringComparer.Ordinal);
+            step.Books.AddRange(EnforcementRun.Advance(step.Policy, step.Machine, asOf, facts, events, cases, disputes, step.Previous, step.Pool));
+        }
+    }
+
+    /// <summary>Stores each enforced policy's changed books with its run, and says what each step did.</summary>
+    private static void Finish(Instant asOf, List<Step> group, EnforcementStore store, IAnsiConsole stdout)
+    {
         foreach (var step in group)
         {
             if (step.Machine is null)

@@ -70,11 +70,14 @@ internal sealed class StoreBatches : IDisposable
         }
     }
 
-    /// <summary>The facts of the batch that holds <paramref name="seller"/> (empty when as-of knows no such seller).</summary>
-    public IReadOnlyList<SellerFacts> FactsOfBatchWith(string seller)
+    /// <summary>
+    /// The facts of <paramref name="seller"/> alone (empty when as-of knows no such seller): its stored facts, or
+    /// its own events, read by name. A store that fits in one batch and was walked already gives them from that batch.
+    /// </summary>
+    public IReadOnlyList<SellerFacts> FactsOf(string seller)
     {
-        var rows = _batches.FirstOrDefault(b => b.Any(r => r.Seller == seller));
-        return rows is null ? [] : _batches.Count == 1 ? _single ??= _projection.FactsAsOf(AsOf, rows) : _projection.FactsAsOf(AsOf, rows);
+        if (_single is not null) return [.. _single.Where(f => f.Seller == seller)];
+        return _projection.FactsAsOf(AsOf, _store.Sellers(seller));
     }
 
     public void Dispose() => _store.Dispose();

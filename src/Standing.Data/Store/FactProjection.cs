@@ -79,6 +79,110 @@ public sealed class FactProjection(IEventStore store)
     public IReadOnlyList<SellerFacts> FactsAsOf(Instant asOf, IReadOnlyList<SellerProjection> rows) =>
         FactsAsOf(asOf, rows, wholeStore: false);
 
+    /// <summary>
+    /// The facts of the sellers of <paramref name="rows"/> (a batch of projection rows) as of each of
+    /// <paramref name="asOfs"/>, in rising order of as-of, each in seller order and equal to what
+    /// <see cref="FactsAsOf(Instant, IReadOnlyList{SellerProjection})"/> gives for that as-of alone. One day's
+    /// policies run at as-ofs that differ by time zone; this reads and decodes the batch's stored facts once
+    /// for all of them, and reads the events of the sellers that need folding once, folding each event once
+    /// (<see cref="IncrementalFold"/>) from one as-of to the next.
+    /// </summary>
+    /// <remarks>
+    /// Lazy: each as-of's facts are valid until the next one is asked for (the fold may update them in place),
+    /// so a caller uses them before it moves on. Sellers whose every event precedes the earliest as-of are
+    /// decoded from their stored facts (in parallel) and shared by every as-of; the others, and those without
+    /// current stored facts, are folded, and those of them folded from all their events stored for later reads.
+    /// </remarks>
+    public IEnumerable<(Instant AsOf, IReadOnlyList<SellerFacts> Facts)> FactsAsOf(IReadOnlyList<Instant> asOfs, IReadOnlyList<SellerProjection> rows)
+    {
+        ArgumentNullException.ThrowIfNull(asOfs);
+        ArgumentNullException.ThrowIfNull(rows);
+        var instants = asOfs.Distinct().Order().ToList();
+        if (instants.Count == 0) yield break;
+        var (first, last) = (instants[0], instants[^1]);
+        var known = rows.Where(r => r.FirstAt < last).ToList();
+        var shared = new List<SellerFacts>();
+        var read = known.Where(r => !AllBefore(r, first)).ToList();
+        // Of those, the ones whose stored facts are current need not be stored again.
+        var toStore = new HashSet<string>(read.Count == 0 ? [] : read.Select(r => r.Seller).Except(CurrentStored(read, bodies: false).Keys), StringComparer.Ordinal);
+        var complete = known.Where(r => AllBefore(r, first)).ToList();
+        for (var i = 0; i < complete.Count; i += Chunk)
+        {
+            var chunk = complete.GetRange(i, Math.Min(Chunk, complete.Count - i));
+            var decoded = Decode(chunk);
+            for (var j = 0; j < chunk.Count; j++)
+            {
+                if (decoded[j] is { } facts)
+                {
+                    shared.Add(facts);
+                }
+                else
+                {
+                    read.Add(chunk[j]);
+                    toStore.Add(chunk[j].Seller);
+                }
+            }
+        }
+        shared.Sort((a, b) => string.CompareOrdinal(a.Seller, b.Seller));
+        LastReused = shared.Count;
+        LastFolded = read.Select(r => r.Seller).Order(StringComparer.Ordinal).ToList();
+        LastStored = 0;
+        Folds += read.Count;
+        var fold = read.Count == 0 ? null : new IncrementalFold(store.ReadSellers(read.Select(r => r.Seller).ToList()));
+        foreach (var asOf in instants)
+        {
+            if (fold is null)
+            {
+                yield return (asOf, shared); // every seller known at the first as-of, and no other
+                continue;
+            }
+            var folded = fold.AdvanceTo(asOf);
+            if (asOf == last) StoreQuietly(read.Where(r => toStore.Contains(r.Seller) && AllBefore(r, asOf)).ToList(), folded);
+            yield return (asOf, Merge(shared, folded));
+        }
+    }
+
+    /// <summary>Two lists each in seller order (no seller in both) merged into one in seller order.</summary>
+    private static List<SellerFacts> Merge(List<SellerFacts> a, IReadOnlyList<SellerFacts> b)
+    {
+        var merged = new List<SellerFacts>(a.Count + b.Count);
+        int i = 0, j = 0;
+        while (i < a.Count || j < b.Count)
+        {
+            merged.Add(j == b.Count || (i < a.Count && string.CompareOrdinal(a[i].Seller, b[j].Seller) < 0) ? a[i++] : b[j++]);
+        }
+        return merged;
+    }
+
+    /// <summary>
+    /// The current stored facts of <paramref name="chunk"/> (at most <see cref="Chunk"/> rows), decoded in
+    /// parallel, by position; null where a seller has none (missing, stale, another format or damaged).
+    /// </summary>
+    private SellerFacts?[] Decode(IReadOnlyList<SellerProjection> chunk)
+    {
+        var stored = CurrentStored(chunk, bodies: true);
+        var bodies = chunk.Select(r => stored.GetValueOrDefault(r.Seller)?.Body).ToArray();
+        var decoded = new SellerFacts?[chunk.Count];
+        Parallel.For(0, bodies.Length, i => decoded[i] = bodies[i] is { } body ? FactSnapshot.Read(body) : null);
+        return decoded;
+    }
+
+    /// <summary>
+    /// Stores facts as <see cref="Store"/> does; storing is a saving for later reads, not part of the answer,
+    /// so a store opened by a user who may not write to it is still read.
+    /// </summary>
+    private void StoreQuietly(IReadOnlyList<SellerProjection> rows, IReadOnlyList<SellerFacts> folded)
+    {
+        try
+        {
+            LastStored = Store(rows, folded);
+        }
+        catch (EventStoreException)
+        {
+            // Read all the same.
+        }
+    }
+
     /// <summary>The projection rows of every seller known before <paramref name="asOf"/> cut into batches of <paramref name="size"/>, in seller order.</summary>
     public IEnumerable<IReadOnlyList<SellerProjection>> Batches(Instant asOf, int size = Chunk)
     {
@@ -97,17 +201,11 @@ public sealed class FactProjection(IEventStore store)
         for (var i = 0; i < complete.Count; i += Chunk)
         {
             var chunk = complete.GetRange(i, Math.Min(Chunk, complete.Count - i));
-            var stored = CurrentStored(chunk, bodies: true);
-            foreach (var row in chunk)
+            var decoded = Decode(chunk);
+            for (var j = 0; j < chunk.Count; j++)
             {
-                if (stored.TryGetValue(row.Seller, out var facts) && FactSnapshot.Read(facts.Body) is { } snapshot)
-                {
-                    reuse.Add(snapshot);
-                }
-                else
-                {
-                    read.Add(row);
-                }
+                if (decoded[j] is { } snapshot) reuse.Add(snapshot);
+                else read.Add(chunk[j]);
             }
         }
 
@@ -120,15 +218,7 @@ public sealed class FactProjection(IEventStore store)
                 : store.ReadSellers(read.Select(r => r.Seller).ToList());
             fresh = FactFolder.Fold(events, asOf);
             Folds += read.Count;
-            try
-            {
-                LastStored = Store(read.Where(r => AllBefore(r, asOf)).ToList(), fresh);
-            }
-            catch (EventStoreException)
-            {
-                // Storing is a saving for later reads, not part of the answer: a store opened by a user
-                // who may not write to it is still read.
-            }
+            StoreQuietly(read.Where(r => AllBefore(r, asOf)).ToList(), fresh);
         }
         LastReused = reuse.Count;
         LastFolded = read.Select(r => r.Seller).Order(StringComparer.Ordinal).ToList();
