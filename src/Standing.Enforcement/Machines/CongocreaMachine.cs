@@ -77,7 +77,7 @@ public sealed class CongocreaMachine : IPackMachine
                 {
                     var at = input.AsOf;
                     var snapshot = MetricSnapshot.Of(input.Evaluation);
-                    var opened = book.Open(Proposal(book, at, input.Policy.Zone).WithNumber("odr", input.Evaluation.Metric(OdrMetric)?.Value), person, $"suspension proposed by {by}: {note}", snapshot);
+                    var opened = book.Open(Proposal(input, book, at).WithNumber("odr", input.Evaluation.Metric(OdrMetric)?.Value), person, $"suspension proposed by {by}: {note}", snapshot);
                     book.Notify(opened, CaseKinds.SuspensionProposal, "operator", "Suspension proposed by a reviewer",
                         [$"{by} proposes to suspend shop {book.Seller}: {note}", "Confirm or dismiss with: standing cases decide " + opened.Id + " --decision confirm|dismiss --by NAME --note TEXT"],
                         snapshot);
@@ -106,7 +106,7 @@ public sealed class CongocreaMachine : IPackMachine
             DueAt = Days.Later(at, Period(input), zone),
             UpdatedAt = at,
         }.WithNumber("odr", odr?.Value).WithNumber(DefectsKey, odr?.Value is null ? null : odr.Numerator).With("evaluated_at", Text.Instant(at));
-        opened = input.KeepSettings(opened, (EarlyChangeSetting, DefaultEarlyChange), (MinTimeToActSetting, DefaultMinTimeToActDays));
+        opened = input.Recorded(input.KeepSettings(opened, (EarlyChangeSetting, DefaultEarlyChange), (MinTimeToActSetting, DefaultMinTimeToActDays)));
         var warning = book.Open(opened, actor, reason, snapshot);
 
         var defective = explained.Metric(OdrMetric)?.Items
@@ -284,7 +284,7 @@ public sealed class CongocreaMachine : IPackMachine
         var snapshot = MetricSnapshot.Of(input.Evaluation);
         var rule = Actor.Rule(Policy, WarningOutcome);
         var escalated = book.Move(warning, Closed(warning, CaseStates.Escalated, at, odr), rule, "re-evaluated", why, snapshot, at);
-        var proposal = book.Open(Proposal(book, at, input.Policy.Zone).With("warning", escalated.Id).With("odr", odr), rule,
+        var proposal = book.Open(Proposal(input, book, at).With("warning", escalated.Id).With("odr", odr), rule,
             $"continued breach after warning {escalated.Id}: {why}; a person must confirm or dismiss the suspension",
             snapshot);
         book.Notify(proposal, CaseKinds.SuspensionProposal, "operator", "Suspension proposed: continued ODR breach after a warning",
@@ -294,14 +294,14 @@ public sealed class CongocreaMachine : IPackMachine
     }
 
     /// <summary>A suspension proposal opened at <paramref name="at"/>, waiting for a person (by a reviewer or an escalation).</summary>
-    private EnforcementCase Proposal(CaseBook book, NodaTime.Instant at, NodaTime.DateTimeZone zone) => new()
+    private EnforcementCase Proposal(MachineInput input, CaseBook book, Instant at) => input.Recorded(new()
     {
-        Id = book.NewId(CaseKinds.SuspensionProposal, at, zone),
+        Id = book.NewId(CaseKinds.SuspensionProposal, at, input.Policy.Zone),
         Seller = book.Seller,
         Policy = Policy,
         Kind = CaseKinds.SuspensionProposal,
         State = CaseStates.Proposed,
         OpenedAt = at,
         UpdatedAt = at,
-    };
+    });
 }
