@@ -90,7 +90,7 @@ public sealed class CatalogExclusionMachine : IPackMachine
             ["from_date"] = Text.Date(at, zone),
             ["min_days"] = minDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["recheck_date"] = Text.Date(excluded.DueAt!.Value, zone),
-        }));
+        }, Outcome: Outcome));
     }
 
     private void Recheck(MachineInput input, CaseBook book, SellerFacts facts, EnforcementCase exclusion)
@@ -152,7 +152,7 @@ public sealed class CatalogExclusionMachine : IPackMachine
         {
             ["failed"] = ConditionLines(input.Policy, checklist.Where(c => !c.Held), language, marked: false),
             ["conditions"] = ConditionLines(input.Policy, checklist, language, marked: true),
-        });
+        }, Outcome: Outcome);
 
     /// <summary>
     /// The conditions as a notice lists them, one line each (marked ✓ or ✗ when all are listed): the pack's

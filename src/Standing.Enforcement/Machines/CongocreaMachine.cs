@@ -139,7 +139,7 @@ public sealed class CongocreaMachine : IPackMachine
             ["summary"] = input.Evaluation.Metrics.Select(m => SummaryLine(m, language)).ToList(),
             ["defective"] = DefectiveLines(input, defective, language),
             ["guidance"] = input.Policy.GuidanceIn(language).Select(g => "  " + g).ToList(),
-        });
+        }, Outcome: WarningOutcome);
         MachineNotices.Notify(input, book, warning, CaseKinds.Warning, "seller", "Customer service warning", lines, snapshot, values,
             defective.Select(i => i.Id).ToList(), textKind: odr?.Value is null ? WarningNotMeasuredText : null);
     }

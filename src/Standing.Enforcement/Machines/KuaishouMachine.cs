@@ -62,7 +62,7 @@ public sealed class KuaishouMachine : IPackMachine
             {
                 ["metric"] = metricId,
                 ["metric_title"] = metric?.Definition.TitleIn(language) ?? metricId,
-            }));
+            }, Outcome: outcome));
     }
 
     private void Penalise(MachineInput input, CaseBook book, AttitudeTier tier)
@@ -104,7 +104,7 @@ public sealed class KuaishouMachine : IPackMachine
                 ["threshold"] = limit,
                 ["penalty"] = language == "zh" ? ChinesePenalty(fineMin, fineMax, currency) : penaltyText,
                 ["fine_note"] = fineMin is null ? "" : language == "zh" ? "具体罚款金额由平台在上述范围内确定。" : " The operator sets the amount within the range.",
-            }));
+            }, Outcome: tier.Outcome));
     }
 
     /// <summary>A service-attitude tier in the standard's Chinese words (轻微, 严重, 特别严重); an unknown one as it is.</summary>

@@ -33,14 +33,14 @@ public sealed class TrustBadgeMachine : IPackMachine
                 UpdatedAt = input.AsOf,
             }), rule, "trust index reached the badge threshold: " + reason, snapshot);
             MachineNotices.Notify(input, book, granted, "badge_granted", "seller", "Trust badge granted",
-                ["Your after-sales trust index earns the trust badge: " + reason], snapshot, new(reason, input.Evaluation.Metric(IndexMetric)));
+                ["Your after-sales trust index earns the trust badge: " + reason], snapshot, new(reason, input.Evaluation.Metric(IndexMetric), Outcome: Outcome));
         }
         else if (!earned && badge is not null)
         {
             var withdrawn = book.Move(badge, badge with { State = CaseStates.Withdrawn, ClosedAt = input.AsOf }, rule, "withdrawn",
                 "trust index below the badge threshold: " + reason, snapshot, input.AsOf);
             MachineNotices.Notify(input, book, withdrawn, "badge_withdrawn", "seller", "Trust badge withdrawn",
-                ["Your after-sales trust index no longer earns the trust badge: " + reason], snapshot, new(reason, input.Evaluation.Metric(IndexMetric)));
+                ["Your after-sales trust index no longer earns the trust badge: " + reason], snapshot, new(reason, input.Evaluation.Metric(IndexMetric), Outcome: Outcome));
         }
     }
 }
