@@ -92,6 +92,33 @@ public sealed class CatalogExclusionTests
         s.Add(EventType.SellerRegistered, "2026-01-01T09:00:00+02:00", e => e with { Language = language });
 
     /// <summary>
+    /// A person reinstates a company that did nothing, after its minimum exclusion (day 14 re-check failed, reinstated on
+    /// day 15, 2026-03-16): the exclusion recorded the company's language when it opened, so the reinstatement reaches
+    /// it in Russian or Ukrainian from the pack's text, with the note as written.
+    /// </summary>
+    [Theory]
+    [InlineData("ru", "Ваши товары возвращены в каталог", "Причина: претензии урегулированы по телефону", "претензии урегулированы по телефону")]
+    [InlineData("uk", "Ваші товари повернуто до каталогу", "Причина: претензії врегульовано телефоном", "претензії врегульовано телефоном")]
+    public void A_persons_reinstatement_is_told_in_the_companys_language(string language, string title, string line, string note)
+    {
+        var driver = WithPackTexts();
+        var events = Speaking(History(), language).Events;
+        for (var day = Excluded; day <= Day14; day += Duration.FromDays(1)) driver.Step(day, events, Evaluation(exclude: true));
+        var exclusion = driver.Only(CaseKinds.CatalogExclusion);
+        Assert.Equal(language, exclusion.Get(CaseRules.LanguageKey));
+
+        var book = driver.Book();
+        Assert.Null(DecisionRules.Apply(book, exclusion, new Decision(Decision.Reinstate), "olena", note, Day15, [],
+            HandMade.Policy("promua") with { Notices = Standing.Policies.BuiltInPacks.Load("promua").Notices }));
+        driver.Apply(book);
+
+        var told = Assert.Single(driver.Notices, n => n.Kind == "reinstatement");
+        Assert.Equal(title, told.Title);
+        Assert.Equal([line], told.Lines);
+        Assert.All(driver.Notices, EnglishWords.AssertNone);
+    }
+
+    /// <summary>
     /// The day-14 re-check of a company registered in Russian that did everything but the letter, from the
     /// pack's Russian texts. By hand from the standard (docs/standards/promua.md): excluded 2026-03-01, re-check on
     /// day 14 = 2026-03-15; both negatives (r3, r4) worked through; two new 5-star reviews, rating
@@ -120,6 +147,7 @@ public sealed class CatalogExclusionTests
             "  ✗ Письмо с планом улучшений: письмо («Проблема → Решение») ещё не получено; письмо, полученное до конца дня повторной проверки, засчитывается",
             "  ✓ Нет новых негативных отзывов и жалоб: после исключения их не поступало",
         ], result.Lines);
+        Assert.All(driver.Notices, EnglishWords.AssertNone);
     }
 
     /// <summary>
@@ -145,6 +173,7 @@ public sealed class CatalogExclusionTests
             "  ✓ Лист із планом покращень: отримано 2026-03-11T12:00:00Z",
             "  ✓ Немає нових негативних відгуків і скарг: після виключення їх не надходило",
         ], result.Lines);
+        Assert.All(driver.Notices, EnglishWords.AssertNone);
     }
 
     /// <summary>
