@@ -89,6 +89,8 @@ public sealed class CongocreaMachineTests
         Assert.Equal("Le taux de commandes défectueuses (ODR) de votre boutique est de 1.5% sur les 90 derniers jours ; la norme exige moins de 1%.", notice.Lines[0]);
         Assert.Equal("Bilan de vos performances :", notice.Lines[1]);
         Assert.Equal("  odr : 1.5% (3 sur 200, non respecté)", notice.Lines[2]);
+        // The counts the rule reads have no standard: no verdict (not "respecté").
+        Assert.Equal("  defective_orders_lifetime : 3 (3 sur 200)", notice.Lines[3]);
         Assert.Contains("Commandes comptées comme défectueuses (3) :", notice.Lines);
         // Each defective order in French: o-1 was placed on 2026-04-01 and reviewed 1 star (the numerator's ≤ 2 stars).
         Assert.Contains("  o-1 (passée le 2026-04-01) : avis le plus bas noté 1 sur 5", notice.Lines);

@@ -199,13 +199,19 @@ public sealed class CongocreaMachine : IPackMachine
     private static string LimitValue(MachineInput input) =>
         input.Policy.Metrics.FirstOrDefault(m => m.Id == OdrMetric)?.Standard is { } standard ? ValueText.Percent(standard.Threshold) : "1%";
 
-    /// <summary>A metric in the warning's performance summary; English keeps the status word the API uses.</summary>
+    /// <summary>
+    /// A metric in the warning's performance summary; English keeps the status word the API uses. In another language
+    /// a metric without a standard (a count the rule reads) has no verdict: it met or missed nothing.
+    /// </summary>
     private static string SummaryLine(MetricResult m, string language) => language switch
     {
         NoticeText.English => $"  {m.Id}: {Text.Value(m)} ({m.Numerator} of {m.Denominator}, {m.Status.Wire()})",
-        "fr" => $"  {m.Id} : {Measured(m, language)} ({m.Numerator} sur {m.Denominator}, {NoticeWords.Verdict(language, m.Status)})",
-        _ => $"  {m.Id}: {Measured(m, language)} ({m.Numerator} / {m.Denominator}, {NoticeWords.Verdict(language, m.Status)})",
+        "fr" => $"  {m.Id} : {Measured(m, language)} ({m.Numerator} sur {m.Denominator}{Verdict(m, language)})",
+        _ => $"  {m.Id}: {Measured(m, language)} ({m.Numerator} / {m.Denominator}{Verdict(m, language)})",
     };
+
+    private static string Verdict(MetricResult m, string language) =>
+        m.Definition.Standard is null ? "" : ", " + NoticeWords.Verdict(language, m.Status);
 
     private static string Measured(MetricResult m, string language) =>
         m.Value is null ? NoticeWords.NotEnough(language) : Text.Value(m);
