@@ -330,6 +330,8 @@ public sealed class OtherPackMachineTests
 
         var violation = Assert.Single(driver.Notices, n => n.Kind == CaseKinds.Violation);
         Assert.Equal("违规记录：仅退款申请至商家首次处理的平均时长（小时）", violation.Title);
+        // The 13 hours in Chinese (小时), not "13 h".
+        Assert.Equal(["refund_only_handling_hours 在 2026-03-03T00:00:00Z/2026-04-02T00:00:00Z 期间达到违规处理门槛（当前值：13 小时），已记录一次违规，将由平台处理。"], violation.Lines);
     }
 
     /// <summary>

@@ -214,7 +214,7 @@ public sealed class CongocreaMachine : IPackMachine
         m.Definition.Standard is null ? "" : ", " + NoticeWords.Verdict(language, m.Status);
 
     private static string Measured(MetricResult m, string language) =>
-        m.Value is null ? NoticeWords.NotEnough(language) : Text.Value(m);
+        m.Value is { } v ? NoticeWords.Value(language, v, m.Definition.Kind) : NoticeWords.NotEnough(language);
 
     private void Reevaluate(MachineInput input, CaseBook book, EnforcementCase warning, MetricResult? odr)
     {

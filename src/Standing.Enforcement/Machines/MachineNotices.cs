@@ -69,8 +69,8 @@ internal static class MachineNotices
             ["reason"] = Reason,
             ["metric"] = Metric?.Id ?? "",
             ["metric_title"] = Metric?.Definition.TitleIn(language) ?? "",
-            ["value"] = Metric?.Value is { } v ? ValueText.Of(v, Metric.Definition.Kind) : NoticeWords.NotEnough(language),
-            ["threshold"] = Metric?.Definition.Standard is { } s ? ValueText.Of(s.Threshold, Metric.Definition.Kind) : NoticeWords.None(language),
+            ["value"] = Metric?.Value is { } v ? NoticeWords.Value(language, v, Metric.Definition.Kind) : NoticeWords.NotEnough(language),
+            ["threshold"] = Metric?.Definition.Standard is { } s ? NoticeWords.Value(language, s.Threshold, Metric.Definition.Kind) : NoticeWords.None(language),
             ["period"] = Period ?? "",
         };
     }

@@ -56,6 +56,23 @@ internal static class NoticeWords
         ["zh"] = ["确认", "驳回", "恢复", "已答复", "罚款"],
     };
 
+    /// <summary>
+    /// A metric's value with its unit in the language: hours are "h" in English and French, "godz." in Polish, "ч"
+    /// in Russian, "год" in Ukrainian, "小时" in Chinese; percentages and counts are the same in every language.
+    /// </summary>
+    public static string Value(string language, double value, Core.Metrics.MetricKind kind) =>
+        kind == Core.Metrics.MetricKind.MeanDuration && HourUnit.TryGetValue(language, out var unit)
+            ? Core.Metrics.ValueText.Number(value) + " " + unit
+            : Core.Metrics.ValueText.Of(value, kind);
+
+    private static readonly Dictionary<string, string> HourUnit = new(StringComparer.Ordinal)
+    {
+        ["pl"] = "godz.",
+        ["ru"] = "ч",
+        ["uk"] = "год",
+        ["zh"] = "小时",
+    };
+
     /// <summary>What a rule needs of a metric, before the comparison ("needs ≥ 1%").</summary>
     public static string Needs(string language) => Of(language).Needs;
 

@@ -232,8 +232,9 @@ public sealed class PolicyMachine(string policy) : IPackMachine
             ["guidance"] = string.Join(" ", policy.GuidanceIn(language)),
             ["metric"] = metric?.Id ?? "",
             ["metric_title"] = metric?.Definition.TitleIn(language) ?? "",
-            ["value"] = metric is null || (metric.Value is null && language != NoticeText.English) ? NoticeWords.NotEnough(language) : Text.Value(metric),
-            ["threshold"] = metric?.Definition.Standard is { } s ? ValueText.Of(s.Threshold, metric.Definition.Kind) : none,
+            ["value"] = metric is null || (metric.Value is null && language != NoticeText.English) ? NoticeWords.NotEnough(language)
+                : metric.Value is { } v ? NoticeWords.Value(language, v, metric.Definition.Kind) : Text.Value(metric),
+            ["threshold"] = metric?.Definition.Standard is { } s ? NoticeWords.Value(language, s.Threshold, metric.Definition.Kind) : none,
             ["numerator"] = metric?.Numerator.ToString(CultureInfo.InvariantCulture) ?? "",
             ["denominator"] = metric?.Denominator.ToString(CultureInfo.InvariantCulture) ?? "",
             ["window_start"] = metric?.Window.Start is { } ws ? Text.Date(ws, zone) : NoticeWords.FirstEvent(language),

@@ -45,7 +45,7 @@ internal static class ReasonText
                     if (m.Status is not null) return $"{name}: {NoticeWords.Verdict(language, result.Status)}";
                     if (result.Value is not { } value) return $"{name}: {NoticeWords.NotEnough(language)}";
                     var kind = result.Definition.Kind;
-                    return $"{name} = {ValueText.Of(value, kind)} ({NoticeWords.Needs(language)} {Condition.OpText(m.Op)} {ValueText.Of(m.Value!.Value, kind)})";
+                    return $"{name} = {NoticeWords.Value(language, value, kind)} ({NoticeWords.Needs(language)} {Condition.OpText(m.Op)} {NoticeWords.Value(language, m.Value!.Value, kind)})";
                 }
             case MetricTest m:
                 return $"{m.Metric}: {NoticeWords.NotEnough(language)}";
