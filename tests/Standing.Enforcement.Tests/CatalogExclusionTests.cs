@@ -83,6 +83,7 @@ public sealed class CatalogExclusionTests
         Assert.Equal(4, notice.Lines.Count);
         Assert.Equal(first, notice.Lines[0]);
         Assert.Equal(second, notice.Lines[1]);
+        if (language is not null) EnglishWords.AssertNone(notice);
     }
 
     private static MachineDriver WithPackTexts() =>
@@ -195,6 +196,26 @@ public sealed class CatalogExclusionTests
         Assert.Contains("  Нет новых негативных отзывов и жалоб: после исключения поступили негативные отзывы: r9; жалобы: k1", result.Lines);
         Assert.Contains("  Негативные отзывы отработаны: не урегулированы и не прокомментированы отзывы r9", result.Lines);
         Assert.Contains("Следующая повторная проверка: 2026-03-29.", result.Lines);
+        EnglishWords.AssertNone(result);
+    }
+
+    /// <summary>
+    /// A Ukrainian company remedied everything and sent its letter on day 14 (2026-03-15) after the day's run: the
+    /// re-check of that day waits for the letter and is completed at the next run (day 15), told in Ukrainian.
+    /// </summary>
+    [Fact]
+    public void A_letter_on_the_recheck_day_is_told_in_ukrainian()
+    {
+        var driver = WithPackTexts();
+        var events = Letter(Speaking(Remedied(History()), "uk"), "2026-03-15T08:00:00Z").Events;
+        for (var day = Excluded; day <= Day15; day += Duration.FromDays(1)) driver.Step(day, events, Evaluation(exclude: true));
+
+        var results = driver.Notices.Where(n => n.Kind == "recheck_result").ToList();
+        Assert.Equal(2, results.Count);
+        Assert.Equal("Повторна перевірка 2026-03-15: товари залишаються виключеними, бо не виконано умови:", results[0].Lines[0]);
+        Assert.Equal("Повторна перевірка 2026-03-15: ваш лист із планом покращень надійшов у день повторної перевірки, і всі умови виконано; ваші товари повернуто до каталогу.",
+            results[1].Lines[0]);
+        Assert.All(driver.Notices, EnglishWords.AssertNone);
     }
 
     /// <summary>The pack's English re-check texts say, line for line, what the machine writes without them.</summary>
