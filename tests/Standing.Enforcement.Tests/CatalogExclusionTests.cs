@@ -83,6 +83,7 @@ public sealed class CatalogExclusionTests
         Assert.Equal(4, notice.Lines.Count);
         Assert.Equal(first, notice.Lines[0]);
         Assert.Equal(second, notice.Lines[1]);
+        if (language is not null) EnglishWords.AssertNone(notice);
     }
 
     private static MachineDriver WithPackTexts() =>
@@ -90,6 +91,33 @@ public sealed class CatalogExclusionTests
 
     private static EventScript Speaking(EventScript s, string language) =>
         s.Add(EventType.SellerRegistered, "2026-01-01T09:00:00+02:00", e => e with { Language = language });
+
+    /// <summary>
+    /// A person reinstates a company that did nothing, after its minimum exclusion (day 14 re-check failed, reinstated on
+    /// day 15, 2026-03-16): the exclusion recorded the company's language when it opened, so the reinstatement reaches
+    /// it in Russian or Ukrainian from the pack's text, with the note as written.
+    /// </summary>
+    [Theory]
+    [InlineData("ru", "Ваши товары возвращены в каталог", "Причина: претензии урегулированы по телефону", "претензии урегулированы по телефону")]
+    [InlineData("uk", "Ваші товари повернуто до каталогу", "Причина: претензії врегульовано телефоном", "претензії врегульовано телефоном")]
+    public void A_persons_reinstatement_is_told_in_the_companys_language(string language, string title, string line, string note)
+    {
+        var driver = WithPackTexts();
+        var events = Speaking(History(), language).Events;
+        for (var day = Excluded; day <= Day14; day += Duration.FromDays(1)) driver.Step(day, events, Evaluation(exclude: true));
+        var exclusion = driver.Only(CaseKinds.CatalogExclusion);
+        Assert.Equal(language, exclusion.Get(CaseRules.LanguageKey));
+
+        var book = driver.Book();
+        Assert.Null(DecisionRules.Apply(book, exclusion, new Decision(Decision.Reinstate), "olena", note, Day15, [],
+            HandMade.Policy("promua") with { Notices = Standing.Policies.BuiltInPacks.Load("promua").Notices }));
+        driver.Apply(book);
+
+        var told = Assert.Single(driver.Notices, n => n.Kind == "reinstatement");
+        Assert.Equal(title, told.Title);
+        Assert.Equal([line], told.Lines);
+        Assert.All(driver.Notices, EnglishWords.AssertNone);
+    }
 
     /// <summary>
     /// The day-14 re-check of a company registered in Russian that did everything but the letter, from the
@@ -120,6 +148,7 @@ public sealed class CatalogExclusionTests
             "  ✗ Письмо с планом улучшений: письмо («Проблема → Решение») ещё не получено; письмо, полученное до конца дня повторной проверки, засчитывается",
             "  ✓ Нет новых негативных отзывов и жалоб: после исключения их не поступало",
         ], result.Lines);
+        Assert.All(driver.Notices, EnglishWords.AssertNone);
     }
 
     /// <summary>
@@ -145,6 +174,7 @@ public sealed class CatalogExclusionTests
             "  ✓ Лист із планом покращень: отримано 2026-03-11T12:00:00Z",
             "  ✓ Немає нових негативних відгуків і скарг: після виключення їх не надходило",
         ], result.Lines);
+        Assert.All(driver.Notices, EnglishWords.AssertNone);
     }
 
     /// <summary>
@@ -166,6 +196,26 @@ public sealed class CatalogExclusionTests
         Assert.Contains("  Нет новых негативных отзывов и жалоб: после исключения поступили негативные отзывы: r9; жалобы: k1", result.Lines);
         Assert.Contains("  Негативные отзывы отработаны: не урегулированы и не прокомментированы отзывы r9", result.Lines);
         Assert.Contains("Следующая повторная проверка: 2026-03-29.", result.Lines);
+        EnglishWords.AssertNone(result);
+    }
+
+    /// <summary>
+    /// A Ukrainian company remedied everything and sent its letter on day 14 (2026-03-15) after the day's run: the
+    /// re-check of that day waits for the letter and is completed at the next run (day 15), told in Ukrainian.
+    /// </summary>
+    [Fact]
+    public void A_letter_on_the_recheck_day_is_told_in_ukrainian()
+    {
+        var driver = WithPackTexts();
+        var events = Letter(Speaking(Remedied(History()), "uk"), "2026-03-15T08:00:00Z").Events;
+        for (var day = Excluded; day <= Day15; day += Duration.FromDays(1)) driver.Step(day, events, Evaluation(exclude: true));
+
+        var results = driver.Notices.Where(n => n.Kind == "recheck_result").ToList();
+        Assert.Equal(2, results.Count);
+        Assert.Equal("Повторна перевірка 2026-03-15: товари залишаються виключеними, бо не виконано умови:", results[0].Lines[0]);
+        Assert.Equal("Повторна перевірка 2026-03-15: ваш лист із планом покращень надійшов у день повторної перевірки, і всі умови виконано; ваші товари повернуто до каталогу.",
+            results[1].Lines[0]);
+        Assert.All(driver.Notices, EnglishWords.AssertNone);
     }
 
     /// <summary>The pack's English re-check texts say, line for line, what the machine writes without them.</summary>

@@ -89,6 +89,8 @@ public sealed class CongocreaMachineTests
         Assert.Equal("Le taux de commandes défectueuses (ODR) de votre boutique est de 1.5% sur les 90 derniers jours ; la norme exige moins de 1%.", notice.Lines[0]);
         Assert.Equal("Bilan de vos performances :", notice.Lines[1]);
         Assert.Equal("  odr : 1.5% (3 sur 200, non respecté)", notice.Lines[2]);
+        // The counts the rule reads have no standard: no verdict (not "respecté").
+        Assert.Equal("  defective_orders_lifetime : 3 (3 sur 200)", notice.Lines[3]);
         Assert.Contains("Commandes comptées comme défectueuses (3) :", notice.Lines);
         // Each defective order in French: o-1 was placed on 2026-04-01 and reviewed 1 star (the numerator's ≤ 2 stars).
         Assert.Contains("  o-1 (passée le 2026-04-01) : avis le plus bas noté 1 sur 5", notice.Lines);
@@ -96,6 +98,111 @@ public sealed class CongocreaMachineTests
         Assert.Contains("  Répondez rapidement aux messages et aux questions des acheteurs.", notice.Lines);
         Assert.Equal("Votre boutique sera réévaluée le 2026-07-14, ou plus tôt si son ODR varie de 0.5 points de pourcentage ou plus ; une boutique qui dépasse toujours la limite peut être suspendue.", notice.Lines[^1]);
         Assert.Equal(["o-1", "o-2", "o-3"], notice.Items);
+        EnglishWords.AssertNone(notice);
+    }
+
+    private static EventScript French(EventScript s) =>
+        s.Add(Standing.Core.Events.EventType.SellerRegistered, "2026-03-01T09:00:00+01:00", e => e with { Language = "fr-FR" });
+
+    /// <summary>
+    /// A French shop whose order o-4 (placed 2026-04-01 03:00) got a case on 2026-04-12: ODR 4/200 = 2% on 2026-04-15.
+    /// Every defective order is said in French, the case as a case, the one-star reviews as reviews, and the guidance
+    /// is the pack's French list: no English word is left.
+    /// </summary>
+    [Fact]
+    public void A_french_warning_says_each_defective_order_and_the_guidance_in_french()
+    {
+        _driver.Step(Warned, French(Shop().Case("o-4", "2026-04-12T10:00:00Z")).Events);
+
+        var notice = Assert.Single(_driver.Notices);
+        Assert.Equal("Le taux de commandes défectueuses (ODR) de votre boutique est de 2% sur les 90 derniers jours ; la norme exige moins de 1%.", notice.Lines[0]);
+        Assert.Contains("  o-1 (passée le 2026-04-01) : avis le plus bas noté 1 sur 5", notice.Lines);
+        Assert.Contains("  o-4 (passée le 2026-04-01) : une réclamation a été ouverte", notice.Lines);
+        Assert.Contains("  Préparez et expédiez les commandes dans les délais de traitement et de livraison annoncés.", notice.Lines);
+        EnglishWords.AssertNone(notice);
+    }
+
+    /// <summary>
+    /// The French shop's escalation as in <see cref="A_half_point_rise_escalates_only_after_the_time_to_act"/> (ODR 1.5% on
+    /// 2026-04-15, 2% on 2026-05-15 after a case on o-4): the proposal records the shop's language, and the reviewer's
+    /// confirmation and later reinstatement reach the shop in French, with the reviewer's note as written.
+    /// </summary>
+    [Fact]
+    public void A_french_shop_is_told_its_suspension_and_reinstatement_in_french()
+    {
+        var s = French(Shop());
+        _driver.Step(Warned, s.Events);
+        s.Case("o-4", "2026-04-20T10:00:00Z");
+        _driver.Step(HandMade.Day(2026, 5, 15), s.Events);
+        var proposal = _driver.Only(CaseKinds.SuspensionProposal);
+        Assert.Equal("fr-FR", proposal.Get(CaseRules.LanguageKey));
+
+        var pack = BuiltInPacks.Load("congocrea");
+        var book = _driver.Book();
+        Assert.Null(DecisionRules.Apply(book, proposal, new Decision(Decision.Confirm), "amina", "aucune amélioration constatée", HandMade.Day(2026, 5, 16), [], pack));
+        var confirmed = book.Find(proposal.Id)!;
+        Assert.Null(DecisionRules.Apply(book, confirmed, new Decision(Decision.Reinstate), "amina", "plan d’action accepté", HandMade.Day(2026, 5, 20), [], pack));
+        _driver.Apply(book);
+
+        var suspension = Assert.Single(_driver.Notices, n => n.Kind == "suspension");
+        Assert.Equal("Vos privilèges de vente sont suspendus", suspension.Title);
+        Assert.Equal(["Après un avertissement, le taux de commandes défectueuses de votre boutique est resté au-dessus de la limite ; un examinateur a confirmé la suspension.",
+            "Motif : aucune amélioration constatée"], suspension.Lines);
+        var reinstatement = Assert.Single(_driver.Notices, n => n.Kind == "reinstatement");
+        Assert.Equal("Vos privilèges de vente sont rétablis", reinstatement.Title);
+        Assert.Equal(["Motif : plan d’action accepté"], reinstatement.Lines);
+        Assert.All(_driver.Notices.Where(n => n.Audience == "seller"), EnglishWords.AssertNone);
+    }
+
+    /// <summary>What a person opens by hand for the French shop, as <c>standing cases open</c> does.</summary>
+    private string? OpenByHand(IReadOnlyList<Standing.Core.Events.StandingEvent> events, Instant at, string kind, string note)
+    {
+        var pack = BuiltInPacks.Load("congocrea");
+        var facts = Standing.Core.Facts.FactFolder.Fold(events, at).Single(f => f.Seller == Seller);
+        var book = _driver.Book();
+        var refusal = new CongocreaMachine().OpenManually(new MachineInput
+        {
+            Policy = pack,
+            AsOf = at,
+            Evaluation = new Standing.Core.Evaluation.PolicyEvaluator(pack).EvaluateSeller(facts, at),
+            Facts = facts,
+        }, book, kind, "amina", note);
+        _driver.Apply(book);
+        return refusal;
+    }
+
+    /// <summary>
+    /// A reviewer's own suspension proposal (a shop that never served its buyers, no warning before it), confirmed:
+    /// the French text for a suspension without a warning, not the one that speaks of a warning.
+    /// </summary>
+    [Fact]
+    public void A_reviewers_own_suspension_is_told_in_french_without_speaking_of_a_warning()
+    {
+        Assert.Null(OpenByHand(French(Shop()).Events, Warned, CaseKinds.SuspensionProposal, "aucune réponse aux acheteurs depuis un mois"));
+        var proposal = _driver.Only(CaseKinds.SuspensionProposal);
+        var book = _driver.Book();
+        Assert.Null(DecisionRules.Apply(book, proposal, new Decision(Decision.Confirm), "amina", "boutique abandonnée", Warned + Duration.FromDays(1), [],
+            BuiltInPacks.Load("congocrea")));
+        _driver.Apply(book);
+
+        var suspension = Assert.Single(_driver.Notices, n => n.Kind == "suspension");
+        Assert.Equal(["Un examinateur a confirmé la suspension de votre boutique.", "Motif : boutique abandonnée"], suspension.Lines);
+        EnglishWords.AssertNone(suspension);
+    }
+
+    /// <summary>
+    /// A manual warning on a French shop without any order: ODR cannot be measured, and the French notice says so
+    /// in French (never "0%", never English), its summary's statuses too.
+    /// </summary>
+    [Fact]
+    public void A_manual_warning_without_orders_says_in_french_that_nothing_could_be_measured()
+    {
+        Assert.Null(OpenByHand(French(new EventScript(Seller)).Events, Warned, CaseKinds.Warning, "plaintes répétées par messagerie"));
+
+        var notice = Assert.Single(_driver.Notices);
+        Assert.Equal("Taux de commandes défectueuses (ODR) de votre boutique sur les 90 derniers jours : pas assez de données pour mesurer ; la norme exige moins de 1%.", notice.Lines[0]);
+        Assert.Contains("  odr : pas assez de données pour mesurer (0 sur 0, non évalué (trop peu de commandes))", notice.Lines);
+        EnglishWords.AssertNone(notice);
     }
 
     /// <summary>The pack's English text says, line for line, what the machine wrote before the text moved to the pack.</summary>

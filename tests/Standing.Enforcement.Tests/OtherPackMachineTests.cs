@@ -146,6 +146,7 @@ public sealed class OtherPackMachineTests
         Assert.Equal(["Badge de confiance attribué", "Badge de confiance retiré"], driver.Notices.Select(n => n.Title));
         Assert.Equal("Votre indice de confiance après-vente est de 85 sur 100, au niveau du seuil de 80 ou au-dessus : votre boutique obtient le badge de confiance.", driver.Notices[0].Lines[0]);
         Assert.Equal("Votre indice de confiance après-vente est descendu à 70 sur 100, sous le seuil de 80 : le badge de confiance est retiré à votre boutique.", driver.Notices[1].Lines[0]);
+        Assert.All(driver.Notices, EnglishWords.AssertNone);
 
         // The same pack for a shop without a language: the English text, as the machine always wrote it.
         var english = new MachineDriver(new TrustBadgeMachine(), pack, Seller);
@@ -166,6 +167,38 @@ public sealed class OtherPackMachineTests
         var notice = Assert.Single(driver.Notices);
         Assert.Equal("平台活动报名受限", notice.Title);
         Assert.Equal(["您的店铺客服未通过 2026-03-01T00:00:00Z/2026-03-16T00:00:00Z 的半月考核。", "在考核通过之前，您不能报名参加平台活动（大促等）；考核于每月1日和16日进行。"], notice.Lines);
+        EnglishWords.AssertNone(notice);
+
+        // The next half month passes: lifted, in Chinese.
+        driver.Step(HandMade.Day(2026, 4, 1), chinese, HalfMonth(HandMade.Day(2026, 3, 16), HandMade.Day(2026, 4, 1), failed: false));
+        var lifted = Assert.Single(driver.Notices, n => n.Kind == "restriction_lifted");
+        Assert.Equal("活动限制已解除", lifted.Title);
+        Assert.Equal(["您的店铺客服已通过 2026-03-16T00:00:00Z/2026-04-01T00:00:00Z 的半月考核，可以重新报名参加平台活动。"], lifted.Lines);
+        EnglishWords.AssertNone(lifted);
+    }
+
+    /// <summary>
+    /// A person lifts a Chinese shop's restriction before any assessment passed: the restriction case recorded the
+    /// shop's language when it opened, so the decision's notice is the pack's Chinese text with the note as written.
+    /// </summary>
+    [Fact]
+    public void Douyin_tells_a_chinese_shop_a_person_lifted_its_restriction_in_chinese()
+    {
+        var pack = Standing.Policies.BuiltInPacks.Load("douyin");
+        var driver = new MachineDriver(new ActivityRestrictionMachine(), pack with { Metrics = [Reply2Min] }, Seller);
+        StandingEvent[] chinese = [new() { Id = "r", Type = EventType.SellerRegistered, At = HandMade.Day(2026, 2, 1), Seller = Seller, Language = "zh-CN" }];
+        driver.Step(HandMade.Day(2026, 3, 16), chinese, HalfMonth(HandMade.Day(2026, 3, 1), HandMade.Day(2026, 3, 16), failed: true));
+        var restriction = driver.Only(CaseKinds.ActivityRestriction);
+        Assert.Equal("zh-CN", restriction.Get(CaseRules.LanguageKey));
+
+        var book = driver.Book();
+        Assert.Null(DecisionRules.Apply(book, restriction, new Decision(Decision.Reinstate), "wang", "申诉已核实", HandMade.Day(2026, 3, 18), [], pack));
+        driver.Apply(book);
+
+        var lifted = Assert.Single(driver.Notices, n => n.Kind == "restriction_lifted");
+        Assert.Equal("活动限制已解除", lifted.Title);
+        Assert.Equal(["原因：申诉已核实"], lifted.Lines);
+        EnglishWords.AssertNone(lifted);
     }
 
     private static readonly MetricDefinition RefundHandling = HandMade.Metric("refund_only_handling", new RollingWindow(30));
@@ -252,6 +285,32 @@ public sealed class OtherPackMachineTests
         Assert.Equal("服务态度处罚", penalty.Title);
         Assert.Equal(["您的店铺在 2026-03-01T00:00:00Z/2026-04-01T00:00:00Z 期间的服务态度差评率高于标准（不超过 6%）。",
             "处罚：警告、考试及罚款（100–300 元）。具体罚款金额由平台在上述范围内确定。"], penalty.Lines);
+        Assert.All(driver.Notices, EnglishWords.AssertNone);
+    }
+
+    /// <summary>
+    /// The serious tier's fine for the Chinese shop above: the operator sets 200 (within 100–300 CNY), and the shop is
+    /// told in Chinese — the tier as the standard names it (严重), the penalty, the amount in 元, the note as written.
+    /// </summary>
+    [Fact]
+    public void Kuaishou_tells_a_chinese_shop_its_fine_in_chinese()
+    {
+        var pack = Standing.Policies.BuiltInPacks.Load("kuaishou");
+        var driver = new MachineDriver(new KuaishouMachine(), HandMade.Policy("kuaishou") with { Notices = pack.Notices }, Seller);
+        StandingEvent[] chinese = [new() { Id = "r", Type = EventType.SellerRegistered, At = HandMade.Day(2026, 2, 1), Seller = Seller, Language = "zh-CN" }];
+        var asOf = HandMade.Day(2026, 4, 2);
+        driver.Step(asOf, chinese, Kuaishou(asOf, refundViolation: false, weekViolation: false, "attitude_serious", asOf));
+        var penalty = driver.Only("attitude_serious");
+        Assert.Equal("zh-CN", penalty.Get(CaseRules.LanguageKey));
+
+        var book = driver.Book();
+        Assert.Null(DecisionRules.Apply(book, penalty, new Decision(Decision.Fine, 200), "li", "首次违规", asOf + Duration.FromDays(2), [], HandMade.Policy("kuaishou") with { Notices = pack.Notices }));
+        driver.Apply(book);
+
+        var fine = Assert.Single(driver.Notices, n => n.Kind == "fine");
+        Assert.Equal("罚款 200 元", fine.Title);
+        Assert.Equal(["服务态度处罚（严重，2026-03-01T00:00:00Z/2026-04-01T00:00:00Z）：警告、考试及罚款（100–300 元）。", "平台确定的罚款金额：200 元。", "原因：首次违规"], fine.Lines);
+        EnglishWords.AssertNone(fine);
     }
 
     /// <summary>
@@ -271,6 +330,8 @@ public sealed class OtherPackMachineTests
 
         var violation = Assert.Single(driver.Notices, n => n.Kind == CaseKinds.Violation);
         Assert.Equal("违规记录：仅退款申请至商家首次处理的平均时长（小时）", violation.Title);
+        // The 13 hours in Chinese (小时), not "13 h".
+        Assert.Equal(["refund_only_handling_hours 在 2026-03-03T00:00:00Z/2026-04-02T00:00:00Z 期间达到违规处理门槛（当前值：13 小时），已记录一次违规，将由平台处理。"], violation.Lines);
     }
 
     /// <summary>

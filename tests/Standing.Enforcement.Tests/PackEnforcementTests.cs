@@ -112,6 +112,15 @@ public sealed class PackEnforcementTests
         Assert.Equal("Ponowna kontrola: 2026-04-15. Gdy towaru brakuje lub jest uszkodzony, natychmiast anuluj zamówienie. "
             + "Aktualizuj stany magazynowe, aby do koszyka trafiały tylko dostępne towary. "
             + "Status DELIVERED wystawia fakturę klientowi i uruchamia odkup od partnera; status RETURNED zwalnia towar.", notice.Lines[2]);
+        EnglishWords.AssertNone(notice);
+
+        // Still 8 of 10 at the re-check 5 business days later (2026-04-15): the re-check notice, in Polish, sets the
+        // next one 5 business days on (04-16, 17, 20, 21, 22).
+        driver.Step(EventScript.At("2026-04-15T00:00:00+02:00"), s.Events);
+        var again = Assert.Single(driver.Notices, n => n.Kind == "sla_breach" && n.Title.StartsWith("Nadal", StringComparison.Ordinal));
+        Assert.Equal("Nadal poza SLA: Wysłane zamówienia z numerem i linkiem do śledzenia przesyłki / wysłane zamówienia", again.Title);
+        Assert.Equal("Ponowna kontrola: 2026-04-22.", again.Lines[2]);
+        EnglishWords.AssertNone(again);
     }
 
     /// <summary>
@@ -166,5 +175,6 @@ public sealed class PackEnforcementTests
         var notice = Assert.Single(driver.Notices, n => n.Kind == "reply_rate_breach");
         Assert.Equal("客服回复率未达标", notice.Title);
         Assert.Equal(["2026-05-10 3分钟回复率为 80%（10 个咨询中 8 个），标准为不低于 90%。"], notice.Lines);
+        EnglishWords.AssertNone(notice);
     }
 }

@@ -84,6 +84,7 @@ public sealed class PeriodicReportTests
         Assert.Equal("cancellation_rate: 0% (0 z 10 zamówień), limit 2%: SLA spełnione. Zamówienia niespełniające SLA (0): brak", report.Lines[1]);
         Assert.Equal("tracking_rate: 80% (8 z 10 zamówień), limit 95%: SLA niespełnione. Zamówienia niespełniające SLA (2): T8, T9", report.Lines[3]);
         Assert.Equal("on_time_delivery: za mało danych do pomiaru (0 z 0 zamówień), limit 95%: SLA nieoceniane (za mało zamówień). Zamówienia niespełniające SLA (0): brak", report.Lines[4]);
+        EnglishWords.AssertNone(report);
     }
 
     /// <summary>
@@ -161,5 +162,6 @@ public sealed class PeriodicReportTests
             "2026-05-04 至 2026-05-10 首次响应或平均响应超出目标的客服：1 人",
             "anna：首次响应 18.75 秒，平均响应 20 秒（目标 15 秒），接待会话 4 个；满意度 50%，转化率 25%",
         ], card.Lines);
+        EnglishWords.AssertNone(card);
     }
 }

@@ -110,6 +110,32 @@ public sealed class PolicyMachineTests
         Assert.Equal("200", driver.Only("late_penalty").Get("fine"));
     }
 
+    /// <summary>
+    /// The policy with Polish texts, for a shop registered in Polish. {reason} is said in Polish from the rule's test
+    /// (a status test: the metric's Polish title and "niespełnione"; a comparison: its value, 2/20 = 10%, and what the
+    /// rule needs, "> 4%"), and {guidance} is the policy's Polish guidance, not its English.
+    /// </summary>
+    [Theory]
+    [InlineData("{ metric: late_rate, status: breach }", "Powód: Zamówienia niewysłane: niespełnione")]
+    [InlineData("{ metric: late_rate, op: gt, value: 0.04 }", "Powód: Zamówienia niewysłane = 10% (wymagane: > 4%)")]
+    public void A_polish_notice_says_the_reason_and_the_guidance_in_polish(string when, string reason)
+    {
+        var yaml = Late()
+            .Replace("title: Orders not shipped", "title: { en: Orders not shipped, pl: Zamówienia niewysłane }", StringComparison.Ordinal)
+            .Replace("when: { metric: late_rate, status: breach }", "when: " + when, StringComparison.Ordinal)
+            .Replace("guidance: [Ship within two days.]", "guidance: { en: [Ship within two days.], pl: [Wysyłaj w ciągu dwóch dni.] }", StringComparison.Ordinal)
+            .Replace("fr: \"Expéditions en retard : {value}\" }", "pl: \"Opóźnione wysyłki: {value}\" }", StringComparison.Ordinal)
+            .Replace("Re-check on {recheck_date}. {guidance}\"]", "Re-check on {recheck_date}. {guidance}\"]\n"
+                + "            pl: [\"Powód: {reason}\", \"Zamówienia: {items}\", \"Ponowna kontrola: {recheck_date}. {guidance}\"]", StringComparison.Ordinal);
+        var driver = Driver(yaml);
+        driver.Step(HandMade.Day(2026, 5, 4), Shop().Add(Standing.Core.Events.EventType.SellerRegistered, "2026-04-01T00:00:00Z", e => e with { Language = "pl" }).Events);
+
+        var notice = Assert.Single(driver.Notices);
+        Assert.Equal("Opóźnione wysyłki: 10%", notice.Title);
+        Assert.Equal([reason, "Zamówienia: o-1, o-2", "Ponowna kontrola: 2026-05-11. Wysyłaj w ciągu dwóch dni."], notice.Lines);
+        EnglishWords.AssertNone(notice);
+    }
+
     /// <summary>o-1 and o-2 ship on 2026-05-06: at the re-check of 05-11 late_rate = 0/20: cleared.</summary>
     [Fact]
     public void Back_within_the_limit_at_the_recheck_the_case_clears()

@@ -224,13 +224,14 @@ internal static class CasesCommand
     }
 
     /// <summary>
-    /// The policy a policy-written case came from, for the notices its section sends on a decision: the
-    /// built-in pack, or the file it was read from while that file still reads; null otherwise.
+    /// The policy a case came from, for the notices a decision sends (its enforcement section's, or its pack's texts
+    /// for a machine's case): the built-in pack, or the file it was read from while that file still reads; a
+    /// machine's case opened before the source was recorded reads its built-in pack. Null otherwise.
     /// </summary>
     private static Core.Policies.Policy? WrittenPolicy(EnforcementCase c)
     {
-        if (!CaseRules.IsWritten(c)) return null;
-        var source = c.Get(CaseRules.PolicySource) ?? "";
+        var source = c.Get(CaseRules.PolicySource) ?? (!CaseRules.IsWritten(c) && PackMachines.For(c.Policy) is not null ? "built-in:" : null);
+        if (source is null) return null;
         try
         {
             if (source.StartsWith("built-in:", StringComparison.Ordinal)) return Policies.BuiltInPacks.Load(c.Policy);

@@ -38,7 +38,9 @@ public static class DecisionRules
             case (CaseKinds.SuspensionProposal, CaseStates.Proposed, Decision.Confirm):
                 {
                     var moved = book.Move(c, c with { State = CaseStates.Confirmed }, person, decision.Verb, reason, seen, at);
-                    book.Notify(moved, "suspension", "seller", "Your selling privileges are suspended",
+                    // A proposal escalated from a warning, or one a reviewer opened (a shop that never served its buyers).
+                    DecisionNotices.Tell(book, moved, policy, "suspension", c.Get("warning") is null ? "suspension_by_reviewer" : "suspension", decision, note,
+                        "Your selling privileges are suspended",
                         ["After a warning your order defect rate stayed above the limit; a reviewer confirmed the suspension.", "Reason: " + note]);
                     return null;
                 }
@@ -48,7 +50,7 @@ public static class DecisionRules
             case (CaseKinds.SuspensionProposal, CaseStates.Confirmed, Decision.Reinstate):
                 {
                     var moved = book.Move(c, Close(CaseStates.Reinstated), person, decision.Verb, reason, seen, at);
-                    book.Notify(moved, "reinstatement", "seller", "Your selling privileges are restored", ["Reason: " + note]);
+                    DecisionNotices.Tell(book, moved, policy, "reinstatement", "reinstatement", decision, note, "Your selling privileges are restored", ["Reason: " + note]);
                     return null;
                 }
             case (CaseKinds.Warning, CaseStates.Issued, Decision.Dismiss):
@@ -59,7 +61,7 @@ public static class DecisionRules
                     if (Text.ParseInstant(c.Get("min_until")) is { } until && at < until)
                         return $"case {c.Id} is in its minimum exclusion until {Text.Instant(until)}: nobody is reinstated before the re-check day";
                     var moved = book.Move(c, Close(CaseStates.Reinstated), person, decision.Verb, reason, seen, at);
-                    book.Notify(moved, "reinstatement", "seller", "Your products are back in the catalog", ["Reason: " + note]);
+                    DecisionNotices.Tell(book, moved, policy, "reinstatement", "reinstatement", decision, note, "Your products are back in the catalog", ["Reason: " + note]);
                     return null;
                 }
             case (CaseKinds.Letter, CaseStates.AwaitingAnswer, Decision.Answer or Decision.Confirm):
@@ -71,7 +73,7 @@ public static class DecisionRules
             case (CaseKinds.ActivityRestriction, CaseStates.Restricted, Decision.Reinstate):
                 {
                     var moved = book.Move(c, Close(CaseStates.Lifted), person, decision.Verb, reason, seen, at);
-                    book.Notify(moved, "restriction_lifted", "seller", "Restriction lifted", ["Reason: " + note]);
+                    DecisionNotices.Tell(book, moved, policy, "restriction_lifted", "restriction_lifted_by_decision", decision, note, "Restriction lifted", ["Reason: " + note]);
                     return null;
                 }
             case (CaseKinds.Violation, CaseStates.Recorded, Decision.Confirm):
@@ -92,8 +94,9 @@ public static class DecisionRules
                     if (amount < min || amount > max)
                         return $"fine {Show(amount)} {currency} is outside the range {Show(min)}–{Show(max)} {currency} of tier {c.Get("tier")}";
                     var moved = book.Move(c, Close(CaseStates.Fined).With("fine", Show(amount)), person, decision.ToString(), reason, seen, at);
-                    book.Notify(moved, "fine", "seller", $"Fine of {Show(amount)} {currency}",
-                        [$"Service-attitude penalty ({c.Get("tier")}, {c.Get("period")}): {c.Get("penalty")}.", $"Fine set by the operator: {Show(amount)} {currency}.", "Reason: " + note]);
+                    DecisionNotices.Tell(book, moved, policy, "fine", "fine", decision, note, $"Fine of {Show(amount)} {currency}",
+                        [$"Service-attitude penalty ({c.Get("tier")}, {c.Get("period")}): {c.Get("penalty")}.", $"Fine set by the operator: {Show(amount)} {currency}.", "Reason: " + note],
+                        language => FineValues(c, amount, language));
                     return null;
                 }
             case (CaseKinds.AttitudePenalty, CaseStates.AwaitingFine or CaseStates.Recorded, Decision.Dismiss):
@@ -119,6 +122,23 @@ public static class DecisionRules
         (CaseKinds.AttitudePenalty, CaseStates.AwaitingFine) => [$"fine:{c.Get("fine_min")}..{c.Get("fine_max")}", "dismiss"],
         _ => [],
     };
+
+    /// <summary>A fine's placeholders: the amount, the currency, the tier, the period and the penalty, in the language.</summary>
+    private static Dictionary<string, string> FineValues(EnforcementCase c, decimal amount, string language)
+    {
+        var currency = c.Get("currency") ?? "";
+        var chinese = language == "zh";
+        return new(StringComparer.Ordinal)
+        {
+            ["fine"] = Show(amount),
+            ["currency"] = chinese && currency == "CNY" ? "元" : currency,
+            ["tier"] = chinese ? KuaishouMachine.TierName(c.Get("tier") ?? "") : c.Get("tier") ?? "",
+            ["period"] = c.Get("period") ?? "",
+            ["penalty"] = chinese
+                ? KuaishouMachine.ChinesePenalty((decimal?)c.GetNumber("fine_min"), (decimal?)c.GetNumber("fine_max"), currency)
+                : c.Get("penalty") ?? "",
+        };
+    }
 
     private static string Show(decimal d) => d.ToString("0.##", CultureInfo.InvariantCulture);
 }

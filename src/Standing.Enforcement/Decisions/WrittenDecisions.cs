@@ -51,7 +51,9 @@ internal static class WrittenDecisions
             foreach (var template in rule.Notices.Where(n => n.On == CaseTransition.Decided))
             {
                 var language = NoticeText.LanguageFor(template, c.Get(CaseRules.LanguageKey));
-                var values = PolicyMachine.Values(policy, moved, null, [], reason, language);
+                // The reason in another language: the decision's word and the person's note ("by NAME" is English).
+                var said = language == NoticeText.English ? reason : $"{NoticeWords.Decision(language, decision)}: {note}";
+                var values = PolicyMachine.Values(policy, moved, null, [], said, language);
                 values["decision"] = NoticeWords.Decision(language, decision);
                 values["note"] = note;
                 values["item"] = CaseRules.PerOf(c) == CasePer.Item ? c.Get(CaseRules.Key) ?? "" : "";

@@ -30,7 +30,7 @@ public sealed class ActivityRestrictionMachine : IPackMachine
         if (restriction is null)
         {
             if (!failed || book.OfKind(CaseKinds.ActivityRestriction).Any(c => c.Get("last_period") == period)) return;
-            var opened = book.Open(new EnforcementCase
+            var opened = book.Open(input.Recorded(new EnforcementCase
             {
                 Id = book.NewId(CaseKinds.ActivityRestriction, input.AsOf, zone),
                 Seller = book.Seller,
@@ -39,11 +39,11 @@ public sealed class ActivityRestrictionMachine : IPackMachine
                 State = CaseStates.Restricted,
                 OpenedAt = input.AsOf,
                 UpdatedAt = input.AsOf,
-            }.With("period", period).With("last_period", period), rule, $"half-month assessment {period} failed: {input.Outcome(Outcome)!.Reason}", snapshot);
+            }.With("period", period).With("last_period", period)), rule, $"half-month assessment {period} failed: {input.Outcome(Outcome)!.Reason}", snapshot);
             MachineNotices.Notify(input, book, opened, CaseKinds.ActivityRestriction, "seller", "Restricted from platform activities",
                 [$"Your customer service failed the half-month assessment of {period}.",
                  "You cannot take part in platform activities (campaigns) until an assessment passes; assessments are made on the 1st and the 16th."],
-                snapshot, new(input.Outcome(Outcome)!.Reason, Period: period));
+                snapshot, new(input.Outcome(Outcome)!.Reason, Period: period, Outcome: Outcome));
             return;
         }
         if (restriction.Get("last_period") == period) return; // this period was judged already
@@ -68,6 +68,6 @@ public sealed class ActivityRestrictionMachine : IPackMachine
             rule, "assessed", $"half-month assessment {period} passed; the restriction is lifted", snapshot, input.AsOf);
         MachineNotices.Notify(input, book, lifted, "restriction_lifted", "seller", "Restriction lifted",
             [$"Your customer service passed the half-month assessment of {period}; you may take part in platform activities again."], snapshot,
-            new($"half-month assessment {period} passed", Period: period));
+            new($"half-month assessment {period} passed", Period: period, Outcome: Outcome));
     }
 }

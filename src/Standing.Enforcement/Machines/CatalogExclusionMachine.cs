@@ -66,7 +66,7 @@ public sealed class CatalogExclusionMachine : IPackMachine
         var snapshot = MetricSnapshot.Of(input.Evaluation);
         // Day 14 is a local day: the re-check falls due at its start, whatever the hour of the exclusion.
         var due = zone.AtStartOfDay(at.InZone(zone).Date.PlusDays(minDays)).ToInstant();
-        var excluded = book.Open(input.KeepSettings(new EnforcementCase
+        var excluded = book.Open(input.Recorded(input.KeepSettings(new EnforcementCase
         {
             Id = book.NewId(CaseKinds.CatalogExclusion, at, zone),
             Seller = book.Seller,
@@ -77,7 +77,7 @@ public sealed class CatalogExclusionMachine : IPackMachine
             DueAt = due,
             UpdatedAt = at,
         }.WithNumber("rating_at_exclusion", rating).With("rechecks", "0").With("min_until", Text.Instant(due)),
-            (RecheckEverySetting, 14), (RatingRiseSetting, 0.1)),
+            (RecheckEverySetting, 14), (RatingRiseSetting, 0.1))),
             Actor.Rule(Policy, Outcome), "service quality significantly worse than the catalog: " + input.Outcome(Outcome)!.Reason, snapshot);
         MachineNotices.Notify(input, book, excluded, CaseKinds.CatalogExclusion, "seller", "Your products are excluded from the catalog",
         [
@@ -90,7 +90,7 @@ public sealed class CatalogExclusionMachine : IPackMachine
             ["from_date"] = Text.Date(at, zone),
             ["min_days"] = minDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["recheck_date"] = Text.Date(excluded.DueAt!.Value, zone),
-        }));
+        }, Outcome: Outcome));
     }
 
     private void Recheck(MachineInput input, CaseBook book, SellerFacts facts, EnforcementCase exclusion)
@@ -152,7 +152,7 @@ public sealed class CatalogExclusionMachine : IPackMachine
         {
             ["failed"] = ConditionLines(input.Policy, checklist.Where(c => !c.Held), language, marked: false),
             ["conditions"] = ConditionLines(input.Policy, checklist, language, marked: true),
-        });
+        }, Outcome: Outcome);
 
     /// <summary>
     /// The conditions as a notice lists them, one line each (marked ✓ or ✗ when all are listed): the pack's

@@ -77,7 +77,7 @@ public sealed class CongocreaMachine : IPackMachine
                 {
                     var at = input.AsOf;
                     var snapshot = MetricSnapshot.Of(input.Evaluation);
-                    var opened = book.Open(Proposal(book, at, input.Policy.Zone).WithNumber("odr", input.Evaluation.Metric(OdrMetric)?.Value), person, $"suspension proposed by {by}: {note}", snapshot);
+                    var opened = book.Open(Proposal(input, book, at).WithNumber("odr", input.Evaluation.Metric(OdrMetric)?.Value), person, $"suspension proposed by {by}: {note}", snapshot);
                     book.Notify(opened, CaseKinds.SuspensionProposal, "operator", "Suspension proposed by a reviewer",
                         [$"{by} proposes to suspend shop {book.Seller}: {note}", "Confirm or dismiss with: standing cases decide " + opened.Id + " --decision confirm|dismiss --by NAME --note TEXT"],
                         snapshot);
@@ -106,7 +106,7 @@ public sealed class CongocreaMachine : IPackMachine
             DueAt = Days.Later(at, Period(input), zone),
             UpdatedAt = at,
         }.WithNumber("odr", odr?.Value).WithNumber(DefectsKey, odr?.Value is null ? null : odr.Numerator).With("evaluated_at", Text.Instant(at));
-        opened = input.KeepSettings(opened, (EarlyChangeSetting, DefaultEarlyChange), (MinTimeToActSetting, DefaultMinTimeToActDays));
+        opened = input.Recorded(input.KeepSettings(opened, (EarlyChangeSetting, DefaultEarlyChange), (MinTimeToActSetting, DefaultMinTimeToActDays)));
         var warning = book.Open(opened, actor, reason, snapshot);
 
         var defective = explained.Metric(OdrMetric)?.Items
@@ -139,7 +139,7 @@ public sealed class CongocreaMachine : IPackMachine
             ["summary"] = input.Evaluation.Metrics.Select(m => SummaryLine(m, language)).ToList(),
             ["defective"] = DefectiveLines(input, defective, language),
             ["guidance"] = input.Policy.GuidanceIn(language).Select(g => "  " + g).ToList(),
-        });
+        }, Outcome: WarningOutcome);
         MachineNotices.Notify(input, book, warning, CaseKinds.Warning, "seller", "Customer service warning", lines, snapshot, values,
             defective.Select(i => i.Id).ToList(), textKind: odr?.Value is null ? WarningNotMeasuredText : null);
     }
@@ -199,16 +199,22 @@ public sealed class CongocreaMachine : IPackMachine
     private static string LimitValue(MachineInput input) =>
         input.Policy.Metrics.FirstOrDefault(m => m.Id == OdrMetric)?.Standard is { } standard ? ValueText.Percent(standard.Threshold) : "1%";
 
-    /// <summary>A metric in the warning's performance summary; English keeps the status word the API uses.</summary>
+    /// <summary>
+    /// A metric in the warning's performance summary; English keeps the status word the API uses. In another language
+    /// a metric without a standard (a count the rule reads) has no verdict: it met or missed nothing.
+    /// </summary>
     private static string SummaryLine(MetricResult m, string language) => language switch
     {
         NoticeText.English => $"  {m.Id}: {Text.Value(m)} ({m.Numerator} of {m.Denominator}, {m.Status.Wire()})",
-        "fr" => $"  {m.Id} : {Measured(m, language)} ({m.Numerator} sur {m.Denominator}, {NoticeWords.Verdict(language, m.Status)})",
-        _ => $"  {m.Id}: {Measured(m, language)} ({m.Numerator} / {m.Denominator}, {NoticeWords.Verdict(language, m.Status)})",
+        "fr" => $"  {m.Id} : {Measured(m, language)} ({m.Numerator} sur {m.Denominator}{Verdict(m, language)})",
+        _ => $"  {m.Id}: {Measured(m, language)} ({m.Numerator} / {m.Denominator}{Verdict(m, language)})",
     };
 
+    private static string Verdict(MetricResult m, string language) =>
+        m.Definition.Standard is null ? "" : ", " + NoticeWords.Verdict(language, m.Status);
+
     private static string Measured(MetricResult m, string language) =>
-        m.Value is null ? NoticeWords.NotEnough(language) : Text.Value(m);
+        m.Value is { } v ? NoticeWords.Value(language, v, m.Definition.Kind) : NoticeWords.NotEnough(language);
 
     private void Reevaluate(MachineInput input, CaseBook book, EnforcementCase warning, MetricResult? odr)
     {
@@ -284,7 +290,7 @@ public sealed class CongocreaMachine : IPackMachine
         var snapshot = MetricSnapshot.Of(input.Evaluation);
         var rule = Actor.Rule(Policy, WarningOutcome);
         var escalated = book.Move(warning, Closed(warning, CaseStates.Escalated, at, odr), rule, "re-evaluated", why, snapshot, at);
-        var proposal = book.Open(Proposal(book, at, input.Policy.Zone).With("warning", escalated.Id).With("odr", odr), rule,
+        var proposal = book.Open(Proposal(input, book, at).With("warning", escalated.Id).With("odr", odr), rule,
             $"continued breach after warning {escalated.Id}: {why}; a person must confirm or dismiss the suspension",
             snapshot);
         book.Notify(proposal, CaseKinds.SuspensionProposal, "operator", "Suspension proposed: continued ODR breach after a warning",
@@ -294,14 +300,14 @@ public sealed class CongocreaMachine : IPackMachine
     }
 
     /// <summary>A suspension proposal opened at <paramref name="at"/>, waiting for a person (by a reviewer or an escalation).</summary>
-    private EnforcementCase Proposal(CaseBook book, NodaTime.Instant at, NodaTime.DateTimeZone zone) => new()
+    private EnforcementCase Proposal(MachineInput input, CaseBook book, Instant at) => input.Recorded(new()
     {
-        Id = book.NewId(CaseKinds.SuspensionProposal, at, zone),
+        Id = book.NewId(CaseKinds.SuspensionProposal, at, input.Policy.Zone),
         Seller = book.Seller,
         Policy = Policy,
         Kind = CaseKinds.SuspensionProposal,
         State = CaseStates.Proposed,
         OpenedAt = at,
         UpdatedAt = at,
-    };
+    });
 }

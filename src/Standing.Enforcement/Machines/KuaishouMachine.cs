@@ -45,7 +45,7 @@ public sealed class KuaishouMachine : IPackMachine
             if (previous.Any(c => c.OpenedAt > input.AsOf - length)) return;
         }
         var snapshot = MetricSnapshot.Of(input.Evaluation);
-        var opened = book.Open(new EnforcementCase
+        var opened = book.Open(input.Recorded(new EnforcementCase
         {
             Id = book.NewId(outcome, input.AsOf, input.Policy.Zone),
             Seller = book.Seller,
@@ -54,7 +54,7 @@ public sealed class KuaishouMachine : IPackMachine
             State = CaseStates.Recorded,
             OpenedAt = input.AsOf,
             UpdatedAt = input.AsOf,
-        }.With("outcome", outcome).With("metric", metricId).With("period", period),
+        }.With("outcome", outcome).With("metric", metricId).With("period", period)),
             Actor.Rule(Policy, outcome), $"violation-handling threshold of {metricId} reached over {period}: {reason}", snapshot);
         MachineNotices.Notify(input, book, opened, CaseKinds.Violation, "seller", $"Violation recorded: {metric?.Definition.Title ?? metricId}",
             [$"{metricId} reached its violation-handling threshold over {period}: {reason}"], snapshot,
@@ -62,7 +62,7 @@ public sealed class KuaishouMachine : IPackMachine
             {
                 ["metric"] = metricId,
                 ["metric_title"] = metric?.Definition.TitleIn(language) ?? metricId,
-            }));
+            }, Outcome: outcome));
     }
 
     private void Penalise(MachineInput input, CaseBook book, AttitudeTier tier)
@@ -92,7 +92,7 @@ public sealed class KuaishouMachine : IPackMachine
         {
             penalty = penalty.With("fine_min", (double)min).With("fine_max", (double)max).With("currency", currency);
         }
-        var opened = book.Open(penalty, Actor.Rule(Policy, tier.Outcome),
+        var opened = book.Open(input.Recorded(penalty), Actor.Rule(Policy, tier.Outcome),
             $"service-attitude bad-review rate of {period} is {tier.Outcome["attitude_".Length..].Replace('_', ' ')}: {input.Outcome(tier.Outcome)!.Reason}", snapshot);
         // The standard the rate is above: the rule's metric's threshold, so a copied pack says its own (6% in the standard's).
         var limit = PolicyMachine.FirstMetric(input, tier.Outcome)?.Definition.Standard is { } standard ? ValueText.Percent(standard.Threshold) : "6%";
@@ -104,14 +104,23 @@ public sealed class KuaishouMachine : IPackMachine
                 ["threshold"] = limit,
                 ["penalty"] = language == "zh" ? ChinesePenalty(fineMin, fineMax, currency) : penaltyText,
                 ["fine_note"] = fineMin is null ? "" : language == "zh" ? "具体罚款金额由平台在上述范围内确定。" : " The operator sets the amount within the range.",
-            }));
+            }, Outcome: tier.Outcome));
     }
+
+    /// <summary>A service-attitude tier in the standard's Chinese words (轻微, 严重, 特别严重); an unknown one as it is.</summary>
+    internal static string TierName(string tier) => tier switch
+    {
+        "attitude_minor" => "轻微",
+        "attitude_serious" => "严重",
+        "attitude_very_serious" => "特别严重",
+        _ => tier,
+    };
 
     /// <summary>
     /// The penalty in Chinese, from what the tier brings (docs/standards/kuaishou.md): the pack's own penalty text is
     /// English, so the Chinese notice names the measures and the pack's fine range itself.
     /// </summary>
-    private static string ChinesePenalty(decimal? fineMin, decimal? fineMax, string currency) =>
+    internal static string ChinesePenalty(decimal? fineMin, decimal? fineMax, string currency) =>
         fineMin is { } min && fineMax is { } max
             ? $"警告、考试及罚款（{min.ToString(System.Globalization.CultureInfo.InvariantCulture)}–{max.ToString(System.Globalization.CultureInfo.InvariantCulture)} {(currency == "CNY" ? "元" : currency)}）"
             : "警告、强制培训及考试";

@@ -44,4 +44,14 @@ public sealed record MachineInput
         settings.Aggregate(opening, (c, s) => c.With(SettingKey + s.Name, Setting(s.Name, s.Fallback)));
 
     private const string SettingKey = "setting_";
+
+    /// <summary>
+    /// Records on a case being opened what the notices of a person's later decision need, made without the
+    /// seller's facts or the run's policy at hand: the seller's language and where the policy was read from.
+    /// </summary>
+    public Cases.EnforcementCase Recorded(Cases.EnforcementCase opening)
+    {
+        var c = Policy.Source.Length > 0 && opening.Get(CaseRules.PolicySource) is null ? opening.With(CaseRules.PolicySource, Policy.Source) : opening;
+        return Facts?.Language is { } language ? c.With(CaseRules.LanguageKey, language) : c;
+    }
 }

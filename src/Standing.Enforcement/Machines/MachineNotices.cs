@@ -21,7 +21,7 @@ internal static class MachineNotices
             return;
         }
         var language = NoticeText.LanguageFor(text.Title, audience, input.Facts?.Language);
-        var filled = values.For(input.Policy, c, language);
+        var filled = values.For(input, c, language);
         var lists = values.Lists?.Invoke(language);
         var written = text.Title.TryGetValue(language, out var t) ? t : text.Title[NoticeText.English];
         var body = text.Lines.TryGetValue(language, out var l) ? l : text.Lines.GetValueOrDefault(NoticeText.English, []);
@@ -44,16 +44,18 @@ internal static class MachineNotices
             : [NoticeText.Fill(line, values)];
 
     /// <summary>
-    /// What a machine knows for its notice: the outcome's reason, the metric it turned on, the assessment
+    /// What a machine knows for its notice: the outcome's reason (in English; another language states the
+    /// <c>Outcome</c>'s rule from the evaluation, <see cref="ReasonText"/>), the metric it turned on, the assessment
     /// period; a machine's own values (<c>More</c>) and lists (<c>Lists</c>), written for the notice's language.
     /// </summary>
     public sealed record Values(string Reason, MetricResult? Metric = null, string? Period = null,
         Func<string, IReadOnlyDictionary<string, string>>? More = null,
-        Func<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>? Lists = null)
+        Func<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>? Lists = null, string? Outcome = null)
     {
-        public Dictionary<string, string> For(Policy policy, EnforcementCase c, string language)
+        public Dictionary<string, string> For(MachineInput input, EnforcementCase c, string language)
         {
-            var values = Common(policy, c, language);
+            var values = Common(input.Policy, c, language);
+            values["reason"] = ReasonText.In(input.Policy, input.Evaluation, Outcome, language, Reason);
             foreach (var (key, value) in More?.Invoke(language) ?? new Dictionary<string, string>()) values[key] = value;
             return values;
         }
@@ -67,8 +69,8 @@ internal static class MachineNotices
             ["reason"] = Reason,
             ["metric"] = Metric?.Id ?? "",
             ["metric_title"] = Metric?.Definition.TitleIn(language) ?? "",
-            ["value"] = Metric?.Value is { } v ? ValueText.Of(v, Metric.Definition.Kind) : NoticeWords.NotEnough(language),
-            ["threshold"] = Metric?.Definition.Standard is { } s ? ValueText.Of(s.Threshold, Metric.Definition.Kind) : NoticeWords.None(language),
+            ["value"] = Metric?.Value is { } v ? NoticeWords.Value(language, v, Metric.Definition.Kind) : NoticeWords.NotEnough(language),
+            ["threshold"] = Metric?.Definition.Standard is { } s ? NoticeWords.Value(language, s.Threshold, Metric.Definition.Kind) : NoticeWords.None(language),
             ["period"] = Period ?? "",
         };
     }

@@ -113,8 +113,8 @@ public static class PeriodicReports
             {
                 ["metric"] = m.Id,
                 ["metric_title"] = m.Definition.TitleIn(language),
-                ["value"] = m.Value is { } v ? ValueText.Of(v, m.Definition.Kind) : NoticeWords.NotEnough(language),
-                ["threshold"] = ValueText.Of(m.Definition.Standard!.Threshold, m.Definition.Kind),
+                ["value"] = m.Value is { } v ? NoticeWords.Value(language, v, m.Definition.Kind) : NoticeWords.NotEnough(language),
+                ["threshold"] = NoticeWords.Value(language, m.Definition.Standard!.Threshold, m.Definition.Kind),
                 ["numerator"] = m.Numerator.ToString(CultureInfo.InvariantCulture),
                 ["denominator"] = m.Denominator.ToString(CultureInfo.InvariantCulture),
                 ["verdict"] = NoticeWords.Verdict(language, m.Status),

@@ -184,7 +184,8 @@ public sealed class PolicyMachine(string policy) : IPackMachine
         {
             var items = Items(c, metric, explained);
             var language = NoticeText.LanguageFor(template, input.Facts?.Language ?? c.Get(CaseRules.LanguageKey));
-            var values = Values(input.Policy, c, metric, items, reason, language);
+            var said = ReasonText.In(input.Policy, input.Evaluation, c.Get(CaseRules.OutcomeKey), language, reason);
+            var values = Values(input.Policy, c, metric, items, said, language);
             var (title, lines) = NoticeText.Render(template, language, values);
             book.Notify(c, c.Kind, template.To, title, lines, snapshot, items);
         }
@@ -208,7 +209,7 @@ public sealed class PolicyMachine(string policy) : IPackMachine
         return explained.Items.Where(i => i.Role == missed).Select(i => i.Id).Distinct().Order(StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>The values of the placeholders (NoticePlaceholders.Known) for one notice.</summary>
+    /// <summary>The values of the placeholders (NoticePlaceholders.Known) for one notice; <paramref name="reason"/> already in its language.</summary>
     public static Dictionary<string, string> Values(Policy policy, EnforcementCase c, MetricResult? metric, IReadOnlyList<string> items, string reason,
         string language = NoticeText.English)
     {
@@ -231,11 +232,12 @@ public sealed class PolicyMachine(string policy) : IPackMachine
             ["guidance"] = string.Join(" ", policy.GuidanceIn(language)),
             ["metric"] = metric?.Id ?? "",
             ["metric_title"] = metric?.Definition.TitleIn(language) ?? "",
-            ["value"] = metric is null || (metric.Value is null && language != NoticeText.English) ? NoticeWords.NotEnough(language) : Text.Value(metric),
-            ["threshold"] = metric?.Definition.Standard is { } s ? ValueText.Of(s.Threshold, metric.Definition.Kind) : none,
+            ["value"] = metric is null || (metric.Value is null && language != NoticeText.English) ? NoticeWords.NotEnough(language)
+                : metric.Value is { } v ? NoticeWords.Value(language, v, metric.Definition.Kind) : Text.Value(metric),
+            ["threshold"] = metric?.Definition.Standard is { } s ? NoticeWords.Value(language, s.Threshold, metric.Definition.Kind) : none,
             ["numerator"] = metric?.Numerator.ToString(CultureInfo.InvariantCulture) ?? "",
             ["denominator"] = metric?.Denominator.ToString(CultureInfo.InvariantCulture) ?? "",
-            ["window_start"] = metric?.Window.Start is { } ws ? Text.Date(ws, zone) : "the first event",
+            ["window_start"] = metric?.Window.Start is { } ws ? Text.Date(ws, zone) : NoticeWords.FirstEvent(language),
             ["window_end"] = metric is null ? "" : Text.Date(metric.Window.End, zone),
         };
         return values;

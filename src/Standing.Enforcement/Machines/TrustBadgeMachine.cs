@@ -22,7 +22,7 @@ public sealed class TrustBadgeMachine : IPackMachine
         var reason = input.Outcome(Outcome)?.Reason ?? "the policy has no trust_badge rule";
         if (earned && badge is null)
         {
-            var granted = book.Open(new EnforcementCase
+            var granted = book.Open(input.Recorded(new EnforcementCase
             {
                 Id = book.NewId(CaseKinds.TrustBadge, input.AsOf, input.Policy.Zone),
                 Seller = book.Seller,
@@ -31,16 +31,16 @@ public sealed class TrustBadgeMachine : IPackMachine
                 State = CaseStates.Granted,
                 OpenedAt = input.AsOf,
                 UpdatedAt = input.AsOf,
-            }, rule, "trust index reached the badge threshold: " + reason, snapshot);
+            }), rule, "trust index reached the badge threshold: " + reason, snapshot);
             MachineNotices.Notify(input, book, granted, "badge_granted", "seller", "Trust badge granted",
-                ["Your after-sales trust index earns the trust badge: " + reason], snapshot, new(reason, input.Evaluation.Metric(IndexMetric)));
+                ["Your after-sales trust index earns the trust badge: " + reason], snapshot, new(reason, input.Evaluation.Metric(IndexMetric), Outcome: Outcome));
         }
         else if (!earned && badge is not null)
         {
             var withdrawn = book.Move(badge, badge with { State = CaseStates.Withdrawn, ClosedAt = input.AsOf }, rule, "withdrawn",
                 "trust index below the badge threshold: " + reason, snapshot, input.AsOf);
             MachineNotices.Notify(input, book, withdrawn, "badge_withdrawn", "seller", "Trust badge withdrawn",
-                ["Your after-sales trust index no longer earns the trust badge: " + reason], snapshot, new(reason, input.Evaluation.Metric(IndexMetric)));
+                ["Your after-sales trust index no longer earns the trust badge: " + reason], snapshot, new(reason, input.Evaluation.Metric(IndexMetric), Outcome: Outcome));
         }
     }
 }

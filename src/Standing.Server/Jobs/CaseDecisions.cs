@@ -43,11 +43,12 @@ public static class CaseDecisions
     }
 
     /// <summary>
-    /// The built-in policy a policy-written case came from, for the notices its section sends on a
-    /// decision; null for a machine's case, or one written from a file (the server reads no policy files).
+    /// The built-in policy a case came from, for the notices a decision sends (its enforcement section's, or its
+    /// pack's texts for a machine's case; a machine's case opened before the source was recorded reads its built-in
+    /// pack); null for a case from a policy file (the server reads no policy files).
     /// </summary>
     private static Core.Policies.Policy? WrittenPolicy(EnforcementCase c) =>
-        CaseRules.IsWritten(c) && (c.Get(CaseRules.PolicySource) ?? "").StartsWith("built-in:", StringComparison.Ordinal)
+        (c.Get(CaseRules.PolicySource) ?? (!CaseRules.IsWritten(c) && PackMachines.For(c.Policy) is not null ? "built-in:" : "")).StartsWith("built-in:", StringComparison.Ordinal)
             ? Policies.BuiltInPacks.Load(c.Policy)
             : null;
 
