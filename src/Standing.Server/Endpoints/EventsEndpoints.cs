@@ -8,13 +8,15 @@ using Standing.Data.Keys;
 using Standing.Data.Ndjson;
 using Standing.Data.Store;
 using Standing.Server.Access;
+using Standing.Server.Documents;
 
 namespace Standing.Server.Endpoints;
 
 /// <summary>
 /// <c>POST /v1/events</c>: an NDJSON batch in the event format, appended in one transaction and
 /// idempotent by event id (a retried batch is all duplicates). Bad lines are rejected with their line
-/// and reason while the good ones are stored; a body where no line is good stores nothing (422). The
+/// and reason while the good ones are stored; a body where no line is good stores nothing (422). Events
+/// go to the key's marketplace (a line without the field belongs to it; a line of another is rejected). The
 /// changed sellers' facts are folded before the answer, so a read right after sees the events.
 /// </summary>
 public static class EventsEndpoints
@@ -35,8 +37,7 @@ public static class EventsEndpoints
     private static async Task<IResult> Post(HttpContext context, StoreAccess access, ServerOptions options)
     {
         var key = context.Key();
-        if (!key.SeesStore())
-            return Problems.Forbidden($"the key's marketplace \"{key.Marketplace}\" is not held by this store (it holds {KeyRoles.DefaultMarketplace}); nothing was stored");
+        if (!access.HasStore) return Problems.Forbidden(Problems.NoStore(access, "stored"));
         var limit = options.MaxEventsBytes;
         if (context.Request.ContentLength > limit) return Problems.TooLarge(limit);
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limit;
@@ -58,12 +59,17 @@ public static class EventsEndpoints
         {
             if (!line.IsEmpty && line[^1] == '\r') line = line[..^1];
             if (line.IsEmpty || (line[0] != '{' && line.IndexOfAnyExcept(" \t"u8) < 0)) return;
-            if (NdjsonEventParser.TryParse(line, out var ev, out var reason))
+            if (!NdjsonEventParser.TryParse(line, out var ev, out var reason)) rejects.Add(new LineProblem(number, reason));
+            else if (ev.Marketplace is { } other && other != access.Marketplace)
+            {
+                // One request, one marketplace (the key's): a line of another is not stored in this one's store.
+                rejects.Add(new LineProblem(number, $"field \"marketplace\": \"{Inputs.Shown(other)}\" is not this key's marketplace \"{access.Marketplace}\"; the line was not stored"));
+            }
+            else
             {
                 events.Add(ev);
                 lines.Add(number);
             }
-            else rejects.Add(new LineProblem(number, reason));
         });
         if (events.Count == 0 && rejects.Count == 0)
             return Problems.BadField("body", "the body holds no event: send NDJSON, one event object per line");
