@@ -95,7 +95,7 @@ internal static class StoreSchema
         // The marketplaces one deployment serves (docs/marketplaces.md): each has a store of its own next
         // to this one; the registry lives in the default marketplace's store (the others' stay empty).
         [
-            "CREATE TABLE marketplaces (id TEXT NOT NULL PRIMARY KEY, created_at TEXT NOT NULL) WITHOUT ROWID",
+            "CREATE TABLE IF NOT EXISTS marketplaces (id TEXT NOT NULL PRIMARY KEY, created_at TEXT NOT NULL) WITHOUT ROWID",
         ],
     ];
 
@@ -148,7 +148,7 @@ internal static class StoreSchema
         ],
         // The marketplace registry (see the SQLite list): a small reference table.
         [
-            "CREATE TABLE marketplaces (id text PRIMARY KEY, created_at text NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS marketplaces (id text PRIMARY KEY, created_at text NOT NULL)",
         ],
     ];
 }
