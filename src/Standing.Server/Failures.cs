@@ -15,8 +15,12 @@ public sealed partial class Failures(ILogger<Failures> logger) : IExceptionHandl
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         string? field = null;
+        if (exception is MarketplaceChoiceException choice) field = "marketplace";
         var (status, title, detail) = exception switch
         {
+            MarketplaceChoiceException { Status: 403 } refused => (403, "forbidden", refused.Message),
+            MarketplaceChoiceException { Status: 404 } unknown => (404, "not found", unknown.Message),
+            MarketplaceChoiceException bad => (400, "invalid parameter", bad.Message),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (413, "body too large", "the request body is larger than this endpoint takes"),
             BadHttpRequestException bad => (bad.StatusCode, "invalid parameter", BodyProblem(bad, out field)),
             EventStoreException or System.Data.Common.DbException => (503, "store unavailable", "the event store failed this request; nothing it was writing was kept. Try again"),

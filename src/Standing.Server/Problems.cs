@@ -18,6 +18,10 @@ public static class Problems
 
     public static ProblemHttpResult Conflict(string detail) => Make(StatusCodes.Status409Conflict, "refused", detail);
 
+    /// <summary>Why a write of a marketplace without a store is refused (<paramref name="done"/>: what was not done).</summary>
+    public static string NoStore(StoreAccess access, string done) =>
+        $"marketplace \"{access.Marketplace}\" has no store in this deployment (its first events come in with standing ingest, \"marketplace\": \"{access.Marketplace}\"); nothing was {done}";
+
     public static ProblemHttpResult Forbidden(string detail) => Make(StatusCodes.Status403Forbidden, "forbidden", detail);
 
     public static ProblemHttpResult Unprocessable(string detail, IEnumerable<object> errors) =>

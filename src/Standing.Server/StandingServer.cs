@@ -38,7 +38,10 @@ public static class StandingServer
         builder.Logging.ClearProviders();
         if (logging is null) builder.Logging.AddJsonConsole(j => j.IncludeScopes = false);
         else logging(builder.Logging);
-        builder.Services.AddSingleton(access).AddSingleton(options).AddSingleton<Jobs.BacktestRuns>();
+        // Each request works on its key's marketplace (docs/marketplaces.md): the access is chosen per request.
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton(new Deployment(access)).AddSingleton(options).AddSingleton<Jobs.BacktestRuns>();
+        builder.Services.AddScoped(services => access.ForRequest(services.GetRequiredService<IHttpContextAccessor>().HttpContext));
         // Bad bodies and parameters reach Failures, which names the place at fault.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(r => r.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails(p => p.CustomizeProblemDetails = Problems.Explain).AddExceptionHandler<Failures>();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using NodaTime;
 using Standing.Data.Enforcement;
 using Standing.Data.Keys;
@@ -6,25 +7,96 @@ using Standing.Data.Store;
 namespace Standing.Server;
 
 /// <summary>
-/// Opens the store the server was started on, once per request (connections are not shared between
-/// requests; SQLite serialises writers with its own lock, PostgreSQL with transactions).
+/// Opens the store of one marketplace of the deployment the server was started on, once per request
+/// (connections are not shared between requests; SQLite serialises writers with its own lock,
+/// PostgreSQL with transactions). The server's own instance is the default marketplace's; each
+/// request gets the one of its key's marketplace (<see cref="ForRequest"/>, docs/marketplaces.md).
+/// The API keys live in the default marketplace's store, whichever marketplace they belong to.
 /// </summary>
 public sealed class StoreAccess
 {
+    private const string ChosenItem = "standing.marketplace";
+
+    private readonly string _root;
     private readonly string _target;
+
+    /// <summary>The marketplaces known to have a store (only ever grows while the server runs).</summary>
+    private readonly ConcurrentDictionary<string, bool> _held;
 
     /// <summary>Checks the store (ours, schema up to date) once, at start; raises <see cref="EventStoreException"/> when it is not usable.</summary>
     public StoreAccess(string target)
     {
+        _root = target;
         _target = target;
         using var events = EventStore.Open(target, create: false);
         Name = events.Name;
         Engine = events.Engine;
+        Marketplace = MarketplaceId.Default;
+        _held = new(StringComparer.Ordinal) { [MarketplaceId.Default] = true };
+        HasStore = true;
+    }
+
+    private StoreAccess(StoreAccess deployment, string marketplace)
+    {
+        _root = deployment._root;
+        _held = deployment._held;
+        Engine = deployment.Engine;
+        Marketplace = marketplace;
+        HasStore = Holds(marketplace);
+        _target = HasStore ? MarketplaceStores.Target(_root, marketplace) : _root;
+        Name = MarketplaceId.IsDefault(marketplace) ? deployment.Name : $"{deployment.Name} marketplace {marketplace}";
     }
 
     public string Name { get; }
 
     public string Engine { get; }
+
+    /// <summary>The marketplace whose store this opens.</summary>
+    public string Marketplace { get; }
+
+    /// <summary>
+    /// Whether the marketplace has a store in this deployment. A key of a marketplace that has none
+    /// (no event of it was ever ingested) sees nothing, and may write nothing.
+    /// </summary>
+    public bool HasStore { get; }
+
+    /// <summary>Whether <paramref name="marketplace"/> has a store here: the default one, or one in the registry.</summary>
+    public bool Holds(string marketplace)
+    {
+        if (_held.ContainsKey(marketplace)) return true;
+        if (MarketplaceId.Problem(marketplace) is not null) return false;
+        using var events = EventStore.Open(_root, create: false);
+        foreach (var id in events.RegisteredMarketplaces()) _held.TryAdd(id, true);
+        return _held.ContainsKey(marketplace);
+    }
+
+    /// <summary>The access of another marketplace of the same deployment.</summary>
+    public StoreAccess For(string marketplace) =>
+        marketplace == Marketplace ? this : new StoreAccess(this, marketplace);
+
+    /// <summary>
+    /// The access of the marketplace a request works on: its key's; an admin key may name another with
+    /// <c>?marketplace=</c>. A choice that cannot be made raises <see cref="MarketplaceChoiceException"/>,
+    /// answered with a problem document naming the parameter.
+    /// </summary>
+    public StoreAccess ForRequest(Microsoft.AspNetCore.Http.HttpContext? context)
+    {
+        if (context is null) return this;
+        if (context.Items[ChosenItem] is StoreAccess chosen) return chosen;
+        var key = Access.Caller.KeyOrNull(context);
+        var marketplace = key?.Marketplace ?? MarketplaceId.Default;
+        if (context.Request.Query.TryGetValue("marketplace", out var asked) && asked.Count > 0 && asked[0] is { } wanted && wanted != marketplace)
+        {
+            if (MarketplaceId.Problem(wanted) is { } problem) throw new MarketplaceChoiceException(400, problem);
+            if (key?.Role != KeyRoles.Admin)
+                throw new MarketplaceChoiceException(403, $"only an admin key may name another marketplace than its own (\"{marketplace}\")");
+            if (!Holds(wanted)) throw new MarketplaceChoiceException(404, $"no marketplace \"{wanted}\" in this deployment");
+            marketplace = wanted;
+        }
+        var access = For(marketplace);
+        context.Items[ChosenItem] = access;
+        return access;
+    }
 
     /// <summary>
     /// Where the store's data ends for a policy: the later of its latest run's as-of and the instant just
@@ -34,6 +106,7 @@ public sealed class StoreAccess
     /// </summary>
     public Instant? DataTime(string policy)
     {
+        if (!HasStore) return null;
         Instant? latestEvent;
         using (var events = Events()) latestEvent = events.LatestEventAt();
         Instant? latestRun;
@@ -42,9 +115,20 @@ public sealed class StoreAccess
         return afterEvent is { } a && latestRun is { } r ? (a > r ? a : r) : afterEvent ?? latestRun;
     }
 
-    public IEventStore Events() => EventStore.Open(_target, create: false);
+    public IEventStore Events() => EventStore.Open(Checked(), create: false);
 
-    public EnforcementStore Enforcement() => EnforcementStore.Open(_target);
+    public EnforcementStore Enforcement() => EnforcementStore.Open(Checked());
 
-    public KeyStore Keys() => KeyStore.Connect(_target, Name);
+    /// <summary>The API keys of the whole deployment (kept in the default marketplace's store).</summary>
+    public KeyStore Keys() => KeyStore.Connect(_root, Name);
+
+    private string Checked() => HasStore
+        ? _target
+        : throw new InvalidOperationException($"marketplace {Marketplace} has no store: callers check HasStore first");
+}
+
+/// <summary>A request's <c>?marketplace=</c> that cannot be honoured: answered with <see cref="Status"/> and the reason.</summary>
+public sealed class MarketplaceChoiceException(int status, string message) : Exception(message)
+{
+    public int Status { get; } = status;
 }

@@ -50,4 +50,29 @@ public sealed class KeysCommandTests : IDisposable
         using var keys = KeyStore.Open(db);
         Assert.Empty(keys.List());
     }
+
+    [Fact]
+    public void A_key_of_a_new_marketplace_adds_the_marketplace_with_a_store_of_its_own()
+    {
+        var db = Store();
+        var created = StandingProcess.Run("keys", "create", "--db", db, "--role", "integration", "--marketplace", "north", "--name", "north-feed");
+        Assert.True(created.ExitCode == 0, created.Stderr);
+        using (var store = EventStore.Open(db, create: false)) Assert.Equal(["north"], store.RegisteredMarketplaces());
+        Assert.True(File.Exists(System.IO.Path.Combine(_temp.Path, "keys.north.db"))); // docs/marketplaces.md: the sibling file
+
+        var unsafeId = StandingProcess.Run("keys", "create", "--db", db, "--role", "reviewer", "--marketplace", "North Side", "--name", "x");
+        Assert.Equal(1, unsafeId.ExitCode);
+        Assert.Contains("--marketplace: marketplace \"North Side\" is not a valid marketplace id", unsafeId.Stderr, StringComparison.Ordinal);
+        using var keys = KeyStore.Open(db);
+        Assert.Equal(["north-feed"], keys.List().Select(k => k.Name));
+    }
+
+    [Fact]
+    public void Marketplace_without_a_store_is_refused_with_a_message()
+    {
+        var run = StandingProcess.Run("evaluate", "--events", "x.ndjson", "--marketplace", "north", "--policy", "congocrea", "--as-of", "2026-06-01");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("--marketplace north needs --db", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
+    }
 }

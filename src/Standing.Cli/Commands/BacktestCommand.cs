@@ -24,6 +24,7 @@ internal static class BacktestCommand
     public static Command Create()
     {
         var db = CommonOptions.Db(required: true);
+        var marketplace = CommonOptions.Marketplace();
         var policy = CommonOptions.Policy();
         policy.Description = "the candidate rule set: a built-in policy id or a policy YAML file";
         var baseline = new Option<string?>("--baseline") { Description = "the rule set to compare with (built-in id or file) of the same standard" };
@@ -41,9 +42,9 @@ internal static class BacktestCommand
         };
         var command = new Command("backtest", "Replay a candidate policy and a baseline over the stored history, day by day, without touching the store's cases; write backtest.json and backtest.html")
         {
-            db, policy, baseline, guardCompare, from, to, output, batch,
+            db, marketplace, policy, baseline, guardCompare, from, to, output, batch,
         };
-        command.SetAction(parse => Run(parse.GetValue(db)!, parse.GetValue(policy)!, parse.GetValue(baseline), parse.GetValue(from)!, parse.GetValue(to)!,
+        command.SetAction(parse => Run(CommonOptions.Target(parse, db, marketplace)!, parse.GetValue(policy)!, parse.GetValue(baseline), parse.GetValue(from)!, parse.GetValue(to)!,
             parse.GetValue(output)!, parse.GetValue(batch), parse.GetValue(guardCompare)));
         return command;
     }

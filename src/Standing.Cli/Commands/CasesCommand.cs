@@ -30,6 +30,7 @@ internal static class CasesCommand
     private static Command OpenCase()
     {
         var db = CommonOptions.Db(required: true);
+        var marketplace = CommonOptions.Marketplace();
         var seller = new Option<string>("--seller") { Description = "the seller", Required = true };
         var policy = new Option<string>("--policy") { Description = "the policy (congocrea)", Required = true };
         var kind = new Option<string>("--kind") { Description = "warning (a pattern of problems) or suspension_proposal", Required = true };
@@ -37,7 +38,7 @@ internal static class CasesCommand
         var note = new Option<string>("--note") { Description = "why", Required = true };
         var at = new Option<string?>("--at") { Description = "when (default: the policy's latest run as-of on the store); the evidence is evaluated as of then" };
         var force = ActingTimeInput.Force();
-        var command = new Command("open", "Open a case by a person's call: a manual warning or a suspension proposal") { db, seller, policy, kind, by, note, at, force };
+        var command = new Command("open", "Open a case by a person's call: a manual warning or a suspension proposal") { db, marketplace, seller, policy, kind, by, note, at, force };
         command.SetAction(parse =>
         {
             var stderr = Consoles.Error;
@@ -48,13 +49,13 @@ internal static class CasesCommand
                 return ExitCodes.Error;
             }
             if (!ActingTimeInput.TryParse(parse.GetValue(at), out var given)) return ExitCodes.Error;
-            if (!ActingTimeInput.TryChoose(parse.GetValue(db)!, loaded.Id, given, parse.GetValue(force), out var when)) return ExitCodes.Error;
+            if (!ActingTimeInput.TryChoose(CommonOptions.Target(parse, db, marketplace)!, loaded.Id, given, parse.GetValue(force), out var when)) return ExitCodes.Error;
             var sellerId = parse.GetValue(seller)!;
-            if (!EventInput.TryLoad(null, parse.GetValue(db), sellerId, null, stderr, out var input)) return ExitCodes.Error;
+            if (!EventInput.TryLoad(null, CommonOptions.Target(parse, db, marketplace), sellerId, null, stderr, out var input)) return ExitCodes.Error;
             if (!SellerSelection.TryFacts(input.Events, when, sellerId, stderr, out var facts)) return ExitCodes.Error;
-            if (!DisputeInput.TryLoad(parse.GetValue(db), sellerId, stderr, out var disputes)) return ExitCodes.Error;
+            if (!DisputeInput.TryLoad(CommonOptions.Target(parse, db, marketplace), sellerId, stderr, out var disputes)) return ExitCodes.Error;
             var evaluator = new PolicyEvaluator(DisputeExclusion.Apply(loaded, disputes, when));
-            return WithStore(parse.GetValue(db)!, store =>
+            return WithStore(CommonOptions.Target(parse, db, marketplace)!, store =>
             {
                 var book = new CaseBook(sellerId, loaded.Id, store.Cases(loaded.Id, sellerId), loaded.Version);
                 var refusal = machine.OpenManually(new MachineInput
@@ -82,6 +83,7 @@ internal static class CasesCommand
     private static Command List()
     {
         var db = CommonOptions.Db(required: true);
+        var marketplace = CommonOptions.Marketplace();
         var state = new Option<string?>("--state") { Description = "only cases in this state (e.g. excluded, proposed, awaiting_answer)" };
         var seller = CommonOptions.Seller();
         var policy = new Option<string?>("--policy") { Description = "only this policy's cases" };
@@ -89,11 +91,11 @@ internal static class CasesCommand
         var overdue = new Option<bool>("--overdue") { Description = "only cases waiting for a person past their due date (e.g. unanswered letters)" };
         var at = new Option<string?>("--at") { Description = "the instant --overdue is judged at (default: now)" };
         var format = CommonOptions.Format();
-        var command = new Command("list", "List cases") { db, state, seller, policy, kind, overdue, at, format };
+        var command = new Command("list", "List cases") { db, marketplace, state, seller, policy, kind, overdue, at, format };
         command.SetAction(parse =>
         {
             if (!TryNow(parse.GetValue(at), out var now)) return ExitCodes.Error;
-            return WithStore(parse.GetValue(db)!, store =>
+            return WithStore(CommonOptions.Target(parse, db, marketplace)!, store =>
             {
                 var cases = store.Cases(parse.GetValue(policy), parse.GetValue(seller)).AsEnumerable();
                 if (parse.GetValue(state) is { } s) cases = cases.Where(c => c.State == s);
@@ -131,10 +133,11 @@ internal static class CasesCommand
     private static Command Show()
     {
         var db = CommonOptions.Db(required: true);
+        var marketplace = CommonOptions.Marketplace();
         var id = new Argument<string>("ID") { Description = "the case id (standing cases list)" };
         var format = CommonOptions.Format(listing: false);
-        var command = new Command("show", "One case: its state, data, audit trail with the evidence, and notices") { db, id, format };
-        command.SetAction(parse => WithStore(parse.GetValue(db)!, store =>
+        var command = new Command("show", "One case: its state, data, audit trail with the evidence, and notices") { db, marketplace, id, format };
+        command.SetAction(parse => WithStore(CommonOptions.Target(parse, db, marketplace)!, store =>
         {
             var caseId = parse.GetValue(id)!;
             if (store.Case(caseId) is not { } c)
@@ -181,13 +184,14 @@ internal static class CasesCommand
     private static Command Decide()
     {
         var db = CommonOptions.Db(required: true);
+        var marketplace = CommonOptions.Marketplace();
         var id = new Argument<string>("ID") { Description = "the case id" };
         var decision = new Option<string>("--decision") { Description = "confirm, dismiss, reinstate, answer (a letter) or fine:AMOUNT", Required = true };
         var by = new Option<string>("--by") { Description = "who decides", Required = true };
         var note = new Option<string>("--note") { Description = "why", Required = true };
         var at = new Option<string?>("--at") { Description = "when the decision was made (default: the policy's latest run as-of on the store, or the case's last change when that is later)" };
         var force = ActingTimeInput.Force();
-        var command = new Command("decide", "Record a person's decision on a case; a decision the state does not allow is refused") { db, id, decision, by, note, at, force };
+        var command = new Command("decide", "Record a person's decision on a case; a decision the state does not allow is refused") { db, marketplace, id, decision, by, note, at, force };
         command.SetAction(parse =>
         {
             var stderr = Consoles.Error;
@@ -197,7 +201,7 @@ internal static class CasesCommand
                 return ExitCodes.Error;
             }
             if (!ActingTimeInput.TryParse(parse.GetValue(at), out var given)) return ExitCodes.Error;
-            return WithStore(parse.GetValue(db)!, store =>
+            return WithStore(CommonOptions.Target(parse, db, marketplace)!, store =>
             {
                 var caseId = parse.GetValue(id)!;
                 if (store.Case(caseId) is not { } c)
@@ -206,7 +210,7 @@ internal static class CasesCommand
                     return ExitCodes.Error;
                 }
                 // Time from the data: without --at, the policy's latest run, or the case's last change when later.
-                if (!ActingTimeInput.TryChoose(store, parse.GetValue(db)!, c.Policy, given, parse.GetValue(force), c.UpdatedAt, out var when)) return ExitCodes.Error;
+                if (!ActingTimeInput.TryChoose(store, CommonOptions.Target(parse, db, marketplace)!, c.Policy, given, parse.GetValue(force), c.UpdatedAt, out var when)) return ExitCodes.Error;
                 var book = new CaseBook(c.Seller, c.Policy, store.Cases(c.Policy, c.Seller));
                 var seen = AuditTrail.LatestSnapshot(store.Audit(c.Id), when);
                 if (DecisionRules.Apply(book, c, parsed, parse.GetValue(by)!, parse.GetValue(note)!, when, seen, WrittenPolicy(c)) is { } refusal)

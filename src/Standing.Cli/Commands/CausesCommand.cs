@@ -14,6 +14,7 @@ internal static class CausesCommand
     {
         var events = CommonOptions.Events();
         var db = CommonOptions.Db(required: false);
+        var marketplace = CommonOptions.Marketplace();
         var policy = CommonOptions.Policy();
         var asOf = CommonOptions.AsOf();
         var seller = CommonOptions.Seller();
@@ -22,10 +23,10 @@ internal static class CausesCommand
         var batch = CommonOptions.Batch();
         var command = new Command("causes", "Group each seller's negative reviews by root cause (the policy's keyword table), with counts and examples")
         {
-            events, db, policy, asOf, seller, format, rejects, batch,
+            events, db, marketplace, policy, asOf, seller, format, rejects, batch,
         };
         command.SetAction(parse => Run(
-            parse.GetValue(events), parse.GetValue(db), parse.GetValue(policy)!, parse.GetValue(asOf)!, parse.GetValue(seller),
+            parse.GetValue(events), CommonOptions.Target(parse, db, marketplace), parse.GetValue(policy)!, parse.GetValue(asOf)!, parse.GetValue(seller),
             parse.GetValue(format)!, parse.GetValue(rejects), parse.GetValue(batch)));
         return command;
     }

@@ -19,6 +19,28 @@ internal static class CommonOptions
         Required = required,
     };
 
+    /// <summary><c>--marketplace ID</c>: which marketplace's store a command over <c>--db</c> works on (docs/marketplaces.md).</summary>
+    public static Option<string?> Marketplace() => new("--marketplace")
+    {
+        Description = "with --db: the marketplace whose sellers, cases and notices to work on (default: the default marketplace)",
+    };
+
+    /// <summary>
+    /// The store target a command works on: <c>--db</c> itself, or with <c>--marketplace</c> that
+    /// marketplace's store next to it (an unknown or unsafe id raises <see cref="EventStoreException"/>,
+    /// which the command line prints as it is).
+    /// </summary>
+    public static string? Target(ParseResult parse, Option<string?> db, Option<string?> marketplace)
+    {
+        var target = parse.GetValue(db);
+        var chosen = parse.GetValue(marketplace);
+        if (target is null && chosen is not null)
+        {
+            throw new EventStoreException($"--marketplace {chosen} needs --db: a marketplace is a store of a deployment (events read with --events are taken as they are)");
+        }
+        return target is null ? null : MarketplaceStores.Resolve(target, chosen);
+    }
+
     public static Option<string> Policy(bool required = true) => new("--policy")
     {
         Description = "built-in policy id (standing policies list) or a policy YAML file",

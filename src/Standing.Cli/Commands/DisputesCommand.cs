@@ -31,6 +31,7 @@ internal static class DisputesCommand
     private static Command OpenCommand()
     {
         var db = CommonOptions.Db(required: true);
+        var marketplace = CommonOptions.Marketplace();
         var seller = new Option<string>("--seller") { Description = "the seller disputing", Required = true };
         var policy = new Option<string>("--policy") { Description = "the policy whose metric counted the item", Required = true };
         var metric = new Option<string?>("--metric") { Description = "the metric (default: every metric of the policy on the item's subject)" };
@@ -38,7 +39,7 @@ internal static class DisputesCommand
         var reason = new Option<string>("--reason") { Description = "why the item should not count", Required = true };
         var at = new Option<string?>("--at") { Description = "when the dispute was filed (default: the policy's latest run as-of on the store)" };
         var force = ActingTimeInput.Force();
-        var command = new Command("open", "File a dispute of one counted item") { db, seller, policy, metric, item, reason, at, force };
+        var command = new Command("open", "File a dispute of one counted item") { db, marketplace, seller, policy, metric, item, reason, at, force };
         command.SetAction(parse =>
         {
             var stderr = Consoles.Error;
@@ -68,7 +69,7 @@ internal static class DisputesCommand
             Instant itemAt;
             try
             {
-                using (var events = EventStore.Open(parse.GetValue(db)!, create: false))
+                using (var events = EventStore.Open(CommonOptions.Target(parse, db, marketplace)!, create: false))
                 {
                     var itemEvents = events.ReadAll(sellerId).Where(e => e.Order == itemId || e.Review == itemId || e.Case == itemId).ToList();
                     if (itemEvents.Count == 0)
@@ -85,9 +86,9 @@ internal static class DisputesCommand
                 stderr.WriteLine(e.Message);
                 return ExitCodes.Error;
             }
-            return CasesCommand.WithStore(parse.GetValue(db)!, store =>
+            return CasesCommand.WithStore(CommonOptions.Target(parse, db, marketplace)!, store =>
             {
-                if (!ActingTimeInput.TryChoose(store, parse.GetValue(db)!, loaded.Id, given, parse.GetValue(force), null, out var when)) return ExitCodes.Error;
+                if (!ActingTimeInput.TryChoose(store, CommonOptions.Target(parse, db, marketplace)!, loaded.Id, given, parse.GetValue(force), null, out var when)) return ExitCodes.Error;
                 if (when < itemAt)
                 {
                     stderr.WriteLine($"refused: the dispute at {EnforcementJson.Instant(when)} ({(given is null ? "the latest run, as no --at was given" : "--at")}) would come before item {itemId} existed ({EnforcementJson.Instant(itemAt)}, its first event)");
@@ -126,13 +127,14 @@ internal static class DisputesCommand
     private static Command DecideCommand()
     {
         var db = CommonOptions.Db(required: true);
+        var marketplace = CommonOptions.Marketplace();
         var id = new Argument<string>("ID") { Description = "the dispute id" };
         var decision = new Option<string>("--decision") { Description = "accept or reject", Required = true }.AcceptOnlyFromAmong("accept", "reject");
         var by = new Option<string>("--by") { Description = "the operator deciding", Required = true };
         var note = new Option<string>("--note") { Description = "why", Required = true };
         var at = new Option<string?>("--at") { Description = "when (default: the policy's latest run as-of on the store, or the dispute's filing when later)" };
         var force = ActingTimeInput.Force();
-        var command = new Command("decide", "Accept or reject a dispute") { db, id, decision, by, note, at, force };
+        var command = new Command("decide", "Accept or reject a dispute") { db, marketplace, id, decision, by, note, at, force };
         command.SetAction(parse =>
         {
             if (string.IsNullOrWhiteSpace(parse.GetValue(by)))
@@ -146,7 +148,7 @@ internal static class DisputesCommand
                 return ExitCodes.Error;
             }
             if (!ActingTimeInput.TryParse(parse.GetValue(at), out var given)) return ExitCodes.Error;
-            return CasesCommand.WithStore(parse.GetValue(db)!, store =>
+            return CasesCommand.WithStore(CommonOptions.Target(parse, db, marketplace)!, store =>
             {
                 var disputeId = parse.GetValue(id)!;
                 if (store.Dispute(disputeId) is not { } d)
@@ -159,7 +161,7 @@ internal static class DisputesCommand
                     Consoles.Error.WriteLine($"refused: dispute {d.Id} was {d.State} by {d.DecidedBy} at {EnforcementJson.Instant(d.DecidedAt!.Value)}; a decision is final");
                     return ExitCodes.Error;
                 }
-                if (!ActingTimeInput.TryChoose(store, parse.GetValue(db)!, d.Policy, given, parse.GetValue(force), d.OpenedAt, out var when)) return ExitCodes.Error;
+                if (!ActingTimeInput.TryChoose(store, CommonOptions.Target(parse, db, marketplace)!, d.Policy, given, parse.GetValue(force), d.OpenedAt, out var when)) return ExitCodes.Error;
                 if (when < d.OpenedAt)
                 {
                     Consoles.Error.WriteLine($"refused: the decision at {EnforcementJson.Instant(when)} would come before the dispute was filed ({EnforcementJson.Instant(d.OpenedAt)})");
@@ -183,14 +185,15 @@ internal static class DisputesCommand
     private static Command ListCommand()
     {
         var db = CommonOptions.Db(required: true);
+        var marketplace = CommonOptions.Marketplace();
         var seller = CommonOptions.Seller();
         // The same filters as cases list, under the same names.
         var policy = new Option<string?>("--policy") { Description = "only this policy's disputes" };
         var state = new Option<string?>("--state") { Description = "only disputes in this state: open, accepted, rejected" }
             .AcceptOnlyFromAmong(Dispute.Open, Dispute.Accepted, Dispute.Rejected);
         var format = CommonOptions.Format();
-        var command = new Command("list", "List disputes") { db, seller, policy, state, format };
-        command.SetAction(parse => CasesCommand.WithStore(parse.GetValue(db)!, store =>
+        var command = new Command("list", "List disputes") { db, marketplace, seller, policy, state, format };
+        command.SetAction(parse => CasesCommand.WithStore(CommonOptions.Target(parse, db, marketplace)!, store =>
         {
             var disputes = store.Disputes(parse.GetValue(seller))
                 .Where(d => (parse.GetValue(policy) is not { } p || d.Policy == p) && (parse.GetValue(state) is not { } st || d.State == st))

@@ -17,6 +17,7 @@ internal static class EvaluateCommand
     {
         var events = CommonOptions.Events();
         var db = CommonOptions.Db(required: false);
+        var marketplace = CommonOptions.Marketplace();
         var policy = CommonOptions.Policy();
         var asOf = CommonOptions.AsOf();
         var seller = CommonOptions.Seller();
@@ -26,10 +27,10 @@ internal static class EvaluateCommand
         var wide = new Option<bool>("--wide") { Description = "one row per seller (its status, its metrics counted by status, its breaches, its outcomes) instead of one per seller and metric" };
         var command = new Command("evaluate", "Measure sellers against a policy as of an instant")
         {
-            events, db, policy, asOf, seller, format, wide, rejects, batch,
+            events, db, marketplace, policy, asOf, seller, format, wide, rejects, batch,
         };
         command.SetAction(parse => Run(
-            parse.GetValue(events), parse.GetValue(db), parse.GetValue(policy)!, parse.GetValue(asOf)!, parse.GetValue(seller),
+            parse.GetValue(events), CommonOptions.Target(parse, db, marketplace), parse.GetValue(policy)!, parse.GetValue(asOf)!, parse.GetValue(seller),
             parse.GetValue(format)!, parse.GetValue(wide), parse.GetValue(rejects), parse.GetValue(batch)));
         return command;
     }

@@ -17,6 +17,7 @@ internal static class ExplainCommand
     {
         var events = CommonOptions.Events();
         var db = CommonOptions.Db(required: false);
+        var marketplace = CommonOptions.Marketplace();
         var policy = CommonOptions.Policy();
         var asOf = CommonOptions.AsOf();
         var seller = new Option<string>("--seller") { Description = "the seller to explain", Required = true };
@@ -35,10 +36,10 @@ internal static class ExplainCommand
         };
         var command = new Command("explain", "Show what counted in each metric and why: a summary per metric, then the items")
         {
-            events, db, policy, asOf, seller, metric, format, items, limit, rejects,
+            events, db, marketplace, policy, asOf, seller, metric, format, items, limit, rejects,
         };
         command.SetAction(parse => Run(
-            parse.GetValue(events), parse.GetValue(db), parse.GetValue(policy)!, parse.GetValue(asOf)!, parse.GetValue(seller)!,
+            parse.GetValue(events), CommonOptions.Target(parse, db, marketplace), parse.GetValue(policy)!, parse.GetValue(asOf)!, parse.GetValue(seller)!,
             parse.GetValue(metric), parse.GetValue(format)!, ExplainItemsText.Parse(parse.GetValue(items)!), parse.GetValue(limit), parse.GetValue(rejects)));
         return command;
     }

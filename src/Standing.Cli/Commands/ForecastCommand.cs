@@ -14,6 +14,7 @@ internal static class ForecastCommand
     {
         var events = CommonOptions.Events();
         var db = CommonOptions.Db(required: false);
+        var marketplace = CommonOptions.Marketplace();
         var policy = CommonOptions.Policy();
         var asOf = CommonOptions.AsOf();
         var seller = new Option<string>("--seller") { Description = "the seller to forecast", Required = true };
@@ -23,9 +24,9 @@ internal static class ForecastCommand
         var rejects = CommonOptions.Rejects();
         var command = new Command("forecast", "Forecast a seller's metrics: items leaving the window, the value each day if nothing new goes wrong, time to recovery, error budget")
         {
-            events, db, policy, asOf, seller, metric, days, format, rejects,
+            events, db, marketplace, policy, asOf, seller, metric, days, format, rejects,
         };
-        command.SetAction(parse => Run(parse.GetValue(events), parse.GetValue(db), parse.GetValue(policy)!, parse.GetValue(asOf)!, parse.GetValue(seller)!,
+        command.SetAction(parse => Run(parse.GetValue(events), CommonOptions.Target(parse, db, marketplace), parse.GetValue(policy)!, parse.GetValue(asOf)!, parse.GetValue(seller)!,
             parse.GetValue(metric), parse.GetValue(days), parse.GetValue(format)!, parse.GetValue(rejects)));
         return command;
     }

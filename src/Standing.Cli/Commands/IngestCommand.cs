@@ -96,15 +96,17 @@ internal static class IngestCommand
         var sqlite = !string.IsNullOrWhiteSpace(target) && !EventStore.IsPostgres(target);
         var newStore = sqlite && !File.Exists(target);
         var clock = Stopwatch.StartNew();
+        IReadOnlyList<MarketplaceIngest> ingested;
         IngestSummary summary;
         string storeName;
-        EventIngester? started = null;
+        MarketplaceIngester? started = null;
         var factsStored = 0;
         try
         {
             using var store = EventStore.Open(target, create: true);
             storeName = $"{store.Name} ({store.Engine})";
-            using var ingester = started = new EventIngester(store, batchSize);
+            // Each event goes to its marketplace's store (docs/marketplaces.md); most deployments have only the default one.
+            using var ingester = started = new MarketplaceIngester(store, target, batchSize, NodaTime.SystemClock.Instance.GetCurrentInstant());
             if (csv is not null)
             {
                 csv.Read(paths, ingester);
@@ -113,12 +115,16 @@ internal static class IngestCommand
             {
                 ReadWithProgress(files, ingester);
             }
-            summary = ingester.Complete();
+            ingested = ingester.Complete();
+            summary = IngestSummary.Sum(ingested.Select(m => m.Summary));
             // The facts of the sellers this load touched (and of any left stale before) are folded again and
             // stored now, so that every job after it reads facts, never the log.
-            var projection = new FactProjection(store);
-            JobProgress.Run("folding facts", "sellers", progress => projection.Refresh(progress));
-            factsStored = projection.LastStored;
+            foreach (var marketplace in ingested)
+            {
+                var projection = new FactProjection(marketplace.Store);
+                JobProgress.Run(ingested.Count == 1 ? "folding facts" : $"folding facts of {marketplace.Marketplace}", "sellers", progress => projection.Refresh(progress));
+                factsStored += projection.LastStored;
+            }
         }
         catch (Exception e) when (e is EventStoreException or EventFileException or CsvMappingException)
         {
@@ -163,7 +169,7 @@ internal static class IngestCommand
                 return ExitCodes.Error;
             }
         }
-        WriteSummary(Console.Out, storeName, summary, factsStored, clock.Elapsed);
+        WriteSummary(Console.Out, storeName, summary, ingested, factsStored, clock.Elapsed);
         return summary.Rejects.Count > 0 ? ExitCodes.SomeRejected : ExitCodes.Ok;
     }
 
@@ -194,7 +200,7 @@ internal static class IngestCommand
     }
 
     /// <summary>Reads the files into the store, with a progress bar on a terminal for inputs of <see cref="ProgressFrom"/> or more, plain lines otherwise.</summary>
-    private static void ReadWithProgress(IReadOnlyList<string> files, EventIngester ingester)
+    private static void ReadWithProgress(IReadOnlyList<string> files, IEventSink ingester)
     {
         var total = files.Sum(f => new FileInfo(f).Length);
         if (total < ProgressFrom && !Console.IsErrorRedirected)
@@ -209,7 +215,7 @@ internal static class IngestCommand
         });
     }
 
-    private static void WriteSummary(TextWriter output, string store, IngestSummary summary, int factsStored, TimeSpan elapsed)
+    private static void WriteSummary(TextWriter output, string store, IngestSummary summary, IReadOnlyList<MarketplaceIngest> marketplaces, int factsStored, TimeSpan elapsed)
     {
         var conflicts = summary.Conflicts;
         var rejected = summary.Rejects.Count - conflicts;
@@ -218,7 +224,7 @@ internal static class IngestCommand
         output.WriteLine($"  duplicates      {summary.Duplicates,10}  (already stored with the same body: no-op)");
         output.WriteLine($"  conflicts       {conflicts,10}  (same id, different body: the first one is kept)");
         output.WriteLine($"  rejected        {rejected,10}  (invalid lines or rows)");
-        output.WriteLine($"  sellers changed {summary.ChangedSellers.Count,10}  (new events added to them)");
+        output.WriteLine($"  sellers changed {marketplaces.Sum(m => m.Summary.ChangedSellers.Count),10}  (new events added to them)");
         output.WriteLine($"  facts stored    {factsStored,10}  (sellers folded again from their events: jobs read these facts)");
         foreach (var (reason, count) in summary.Skipped)
             output.WriteLine($"  skipped         {count,10}  ({reason})");
@@ -228,6 +234,14 @@ internal static class IngestCommand
             output.WriteLine("  new events per type:");
             foreach (var (type, count) in byType.OrderBy(p => p.Key))
                 output.WriteLine($"    {EventSchema.Name(type),-26}{count,10}");
+        }
+        // Only a deployment with several marketplaces gets the split: a seller id counts in each marketplace it is in.
+        var met = marketplaces.Where(m => !MarketplaceId.IsDefault(m.Marketplace) || m.Summary.Accepted + m.Summary.Duplicates + m.Summary.Conflicts > 0).ToList();
+        if (met.Count > 1 || met.Any(m => !MarketplaceId.IsDefault(m.Marketplace)))
+        {
+            output.WriteLine("  per marketplace:              accepted  duplicates   conflicts  sellers changed  store");
+            foreach (var m in met)
+                output.WriteLine($"    {m.Marketplace,-24}{m.Summary.Accepted,10}  {m.Summary.Duplicates,10}  {m.Summary.Conflicts,10}  {m.Summary.ChangedSellers.Count,15}  {m.Store.Name}");
         }
     }
 }

@@ -28,12 +28,27 @@ internal static class KeysCommand
         var db = CommonOptions.Db(required: true);
         var role = new Option<string>("--role") { Description = "admin, operator, reviewer, seller or integration", Required = true };
         var seller = new Option<string?>("--seller") { Description = "the one seller a seller key sees (required with --role seller)" };
-        var marketplace = new Option<string?>("--marketplace") { Description = $"the marketplace the key is limited to (default: {KeyRoles.DefaultMarketplace})" };
+        var marketplace = new Option<string?>("--marketplace") { Description = $"the marketplace the key is limited to (default: {KeyRoles.DefaultMarketplace}); a new one is added to the deployment, with a store of its own" };
         var name = new Option<string>("--name") { Description = "who holds the key: the actor named in the audit trail of their decisions", Required = true };
         var command = new Command("create", "Create a key; prints it once, alone on stdout") { db, role, seller, marketplace, name };
         command.SetAction(parse => WithKeys(parse.GetValue(db)!, keys =>
         {
-            var (key, text, error) = keys.Create(parse.GetValue(name)!, parse.GetValue(role)!, parse.GetValue(seller), parse.GetValue(marketplace), SystemClock.Instance.GetCurrentInstant());
+            var chosen = parse.GetValue(marketplace);
+            if (chosen is not null && MarketplaceId.Problem(chosen) is { } problem)
+            {
+                Consoles.Error.WriteLine("--marketplace: " + problem);
+                return ExitCodes.Error;
+            }
+            var now = SystemClock.Instance.GetCurrentInstant();
+            // The key's marketplace becomes one of the deployment's, with a store of its own, so that its keys can push its first events.
+            if (chosen is not null && !MarketplaceId.IsDefault(chosen) && KeyRoles.Check(parse.GetValue(role)!, parse.GetValue(seller)) is null)
+            {
+                using (var main = EventStore.Open(parse.GetValue(db)!, create: false)) main.RegisterMarketplace(chosen, now);
+                using (EventStore.Open(MarketplaceStores.Target(parse.GetValue(db)!, chosen), create: true))
+                {
+                }
+            }
+            var (key, text, error) = keys.Create(parse.GetValue(name)!, parse.GetValue(role)!, parse.GetValue(seller), chosen, now);
             if (error is not null)
             {
                 Consoles.Error.WriteLine(error);

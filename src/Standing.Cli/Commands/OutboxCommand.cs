@@ -25,15 +25,16 @@ internal static class OutboxCommand
     private static Command List()
     {
         var db = CommonOptions.Db(required: true);
+        var marketplace = CommonOptions.Marketplace();
         var format = CommonOptions.Format();
         var state = new Option<string?>("--state") { Description = "only notices with a delivery in this state: pending, delivered, failed (refused for good: outbox retry ID sends it again)" };
         state.AcceptOnlyFromAmong("pending", "delivered", "failed");
-        var command = new Command("list", "Every notice with its deliveries") { db, format, state };
+        var command = new Command("list", "Every notice with its deliveries") { db, marketplace, format, state };
         command.SetAction(parse =>
         {
             try
             {
-                using var store = EnforcementStore.Open(parse.GetValue(db)!);
+                using var store = EnforcementStore.Open(CommonOptions.Target(parse, db, marketplace)!);
                 var deliveries = store.Deliveries().ToLookup(d => d.NoticeId, StringComparer.Ordinal);
                 var only = parse.GetValue(state);
                 var notices = store.Notices()
@@ -77,13 +78,14 @@ internal static class OutboxCommand
     private static Command RetryCommand()
     {
         var db = CommonOptions.Db(required: true);
+        var marketplace = CommonOptions.Marketplace();
         var id = new Argument<string>("ID") { Description = "the notice refused for good (outbox list --state failed)" };
-        var command = new Command("retry", "Send a notice a receiver refused for good again, at the next delivery") { db, id };
+        var command = new Command("retry", "Send a notice a receiver refused for good again, at the next delivery") { db, marketplace, id };
         command.SetAction(parse =>
         {
             try
             {
-                using var store = EnforcementStore.Open(parse.GetValue(db)!);
+                using var store = EnforcementStore.Open(CommonOptions.Target(parse, db, marketplace)!);
                 var notice = parse.GetValue(id)!;
                 var reopened = store.Retry(notice);
                 if (reopened == 0)
@@ -108,9 +110,10 @@ internal static class OutboxCommand
     private static Command DeliverCommand()
     {
         var db = CommonOptions.Db(required: true);
+        var marketplace = CommonOptions.Marketplace();
         var sinks = new SinkOptions("--folder", "--webhook");
         var secret = WebhookSecrets.Option("--webhook-secret", SinkOptions.WebhookName);
-        var command = new Command("deliver", "Deliver the notices each sink has not received yet (at least once, once per receiver with several deliverers; resumes after failures)") { db, secret };
+        var command = new Command("deliver", "Deliver the notices each sink has not received yet (at least once, once per receiver with several deliverers; resumes after failures)") { db, marketplace, secret };
         foreach (var option in sinks.All) command.Options.Add(option);
         command.SetAction(parse =>
         {
@@ -125,7 +128,7 @@ internal static class OutboxCommand
                 }
                 if (!CheckSinks(folder, webhooks, Consoles.Error, sinks.FolderFlag(parse), sinks.WebhookFlag(parse))) return ExitCodes.Error;
                 if (!WebhookSecrets.TryRead(parse.GetValue(secret), webhooks, "--webhook-secret", sinks.WebhookFlag(parse), Consoles.Error, out var secrets)) return ExitCodes.Error;
-                using var store = EnforcementStore.Open(parse.GetValue(db)!);
+                using var store = EnforcementStore.Open(CommonOptions.Target(parse, db, marketplace)!);
                 return Deliver(store, folder, webhooks, Consoles.Error, Consoles.Out, sinks.FolderFlag(parse), sinks.WebhookFlag(parse), secrets) ? ExitCodes.Ok : ExitCodes.Error;
             }
             catch (EventStoreException e)

@@ -15,8 +15,9 @@ internal static class RebuildCommand
     public static Command Create()
     {
         var db = CommonOptions.Db(required: true);
-        var command = new Command("rebuild", "Recompute the store's seller projection from its event log and fold every seller's facts again") { db };
-        command.SetAction(parse => Run(parse.GetValue(db)!));
+        var marketplace = CommonOptions.Marketplace();
+        var command = new Command("rebuild", "Recompute the store's seller projection from its event log and fold every seller's facts again") { db, marketplace };
+        command.SetAction(parse => Run(CommonOptions.Target(parse, db, marketplace)!));
         return command;
     }
 

@@ -26,6 +26,7 @@ internal static class RunCommand
     public static Command Create()
     {
         var db = CommonOptions.Db(required: true);
+        var marketplace = CommonOptions.Marketplace();
         var asOf = new Option<string?>("--as-of") { Description = "run as of this instant (RFC 3339 with offset), or a date (midnight in each policy's zone)" };
         var from = new Option<string?>("--from") { Description = "replay every day from this date…" };
         var to = new Option<string?>("--to") { Description = "…to this date, inclusive" };
@@ -43,7 +44,7 @@ internal static class RunCommand
         };
         var command = new Command("run", "The daily enforcement job: evaluate, then advance every seller's cases (then deliver the outbox to the sinks named)")
         {
-            db, asOf, from, to, policies, batch, secret,
+            db, marketplace, asOf, from, to, policies, batch, secret,
         };
         foreach (var option in sinks.All) command.Options.Add(option);
         command.SetAction(parse =>
@@ -51,11 +52,33 @@ internal static class RunCommand
             // Read before anything runs, as the sinks are: a missing secret must not fail the command after it committed.
             if (!WebhookSecrets.TryRead(parse.GetValue(secret), sinks.Webhooks(parse), "--webhook-secret", sinks.WebhookFlag(parse), Consoles.Error, out var secrets))
                 return ExitCodes.Error;
-            return Run(parse.GetValue(db)!, parse.GetValue(asOf), parse.GetValue(from), parse.GetValue(to), parse.GetValue(policies),
-                sinks.Folder(parse), sinks.Webhooks(parse), sinks.FolderFlag(parse), sinks.WebhookFlag(parse), parse.GetValue(batch), secrets);
+            // Each marketplace is a store of its own: run the one named, or every registered one in turn.
+            var target = parse.GetValue(db)!;
+            var chosen = parse.GetValue(marketplace);
+            var marketplaces = chosen is not null ? [chosen] : RegisteredMarketplaces(target);
+            var exit = ExitCodes.Ok;
+            foreach (var id in marketplaces)
+            {
+                if (marketplaces.Count > 1) Consoles.Out.WriteLine($"marketplace {id}:");
+                var code = Run(MarketplaceStores.Resolve(target, id), parse.GetValue(asOf), parse.GetValue(from), parse.GetValue(to), parse.GetValue(policies),
+                    MarketplaceFolder(sinks.Folder(parse), id), sinks.Webhooks(parse), sinks.FolderFlag(parse), sinks.WebhookFlag(parse), parse.GetValue(batch), secrets);
+                if (code != ExitCodes.Ok) exit = code;
+            }
+            return exit;
         });
         return command;
     }
+
+    /// <summary>The marketplaces of the deployment whose default store is <paramref name="target"/>: the default one first.</summary>
+    private static IReadOnlyList<string> RegisteredMarketplaces(string target)
+    {
+        using var store = EventStore.Open(target, create: false);
+        return MarketplaceStores.All(store.RegisteredMarketplaces());
+    }
+
+    /// <summary>A marketplace other than the default one writes its notices to a subfolder of its own: seller ids may repeat across marketplaces.</summary>
+    private static string? MarketplaceFolder(string? folder, string marketplace) =>
+        folder is null || MarketplaceId.IsDefault(marketplace) ? folder : Path.Combine(folder, marketplace);
 
     internal static int Run(string db, string? asOfText, string? from, string? to, string[]? policyRefs, string? folder, string[]? webhooks,
         string folderFlag = SinkOptions.FolderName, string webhookFlag = SinkOptions.WebhookName, int batchSize = FactProjection.Chunk,

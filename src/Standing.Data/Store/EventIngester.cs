@@ -31,6 +31,26 @@ public sealed class IngestSummary
     public IReadOnlyDictionary<EventType, long> AcceptedByType =>
         Enum.GetValues<EventType>().Where(t => _byType[(int)t] > 0).ToDictionary(t => t, t => _byType[(int)t]);
 
+    /// <summary>
+    /// The totals of several ingests (one per marketplace): counts, rejects and skips added up. Changed
+    /// sellers are united by id, so a seller id in two marketplaces counts once here.
+    /// </summary>
+    public static IngestSummary Sum(IEnumerable<IngestSummary> parts)
+    {
+        var sum = new IngestSummary();
+        foreach (var part in parts)
+        {
+            sum.Accepted += part.Accepted;
+            sum.Duplicates += part.Duplicates;
+            sum.Conflicts += part.Conflicts;
+            sum.ChangedSellers.UnionWith(part.ChangedSellers);
+            sum.Rejects.AddRange(part.Rejects);
+            foreach (var (reason, count) in part.Skipped) sum.Skipped[reason] = sum.Skipped.GetValueOrDefault(reason) + count;
+            for (var t = 0; t < sum._byType.Length; t++) sum._byType[t] += part._byType[t];
+        }
+        return sum;
+    }
+
     internal void Count(IncomingEvent incoming, EventLogOutcome outcome)
     {
         switch (outcome)

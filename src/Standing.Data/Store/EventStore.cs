@@ -98,7 +98,9 @@ public static partial class EventStore
         try
         {
             var b = new NpgsqlConnectionStringBuilder(connectionString);
-            return $"postgresql {b.Host}:{b.Port}/{b.Database ?? b.Username}";
+            // A marketplace's store is a schema of the database (MarketplaceStores): its name tells them apart.
+            var schema = string.IsNullOrEmpty(b.SearchPath) ? "" : $" schema {b.SearchPath}";
+            return $"postgresql {b.Host}:{b.Port}/{b.Database ?? b.Username}{schema}";
         }
         catch (ArgumentException)
         {

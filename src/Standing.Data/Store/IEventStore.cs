@@ -61,6 +61,15 @@ public interface IEventStore : IDisposable
     /// same or a later log position, so a slow writer never puts older facts over newer ones.
     /// </summary>
     void WriteFacts(IReadOnlyList<StoredFacts> facts);
+
+    /// <summary>
+    /// The marketplaces other than the default one whose events were ingested, in id order (kept in
+    /// the default marketplace's store; see <see cref="MarketplaceStores"/>).
+    /// </summary>
+    IReadOnlyList<string> RegisteredMarketplaces();
+
+    /// <summary>Adds a marketplace to the registry (already there: nothing changes, its first instant stays).</summary>
+    void RegisterMarketplace(string id, NodaTime.Instant at);
 }
 
 /// <summary>What <see cref="IEventStore.Append"/> did with each event of a batch, by its index.</summary>

@@ -54,6 +54,7 @@ public sealed class PostgresEventStore : IEventStore, IPlannedAppend
         try
         {
             var store = new PostgresEventStore(name, connection);
+            if (create) store.CreateSchema(connectionString);
             store.Prepare(create);
             return store;
         }
@@ -67,6 +68,28 @@ public sealed class PostgresEventStore : IEventStore, IPlannedAppend
             connection.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// A marketplace's store lives in a schema of its own (<see cref="MarketplaceStores"/>), named by
+    /// the connection's search path: creating the store creates the schema first.
+    /// </summary>
+    private void CreateSchema(string connectionString)
+    {
+        var searchPath = new NpgsqlConnectionStringBuilder(connectionString).SearchPath;
+        const string Prefix = "\"standing_";
+        if (searchPath is null || !searchPath.StartsWith(Prefix, StringComparison.Ordinal) || !searchPath.EndsWith('"')
+            || MarketplaceId.Problem(searchPath[Prefix.Length..^1]) is not null)
+        {
+            return; // not a marketplace's schema: the user's own search path, left as it is
+        }
+        using (var exists = new NpgsqlCommand("SELECT current_schema() IS NOT NULL", _connection))
+        {
+            if (exists.ExecuteScalar() is true) return;
+        }
+        Execute($"CREATE SCHEMA IF NOT EXISTS {searchPath}");
+        // The search path named a schema that did not exist: resolve it again now that it does.
+        Execute($"SET search_path TO {searchPath}");
     }
 
     private void Prepare(bool create)
@@ -370,6 +393,23 @@ public sealed class PostgresEventStore : IEventStore, IPlannedAppend
         {
             throw new EventStoreException($"{Name}: cannot store facts: {e.Message}", e);
         }
+    }
+
+    public IReadOnlyList<string> RegisteredMarketplaces()
+    {
+        using var command = new NpgsqlCommand("SELECT id FROM marketplaces ORDER BY id COLLATE \"C\"", _connection);
+        var ids = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) ids.Add(reader.GetString(0));
+        return ids;
+    }
+
+    public void RegisterMarketplace(string id, Instant at)
+    {
+        using var command = new NpgsqlCommand("INSERT INTO marketplaces (id, created_at) VALUES (@id, @at) ON CONFLICT (id) DO NOTHING", _connection);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("at", NodaTime.Text.InstantPattern.ExtendedIso.Format(at));
+        command.ExecuteNonQuery();
     }
 
     public long Count()

@@ -562,6 +562,25 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
 
     public long Count() => Convert.ToInt64(Scalar("SELECT count(*) FROM events"), System.Globalization.CultureInfo.InvariantCulture);
 
+    public IReadOnlyList<string> RegisteredMarketplaces()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT id FROM marketplaces ORDER BY id";
+        var ids = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) ids.Add(reader.GetString(0));
+        return ids;
+    }
+
+    public void RegisterMarketplace(string id, Instant at)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "INSERT INTO marketplaces (id, created_at) VALUES ($id, $at) ON CONFLICT (id) DO NOTHING";
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$at", NodaTime.Text.InstantPattern.ExtendedIso.Format(at));
+        command.ExecuteNonQuery();
+    }
+
     public void Dispose()
     {
         _checkpointer.Dispose();

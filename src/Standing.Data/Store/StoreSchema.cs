@@ -10,7 +10,8 @@ namespace Standing.Data.Store;
 /// the high-water marks of its events, kept in the transaction of every batch that adds some, and the
 /// log position (a counter of committed batches, <c>log_position</c> in the meta table) that tells
 /// which sellers changed since a fold. Version 4 adds the sellers' stored facts (<see cref="StoredFacts"/>); version 6 the HTTP
-/// server's API keys (<see cref="Standing.Data.Keys.KeyStore"/>).
+/// server's API keys (<see cref="Standing.Data.Keys.KeyStore"/>); version 8 the registry of marketplaces
+/// (<see cref="MarketplaceStores"/>).
 /// </remarks>
 internal static class StoreSchema
 {
@@ -91,6 +92,11 @@ internal static class StoreSchema
             "CREATE TABLE IF NOT EXISTS api_keys (id TEXT NOT NULL PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, seller TEXT, marketplace TEXT NOT NULL, hash TEXT NOT NULL, created_at TEXT NOT NULL, revoked_at TEXT) WITHOUT ROWID",
             "CREATE UNIQUE INDEX IF NOT EXISTS api_keys_by_name ON api_keys (name)",
         ],
+        // The marketplaces one deployment serves (docs/marketplaces.md): each has a store of its own next
+        // to this one; the registry lives in the default marketplace's store (the others' stay empty).
+        [
+            "CREATE TABLE IF NOT EXISTS marketplaces (id TEXT NOT NULL PRIMARY KEY, created_at TEXT NOT NULL) WITHOUT ROWID",
+        ],
     ];
 
     /// <summary>
@@ -139,6 +145,10 @@ internal static class StoreSchema
         [
             "CREATE TABLE IF NOT EXISTS api_keys (id text PRIMARY KEY, name text NOT NULL, role text NOT NULL, seller text, marketplace text NOT NULL, hash text NOT NULL, created_at text NOT NULL, revoked_at text)",
             "CREATE UNIQUE INDEX IF NOT EXISTS api_keys_by_name ON api_keys (name)",
+        ],
+        // The marketplace registry (see the SQLite list): a small reference table.
+        [
+            "CREATE TABLE IF NOT EXISTS marketplaces (id text PRIMARY KEY, created_at text NOT NULL)",
         ],
     ];
 }

@@ -16,13 +16,11 @@ public static class Caller
     internal static void SetKey(this HttpContext context, ApiKey key) => context.Items[Item] = key;
 
     /// <summary>
-    /// Whether the key sees this marketplace's data at all: the store holds one marketplace, the
-    /// default one, until it is partitioned by marketplace; a key of another sees none of it.
+    /// Whether the key sees this seller of the request's marketplace (<paramref name="access"/>, chosen
+    /// from the key): a seller key its own only; nobody a seller of a marketplace without a store.
+    /// Another one is answered as unknown (404).
     /// </summary>
-    public static bool SeesStore(this ApiKey key) => key.Marketplace == KeyRoles.DefaultMarketplace;
-
-    /// <summary>Whether the key sees this seller: a seller key its own only. Another one is answered as unknown (404).</summary>
-    public static bool Sees(this ApiKey key, string seller) => key.SeesStore() && (key.Role != KeyRoles.Seller || key.Seller == seller);
+    public static bool Sees(this ApiKey key, StoreAccess access, string seller) => access.HasStore && (key.Role != KeyRoles.Seller || key.Seller == seller);
 
     /// <summary>The seller a listing is limited to: a seller key's own, else the one asked for (or none).</summary>
     public static string? SellerFilter(this ApiKey key, string? asked) => key.Role == KeyRoles.Seller ? key.Seller : asked;

@@ -7,7 +7,7 @@ namespace Standing.Server.Access;
 /// Every request under <c>/v1</c> needs <c>Authorization: Bearer KEY</c> with a key of the store that
 /// is not revoked; otherwise 401 with a problem document saying which of these it was.
 /// </summary>
-public sealed class KeyAuthentication(RequestDelegate next, StoreAccess store)
+public sealed class KeyAuthentication(RequestDelegate next, Deployment deployment)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -22,7 +22,7 @@ public sealed class KeyAuthentication(RequestDelegate next, StoreAccess store)
         else if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) why = "the Authorization header is not Bearer KEY";
         else
         {
-            using var keys = store.Keys();
+            using var keys = deployment.Default.Keys();
             var key = keys.Find(header["Bearer ".Length..].Trim());
             if (key is null) why = "the key is not known to this server";
             else if (key.RevokedAt is { } revoked) why = $"the key {key.Id} was revoked at {EnforcementJson.Instant(revoked)}";

@@ -2,8 +2,10 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Standing.Data.Enforcement;
 using Standing.Data.Keys;
+using Standing.Data.Store;
 using Standing.Server.Access;
 using Standing.Server.Documents;
 using Standing.Server.Jobs;
@@ -56,16 +58,20 @@ public static class BacktestsEndpoints
     private static IResult Start(HttpContext context, StoreAccess access, BacktestRuns runs, BacktestPlan.Request request)
     {
         var key = context.Key();
-        if (!key.SeesStore()) return Problems.Forbidden($"the key's marketplace \"{key.Marketplace}\" is not held by this store; nothing was started");
+        if (!OfDefault(access))
+            return Problems.Forbidden($"backtests run on the default marketplace's store only; this request's marketplace is \"{access.Marketplace}\". Nothing was started");
         if (!BacktestPlan.TryMake(request, access, out var plan, out var problem)) return problem!;
         var run = runs.Start(plan, key.Name);
         return TypedResults.Accepted($"/v1/backtests/{run.Id}", BacktestRunDocument.Of(run, withResult: false));
     }
 
-    private static IResult List(HttpContext context, BacktestRuns runs, int? limit, string? cursor)
+    /// <summary>Backtests run in the background on the default marketplace's store only: other marketplaces see none of them.</summary>
+    private static bool OfDefault(StoreAccess access) => access.HasStore && MarketplaceId.IsDefault(access.Marketplace);
+
+    private static IResult List(HttpContext context, StoreAccess access, BacktestRuns runs, int? limit, string? cursor)
     {
         if (!Page.TryParse(limit, cursor, out var page, out var problem)) return problem;
-        if (!context.Key().SeesStore()) return TypedResults.Ok(new List<BacktestRunDocument>());
+        if (!OfDefault(access)) return TypedResults.Ok(new List<BacktestRunDocument>());
         return TypedResults.Ok(page.Of(runs.All().Select(r => BacktestRunDocument.Of(r, withResult: false)).ToList(), context));
     }
 
@@ -97,8 +103,8 @@ public static class BacktestsEndpoints
             problem = bad;
             return false;
         }
-        // A key of another marketplace sees none of this store's backtests: answered as unknown.
-        if (!context.Key().SeesStore() || runs.Find(id) is not { } found)
+        // A key of another marketplace sees none of the default store's backtests: answered as unknown.
+        if (!OfDefault(context.RequestServices.GetRequiredService<StoreAccess>()) || runs.Find(id) is not { } found)
         {
             problem = Problems.NotFound("id", $"no backtest \"{Inputs.Shown(id)}\" (the server keeps the latest {BacktestRuns.Kept} until it stops)");
             return false;

@@ -35,7 +35,7 @@ public static class CasesEndpoints
         if (Ids.IsBad("seller", seller, out var bad)) return bad;
         if (!Page.TryParse(limit, cursor, out var page, out var problem)) return problem;
         var key = context.Key();
-        if (!key.SeesStore()) return new JsonDocumentResult(stream => CaseJson.WriteList(stream, []));
+        if (!access.HasStore) return new JsonDocumentResult(stream => CaseJson.WriteList(stream, []));
         var now = options.Now();
         using var store = access.Enforcement();
         var cases = store.Cases(policy, key.SellerFilter(seller)).AsEnumerable();
@@ -50,8 +50,9 @@ public static class CasesEndpoints
     private static IResult Show(HttpContext context, StoreAccess access, string id)
     {
         if (Ids.IsBad("id", id, out var bad)) return bad;
+        if (!access.HasStore) return Unknown(id);
         using var store = access.Enforcement();
-        if (store.Case(id) is not { } c || !context.Key().Sees(c.Seller)) return Unknown(id);
+        if (store.Case(id) is not { } c || !context.Key().Sees(access, c.Seller)) return Unknown(id);
         var audit = store.Audit(c.Id);
         var notices = store.Notices(c.Id);
         return new JsonDocumentResult(stream => CaseJson.WriteOne(stream, c, audit, notices));

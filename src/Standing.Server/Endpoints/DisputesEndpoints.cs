@@ -45,7 +45,7 @@ public static class DisputesEndpoints
         if (Ids.IsBad("seller", seller, out var bad)) return bad;
         if (!Page.TryParse(limit, cursor, out var page, out var problem)) return problem;
         var key = context.Key();
-        if (!key.SeesStore() || (seller is not null && !key.Sees(seller))) return TypedResults.Ok(new List<DisputeDocument>());
+        if (!access.HasStore || (seller is not null && !key.Sees(access, seller))) return TypedResults.Ok(new List<DisputeDocument>());
         using var store = access.Enforcement();
         var disputes = store.Disputes(key.SellerFilter(seller)).Where(d => state is null || d.State == state).ToList();
         return TypedResults.Ok(page.Of(disputes, context).Select(DisputeDocument.Of).ToList());

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Standing.Core.Events;
 using Standing.Data.Ndjson;
 using Standing.Data.Store;
+using Standing.Server.Documents;
 
 namespace Standing.Server.Endpoints;
 
@@ -61,6 +62,29 @@ public sealed class EventsBody : IEventSink
         }
         buffer.Position = 0;
         return Parse(buffer);
+    }
+
+    /// <summary>
+    /// Turns each event naming a marketplace other than <paramref name="marketplace"/> into a reject at its
+    /// line; an event without the field belongs to the request's marketplace.
+    /// </summary>
+    public void RejectOtherMarketplaces(string marketplace)
+    {
+        var kept = 0;
+        for (var i = 0; i < _events.Count; i++)
+        {
+            if (_events[i].Marketplace is { } other && other != marketplace)
+            {
+                _rejects.Add(new(_lines[i], $"field \"marketplace\": \"{Inputs.Shown(other)}\" is not this key's marketplace \"{marketplace}\"; the line was not stored"));
+                continue;
+            }
+            _events[kept] = _events[i];
+            _lines[kept] = _lines[i];
+            kept++;
+        }
+        _events.RemoveRange(kept, _events.Count - kept);
+        _lines.RemoveRange(kept, _lines.Count - kept);
+        _rejects.Sort((a, b) => a.Line.CompareTo(b.Line));
     }
 
     /// <summary>The answer to a batch appended: counts per outcome, and each conflict named at its line.</summary>

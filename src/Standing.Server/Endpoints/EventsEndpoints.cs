@@ -9,7 +9,8 @@ namespace Standing.Server.Endpoints;
 /// <summary>
 /// <c>POST /v1/events</c>: an NDJSON batch in the event format, appended in one transaction and
 /// idempotent by event id (a retried batch is all duplicates). Bad lines are rejected with their line
-/// and reason while the good ones are stored; a body where no line is good stores nothing (422). The
+/// and reason while the good ones are stored; a body where no line is good stores nothing (422). Events
+/// go to the key's marketplace (a line without the field belongs to it; a line of another is rejected). The
 /// changed sellers' facts are folded before the answer, so a read right after sees the events.
 /// </summary>
 public static class EventsEndpoints
@@ -30,10 +31,11 @@ public static class EventsEndpoints
     private static async Task<IResult> Post(HttpContext context, StoreAccess access, ServerOptions options)
     {
         var key = context.Key();
-        if (!key.SeesStore())
-            return Problems.Forbidden($"the key's marketplace \"{key.Marketplace}\" is not held by this store (it holds {KeyRoles.DefaultMarketplace}); nothing was stored");
+        if (!access.HasStore) return Problems.Forbidden(Problems.NoStore(access, "stored"));
         var limit = options.MaxEventsBytes;
         if (await EventsBody.ReadAsync(context, limit) is not { } body) return Problems.TooLarge(limit);
+        // One request, one marketplace (the key's): a line of another is not stored in this one's store.
+        body.RejectOtherMarketplaces(access.Marketplace);
         if (body.IsEmpty)
             return Problems.BadField("body", "the body holds no event: send NDJSON, one event object per line");
         if (body.Events.Count == 0)

@@ -33,7 +33,7 @@ public static class NoticesEndpoints
         if (cursor is not null && !TryAfter(cursor, out after)) return Problems.BadField("cursor", "cursor is not one this server gave (take next_cursor from the previous answer)");
         var key = context.Key();
         var notices = new List<StoredNotice>();
-        if (key.SeesStore() && (seller is null || key.Sees(seller)))
+        if (access.HasStore && (seller is null || key.Sees(access, seller)))
         {
             using var store = access.Enforcement();
             var wanted = key.SellerFilter(seller);

@@ -32,7 +32,7 @@ public static class RunsEndpoints
 
     private static IResult Trigger(HttpContext context, StoreAccess access, ServerOptions options, RunRequest request)
     {
-        if (!context.Key().SeesStore()) return Problems.Forbidden($"the key's marketplace \"{context.Key().Marketplace}\" is not held by this store; nothing was run");
+        if (!access.HasStore) return Problems.Forbidden(Problems.NoStore(access, "run"));
         if (string.IsNullOrEmpty(request.AsOf)) return Problems.BadField("as_of", "as_of is required: an instant with offset (2026-03-01T00:00:00+01:00) or a date (2026-03-01)");
         var steps = new List<(Policy, IPackMachine, Instant)>();
         // The set standing run enforces: every built-in pack with an enforcement section or a C# machine,
@@ -53,7 +53,7 @@ public static class RunsEndpoints
     private static IResult List(HttpContext context, StoreAccess access, string? policy, int? limit, string? cursor)
     {
         if (!Page.TryParse(limit, cursor, out var page, out var problem)) return problem;
-        if (!context.Key().SeesStore()) return TypedResults.Ok(new List<RunDocument>());
+        if (!access.HasStore) return TypedResults.Ok(new List<RunDocument>());
         using var store = access.Enforcement();
         var runs = store.AllRuns().Where(r => policy is null || r.Policy == policy).Select(r => new RunDocument(r.Policy, EnforcementJson.Instant(r.AsOf))).ToList();
         return TypedResults.Ok(page.Of(runs, context));

@@ -36,7 +36,7 @@ public static class SellersEndpoints
         if (Ids.IsBad("seller", seller, out var bad)) return bad;
         if (!Inputs.TryPolicy(policy, out var loaded, out var problem)) return problem;
         if (!Inputs.TryAsOf(asOf, loaded, access, "asOf", out var instant, out problem)) return problem;
-        if (!context.Key().Sees(seller) || Evaluations.Seller(access, loaded, instant, seller, explain: false) is not { } found)
+        if (!context.Key().Sees(access, seller) || Evaluations.Seller(access, loaded, instant, seller, explain: false) is not { } found)
             return Unknown(seller);
         var forecast = Evaluations.Forecast(loaded, instant, found.Facts, found.Disputes);
         return new JsonDocumentResult(stream => EvaluationJson.Write(stream, [found.Evaluation], explain: false,
@@ -51,7 +51,7 @@ public static class SellersEndpoints
         if (metric is not null && !loaded.Metrics.Any(m => m.Id == metric))
             return Problems.BadField("metric", $"metric \"{Inputs.Shown(metric)}\" is not in policy {loaded.Id}; its metrics: {string.Join(", ", loaded.Metrics.Select(m => m.Id))}");
         if (!Page.TryParse(limit, cursor, out var page, out problem)) return problem;
-        if (!context.Key().Sees(seller) || Evaluations.Seller(access, loaded, instant, seller, explain: true) is not { } found)
+        if (!context.Key().Sees(access, seller) || Evaluations.Seller(access, loaded, instant, seller, explain: true) is not { } found)
             return Unknown(seller);
         var (evaluation, disputes, facts) = found;
         var result = evaluation.Sellers[0];
@@ -84,7 +84,7 @@ public static class SellersEndpoints
         var query = new SellerListing.Query(statuses.Contains("any") ? [] : statuses.Select(s => SellerStatus.Parse(s)!.Value).ToList(),
             metric, min, max, search, sort ?? SellerListing.BySeller, Descending: false);
         if (SellerListing.Check(query, loaded) is [var (field, message), ..]) return Problems.BadField(field, message);
-        var evaluation = context.Key().SeesStore() ? Evaluations.All(access, loaded, instant) : new PolicyEvaluation(loaded, instant, []);
+        var evaluation = access.HasStore ? Evaluations.All(access, loaded, instant) : new PolicyEvaluation(loaded, instant, []);
         var chosen = SellerListing.Select(evaluation, query).Select(r => r.Seller).ToList();
         var shown = evaluation with { Sellers = page.Of(chosen, context) };
         return new JsonDocumentResult(stream => EvaluationJson.Write(stream, [shown], explain: false));

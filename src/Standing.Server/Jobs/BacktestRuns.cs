@@ -38,7 +38,7 @@ public sealed class BacktestRun(string id, BacktestPlan plan, string startedBy, 
 /// takes a core for as long as it runs; the others wait in order), every case in memory: the store is
 /// only read. Runs and reports are kept in memory, the latest <see cref="Kept"/>, until the server stops.
 /// </summary>
-public sealed partial class BacktestRuns(StoreAccess access, ServerOptions options, IHostApplicationLifetime lifetime, ILogger<BacktestRuns> logger)
+public sealed partial class BacktestRuns(Deployment deployment, ServerOptions options, IHostApplicationLifetime lifetime, ILogger<BacktestRuns> logger)
 {
     public const string Queued = "queued", Running = "running", Done = "done", Failed = "failed";
 
@@ -100,11 +100,11 @@ public sealed partial class BacktestRuns(StoreAccess access, ServerOptions optio
         var (start, end) = plan.Span();
         var lastAsOf = Instant.Max(backtest.Baseline.AsOfs[^1], backtest.Candidate.AsOfs[^1]);
         IReadOnlyDictionary<string, List<Dispute>> disputes;
-        using (var enforcement = access.Enforcement())
+        using (var enforcement = deployment.Default.Enforcement())
         {
             disputes = enforcement.Disputes().GroupBy(d => d.Seller, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         }
-        using var store = access.Events();
+        using var store = deployment.Default.Events();
         var rows = store.Sellers();
         var known = rows.Where(r => r.FirstAt < lastAsOf).ToList();
         var inRange = 0L;

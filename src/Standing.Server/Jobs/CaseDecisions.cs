@@ -30,8 +30,9 @@ public static class CaseDecisions
         if (string.IsNullOrWhiteSpace(decision)) return Bad("decision", "decision is required: confirm, dismiss, reinstate, answer or fine:AMOUNT");
         if (Decision.Parse(decision, out var error) is not { } parsed) return Bad("decision", error.Replace("--decision ", "decision ", StringComparison.Ordinal));
         if (string.IsNullOrWhiteSpace(note)) return Bad("note", "note must say why");
+        if (!access.HasStore) return new(null, new(FailureKind.NotFound, "id", $"no case \"{Documents.Inputs.Shown(id)}\""));
         using var store = access.Enforcement();
-        if (store.Case(id) is not { } c || !key.Sees(c.Seller)) return new(null, new(FailureKind.NotFound, "id", $"no case \"{Documents.Inputs.Shown(id)}\""));
+        if (store.Case(id) is not { } c || !key.Sees(access, c.Seller)) return new(null, new(FailureKind.NotFound, "id", $"no case \"{Documents.Inputs.Shown(id)}\""));
         // A simulated or replayed history may lie ahead of the wall clock: the decision then comes right at the case's last change.
         var when = now < c.UpdatedAt ? c.UpdatedAt : now;
         var book = new CaseBook(c.Seller, c.Policy, store.Cases(c.Policy, c.Seller));

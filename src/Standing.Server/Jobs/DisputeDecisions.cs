@@ -18,8 +18,9 @@ public static class DisputeDecisions
     {
         if (decision is not ("accept" or "reject")) return Bad("decision", "decision must be accept or reject");
         if (string.IsNullOrWhiteSpace(note)) return Bad("note", "note must say why");
+        if (!access.HasStore) return new(null, new(CaseDecisions.FailureKind.NotFound, "id", $"no dispute \"{Documents.Inputs.Shown(id)}\""));
         using var store = access.Enforcement();
-        if (store.Dispute(id) is not { } d || !key.Sees(d.Seller))
+        if (store.Dispute(id) is not { } d || !key.Sees(access, d.Seller))
             return new(null, new(CaseDecisions.FailureKind.NotFound, "id", $"no dispute \"{Documents.Inputs.Shown(id)}\""));
         if (d.State != Dispute.Open)
             return Refused($"dispute {d.Id} was {d.State} by {d.DecidedBy} at {EnforcementJson.Instant(d.DecidedAt!.Value)}; a decision is final");

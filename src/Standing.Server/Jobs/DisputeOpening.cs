@@ -29,7 +29,7 @@ public static class DisputeOpening
     /// <summary>Opens the dispute (the caller checked the fields: reason given, metric of the policy and disputable).</summary>
     public static Outcome Open(StoreAccess access, ServerOptions options, ApiKey key, Policy policy, string seller, string? metric, string item, string reason)
     {
-        if (!key.Sees(seller)) return new(null, Refusal.UnknownSeller, $"no seller \"{Documents.Inputs.Shown(seller)}\": no event in the store names it");
+        if (!key.Sees(access, seller)) return new(null, Refusal.UnknownSeller, $"no seller \"{Documents.Inputs.Shown(seller)}\": no event in the store names it");
         var when = options.Now();
         using (var events = access.Events())
         {

@@ -50,7 +50,7 @@ public sealed class SignInModel(StoreAccess store, PageSessions sessions) : Stan
             null => Texts.Say("This key is not known to this server."),
             { Revoked: true } => Texts.Say("This key was revoked."),
             { Role: KeyRoles.Integration } => Texts.Say("An integration key only sends events; the pages need a seller, reviewer, operator or admin key."),
-            _ when !key.SeesStore() => Texts.Say("This key belongs to another marketplace than this server's store."),
+            _ when !store.Holds(key.Marketplace) => Texts.Say("This key belongs to another marketplace than this server's store."),
             _ => null,
         };
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Extensions.DependencyInjection;
 using Standing.Server.Access;
 
 namespace Standing.Server.Web;
@@ -44,7 +45,7 @@ public sealed class PageAccessFilter : IAsyncPageFilter
             return;
         }
         var allowed = (type.GetCustomAttributes(typeof(PageRolesAttribute), inherit: true).FirstOrDefault() as PageRolesAttribute)?.Roles ?? Roles.Readers;
-        if (!allowed.Contains(key.Role, StringComparer.Ordinal) || !key.SeesStore())
+        if (!allowed.Contains(key.Role, StringComparer.Ordinal) || !http.RequestServices.GetRequiredService<StoreAccess>().HasStore)
         {
             context.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
             return;

@@ -15,7 +15,7 @@ public static class SellerPages
     /// </summary>
     public static bool Visible(HttpContext context, StoreAccess store, string seller)
     {
-        if (Ids.IsBad("seller", seller, out _) || !context.Key().Sees(seller)) return false;
+        if (Ids.IsBad("seller", seller, out _) || !context.Key().Sees(store, seller)) return false;
         using var events = store.Events();
         return events.Sellers(seller).Count > 0;
     }

@@ -7,7 +7,7 @@ namespace Standing.Server.Web;
 /// On the pages (never on the API, which takes Bearer keys only), the session cookie names the caller:
 /// its key is read again on every request, so a key revoked meanwhile ends its sessions at once.
 /// </summary>
-public sealed class SessionCookie(RequestDelegate next, PageSessions sessions, StoreAccess store)
+public sealed class SessionCookie(RequestDelegate next, PageSessions sessions, Deployment deployment)
 {
     public const string Name = "standing.session";
 
@@ -28,7 +28,7 @@ public sealed class SessionCookie(RequestDelegate next, PageSessions sessions, S
 
     private Data.Keys.ApiKey? Key(string id)
     {
-        using var keys = store.Keys();
+        using var keys = deployment.Default.Keys();
         return keys.ById(id) is { Revoked: false } key ? key : null;
     }
 

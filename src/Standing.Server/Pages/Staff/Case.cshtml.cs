@@ -62,9 +62,9 @@ public sealed class CaseModel(StoreAccess access, ServerOptions options) : Stand
 
     private bool Load(string id)
     {
-        if (Ids.IsBad("id", id, out _)) return false;
+        if (Ids.IsBad("id", id, out _) || !access.HasStore) return false;
         using var store = access.Enforcement();
-        if (store.Case(id) is not { } c || !Caller.Sees(c.Seller)) return false;
+        if (store.Case(id) is not { } c || !Caller.Sees(access, c.Seller)) return false;
         Case = c;
         Audit = store.Audit(id);
         Notices = store.Notices(id);
