@@ -1,0 +1,65 @@
+using OpenQA.Selenium;
+
+namespace Standing.Server.Tests.Pages;
+
+/// <summary>
+/// A standard's page names each metric in the page's language, with the titles the packs give their
+/// notices, and never by its English title. The expected titles are copied by hand from the packs
+/// (src/Standing.Policies/Packs: mall.yaml in Polish, douyin.yaml in Chinese, congocrea.yaml in French);
+/// a pack without a title in the language is named by the metric's id (congocrea in Polish).
+/// </summary>
+public sealed class MetricTitlesTests : IDisposable
+{
+    private readonly SqliteTarget _stores = new();
+
+    [Fact]
+    public async Task Metric_titles_are_in_the_page_language_and_no_english_title_is_left()
+    {
+        await using var server = await ServerHarness.Start(_stores.NewTarget(), o => o with { Clock = new FixedClock(FixedClock.DayAfter) });
+        using var browser = Browser.Open(server.Address, language: "pl-PL");
+        browser.SignIn(server.KeyText("seller"));
+
+        browser.Go("/sellers/shop-a/mall");
+        Assert.Equal("pl", browser.Find("html").GetAttribute("lang"));
+        Assert.StartsWith("Zamówienia anulowane przez partnera / zamówienia, które osiągnęły status OPEN", Title(browser, "cancellation_rate"), StringComparison.Ordinal);
+        Assert.StartsWith("Zamówienia z błędnie wprowadzonym statusem końcowym / wszystkie zamówienia", Title(browser, "status_error_rate"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Orders cancelled by the partner", browser.Find("main").Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Orders whose final status was entered wrongly", browser.Find("main").Text, StringComparison.Ordinal);
+        browser.Screenshot("titles-polish-mall-1440");
+
+        // congocrea gives no Polish title: the card is named by the id, not in English.
+        browser.Go("/sellers/shop-a/congocrea");
+        Assert.Equal("odr", Title(browser, "odr"));
+        Assert.DoesNotContain("Order defect rate", browser.Find("main").Text, StringComparison.Ordinal);
+
+        Switch(browser, "zh");
+        browser.Go("/sellers/shop-a/douyin");
+        Assert.Equal("zh", browser.Find("html").GetAttribute("lang"));
+        Assert.StartsWith("评为 5 星（非常满意）或 4 星（满意）的会话 / 已评价的会话", Title(browser, "satisfaction_rate"), StringComparison.Ordinal);
+        Assert.StartsWith("转人工后 2 分钟内获得首次人工回复的会话 / 转人工的会话", Title(browser, "first_reply_2min_rate"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Rated sessions rated 5 stars", browser.Find("main").Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sessions whose first human reply", browser.Find("main").Text, StringComparison.Ordinal);
+        browser.Web.Manage().Window.Size = new System.Drawing.Size(375, 800);
+        browser.Screenshot("titles-chinese-douyin-375");
+        browser.Web.Manage().Window.Size = new System.Drawing.Size(1440, 900);
+
+        Switch(browser, "fr");
+        browser.Go("/sellers/shop-a/congocrea");
+        Assert.Equal("fr", browser.Find("html").GetAttribute("lang"));
+        Assert.StartsWith("Taux de commandes défectueuses (avis de 2 étoiles ou moins, ou réclamation ; compté une fois par commande)", Title(browser, "odr"), StringComparison.Ordinal);
+        Assert.Contains("Taux de commandes défectueuses", browser.Find("#items + h3").Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Order defect rate", browser.Find("main").Text, StringComparison.Ordinal);
+        browser.Screenshot("titles-french-congocrea-1440");
+    }
+
+    private static string Title(Browser browser, string metric) =>
+        browser.Find($"article[data-metric='{metric}']").FindElement(By.TagName("h3")).Text;
+
+    private static void Switch(Browser browser, string code)
+    {
+        browser.Find($"#lang-code option[value={code}]").Click();
+        browser.Find("form.lang button[type=submit]").Click();
+    }
+
+    public void Dispose() => _stores.Dispose();
+}
