@@ -52,6 +52,13 @@ internal static class RunCommand
             // Read before anything runs, as the sinks are: a missing secret must not fail the command after it committed.
             if (!WebhookSecrets.TryRead(parse.GetValue(secret), sinks.Webhooks(parse), "--webhook-secret", sinks.WebhookFlag(parse), Consoles.Error, out var secrets))
                 return ExitCodes.Error;
+            // Arguments are checked before any store is opened, so a mistake is named before a missing store.
+            if (parse.GetValue(batch) < 1)
+            {
+                Consoles.Error.WriteLine("--batch must be at least 1");
+                return ExitCodes.Error;
+            }
+            if (!RunDays.TryParse(parse.GetValue(asOf), parse.GetValue(from), parse.GetValue(to), Consoles.Error, out _)) return ExitCodes.Error;
             // Each marketplace is a store of its own: run the one named, or every registered one in turn.
             var target = parse.GetValue(db)!;
             var chosen = parse.GetValue(marketplace);

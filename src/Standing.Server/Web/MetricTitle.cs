@@ -4,13 +4,15 @@ namespace Standing.Server.Web;
 
 /// <summary>
 /// A metric's name on a page: its title in the page's language as the policy gives it (the titles its
-/// notices use), else its id, so that no English title is shown on a page in another language.
+/// notices use); a pack without a title in that language (Congocrea has none in Polish) shows its English
+/// title, which a reader can still look up, rather than a bare id.
 /// </summary>
 public static class MetricTitle
 {
     public static string In(PageLanguage language, MetricDefinition metric, string id)
     {
         var title = language.Code == PageLanguage.English.Code ? metric.Title : metric.Titles.GetValueOrDefault(language.Code, "");
+        if (string.IsNullOrEmpty(title)) title = metric.Title;
         return string.IsNullOrEmpty(title) ? id : title;
     }
 }
