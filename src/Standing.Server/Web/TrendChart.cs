@@ -15,7 +15,7 @@ namespace Standing.Server.Web;
 /// </summary>
 public static class TrendChart
 {
-    private const double Width = 320, Height = 140, Left = 40, Right = 6, Top = 8, Bottom = 20;
+    private const double Width = 320, Height = 140, Left = 46, Right = 6, Top = 8, Bottom = 20;
 
     public static IHtmlContent Svg(PageLanguage language, MetricDefinition metric, IReadOnlyList<Trends.Point> points, DateTimeZone zone, string label)
     {
@@ -23,6 +23,8 @@ public static class TrendChart
         double? threshold = metric.Standard is { Peer: null } s && !double.IsNaN(s.Threshold) ? s.Threshold : null;
         var top = Math.Max(values.DefaultIfEmpty(0).Max(), threshold ?? 0);
         top = top <= 0 ? 1 : top * 1.15;
+        // A share never exceeds 100 %: headroom above it would only print a longer, meaningless top label.
+        if (metric.Kind is MetricKind.Rate or MetricKind.ShareWithin) top = Math.Min(top, 1);
         var plotW = Width - Left - Right;
         var plotH = Height - Top - Bottom;
         string X(int i) => (Left + (points.Count <= 1 ? plotW : plotW * i / (points.Count - 1))).ToString("0.#", CultureInfo.InvariantCulture);
