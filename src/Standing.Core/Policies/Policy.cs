@@ -12,7 +12,13 @@ public sealed record Policy
 {
     public required string Id { get; init; }
     public required string Version { get; init; }
+    /// <summary>The name in English.</summary>
     public required string Name { get; init; }
+    /// <summary>The name by language code (<c>en</c> is <see cref="Name"/>), in the languages the policy gives it.</summary>
+    public IReadOnlyDictionary<string, string> Names { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The name in a language (a primary code: <c>uk</c>, <c>zh</c>), else the English one.</summary>
+    public string NameIn(string language) => Names.TryGetValue(language, out var name) ? name : Name;
     public string Description { get; init; } = "";
     public required LocalDate EffectiveFrom { get; init; }
     public required BusinessCalendar Calendar { get; init; }

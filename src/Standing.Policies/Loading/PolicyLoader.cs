@@ -43,7 +43,7 @@ public static class PolicyLoader
         var id = cursor.Text(root, "id", true, "the policy");
         if (id is not null && !IsIdentifier(id)) cursor.Error(YamlCursor.Get(root, "id")!, "id must be lower-case letters, digits, '_' or '-'");
         var version = cursor.Text(root, "version", true, "the policy");
-        var name = cursor.Text(root, "name", false, "the policy") ?? id ?? "";
+        var names = cursor.LanguageTexts(root, "name", "name", "the policy");
         var description = cursor.Text(root, "description", false, "the policy") ?? "";
         var effective = ReadDate(cursor, root, "effective_from");
         var zone = ReadZone(cursor, root);
@@ -67,7 +67,8 @@ public static class PolicyLoader
         {
             Id = id!,
             Version = version!,
-            Name = name,
+            Name = names.GetValueOrDefault(YamlCursor.EnglishCode) ?? id!,
+            Names = names,
             Description = description,
             EffectiveFrom = effective!.Value,
             Calendar = calendar,

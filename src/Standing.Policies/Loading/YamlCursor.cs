@@ -7,7 +7,7 @@ namespace Standing.Policies.Loading;
 /// Reads typed values out of a YAML mapping and records every problem with its position, so that a
 /// bad file is reported whole. Unknown keys are errors: a misspelt setting must not be ignored.
 /// </summary>
-internal sealed class YamlCursor(string file, List<PolicyError> errors)
+internal sealed partial class YamlCursor(string file, List<PolicyError> errors)
 {
     public string File { get; } = file;
 

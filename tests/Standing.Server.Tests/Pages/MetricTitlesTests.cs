@@ -21,6 +21,7 @@ public sealed class MetricTitlesTests : IDisposable
 
         browser.Go("/sellers/shop-a/mall");
         Assert.Equal("pl", browser.Find("html").GetAttribute("lang"));
+        Assert.StartsWith("SLA partnerów MALL", browser.Find("h1").Text, StringComparison.Ordinal); // the pack's Polish name (mall.yaml)
         Assert.StartsWith("Zamówienia anulowane przez partnera / zamówienia, które osiągnęły status OPEN", Title(browser, "cancellation_rate"), StringComparison.Ordinal);
         Assert.StartsWith("Zamówienia z błędnie wprowadzonym statusem końcowym / wszystkie zamówienia", Title(browser, "status_error_rate"), StringComparison.Ordinal);
         Assert.DoesNotContain("Orders cancelled by the partner", browser.Find("main").Text, StringComparison.Ordinal);
@@ -35,6 +36,7 @@ public sealed class MetricTitlesTests : IDisposable
         Switch(browser, "zh");
         browser.Go("/sellers/shop-a/douyin");
         Assert.Equal("zh", browser.Find("html").GetAttribute("lang"));
+        Assert.StartsWith("抖音小店客服考核", browser.Find("h1").Text, StringComparison.Ordinal); // douyin.yaml's Chinese name
         Assert.StartsWith("评为 5 星（非常满意）或 4 星（满意）的会话 / 已评价的会话", Title(browser, "satisfaction_rate"), StringComparison.Ordinal);
         Assert.StartsWith("转人工后 2 分钟内获得首次人工回复的会话 / 转人工的会话", Title(browser, "first_reply_2min_rate"), StringComparison.Ordinal);
         Assert.DoesNotContain("Rated sessions rated 5 stars", browser.Find("main").Text, StringComparison.Ordinal);
@@ -46,6 +48,7 @@ public sealed class MetricTitlesTests : IDisposable
         Switch(browser, "fr");
         browser.Go("/sellers/shop-a/congocrea");
         Assert.Equal("fr", browser.Find("html").GetAttribute("lang"));
+        Assert.StartsWith("Norme de service client Congocrea", browser.Find("h1").Text, StringComparison.Ordinal); // congocrea.yaml's French name
         Assert.StartsWith("Taux de commandes défectueuses (avis de 2 étoiles ou moins, ou réclamation ; compté une fois par commande)", Title(browser, "odr"), StringComparison.Ordinal);
         Assert.Contains("Taux de commandes défectueuses", browser.Find("#items + h3").Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Order defect rate", browser.Find("main").Text, StringComparison.Ordinal);

@@ -34,7 +34,7 @@ public sealed class SellerModel(StoreAccess store, ServerOptions options) : Stan
             var asOf = SellerPages.AsOf(store, options, policy, null);
             var found = Evaluations.Seller(store, policy, asOf, seller, explain: false);
             var metrics = found?.Evaluation.Sellers[0].Metrics ?? [];
-            rows.Add(new Row(id, policy.Name, StatusText.Worst(metrics.Select(m => m.Status)), metrics.Count,
+            rows.Add(new Row(id, policy.NameIn(Language.Code), StatusText.Worst(metrics.Select(m => m.Status)), metrics.Count,
                 cases.Count(c => c.Policy == id && c.IsOpen), asOf, policy.Zone));
         }
         Rows = rows;
