@@ -62,6 +62,9 @@ public sealed class MetricTitlesTests : IDisposable
     {
         browser.Find($"#lang-code option[value={code}]").Click();
         browser.Find("form.lang button[type=submit]").Click();
+        // The switch answers with a redirect: wait for the page in the new language, or the next Go races it.
+        var until = DateTime.UtcNow.AddMinutes(1);
+        while (DateTime.UtcNow < until && browser.FindAll($"html[lang={code}]").Count == 0) Thread.Sleep(50);
     }
 
     public void Dispose() => _stores.Dispose();
