@@ -6,7 +6,8 @@
 #   bench/serve-load.sh --dir DIR [--sellers N] [--orders M] [--duration S] [--connections C] [--policy P] [--no-writer]
 # DIR holds the generated events and the store (DIR/store.db); an existing DIR/store.db is used as it is
 # (the writer's events stay in it: copy the store first to compare two builds on the same data).
-# Uses the Release build of src/Standing.Cli (build it first), or the one in $STANDING_DLL.
+# Uses the Release build of src/Standing.Cli (build it first), or the one in $STANDING_DLL; $SERVE_DLL, when
+# set, is the build that serves (to compare two servers driven by the same client).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=""; sellers=10000; orders=1000000; duration=30; connections=32; policy=congocrea; writer=1
@@ -38,7 +39,7 @@ integration=$(standing keys create --db "$db" --role integration --name "load wr
 
 port=$(( 20000 + RANDOM % 20000 ))
 url=http://127.0.0.1:$port
-dotnet "$dll" serve --db "$db" --listen "$url" >"$dir/serve.log" 2>&1 &
+dotnet "${SERVE_DLL:-$dll}" serve --db "$db" --listen "$url" --rate-limit 1000000 >"$dir/serve.log" 2>&1 &
 pid=$!
 trap 'kill -TERM "$pid" 2>/dev/null || true' EXIT
 until curl -sf "$url/readyz" >/dev/null 2>&1; do

@@ -70,6 +70,7 @@ internal static class HttpLoadBench
 
         using var stop = new CancellationTokenSource(settings.Duration);
         var budget = new RequestBudget(settings.Requests);
+        var cpuBefore = settings.ServerPid is { } measured ? CpuSeconds(measured) : null;
         var clock = Stopwatch.StartNew();
         var readers = Enumerable.Range(0, settings.Connections)
             .Select(i => Task.Run(() => Read(http, readKey, sellers, query, i, budget, stop.Token)))
@@ -86,6 +87,7 @@ internal static class HttpLoadBench
         // The writer finishes the batch in flight; events/s counts the time until it is answered.
         var written = writer is null ? null : await writer;
         var writing = clock.Elapsed;
+        var cpu = settings.ServerPid is { } counted && cpuBefore is { } before && CpuSeconds(counted) is { } after ? after - before : (double?)null;
 
         var latency = new LongHistogram(TimeStamp.Seconds(60), 3);
         var statuses = new SortedDictionary<string, long>(StringComparer.Ordinal);
@@ -96,7 +98,7 @@ internal static class HttpLoadBench
             requests += result.Requests;
             foreach (var (status, count) in result.Statuses) statuses[status] = statuses.GetValueOrDefault(status) + count;
         }
-        Report(output, settings, sellers.Count, elapsed, requests, latency, statuses, written, writing);
+        Report(output, settings, sellers.Count, elapsed, requests, latency, statuses, written, writing, cpu);
         return ExitCodes.Ok;
     }
 
@@ -217,7 +219,7 @@ internal static class HttpLoadBench
     }
 
     private static void Report(TextWriter output, Settings settings, int sellers, TimeSpan elapsed, long requests, LongHistogram latency,
-        IDictionary<string, long> statuses, WriterResult? written, TimeSpan writing)
+        IDictionary<string, long> statuses, WriterResult? written, TimeSpan writing, double? cpu)
     {
         var seconds = elapsed.TotalSeconds;
         string Ms(HistogramBase h, double percentile) => (h.GetValueAtPercentile(percentile) * 1000.0 / Stopwatch.Frequency).ToString("0.00", CultureInfo.InvariantCulture);
@@ -234,6 +236,12 @@ internal static class HttpLoadBench
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  events/s    {written.Accepted / writing.TotalSeconds:N0}"));
             output.WriteLine($"  batch ms    p50 {Ms(written.Latency, 50)}  p90 {Ms(written.Latency, 90)}  p99 {Ms(written.Latency, 99)}  max {Max(written.Latency)}");
             output.WriteLine($"  statuses    {string.Join(", ", written.Statuses.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}: {s.Value:N0}"))}");
+        }
+        if (cpu is { } used)
+        {
+            // On a shared machine the wall-clock rates depend on what else runs; the server's CPU per request does not, or much less.
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"server CPU (user + system): {used:0.0} s in {writing.TotalSeconds:0.0} s, {used * 1000 / Math.Max(1, requests):0.00} ms per read (writes included)"));
         }
         if (settings.ServerPid is { } pid)
         {
@@ -262,6 +270,22 @@ internal static class HttpLoadBench
             return null;
         }
         return null;
+    }
+
+    /// <summary>The process's user + system CPU seconds so far (/proc/PID/stat, in clock ticks of 1/100 s), or null when it cannot be read.</summary>
+    public static double? CpuSeconds(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            // The command name (2nd field) is in parentheses and may hold spaces: count fields after it.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            return null;
+        }
     }
 
     private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
