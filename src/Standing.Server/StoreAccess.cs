@@ -30,6 +30,9 @@ public sealed class StoreAccess
     /// <summary>Each store's latest event as of a log position: the maximum is a scan of every seller, the position one row.</summary>
     private readonly ConcurrentDictionary<string, (long Position, Instant? At)> _latest;
 
+    /// <summary>Each store's last every-seller facts read (for standards that compare sellers), with the as-of and log position they are of.</summary>
+    private readonly ConcurrentDictionary<string, (Instant AsOf, long Position, IReadOnlyList<Standing.Core.Facts.SellerFacts> Facts)> _peers;
+
     /// <summary>Checks the store (ours, schema up to date) once, at start; raises <see cref="EventStoreException"/> when it is not usable.</summary>
     public StoreAccess(string target)
     {
@@ -42,6 +45,7 @@ public sealed class StoreAccess
         _held = new(StringComparer.Ordinal) { [MarketplaceId.Default] = true };
         _opened = new(StringComparer.Ordinal) { [target] = Poolable(events) };
         _latest = new(StringComparer.Ordinal);
+        _peers = new(StringComparer.Ordinal);
         HasStore = true;
     }
 
@@ -51,6 +55,7 @@ public sealed class StoreAccess
         _held = deployment._held;
         _opened = deployment._opened;
         _latest = deployment._latest;
+        _peers = deployment._peers;
         Engine = deployment.Engine;
         Marketplace = marketplace;
         HasStore = Holds(marketplace);
@@ -137,6 +142,23 @@ public sealed class StoreAccess
         using (var store = Enforcement()) latestRun = store.Runs(policy).Latest;
         Instant? afterEvent = latestEvent is { } e ? Instant.FromUnixTimeMilliseconds(e.ToUnixTimeTicks() / NodaConstants.TicksPerMillisecond + 1) : null;
         return afterEvent is { } a && latestRun is { } r ? (a > r ? a : r) : afterEvent ?? latestRun;
+    }
+
+    /// <summary>
+    /// Every seller's facts as of <paramref name="asOf"/> (<see cref="FactProjection.FactsAsOf(Instant, string?)"/>
+    /// of the whole store), read through <paramref name="events"/> (this marketplace's store): the last ones read
+    /// are kept and given again while the as-of and the log position are the same, so that reads of one seller
+    /// under a standard that compares sellers do not each read every seller. One set per store is kept.
+    /// </summary>
+    public IReadOnlyList<Standing.Core.Facts.SellerFacts> PeerFacts(IEventStore events, Instant asOf)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var position = events.LogPosition();
+        if (_peers.TryGetValue(_target, out var kept) && kept.AsOf == asOf && kept.Position == position) return kept.Facts;
+        var facts = new FactProjection(events).FactsAsOf(asOf);
+        // Kept only when no append came while they were read.
+        if (events.LogPosition() == position) _peers[_target] = (asOf, position, facts);
+        return facts;
     }
 
     public IEventStore Events()

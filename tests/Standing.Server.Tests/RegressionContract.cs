@@ -76,6 +76,26 @@ public abstract class RegressionContract
     }
 
     [Fact]
+    public async Task Without_asOf_a_read_after_new_events_answers_as_of_them()
+    {
+        await using var server = await Start();
+        var reviewer = server.Client("reviewer");
+        // The server keeps the data's end between requests: a read before the post must not leave it stale.
+        Assert.Equal("2026-03-05T10:00:00.001Z", (await reviewer.GetAsync("/v1/sellers/shop-a/standing?policy=congocrea").Json()).Str("as_of"));
+        var batch = string.Join('\n',
+            """{"id":"a-p11","type":"order.placed","at":"2026-03-10T08:00:00Z","seller":"shop-a","order":"a-o11","buyer":"buyer-11"}""",
+            """{"id":"a-r11","type":"review.posted","at":"2026-03-12T12:00:00Z","seller":"shop-a","review":"a-rv11","order":"a-o11","stars":1}""");
+        Assert.Equal(2, (await server.Client("integration").PostAsync("/v1/events", ServerHarness.Ndjson(batch)).Json()).GetProperty("accepted").GetInt64());
+
+        var after = await reviewer.GetAsync("/v1/sellers/shop-a/standing?policy=congocrea").Json();
+        // As of the millisecond after the new review; shop-a now has 11 orders in the 90 days, 4 of them
+        // reviewed with 1 or 2 stars (the 3 of before and the new one): ODR 4/11.
+        Assert.Equal("2026-03-12T12:00:00.001Z", after.Str("as_of"));
+        var odr = Metric(after, "odr");
+        Assert.Equal((4, 11), (odr.GetProperty("numerator").GetInt64(), odr.GetProperty("denominator").GetInt64()));
+    }
+
+    [Fact]
     public async Task Without_asOf_an_empty_store_asks_for_it()
     {
         await using var server = await ServerHarness.Start(Stores.NewTarget(), o => o with { Clock = new FixedClock(YearLater) }, withEvents: false);

@@ -26,7 +26,8 @@ public static class Evaluations
         using (var events = access.Events())
         {
             if (events.Sellers(seller).Count == 0) return null;
-            facts = new FactProjection(events).FactsAsOf(asOf, evaluator.ComparesSellers ? null : seller);
+            // A standard that compares sellers needs every seller's facts: read once per as-of and log position, then shared.
+            facts = evaluator.ComparesSellers ? access.PeerFacts(events, asOf) : new FactProjection(events).FactsAsOf(asOf, seller);
         }
         if (!facts.Any(f => f.Seller == seller)) facts = [.. facts, new SellerFacts(seller, [], [], [])];
         IReadOnlyList<Dispute> disputes;
