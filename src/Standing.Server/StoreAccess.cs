@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using NodaTime;
+using Standing.Core.Evaluation;
 using Standing.Data.Enforcement;
 using Standing.Data.Keys;
 using Standing.Data.Store;
@@ -30,8 +31,8 @@ public sealed class StoreAccess
     /// <summary>Each store's latest event as of a log position: the maximum is a scan of every seller, the position one row.</summary>
     private readonly ConcurrentDictionary<string, (long Position, Instant? At)> _latest;
 
-    /// <summary>Each store's last every-seller facts read (for standards that compare sellers), with the as-of and log position they are of.</summary>
-    private readonly ConcurrentDictionary<string, (Instant AsOf, long Position, IReadOnlyList<Standing.Core.Facts.SellerFacts> Facts)> _peers;
+    /// <summary>Each store's and policy's last peer pool (standards that compare sellers), with the as-of and log position it is of.</summary>
+    private readonly ConcurrentDictionary<(string Target, string Policy), (Instant AsOf, long Position, PeerPool Pool)> _peers;
 
     /// <summary>Checks the store (ours, schema up to date) once, at start; raises <see cref="EventStoreException"/> when it is not usable.</summary>
     public StoreAccess(string target)
@@ -45,7 +46,7 @@ public sealed class StoreAccess
         _held = new(StringComparer.Ordinal) { [MarketplaceId.Default] = true };
         _opened = new(StringComparer.Ordinal) { [target] = Poolable(events) };
         _latest = new(StringComparer.Ordinal);
-        _peers = new(StringComparer.Ordinal);
+        _peers = new();
         HasStore = true;
     }
 
@@ -145,20 +146,24 @@ public sealed class StoreAccess
     }
 
     /// <summary>
-    /// Every seller's facts as of <paramref name="asOf"/> (<see cref="FactProjection.FactsAsOf(Instant, string?)"/>
-    /// of the whole store), read through <paramref name="events"/> (this marketplace's store): the last ones read
-    /// are kept and given again while the as-of and the log position are the same, so that reads of one seller
-    /// under a standard that compares sellers do not each read every seller. One set per store is kept.
+    /// The peer metrics of every seller known before <paramref name="asOf"/> judged together under
+    /// <paramref name="evaluator"/>'s policy (a batch of sellers' facts at a time, read through
+    /// <paramref name="events"/>, this marketplace's store): the last pool of each policy is kept and given
+    /// again while the as-of and the log position are the same, so that reads of one seller under a standard
+    /// that compares sellers do not each read every seller.
     /// </summary>
-    public IReadOnlyList<Standing.Core.Facts.SellerFacts> PeerFacts(IEventStore events, Instant asOf)
+    public PeerPool PeerPool(IEventStore events, PolicyEvaluator evaluator, Instant asOf)
     {
         ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(evaluator);
+        var key = (_target, evaluator.Policy.Id);
         var position = events.LogPosition();
-        if (_peers.TryGetValue(_target, out var kept) && kept.AsOf == asOf && kept.Position == position) return kept.Facts;
-        var facts = new FactProjection(events).FactsAsOf(asOf);
-        // Kept only when no append came while they were read.
-        if (events.LogPosition() == position) _peers[_target] = (asOf, position, facts);
-        return facts;
+        if (_peers.TryGetValue(key, out var kept) && kept.AsOf == asOf && kept.Position == position) return kept.Pool;
+        var projection = new FactProjection(events);
+        var pool = evaluator.JudgePeers(projection.Batches(asOf).Select(rows => projection.FactsAsOf(asOf, rows)), asOf);
+        // Kept only when no append came while the sellers were read.
+        if (events.LogPosition() == position) _peers[key] = (asOf, position, pool);
+        return pool;
     }
 
     public IEventStore Events()
