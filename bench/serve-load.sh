@@ -36,8 +36,9 @@ if [[ ! -f $db ]]; then
   standing ingest "$dir/events.ndjson" --db "$db" >/dev/null
   rm -f "$dir/events.ndjson"
 fi
-reader=$(standing keys create --db "$db" --role reviewer --name "load reader" 2>/dev/null)
-integration=$(standing keys create --db "$db" --role integration --name "load writer" 2>/dev/null)
+# Names are unique per store (they are the actors of audit trails): one pair per run.
+reader=$(standing keys create --db "$db" --role reviewer --name "load reader $$-$RANDOM" 2>/dev/null)
+integration=$(standing keys create --db "$db" --role integration --name "load writer $$-$RANDOM" 2>/dev/null)
 
 port=$(( 20000 + RANDOM % 20000 ))
 url=http://127.0.0.1:$port
