@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using NodaTime;
+using Standing.Core.Evaluation;
 using Standing.Data.Enforcement;
 using Standing.Data.Keys;
 using Standing.Data.Store;
@@ -9,7 +10,8 @@ namespace Standing.Server;
 /// <summary>
 /// Opens the store of one marketplace of the deployment the server was started on, once per request
 /// (connections are not shared between requests; SQLite serialises writers with its own lock,
-/// PostgreSQL with transactions). The server's own instance is the default marketplace's; each
+/// PostgreSQL with transactions). A store is checked (ours, schema up to date) the first time this
+/// process opens it; a SQLite store is then opened on pooled connections without checking it again. The server's own instance is the default marketplace's; each
 /// request gets the one of its key's marketplace (<see cref="ForRequest"/>, docs/marketplaces.md).
 /// The API keys live in the default marketplace's store, whichever marketplace they belong to.
 /// </summary>
@@ -23,6 +25,15 @@ public sealed class StoreAccess
     /// <summary>The marketplaces known to have a store (only ever grows while the server runs).</summary>
     private readonly ConcurrentDictionary<string, bool> _held;
 
+    /// <summary>The stores this process has opened and checked, each with whether it is now opened pooled (SQLite that can be written).</summary>
+    private readonly ConcurrentDictionary<string, bool> _opened;
+
+    /// <summary>Each store's latest event as of a log position: the maximum is a scan of every seller, the position one row.</summary>
+    private readonly ConcurrentDictionary<string, (long Position, Instant? At)> _latest;
+
+    /// <summary>Each store's and policy's last peer pool (standards that compare sellers), with the as-of and log position it is of.</summary>
+    private readonly ConcurrentDictionary<(string Target, string Policy), (Instant AsOf, long Position, PeerPool Pool)> _peers;
+
     /// <summary>Checks the store (ours, schema up to date) once, at start; raises <see cref="EventStoreException"/> when it is not usable.</summary>
     public StoreAccess(string target)
     {
@@ -33,6 +44,9 @@ public sealed class StoreAccess
         Engine = events.Engine;
         Marketplace = MarketplaceId.Default;
         _held = new(StringComparer.Ordinal) { [MarketplaceId.Default] = true };
+        _opened = new(StringComparer.Ordinal) { [target] = Poolable(events) };
+        _latest = new(StringComparer.Ordinal);
+        _peers = new();
         HasStore = true;
     }
 
@@ -40,6 +54,9 @@ public sealed class StoreAccess
     {
         _root = deployment._root;
         _held = deployment._held;
+        _opened = deployment._opened;
+        _latest = deployment._latest;
+        _peers = deployment._peers;
         Engine = deployment.Engine;
         Marketplace = marketplace;
         HasStore = Holds(marketplace);
@@ -108,16 +125,65 @@ public sealed class StoreAccess
     {
         if (!HasStore) return null;
         Instant? latestEvent;
-        using (var events = Events()) latestEvent = events.LatestEventAt();
+        using (var events = Events())
+        {
+            var position = events.LogPosition();
+            if (_latest.TryGetValue(_target, out var seen) && seen.Position == position)
+            {
+                latestEvent = seen.At;
+            }
+            else
+            {
+                latestEvent = events.LatestEventAt();
+                // Kept only when no append came between the two reads of the position.
+                if (events.LogPosition() == position) _latest[_target] = (position, latestEvent);
+            }
+        }
         Instant? latestRun;
         using (var store = Enforcement()) latestRun = store.Runs(policy).Latest;
         Instant? afterEvent = latestEvent is { } e ? Instant.FromUnixTimeMilliseconds(e.ToUnixTimeTicks() / NodaConstants.TicksPerMillisecond + 1) : null;
         return afterEvent is { } a && latestRun is { } r ? (a > r ? a : r) : afterEvent ?? latestRun;
     }
 
-    public IEventStore Events() => EventStore.Open(Checked(), create: false);
+    /// <summary>
+    /// The peer metrics of every seller known before <paramref name="asOf"/> judged together under
+    /// <paramref name="evaluator"/>'s policy (a batch of sellers' facts at a time, read through
+    /// <paramref name="events"/>, this marketplace's store): the last pool of each policy is kept and given
+    /// again while the as-of and the log position are the same, so that reads of one seller under a standard
+    /// that compares sellers do not each read every seller.
+    /// </summary>
+    public PeerPool PeerPool(IEventStore events, PolicyEvaluator evaluator, Instant asOf)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(evaluator);
+        var key = (_target, evaluator.Policy.Id);
+        var position = events.LogPosition();
+        if (_peers.TryGetValue(key, out var kept) && kept.AsOf == asOf && kept.Position == position) return kept.Pool;
+        var projection = new FactProjection(events);
+        var pool = evaluator.JudgePeers(projection.Batches(asOf).Select(rows => projection.FactsAsOf(asOf, rows)), asOf);
+        // Kept only when no append came while the sellers were read.
+        if (events.LogPosition() == position) _peers[key] = (asOf, position, pool);
+        return pool;
+    }
 
-    public EnforcementStore Enforcement() => EnforcementStore.Open(Checked());
+    public IEventStore Events()
+    {
+        var target = Checked();
+        if (_opened.TryGetValue(target, out var pooled)) return pooled ? EventStore.Connect(target) : EventStore.Open(target, create: false);
+        var events = EventStore.Open(target, create: false);
+        _opened[target] = Poolable(events);
+        return events;
+    }
+
+    public EnforcementStore Enforcement()
+    {
+        var target = Checked();
+        if (!_opened.ContainsKey(target)) Events().Dispose(); // the first open checks the store
+        return _opened[target] ? EnforcementStore.Connect(target, target) : EnforcementStore.Open(target);
+    }
+
+    /// <summary>A SQLite store that can be written is opened pooled after its first check; a read-only one and PostgreSQL as before.</summary>
+    private static bool Poolable(IEventStore events) => events is SqliteEventStore { IsReadOnly: false };
 
     /// <summary>The API keys of the whole deployment (kept in the default marketplace's store).</summary>
     public KeyStore Keys() => KeyStore.Connect(_root, Name);

@@ -76,6 +76,72 @@ public abstract class RegressionContract
     }
 
     [Fact]
+    public async Task Without_asOf_a_read_after_new_events_answers_as_of_them()
+    {
+        await using var server = await Start();
+        var reviewer = server.Client("reviewer");
+        // The server keeps the data's end between requests: a read before the post must not leave it stale.
+        Assert.Equal("2026-03-05T10:00:00.001Z", (await reviewer.GetAsync("/v1/sellers/shop-a/standing?policy=congocrea").Json()).Str("as_of"));
+        var batch = string.Join('\n',
+            """{"id":"a-p11","type":"order.placed","at":"2026-03-10T08:00:00Z","seller":"shop-a","order":"a-o11","buyer":"buyer-11"}""",
+            """{"id":"a-r11","type":"review.posted","at":"2026-03-12T12:00:00Z","seller":"shop-a","review":"a-rv11","order":"a-o11","stars":1}""");
+        Assert.Equal(2, (await server.Client("integration").PostAsync("/v1/events", ServerHarness.Ndjson(batch)).Json()).GetProperty("accepted").GetInt64());
+
+        var after = await reviewer.GetAsync("/v1/sellers/shop-a/standing?policy=congocrea").Json();
+        // As of the millisecond after the new review; shop-a now has 11 orders in the 90 days, 4 of them
+        // reviewed with 1 or 2 stars (the 3 of before and the new one): ODR 4/11.
+        Assert.Equal("2026-03-12T12:00:00.001Z", after.Str("as_of"));
+        var odr = Metric(after, "odr");
+        Assert.Equal((4, 11), (odr.GetProperty("numerator").GetInt64(), odr.GetProperty("denominator").GetInt64()));
+    }
+
+    [Fact]
+    public async Task A_standing_under_a_standard_that_compares_sellers_is_judged_among_all_sellers_before_and_after_new_events()
+    {
+        await using var server = await ServerHarness.Start(Stores.NewTarget(), o => o with { Clock = new FixedClock(YearLater) }, withEvents: false);
+        // 30 sellers of 30 orders each; seller k has k % 6 one-star reviews: negative review rates from 0 to 5/30.
+        var lines = new List<string>();
+        for (var k = 0; k < 30; k++)
+        {
+            for (var o = 0; o < 30; o++)
+                lines.Add($$"""{"id":"p-{{k}}-{{o}}","type":"order.placed","at":"2026-03-0{{1 + o % 9}}T10:{{o:00}}:00Z","seller":"s-{{k:00}}","order":"o-{{k}}-{{o}}","buyer":"b-{{o}}"}""");
+            for (var r = 0; r < k % 6; r++)
+                lines.Add($$"""{"id":"r-{{k}}-{{r}}","type":"review.posted","at":"2026-03-15T10:00:00Z","seller":"s-{{k:00}}","review":"rv-{{k}}-{{r}}","order":"o-{{k}}-{{r}}","stars":1}""");
+        }
+        var integration = server.Client("integration");
+        await integration.PostAsync("/v1/events", ServerHarness.Ndjson(string.Join('\n', lines))).Json();
+        var reviewer = server.Client("reviewer");
+        var asOf = NodaTime.Instant.FromUtc(2026, 4, 1, 0, 0);
+        var promua = Standing.Policies.BuiltInPacks.Load("promua");
+
+        // The expected answer: every seller folded from the events and evaluated together, without the store.
+        async Task Same(IReadOnlyList<string> events, string seller)
+        {
+            var expected = new Standing.Core.Evaluation.PolicyEvaluator(promua)
+                .Evaluate(Standing.Core.Facts.FactFolder.Fold(ServerHarness.Parse(string.Join('\n', events)), asOf), asOf, only: seller).Sellers[0];
+            foreach (var _ in new[] { 1, 2 }) // the second read takes the pooled peers
+            {
+                var doc = await reviewer.GetAsync($"/v1/sellers/{seller}/standing?policy=promua&asOf=2026-04-01T00:00:00Z").Json();
+                foreach (var m in expected.Metrics)
+                {
+                    var got = doc.GetProperty("sellers")[0].GetProperty("metrics").EnumerateArray().Single(x => x.Str("id") == m.Id);
+                    Assert.Equal((m.Numerator, m.Denominator, Standing.Core.Metrics.MetricStatusNames.Wire(m.Status)),
+                        (got.GetProperty("numerator").GetInt64(), got.GetProperty("denominator").GetInt64(), got.Str("status")));
+                }
+            }
+        }
+        await Same(lines, "s-05");
+        await Same(lines, "s-12");
+
+        // Twenty one-star reviews for s-12 (none before): 20 of 30, far the worst, so its status must move with the pool.
+        var more = Enumerable.Range(10, 20).Select(r =>
+            $$"""{"id":"r-12-{{r}}","type":"review.posted","at":"2026-03-16T10:00:00Z","seller":"s-12","review":"rv-12-{{r}}","order":"o-12-{{r}}","stars":1}""").ToList();
+        await integration.PostAsync("/v1/events", ServerHarness.Ndjson(string.Join('\n', more))).Json();
+        await Same([.. lines, .. more], "s-12");
+        await Same([.. lines, .. more], "s-05");
+    }
+
+    [Fact]
     public async Task Without_asOf_an_empty_store_asks_for_it()
     {
         await using var server = await ServerHarness.Start(Stores.NewTarget(), o => o with { Clock = new FixedClock(YearLater) }, withEvents: false);

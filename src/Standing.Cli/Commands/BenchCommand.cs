@@ -44,14 +44,39 @@ internal static class BenchCommand
             Description = "with --file: only write the generated events there, sorted by time as a marketplace's exports arrive, and keep them (for standing ingest); nothing is measured",
         };
         var forecast = new Option<bool>("--forecast") { Description = "instead: time one seller's forecast under each built-in pack (the busiest seller of a generated year; target under 50 ms)" };
+        var http = new Option<string?>("--http") { Description = "instead: drive standing serve at this URL on this machine (loopback only) with standing reads of random sellers of --db; bench/serve-load.sh runs the whole thing" };
+        var key = new Option<string?>("--key") { Description = "with --http: the key the readers send (a reviewer's or an admin's)" };
+        var db = new Option<string?>("--db") { Description = "with --http: the store the server serves, where the sellers to ask about are read from" };
+        var policy = new Option<string>("--policy") { Description = "with --http: the policy of the standing reads", DefaultValueFactory = _ => "congocrea" };
+        var asOf = new Option<string?>("--as-of") { Description = "with --http: the asOf of the standing reads (default: none, as of the store's data)" };
+        var duration = new Option<int>("--duration") { Description = "with --http: seconds to drive the server for", DefaultValueFactory = _ => 30 };
+        var requests = new Option<long>("--requests") { Description = "with --http: stop after this many reads (whichever of --duration and --requests comes first)", DefaultValueFactory = _ => 10_000_000 };
+        var connections = new Option<int>("--connections") { Description = "with --http: readers, each on its own connection, one request at a time", DefaultValueFactory = _ => 32 };
+        var writerKey = new Option<string?>("--writer-key") { Description = "with --http: also post batches of new events with this key (integration or admin) while the reads go on" };
+        var batchEvents = new Option<int>("--batch-events") { Description = "with --writer-key: events per posted batch", DefaultValueFactory = _ => 1_000 };
+        var pid = new Option<int?>("--server-pid") { Description = "with --http: the server's process id, to report its peak resident memory" };
         var command = new Command("bench", "Measure parse, fold and evaluate throughput on a generated marketplace (or ingest speed with --ingest); " +
             $"the default size runs in under a minute, --sellers {FullSellers} --orders {FullOrders} is the full scale")
         {
             sellers, orders, file, generateOnly, ingest, repeat, postgres, sqlite3, keep, forecast,
+            http, key, db, policy, asOf, duration, requests, connections, writerKey, batchEvents, pid,
         };
         command.SetAction(parse =>
         {
             var stderr = Consoles.Error;
+            if (parse.GetValue(http) is { } url)
+            {
+                if (HttpLoadBench.LoopbackProblem(url) is { } notHere) return Refuse(stderr, notHere);
+                if (parse.GetValue(key) is not { } readKey) return Refuse(stderr, "--http needs --key KEY: a reviewer's or an admin's key (standing keys create)");
+                if (parse.GetValue(db) is not { } store) return Refuse(stderr, "--http needs --db STORE: the store the server serves, to ask about its sellers");
+                if (parse.GetValue(duration) < 1) return Refuse(stderr, $"--duration must be at least 1 second (got {parse.GetValue(duration)})");
+                if (parse.GetValue(requests) < 1) return Refuse(stderr, $"--requests must be at least 1 (got {parse.GetValue(requests)})");
+                if (parse.GetValue(connections) is < 1 or > 1_024) return Refuse(stderr, $"--connections must be from 1 to 1024 (got {parse.GetValue(connections)})");
+                if (parse.GetValue(batchEvents) is < 1 or > 100_000) return Refuse(stderr, $"--batch-events must be from 1 to 100000 (got {parse.GetValue(batchEvents)})");
+                var settings = new HttpLoadBench.Settings(new Uri(url), readKey, store, parse.GetValue(policy)!, TimeSpan.FromSeconds(parse.GetValue(duration)),
+                    parse.GetValue(requests), parse.GetValue(connections), parse.GetValue(writerKey), parse.GetValue(batchEvents), parse.GetValue(pid), parse.GetValue(asOf));
+                return HttpLoadBench.Run(settings, Console.Out, Console.Error).GetAwaiter().GetResult();
+            }
             if (parse.GetValue(forecast))
             {
                 if (parse.GetValue(repeat) < 1) return Refuse(stderr, $"--repeat must be at least 1 (got {parse.GetValue(repeat)})");

@@ -61,6 +61,27 @@ public sealed partial class EnforcementStore : IDisposable
         return new EnforcementStore(name, connection);
     }
 
+    /// <summary>
+    /// Opens the enforcement tables of a store this process has already opened with <see cref="Open"/>
+    /// (checked and up to date), on a pooled connection and without checking again: a server's requests.
+    /// </summary>
+    public static EnforcementStore Connect(string target, string name)
+    {
+        DbConnection connection = EventStore.IsPostgres(target)
+            ? new NpgsqlConnection(target.Contains("://", StringComparison.Ordinal) ? EventStore.FromUrl(target) : target)
+            : new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = target, Mode = SqliteOpenMode.ReadWrite, Pooling = true, DefaultTimeout = 60 }.ToString());
+        try
+        {
+            connection.Open();
+        }
+        catch (DbException e)
+        {
+            connection.Dispose();
+            throw new EventStoreException(StoreFailure.Describe(name, e), e);
+        }
+        return new EnforcementStore(name, connection);
+    }
+
     private static SqliteConnection OpenReadOnly(string path, string name, SqliteException first)
     {
         foreach (var connectionString in SqliteEventStore.ReadOnlyConnectionStrings(path))

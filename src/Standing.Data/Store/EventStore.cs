@@ -36,6 +36,16 @@ public static partial class EventStore
         return PostgresEventStore.Open(connectionString, Describe(connectionString, target), create);
     }
 
+    /// <summary>
+    /// Opens a store this process has already opened with <see cref="Open"/> (checked, schema up to date):
+    /// a SQLite store on a pooled connection without checking it again; PostgreSQL as <see cref="Open"/> does.
+    /// </summary>
+    public static IEventStore Connect(string target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return IsPostgres(target) ? Open(target, create: false) : SqliteEventStore.Connect(target);
+    }
+
     /// <summary>Turns <c>postgres://user:password@host:port/database?key=value</c> into an Npgsql connection string.</summary>
     public static string FromUrl(string url)
     {

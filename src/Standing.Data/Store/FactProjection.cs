@@ -163,7 +163,15 @@ public sealed class FactProjection(IEventStore store)
         var stored = CurrentStored(chunk, bodies: true);
         var bodies = chunk.Select(r => stored.GetValueOrDefault(r.Seller)?.Body).ToArray();
         var decoded = new SellerFacts?[chunk.Count];
-        Parallel.For(0, bodies.Length, i => decoded[i] = bodies[i] is { } body ? FactSnapshot.Read(body) : null);
+        if (bodies.Length < 16)
+        {
+            // One seller's read (a server's request): handing a few decodes to other threads costs more than they do.
+            for (var i = 0; i < bodies.Length; i++) decoded[i] = bodies[i] is { } body ? FactSnapshot.Read(body) : null;
+        }
+        else
+        {
+            Parallel.For(0, bodies.Length, i => decoded[i] = bodies[i] is { } body ? FactSnapshot.Read(body) : null);
+        }
         return decoded;
     }
 

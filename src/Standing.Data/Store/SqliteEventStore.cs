@@ -103,6 +103,40 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
         }
     }
 
+    /// <summary>
+    /// Opens a store this process has already opened with <see cref="Open"/> (which checked it is ours and
+    /// brought its schema up to date) on a pooled connection, without checking again: what a server does on
+    /// every request. The pool keeps the native connection, its parsed schema and its page cache between
+    /// requests; the per-connection settings are applied again, since a pooled connection may be new.
+    /// </summary>
+    public static SqliteEventStore Connect(string path)
+    {
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWrite,
+            Pooling = true,
+            DefaultTimeout = 60,
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            connection.Open();
+            var store = new SqliteEventStore(path, connection);
+            store.Execute("PRAGMA synchronous = FULL");
+            store.Execute("PRAGMA cache_size = -131072");
+            store.Execute("PRAGMA temp_store = MEMORY");
+            store.Execute("PRAGMA mmap_size = 2147418112");
+            store.Execute("PRAGMA wal_autocheckpoint = 16384");
+            return store;
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw new EventStoreException(StoreFailure.Describe(path, e), e);
+        }
+    }
+
     /// <summary>The one sentence a command that writes gets from a store it may only read.</summary>
     public static string ReadOnlyRefusal(string path) =>
         StoreFailure.Describe(path, new SqliteException("attempt to write a readonly database", 8));

@@ -23,17 +23,33 @@ public static class Evaluations
     {
         IReadOnlyList<SellerFacts> facts;
         var evaluator = new PolicyEvaluator(policy);
+        PeerPool? pool = null;
         using (var events = access.Events())
         {
             if (events.Sellers(seller).Count == 0) return null;
-            facts = new FactProjection(events).FactsAsOf(asOf, evaluator.ComparesSellers ? null : seller);
+            // A standard that compares sellers judges this one among all: their judged metrics are pooled once
+            // per as-of and log position (as explain --db pools them) and the seller's facts read alone.
+            if (evaluator.ComparesSellers) pool = access.PeerPool(events, evaluator, asOf);
+            facts = new FactProjection(events).FactsAsOf(asOf, seller);
         }
         if (!facts.Any(f => f.Seller == seller)) facts = [.. facts, new SellerFacts(seller, [], [], [])];
         IReadOnlyList<Dispute> disputes;
         using (var store = access.Enforcement()) disputes = store.Disputes(seller);
+        if (pool is not null && disputes.Count > 0)
+        {
+            // The seller's accepted disputes change its own metrics in the pool: judged with every seller's facts, as before.
+            using var events = access.Events();
+            facts = new FactProjection(events).FactsAsOf(asOf);
+            if (!facts.Any(f => f.Seller == seller)) facts = [.. facts, new SellerFacts(seller, [], [], [])];
+            pool = null;
+        }
         var sellerFacts = facts.First(f => f.Seller == seller);
         SellerEvaluation result;
-        if (explain)
+        if (pool is not null)
+        {
+            result = evaluator.Evaluate([sellerFacts], asOf, pool, explain, only: seller).Sellers[0];
+        }
+        else if (explain)
         {
             var withoutDisputed = disputes.Count == 0 ? evaluator : new PolicyEvaluator(DisputeExclusion.Apply(policy, disputes.ToList(), asOf));
             result = withoutDisputed.Evaluate(facts, asOf, explain: true, only: seller).Sellers[0];
