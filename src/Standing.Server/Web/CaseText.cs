@@ -42,6 +42,34 @@ public static class CaseText
         _ => id,
     };
 
+    /// <summary>A case's state in words (the state's id when a policy's machine uses one not listed here).</summary>
+    public static string State(string state) => state switch
+    {
+        CaseStates.Issued => Texts.Say("Issued"),
+        CaseStates.Escalated => Texts.Say("Escalated"),
+        CaseStates.Resolved => Texts.Say("Resolved"),
+        CaseStates.Withdrawn => Texts.Say("Withdrawn"),
+        CaseStates.Proposed => Texts.Say("Proposed: awaiting a decision"),
+        CaseStates.Confirmed => Texts.Say("Confirmed"),
+        CaseStates.Dismissed => Texts.Say("Dismissed"),
+        CaseStates.Excluded => Texts.Say("Excluded"),
+        CaseStates.Reinstated => Texts.Say("Reinstated"),
+        CaseStates.Restricted => Texts.Say("Restricted"),
+        CaseStates.Lifted => Texts.Say("Lifted"),
+        CaseStates.AwaitingAnswer => Texts.Say("Awaiting the marketplace's answer"),
+        CaseStates.Answered => Texts.Say("Answered"),
+        CaseStates.Granted => Texts.Say("Granted"),
+        CaseStates.Recorded => Texts.Say("Recorded: awaiting handling"),
+        CaseStates.Handled => Texts.Say("Handled"),
+        CaseStates.Cleared => Texts.Say("Cleared"),
+        CaseStates.AwaitingFine => Texts.Say("Awaiting the fine decision"),
+        CaseStates.Fined => Texts.Say("Fined"),
+        CaseStates.Open => Texts.Say("In progress"),
+        CaseStates.AwaitingDecision => Texts.Say("Awaiting a decision"),
+        CaseStates.Sent => Texts.Say("Sent"),
+        _ => state,
+    };
+
     public static string DisputeState(string state) => state switch
     {
         Dispute.Open => Texts.Say("Open: awaiting a decision"),
