@@ -42,6 +42,18 @@ public static class CaseText
         _ => id,
     };
 
+    /// <summary>
+    /// How a reinstatement condition stands, in the words of the pack's notice text for it (<c>condition.ID.VARIANT</c>)
+    /// when the pack gives that text in the page's language; else the machine's English detail.
+    /// </summary>
+    public static (string Text, bool InLanguage) ConditionDetail(Standing.Core.Policies.Policy policy, ChecklistItem item, PageLanguage language)
+    {
+        if (language.Code != PageLanguage.English.Code && policy.Notices.FirstOrDefault(n => n.Kind == item.TextKind) is { } text
+            && text.Title.TryGetValue(language.Code, out var phrase))
+            return (NoticeText.Fill(phrase, item.Values(language.Code)), true);
+        return (item.Detail, language.Code == PageLanguage.English.Code);
+    }
+
     /// <summary>A case's state in words (the state's id when a policy's machine uses one not listed here).</summary>
     public static string State(string state) => state switch
     {

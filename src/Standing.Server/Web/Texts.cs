@@ -295,6 +295,13 @@ public static partial class Texts
         ],
         ["Error"] = ["Erreur", "Ошибка", "Помилка", "错误", "Błąd"],
         ["Back to the home page"] = ["Retour à l’accueil", "На главную", "На головну", "返回首页", "Wróć na stronę główną"],
+        // A key's role (Web/RoleText.cs).
+        ["seller"] = ["vendeur", "продавец", "продавець", "卖家", "sprzedawca"],
+        ["reviewer"] = ["relecteur", "рецензент", "рецензент", "审核员", "recenzent"],
+        ["operator"] = ["opérateur", "оператор", "оператор", "运营", "operator"],
+        ["admin"] = ["administrateur", "администратор", "адміністратор", "管理员", "administrator"],
+        ["integration"] = ["intégration", "интеграция", "інтеграція", "集成", "integracja"],
+
         // A case's state (Web/CaseText.cs).
         ["Issued"] = ["Émis", "Выдано", "Видано", "已发出", "Wydane"],
         ["Escalated"] = ["Escaladé", "Передано выше", "Передано вище", "已升级", "Eskalowane"],
