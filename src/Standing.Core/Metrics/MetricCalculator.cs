@@ -251,11 +251,12 @@ internal sealed class MetricCalculator<T> : MetricCalculator
             if (reasons)
             {
                 why = $"{Definition.Start!.Name} {L(started, tally)}, {limitText}, {Definition.End!.Name} {L(f, tally)}{Worked(started, f, calendar)}: {(onTime ? "on time" : "late")}";
+                var worked = WorkedHours(started, f, calendar);
                 reason = Clock(onTime ? ItemReasonKind.OnTime : ItemReasonKind.Late, started, deadline) with
                 {
                     End = new ReasonStamp(Definition.End.Name, f),
-                    Hours = WorkedHours(started, f, calendar),
-                    WorkingTime = WorkedHours(started, f, calendar) is not null,
+                    Hours = worked,
+                    WorkingTime = worked is not null,
                 };
             }
         }
