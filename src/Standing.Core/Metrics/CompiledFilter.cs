@@ -146,5 +146,30 @@ internal static class CompiledFilter
         return string.Join(filter.RequireAll ? "; " : " / ", held);
     }
 
+    /// <summary>The tests of a filter that held for an item (nested ones included), with the item's values: <see cref="Explain"/> as data.</summary>
+    public static IReadOnlyList<ReasonTest> Tests<T>(Filter filter, T item)
+    {
+        var tests = new List<ReasonTest>();
+        foreach (var c in Held(filter, item))
+        {
+            var field = (FactField<T>)c.Field;
+            if (c.Op == CompareOp.Matches && field.Text!(item) is { } text && TextPatterns.Compile(c.Texts!).Find(text) is { } found)
+            {
+                tests.Add(new ReasonTest(c, new ReasonValue(Text: text), Pattern: found.Pattern, Matched: found.Text.Trim()));
+                continue;
+            }
+            tests.Add(new ReasonTest(c, ValueOf(field, item), c.OtherField is FactField<T> other ? ValueOf(other, item) : null));
+        }
+        return tests;
+    }
+
+    private static ReasonValue ValueOf<T>(FactField<T> field, T item) => field.Type switch
+    {
+        FieldType.Bool => new ReasonValue(Bool: field.Bool!(item)),
+        FieldType.Number => new ReasonValue(Number: field.Number!(item)),
+        FieldType.Instant => new ReasonValue(At: field.Instant!(item)),
+        _ => new ReasonValue(Text: field.Text!(item)),
+    };
+
     internal static Instant? Get<T>(IFactField f, T item) => ((FactField<T>)f).Instant!(item);
 }

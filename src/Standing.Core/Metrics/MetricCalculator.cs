@@ -208,7 +208,12 @@ internal sealed class MetricCalculator<T> : MetricCalculator
         var why = numerator is null ? "in the population"
             : counted ? CompiledFilter.Explain(numerator, item, tally.Zone)
             : "not counted: no " + numerator;
-        tally.Add(_id(item), counted ? ItemRole.Numerator : ItemRole.Denominator, Attribution(item, tally) + "; " + why, _attribution(item));
+        var reason = new ItemReason(numerator is null ? ItemReasonKind.InPopulation : counted ? ItemReasonKind.Counted : ItemReasonKind.NotCounted)
+        {
+            Placed = new ReasonStamp(Definition.AttributeBy.Name, _attribution(item)!.Value),
+            Tests = counted && numerator is not null ? CompiledFilter.Tests(numerator, item) : [],
+        };
+        tally.Add(_id(item), counted ? ItemRole.Numerator : ItemRole.Denominator, Attribution(item, tally) + "; " + why, _attribution(item), reason);
     }
 
     private void CountShareWithin(T item, Instant asOf, BusinessCalendar calendar, ref Tally tally)
@@ -223,13 +228,18 @@ internal sealed class MetricCalculator<T> : MetricCalculator
         var reasons = tally.Reasons;
         var limitText = reasons ? LimitText(deadline, limit, tally) : "";
         var why = "";
+        ItemReason? reason = null;
         ItemRole role;
         if (_excuse?.Invoke(item) is { } excused && excused >= started && Within(item, started, excused, deadline, calendar)
             && (finished is not { } done || excused < done))
         {
             tally.Excluded++;
             role = ItemRole.Excluded;
-            if (reasons) why = $"{Definition.Start!.Name} {L(started, tally)}, {limitText}, {Definition.Excuse!.Name} {L(excused, tally)} first: excused";
+            if (reasons)
+            {
+                why = $"{Definition.Start!.Name} {L(started, tally)}, {limitText}, {Definition.Excuse!.Name} {L(excused, tally)} first: excused";
+                reason = Clock(ItemReasonKind.Excused, started, deadline) with { Excuse = new ReasonStamp(Definition.Excuse.Name, excused) };
+            }
         }
         else if (finished is { } f)
         {
@@ -238,23 +248,52 @@ internal sealed class MetricCalculator<T> : MetricCalculator
             var counted = onTime != late;
             if (counted) tally.Numerator++;
             role = counted ? ItemRole.Numerator : ItemRole.Denominator;
-            if (reasons) why = $"{Definition.Start!.Name} {L(started, tally)}, {limitText}, {Definition.End!.Name} {L(f, tally)}{Worked(started, f, calendar)}: {(onTime ? "on time" : "late")}";
+            if (reasons)
+            {
+                why = $"{Definition.Start!.Name} {L(started, tally)}, {limitText}, {Definition.End!.Name} {L(f, tally)}{Worked(started, f, calendar)}: {(onTime ? "on time" : "late")}";
+                var worked = WorkedHours(started, f, calendar);
+                reason = Clock(onTime ? ItemReasonKind.OnTime : ItemReasonKind.Late, started, deadline) with
+                {
+                    End = new ReasonStamp(Definition.End.Name, f),
+                    Hours = worked,
+                    WorkingTime = worked is not null,
+                };
+            }
         }
         else if (!Within(item, started, asOf, deadline, calendar))
         {
             tally.Denominator++;
             if (late) tally.Numerator++;
             role = late ? ItemRole.Numerator : ItemRole.Denominator;
-            if (reasons) why = $"{Definition.Start!.Name} {L(started, tally)}, {limitText} passed with no {Definition.End!.Name}: late";
+            if (reasons)
+            {
+                why = $"{Definition.Start!.Name} {L(started, tally)}, {limitText} passed with no {Definition.End!.Name}: late";
+                reason = Clock(ItemReasonKind.Overdue, started, deadline) with { End = new ReasonStamp(Definition.End.Name, null) };
+            }
         }
         else
         {
             tally.Pending++;
             role = ItemRole.Pending;
-            if (reasons) why = $"{Definition.Start!.Name} {L(started, tally)}, {limitText} not reached at as-of: pending";
+            if (reasons)
+            {
+                why = $"{Definition.Start!.Name} {L(started, tally)}, {limitText} not reached at as-of: pending";
+                reason = Clock(ItemReasonKind.Waiting, started, deadline);
+            }
         }
-        if (tally.Explain) tally.Add(_id(item), role, why, _attribution(item));
+        if (tally.Explain) tally.Add(_id(item), role, why, _attribution(item), reason);
     }
+
+    /// <summary>A share-within reason's start and deadline (or limit of working time); the caller adds the rest.</summary>
+    private ItemReason Clock(ItemReasonKind kind, Instant started, Instant? deadline) => new(kind)
+    {
+        Start = new ReasonStamp(Definition.Start!.Name, started),
+        Deadline = deadline,
+        Limit = Definition.Limit,
+    };
+
+    private double? WorkedHours(Instant started, Instant finished, BusinessCalendar calendar) =>
+        Definition.BusinessClock && Definition.Limit!.Fixed is not null ? calendar.BusinessDuration(started, finished).TotalHours : null;
 
     private static string LimitText(Instant? deadline, Limit limit, in Tally tally) =>
         deadline is { } d ? $"deadline {L(d, tally)} ({limit})" : $"limit {limit} of working time";
@@ -287,7 +326,11 @@ internal sealed class MetricCalculator<T> : MetricCalculator
         if (_end!(item) is not { } finished)
         {
             tally.Pending++;
-            if (tally.Explain) tally.Add(_id(item), ItemRole.Pending, tally.Reasons ? $"{Definition.Start!.Name} {L(started, tally)}, not finished: pending" : "", _attribution(item));
+            if (tally.Explain)
+            {
+                tally.Add(_id(item), ItemRole.Pending, tally.Reasons ? $"{Definition.Start!.Name} {L(started, tally)}, not finished: pending" : "", _attribution(item),
+                    tally.Reasons ? new ItemReason(ItemReasonKind.Unfinished) { Start = new ReasonStamp(Definition.Start!.Name, started) } : null);
+            }
             return;
         }
         var took = Definition.BusinessClock ? calendar.BusinessDuration(started, finished) : finished - started;
@@ -298,7 +341,14 @@ internal sealed class MetricCalculator<T> : MetricCalculator
         {
             tally.Add(_id(item), ItemRole.Denominator, !tally.Reasons ? "" :
                 $"{Definition.Start!.Name} {L(started, tally)} → {Definition.End!.Name} {L(finished, tally)}: {took.TotalHours:0.##} h{(Definition.BusinessClock ? " of working time" : "")}",
-                _attribution(item));
+                _attribution(item),
+                !tally.Reasons ? null : new ItemReason(ItemReasonKind.Took)
+                {
+                    Start = new ReasonStamp(Definition.Start!.Name, started),
+                    End = new ReasonStamp(Definition.End!.Name, finished),
+                    Hours = took.TotalHours,
+                    WorkingTime = Definition.BusinessClock,
+                });
         }
     }
 
@@ -344,6 +394,7 @@ internal sealed class MetricCalculator<T> : MetricCalculator
         public double TotalHours;
         public List<MetricItem>? Items = detail != ItemDetail.None ? [] : null;
 
-        public readonly void Add(string id, ItemRole role, string reason, Instant? at) => Items!.Add(new MetricItem(id, role, reason) { At = at });
+        public readonly void Add(string id, ItemRole role, string reason, Instant? at, ItemReason? why = null) =>
+            Items!.Add(new MetricItem(id, role, reason) { At = at, Why = why });
     }
 }

@@ -17,6 +17,9 @@ public sealed record MetricItem(string Id, ItemRole Role, string Reason)
 {
     /// <summary>The instant that placed the item in the window (its attribution date); null for a score's components.</summary>
     public NodaTime.Instant? At { get; init; }
+
+    /// <summary>The reason as data, for a page to write in its reader's language; null when items are only listed.</summary>
+    public ItemReason? Why { get; init; }
 }
 
 /// <summary>One metric for one seller at one as-of instant.</summary>

@@ -48,8 +48,16 @@ internal sealed class RatioCalculator : MetricCalculator
         {
             var what = Definition.RatioNumerator!.Subject.ToString().ToLowerInvariant();
             var of = Definition.RatioDenominator!.Subject.ToString().ToLowerInvariant();
-            items.AddRange(top.Items.Select(i => i with { Role = ItemRole.Numerator, Reason = $"numerator ({what}): {i.Reason}" }));
-            items.AddRange(bottom.Items.Select(i => i with { Role = ItemRole.Denominator, Reason = $"denominator ({of}): {i.Reason}" }));
+            items.AddRange(top.Items.Select(i => i with
+            {
+                Role = ItemRole.Numerator, Reason = $"numerator ({what}): {i.Reason}",
+                Why = i.Why is { } w ? w with { NumeratorSide = true, SideSubject = Definition.RatioNumerator.Subject } : null,
+            }));
+            items.AddRange(bottom.Items.Select(i => i with
+            {
+                Role = ItemRole.Denominator, Reason = $"denominator ({of}): {i.Reason}",
+                Why = i.Why is { } w ? w with { NumeratorSide = false, SideSubject = Definition.RatioDenominator.Subject } : null,
+            }));
         }
         return new MetricResult
         {

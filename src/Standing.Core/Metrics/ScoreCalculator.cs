@@ -23,7 +23,13 @@ public static class ScoreCalculator
             end = end is { } e && e > result.Window.End ? e : result.Window.End;
             if (result.Value is not { } v || result.Status == MetricStatus.InsufficientData)
             {
-                if (explain) items.Add(new MetricItem(component.Metric, ItemRole.Pending, $"no data ({result.Status.Wire()}, {result.Denominator} items): left out"));
+                if (explain)
+                {
+                    items.Add(new MetricItem(component.Metric, ItemRole.Pending, $"no data ({result.Status.Wire()}, {result.Denominator} items): left out")
+                    {
+                        Why = new ItemReason(ItemReasonKind.NoData) { ComponentStatus = result.Status, ComponentItems = result.Denominator },
+                    });
+                }
                 continue;
             }
             var earned = component.Points(v, result.Definition.Standard?.Direction ?? Direction.LowerIsBetter);
@@ -33,7 +39,10 @@ public static class ScoreCalculator
             if (explain)
             {
                 items.Add(new MetricItem(component.Metric, ItemRole.Numerator, string.Create(CultureInfo.InvariantCulture,
-                    $"value {v:0.####} → {earned:0.##} points (100 at {component.Best}, 0 at {component.Worst}), weight {component.Weight}")));
+                    $"value {v:0.####} → {earned:0.##} points (100 at {component.Best}, 0 at {component.Worst}), weight {component.Weight}"))
+                {
+                    Why = new ItemReason(ItemReasonKind.Points) { Value = v, Earned = earned, Best = component.Best, Worst = component.Worst, Weight = component.Weight },
+                });
             }
         }
         // Rounded to 1e-9 points so that anchors hit exactly (0.02 of 0–10 % is 80, not 79.999…) decide thresholds as worked by hand.

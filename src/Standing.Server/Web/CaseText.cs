@@ -42,6 +42,46 @@ public static class CaseText
         _ => id,
     };
 
+    /// <summary>
+    /// How a reinstatement condition stands, in the words of the pack's notice text for it (<c>condition.ID.VARIANT</c>)
+    /// when the pack gives that text in the page's language; else the machine's English detail.
+    /// </summary>
+    public static (string Text, bool InLanguage) ConditionDetail(Standing.Core.Policies.Policy policy, ChecklistItem item, PageLanguage language)
+    {
+        if (language.Code != PageLanguage.English.Code && policy.Notices.FirstOrDefault(n => n.Kind == item.TextKind) is { } text
+            && text.Title.TryGetValue(language.Code, out var phrase))
+            return (NoticeText.Fill(phrase, item.Values(language.Code)), true);
+        return (item.Detail, language.Code == PageLanguage.English.Code);
+    }
+
+    /// <summary>A case's state in words (the state's id when a policy's machine uses one not listed here).</summary>
+    public static string State(string state) => state switch
+    {
+        CaseStates.Issued => Texts.Say("Issued"),
+        CaseStates.Escalated => Texts.Say("Escalated"),
+        CaseStates.Resolved => Texts.Say("Resolved"),
+        CaseStates.Withdrawn => Texts.Say("Withdrawn"),
+        CaseStates.Proposed => Texts.Say("Proposed: awaiting a decision"),
+        CaseStates.Confirmed => Texts.Say("Confirmed"),
+        CaseStates.Dismissed => Texts.Say("Dismissed"),
+        CaseStates.Excluded => Texts.Say("Excluded"),
+        CaseStates.Reinstated => Texts.Say("Reinstated"),
+        CaseStates.Restricted => Texts.Say("Restricted"),
+        CaseStates.Lifted => Texts.Say("Lifted"),
+        CaseStates.AwaitingAnswer => Texts.Say("Awaiting the marketplace's answer"),
+        CaseStates.Answered => Texts.Say("Answered"),
+        CaseStates.Granted => Texts.Say("Granted"),
+        CaseStates.Recorded => Texts.Say("Recorded: awaiting handling"),
+        CaseStates.Handled => Texts.Say("Handled"),
+        CaseStates.Cleared => Texts.Say("Cleared"),
+        CaseStates.AwaitingFine => Texts.Say("Awaiting the fine decision"),
+        CaseStates.Fined => Texts.Say("Fined"),
+        CaseStates.Open => Texts.Say("In progress"),
+        CaseStates.AwaitingDecision => Texts.Say("Awaiting a decision"),
+        CaseStates.Sent => Texts.Say("Sent"),
+        _ => state,
+    };
+
     public static string DisputeState(string state) => state switch
     {
         Dispute.Open => Texts.Say("Open: awaiting a decision"),

@@ -31,7 +31,7 @@ public static class StatusText
         : metric.Unit switch
         {
             "ratio" => language.Percent(v),
-            "hours" => language.Number(v, 1) + " h",
+            "hours" => string.Format(System.Globalization.CultureInfo.InvariantCulture, Texts.In(language, Texts.Say("{0} h")), language.Number(v, 1)),
             _ => language.Number(v, 2),
         };
 

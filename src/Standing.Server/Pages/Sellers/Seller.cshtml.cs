@@ -15,7 +15,8 @@ namespace Standing.Server.Pages.Sellers;
 /// </summary>
 public sealed class SellerModel(StoreAccess store, ServerOptions options) : StandingPageModel
 {
-    public sealed record Row(string Id, string Name, MetricStatus Status, int Metrics, int OpenCases, Instant AsOf, DateTimeZone Zone);
+    /// <param name="NameLanguage">The name's <c>lang</c> when it is not in the page's language (<see cref="TextLanguage"/>).</param>
+    public sealed record Row(string Id, string Name, string? NameLanguage, MetricStatus Status, int Metrics, int OpenCases, Instant AsOf, DateTimeZone Zone);
 
     public string Seller { get; private set; } = "";
 
@@ -34,7 +35,7 @@ public sealed class SellerModel(StoreAccess store, ServerOptions options) : Stan
             var asOf = SellerPages.AsOf(store, options, policy, null);
             var found = Evaluations.Seller(store, policy, asOf, seller, explain: false);
             var metrics = found?.Evaluation.Sellers[0].Metrics ?? [];
-            rows.Add(new Row(id, policy.NameIn(Language.Code), StatusText.Worst(metrics.Select(m => m.Status)), metrics.Count,
+            rows.Add(new Row(id, policy.NameIn(Language.Code), TextLanguage.Name(Language, policy), StatusText.Worst(metrics.Select(m => m.Status)), metrics.Count,
                 cases.Count(c => c.Policy == id && c.IsOpen), asOf, policy.Zone));
         }
         Rows = rows;
