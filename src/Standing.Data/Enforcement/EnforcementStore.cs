@@ -193,8 +193,9 @@ public sealed partial class EnforcementStore : IDisposable
             {
                 // Read committed alone would let two runs of a policy both pass the check below: the
                 // lock makes the second wait for the first's commit, then see its as-of. (SQLite's
-                // transaction already holds the database's write lock.)
-                using var wait = Command("SELECT pg_advisory_xact_lock(hashtext(@key))", ("key", "standing enforcement run " + locked.Policy));
+                // transaction already holds the database's write lock.) Per schema: each marketplace's runs
+                // are their own.
+                using var wait = Command("SELECT pg_advisory_xact_lock(hashtext(coalesce(current_schema(), '') || ' ' || @key))", ("key", "standing enforcement run " + locked.Policy));
                 wait.Transaction = transaction;
                 wait.ExecuteNonQuery();
             }
