@@ -68,11 +68,14 @@ public sealed class KeysCommandTests : IDisposable
     }
 
     [Fact]
-    public void Marketplace_without_a_store_is_refused_with_a_message()
+    public void Marketplace_with_events_files_chooses_among_their_events_and_says_what_was_left_out()
     {
-        var run = StandingProcess.Run("evaluate", "--events", "x.ndjson", "--marketplace", "north", "--policy", "congocrea", "--as-of", "2026-06-01");
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("--marketplace north needs --db", run.Stderr, StringComparison.Ordinal);
+        // Once refused ("needs --db"); now --marketplace chooses a marketplace of the files (EventsMarketplaceTests).
+        var file = Path.Combine(Directory.CreateTempSubdirectory("standing-keys-").FullName, "x.ndjson");
+        File.WriteAllText(file, "{\"id\":\"p1\",\"type\":\"order.placed\",\"at\":\"2026-05-01T10:00:00Z\",\"seller\":\"s\",\"order\":\"o1\"}\n");
+        var run = StandingProcess.Run("evaluate", "--events", file, "--marketplace", "north", "--policy", "congocrea", "--as-of", "2026-06-01");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("--events: marketplace north evaluated (0 events); left out: default (1 event)", run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
     }
 }

@@ -103,6 +103,38 @@ public abstract class MarketplacesContract
     }
 
     [Fact]
+    public async Task A_backtest_replays_the_store_of_the_marketplace_it_was_started_for_and_is_seen_there_only()
+    {
+        var (server, northReviewer, _) = await Start();
+        await using var _ = server;
+        // The relaxed Congocrea against the pack, 2 to 6 March (north's events are all of 2 March; a range
+        // must hold some): in the default marketplace shop-a's three bad reviews of 5 March make the pack
+        // warn it on the 6th (BacktestsTests). North's shop-a has 5 orders and no review, shop-n 2 orders:
+        // ODR 0 on both sides every day, so no seller differs.
+        HttpContent Request() => ServerHarness.Json(BacktestsTests.Body(new { PolicyYaml = BacktestsTests.Relaxed(), Baseline = "congocrea", From = "2026-03-02", To = "2026-03-06" }));
+        var started = await server.Client("admin").PostAsync("/v1/backtests?marketplace=north", Request()).Json(HttpStatusCode.Accepted);
+        Assert.Equal(North, started.Str("marketplace"));
+        var run = await BacktestsTests.Finished(northReviewer, started.Str("id"));
+        Assert.True(run.Str("state") == "done", run.GetRawText());
+        var days = run.GetProperty("result").GetProperty("days").EnumerateArray().ToList();
+        Assert.Equal(5, days.Count);
+        Assert.All(days[1..], d => Assert.Equal(2, d.GetProperty("baseline").GetProperty("sellers").GetInt32())); // shop-a and shop-n, from 3 March
+        Assert.Equal(0, run.GetProperty("result").GetProperty("differences").GetArrayLength());
+
+        // The default marketplace's staff do not see it; north's reviewer lists it.
+        await server.Client("reviewer").GetAsync($"/v1/backtests/{started.Str("id")}").Problem(HttpStatusCode.NotFound);
+        Assert.Equal(0, (await server.Client("reviewer").GetAsync("/v1/backtests").Json()).GetArrayLength());
+        Assert.Equal(started.Str("id"), Assert.Single((await northReviewer.GetAsync("/v1/backtests").Json()).EnumerateArray()).Str("id"));
+
+        // The same backtest of the default marketplace finds shop-a's warning of 6 March.
+        var inDefault = await server.Client("admin").PostAsync("/v1/backtests", Request()).Json(HttpStatusCode.Accepted);
+        var done = await BacktestsTests.Finished(server.Client("reviewer"), inDefault.Str("id"));
+        Assert.Equal("default", done.Str("marketplace"));
+        var difference = Assert.Single(done.GetProperty("result").GetProperty("differences").EnumerateArray());
+        Assert.Equal(("shop-a", "2026-03-06"), (difference.Str("seller"), difference.Str("first_day")));
+    }
+
+    [Fact]
     public async Task Posted_events_go_to_the_keys_marketplace_and_a_line_of_another_is_rejected_at_its_line()
     {
         var (server, _, northIntegration) = await Start();

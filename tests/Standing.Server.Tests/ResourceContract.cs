@@ -174,6 +174,8 @@ public abstract class ResourceContract
         var notices = feed.GetProperty("notices").EnumerateArray().ToList();
         Assert.NotEmpty(notices);
         Assert.All(notices, n => Assert.Equal("shop-a", n.Str("seller")));
+        Assert.All(notices, n => Assert.Equal("default", n.Str("marketplace"))); // the key's marketplace, which holds them
+        Assert.All(shown.GetProperty("notices").EnumerateArray(), n => Assert.Equal("default", n.Str("marketplace")));
         var after = await server.Client("integration").GetAsync($"/v1/notices?cursor={feed.Str("next_cursor")}").Json();
         Assert.Equal(0, after.GetProperty("notices").GetArrayLength());
         Assert.Equal(feed.Str("next_cursor"), after.Str("next_cursor"));

@@ -22,7 +22,7 @@ public abstract partial class StoreContract
     /// <item>"b": c-bad as above and b-00…b-09, each as bad as c-bad. 11 × 40 = 440 events.</item>
     /// </list>
     /// </summary>
-    private string TwoMarketplaces()
+    private string TwoMarketplaces(int othersInB = 10, int negativeOfOthersInB = 15)
     {
         var lines = new StringBuilder();
         void Seller(string seller, string? marketplace, int negative)
@@ -39,7 +39,7 @@ public abstract partial class StoreContract
         for (var s = 0; s < 20; s++) Seller($"c-{s:00}", null, 1);
         Seller("c-bad", null, 15);
         Seller("c-bad", "b", 15);
-        for (var s = 0; s < 10; s++) Seller($"b-{s:00}", "b", 15);
+        for (var s = 0; s < othersInB; s++) Seller($"b-{s:00}", "b", negativeOfOthersInB);
         return Temp.Write($"two-marketplaces-{Guid.NewGuid():N}.ndjson", lines.ToString());
     }
 
@@ -127,6 +127,35 @@ public abstract partial class StoreContract
         // Running b alone again changes nothing (its day was run).
         var onlyB = Ok("run", "--db", target, "--marketplace", "b", "--policy", "promua", "--as-of", "2026-04-01");
         Assert.DoesNotContain("marketplace default:", onlyB.Stdout);
+    }
+
+    [Fact]
+    public void Notices_name_their_marketplace_in_the_webhook_the_folder_and_the_outbox_list()
+    {
+        // b as the default marketplace: 20 sellers with 1 bad review of 20 and c-bad with 15, so c-bad
+        // is excluded in both (the worst of 21, 1/21 ≤ 5%, as worked out in the test above).
+        var target = NewTarget();
+        Ok("ingest", TwoMarketplaces(othersInB: 20, negativeOfOthersInB: 1), "--db", target);
+        using var receiver = new Enforcement.WebhookReceiver(Enforcement.WebhookReceiver.FreePort());
+        var folder = Temp.File("notices-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        Ok("run", "--db", target, "--policy", "promua", "--as-of", "2026-04-01", "--notify-webhook", receiver.Url, "--notify-folder", folder);
+
+        var received = receiver.Received.Select(r => JsonDocument.Parse(r.Body).RootElement).ToList();
+        var byMarketplace = received.GroupBy(b => b.GetProperty("marketplace").GetString()).ToDictionary(g => g.Key!, g => g.ToList());
+        Assert.Equal(["b", "default"], byMarketplace.Keys.Order(StringComparer.Ordinal));
+        Assert.All(received, b => Assert.Equal("c-bad", b.GetProperty("seller").GetString()));
+        Assert.Equal(byMarketplace["default"].Count, byMarketplace["b"].Count); // the same events in each: the same notices
+
+        // The folder: b's notices in b/, each naming b; the default's at the top, naming default.
+        var inB = Directory.GetFiles(Path.Combine(folder, "b"), "*.json");
+        Assert.Equal(byMarketplace["b"].Count, inB.Length);
+        Assert.All(inB, f => Assert.Equal("b", JsonDocument.Parse(File.ReadAllText(f)).RootElement.GetProperty("marketplace").GetString()));
+        Assert.All(Directory.GetFiles(folder, "*.json"), f => Assert.Equal("default", JsonDocument.Parse(File.ReadAllText(f)).RootElement.GetProperty("marketplace").GetString()));
+
+        var listed = JsonDocument.Parse(Ok("outbox", "list", "--db", target, "--marketplace", "b", "--format", "json").Stdout).RootElement.EnumerateArray().ToList();
+        Assert.Equal(byMarketplace["b"].Count, listed.Count);
+        Assert.All(listed, n => Assert.Equal("b", n.GetProperty("marketplace").GetString()));
     }
 
     [Fact]

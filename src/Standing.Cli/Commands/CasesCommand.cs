@@ -5,6 +5,7 @@ using Standing.Cli.Input;
 using Standing.Cli.Output;
 using Standing.Data.Documents;
 using Standing.Data.Enforcement;
+using Standing.Data.Outbox;
 using Standing.Data.Store;
 using Standing.Enforcement.Cases;
 using Standing.Core.Evaluation;
@@ -149,7 +150,7 @@ internal static class CasesCommand
             var notices = store.Notices(c.Id);
             if (parse.GetValue(format) == OutputFormat.Json)
             {
-                OutputFormat.WriteJson(stdout => CaseDocument.WriteOne(stdout, c, audit, notices));
+                OutputFormat.WriteJson(stdout => CaseDocument.WriteOne(stdout, c, audit, notices, NoticePayload.Of(parse.GetValue(marketplace))));
                 return ExitCodes.Ok;
             }
             var o = Consoles.Out;

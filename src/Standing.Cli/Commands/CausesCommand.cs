@@ -26,12 +26,12 @@ internal static class CausesCommand
             events, db, marketplace, policy, asOf, seller, format, rejects, batch,
         };
         command.SetAction(parse => Run(
-            parse.GetValue(events), CommonOptions.Target(parse, db, marketplace), parse.GetValue(policy)!, parse.GetValue(asOf)!, parse.GetValue(seller),
-            parse.GetValue(format)!, parse.GetValue(rejects), parse.GetValue(batch)));
+            parse.GetValue(events), CommonOptions.TargetOrFiles(parse, db, marketplace), parse.GetValue(policy)!, parse.GetValue(asOf)!, parse.GetValue(seller),
+            parse.GetValue(format)!, parse.GetValue(rejects), parse.GetValue(batch), CommonOptions.EventsMarketplace(parse, db, marketplace)));
         return command;
     }
 
-    private static int Run(string[]? eventFiles, string? db, string policyRef, string asOfText, string? seller, string format, string? rejectsPath, int batchSize)
+    private static int Run(string[]? eventFiles, string? db, string policyRef, string asOfText, string? seller, string format, string? rejectsPath, int batchSize, string? marketplace = null)
     {
         var stderr = Consoles.Error;
         if (batchSize < 1)
@@ -59,7 +59,7 @@ internal static class CausesCommand
         }
         else
         {
-            if (!FactInput.TryLoad(eventFiles, db, seller, asOf, rejectsPath, stderr, out var facts, out rejected)) return ExitCodes.Error;
+            if (!FactInput.TryLoad(eventFiles, db, seller, asOf, rejectsPath, stderr, out var facts, out rejected, marketplace: marketplace)) return ExitCodes.Error;
             report = facts
                 .Where(f => seller is null || f.Seller == seller)
                 .OrderBy(f => f.Seller, StringComparer.Ordinal)

@@ -22,7 +22,7 @@ internal static class CommonOptions
     /// <summary><c>--marketplace ID</c>: which marketplace's store a command over <c>--db</c> works on (docs/marketplaces.md).</summary>
     public static Option<string?> Marketplace() => new("--marketplace")
     {
-        Description = "with --db: the marketplace whose sellers, cases and notices to work on (default: the default marketplace)",
+        Description = "the marketplace whose sellers, cases and notices to work on, in the --db store or among the --events (default: the default marketplace)",
     };
 
     /// <summary>
@@ -40,6 +40,18 @@ internal static class CommonOptions
         }
         return target is null ? null : MarketplaceStores.Resolve(target, chosen);
     }
+
+    /// <summary>
+    /// For a command that reads <c>--events</c> or <c>--db</c>: the store target as <see cref="Target"/>
+    /// gives it, or null with files; then <c>--marketplace</c> chooses which marketplace's events of the
+    /// files are evaluated (<see cref="EventsMarketplace"/>).
+    /// </summary>
+    public static string? TargetOrFiles(ParseResult parse, Option<string?> db, Option<string?> marketplace) =>
+        parse.GetValue(db) is null ? null : Target(parse, db, marketplace);
+
+    /// <summary>With <c>--events</c> (no <c>--db</c>): the marketplace chosen, null for the default one.</summary>
+    public static string? EventsMarketplace(ParseResult parse, Option<string?> db, Option<string?> marketplace) =>
+        parse.GetValue(db) is null ? parse.GetValue(marketplace) : null;
 
     public static Option<string> Policy(bool required = true) => new("--policy")
     {

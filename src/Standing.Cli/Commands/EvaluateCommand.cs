@@ -30,12 +30,12 @@ internal static class EvaluateCommand
             events, db, marketplace, policy, asOf, seller, format, wide, rejects, batch,
         };
         command.SetAction(parse => Run(
-            parse.GetValue(events), CommonOptions.Target(parse, db, marketplace), parse.GetValue(policy)!, parse.GetValue(asOf)!, parse.GetValue(seller),
-            parse.GetValue(format)!, parse.GetValue(wide), parse.GetValue(rejects), parse.GetValue(batch)));
+            parse.GetValue(events), CommonOptions.TargetOrFiles(parse, db, marketplace), parse.GetValue(policy)!, parse.GetValue(asOf)!, parse.GetValue(seller),
+            parse.GetValue(format)!, parse.GetValue(wide), parse.GetValue(rejects), parse.GetValue(batch), CommonOptions.EventsMarketplace(parse, db, marketplace)));
         return command;
     }
 
-    private static int Run(string[]? eventFiles, string? db, string policyRef, string asOfText, string? seller, string format, bool wide, string? rejectsPath, int batchSize = FactProjection.Chunk)
+    private static int Run(string[]? eventFiles, string? db, string policyRef, string asOfText, string? seller, string format, bool wide, string? rejectsPath, int batchSize = FactProjection.Chunk, string? marketplace = null)
     {
         var stderr = Consoles.Error;
         if (batchSize < 1)
@@ -59,7 +59,7 @@ internal static class EvaluateCommand
         }
         else
         {
-            if (!FactInput.TryLoad(eventFiles, db, seller, asOf, rejectsPath, stderr, out var facts, out rejected, keepOthers: evaluator.ComparesSellers)) return ExitCodes.Error;
+            if (!FactInput.TryLoad(eventFiles, db, seller, asOf, rejectsPath, stderr, out var facts, out rejected, marketplace: marketplace, keepOthers: evaluator.ComparesSellers)) return ExitCodes.Error;
             evaluation = WithoutDisputed(evaluator.Evaluate(facts, asOf, only: seller), facts, disputes);
         }
         if (format == OutputFormat.Json) OutputFormat.WriteJson(stdout => EvaluationDocument.Write(stdout, [evaluation], explain: false));

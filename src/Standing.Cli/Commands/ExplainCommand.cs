@@ -39,12 +39,12 @@ internal static class ExplainCommand
             events, db, marketplace, policy, asOf, seller, metric, format, items, limit, rejects,
         };
         command.SetAction(parse => Run(
-            parse.GetValue(events), CommonOptions.Target(parse, db, marketplace), parse.GetValue(policy)!, parse.GetValue(asOf)!, parse.GetValue(seller)!,
-            parse.GetValue(metric), parse.GetValue(format)!, ExplainItemsText.Parse(parse.GetValue(items)!), parse.GetValue(limit), parse.GetValue(rejects)));
+            parse.GetValue(events), CommonOptions.TargetOrFiles(parse, db, marketplace), parse.GetValue(policy)!, parse.GetValue(asOf)!, parse.GetValue(seller)!,
+            parse.GetValue(metric), parse.GetValue(format)!, ExplainItemsText.Parse(parse.GetValue(items)!), parse.GetValue(limit), parse.GetValue(rejects), CommonOptions.EventsMarketplace(parse, db, marketplace)));
         return command;
     }
 
-    private static int Run(string[]? eventFiles, string? db, string policyRef, string asOfText, string seller, string? metric, string format, ExplainItems items, int limit, string? rejectsPath)
+    private static int Run(string[]? eventFiles, string? db, string policyRef, string asOfText, string seller, string? metric, string format, ExplainItems items, int limit, string? rejectsPath, string? marketplace = null)
     {
         var stderr = Consoles.Error;
         if (limit < 0)
@@ -78,7 +78,7 @@ internal static class ExplainCommand
         }
         else
         {
-            if (!FactInput.TryLoad(eventFiles, db, seller, asOf, rejectsPath, stderr, out facts, out rejected, keepOthers: evaluator.ComparesSellers)) return ExitCodes.Error;
+            if (!FactInput.TryLoad(eventFiles, db, seller, asOf, rejectsPath, stderr, out facts, out rejected, marketplace: marketplace, keepOthers: evaluator.ComparesSellers)) return ExitCodes.Error;
             result = withoutDisputed.Evaluate(facts, asOf, explain: true, only: seller).Sellers[0];
         }
         if (metric is not null) result = result with { Metrics = result.Metrics.Where(m => m.Id == metric).ToList() };

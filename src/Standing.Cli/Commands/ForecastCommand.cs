@@ -26,12 +26,12 @@ internal static class ForecastCommand
         {
             events, db, marketplace, policy, asOf, seller, metric, days, format, rejects,
         };
-        command.SetAction(parse => Run(parse.GetValue(events), CommonOptions.Target(parse, db, marketplace), parse.GetValue(policy)!, parse.GetValue(asOf)!, parse.GetValue(seller)!,
-            parse.GetValue(metric), parse.GetValue(days), parse.GetValue(format)!, parse.GetValue(rejects)));
+        command.SetAction(parse => Run(parse.GetValue(events), CommonOptions.TargetOrFiles(parse, db, marketplace), parse.GetValue(policy)!, parse.GetValue(asOf)!, parse.GetValue(seller)!,
+            parse.GetValue(metric), parse.GetValue(days), parse.GetValue(format)!, parse.GetValue(rejects), CommonOptions.EventsMarketplace(parse, db, marketplace)));
         return command;
     }
 
-    private static int Run(string[]? eventFiles, string? db, string policyRef, string asOfText, string seller, string? metric, int? days, string format, string? rejectsPath)
+    private static int Run(string[]? eventFiles, string? db, string policyRef, string asOfText, string seller, string? metric, int? days, string format, string? rejectsPath, string? marketplace = null)
     {
         var stderr = Consoles.Error;
         if (days is < 1 or > SellerForecaster.MaxDays)
@@ -45,7 +45,7 @@ internal static class ForecastCommand
             stderr.WriteLine($"unknown metric \"{metric}\" in policy {policy.Id}; its metrics: {string.Join(", ", policy.Metrics.Select(m => m.Id))}");
             return ExitCodes.Error;
         }
-        if (!FactInput.TryLoad(eventFiles, db, seller, asOf, rejectsPath, stderr, out var facts, out var rejected)) return ExitCodes.Error;
+        if (!FactInput.TryLoad(eventFiles, db, seller, asOf, rejectsPath, stderr, out var facts, out var rejected, marketplace: marketplace)) return ExitCodes.Error;
         if (!DisputeInput.TryLoad(db, seller, stderr, out var disputes)) return ExitCodes.Error;
         // Accepted disputes take their items out of the metric from then on, as in explain.
         var judged = disputes.Count == 0 ? policy : DisputeExclusion.Apply(policy, disputes, asOf);

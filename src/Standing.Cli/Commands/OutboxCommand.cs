@@ -43,7 +43,7 @@ internal static class OutboxCommand
                 var shape = parse.GetValue(format)!;
                 if (shape == OutputFormat.Json)
                 {
-                    OutputFormat.WriteJson(stdout => NoticeDocument.WriteList(stdout, notices, deliveries));
+                    OutputFormat.WriteJson(stdout => NoticeDocument.WriteList(stdout, notices, deliveries, NoticePayload.Of(parse.GetValue(marketplace))));
                     return ExitCodes.Ok;
                 }
                 // A notice id may be 70 characters long: the table gives it a line of its own, with what and to whom below.
@@ -129,7 +129,7 @@ internal static class OutboxCommand
                 if (!CheckSinks(folder, webhooks, Consoles.Error, sinks.FolderFlag(parse), sinks.WebhookFlag(parse))) return ExitCodes.Error;
                 if (!WebhookSecrets.TryRead(parse.GetValue(secret), webhooks, "--webhook-secret", sinks.WebhookFlag(parse), Consoles.Error, out var secrets)) return ExitCodes.Error;
                 using var store = EnforcementStore.Open(CommonOptions.Target(parse, db, marketplace)!);
-                return Deliver(store, folder, webhooks, Consoles.Error, Consoles.Out, sinks.FolderFlag(parse), sinks.WebhookFlag(parse), secrets) ? ExitCodes.Ok : ExitCodes.Error;
+                return Deliver(store, NoticePayload.Of(parse.GetValue(marketplace)), folder, webhooks, Consoles.Error, Consoles.Out, sinks.FolderFlag(parse), sinks.WebhookFlag(parse), secrets) ? ExitCodes.Ok : ExitCodes.Error;
             }
             catch (EventStoreException e)
             {
@@ -162,7 +162,7 @@ internal static class OutboxCommand
         Uri.TryCreate(url, UriKind.Absolute, out uri!) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     /// <summary>Delivers to the sinks named; true when every notice arrived (or no sink was named).</summary>
-    public static bool Deliver(EnforcementStore store, string? folder, string[]? webhooks, TextWriter stderr, IAnsiConsole stdout,
+    public static bool Deliver(EnforcementStore store, string marketplace, string? folder, string[]? webhooks, TextWriter stderr, IAnsiConsole stdout,
         string folderFlag = SinkOptions.FolderName, string webhookFlag = SinkOptions.WebhookName, IReadOnlyList<string?>? secrets = null)
     {
         if (!CheckSinks(folder, webhooks, stderr, folderFlag, webhookFlag)) return false;
@@ -176,7 +176,7 @@ internal static class OutboxCommand
         }
         if (sinks.Count == 0) return true;
         store.CheckWritable(); // nothing leaves the store unless its delivery can be recorded
-        var report = new OutboxDelivery(store, SystemClock.Instance, RetryOptions.Default).DeliverAsync(sinks).GetAwaiter().GetResult();
+        var report = new OutboxDelivery(store, SystemClock.Instance, RetryOptions.Default) { Marketplace = marketplace }.DeliverAsync(sinks).GetAwaiter().GetResult();
         stdout.WriteLine($"outbox: {Plural.Of(report.Delivered, "delivery", "deliveries")} made, {Plural.Of(report.Failures.Count, "sink")} failing, {report.DeadLetters.Count} refused for good" +
             (report.Skipped > 0 ? $", {report.Skipped} left to another deliverer or to a receiver's Retry-After" : ""));
         foreach (var failure in report.Failures) stderr.WriteLine("not delivered (kept for the next delivery): " + failure);

@@ -68,7 +68,7 @@ internal static class RunCommand
             {
                 if (marketplaces.Count > 1) Consoles.Out.WriteLine($"marketplace {id}:");
                 var code = Run(MarketplaceStores.Resolve(target, id), parse.GetValue(asOf), parse.GetValue(from), parse.GetValue(to), parse.GetValue(policies),
-                    MarketplaceFolder(sinks.Folder(parse), id), sinks.Webhooks(parse), sinks.FolderFlag(parse), sinks.WebhookFlag(parse), parse.GetValue(batch), secrets);
+                    MarketplaceFolder(sinks.Folder(parse), id), sinks.Webhooks(parse), sinks.FolderFlag(parse), sinks.WebhookFlag(parse), parse.GetValue(batch), secrets, id);
                 if (code != ExitCodes.Ok) exit = code;
             }
             return exit;
@@ -89,7 +89,7 @@ internal static class RunCommand
 
     internal static int Run(string db, string? asOfText, string? from, string? to, string[]? policyRefs, string? folder, string[]? webhooks,
         string folderFlag = SinkOptions.FolderName, string webhookFlag = SinkOptions.WebhookName, int batchSize = FactProjection.Chunk,
-        IReadOnlyList<string?>? secrets = null)
+        IReadOnlyList<string?>? secrets = null, string marketplace = MarketplaceId.Default)
     {
         var stderr = Consoles.Error;
         var stdout = Consoles.Out;
@@ -183,7 +183,7 @@ internal static class RunCommand
                 if (oneDay.Count > 0) RunOneDay(projection!, oneDay, batchSize, disputes, store, stdout);
             });
             ReportOverdue(store, last, stdout);
-            return OutboxCommand.Deliver(store, folder, webhooks, stderr, stdout, folderFlag, webhookFlag, secrets) ? ExitCodes.Ok : ExitCodes.Error;
+            return OutboxCommand.Deliver(store, marketplace, folder, webhooks, stderr, stdout, folderFlag, webhookFlag, secrets) ? ExitCodes.Ok : ExitCodes.Error;
         }
         catch (EventStoreException e)
         {

@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Standing.Cli.Output;
 using Standing.Core.Events;
 using Standing.Data.Ndjson;
 using Standing.Data.Store;
@@ -16,7 +17,7 @@ internal sealed record EventInput(IReadOnlyList<StandingEvent> Events, int Rejec
     /// <paramref name="seller"/>'s events are read when one is named (facts are folded from the stored
     /// log at evaluation time).
     /// </summary>
-    public static bool TryLoad(string[]? files, string? db, string? seller, string? rejectsPath, TextWriter stderr, out EventInput input)
+    public static bool TryLoad(string[]? files, string? db, string? seller, string? rejectsPath, TextWriter stderr, out EventInput input, string? marketplace = null)
     {
         input = new EventInput([], 0);
         var hasFiles = files is { Length: > 0 };
@@ -25,7 +26,7 @@ internal sealed record EventInput(IReadOnlyList<StandingEvent> Events, int Rejec
             stderr.WriteLine("give the events either with --events FILE... or with --db TARGET (exactly one of them)");
             return false;
         }
-        if (hasFiles) return TryRead(files!, rejectsPath, stderr, out input);
+        if (hasFiles) return TryRead(files!, rejectsPath, stderr, out input) && OfMarketplace(input, marketplace, stderr, out input);
         if (rejectsPath is not null)
         {
             stderr.WriteLine("--rejects applies to --events files; events in a store were checked when they were ingested");
@@ -82,6 +83,30 @@ internal sealed record EventInput(IReadOnlyList<StandingEvent> Events, int Rejec
         if (result.Rejects.Count > 0)
             stderr.WriteLine($"{result.Rejects.Count} line{(result.Rejects.Count == 1 ? "" : "s")} rejected, {result.Log.AcceptedCount} events accepted ({result.Log.DuplicateCount} duplicates ignored)");
         input = new EventInput(result.Log.Events, result.Rejects.Count);
+        return true;
+    }
+
+    /// <summary>
+    /// The files' events of one marketplace (<paramref name="marketplace"/>, none: the default one, which
+    /// holds the events without the field), as a store keeps them apart: nothing, not even Prom.ua's peer
+    /// pool, crosses. The marketplaces left out are named on stderr with their counts.
+    /// </summary>
+    private static bool OfMarketplace(EventInput all, string? marketplace, TextWriter stderr, out EventInput input)
+    {
+        input = all;
+        var chosen = marketplace ?? MarketplaceId.Default;
+        if (MarketplaceId.Problem(chosen) is { } problem)
+        {
+            stderr.WriteLine($"--marketplace: {problem}");
+            return false;
+        }
+        static string Of(StandingEvent e) => e.Marketplace ?? MarketplaceId.Default;
+        var others = all.Events.Where(e => Of(e) != chosen).GroupBy(Of, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} ({Plural.Of(g.Count(), "event")})").ToList();
+        if (others.Count == 0) return true;
+        var kept = all.Events.Where(e => Of(e) == chosen).ToList();
+        stderr.WriteLine($"--events: marketplace {chosen} evaluated ({Plural.Of(kept.Count, "event")}); left out: {string.Join(", ", others)}; --marketplace ID chooses another");
+        input = all with { Events = kept };
         return true;
     }
 

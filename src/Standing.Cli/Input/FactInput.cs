@@ -10,11 +10,12 @@ internal static class FactInput
     /// <summary>
     /// Folds the facts of every seller (or of <paramref name="seller"/>). From a store, facts come
     /// through the <see cref="FactProjection"/>: stored facts where they serve, a fold of the log for the rest.
+    /// From files, only the events of <paramref name="marketplace"/> (none: the default one) count.
     /// With <paramref name="keepOthers"/> every seller is kept even when one is named (a standard that
     /// compares sellers needs them all, even to show one).
     /// </summary>
     public static bool TryLoad(string[]? files, string? db, string? seller, Instant asOf, string? rejectsPath, TextWriter stderr,
-        out IReadOnlyList<SellerFacts> facts, out int rejected, bool keepOthers = false)
+        out IReadOnlyList<SellerFacts> facts, out int rejected, bool keepOthers = false, string? marketplace = null)
     {
         facts = [];
         rejected = 0;
@@ -42,7 +43,7 @@ internal static class FactInput
                 return false;
             }
         }
-        if (!EventInput.TryLoad(files, db, keepOthers ? null : seller, rejectsPath, stderr, out var input)) return false;
+        if (!EventInput.TryLoad(files, db, keepOthers ? null : seller, rejectsPath, stderr, out var input, marketplace)) return false;
         rejected = input.RejectedCount;
         return SellerSelection.TryFacts(input.Events, asOf, seller, stderr, out facts, keepOthers);
     }

@@ -12,6 +12,6 @@ internal static class CaseJson
 {
     public static void WriteList(Stream stream, IEnumerable<EnforcementCase> cases) => CaseDocument.WriteList(stream, cases);
 
-    public static void WriteOne(Stream stream, EnforcementCase c, IReadOnlyList<AuditEntry> audit, IReadOnlyList<StoredNotice> notices) =>
-        CaseDocument.WriteOne(stream, c, audit, notices);
+    public static void WriteOne(Stream stream, EnforcementCase c, IReadOnlyList<AuditEntry> audit, IReadOnlyList<StoredNotice> notices, string marketplace) =>
+        CaseDocument.WriteOne(stream, c, audit, notices, marketplace);
 }

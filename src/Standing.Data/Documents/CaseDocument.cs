@@ -17,19 +17,20 @@ public static class CaseDocument
     {
         using var w = Writer(stream);
         w.WriteStartArray();
-        foreach (var c in cases) WriteCase(w, c, null, null);
+        foreach (var c in cases) WriteCase(w, c, null, null, null);
         w.WriteEndArray();
     }
 
-    public static void WriteOne(Stream stream, EnforcementCase c, IReadOnlyList<AuditEntry> audit, IReadOnlyList<StoredNotice> notices)
+    /// <summary>One case; its notices as their receivers get them, naming <paramref name="marketplace"/>, the store's.</summary>
+    public static void WriteOne(Stream stream, EnforcementCase c, IReadOnlyList<AuditEntry> audit, IReadOnlyList<StoredNotice> notices, string marketplace)
     {
         using var w = Writer(stream);
-        WriteCase(w, c, audit, notices);
+        WriteCase(w, c, audit, notices, marketplace);
     }
 
     private static Utf8JsonWriter Writer(Stream stream) => new(stream, DocumentText.WriterOptions);
 
-    private static void WriteCase(Utf8JsonWriter w, EnforcementCase c, IReadOnlyList<AuditEntry>? audit, IReadOnlyList<StoredNotice>? notices)
+    private static void WriteCase(Utf8JsonWriter w, EnforcementCase c, IReadOnlyList<AuditEntry>? audit, IReadOnlyList<StoredNotice>? notices, string? marketplace)
     {
         w.WriteStartObject();
         w.WriteString("id", c.Id);
@@ -72,7 +73,7 @@ public static class CaseDocument
         if (notices is not null)
         {
             w.WriteStartArray("notices");
-            foreach (var n in notices) NoticeDocument.WriteBody(w, n);
+            foreach (var n in notices) NoticeDocument.WriteBody(w, n, marketplace ?? Store.MarketplaceId.Default);
             w.WriteEndArray();
         }
         w.WriteEndObject();

@@ -5,12 +5,12 @@ namespace Standing.Data.Documents;
 
 /// <summary>
 /// The JSON of <c>standing outbox list --format json</c> (docs/schemas/notices.schema.json): each notice
-/// {"id","seller","policy","case","kind","audience","at","deliveries":[{"sink","attempts","delivered_at",
+/// {"id","seller","marketplace","policy","case","kind","audience","at","deliveries":[{"sink","attempts","delivered_at",
 /// "last_attempt_at","last_error"}]}; a case's notices carry the full body the sinks receive.
 /// </summary>
 public static class NoticeDocument
 {
-    public static void WriteList(Stream stream, IEnumerable<StoredNotice> notices, ILookup<string, Delivery> deliveries)
+    public static void WriteList(Stream stream, IEnumerable<StoredNotice> notices, ILookup<string, Delivery> deliveries, string marketplace)
     {
         using var w = new Utf8JsonWriter(stream, DocumentText.WriterOptions);
         w.WriteStartArray();
@@ -19,6 +19,7 @@ public static class NoticeDocument
             w.WriteStartObject();
             w.WriteString("id", n.Id);
             w.WriteString("seller", n.Seller);
+            w.WriteString("marketplace", marketplace);
             w.WriteString("policy", n.Policy);
             w.WriteString("case", n.CaseId);
             w.WriteString("kind", n.Kind);
@@ -42,10 +43,6 @@ public static class NoticeDocument
         w.WriteEndArray();
     }
 
-    /// <summary>The body a sink receives, with its instants to the millisecond.</summary>
-    public static void WriteBody(Utf8JsonWriter w, StoredNotice notice)
-    {
-        using var body = JsonDocument.Parse(notice.Body);
-        DocumentText.WriteStored(w, body.RootElement);
-    }
+    /// <summary>The body a sink receives (with its marketplace), its instants to the millisecond.</summary>
+    public static void WriteBody(Utf8JsonWriter w, StoredNotice notice, string marketplace) => Outbox.NoticePayload.WriteBody(w, notice, marketplace);
 }

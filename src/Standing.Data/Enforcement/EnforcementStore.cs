@@ -27,6 +27,12 @@ public sealed partial class EnforcementStore : IDisposable
 
     public string Name { get; }
 
+    /// <summary>
+    /// On PostgreSQL, the lock a run of policy <c>@policy</c> takes to save: one per policy and schema,
+    /// so each marketplace's store (a schema of its own) runs its policies apart from the others'.
+    /// </summary>
+    public const string RunLockStatement = "SELECT pg_advisory_xact_lock(hashtext(coalesce(current_schema(), '') || ' standing enforcement run ' || @policy))";
+
     /// <summary>Opens the enforcement tables of an existing store (bringing its schema up to date).</summary>
     public static EnforcementStore Open(string target)
     {
@@ -214,8 +220,9 @@ public sealed partial class EnforcementStore : IDisposable
             {
                 // Read committed alone would let two runs of a policy both pass the check below: the
                 // lock makes the second wait for the first's commit, then see its as-of. (SQLite's
-                // transaction already holds the database's write lock.)
-                using var wait = Command("SELECT pg_advisory_xact_lock(hashtext(@key))", ("key", "standing enforcement run " + locked.Policy));
+                // transaction already holds the database's write lock.) Per schema: each marketplace's runs
+                // are their own.
+                using var wait = Command(RunLockStatement, ("policy", locked.Policy));
                 wait.Transaction = transaction;
                 wait.ExecuteNonQuery();
             }

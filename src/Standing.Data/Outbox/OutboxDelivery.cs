@@ -18,6 +18,9 @@ public sealed class OutboxDelivery(EnforcementStore store, IClock clock, RetryOp
 
     public Random Random { get; init; } = Random.Shared;
 
+    /// <summary>The marketplace whose store this is: every notice sent names it (<see cref="NoticePayload"/>).</summary>
+    public string Marketplace { get; init; } = Store.MarketplaceId.Default;
+
     private enum Outcome
     {
         Delivered,
@@ -42,7 +45,7 @@ public sealed class OutboxDelivery(EnforcementStore store, IClock clock, RetryOp
                     others++;
                     continue;
                 }
-                var (outcome, error) = await SendWithRetriesAsync(sink, notice, cancellationToken).ConfigureAwait(false);
+                var (outcome, error) = await SendWithRetriesAsync(sink, NoticePayload.Sent(notice, Marketplace), cancellationToken).ConfigureAwait(false);
                 store.Release(notice, sink.Name, _owner);
                 if (outcome == Outcome.Delivered)
                 {

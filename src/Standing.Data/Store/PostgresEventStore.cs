@@ -9,13 +9,18 @@ namespace Standing.Data.Store;
 /// <summary>
 /// The event store on PostgreSQL. A batch goes in by binary COPY into a session-local staging table,
 /// then one INSERT … SELECT of the ids not stored yet, in one transaction. Writers take a
-/// transaction-level advisory lock, so an id can be checked across sellers without a unique index on
-/// id alone (which a table distributed by seller could not have).
+/// transaction-level advisory lock of their schema (<see cref="AppendLockStatement"/>), so an id can be
+/// checked across sellers without a unique index on id alone (which a table distributed by seller could
+/// not have), while the marketplaces of one database, each a schema of its own, append side by side.
 /// </summary>
 public sealed class PostgresEventStore : IEventStore, IPlannedAppend
 {
-    /// <summary>The advisory lock key of appends ("Stnd" again).</summary>
-    private const long AppendLock = 0x53746e64;
+    /// <summary>
+    /// Takes the appends' advisory lock of the connection's schema: the two-key form, "Stnd" and the
+    /// schema's name hashed, so each marketplace's store (a schema) serialises its own writers only.
+    /// Two schemas whose hashes collide merely wait for each other.
+    /// </summary>
+    public const string AppendLockStatement = "SELECT pg_advisory_xact_lock(1400139364, hashtext(coalesce(current_schema(), '')))";
 
     private readonly NpgsqlConnection _connection;
     private bool _stagingReady;
@@ -173,7 +178,7 @@ public sealed class PostgresEventStore : IEventStore, IPlannedAppend
     private void Migrate()
     {
         using var transaction = _connection.BeginTransaction();
-        Execute($"SELECT pg_advisory_xact_lock({AppendLock})", transaction);
+        Execute(AppendLockStatement, transaction);
         // Read again under the lock: another process may have created or migrated the schema.
         var version = TableExists("standing_meta") ? ReadVersion(transaction) : 0;
         if (version > StoreSchema.CurrentVersion)
@@ -207,7 +212,7 @@ public sealed class PostgresEventStore : IEventStore, IPlannedAppend
         try
         {
             using var transaction = _connection.BeginTransaction();
-            Execute($"SELECT pg_advisory_xact_lock({AppendLock})", transaction);
+            Execute(AppendLockStatement, transaction);
             using (var copy = _connection.BeginBinaryImport("COPY standing_incoming (ord, seller, id, type, at, body) FROM STDIN (FORMAT BINARY)"))
             {
                 foreach (var i in plan.Firsts)
@@ -335,7 +340,7 @@ public sealed class PostgresEventStore : IEventStore, IPlannedAppend
         try
         {
             using var transaction = _connection.BeginTransaction();
-            Execute($"SELECT pg_advisory_xact_lock({AppendLock})", transaction);
+            Execute(AppendLockStatement, transaction);
             Execute("UPDATE standing_meta SET value = (value::bigint + 1)::text WHERE key = 'log_position'", transaction);
             Execute("DELETE FROM seller_projection", transaction);
             Execute("DELETE FROM seller_facts", transaction);

@@ -64,7 +64,7 @@ public static class Schemas
     public sealed record SnapshotDocument(string Metric, double? Value, long Numerator, long Denominator, string Status, string? WindowStart, string WindowEnd);
 
     /// <summary>A notice as the outbox delivers it.</summary>
-    public sealed record NoticeDocument(string Id, string Seller, string Policy, string Case, string Kind, string Audience, string At, string Title,
+    public sealed record NoticeDocument(string Id, string Seller, string Marketplace, string Policy, string Case, string Kind, string Audience, string At, string Title,
         IReadOnlyList<string> Lines, IReadOnlyList<SnapshotDocument> Metrics, IReadOnlyList<string> Items);
 
     public sealed record NoticesFeed(IReadOnlyList<NoticeDocument> Notices, string? NextCursor);

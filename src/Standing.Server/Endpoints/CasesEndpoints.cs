@@ -55,7 +55,7 @@ public static class CasesEndpoints
         if (store.Case(id) is not { } c || !context.Key().Sees(access, c.Seller)) return Unknown(id);
         var audit = store.Audit(c.Id);
         var notices = store.Notices(c.Id);
-        return new JsonDocumentResult(stream => CaseJson.WriteOne(stream, c, audit, notices));
+        return new JsonDocumentResult(stream => CaseJson.WriteOne(stream, c, audit, notices, access.Marketplace));
     }
 
     private static IResult Decide(HttpContext context, StoreAccess access, ServerOptions options, string id, DecisionRequest request)
@@ -66,7 +66,7 @@ public static class CasesEndpoints
         using var store = access.Enforcement();
         var audit = store.Audit(id);
         var notices = store.Notices(id);
-        return new JsonDocumentResult(stream => CaseJson.WriteOne(stream, moved!, audit, notices));
+        return new JsonDocumentResult(stream => CaseJson.WriteOne(stream, moved!, audit, notices, access.Marketplace));
     }
 
     /// <summary>A decision not made, as a problem document: 400 for a bad field, 404, or 409 with the refusal.</summary>

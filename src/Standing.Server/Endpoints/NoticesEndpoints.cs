@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
 using Standing.Data.Enforcement;
 using Standing.Data.Keys;
+using Standing.Data.Outbox;
 using Standing.Server.Access;
 using Standing.Server.Documents;
 
@@ -48,7 +49,7 @@ public static class NoticesEndpoints
         {
             json.WriteStartObject();
             json.WriteStartArray("notices");
-            foreach (var n in notices) json.WriteRawValue(n.Body);
+            foreach (var n in notices) json.WriteRawValue(NoticePayload.Body(n, access.Marketplace));
             json.WriteEndArray();
             if (next is null) json.WriteNull("next_cursor");
             else json.WriteString("next_cursor", next);

@@ -10,10 +10,13 @@ using Standing.Enforcement.Disputes;
 
 namespace Standing.Server.Jobs;
 
-/// <summary>One backtest the server was asked for: what, who, when, and its outcome once done.</summary>
-public sealed class BacktestRun(string id, BacktestPlan plan, string startedBy, Instant requestedAt)
+/// <summary>One backtest the server was asked for: what, of which marketplace, who, when, and its outcome once done.</summary>
+public sealed class BacktestRun(string id, string marketplace, BacktestPlan plan, string startedBy, Instant requestedAt)
 {
     public string Id { get; } = id;
+
+    /// <summary>The marketplace whose store it replays; only that marketplace's keys (and admins naming it) see it.</summary>
+    public string Marketplace { get; } = marketplace;
     public BacktestPlan Plan { get; } = plan;
     public string StartedBy { get; } = startedBy;
     public Instant RequestedAt { get; } = requestedAt;
@@ -34,9 +37,9 @@ public sealed class BacktestRun(string id, BacktestPlan plan, string startedBy, 
 }
 
 /// <summary>
-/// The backtests an admin started on this server, replayed in the background one at a time (a replay
-/// takes a core for as long as it runs; the others wait in order), every case in memory: the store is
-/// only read. Runs and reports are kept in memory, the latest <see cref="Kept"/>, until the server stops.
+/// The backtests an admin started on this server, each on the store of the marketplace it was started
+/// for, replayed in the background one at a time (a replay takes a core for as long as it runs; the
+/// others wait in order), every case in memory: the store is only read. Runs and reports are kept in memory, the latest <see cref="Kept"/>, until the server stops.
 /// </summary>
 public sealed partial class BacktestRuns(Deployment deployment, ServerOptions options, IHostApplicationLifetime lifetime, ILogger<BacktestRuns> logger)
 {
@@ -49,15 +52,17 @@ public sealed partial class BacktestRuns(Deployment deployment, ServerOptions op
     private readonly Lock _gate = new();
     private Task _tail = Task.CompletedTask; // the runs chained one after the other
 
-    /// <summary>Every run kept, latest first.</summary>
-    public IReadOnlyList<BacktestRun> All() => _runs.Values.OrderByDescending(r => r.RequestedAt).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
+    /// <summary>Every run kept of <paramref name="marketplace"/>, latest first.</summary>
+    public IReadOnlyList<BacktestRun> All(string marketplace) => _runs.Values.Where(r => r.Marketplace == marketplace)
+        .OrderByDescending(r => r.RequestedAt).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
 
-    public BacktestRun? Find(string id) => _runs.GetValueOrDefault(id);
+    /// <summary>The run <paramref name="id"/> if it is <paramref name="marketplace"/>'s: another marketplace's is unknown here.</summary>
+    public BacktestRun? Find(string id, string marketplace) => _runs.GetValueOrDefault(id) is { } run && run.Marketplace == marketplace ? run : null;
 
-    /// <summary>Queues a checked plan and returns at once; the replay runs in the background.</summary>
-    public BacktestRun Start(BacktestPlan plan, string startedBy)
+    /// <summary>Queues a checked plan over <paramref name="marketplace"/>'s store and returns at once; the replay runs in the background.</summary>
+    public BacktestRun Start(BacktestPlan plan, string marketplace, string startedBy)
     {
-        var run = new BacktestRun("bt-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)), plan, startedBy, options.Now());
+        var run = new BacktestRun("bt-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)), marketplace, plan, startedBy, options.Now());
         _runs[run.Id] = run;
         Forget();
         lock (_gate) _tail = _tail.ContinueWith(_ => Execute(run), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
@@ -99,12 +104,13 @@ public sealed partial class BacktestRuns(Deployment deployment, ServerOptions op
         var backtest = plan.Start();
         var (start, end) = plan.Span();
         var lastAsOf = Instant.Max(backtest.Baseline.AsOfs[^1], backtest.Candidate.AsOfs[^1]);
+        var access = deployment.Default.For(run.Marketplace);
         IReadOnlyDictionary<string, List<Dispute>> disputes;
-        using (var enforcement = deployment.Default.Enforcement())
+        using (var enforcement = access.Enforcement())
         {
             disputes = enforcement.Disputes().GroupBy(d => d.Seller, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         }
-        using var store = deployment.Default.Events();
+        using var store = access.Events();
         var rows = store.Sellers();
         var known = rows.Where(r => r.FirstAt < lastAsOf).ToList();
         var inRange = 0L;

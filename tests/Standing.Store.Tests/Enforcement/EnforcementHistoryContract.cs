@@ -315,7 +315,11 @@ public sealed class PostgresEnforcementHistoryTests(PostgresCluster cluster) : E
         using var other = new NpgsqlConnection(connectionString);
         other.Open();
         using var transaction = other.BeginTransaction();
-        using (var take = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('standing enforcement run promua'))", other, transaction)) take.ExecuteNonQuery();
+        using (var take = new NpgsqlCommand(EnforcementStore.RunLockStatement, other, transaction))
+        {
+            take.Parameters.AddWithValue("policy", "promua");
+            take.ExecuteNonQuery();
+        }
 
         var saving = Task.Run(() => store.Save([], ("promua", earlier)));
         using (var watch = new NpgsqlConnection(connectionString))

@@ -8,7 +8,7 @@ namespace Standing.Server.Pages.Staff;
 
 /// <summary><c>/backtests/{id}</c>: one backtest's state, then its report (refreshing itself while it runs).</summary>
 [PageRoles(KeyRoles.Admin, KeyRoles.Operator, KeyRoles.Reviewer)]
-public sealed class BacktestModel(BacktestRuns runs) : StandingPageModel
+public sealed class BacktestModel(StoreAccess access, BacktestRuns runs) : StandingPageModel
 {
     public BacktestRun Run { get; private set; } = null!;
 
@@ -16,7 +16,7 @@ public sealed class BacktestModel(BacktestRuns runs) : StandingPageModel
 
     public IActionResult OnGet(string id)
     {
-        if (runs.Find(id) is not { } run) return NotFound();
+        if (runs.Find(id, access.Marketplace) is not { } run) return NotFound();
         Run = run;
         if (!Finished) Response.Headers["Refresh"] = "2"; // plain HTML, no script: the browser asks again until it is done
         return Page();
@@ -25,7 +25,7 @@ public sealed class BacktestModel(BacktestRuns runs) : StandingPageModel
     /// <summary><c>/backtests/{id}/report</c>: the report itself, as <c>GET /v1/backtests/{id}/report</c> serves it, framed by the page above.</summary>
     public IActionResult OnGetReport(string id)
     {
-        if (runs.Find(id) is not { Html: { } html }) return NotFound();
+        if (runs.Find(id, access.Marketplace) is not { Html: { } html }) return NotFound();
         Response.Headers.ContentSecurityPolicy = BacktestsEndpoints.ReportSecurityPolicy + "; frame-ancestors 'self'";
         Response.Headers.XFrameOptions = "SAMEORIGIN";
         return Content(html, "text/html; charset=utf-8");

@@ -32,7 +32,7 @@ public sealed class BacktestsModel(StoreAccess access, BacktestRuns runs) : Stan
 
     public bool MayStart => Caller.Role == KeyRoles.Admin;
 
-    public void OnGet() => Runs = runs.All();
+    public void OnGet() => Runs = runs.All(access.Marketplace);
 
     public IActionResult OnPost()
     {
@@ -42,14 +42,14 @@ public sealed class BacktestsModel(StoreAccess access, BacktestRuns runs) : Stan
         var request = new BacktestPlan.Request(yaml is null ? Policy : null, yaml, GuardCompare ? null : Baseline, From, To, GuardCompare);
         if (BacktestPlan.TryMake(request, access, out var plan, out var problem))
         {
-            var run = runs.Start(plan, Caller.Name);
+            var run = runs.Start(plan, access.Marketplace, Caller.Name);
             return Redirect($"/backtests/{Uri.EscapeDataString(run.Id)}");
         }
         var details = problem!.ProblemDetails;
         Error = details.Detail;
         if (details.Extensions.TryGetValue("errors", out var errors) && errors is List<object> list) PolicyErrors = list.OfType<BacktestPlan.PolicyErrorDocument>().ToList();
         Response.StatusCode = details.Status ?? 400;
-        Runs = runs.All();
+        Runs = runs.All(access.Marketplace);
         return Page();
     }
 
