@@ -41,7 +41,7 @@ public sealed class BacktestPagesTests : IDisposable
         using var browser = Browser.Open(server.Address);
         browser.SignIn(server.KeyText("admin"));
         browser.Go("/overview");
-        browser.Web.FindElement(By.LinkText("Backtests")).Click();
+        browser.ClickThrough(browser.Web.FindElement(By.LinkText("Backtests")));
         Assert.Equal("/backtests", browser.Location);
         Assert.NotNull(browser.Find("[data-empty]"));
 
@@ -53,7 +53,7 @@ public sealed class BacktestPagesTests : IDisposable
             // A date input's value is ISO whatever the browser shows (typing follows the locale's order).
             foreach (var (field, value) in new[] { ("#from", from), ("#to", to) })
                 browser.Web.ExecuteScript("arguments[0].value = arguments[1];", browser.Find(field), value);
-            browser.Find("form[data-form=backtest] button[type=submit]").Click();
+            browser.ClickThrough(browser.Find("form[data-form=backtest] button[type=submit]"));
         }
 
         Fill("2026-03-06", "2026-03-04");

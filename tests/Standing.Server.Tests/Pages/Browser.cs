@@ -49,6 +49,34 @@ internal sealed class Browser : IDisposable
 
     public IReadOnlyList<IWebElement> FindAll(string css) => Web.FindElements(By.CssSelector(css));
 
+    /// <summary>
+    /// Clicks what loads another page (a link, a form's button) and waits until that page has replaced this
+    /// one: a click returns before a posted form's answer arrives, so a find right after it can still see,
+    /// or miss, the old page.
+    /// </summary>
+    public void ClickThrough(IWebElement element)
+    {
+        var old = Web.FindElement(By.TagName("html"));
+        element.Click();
+        var until = DateTime.UtcNow.AddMinutes(1);
+        while (!IsGone(old) && DateTime.UtcNow < until) Thread.Sleep(25);
+        while (!Equals(Web.ExecuteScript("return document.readyState"), "complete") && DateTime.UtcNow < until) Thread.Sleep(25);
+        Assert.True(IsGone(old), "the click did not load another page within a minute");
+    }
+
+    private static bool IsGone(IWebElement element)
+    {
+        try
+        {
+            _ = element.Enabled;
+            return false;
+        }
+        catch (StaleElementReferenceException)
+        {
+            return true;
+        }
+    }
+
     public string Location => new Uri(Web.Url).PathAndQuery;
 
     public string Text => Web.FindElement(By.TagName("body")).Text;
@@ -58,7 +86,7 @@ internal sealed class Browser : IDisposable
     {
         Go("/sign-in");
         Find("#key").SendKeys(key);
-        Find("form[action='/sign-in'] button[type=submit]").Click();
+        ClickThrough(Find("form[action='/sign-in'] button[type=submit]"));
         // The answer is a redirect away from the sign-in page: wait for it, or the next page is asked without the session.
         var until = DateTime.UtcNow.AddMinutes(1);
         while (new Uri(Web.Url).AbsolutePath == "/sign-in" && DateTime.UtcNow < until) Thread.Sleep(50);

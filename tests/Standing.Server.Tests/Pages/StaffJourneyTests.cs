@@ -34,13 +34,13 @@ public sealed class StaffJourneyTests : IDisposable
         browser.Screenshots("journey1-overview");
         var worst = browser.FindAll("table[data-table=worst] tbody tr")[0];
         Assert.Equal("shop-a", worst.GetAttribute("data-seller"));
-        worst.FindElement(By.PartialLinkText("suspension_proposal")).Click();
+        browser.ClickThrough(worst.FindElement(By.PartialLinkText("suspension_proposal")));
 
         Assert.Equal("proposed", browser.Find("[data-state]").Text);
         var id = browser.Find("[data-case-id]").Text;
         browser.Find("input[name=Decision][value=confirm]").Click();
         browser.Find("#note").SendKeys("ODR rose from 30% to 41.7% after the warning");
-        browser.Find("form[data-form=decide] button[type=submit]").Click();
+        browser.ClickThrough(browser.Find("form[data-form=decide] button[type=submit]"));
 
         Assert.Contains("confirmed", browser.Find("[data-done]").Text, StringComparison.Ordinal);
         var last = browser.FindAll("ol[data-audit] > li")[^1];
@@ -85,11 +85,11 @@ public sealed class StaffJourneyTests : IDisposable
         Assert.Contains("catalog_exclusion", rows[1].Text, StringComparison.Ordinal);
         browser.Screenshots("journey3-queue");
 
-        rows[0].FindElement(By.CssSelector("a")).Click();
+        browser.ClickThrough(rows[0].FindElement(By.CssSelector("a")));
         Assert.Equal("awaiting_answer", browser.Find("[data-state]").Text);
         Assert.Contains("a second agent on the chat", browser.Find("dl.facts").Text, StringComparison.Ordinal);
         browser.Find("#note").SendKeys("Thank you: the plan is accepted; we re-check on day 14.");
-        browser.Find("form[data-form=decide] button[type=submit]").Click();
+        browser.ClickThrough(browser.Find("form[data-form=decide] button[type=submit]"));
         Assert.Contains("answered", browser.Find("[data-done]").Text, StringComparison.Ordinal);
         browser.Screenshots("journey3-letter-answered");
 
