@@ -4,8 +4,8 @@ namespace Standing.Server.Web;
 
 /// <summary>
 /// A metric's name on a page: its title in the page's language as the policy gives it (the titles its
-/// notices use); a pack without a title in that language (Congocrea has none in Polish) shows its English
-/// title, which a reader can still look up, rather than a bare id.
+/// notices use); a policy without a title in that language (every built-in pack gives all six, a policy of
+/// one's own may not) shows its English title, which a reader can still look up, rather than a bare id.
 /// </summary>
 public static class MetricTitle
 {

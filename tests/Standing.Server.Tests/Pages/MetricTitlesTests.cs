@@ -1,12 +1,14 @@
 using OpenQA.Selenium;
+using Standing.Policies;
+using Standing.Server.Web;
 
 namespace Standing.Server.Tests.Pages;
 
 /// <summary>
 /// A standard's page names each metric in the page's language, with the titles the packs give their
 /// notices, and never by its English title. The expected titles are copied by hand from the packs
-/// (src/Standing.Policies/Packs: mall.yaml in Polish, douyin.yaml in Chinese, congocrea.yaml in French);
-/// a pack without a title in the language is named by the metric's id (congocrea in Polish).
+/// (src/Standing.Policies/Packs: mall.yaml and congocrea.yaml in Polish, douyin.yaml in Chinese, congocrea.yaml in
+/// French); the last test walks every pack in every language against the titles the packs give.
 /// </summary>
 public sealed class MetricTitlesTests : IDisposable
 {
@@ -28,10 +30,10 @@ public sealed class MetricTitlesTests : IDisposable
         Assert.DoesNotContain("Orders whose final status was entered wrongly", browser.Find("main").Text, StringComparison.Ordinal);
         browser.Screenshot("titles-polish-mall-1440");
 
-        // congocrea gives no Polish title: the card keeps the pack's English title (copied from congocrea.yaml),
-        // which a reader can look up, not a bare id.
+        // congocrea's Polish title (congocrea.yaml), not its English one.
         browser.Go("/sellers/shop-a/congocrea");
-        Assert.StartsWith("Order defect rate (review of 2 stars or fewer, or a case; counted once per order)", Title(browser, "odr"), StringComparison.Ordinal);
+        Assert.StartsWith("Wskaźnik wadliwych zamówień (opinia na 2 gwiazdki lub mniej albo reklamacja; każde zamówienie liczone raz)", Title(browser, "odr"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Order defect rate", browser.Find("main").Text, StringComparison.Ordinal);
 
         Switch(browser, "zh");
         browser.Go("/sellers/shop-a/douyin");
@@ -53,6 +55,44 @@ public sealed class MetricTitlesTests : IDisposable
         Assert.Contains("Taux de commandes défectueuses", browser.Find("#items + h3").Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Order defect rate", browser.Find("main").Text, StringComparison.Ordinal);
         browser.Screenshot("titles-french-congocrea-1440");
+    }
+
+    /// <summary>
+    /// Issue 12: on every built-in standard's page, in each of the five languages besides English, every metric's
+    /// card is titled with the pack's title in that language and none is marked as English. The expected titles are
+    /// read from the packs, so a metric added without its translations fails here.
+    /// </summary>
+    [Fact]
+    public async Task Every_metric_of_every_pack_is_titled_in_each_page_language()
+    {
+        await using var server = await ServerHarness.Start(_stores.NewTarget(), o => o with { Clock = new FixedClock(FixedClock.DayAfter) });
+        using var browser = Browser.Open(server.Address);
+        browser.SignIn(server.KeyText("seller"));
+        var packs = BuiltInPacks.Ids.Select(BuiltInPacks.Load).ToList();
+        Assert.Equal(8, packs.Count);
+        var wrong = new List<string>();
+        var bare = new List<string>();
+        foreach (var language in PageLanguage.All.Where(l => l.Code != PageLanguage.English.Code))
+        {
+            browser.Web.Manage().Cookies.AddCookie(new Cookie(PageLanguage.CookieName, language.Code, "/"));
+            foreach (var pack in packs)
+            {
+                browser.Go("/sellers/shop-a/" + pack.Id);
+                Assert.Equal(language.Code, browser.Find("html").GetAttribute("lang"));
+                var cards = browser.FindAll("article[data-metric]");
+                if (cards.Count == 0) bare.Add($"{language.Code} {pack.Id}");
+                foreach (var card in cards)
+                {
+                    var id = card.GetAttribute("data-metric")!;
+                    var title = card.FindElement(By.CssSelector("h3 > span"));
+                    var expected = pack.Metrics.Single(m => m.Id == id).Titles.GetValueOrDefault(language.Code);
+                    if (expected is null || title.Text != expected || title.GetAttribute("lang") is { Length: > 0 })
+                        wrong.Add($"{language.Code} {pack.Id} {id}: \"{title.Text}\" (lang {title.GetAttribute("lang")}), the pack's: \"{expected}\"");
+                }
+            }
+        }
+        Assert.True(bare.Count == 0, "pages without a metric card: " + string.Join(", ", bare));
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
 
     private static string Title(Browser browser, string metric) =>

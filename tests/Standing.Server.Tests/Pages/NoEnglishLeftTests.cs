@@ -104,8 +104,8 @@ public sealed class NoEnglishLeftTests : IDisposable
     /// <summary>
     /// A Prom.ua company excluded from the catalog (ua-bad, <see cref="StaffJourneyData.PromuaExclusion"/>, the run of
     /// 2026-03-01) signs in with its own key: its page has the reinstatement checklist and the letter form. The
-    /// checklist's details are the pack's Russian and Ukrainian texts; in the other three languages the pack gives
-    /// none, so they are English marked as such, and the Russian page has none of the English detail.
+    /// checklist's details are the pack's texts in the page's language (promua.yaml gives them in all six), none
+    /// marked as English, and neither the Russian nor the Polish page has the English detail.
     /// </summary>
     [Fact]
     public async Task An_excluded_promua_company_meets_no_english_label_on_its_page()
@@ -130,6 +130,7 @@ public sealed class NoEnglishLeftTests : IDisposable
                 found.AddRange(EnglishOn(browser, code, path));
             }
             Assert.Equal(5, browser.FindAll("ul.checklist li[data-condition]").Count);
+            Assert.Empty(browser.FindAll("ul.checklist li[data-condition] [lang=en]"));
             Assert.Single(browser.FindAll("form#letter"));
             browser.Screenshots($"no-english-{code}-promua-excluded");
         }
@@ -138,6 +139,11 @@ public sealed class NoEnglishLeftTests : IDisposable
         browser.Web.Manage().Cookies.AddCookie(new OpenQA.Selenium.Cookie("standing.lang", "ru", "/"));
         browser.Go("/sellers/ua-bad/promua");
         Assert.Contains("Нет поддельных отзывов: поддельных отзывов не выявлено", browser.Find("li[data-condition=no_fake_reviews]").Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("no fake reviews detected", browser.Find("main").Text, StringComparison.Ordinal);
+        // And its Polish words (promua.yaml, condition.no_fake_reviews.held), on the Polish page.
+        browser.Web.Manage().Cookies.AddCookie(new OpenQA.Selenium.Cookie("standing.lang", "pl", "/"));
+        browser.Go("/sellers/ua-bad/promua");
+        Assert.Contains("Brak fałszywych opinii: nie wykryto fałszywych opinii", browser.Find("li[data-condition=no_fake_reviews]").Text, StringComparison.Ordinal);
         Assert.DoesNotContain("no fake reviews detected", browser.Find("main").Text, StringComparison.Ordinal);
     }
 
