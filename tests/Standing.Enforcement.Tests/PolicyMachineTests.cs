@@ -136,6 +136,24 @@ public sealed class PolicyMachineTests
         EnglishWords.AssertNone(notice);
     }
 
+    /// <summary>
+    /// {policy_name} is the policy's name in the notice's language: the Polish name for a shop registered in Polish;
+    /// the English one for a shop in French, a language the name is not given in (the notice is French, its text is).
+    /// </summary>
+    [Theory]
+    [InlineData("pl", "Standard terminowej wysyłki: 10%")]
+    [InlineData("fr", "Late shipment standard : 10%")]
+    public void A_notice_names_the_policy_in_the_notices_language(string language, string title)
+    {
+        var yaml = Late()
+            .Replace("name: Late shipment standard", "name: { en: Late shipment standard, pl: Standard terminowej wysyłki }", StringComparison.Ordinal)
+            .Replace("fr: \"Expéditions en retard : {value}\" }", "fr: \"{policy_name} : {value}\", pl: \"{policy_name}: {value}\" }", StringComparison.Ordinal);
+        var driver = Driver(yaml);
+        driver.Step(HandMade.Day(2026, 5, 4), Shop().Add(Standing.Core.Events.EventType.SellerRegistered, "2026-04-01T00:00:00Z", e => e with { Language = language }).Events);
+
+        Assert.Equal(title, Assert.Single(driver.Notices).Title);
+    }
+
     /// <summary>o-1 and o-2 ship on 2026-05-06: at the re-check of 05-11 late_rate = 0/20: cleared.</summary>
     [Fact]
     public void Back_within_the_limit_at_the_recheck_the_case_clears()

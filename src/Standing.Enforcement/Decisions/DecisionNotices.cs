@@ -25,7 +25,7 @@ internal static class DecisionNotices
         {
             ["seller"] = c.Seller,
             ["policy"] = policy.Id,
-            ["policy_name"] = policy.Name,
+            ["policy_name"] = policy.NameIn(language),
             ["case"] = c.Id,
             ["decision"] = NoticeWords.Decision(language, decision),
             ["note"] = note,

@@ -64,7 +64,7 @@ internal static class MachineNotices
         {
             ["seller"] = c.Seller,
             ["policy"] = policy.Id,
-            ["policy_name"] = policy.Name,
+            ["policy_name"] = policy.NameIn(language),
             ["case"] = c.Id,
             ["reason"] = Reason,
             ["metric"] = Metric?.Id ?? "",

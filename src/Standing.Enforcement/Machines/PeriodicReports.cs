@@ -44,7 +44,7 @@ public static class PeriodicReports
             {
                 ["seller"] = book.Seller,
                 ["policy"] = input.Policy.Id,
-                ["policy_name"] = input.Policy.Name,
+                ["policy_name"] = input.Policy.NameIn(language),
                 ["period_start"] = start,
                 // The period's last day (its end is the next period's first instant).
                 ["period_end"] = period.End.InZone(zone).Date.PlusDays(-1).ToString("uuuu-MM-dd", CultureInfo.InvariantCulture),

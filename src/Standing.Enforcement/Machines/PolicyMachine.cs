@@ -219,7 +219,7 @@ public sealed class PolicyMachine(string policy) : IPackMachine
         {
             ["seller"] = c.Seller,
             ["policy"] = policy.Id,
-            ["policy_name"] = policy.Name,
+            ["policy_name"] = policy.NameIn(language),
             ["case"] = c.Id,
             ["kind"] = c.Kind,
             ["outcome"] = c.Get(CaseRules.OutcomeKey) ?? "",
