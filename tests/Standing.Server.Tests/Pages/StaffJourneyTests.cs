@@ -34,15 +34,17 @@ public sealed class StaffJourneyTests : IDisposable
         browser.Screenshots("journey1-overview");
         var worst = browser.FindAll("table[data-table=worst] tbody tr")[0];
         Assert.Equal("shop-a", worst.GetAttribute("data-seller"));
-        browser.ClickThrough(worst.FindElement(By.PartialLinkText("suspension_proposal")));
+        // The chip says the case's kind and state in words; the ids stay in the attributes.
+        browser.ClickThrough(worst.FindElement(By.PartialLinkText("Suspension proposal · Proposed: awaiting a decision")));
 
-        Assert.Equal("proposed", browser.Find("[data-state]").Text);
+        Assert.Equal(("suspension_proposal", "Suspension proposal"), Words(browser.Find("dd[data-kind]"), "data-kind"));
+        Assert.Equal(("proposed", "Proposed: awaiting a decision"), Words(browser.Find("dd[data-state]"), "data-state"));
         var id = browser.Find("[data-case-id]").Text;
         browser.Find("input[name=Decision][value=confirm]").Click();
         browser.Find("#note").SendKeys("ODR rose from 30% to 41.7% after the warning");
         browser.ClickThrough(browser.Find("form[data-form=decide] button[type=submit]"));
 
-        Assert.Contains("confirmed", browser.Find("[data-done]").Text, StringComparison.Ordinal);
+        Assert.Equal(("confirmed", "Confirmed"), Words(browser.Find("[data-done] [data-state]"), "data-state"));
         var last = browser.FindAll("ol[data-audit] > li")[^1];
         Assert.Equal("person:operator", last.FindElement(By.CssSelector("[data-actor]")).Text);
         Assert.Contains("confirm by operator: ODR rose from 30% to 41.7% after the warning", last.Text, StringComparison.Ordinal);
@@ -79,18 +81,22 @@ public sealed class StaffJourneyTests : IDisposable
         var rows = browser.FindAll("table[data-table=cases] tbody tr");
         // The letter waits for a person, so it comes before the exclusion (which waits for the re-check).
         Assert.Equal(2, rows.Count);
-        Assert.Contains("letter", rows[0].Text, StringComparison.Ordinal);
+        Assert.Equal(("letter", "Improvement letter"), Words(rows[0].FindElement(By.CssSelector("[data-kind]")), "data-kind"));
+        Assert.Equal(("awaiting_answer", "Awaiting an answer"), Words(rows[0].FindElement(By.CssSelector("[data-state]")), "data-state"));
         Assert.Contains("ua-bad", rows[0].Text, StringComparison.Ordinal);
         Assert.Equal(StaffJourneyData.LetterDueUtc, rows[0].FindElement(By.CssSelector("time")).GetAttribute("datetime"));
-        Assert.Contains("catalog_exclusion", rows[1].Text, StringComparison.Ordinal);
+        Assert.Equal(("catalog_exclusion", "Catalog exclusion"), Words(rows[1].FindElement(By.CssSelector("[data-kind]")), "data-kind"));
+        Assert.Equal(("excluded", "Excluded"), Words(rows[1].FindElement(By.CssSelector("[data-state]")), "data-state"));
+        // A person reads words, not the ids (the case's own id, promua.catalog_exclusion.…, keeps its kind).
+        Assert.DoesNotContain("awaiting_answer", browser.Find("main").Text, StringComparison.Ordinal);
         browser.Screenshots("journey3-queue");
 
         browser.ClickThrough(rows[0].FindElement(By.CssSelector("a")));
-        Assert.Equal("awaiting_answer", browser.Find("[data-state]").Text);
+        Assert.Equal(("awaiting_answer", "Awaiting an answer"), Words(browser.Find("dd[data-state]"), "data-state"));
         Assert.Contains("a second agent on the chat", browser.Find("dl.facts").Text, StringComparison.Ordinal);
         browser.Find("#note").SendKeys("Thank you: the plan is accepted; we re-check on day 14.");
         browser.ClickThrough(browser.Find("form[data-form=decide] button[type=submit]"));
-        Assert.Contains("answered", browser.Find("[data-done]").Text, StringComparison.Ordinal);
+        Assert.Equal(("answered", "Answered"), Words(browser.Find("[data-done] [data-state]"), "data-state"));
         browser.Screenshots("journey3-letter-answered");
 
         var letter = (await admin.GetAsync("/v1/cases?policy=promua&kind=letter").Json())[0];
@@ -98,6 +104,9 @@ public sealed class StaffJourneyTests : IDisposable
         var audit = (await admin.GetAsync($"/v1/cases/{letter.Str("id")}").Json()).GetProperty("audit");
         Assert.Equal("person:operator", audit[audit.GetArrayLength() - 1].Str("actor"));
     }
+
+    /// <summary>An element's id (the attribute) and what a person reads in it.</summary>
+    private static (string Id, string Text) Words(IWebElement element, string attribute) => (element.GetAttribute(attribute) ?? "", element.Text);
 
     public void Dispose() => _stores.Dispose();
 }
