@@ -87,6 +87,8 @@ public static class StandingServer
         BacktestsEndpoints.Map(v1);
         KeysEndpoints.Map(v1);
         app.MapPages();
+        // Before the first request: the runs a stopped (or killed) server left queued or running are interrupted.
+        app.Services.GetRequiredService<Jobs.BacktestRuns>().InterruptLeftOver();
         return app;
     }
 }

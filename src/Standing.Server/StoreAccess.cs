@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using NodaTime;
 using Standing.Core.Evaluation;
+using Standing.Data.Backtests;
 using Standing.Data.Enforcement;
 using Standing.Data.Keys;
 using Standing.Data.Store;
@@ -180,6 +181,14 @@ public sealed class StoreAccess
         var target = Checked();
         if (!_opened.ContainsKey(target)) Events().Dispose(); // the first open checks the store
         return _opened[target] ? EnforcementStore.Connect(target, target) : EnforcementStore.Open(target);
+    }
+
+    /// <summary>The server's backtests of this marketplace (kept in its own store).</summary>
+    public BacktestStore Backtests()
+    {
+        var target = Checked();
+        if (!_opened.ContainsKey(target)) Events().Dispose(); // the first open checks the store
+        return BacktestStore.Connect(target, Name);
     }
 
     /// <summary>A SQLite store that can be written is opened pooled after its first check; a read-only one and PostgreSQL as before.</summary>

@@ -74,6 +74,8 @@ public abstract class AuthorizationMatrix
         var staffReads = Expect(Outcome.Forbidden, (Admin, Outcome.Ok), (Operator, Outcome.Ok), (Reviewer, Outcome.Ok), (ElseAdmin, Outcome.NotFound), (ElseOperator, Outcome.NotFound));
         yield return new("GET /v1/backtests/{id}", (_, _) => Get($"/v1/backtests/{backtestId}"), staffReads);
         yield return new("GET /v1/backtests/{id}/report", (_, _) => Get($"/v1/backtests/{backtestId}/report"), staffReads);
+        // A done backtest is not started again (409, counted as through): only an admin of its marketplace gets that far.
+        yield return new("POST backtest restart", (_, _) => Post($"/v1/backtests/{backtestId}/restart", "{}"), Expect(Outcome.Forbidden, (Admin, Outcome.Ok), (ElseAdmin, Outcome.NotFound)));
         yield return new("GET /v1/keys", (_, _) => Get("/v1/keys"), Expect(Outcome.Forbidden, (Admin, Outcome.Ok), (ElseAdmin, Outcome.Empty)));
         yield return new("POST /v1/keys", (_, n) => Post("/v1/keys", $$"""{"name":"probe-{{n}}","role":"reviewer"}"""), Expect(Outcome.Forbidden, (Admin, Outcome.Ok), (ElseAdmin, Outcome.Ok)));
         yield return new("DELETE /v1/keys/{id}", (_, n) => new HttpRequestMessage(HttpMethod.Delete, $"/v1/keys/{freshKey(n)}"), Expect(Outcome.Forbidden, (Admin, Outcome.Ok), (ElseAdmin, Outcome.NotFound)));

@@ -37,7 +37,7 @@ public abstract class BacktestsTests
         for (var i = 0; i < 1200; i++)
         {
             var run = await client.GetAsync($"/v1/backtests/{id}").Json();
-            if (run.Str("state") is "done" or "failed") return run;
+            if (run.Str("state") is "done" or "failed" or "interrupted") return run;
             await Task.Delay(100);
         }
         throw new TimeoutException($"backtest {id} did not finish in two minutes");
@@ -115,6 +115,75 @@ public abstract class BacktestsTests
         var listed = Assert.Single((await server.Client("operator").GetAsync("/v1/backtests").Json()).EnumerateArray());
         Assert.Equal((id, "done"), (listed.Str("id"), listed.Str("state")));
         Assert.False(listed.TryGetProperty("result", out var r) && r.ValueKind != JsonValueKind.Null); // the list stays light
+    }
+
+    /// <summary>
+    /// The backtest of the first test, kept in the store: a new server on the same store serves the same
+    /// result and report. Then the store is left as a server killed mid-replay leaves it (the run running,
+    /// no report): the next server shows it interrupted with the reason, an admin starts it again (same
+    /// id, a second attempt) and it ends with the same report as the first time (same store, same request).
+    /// </summary>
+    [Fact]
+    public async Task A_backtest_survives_a_restart_and_one_a_stopped_server_left_is_interrupted_and_started_again()
+    {
+        static ServerOptions Clock(ServerOptions o) => o with { Clock = new FixedClock(FixedClock.DayAfter) };
+        var server = await ServerHarness.Start(Stores.NewTarget(), Clock);
+        try
+        {
+            var admin = server.Client("admin");
+            var id = (await admin.PostAsync("/v1/backtests", ServerHarness.Json(Body(new { PolicyYaml = Relaxed(), Baseline = "congocrea", From = "2026-03-04", To = "2026-03-06" })))
+                .Json(HttpStatusCode.Accepted)).Str("id");
+            var second = (await admin.PostAsync("/v1/backtests", ServerHarness.Json(Body(new { Policy = "congocrea", Baseline = "congocrea", From = "2026-03-05", To = "2026-03-06" })))
+                .Json(HttpStatusCode.Accepted)).Str("id");
+            var done = await Finished(admin, id);
+            Assert.True(done.Str("state") == "done", done.GetRawText());
+            Assert.Equal("done", (await Finished(admin, second)).Str("state"));
+            var html = await admin.GetStringAsync($"/v1/backtests/{id}/report");
+
+            server = await ServerHarness.Again(server, Clock);
+            var reviewer = server.Client("reviewer");
+            var kept = await reviewer.GetAsync($"/v1/backtests/{id}").Json();
+            Assert.Equal(("done", 1), (kept.Str("state"), kept.GetProperty("attempts").GetInt32()));
+            Assert.Equal(done.GetProperty("result").GetRawText(), kept.GetProperty("result").GetRawText());
+            Assert.Equal(html, await reviewer.GetStringAsync($"/v1/backtests/{id}/report"));
+            // Paged over the store: both runs (asked at the same instant, so by id), one a page.
+            using var first = await reviewer.GetAsync("/v1/backtests?limit=1");
+            var cursor = first.Headers.GetValues("Next-Cursor").Single();
+            var paged = new[] { (await Task.FromResult(first).Json()).EnumerateArray().Single().Str("id"),
+                (await reviewer.GetAsync($"/v1/backtests?limit=1&cursor={cursor}").Json()).EnumerateArray().Single().Str("id") };
+            Assert.Equal(new[] { id, second }.Order(StringComparer.Ordinal), paged);
+
+            // Killed mid-replay: running, no report.
+            await server.DisposeAsync();
+            StoreSql.Execute(server.Target, $"UPDATE backtest_runs SET state = 'running', finished_at = NULL, report_json = NULL, report_html = NULL WHERE id = '{id}'");
+            server = await ServerHarness.Again(server, Clock);
+            reviewer = server.Client("reviewer");
+            admin = server.Client("admin");
+            var interrupted = await reviewer.GetAsync($"/v1/backtests/{id}").Json();
+            Assert.Equal("interrupted", interrupted.Str("state"));
+            Assert.Contains("server stopped", interrupted.Str("error"), StringComparison.Ordinal);
+            Assert.Equal(JsonValueKind.Null, interrupted.GetProperty("result").ValueKind);
+            Assert.Equal(JsonValueKind.Null, interrupted.GetProperty("report").ValueKind);
+            Assert.Contains("interrupted", (await reviewer.GetAsync($"/v1/backtests/{id}/report").Problem(HttpStatusCode.Conflict)).Str("detail"), StringComparison.Ordinal);
+            Assert.Equal("done", (await reviewer.GetAsync($"/v1/backtests/{second}").Json()).Str("state")); // a done run is left as it was
+
+            await server.Client("operator").PostAsync($"/v1/backtests/{id}/restart", null).Problem(HttpStatusCode.Forbidden);
+            await admin.PostAsync($"/v1/backtests/{second}/restart", null).Problem(HttpStatusCode.Conflict);
+            using var restarted = await admin.PostAsync($"/v1/backtests/{id}/restart", null);
+            Assert.Equal(HttpStatusCode.Accepted, restarted.StatusCode);
+            Assert.Equal($"/v1/backtests/{id}", restarted.Headers.Location?.OriginalString);
+            var again = JsonDocument.Parse(await restarted.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal(2, again.GetProperty("attempts").GetInt32());
+            var redone = await Finished(reviewer, id);
+            Assert.Equal(("done", 2), (redone.Str("state"), redone.GetProperty("attempts").GetInt32()));
+            Assert.Equal(done.GetProperty("result").GetRawText(), redone.GetProperty("result").GetRawText());
+            Assert.Equal(html, await reviewer.GetStringAsync($"/v1/backtests/{id}/report"));
+            await admin.PostAsync($"/v1/backtests/{id}/restart", null).Problem(HttpStatusCode.Conflict);
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
     }
 
     [Fact]

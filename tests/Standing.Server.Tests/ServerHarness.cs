@@ -23,6 +23,7 @@ internal sealed class ServerHarness : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly Dictionary<string, string> _keys;
     private readonly List<HttpClient> _clients = [];
+    private bool _disposed;
 
     private ServerHarness(WebApplication app, Uri address, Dictionary<string, string> keys, string target)
     {
@@ -57,6 +58,19 @@ internal sealed class ServerHarness : IAsyncDisposable
             Add(ElsewhereOperator, KeyRoles.Operator, marketplace: "elsewhere");
             Add(ElsewhereIntegration, KeyRoles.Integration, marketplace: "elsewhere");
         }
+        return await Listen(target, keys, tweak, logs);
+    }
+
+    /// <summary>A new server on the store of <paramref name="stopped"/> (stopped first), with the same keys: a restart.</summary>
+    public static async Task<ServerHarness> Again(ServerHarness stopped, Func<ServerOptions, ServerOptions>? tweak = null)
+    {
+        ArgumentNullException.ThrowIfNull(stopped);
+        await stopped.DisposeAsync();
+        return await Listen(stopped.Target, stopped._keys, tweak, logs: null);
+    }
+
+    private static async Task<ServerHarness> Listen(string target, Dictionary<string, string> keys, Func<ServerOptions, ServerOptions>? tweak, ILoggerProvider? logs)
+    {
         var options = new ServerOptions { Db = target, Listen = "http://127.0.0.1:0" };
         var app = StandingServer.Build(tweak is null ? options : tweak(options), logging: l =>
         {
@@ -88,6 +102,8 @@ internal sealed class ServerHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return; // a restart disposed it already
+        _disposed = true;
         foreach (var c in _clients) c.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();

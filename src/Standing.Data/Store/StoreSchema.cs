@@ -11,7 +11,8 @@ namespace Standing.Data.Store;
 /// log position (a counter of committed batches, <c>log_position</c> in the meta table) that tells
 /// which sellers changed since a fold. Version 4 adds the sellers' stored facts (<see cref="StoredFacts"/>); version 6 the HTTP
 /// server's API keys (<see cref="Standing.Data.Keys.KeyStore"/>); version 8 the registry of marketplaces
-/// (<see cref="MarketplaceStores"/>).
+/// (<see cref="MarketplaceStores"/>); version 9 the server's backtests and their reports
+/// (<see cref="Standing.Data.Backtests.BacktestStore"/>).
 /// </remarks>
 internal static class StoreSchema
 {
@@ -97,6 +98,16 @@ internal static class StoreSchema
         [
             "CREATE TABLE IF NOT EXISTS marketplaces (id TEXT NOT NULL PRIMARY KEY, created_at TEXT NOT NULL) WITHOUT ROWID",
         ],
+        // The backtests an admin started on the server (Backtests/BacktestStore), each with the request that
+        // makes it again and, once done, its two reports; requested_ms orders the list (instants as text do not).
+        // A plain rowid table: a report is far larger than a WITHOUT ROWID row should be.
+        [
+            "CREATE TABLE IF NOT EXISTS backtest_runs (id TEXT NOT NULL PRIMARY KEY, standard TEXT NOT NULL, baseline TEXT NOT NULL, baseline_version TEXT NOT NULL, " +
+            "candidate TEXT NOT NULL, candidate_version TEXT NOT NULL, from_day TEXT NOT NULL, to_day TEXT NOT NULL, days INTEGER NOT NULL, request TEXT NOT NULL, " +
+            "state TEXT NOT NULL, started_by TEXT NOT NULL, requested_at TEXT NOT NULL, requested_ms INTEGER NOT NULL, started_at TEXT, finished_at TEXT, error TEXT, " +
+            "attempts INTEGER NOT NULL, report_json TEXT, report_html TEXT)",
+            "CREATE INDEX IF NOT EXISTS backtest_runs_by_requested ON backtest_runs (requested_ms, id)",
+        ],
     ];
 
     /// <summary>
@@ -149,6 +160,14 @@ internal static class StoreSchema
         // The marketplace registry (see the SQLite list): a small reference table.
         [
             "CREATE TABLE IF NOT EXISTS marketplaces (id text PRIMARY KEY, created_at text NOT NULL)",
+        ],
+        // The server's backtests (see the SQLite list): not seller data, so a small reference table.
+        [
+            "CREATE TABLE IF NOT EXISTS backtest_runs (id text PRIMARY KEY, standard text NOT NULL, baseline text NOT NULL, baseline_version text NOT NULL, " +
+            "candidate text NOT NULL, candidate_version text NOT NULL, from_day text NOT NULL, to_day text NOT NULL, days integer NOT NULL, request text NOT NULL, " +
+            "state text NOT NULL, started_by text NOT NULL, requested_at text NOT NULL, requested_ms bigint NOT NULL, started_at text, finished_at text, error text, " +
+            "attempts integer NOT NULL, report_json text, report_html text)",
+            "CREATE INDEX IF NOT EXISTS backtest_runs_by_requested ON backtest_runs (requested_ms, id)",
         ],
     ];
 }

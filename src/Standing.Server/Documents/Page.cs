@@ -45,6 +45,14 @@ public readonly record struct Page(int Offset, int Limit)
         return items;
     }
 
+    /// <summary>This page of rows read from <see cref="Offset"/>, at most <see cref="Limit"/> + 1 of them (one more tells that more follow).</summary>
+    public List<T> OfRead<T>(IReadOnlyList<T> read, HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (read.Count > Limit) SetNext(context, Cursor(Offset + Limit));
+        return read.Take(Limit).ToList();
+    }
+
     public static void SetNext(HttpContext context, string cursor)
     {
         var request = context.Request;

@@ -1,154 +1,240 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using Standing.Core.Facts;
+using Standing.Data.Backtests;
 using Standing.Data.Documents;
 using Standing.Data.Store;
 using Standing.Enforcement.Disputes;
+using Standing.Server.Documents;
 
 namespace Standing.Server.Jobs;
 
-/// <summary>One backtest the server was asked for: what, of which marketplace, who, when, and its outcome once done.</summary>
-public sealed class BacktestRun(string id, string marketplace, BacktestPlan plan, string startedBy, Instant requestedAt)
-{
-    public string Id { get; } = id;
-
-    /// <summary>The marketplace whose store it replays; only that marketplace's keys (and admins naming it) see it.</summary>
-    public string Marketplace { get; } = marketplace;
-    public BacktestPlan Plan { get; } = plan;
-    public string StartedBy { get; } = startedBy;
-    public Instant RequestedAt { get; } = requestedAt;
-
-    /// <summary>queued, running, done or failed.</summary>
-    public string State { get; internal set; } = BacktestRuns.Queued;
-    public Instant? StartedAt { get; internal set; }
-    public Instant? FinishedAt { get; internal set; }
-
-    /// <summary>Why it failed, in words for the person who started it.</summary>
-    public string? Error { get; internal set; }
-
-    /// <summary>backtest.json, once done.</summary>
-    public byte[]? Json { get; internal set; }
-
-    /// <summary>backtest.html, once done.</summary>
-    public string? Html { get; internal set; }
-}
-
 /// <summary>
-/// The backtests an admin started on this server, each on the store of the marketplace it was started
-/// for, replayed in the background one at a time (a replay takes a core for as long as it runs; the
-/// others wait in order), every case in memory: the store is only read. Runs and reports are kept in memory, the latest <see cref="Kept"/>, until the server stops.
+/// The backtests an admin starts on this server, kept in the store of the marketplace each replays
+/// (<see cref="BacktestStore"/>): queued, replayed in the background one at a time (a replay takes a
+/// core for as long as it runs; the others wait in order), every case in memory (the store's cases are
+/// only read), then done with its two reports stored once, or failed with the reason. A run the server
+/// stopped in, or was killed in, is marked interrupted (when the replay notices the stop, or when the
+/// next server starts on the store); an admin may start it, or a failed one, again.
 /// </summary>
 public sealed partial class BacktestRuns(Deployment deployment, ServerOptions options, IHostApplicationLifetime lifetime, ILogger<BacktestRuns> logger)
 {
-    public const string Queued = "queued", Running = "running", Done = "done", Failed = "failed";
+    /// <summary>The reason an interrupted run carries.</summary>
+    public const string StoppedReason = "the server stopped before the backtest finished; an admin may start it again";
 
-    /// <summary>How many runs are kept; beyond it the oldest finished one is forgotten.</summary>
-    public const int Kept = 50;
+    private static readonly JsonSerializerOptions RequestJson = new(JsonSerializerDefaults.Web);
 
-    private readonly ConcurrentDictionary<string, BacktestRun> _runs = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private Task _tail = Task.CompletedTask; // the runs chained one after the other
 
-    /// <summary>Every run kept of <paramref name="marketplace"/>, latest first.</summary>
-    public IReadOnlyList<BacktestRun> All(string marketplace) => _runs.Values.Where(r => r.Marketplace == marketplace)
-        .OrderByDescending(r => r.RequestedAt).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
-
-    /// <summary>The run <paramref name="id"/> if it is <paramref name="marketplace"/>'s: another marketplace's is unknown here.</summary>
-    public BacktestRun? Find(string id, string marketplace) => _runs.GetValueOrDefault(id) is { } run && run.Marketplace == marketplace ? run : null;
-
-    /// <summary>Queues a checked plan over <paramref name="marketplace"/>'s store and returns at once; the replay runs in the background.</summary>
-    public BacktestRun Start(BacktestPlan plan, string marketplace, string startedBy)
+    /// <summary><paramref name="limit"/> runs of the marketplace from <paramref name="offset"/>, latest first.</summary>
+    public IReadOnlyList<StoredBacktest> List(StoreAccess access, int offset, int limit)
     {
-        var run = new BacktestRun("bt-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)), marketplace, plan, startedBy, options.Now());
-        _runs[run.Id] = run;
-        Forget();
-        lock (_gate) _tail = _tail.ContinueWith(_ => Execute(run), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        ArgumentNullException.ThrowIfNull(access);
+        if (!access.HasStore) return [];
+        using var store = access.Backtests();
+        return store.List(offset, limit);
+    }
+
+    /// <summary>The run <paramref name="id"/> of the marketplace: another marketplace's is in another store, so unknown here.</summary>
+    public StoredBacktest? Find(StoreAccess access, string id)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        if (!access.HasStore) return null;
+        using var store = access.Backtests();
+        return store.Find(id);
+    }
+
+    /// <summary>A done run's report: backtest.json (<paramref name="html"/> false) or backtest.html.</summary>
+    public string? Report(StoreAccess access, string id, bool html)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        if (!access.HasStore) return null;
+        using var store = access.Backtests();
+        return html ? store.ReportHtml(id) : store.ReportJson(id);
+    }
+
+    /// <summary>Stores a checked plan as a queued run of the marketplace and returns at once; the replay runs in the background.</summary>
+    public StoredBacktest Start(BacktestPlan plan, BacktestPlan.Request request, StoreAccess access, string startedBy)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(access);
+        var run = new StoredBacktest
+        {
+            Id = "bt-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)),
+            Standard = plan.Candidate.Id,
+            Baseline = plan.BaselineSource,
+            BaselineVersion = plan.Baseline.Version,
+            Candidate = plan.CandidateSource,
+            CandidateVersion = plan.Candidate.Version,
+            From = BacktestPlan.Date(plan.Days[0]),
+            To = BacktestPlan.Date(plan.Days[^1]),
+            Days = plan.Days.Count,
+            State = BacktestStates.Queued,
+            StartedBy = startedBy,
+            RequestedAt = Instant.FromUnixTimeMilliseconds(options.Now().ToUnixTimeMilliseconds()),
+        };
+        using (var store = access.Backtests()) store.Add(run, JsonSerializer.Serialize(request, RequestJson));
+        Enqueue(run.Id, access.Marketplace, plan);
         return run;
     }
 
-    private void Execute(BacktestRun run)
+    /// <summary>
+    /// Starts a failed or interrupted run again, same id, from the request it was started with, checked
+    /// again against the store as it is now. Null with the problem when it cannot be.
+    /// </summary>
+    public StoredBacktest? StartAgain(StoreAccess access, string id, out ProblemHttpResult? problem)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        problem = null;
+        using var store = access.Backtests();
+        if (store.Find(id) is not { } run || store.Request(id) is not { } json)
+        {
+            problem = Problems.NotFound("id", $"no backtest \"{Inputs.Shown(id)}\"");
+            return null;
+        }
+        if (!BacktestStates.MayStartAgain(run.State))
+        {
+            problem = Problems.Conflict($"backtest {id} is {run.State}: only a failed or interrupted backtest is started again (nothing was started)");
+            return null;
+        }
+        var request = JsonSerializer.Deserialize<BacktestPlan.Request>(json, RequestJson) ?? throw new InvalidOperationException($"backtest {id}: its stored request is empty");
+        if (!BacktestPlan.TryMake(request, access, out var plan, out problem)) return null;
+        if (!store.Requeue(id))
+        {
+            problem = Problems.Conflict($"backtest {id} was started again meanwhile (nothing more was started)");
+            return null;
+        }
+        Enqueue(id, access.Marketplace, plan);
+        return store.Find(id);
+    }
+
+    /// <summary>
+    /// At start: every run of the deployment's stores left queued or running (the server that had it
+    /// stopped or was killed) is marked interrupted with <see cref="StoppedReason"/>. Not resumed: an
+    /// admin decides whether it is still worth a core. Returns how many were marked.
+    /// </summary>
+    public int InterruptLeftOver()
+    {
+        var root = deployment.Default;
+        IReadOnlyList<string> registered;
+        using (var events = root.Events()) registered = events.RegisteredMarketplaces();
+        var marked = 0;
+        foreach (var marketplace in MarketplaceStores.All(registered))
+        {
+            var access = root.For(marketplace);
+            if (!access.HasStore) continue;
+            try
+            {
+                using var store = access.Backtests();
+                foreach (var run in store.Unfinished())
+                {
+                    if (store.MarkEnded(run.Id, BacktestStates.Interrupted, StoppedReason, options.Now())) marked++;
+                }
+            }
+            catch (EventStoreException e)
+            {
+                // A store that cannot be written (read-only) keeps its runs as they are; it serves reads still.
+                SweepFailed(logger, access.Name, e.Message);
+            }
+        }
+        if (marked > 0) Interrupted(logger, marked);
+        return marked;
+    }
+
+    private void Enqueue(string id, string marketplace, BacktestPlan plan)
+    {
+        lock (_gate) _tail = _tail.ContinueWith(_ => Execute(id, marketplace, plan), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+    }
+
+    private void Execute(string id, string marketplace, BacktestPlan plan)
     {
         var stopping = lifetime.ApplicationStopping;
+        var access = deployment.Default.For(marketplace);
         try
         {
             stopping.ThrowIfCancellationRequested();
-            run.StartedAt = options.Now();
-            run.State = Running;
-            Replay(run, stopping);
+            using (var store = access.Backtests())
+            {
+                if (!store.MarkRunning(id, options.Now())) return; // ended meanwhile (marked by another server's start)
+            }
+            var (report, failure) = Replay(plan, access, stopping);
+            using (var store = access.Backtests())
+            {
+                if (report is { } r) store.MarkDone(id, r.Json, r.Html, options.Now());
+                else store.MarkEnded(id, BacktestStates.Failed, failure!, options.Now());
+            }
         }
         catch (OperationCanceledException)
         {
-            Finish(run, "the server stopped before the backtest finished");
+            End(access, id, BacktestStates.Interrupted, StoppedReason);
         }
         catch (Exception e) when (e is EventStoreException or System.Data.Common.DbException)
         {
-            ReplayFailed(logger, run.Id, e);
-            Finish(run, "the store failed while the backtest read it; start it again");
+            ReplayFailed(logger, id, e);
+            End(access, id, BacktestStates.Failed, "the store failed while the backtest read it; start it again");
         }
 #pragma warning disable CA1031 // a background run must end in a state its reader sees, whatever went wrong; the detail is logged
         catch (Exception e)
         {
-            ReplayFailed(logger, run.Id, e);
-            Finish(run, "the backtest failed; the server's log has the detail");
+            ReplayFailed(logger, id, e);
+            End(access, id, BacktestStates.Failed, "the backtest failed; the server's log has the detail");
         }
 #pragma warning restore CA1031
     }
 
-    /// <summary>Reads each batch of sellers' events once and folds each day's facts from them, as <c>standing backtest</c> does.</summary>
-    private void Replay(BacktestRun run, CancellationToken stopping)
+    /// <summary>Records how a run ended; a store that fails now leaves it for the next start to mark interrupted.</summary>
+    private void End(StoreAccess access, string id, string state, string reason)
     {
-        var plan = run.Plan;
+        try
+        {
+            using var store = access.Backtests();
+            store.MarkEnded(id, state, reason, options.Now());
+        }
+        catch (EventStoreException e)
+        {
+            ReplayFailed(logger, id, e);
+        }
+    }
+
+    /// <summary>Reads each batch of sellers' events once and folds each day's facts from them, as <c>standing backtest</c> does: the two reports, or why there are none.</summary>
+    private static ((string Json, string Html)? Report, string? Failure) Replay(BacktestPlan plan, StoreAccess access, CancellationToken stopping)
+    {
         var backtest = plan.Start();
         var (start, end) = plan.Span();
         var lastAsOf = Instant.Max(backtest.Baseline.AsOfs[^1], backtest.Candidate.AsOfs[^1]);
-        var access = deployment.Default.For(run.Marketplace);
         IReadOnlyDictionary<string, List<Dispute>> disputes;
         using (var enforcement = access.Enforcement())
         {
             disputes = enforcement.Disputes().GroupBy(d => d.Seller, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         }
-        using var store = access.Events();
-        var rows = store.Sellers();
+        using var events = access.Events();
+        var rows = events.Sellers();
         var known = rows.Where(r => r.FirstAt < lastAsOf).ToList();
         var inRange = 0L;
         foreach (var chunk in known.Chunk(backtest.ComparesSellers ? Math.Max(1, known.Count) : FactProjection.Chunk))
         {
             stopping.ThrowIfCancellationRequested();
-            var events = store.ReadSellers(chunk.Select(r => r.Seller).ToList());
-            inRange += events.Count(e => e.At >= start && e.At < end);
-            backtest.Replay(asOf => FactFolder.Fold(events, asOf), disputes);
+            var read = events.ReadSellers(chunk.Select(r => r.Seller).ToList());
+            inRange += read.Count(e => e.At >= start && e.At < end);
+            backtest.Replay(asOf => FactFolder.Fold(read, asOf), disputes);
         }
-        if (inRange == 0)
-        {
-            Finish(run, plan.NoEventsText(rows.Count == 0 ? null : (rows.Min(r => r.FirstAt), rows.Max(r => r.LastAt))));
-            return;
-        }
+        if (inRange == 0) return (null, plan.NoEventsText(rows.Count == 0 ? null : (rows.Min(r => r.FirstAt), rows.Max(r => r.LastAt))));
         using var json = new MemoryStream();
         BacktestDocument.Write(json, backtest, plan.BaselineSource, plan.CandidateSource);
-        run.Json = json.ToArray();
-        run.Html = BacktestPage.Render(backtest);
-        run.FinishedAt = options.Now();
-        run.State = Done;
-    }
-
-    private void Finish(BacktestRun run, string error)
-    {
-        run.Error = error;
-        run.FinishedAt = options.Now();
-        run.State = Failed;
-    }
-
-    /// <summary>Forgets the oldest finished runs beyond <see cref="Kept"/>.</summary>
-    private void Forget()
-    {
-        var finished = _runs.Values.Where(r => r.State is Done or Failed).OrderBy(r => r.RequestedAt).ToList();
-        var excess = _runs.Count - Kept;
-        foreach (var run in finished.Take(Math.Max(0, excess))) _runs.TryRemove(run.Id, out _);
+        return ((System.Text.Encoding.UTF8.GetString(json.GetBuffer(), 0, (int)json.Length), BacktestPage.Render(backtest)), null);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "backtest {Id} failed")]
     private static partial void ReplayFailed(ILogger logger, string id, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Runs} backtests left queued or running by a stopped server were marked interrupted")]
+    private static partial void Interrupted(ILogger logger, int runs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "the backtests of {Store} were not checked for runs a stopped server left: {Reason}")]
+    private static partial void SweepFailed(ILogger logger, string store, string reason);
 }

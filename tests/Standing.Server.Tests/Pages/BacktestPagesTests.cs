@@ -34,6 +34,51 @@ public sealed class BacktestPagesTests : IDisposable
         Assert.Empty((await server.Client("admin").GetAsync("/v1/backtests").Json()).EnumerateArray());
     }
 
+    /// <summary>A run a stopped server left running: its page says interrupted and why; only an admin has the button, which needs its token and starts it again.</summary>
+    [Fact]
+    public async Task An_interrupted_backtest_is_shown_as_such_and_an_admin_starts_it_again_from_its_page()
+    {
+        static ServerOptions Clock(ServerOptions o) => o with { Clock = new FixedClock(FixedClock.DayAfter) };
+        var server = await ServerHarness.Start(_stores.NewTarget(), Clock);
+        try
+        {
+            var id = (await server.Client("admin").PostAsync("/v1/backtests", ServerHarness.Json(BacktestsTests.Body(new { Policy = "congocrea", Baseline = "congocrea", From = "2026-03-05", To = "2026-03-06" })))
+                .Json(HttpStatusCode.Accepted)).Str("id");
+            Assert.Equal("done", (await BacktestsTests.Finished(server.Client("admin"), id)).Str("state"));
+            await server.DisposeAsync();
+            StoreSql.Execute(server.Target, $"UPDATE backtest_runs SET state = 'running', report_json = NULL, report_html = NULL WHERE id = '{id}'");
+            server = await ServerHarness.Again(server, Clock);
+
+            using var reviewer = new PageClient(server.Address);
+            await reviewer.SignIn(server.KeyText("reviewer"));
+            var seen = await reviewer.Get($"/backtests/{id}");
+            Assert.Equal(HttpStatusCode.OK, seen.Status);
+            Assert.Contains("data-state=\"interrupted\"", seen.Body, StringComparison.Ordinal);
+            Assert.Contains("server stopped", seen.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain("data-form=\"restart\"", seen.Body, StringComparison.Ordinal);
+            Assert.Contains("<td data-state>interrupted</td>", (await reviewer.Get("/backtests")).Body, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.Post($"/backtests/{id}/restart", new Dictionary<string, string> { ["__RequestVerificationToken"] = PageClient.Token(seen.Body) })).Status);
+
+            using var admin = new PageClient(server.Address);
+            await admin.SignIn(server.KeyText("admin"));
+            var page = await admin.Get($"/backtests/{id}");
+            Assert.Contains("data-form=\"restart\"", page.Body, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.BadRequest, (await admin.Post($"/backtests/{id}/restart", new Dictionary<string, string>())).Status);
+            Assert.Equal("interrupted", (await server.Client("admin").GetAsync($"/v1/backtests/{id}").Json()).Str("state"));
+
+            var posted = await admin.Post($"/backtests/{id}/restart", new Dictionary<string, string> { ["__RequestVerificationToken"] = PageClient.Token(page.Body) });
+            Assert.Equal(HttpStatusCode.Redirect, posted.Status);
+            Assert.Equal($"/backtests/{id}", posted.Location?.OriginalString);
+            var run = await BacktestsTests.Finished(server.Client("admin"), id);
+            Assert.Equal(("done", 2), (run.Str("state"), run.GetProperty("attempts").GetInt32()));
+            Assert.Contains("data-report", (await admin.Get($"/backtests/{id}")).Body, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+    }
+
     [Fact]
     public async Task An_admin_starts_a_backtest_from_the_form_and_reads_its_report()
     {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Standing.Data.Backtests;
 using Standing.Data.Keys;
 using Standing.Policies;
 using Standing.Server.Jobs;
@@ -7,14 +8,21 @@ using Standing.Server.Web;
 namespace Standing.Server.Pages.Staff;
 
 /// <summary>
-/// <c>/backtests</c>: the backtests started on this server with their state, and (admin) the form that
+/// <c>/backtests</c>: the backtests kept in the marketplace's store with their state, a page at a time, and (admin) the form that
 /// starts one: the candidate as a built-in policy or an edited YAML copy, the baseline, the days, or the
 /// candidate against itself without its guards. Checked as <c>POST /v1/backtests</c> checks it.
 /// </summary>
 [PageRoles(KeyRoles.Admin, KeyRoles.Operator, KeyRoles.Reviewer)]
 public sealed class BacktestsModel(StoreAccess access, BacktestRuns runs) : StandingPageModel
 {
-    public IReadOnlyList<BacktestRun> Runs { get; private set; } = [];
+    public const int PageSize = 50;
+
+    public IReadOnlyList<StoredBacktest> Runs { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    /// <summary>Whether older runs follow this page.</summary>
+    public bool HasOlder { get; private set; }
 
     public static IReadOnlyList<string> Policies => BuiltInPacks.Ids;
 
@@ -32,7 +40,7 @@ public sealed class BacktestsModel(StoreAccess access, BacktestRuns runs) : Stan
 
     public bool MayStart => Caller.Role == KeyRoles.Admin;
 
-    public void OnGet() => Runs = runs.All(access.Marketplace);
+    public void OnGet() => Read();
 
     public IActionResult OnPost()
     {
@@ -42,15 +50,23 @@ public sealed class BacktestsModel(StoreAccess access, BacktestRuns runs) : Stan
         var request = new BacktestPlan.Request(yaml is null ? Policy : null, yaml, GuardCompare ? null : Baseline, From, To, GuardCompare);
         if (BacktestPlan.TryMake(request, access, out var plan, out var problem))
         {
-            var run = runs.Start(plan, access.Marketplace, Caller.Name);
+            var run = runs.Start(plan, request, access, Caller.Name);
             return Redirect($"/backtests/{Uri.EscapeDataString(run.Id)}");
         }
         var details = problem!.ProblemDetails;
         Error = details.Detail;
         if (details.Extensions.TryGetValue("errors", out var errors) && errors is List<object> list) PolicyErrors = list.OfType<BacktestPlan.PolicyErrorDocument>().ToList();
         Response.StatusCode = details.Status ?? 400;
-        Runs = runs.All(access.Marketplace);
+        Read();
         return Page();
+    }
+
+    private void Read()
+    {
+        if (PageNumber < 1) PageNumber = 1;
+        var read = runs.List(access, (PageNumber - 1) * PageSize, PageSize + 1);
+        HasOlder = read.Count > PageSize;
+        Runs = read.Take(PageSize).ToList();
     }
 
     public static string When(NodaTime.Instant? at) => at is { } a ? Data.Enforcement.EnforcementJson.Instant(a) : "";
