@@ -64,5 +64,21 @@ public sealed class SellerFacts
         return facts;
     }
 
+    /// <summary>
+    /// The same facts with <paramref name="orders"/> in place of the orders (an incremental fold's); every
+    /// other fact and property is carried over, so one added here must be carried over here too.
+    /// </summary>
+    internal SellerFacts WithOrders(OrderFact[] orders) => new(Seller, orders, ReviewArray, CaseArray)
+    {
+        ComplaintArray = ComplaintArray,
+        RefundArray = RefundArray,
+        ConversationArray = ConversationArray,
+        MessageArray = MessageArray,
+        AgentMessageArray = AgentMessageArray,
+        Plans = Plans,
+        RegisteredAt = RegisteredAt,
+        Language = Language,
+    };
+
     private sealed record Derived(DateTimeZone Zone, LocalTime DayStart, Duration ReplyLimit, ConsultationFact[] Facts);
 }

@@ -13,6 +13,9 @@ internal sealed class SellerFold
     /// <summary>Kinds of fact: orders, reviews, cases, complaints, refunds, conversations, the seller itself.</summary>
     public const int Kinds = 7;
 
+    /// <summary>The kind of the events about orders (see <see cref="KindOf"/>).</summary>
+    public const int OrderKind = Orders;
+
     private const int Orders = 0, Reviews = 1, Cases = 2, Complaints = 3, Refunds = 4, Chats = 5, Seller = 6;
 
     private static readonly sbyte[] KindByType = BuildKinds();

@@ -19,7 +19,7 @@ namespace Standing.Data.Store;
 /// the log position they were folded at: every batch that adds one of its events moves the row in
 /// the batch's own transaction, so no append can be missed.
 /// </remarks>
-public sealed class FactProjection(IEventStore store)
+public sealed partial class FactProjection(IEventStore store)
 {
     /// <summary>Sellers folded, or serialized and stored, per step: bounds what is held at once.</summary>
     public const int Chunk = 2_000;

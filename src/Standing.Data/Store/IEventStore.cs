@@ -13,6 +13,13 @@ public interface IEventStore : IDisposable
     /// <summary>"sqlite" or "postgresql".</summary>
     string Engine { get; }
 
+    /// <summary>
+    /// Whether <see cref="ReadSellers"/> gives a seller's events in the order they were appended, so that
+    /// facts first seen in a later batch come after every earlier one's (what lets a batch's events be folded
+    /// onto stored facts: <see cref="FactProjection.Advance"/>). PostgreSQL gives them by id.
+    /// </summary>
+    bool ReadsInArrivalOrder { get; }
+
     /// <summary>The target as the user named it (a path, or a connection string without its password).</summary>
     string Name { get; }
 

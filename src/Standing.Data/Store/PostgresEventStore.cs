@@ -33,6 +33,8 @@ public sealed class PostgresEventStore : IEventStore, IPlannedAppend
 
     public string Engine => "postgresql";
 
+    public bool ReadsInArrivalOrder => false;
+
     public string Name { get; }
 
     /// <summary>Connects to <paramref name="connectionString"/> (Npgsql form) and checks or creates the schema.</summary>

@@ -30,6 +30,8 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
 
     public string Engine => "sqlite";
 
+    public bool ReadsInArrivalOrder => true;
+
     public string Name { get; }
 
     /// <summary>Opens (and with <paramref name="create"/> creates) the store at <paramref name="path"/>.</summary>
