@@ -50,7 +50,7 @@ public static class CaseDecisions
     /// </summary>
     private static Core.Policies.Policy? WrittenPolicy(EnforcementCase c) =>
         (c.Get(CaseRules.PolicySource) ?? (!CaseRules.IsWritten(c) && PackMachines.For(c.Policy) is not null ? "built-in:" : "")).StartsWith("built-in:", StringComparison.Ordinal)
-            ? Policies.BuiltInPacks.Load(c.Policy)
+            ? Policies.BuiltInPacks.Shared(c.Policy)
             : null;
 
     private static Outcome Bad(string field, string message) => new(null, new(FailureKind.BadField, field, message));

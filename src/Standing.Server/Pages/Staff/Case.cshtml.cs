@@ -76,7 +76,7 @@ public sealed class CaseModel(StoreAccess access, ServerOptions options) : Stand
     public string Value(MetricSnapshot s)
     {
         _kinds ??= Policies.BuiltInPacks.Ids.Contains(Case.Policy, StringComparer.Ordinal)
-            ? Policies.BuiltInPacks.Load(Case.Policy).Metrics.ToDictionary(m => m.Id, m => m.Kind, StringComparer.Ordinal)
+            ? Policies.BuiltInPacks.Shared(Case.Policy).Metrics.ToDictionary(m => m.Id, m => m.Kind, StringComparer.Ordinal)
             : new Dictionary<string, Core.Metrics.MetricKind>(StringComparer.Ordinal);
         return Cli.Output.Formats.Value(s.Value, _kinds.TryGetValue(s.Metric, out var k) ? k : null);
     }
