@@ -66,7 +66,7 @@ public sealed class CaseModel(StoreAccess access, ServerOptions options) : Stand
         using var store = access.Enforcement();
         if (store.Case(id) is not { } c || !Caller.Sees(access, c.Seller)) return false;
         Case = c;
-        Audit = store.Audit(id);
+        Audit = store.Audit(id, c.Seller);
         Notices = store.Notices(id);
         Allowed = DecisionRules.Allowed(c);
         return true;
