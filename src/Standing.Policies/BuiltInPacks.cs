@@ -24,6 +24,14 @@ public static class BuiltInPacks
 
     public static Policy Load(string id) => PolicyLoader.Load(Yaml(id), $"built-in:{id}.yaml");
 
+    /// <summary>
+    /// A built-in policy parsed once per process and shared (a policy is never changed once loaded): the
+    /// server's reads use this one, and its results are kept per policy instance.
+    /// </summary>
+    public static Policy Shared(string id) => Parsed.GetOrAdd(id, Load);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Policy> Parsed = new(StringComparer.Ordinal);
+
     /// <summary>A built-in id, or else a path to a policy file.</summary>
     public static Policy Resolve(string idOrPath) =>
         Ids.Contains(idOrPath, StringComparer.Ordinal) ? Load(idOrPath) : PolicyLoader.LoadFile(idOrPath);

@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
 using NodaTime;
 using Standing.Core.Evaluation;
+using Standing.Core.Policies;
 using Standing.Data.Backtests;
 using Standing.Data.Enforcement;
 using Standing.Data.Keys;
 using Standing.Data.Store;
+using Standing.Enforcement.Disputes;
 
 namespace Standing.Server;
 
@@ -35,6 +37,9 @@ public sealed class StoreAccess
     /// <summary>Each store's and policy's last peer pool (standards that compare sellers), with the as-of and log position it is of.</summary>
     private readonly ConcurrentDictionary<(string Target, string Policy), (Instant AsOf, long Position, PeerPool Pool)> _peers;
 
+    /// <summary>Evaluations and trends computed for the pages and the API, kept per log position, policy and disputes.</summary>
+    private readonly KeptResults _results;
+
     /// <summary>Checks the store (ours, schema up to date) once, at start; raises <see cref="EventStoreException"/> when it is not usable.</summary>
     public StoreAccess(string target)
     {
@@ -48,6 +53,7 @@ public sealed class StoreAccess
         _opened = new(StringComparer.Ordinal) { [target] = Poolable(events) };
         _latest = new(StringComparer.Ordinal);
         _peers = new();
+        _results = new();
         HasStore = true;
     }
 
@@ -58,6 +64,7 @@ public sealed class StoreAccess
         _opened = deployment._opened;
         _latest = deployment._latest;
         _peers = deployment._peers;
+        _results = deployment._results;
         Engine = deployment.Engine;
         Marketplace = marketplace;
         HasStore = Holds(marketplace);
@@ -165,6 +172,25 @@ public sealed class StoreAccess
         // Kept only when no append came while the sellers were read.
         if (events.LogPosition() == position) _peers[key] = (asOf, position, pool);
         return pool;
+    }
+
+    /// <summary>
+    /// The result <paramref name="compute"/> gives for <paramref name="key"/> in this marketplace's store,
+    /// computed once per log position, <paramref name="policy"/> and <paramref name="disputes"/> (those it
+    /// takes out: <paramref name="compute"/> must use these) and then kept (<see cref="KeptResults"/>);
+    /// <paramref name="sellers"/> tells how many sellers' evaluations a result holds (one by default).
+    /// </summary>
+    public T Kept<T>(object key, Policy policy, IReadOnlyList<Dispute> disputes, Func<T> compute, Func<T, int>? sellers = null)
+        where T : class
+    {
+        var stamp = new KeptResults.Stamp(LogPosition(), policy, disputes);
+        return _results.Get((_target, key), stamp, compute, LogPosition, sellers ?? (_ => 1));
+    }
+
+    private long LogPosition()
+    {
+        using var events = Events();
+        return events.LogPosition();
     }
 
     public IEventStore Events()

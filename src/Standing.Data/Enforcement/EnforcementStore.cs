@@ -180,11 +180,13 @@ public sealed partial class EnforcementStore : IDisposable
         return cases;
     }
 
-    public IReadOnlyList<AuditEntry> Audit(string caseId)
+    /// <summary>A case's audit trail; with its <paramref name="seller"/>, read by the table's key (without it, a scan of every case's entries).</summary>
+    public IReadOnlyList<AuditEntry> Audit(string caseId, string? seller = null)
     {
         using var command = Command(
-            "SELECT seller, case_id, seq, at, actor, action, from_state, to_state, reason, snapshot FROM enforcement_audit WHERE case_id = @id ORDER BY seq",
-            ("id", caseId));
+            "SELECT seller, case_id, seq, at, actor, action, from_state, to_state, reason, snapshot FROM enforcement_audit WHERE "
+            + (seller is null ? "" : "seller = @seller AND ") + "case_id = @id ORDER BY seq",
+            ("id", caseId), ("seller", seller));
         var entries = new List<AuditEntry>();
         using var r = command.ExecuteReader();
         while (r.Read())

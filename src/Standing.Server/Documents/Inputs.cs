@@ -25,12 +25,9 @@ public static class Inputs
             problem = Problems.BadField("policy", $"policy \"{Shown(id)}\" is not a built-in policy ({string.Join(", ", BuiltInPacks.Ids)})");
             return false;
         }
-        policy = Loaded.GetOrAdd(id, BuiltInPacks.Load);
+        policy = BuiltInPacks.Shared(id);
         return true;
     }
-
-    /// <summary>The built-in policies read so far: they are part of the program, so each is parsed once per process.</summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Policy> Loaded = new(StringComparer.Ordinal);
 
     /// <summary>
     /// <c>asOf</c>: an RFC 3339 instant with offset or a date (midnight in the policy's zone). Without it,

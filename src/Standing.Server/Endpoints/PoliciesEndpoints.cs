@@ -32,14 +32,14 @@ public static class PoliciesEndpoints
             .WithSummary("Check a policy (YAML body); 422 lists every error with its line and column");
     }
 
-    private static IResult List() => TypedResults.Ok(BuiltInPacks.Ids.Select(id => Summary(BuiltInPacks.Load(id))).ToList());
+    private static IResult List() => TypedResults.Ok(BuiltInPacks.Ids.Select(id => Summary(BuiltInPacks.Shared(id))).ToList());
 
     private static IResult Show(string id)
     {
         if (Ids.IsBad("id", id, out var bad)) return bad;
         if (!BuiltInPacks.Ids.Contains(id, StringComparer.Ordinal))
             return Problems.NotFound("id", $"no built-in policy \"{Inputs.Shown(id)}\" ({string.Join(", ", BuiltInPacks.Ids)})");
-        return TypedResults.Ok(new PolicyDocument(Summary(BuiltInPacks.Load(id)), BuiltInPacks.Yaml(id)));
+        return TypedResults.Ok(new PolicyDocument(Summary(BuiltInPacks.Shared(id)), BuiltInPacks.Yaml(id)));
     }
 
     private static async Task<IResult> Validate(HttpContext context, ServerOptions options)

@@ -37,7 +37,7 @@ public static class RunsEndpoints
         var steps = new List<(Policy, IPackMachine, Instant)>();
         // The set standing run enforces: every built-in pack with an enforcement section or a C# machine,
         // found from the loaded policy, never from a list of pack ids.
-        var enforced = BuiltInPacks.Ids.Where(id => PackMachines.For(BuiltInPacks.Load(id)) is not null).ToList();
+        var enforced = BuiltInPacks.Ids.Where(id => PackMachines.For(BuiltInPacks.Shared(id)) is not null).ToList();
         foreach (var id in request.Policies is { Count: > 0 } ids ? ids : enforced)
         {
             if (!Inputs.TryPolicy(id, out var policy, out var problem)) return Problems.BadField("policies", problem.ProblemDetails.Detail!);

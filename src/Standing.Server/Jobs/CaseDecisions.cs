@@ -36,7 +36,7 @@ public static class CaseDecisions
         // A simulated or replayed history may lie ahead of the wall clock: the decision then comes right at the case's last change.
         var when = now < c.UpdatedAt ? c.UpdatedAt : now;
         var book = new CaseBook(c.Seller, c.Policy, store.Cases(c.Policy, c.Seller));
-        var seen = AuditTrail.LatestSnapshot(store.Audit(c.Id), when);
+        var seen = AuditTrail.LatestSnapshot(store.Audit(c.Id, c.Seller), when);
         if (DecisionRules.Apply(book, c, parsed, key.Name, note, when, seen, WrittenPolicy(c)) is { } refusal)
             return new(null, new(FailureKind.Refused, "decision", refusal));
         store.Save([book]);
@@ -50,7 +50,7 @@ public static class CaseDecisions
     /// </summary>
     private static Core.Policies.Policy? WrittenPolicy(EnforcementCase c) =>
         (c.Get(CaseRules.PolicySource) ?? (!CaseRules.IsWritten(c) && PackMachines.For(c.Policy) is not null ? "built-in:" : "")).StartsWith("built-in:", StringComparison.Ordinal)
-            ? Policies.BuiltInPacks.Load(c.Policy)
+            ? Policies.BuiltInPacks.Shared(c.Policy)
             : null;
 
     private static Outcome Bad(string field, string message) => new(null, new(FailureKind.BadField, field, message));

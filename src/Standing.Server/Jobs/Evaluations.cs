@@ -18,8 +18,27 @@ public static class Evaluations
     public static SellerForecast Forecast(Policy policy, Instant asOf, SellerFacts facts, IReadOnlyList<Dispute> disputes) =>
         new SellerForecaster(disputes.Count == 0 ? policy : DisputeExclusion.Apply(policy, disputes.ToList(), asOf)).Forecast(facts, asOf);
 
-    /// <summary>One seller's evaluation (explained: with the items), or null when the store has no event of the seller.</summary>
+    /// <summary>
+    /// One seller's evaluation (explained: with the items), or null when the store has no event of the seller;
+    /// computed once per log position and disputes of the seller (<see cref="StoreAccess.Kept"/>).
+    /// </summary>
     public static (PolicyEvaluation Evaluation, IReadOnlyList<Dispute> Disputes, SellerFacts Facts)? Seller(StoreAccess access, Policy policy, Instant asOf, string seller, bool explain)
+    {
+        IReadOnlyList<Dispute> disputes;
+        using (var store = access.Enforcement()) disputes = store.Disputes(seller);
+        return access.Kept(new SellerKey(policy.Id, seller, asOf, explain), policy, disputes,
+            () => new Found(Compute(access, policy, asOf, seller, explain, disputes))).Value;
+    }
+
+    private sealed record SellerKey(string Policy, string Seller, Instant AsOf, bool Explain);
+
+    private sealed record EveryKey(string Policy, Instant AsOf);
+
+    /// <summary>A seller's evaluation, or null for a seller the store does not know (kept as well).</summary>
+    private sealed record Found((PolicyEvaluation Evaluation, IReadOnlyList<Dispute> Disputes, SellerFacts Facts)? Value);
+
+    private static (PolicyEvaluation Evaluation, IReadOnlyList<Dispute> Disputes, SellerFacts Facts)? Compute(
+        StoreAccess access, Policy policy, Instant asOf, string seller, bool explain, IReadOnlyList<Dispute> disputes)
     {
         IReadOnlyList<SellerFacts> facts;
         var evaluator = new PolicyEvaluator(policy);
@@ -33,8 +52,6 @@ public static class Evaluations
             facts = new FactProjection(events).FactsAsOf(asOf, seller);
         }
         if (!facts.Any(f => f.Seller == seller)) facts = [.. facts, new SellerFacts(seller, [], [], [])];
-        IReadOnlyList<Dispute> disputes;
-        using (var store = access.Enforcement()) disputes = store.Disputes(seller);
         if (pool is not null && disputes.Count > 0)
         {
             // The seller's accepted disputes change its own metrics in the pool: judged with every seller's facts, as before.
@@ -63,13 +80,21 @@ public static class Evaluations
         return (new PolicyEvaluation(policy, asOf, [result]), disputes, sellerFacts);
     }
 
-    /// <summary>Every seller known before as-of, each with its accepted disputes taken out.</summary>
+    /// <summary>
+    /// Every seller known before as-of, each with its accepted disputes taken out; computed once per log
+    /// position and disputes (<see cref="StoreAccess.Kept"/>): the overview and the sellers list share it.
+    /// </summary>
     public static PolicyEvaluation All(StoreAccess access, Policy policy, Instant asOf)
+    {
+        IReadOnlyList<Dispute> disputes;
+        using (var store = access.Enforcement()) disputes = store.Disputes();
+        return access.Kept(new EveryKey(policy.Id, asOf), policy, disputes, () => All(access, policy, asOf, disputes), e => e.Sellers.Count);
+    }
+
+    private static PolicyEvaluation All(StoreAccess access, Policy policy, Instant asOf, IReadOnlyList<Dispute> disputes)
     {
         IReadOnlyList<SellerFacts> facts;
         using (var events = access.Events()) facts = new FactProjection(events).FactsAsOf(asOf);
-        IReadOnlyList<Dispute> disputes;
-        using (var store = access.Enforcement()) disputes = store.Disputes();
         var evaluation = new PolicyEvaluator(policy).Evaluate(facts, asOf);
         if (disputes.Count == 0) return evaluation;
         var bySeller = disputes.ToLookup(d => d.Seller, StringComparer.Ordinal);

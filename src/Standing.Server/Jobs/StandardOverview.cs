@@ -59,7 +59,7 @@ public sealed record StandardOverview(
     private static IReadOnlyList<AuditEntry> ActionsAfter(Data.Enforcement.EnforcementStore store, string policy, Instant? after, Instant upTo) =>
         store.Cases(policy)
             .Where(c => c.UpdatedAt > (after ?? Instant.MinValue))
-            .SelectMany(c => store.Audit(c.Id))
+            .SelectMany(c => store.Audit(c.Id, c.Seller))
             .Where(a => a.Actor.StartsWith("rule:", StringComparison.Ordinal) && a.At <= upTo && (after is null || a.At > after))
             .OrderBy(a => a.At).ThenBy(a => a.Seller, StringComparer.Ordinal).ThenBy(a => a.CaseId, StringComparer.Ordinal).ThenBy(a => a.Seq)
             .ToList();

@@ -21,7 +21,7 @@ public static class SellerPages
     }
 
     /// <summary>A built-in standard by id; null for anything else (the pages never read policy files).</summary>
-    public static Policy? Standard(string id) => BuiltInPacks.Ids.Contains(id, StringComparer.Ordinal) ? BuiltInPacks.Load(id) : null;
+    public static Policy? Standard(string id) => BuiltInPacks.Ids.Contains(id, StringComparer.Ordinal) ? BuiltInPacks.Shared(id) : null;
 
     /// <summary>
     /// The instant a page shows: <c>?asOf=</c> when given (an instant or a date, as on the API), else the

@@ -31,7 +31,7 @@ public sealed class SellerModel(StoreAccess store, ServerOptions options) : Stan
         var rows = new List<Row>();
         foreach (var id in BuiltInPacks.Ids)
         {
-            var policy = BuiltInPacks.Load(id);
+            var policy = BuiltInPacks.Shared(id);
             var asOf = SellerPages.AsOf(store, options, policy, null);
             var found = Evaluations.Seller(store, policy, asOf, seller, explain: false);
             var metrics = found?.Evaluation.Sellers[0].Metrics ?? [];

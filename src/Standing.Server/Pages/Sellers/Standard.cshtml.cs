@@ -151,21 +151,25 @@ public sealed class StandardModel(StoreAccess store, ServerOptions options) : St
         ForecastDays = forecast.Days;
         using var enforcement = store.Enforcement();
         var cases = enforcement.Cases(loaded.Id, seller);
-        IReadOnlyList<Core.Events.StandingEvent>? events = null;
         OpenCases = cases.Where(c => c.IsOpen).OrderBy(c => c.DueAt ?? Instant.MaxValue).Select(c =>
         {
             var message = enforcement.Notices(c.Id).Where(n => n.Audience == "seller").OrderBy(n => n.At).LastOrDefault();
             IReadOnlyList<ChecklistItem> checklist = [];
             if (c.Kind == CaseKinds.CatalogExclusion)
             {
-                events ??= ReadEvents(seller);
-                checklist = Checklist(c, found.Facts, events);
+                // Reads every event of the seller: kept per log position, case state and as-of.
+                checklist = store.Kept(new ChecklistKey(c.Id, c.UpdatedAt, AsOf), loaded, found.Disputes,
+                    () => new ChecklistOf(Checklist(c, found.Facts, ReadEvents(seller)))).Items;
             }
             return new CaseView(c, message is null ? null : NoticeText(message.Body), checklist);
         }).ToList();
         ClosedCases = cases.Where(c => !c.IsOpen).OrderByDescending(c => c.ClosedAt).Take(10).ToList();
         return true;
     }
+
+    private sealed record ChecklistKey(string Case, Instant CaseUpdated, Instant AsOf);
+
+    private sealed record ChecklistOf(IReadOnlyList<ChecklistItem> Items);
 
     private IReadOnlyList<Core.Events.StandingEvent> ReadEvents(string seller)
     {

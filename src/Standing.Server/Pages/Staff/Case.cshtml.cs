@@ -66,7 +66,7 @@ public sealed class CaseModel(StoreAccess access, ServerOptions options) : Stand
         using var store = access.Enforcement();
         if (store.Case(id) is not { } c || !Caller.Sees(access, c.Seller)) return false;
         Case = c;
-        Audit = store.Audit(id);
+        Audit = store.Audit(id, c.Seller);
         Notices = store.Notices(id);
         Allowed = DecisionRules.Allowed(c);
         return true;
@@ -76,7 +76,7 @@ public sealed class CaseModel(StoreAccess access, ServerOptions options) : Stand
     public string Value(MetricSnapshot s)
     {
         _kinds ??= Policies.BuiltInPacks.Ids.Contains(Case.Policy, StringComparer.Ordinal)
-            ? Policies.BuiltInPacks.Load(Case.Policy).Metrics.ToDictionary(m => m.Id, m => m.Kind, StringComparer.Ordinal)
+            ? Policies.BuiltInPacks.Shared(Case.Policy).Metrics.ToDictionary(m => m.Id, m => m.Kind, StringComparer.Ordinal)
             : new Dictionary<string, Core.Metrics.MetricKind>(StringComparer.Ordinal);
         return Cli.Output.Formats.Value(s.Value, _kinds.TryGetValue(s.Metric, out var k) ? k : null);
     }

@@ -10,7 +10,7 @@ namespace Standing.Server.Pages.Staff;
 [PageRoles(KeyRoles.Admin, KeyRoles.Operator, KeyRoles.Reviewer)]
 public sealed class PoliciesModel : StandingPageModel
 {
-    public IReadOnlyList<Policy> Policies { get; } = BuiltInPacks.Ids.Select(BuiltInPacks.Load).ToList();
+    public IReadOnlyList<Policy> Policies { get; } = BuiltInPacks.Ids.Select(BuiltInPacks.Shared).ToList();
 
     public static bool Enforced(Policy p) => PackMachines.For(p.Id) is not null;
 }

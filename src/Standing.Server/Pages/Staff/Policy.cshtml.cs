@@ -60,7 +60,7 @@ public sealed class PolicyModel(ServerOptions options) : StandingPageModel
     {
         if (!BuiltInPacks.Ids.Contains(id, StringComparer.Ordinal)) return false;
         Id = id;
-        Name = BuiltInPacks.Load(id).Name;
+        Name = BuiltInPacks.Shared(id).Name;
         return true;
     }
 

@@ -9,8 +9,8 @@ public static class StaffChoices
 {
     /// <summary>The built-in policy asked for, else the first one; null when the id is not a built-in one.</summary>
     public static Policy? Policy(string? id) =>
-        string.IsNullOrEmpty(id) ? BuiltInPacks.Load(BuiltInPacks.Ids[0])
-        : BuiltInPacks.Ids.Contains(id, StringComparer.Ordinal) ? BuiltInPacks.Load(id) : null;
+        string.IsNullOrEmpty(id) ? BuiltInPacks.Shared(BuiltInPacks.Ids[0])
+        : BuiltInPacks.Ids.Contains(id, StringComparer.Ordinal) ? BuiltInPacks.Shared(id) : null;
 
     /// <summary>As of the policy's latest daily run (what the cases were built on), else now.</summary>
     public static Instant AsOf(StoreAccess access, Policy policy, ServerOptions options)

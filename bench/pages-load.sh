@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# The pages' server time (docs/performance.md, "The pages"): starts `standing serve` on a store, signs in
+# with a new operator key (the sign-in form, its anti-forgery token and the session cookie, as a browser
+# does), asks each page --times times in a row on loopback and prints, per page, the time to the first
+# byte (curl's time_starttransfer: the server's time plus loopback) p50 / p95 / max in ms, and the page's
+# size. The first answer of each page is counted (it may fill a cache); --warm 1 leaves it out.
+#   bench/pages-load.sh --db STORE [--seller ID] [--times N] [--warm 0|1]
+# Uses the Release build of src/Standing.Cli (build it first), or the one in $STANDING_DLL.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+db=""; seller=""; times=20; warm=0
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --db) db=$2; shift 2 ;;
+    --seller) seller=$2; shift 2 ;;
+    --times) times=$2; shift 2 ;;
+    --warm) warm=$2; shift 2 ;;
+    *) echo "usage: bench/pages-load.sh --db STORE [--seller ID] [--times N] [--warm 0|1]" >&2; exit 1 ;;
+  esac
+done
+[[ -f $db ]] || { echo "bench/pages-load.sh: --db STORE is required (an existing store)" >&2; exit 1; }
+dll=${STANDING_DLL:-src/Standing.Cli/bin/Release/net10.0/standing.dll}
+[[ -f $dll ]] || { echo "build first: dotnet build src/Standing.Cli -c Release" >&2; exit 1; }
+standing() { dotnet "$dll" "$@"; }
+if [[ -z $seller ]]; then
+  seller=$(sqlite3 "$db" "select seller from seller_projection order by seller limit 1 offset 8" 2>/dev/null || true)
+  [[ -n $seller ]] || { echo "bench/pages-load.sh: name a seller with --seller" >&2; exit 1; }
+fi
+key=$(standing keys create --db "$db" --role operator --name "pages reader $$-$RANDOM" 2>/dev/null)
+work=$(mktemp -d)
+port=$(( 20000 + RANDOM % 20000 ))
+url=http://127.0.0.1:$port
+dotnet "$dll" serve --db "$db" --listen "$url" --rate-limit 1000000 >"$work/serve.log" 2>&1 &
+pid=$!
+trap 'kill -TERM "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+until curl -sf "$url/readyz" >/dev/null 2>&1; do
+  kill -0 "$pid" 2>/dev/null || { echo "the server exited before answering:" >&2; cat "$work/serve.log" >&2; exit 1; }
+  sleep 0.05
+done
+jar=$work/cookies
+token=$(curl -s -c "$jar" "$url/sign-in" | sed -n 's/.*name="__RequestVerificationToken"[^>]*value="\([^"]*\)".*/\1/p' | head -1)
+curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "key=$key" --data-urlencode "__RequestVerificationToken=$token" --data "back=/" "$url/sign-in"
+echo "store $db, seller $seller, $times asks per page, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-44s %8s %8s %8s %10s\n' page p50_ms p95_ms max_ms bytes
+for path in "/sellers/$seller" "/sellers/$seller/congocrea" "/sellers/$seller/promua" "/sellers/$seller/mall" \
+  "/overview?policy=congocrea" "/overview?policy=promua" "/sellers?policy=congocrea" "/sellers?policy=promua&sort=value&metric=rating" \
+  "/cases" "/disputes" "/policies"; do
+  for ((i = 0; i < times; i++)); do
+    curl -s -b "$jar" -o /dev/null -w '%{http_code} %{time_starttransfer} %{size_download}\n' --max-time 600 "$url$path"
+  done >"$work/times"
+  (( warm == 1 )) && sed -i 1d "$work/times"
+  bad=$(awk '$1 != 200' "$work/times" | wc -l)
+  bytes=$(tail -1 "$work/times" | cut -d' ' -f3)
+  awk '{ printf "%.1f\n", $2 * 1000 }' "$work/times" | sort -n | awk -v path="$path" -v bytes="$bytes" -v bad="$bad" '
+    { t[NR] = $1 }
+    END {
+      i50 = int((NR - 1) * 0.50) + 1; i95 = int((NR - 1) * 0.95 + 0.999999) + 1
+      printf "%-44s %8.1f %8.1f %8.1f %10d%s\n", path, t[i50], t[i95], t[NR], bytes, (bad > 0 ? "  (" bad " not 200)" : "")
+    }'
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
