@@ -482,9 +482,10 @@ public sealed class PostgresStoreTests(PostgresCluster cluster) : StoreContract
         using var c = new Npgsql.NpgsqlConnection(target);
         c.Open();
         // The small reference tables hold no seller data: the store's meta, the as-of instants enforcement ran for, the API keys, the marketplaces.
+        // Backtest runs are the marketplace's, like enforcement runs: one report over all its sellers, never read by seller.
         using var cmd = new Npgsql.NpgsqlCommand(
             "SELECT c.relname, a.attname FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = i.indkey[0] " +
-            "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE i.indisprimary AND n.nspname = 'public' AND c.relname NOT IN ('standing_meta', 'enforcement_runs', 'api_keys', 'marketplaces')", c);
+            "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE i.indisprimary AND n.nspname = 'public' AND c.relname NOT IN ('standing_meta', 'enforcement_runs', 'api_keys', 'marketplaces', 'backtest_runs')", c);
         using var reader = cmd.ExecuteReader();
         var keys = new List<(string, string)>();
         while (reader.Read()) keys.Add((reader.GetString(0), reader.GetString(1)));

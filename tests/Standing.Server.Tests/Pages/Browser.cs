@@ -75,6 +75,11 @@ internal sealed class Browser : IDisposable
         {
             return true;
         }
+        catch (UnknownErrorException e) when (e.Message.Contains("does not belong to the document", StringComparison.Ordinal))
+        {
+            // Chromium's answer when the element's page is being replaced at that instant: gone as well.
+            return true;
+        }
     }
 
     public string Location => new Uri(Web.Url).PathAndQuery;
