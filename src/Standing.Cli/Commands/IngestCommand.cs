@@ -106,7 +106,8 @@ internal static class IngestCommand
             using var store = EventStore.Open(target, create: true);
             storeName = $"{store.Name} ({store.Engine})";
             // Each event goes to its marketplace's store (docs/marketplaces.md); most deployments have only the default one.
-            using var ingester = started = new MarketplaceIngester(store, target, batchSize, NodaTime.SystemClock.Instance.GetCurrentInstant());
+            // Into a store that has facts, each batch is folded onto them as it commits, as the server's writes are.
+            using var ingester = started = new MarketplaceIngester(store, target, batchSize, NodaTime.SystemClock.Instance.GetCurrentInstant(), advanceFacts: true);
             if (csv is not null)
             {
                 csv.Read(paths, ingester);
@@ -117,8 +118,8 @@ internal static class IngestCommand
             }
             ingested = ingester.Complete();
             summary = IngestSummary.Sum(ingested.Select(m => m.Summary));
-            // The facts of the sellers this load touched (and of any left stale before) are folded again and
-            // stored now, so that every job after it reads facts, never the log.
+            // The facts of the sellers this load touched and could not advance (and of any left stale before)
+            // are folded again and stored now, so that every job after it reads facts, never the log.
             foreach (var marketplace in ingested)
             {
                 var projection = new FactProjection(marketplace.Store);
@@ -226,6 +227,8 @@ internal static class IngestCommand
         output.WriteLine($"  rejected        {rejected,10}  (invalid lines or rows)");
         output.WriteLine($"  sellers changed {marketplaces.Sum(m => m.Summary.ChangedSellers.Count),10}  (new events added to them)");
         output.WriteLine($"  facts stored    {factsStored,10}  (sellers folded again from their events: jobs read these facts)");
+        if (summary.FactsAdvanced > 0)
+            output.WriteLine($"  facts advanced  {summary.FactsAdvanced,10}  (a batch's events folded onto a seller's stored facts, without reading its events)");
         foreach (var (reason, count) in summary.Skipped)
             output.WriteLine($"  skipped         {count,10}  ({reason})");
         var byType = summary.AcceptedByType;

@@ -21,6 +21,12 @@ public sealed class IngestSummary
     /// <summary>The sellers new events were stored for (their facts are folded again on the next evaluation).</summary>
     public HashSet<string> ChangedSellers { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// How many times a batch's events were folded onto a seller's stored facts (<see cref="FactProjection.AdvanceWhereItCan"/>):
+    /// a seller advanced by two batches counts twice.
+    /// </summary>
+    public long FactsAdvanced { get; internal set; }
+
     /// <summary>Rejected lines or rows (conflicts included), in the order met.</summary>
     public List<Reject> Rejects { get; } = [];
 
@@ -43,6 +49,7 @@ public sealed class IngestSummary
             sum.Accepted += part.Accepted;
             sum.Duplicates += part.Duplicates;
             sum.Conflicts += part.Conflicts;
+            sum.FactsAdvanced += part.FactsAdvanced;
             sum.ChangedSellers.UnionWith(part.ChangedSellers);
             sum.Rejects.AddRange(part.Rejects);
             foreach (var (reason, count) in part.Skipped) sum.Skipped[reason] = sum.Skipped.GetValueOrDefault(reason) + count;
@@ -74,12 +81,19 @@ public sealed class IngestSummary
 /// one batch is written while the next is filled. Conflicts become rejects at the later event's
 /// line (the first event stays). <see cref="Complete"/> writes the last batch and returns the summary.
 /// </summary>
+/// <remarks>
+/// With <c>advanceFacts</c>, into a store that already holds facts, each batch's events are folded onto the
+/// stored facts of the sellers they touch right after the batch commits, as a server's write does
+/// (<see cref="FactProjection.AdvanceWhereItCan"/>); the sellers that cannot be advanced are left stale, for
+/// the caller's <see cref="FactProjection.Refresh"/> to fold once when the load is done.
+/// </remarks>
 public sealed class EventIngester : IEventSink, IDisposable
 {
     public const int DefaultBatchSize = 50_000;
 
     private readonly IEventStore _store;
     private readonly int _batchSize;
+    private readonly FactProjection? _projection;
     private readonly BlockingCollection<(List<IncomingEvent> Batch, BatchPlan? Plan)> _queue = new(boundedCapacity: 2);
     private readonly Thread _writer;
     private readonly object _gate = new();
@@ -87,11 +101,13 @@ public sealed class EventIngester : IEventSink, IDisposable
     private Exception? _failure;
     private bool _completed;
 
-    public EventIngester(IEventStore store, int batchSize = DefaultBatchSize)
+    public EventIngester(IEventStore store, int batchSize = DefaultBatchSize, bool advanceFacts = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         _store = store;
         _batchSize = batchSize;
+        // A store without facts (a first load) has nothing to advance: its facts are all folded at the end.
+        _projection = advanceFacts && FactProjection.AnyStored(store) ? new FactProjection(store) : null;
         _current = new List<IncomingEvent>(batchSize);
         _writer = new Thread(WriteBatches) { IsBackground = true, Name = "standing-ingest-writer" };
         _writer.Start();
@@ -213,6 +229,8 @@ public sealed class EventIngester : IEventSink, IDisposable
         {
             foreach (var (batch, plan) in _queue.GetConsumingEnumerable())
             {
+                var events = plan?.Batch ?? batch.Select(b => b.Event).ToArray();
+                var before = _projection?.RowsBefore(events);
                 AppendResult result;
                 if (plan is not null)
                 {
@@ -220,12 +238,17 @@ public sealed class EventIngester : IEventSink, IDisposable
                 }
                 else
                 {
-                    var events = new StandingEvent[batch.Count];
-                    for (var i = 0; i < batch.Count; i++) events[i] = batch[i].Event;
                     result = _store.Append(events);
+                }
+                var advanced = 0;
+                if (_projection is not null && result.ChangedSellers.Count > 0)
+                {
+                    _projection.AdvanceWhereItCan(before!, events, result);
+                    advanced = _projection.LastAdvanced;
                 }
                 lock (_gate)
                 {
+                    Summary.FactsAdvanced += advanced;
                     Summary.ChangedSellers.UnionWith(result.ChangedSellers);
                     for (var i = 0; i < batch.Count; i++)
                     {

@@ -14,6 +14,13 @@ public sealed partial class FactProjection
     /// <summary>How many sellers the last <see cref="Advance"/> brought up to date without reading their events.</summary>
     public int LastAdvanced { get; private set; }
 
+    /// <summary>Whether <paramref name="store"/> holds any seller's facts, current or not (a first load has none to advance).</summary>
+    public static bool AnyStored(IEventStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return store.ReadFacts(null, bodies: false).Count > 0;
+    }
+
     /// <summary>
     /// The projection rows of the sellers of <paramref name="batch"/>, read before it is appended: what
     /// <see cref="Advance"/> checks the stored facts and the appended events against.
@@ -21,9 +28,21 @@ public sealed partial class FactProjection
     public IReadOnlyList<SellerProjection> RowsBefore(IReadOnlyList<StandingEvent> batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var rows = new List<SellerProjection>();
-        foreach (var seller in batch.Select(e => e.Seller).Distinct(StringComparer.Ordinal)) rows.AddRange(store.Sellers(seller));
-        return rows;
+        return RowsOf(batch.Select(e => e.Seller).Distinct(StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>
+    /// The projection rows of <paramref name="sellers"/>, in seller order: one look-up each for a few (a server's
+    /// batch), the whole table in one read for many (a bulk load's batch touches most sellers).
+    /// </summary>
+    private List<SellerProjection> RowsOf(IReadOnlyCollection<string> sellers)
+    {
+        if (sellers.Count <= Chunk)
+        {
+            return [.. sellers.Order(StringComparer.Ordinal).SelectMany(s => store.Sellers(s))];
+        }
+        var wanted = sellers.ToHashSet(StringComparer.Ordinal);
+        return [.. store.Sellers().Where(r => wanted.Contains(r.Seller))];
     }
 
     /// <summary>
@@ -34,7 +53,15 @@ public sealed partial class FactProjection
     /// <see cref="FactIncrement"/> can fold them on; every other changed seller is folded from the log.
     /// Returns the sellers folded from the log.
     /// </summary>
-    public IReadOnlyList<string> Advance(IReadOnlyList<SellerProjection> before, IReadOnlyList<StandingEvent> batch, AppendResult result)
+    public IReadOnlyList<string> Advance(IReadOnlyList<SellerProjection> before, IReadOnlyList<StandingEvent> batch, AppendResult result) =>
+        FoldFromLog(AdvanceWhereItCan(before, batch, result));
+
+    /// <summary>
+    /// What <see cref="Advance"/> does without its last step: stores the advanced facts and returns the rows of the
+    /// changed sellers it could not advance, whose stored facts are now stale. A bulk load, whose later batches
+    /// often touch those sellers again, folds them once at its end (<see cref="Refresh"/>) instead of once per batch.
+    /// </summary>
+    public IReadOnlyList<SellerProjection> AdvanceWhereItCan(IReadOnlyList<SellerProjection> before, IReadOnlyList<StandingEvent> batch, AppendResult result)
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(batch);
@@ -47,7 +74,7 @@ public sealed partial class FactProjection
             list.Add(batch[i]);
         }
         var earlier = before.ToDictionary(r => r.Seller, StringComparer.Ordinal);
-        var now = result.ChangedSellers.Order(StringComparer.Ordinal).SelectMany(s => store.Sellers(s)).ToList();
+        var now = RowsOf(result.ChangedSellers);
 
         // Sellers whose log now holds exactly their earlier events and this batch's.
         var candidates = store.ReadsInArrivalOrder
@@ -58,29 +85,33 @@ public sealed partial class FactProjection
         {
             var chunk = candidates.GetRange(i, Math.Min(Chunk, candidates.Count - i));
             var position = chunk.ToDictionary(r => r.Seller, r => r.Changed, StringComparer.Ordinal);
-            var advanced = new List<StoredFacts>(chunk.Count);
-            foreach (var stored in store.ReadFacts(position.Keys, bodies: true))
+            var stored = store.ReadFacts(position.Keys, bodies: true);
+            var advanced = new StoredFacts?[stored.Count];
+            // Each seller's decode, fold and encode is its own: a bulk load's chunk of them shares the cores.
+            Parallel.For(0, stored.Count, new ParallelOptions { MaxDegreeOfParallelism = stored.Count < 16 ? 1 : -1 }, j =>
             {
-                var b = earlier[stored.Seller];
-                if (stored.Format != FactSnapshot.Format || stored.Changed != b.Changed || FactSnapshot.Read(stored.Body) is not { } facts) continue;
+                var row = stored[j];
+                var b = earlier[row.Seller];
+                if (row.Format != FactSnapshot.Format || row.Changed != b.Changed || FactSnapshot.Read(row.Body) is not { } facts) return;
                 // The row keeps its last instant to the microsecond, rounded down (see AllBefore).
-                if (FactIncrement.TryApply(facts, added[stored.Seller], b.LastAt + Duration.FromNanoseconds(1_000)) is not { } next) continue;
-                advanced.Add(new StoredFacts(stored.Seller, position[stored.Seller], FactSnapshot.Format, FactSnapshot.Write(next)));
-            }
-            store.WriteFacts(advanced);
-            done.UnionWith(advanced.Select(f => f.Seller));
+                if (FactIncrement.TryApply(facts, added[row.Seller], b.LastAt + Duration.FromNanoseconds(1_000)) is not { } next) return;
+                advanced[j] = new StoredFacts(row.Seller, position[row.Seller], FactSnapshot.Format, FactSnapshot.Write(next));
+            });
+            var written = advanced.OfType<StoredFacts>().ToList();
+            store.WriteFacts(written);
+            done.UnionWith(written.Select(f => f.Seller));
         }
         LastAdvanced = done.Count;
-        return FoldFromLog(now.Where(r => !done.Contains(r.Seller)).ToList());
+        return now.Where(r => !done.Contains(r.Seller)).ToList();
     }
 
     /// <summary>Folds the sellers of <paramref name="rows"/> from the log and stores their facts, a chunk at a time.</summary>
-    private IReadOnlyList<string> FoldFromLog(List<SellerProjection> rows)
+    private IReadOnlyList<string> FoldFromLog(IReadOnlyList<SellerProjection> rows)
     {
         LastStored = 0;
         for (var i = 0; i < rows.Count; i += Chunk)
         {
-            var chunk = rows.GetRange(i, Math.Min(Chunk, rows.Count - i));
+            var chunk = rows.Skip(i).Take(Chunk).ToList();
             LastStored += Store(chunk, FactFolder.Fold(store.ReadSellers(chunk.Select(r => r.Seller).ToList()), Instant.MaxValue));
         }
         Folds += rows.Count;

@@ -16,7 +16,8 @@ public interface IEventStore : IDisposable
     /// <summary>
     /// Whether <see cref="ReadSellers"/> gives a seller's events in the order they were appended, so that
     /// facts first seen in a later batch come after every earlier one's (what lets a batch's events be folded
-    /// onto stored facts: <see cref="FactProjection.Advance"/>). PostgreSQL gives them by id.
+    /// onto stored facts: <see cref="FactProjection.Advance"/>). Both engines do: SQLite by rowid, PostgreSQL by
+    /// an arrival number each event takes at insert (schema version 10).
     /// </summary>
     bool ReadsInArrivalOrder { get; }
 

@@ -18,18 +18,21 @@ public sealed class MarketplaceIngester : IEventSink, IDisposable
     private readonly string _target;
     private readonly int _batchSize;
     private readonly Instant _now;
+    private readonly bool _advanceFacts;
     private readonly SortedDictionary<string, (IEventStore Store, EventIngester Ingester)> _marketplaces = new(StringComparer.Ordinal);
     private readonly EventIngester _default;
     private readonly Dictionary<string, string> _refused = new(StringComparer.Ordinal);
 
     /// <param name="defaultStore">the store <paramref name="target"/> names (the default marketplace's; it keeps the registry)</param>
     /// <param name="now">when a marketplace met for the first time is registered</param>
-    public MarketplaceIngester(IEventStore defaultStore, string target, int batchSize, Instant now)
+    /// <param name="advanceFacts">fold each batch onto the stored facts of the sellers it touches (see <see cref="EventIngester"/>)</param>
+    public MarketplaceIngester(IEventStore defaultStore, string target, int batchSize, Instant now, bool advanceFacts = false)
     {
         _target = target;
         _batchSize = batchSize;
         _now = now;
-        _default = new EventIngester(defaultStore, batchSize);
+        _advanceFacts = advanceFacts;
+        _default = new EventIngester(defaultStore, batchSize, advanceFacts);
         _marketplaces[MarketplaceId.Default] = (defaultStore, _default);
     }
 
@@ -91,7 +94,7 @@ public sealed class MarketplaceIngester : IEventSink, IDisposable
         var store = EventStore.Open(MarketplaceStores.Target(_target, marketplace), create: true);
         try
         {
-            var ingester = new EventIngester(store, _batchSize);
+            var ingester = new EventIngester(store, _batchSize, _advanceFacts);
             _marketplaces[marketplace] = (store, ingester);
             return ingester;
         }

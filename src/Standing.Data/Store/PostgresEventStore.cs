@@ -33,7 +33,7 @@ public sealed class PostgresEventStore : IEventStore, IPlannedAppend
 
     public string Engine => "postgresql";
 
-    public bool ReadsInArrivalOrder => false;
+    public bool ReadsInArrivalOrder => true;
 
     public string Name { get; }
 
@@ -245,7 +245,8 @@ public sealed class PostgresEventStore : IEventStore, IPlannedAppend
             // The new events and, in the same statement, the projection rows of the sellers they belong to.
             using (var insert = new NpgsqlCommand(
                 "WITH position AS (UPDATE standing_meta SET value = (value::bigint + 1)::text WHERE key = 'log_position' RETURNING value::bigint AS at), " +
-                "added AS (INSERT INTO events (seller, id, type, at, body) SELECT i.seller, i.id, i.type, i.at, i.body FROM standing_incoming i " +
+                // In the batch's order, so that the arrival numbers the rows take follow it.
+                "added AS (INSERT INTO events (seller, id, type, at, body) SELECT i.seller, i.id, i.type, i.at, i.body FROM standing_incoming i ORDER BY i.ord " +
                 "RETURNING seller, at) " +
                 "INSERT INTO seller_projection AS p (seller, events, first_at, last_at, changed) " +
                 "SELECT a.seller, count(*), min(a.at), max(a.at), (SELECT at FROM position) FROM added a GROUP BY a.seller " +
@@ -272,12 +273,18 @@ public sealed class PostgresEventStore : IEventStore, IPlannedAppend
         return plan.Result();
     }
 
+    /// <summary>
+    /// A seller's events in arrival order: those stored before version 10 (no arrival number) first, by id, the
+    /// order their stored facts were folded in; then the others by the number each took at insert.
+    /// </summary>
+    private const string ArrivalOrder = "arrival NULLS FIRST, id COLLATE \"C\"";
+
     public IReadOnlyList<StandingEvent> ReadAll(string? seller = null)
     {
         using var command = new NpgsqlCommand(
             seller is null
-                ? "SELECT body FROM events ORDER BY seller COLLATE \"C\", id COLLATE \"C\""
-                : "SELECT body FROM events WHERE seller = @seller ORDER BY id COLLATE \"C\"",
+                ? $"SELECT body FROM events ORDER BY seller COLLATE \"C\", {ArrivalOrder}"
+                : $"SELECT body FROM events WHERE seller = @seller ORDER BY {ArrivalOrder}",
             _connection);
         if (seller is not null)
         {
@@ -298,7 +305,7 @@ public sealed class PostgresEventStore : IEventStore, IPlannedAppend
 
     public IReadOnlyList<StandingEvent> ReadSellers(IReadOnlyCollection<string> sellers)
     {
-        using var command = new NpgsqlCommand("SELECT body FROM events WHERE seller = ANY(@sellers) ORDER BY seller COLLATE \"C\", id COLLATE \"C\"", _connection);
+        using var command = new NpgsqlCommand($"SELECT body FROM events WHERE seller = ANY(@sellers) ORDER BY seller COLLATE \"C\", {ArrivalOrder}", _connection);
         command.Parameters.AddWithValue("sellers", sellers.ToArray());
         var events = new List<StandingEvent>();
         BatchPlan.ReadBodies(command, Name, events);

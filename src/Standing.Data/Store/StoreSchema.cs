@@ -12,7 +12,7 @@ namespace Standing.Data.Store;
 /// which sellers changed since a fold. Version 4 adds the sellers' stored facts (<see cref="StoredFacts"/>); version 6 the HTTP
 /// server's API keys (<see cref="Standing.Data.Keys.KeyStore"/>); version 8 the registry of marketplaces
 /// (<see cref="MarketplaceStores"/>); version 9 the server's backtests and their reports
-/// (<see cref="Standing.Data.Backtests.BacktestStore"/>).
+/// (<see cref="Standing.Data.Backtests.BacktestStore"/>); version 10 PostgreSQL's arrival order of events.
 /// </remarks>
 internal static class StoreSchema
 {
@@ -108,6 +108,9 @@ internal static class StoreSchema
             "attempts INTEGER NOT NULL, report_json TEXT, report_html TEXT)",
             "CREATE INDEX IF NOT EXISTS backtest_runs_by_requested ON backtest_runs (requested_ms, id)",
         ],
+        // Version 10 gives PostgreSQL's events their arrival order (see its list); SQLite has kept it in the
+        // rowid (seq) from version 1, so nothing changes here.
+        [],
     ];
 
     /// <summary>
@@ -168,6 +171,15 @@ internal static class StoreSchema
             "state text NOT NULL, started_by text NOT NULL, requested_at text NOT NULL, requested_ms bigint NOT NULL, started_at text, finished_at text, error text, " +
             "attempts integer NOT NULL, report_json text, report_html text)",
             "CREATE INDEX IF NOT EXISTS backtest_runs_by_requested ON backtest_runs (requested_ms, id)",
+        ],
+        // Arrival order: each new event takes the next number at insert, so a seller's events read back in the
+        // order they were appended (what lets a batch be folded onto stored facts: FactProjection.Advance).
+        // Events stored before have none (no table rewrite) and read first, by id, as their facts were folded.
+        [
+            "CREATE SEQUENCE IF NOT EXISTS events_arrival",
+            "ALTER TABLE events ADD COLUMN IF NOT EXISTS arrival bigint",
+            "ALTER TABLE events ALTER COLUMN arrival SET DEFAULT nextval('events_arrival')",
+            "ALTER SEQUENCE events_arrival OWNED BY events.arrival",
         ],
     ];
 }
