@@ -76,30 +76,32 @@ internal static class DemoCommand
         var eventsPath = Path.Combine(folder, "events.ndjson");
         var simulator = new MarketplaceSimulator(new SimulationOptions { Seed = seed, Sellers = sellers, Days = days, End = asOf });
 
-        var written = JobProgress.Run($"generating {sellers} sellers over {days} days", "sellers", progress =>
-            NdjsonEventWriter.WriteFile(eventsPath, SellerProgress(simulator.Generate(), sellers, progress)));
-        var read = NdjsonEventReader.ReadFiles(eventsPath);
-        var facts = FactFolder.Fold(read.Log.Events, asOf);
-        console.MarkupLine($"[bold]Standing demo[/]: {sellers} sellers, {days} days, {written:N0} events, {facts.Sum(f => f.Orders.Count):N0} orders → [underline]{Markup.Escape(eventsPath)}[/]");
-
-        var profiles = simulator.Profiles.ToDictionary(p => p.Seller, p => p.Kind);
-        var evaluations = new List<PolicyEvaluation>();
-        JobProgress.Run("evaluating every pack", "packs", progress =>
-        {
-            foreach (var id in BuiltInPacks.Ids)
-            {
-                var evaluation = new PolicyEvaluator(BuiltInPacks.Load(id)).Evaluate(facts, asOf);
-                evaluations.Add(evaluation);
-                using var file = File.Create(Path.Combine(folder, $"results-{id}.json"));
-                EvaluationDocument.Write(file, [evaluation], explain: false);
-                progress(evaluations.Count, BuiltInPacks.Ids.Count);
-            }
-        });
-        DemoSummary.Write(console, evaluations, profiles);
-
-        // The same events in the default event store, with the daily enforcement job run once on them.
+        // One pass: the events go to events.ndjson and to the store as they are generated, each seller folded when done.
         var storePath = Path.Combine(folder, "standing.db");
-        if (!TryStore(eventsPath, storePath)) return ExitCodes.Error;
+        foreach (var suffix in (string[])["", "-wal", "-shm"]) File.Delete(storePath + suffix);
+        List<PolicyEvaluation> evaluations;
+        IReadOnlyList<SellerFacts> facts;
+        using (var store = EventStore.Open(storePath, create: true))
+        {
+            using var ingester = new EventIngester(store);
+            var pass = new DemoPass(ingester, eventsPath, asOf);
+            var written = JobProgress.Run($"generating {sellers} sellers over {days} days", "sellers", progress =>
+                NdjsonEventWriter.WriteFile(eventsPath, pass.Through(SellerProgress(simulator.Generate(), sellers, progress))));
+            facts = pass.Facts;
+            console.MarkupLine($"[bold]Standing demo[/]: {sellers} sellers, {days} days, {written:N0} events, {facts.Sum(f => f.Orders.Count):N0} orders → [underline]{Markup.Escape(eventsPath)}[/]");
+
+            // The store's writing thread finishes the last batches meanwhile.
+            evaluations = Evaluate(folder, facts, asOf);
+            JobProgress.Run("storing the events in a SQLite event store", "events", progress =>
+            {
+                ingester.Complete();
+                // Facts stored with the events: the daily run reads them instead of folding the whole log again.
+                pass.StoreFacts(store);
+                progress(written, written);
+            });
+        }
+        DemoSummary.Write(console, evaluations, simulator.Profiles.ToDictionary(p => p.Seller, p => p.Kind));
+
         console.WriteLine();
         console.MarkupLine($"Enforcement on the event store [underline]{Markup.Escape(storePath)}[/]:");
         var enforced = RunCommand.Run(storePath, endText, null, null, null, null, null);
@@ -153,27 +155,21 @@ internal static class DemoCommand
         TextWrap.Unwrapped(console, $"  pages: {listen}/sign-in (paste a key: the admin key opens {listen}/overview, the seller key {listen}/sellers/{seller})");
     }
 
-    /// <summary>A fresh SQLite event store holding the demo's events (the demo's own file: replaced on every run).</summary>
-    private static bool TryStore(string eventsPath, string storePath)
+    /// <summary>Every built-in pack evaluated on the facts, each one's results written to results-&lt;pack&gt;.json.</summary>
+    private static List<PolicyEvaluation> Evaluate(string folder, IReadOnlyList<SellerFacts> facts, Instant asOf)
     {
-        try
+        var evaluations = new List<PolicyEvaluation>();
+        JobProgress.Run("evaluating every pack", "packs", progress =>
         {
-            foreach (var suffix in (string[])["", "-wal", "-shm"]) File.Delete(storePath + suffix);
-            var total = new FileInfo(eventsPath).Length;
-            JobProgress.Run("storing the events in a SQLite event store", "bytes", progress =>
+            foreach (var id in BuiltInPacks.Ids)
             {
-                using var store = EventStore.Open(storePath, create: true);
-                using var ingester = new EventIngester(store);
-                long read = 0;
-                NdjsonFileSource.Read(eventsPath, ingester, n => progress(read += n, total));
-                ingester.Complete();
-            });
-            return true;
-        }
-        catch (Exception e) when (e is EventStoreException or EventFileException or IOException or UnauthorizedAccessException)
-        {
-            Consoles.Error.WriteLine($"{storePath}: {e.Message}");
-            return false;
-        }
+                var evaluation = new PolicyEvaluator(BuiltInPacks.Load(id)).Evaluate(facts, asOf);
+                evaluations.Add(evaluation);
+                using var file = File.Create(Path.Combine(folder, $"results-{id}.json"));
+                EvaluationDocument.Write(file, [evaluation], explain: false);
+                progress(evaluations.Count, BuiltInPacks.Ids.Count);
+            }
+        });
+        return evaluations;
     }
 }
