@@ -76,30 +76,9 @@ internal static class DemoCommand
         var eventsPath = Path.Combine(folder, "events.ndjson");
         var simulator = new MarketplaceSimulator(new SimulationOptions { Seed = seed, Sellers = sellers, Days = days, End = asOf });
 
-        // One pass: the events go to events.ndjson and to the store as they are generated, each seller folded when done.
         var storePath = Path.Combine(folder, "standing.db");
-        foreach (var suffix in (string[])["", "-wal", "-shm"]) File.Delete(storePath + suffix);
-        List<PolicyEvaluation> evaluations;
-        IReadOnlyList<SellerFacts> facts;
-        using (var store = EventStore.Open(storePath, create: true))
-        {
-            using var ingester = new EventIngester(store);
-            var pass = new DemoPass(ingester, eventsPath, asOf);
-            var written = JobProgress.Run($"generating {sellers} sellers over {days} days", "sellers", progress =>
-                NdjsonEventWriter.WriteFile(eventsPath, pass.Through(SellerProgress(simulator.Generate(), sellers, progress))));
-            facts = pass.Facts;
-            console.MarkupLine($"[bold]Standing demo[/]: {sellers} sellers, {days} days, {written:N0} events, {facts.Sum(f => f.Orders.Count):N0} orders → [underline]{Markup.Escape(eventsPath)}[/]");
-
-            // The store's writing thread finishes the last batches meanwhile.
-            evaluations = Evaluate(folder, facts, asOf);
-            JobProgress.Run("storing the events in a SQLite event store", "events", progress =>
-            {
-                ingester.Complete();
-                // Facts stored with the events: the daily run reads them instead of folding the whole log again.
-                pass.StoreFacts(store);
-                progress(written, written);
-            });
-        }
+        // The facts are dropped here, before the run reads its own from the store: they are not held twice.
+        var (evaluations, example) = GenerateAndEvaluate(simulator, folder, eventsPath, storePath, asOf);
         DemoSummary.Write(console, evaluations, simulator.Profiles.ToDictionary(p => p.Seller, p => p.Kind));
 
         console.WriteLine();
@@ -107,7 +86,6 @@ internal static class DemoCommand
         var enforced = RunCommand.Run(storePath, endText, null, null, null, null, null);
         if (enforced != ExitCodes.Ok) return enforced;
 
-        var example = DemoSummary.ExampleSeller(evaluations[0]) ?? facts[0].Seller;
         console.WriteLine();
         console.MarkupLine($"Done in {clock.Elapsed.TotalSeconds:0.0} s. Results: [underline]{Markup.Escape(folder)}/results-<pack>.json[/]. Try:");
         // Commands to copy: printed whole, never folded at the console's width.
@@ -116,6 +94,37 @@ internal static class DemoCommand
         TextWrap.Unwrapped(console, $"  standing cases list --db {storePath}");
         WriteServeHints(console, storePath, example, endText, listen, serving);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// One pass over the generated marketplace: its events go to events.ndjson and to a fresh SQLite event store (the
+    /// demo's own file, replaced on every run) as they are generated, each seller folded once its events are done;
+    /// then every pack is evaluated on those facts and the facts are stored with the events. Returns the evaluations
+    /// and the seller the hints use as their example.
+    /// </summary>
+    private static (List<PolicyEvaluation> Evaluations, string Example) GenerateAndEvaluate(
+        MarketplaceSimulator simulator, string folder, string eventsPath, string storePath, Instant asOf)
+    {
+        var (sellers, days) = (simulator.Options.Sellers, simulator.Options.Days);
+        foreach (var suffix in (string[])["", "-wal", "-shm"]) File.Delete(storePath + suffix);
+        using var store = EventStore.Open(storePath, create: true);
+        using var ingester = new EventIngester(store);
+        var pass = new DemoPass(ingester, eventsPath, asOf);
+        var written = JobProgress.Run($"generating {sellers} sellers over {days} days", "sellers", progress =>
+            NdjsonEventWriter.WriteFile(eventsPath, pass.Through(SellerProgress(simulator.Generate(), sellers, progress))));
+        var facts = pass.Facts;
+        Consoles.Out.MarkupLine($"[bold]Standing demo[/]: {sellers} sellers, {days} days, {written:N0} events, {facts.Sum(f => f.Orders.Count):N0} orders → [underline]{Markup.Escape(eventsPath)}[/]");
+
+        // The store's writing thread finishes the last batches meanwhile.
+        var evaluations = Evaluate(folder, facts, asOf);
+        JobProgress.Run("storing the events in a SQLite event store", "events", progress =>
+        {
+            ingester.Complete();
+            // Stored with the events, the daily run reads these facts instead of folding the whole log again.
+            pass.StoreFacts(store);
+            progress(written, written);
+        });
+        return (evaluations, DemoSummary.ExampleSeller(evaluations[0]) ?? facts[0].Seller);
     }
 
     /// <summary>The generated events, passed through, reporting each seller begun (the generator writes seller after seller).</summary>
