@@ -76,36 +76,16 @@ internal static class DemoCommand
         var eventsPath = Path.Combine(folder, "events.ndjson");
         var simulator = new MarketplaceSimulator(new SimulationOptions { Seed = seed, Sellers = sellers, Days = days, End = asOf });
 
-        var written = JobProgress.Run($"generating {sellers} sellers over {days} days", "sellers", progress =>
-            NdjsonEventWriter.WriteFile(eventsPath, SellerProgress(simulator.Generate(), sellers, progress)));
-        var read = NdjsonEventReader.ReadFiles(eventsPath);
-        var facts = FactFolder.Fold(read.Log.Events, asOf);
-        console.MarkupLine($"[bold]Standing demo[/]: {sellers} sellers, {days} days, {written:N0} events, {facts.Sum(f => f.Orders.Count):N0} orders → [underline]{Markup.Escape(eventsPath)}[/]");
-
-        var profiles = simulator.Profiles.ToDictionary(p => p.Seller, p => p.Kind);
-        var evaluations = new List<PolicyEvaluation>();
-        JobProgress.Run("evaluating every pack", "packs", progress =>
-        {
-            foreach (var id in BuiltInPacks.Ids)
-            {
-                var evaluation = new PolicyEvaluator(BuiltInPacks.Load(id)).Evaluate(facts, asOf);
-                evaluations.Add(evaluation);
-                using var file = File.Create(Path.Combine(folder, $"results-{id}.json"));
-                EvaluationDocument.Write(file, [evaluation], explain: false);
-                progress(evaluations.Count, BuiltInPacks.Ids.Count);
-            }
-        });
-        DemoSummary.Write(console, evaluations, profiles);
-
-        // The same events in the default event store, with the daily enforcement job run once on them.
         var storePath = Path.Combine(folder, "standing.db");
-        if (!TryStore(eventsPath, storePath)) return ExitCodes.Error;
+        // The facts are dropped here, before the run reads its own from the store: they are not held twice.
+        var (evaluations, example) = GenerateAndEvaluate(simulator, folder, eventsPath, storePath, asOf);
+        DemoSummary.Write(console, evaluations, simulator.Profiles.ToDictionary(p => p.Seller, p => p.Kind));
+
         console.WriteLine();
         console.MarkupLine($"Enforcement on the event store [underline]{Markup.Escape(storePath)}[/]:");
         var enforced = RunCommand.Run(storePath, endText, null, null, null, null, null);
         if (enforced != ExitCodes.Ok) return enforced;
 
-        var example = DemoSummary.ExampleSeller(evaluations[0]) ?? facts[0].Seller;
         console.WriteLine();
         console.MarkupLine($"Done in {clock.Elapsed.TotalSeconds:0.0} s. Results: [underline]{Markup.Escape(folder)}/results-<pack>.json[/]. Try:");
         // Commands to copy: printed whole, never folded at the console's width.
@@ -114,6 +94,37 @@ internal static class DemoCommand
         TextWrap.Unwrapped(console, $"  standing cases list --db {storePath}");
         WriteServeHints(console, storePath, example, endText, listen, serving);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// One pass over the generated marketplace: its events go to events.ndjson and to a fresh SQLite event store (the
+    /// demo's own file, replaced on every run) as they are generated, each seller folded once its events are done;
+    /// then every pack is evaluated on those facts and the facts are stored with the events. Returns the evaluations
+    /// and the seller the hints use as their example.
+    /// </summary>
+    private static (List<PolicyEvaluation> Evaluations, string Example) GenerateAndEvaluate(
+        MarketplaceSimulator simulator, string folder, string eventsPath, string storePath, Instant asOf)
+    {
+        var (sellers, days) = (simulator.Options.Sellers, simulator.Options.Days);
+        foreach (var suffix in (string[])["", "-wal", "-shm"]) File.Delete(storePath + suffix);
+        using var store = EventStore.Open(storePath, create: true);
+        using var ingester = new EventIngester(store);
+        var pass = new DemoPass(ingester, eventsPath, asOf);
+        var written = JobProgress.Run($"generating {sellers} sellers over {days} days", "sellers", progress =>
+            NdjsonEventWriter.WriteFile(eventsPath, pass.Through(SellerProgress(simulator.Generate(), sellers, progress))));
+        var facts = pass.Facts;
+        Consoles.Out.MarkupLine($"[bold]Standing demo[/]: {sellers} sellers, {days} days, {written:N0} events, {facts.Sum(f => f.Orders.Count):N0} orders → [underline]{Markup.Escape(eventsPath)}[/]");
+
+        // The store's writing thread finishes the last batches meanwhile.
+        var evaluations = Evaluate(folder, facts, asOf);
+        JobProgress.Run("storing the events in a SQLite event store", "events", progress =>
+        {
+            ingester.Complete();
+            // Stored with the events, the daily run reads these facts instead of folding the whole log again.
+            pass.StoreFacts(store);
+            progress(written, written);
+        });
+        return (evaluations, DemoSummary.ExampleSeller(evaluations[0]) ?? facts[0].Seller);
     }
 
     /// <summary>The generated events, passed through, reporting each seller begun (the generator writes seller after seller).</summary>
@@ -153,27 +164,21 @@ internal static class DemoCommand
         TextWrap.Unwrapped(console, $"  pages: {listen}/sign-in (paste a key: the admin key opens {listen}/overview, the seller key {listen}/sellers/{seller})");
     }
 
-    /// <summary>A fresh SQLite event store holding the demo's events (the demo's own file: replaced on every run).</summary>
-    private static bool TryStore(string eventsPath, string storePath)
+    /// <summary>Every built-in pack evaluated on the facts, each one's results written to results-&lt;pack&gt;.json.</summary>
+    private static List<PolicyEvaluation> Evaluate(string folder, IReadOnlyList<SellerFacts> facts, Instant asOf)
     {
-        try
+        var evaluations = new List<PolicyEvaluation>();
+        JobProgress.Run("evaluating every pack", "packs", progress =>
         {
-            foreach (var suffix in (string[])["", "-wal", "-shm"]) File.Delete(storePath + suffix);
-            var total = new FileInfo(eventsPath).Length;
-            JobProgress.Run("storing the events in a SQLite event store", "bytes", progress =>
+            foreach (var id in BuiltInPacks.Ids)
             {
-                using var store = EventStore.Open(storePath, create: true);
-                using var ingester = new EventIngester(store);
-                long read = 0;
-                NdjsonFileSource.Read(eventsPath, ingester, n => progress(read += n, total));
-                ingester.Complete();
-            });
-            return true;
-        }
-        catch (Exception e) when (e is EventStoreException or EventFileException or IOException or UnauthorizedAccessException)
-        {
-            Consoles.Error.WriteLine($"{storePath}: {e.Message}");
-            return false;
-        }
+                var evaluation = new PolicyEvaluator(BuiltInPacks.Load(id)).Evaluate(facts, asOf);
+                evaluations.Add(evaluation);
+                using var file = File.Create(Path.Combine(folder, $"results-{id}.json"));
+                EvaluationDocument.Write(file, [evaluation], explain: false);
+                progress(evaluations.Count, BuiltInPacks.Ids.Count);
+            }
+        });
+        return evaluations;
     }
 }

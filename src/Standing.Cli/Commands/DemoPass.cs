@@ -1,0 +1,69 @@
+using NodaTime;
+using Standing.Core.Events;
+using Standing.Core.Facts;
+using Standing.Data.Store;
+
+namespace Standing.Cli.Commands;
+
+/// <summary>
+/// The demo's one pass over its generated events: each event is handed to the event store's ingester on
+/// its way to events.ndjson, and each seller's events are folded into its facts as soon as the seller is
+/// done (the generator writes seller after seller). No stage reads back what another one wrote, and
+/// besides the facts only one seller's events and the ingester's batches are held at a time.
+/// </summary>
+internal sealed class DemoPass(IEventSink ingester, string file, Instant asOf)
+{
+    private readonly List<SellerFacts> _facts = [];
+    private readonly Dictionary<string, long> _eventsOf = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _endingAfterAsOf = new(StringComparer.Ordinal);
+    private readonly List<StandingEvent> _seller = [];
+    private int _line;
+
+    /// <summary>Every seller's facts as of the pass's as-of, in seller order: complete once <see cref="Through"/> was walked.</summary>
+    public IReadOnlyList<SellerFacts> Facts => [.. _facts.OrderBy(f => f.Seller, StringComparer.Ordinal)];
+
+    /// <summary>The events, passed through unchanged, each one also given to the ingester at its line of the file.</summary>
+    public IEnumerable<StandingEvent> Through(IEnumerable<StandingEvent> events)
+    {
+        foreach (var e in events)
+        {
+            if (_seller.Count > 0 && !string.Equals(e.Seller, _seller[0].Seller, StringComparison.Ordinal)) FoldSeller();
+            _seller.Add(e);
+            ingester.Add(e, file, ++_line);
+            yield return e;
+        }
+        FoldSeller();
+    }
+
+    /// <summary>
+    /// Stores the folded facts in <paramref name="store"/> as its fact projection would fold them from the log,
+    /// so the first job reads them instead of folding every event again: only for a seller whose every event
+    /// precedes as-of (its facts as of then are those of all its events) and whose projection row counts exactly
+    /// the events of this pass (none was dropped as a repeat), at the row's log position. Returns how many.
+    /// </summary>
+    public int StoreFacts(IEventStore store)
+    {
+        var rows = store.Sellers().ToDictionary(r => r.Seller, StringComparer.Ordinal);
+        var stored = new List<StoredFacts>();
+        foreach (var facts in _facts)
+        {
+            if (_endingAfterAsOf.Contains(facts.Seller)) continue;
+            if (!rows.TryGetValue(facts.Seller, out var row) || row.Events != _eventsOf[facts.Seller]) continue;
+            stored.Add(new StoredFacts(row.Seller, row.Changed, FactSnapshot.Format, FactSnapshot.Write(facts)));
+        }
+        // One transaction per chunk of sellers, as the projection stores them.
+        foreach (var chunk in stored.Chunk(FactProjection.Chunk)) store.WriteFacts(chunk);
+        return stored.Count;
+    }
+
+    private void FoldSeller()
+    {
+        if (_seller.Count == 0) return;
+        var seller = _seller[0].Seller;
+        // Folding per seller relies on each seller's events coming together; a seller met twice would get two facts.
+        if (!_eventsOf.TryAdd(seller, _seller.Count)) throw new InvalidOperationException($"the generator gave seller {seller}'s events in two stretches");
+        if (_seller.Exists(e => e.At >= asOf)) _endingAfterAsOf.Add(seller);
+        _facts.AddRange(FactFolder.Fold(_seller, asOf));
+        _seller.Clear();
+    }
+}
