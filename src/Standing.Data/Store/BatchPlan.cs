@@ -173,6 +173,16 @@ internal sealed class BatchPlan
         return ev;
     }
 
+    /// <summary>Parses a stored body given as its UTF-8 bytes (see <see cref="Parse(string, string)"/>).</summary>
+    public static StandingEvent Parse(ReadOnlySpan<byte> utf8Body, string storeName)
+    {
+        if (!NdjsonEventParser.TryParse(utf8Body, out var ev, out var reason))
+        {
+            throw new EventStoreException($"{storeName}: a stored event does not read back ({reason}): {System.Text.Encoding.UTF8.GetString(utf8Body)}");
+        }
+        return ev;
+    }
+
     /// <summary>Runs a query whose first column is stored bodies and appends the events they hold.</summary>
     public static void ReadBodies(System.Data.Common.DbCommand command, string storeName, List<StandingEvent> into)
     {
