@@ -16,7 +16,7 @@ public static class Evaluations
 {
     /// <summary>The seller's forecast (docs/foresight.md), with accepted disputes taken out as in its evaluation: the API's standing resource and the seller's page show this one.</summary>
     public static SellerForecast Forecast(Policy policy, Instant asOf, SellerFacts facts, IReadOnlyList<Dispute> disputes) =>
-        new SellerForecaster(disputes.Count == 0 ? policy : DisputeExclusion.Apply(policy, disputes.ToList(), asOf)).Forecast(facts, asOf);
+        (disputes.Count == 0 ? CompiledPolicies.Forecaster(policy) : new SellerForecaster(DisputeExclusion.Apply(policy, disputes.ToList(), asOf))).Forecast(facts, asOf);
 
     /// <summary>
     /// One seller's evaluation (explained: with the items), or null when the store has no event of the seller;
@@ -41,7 +41,7 @@ public static class Evaluations
         StoreAccess access, Policy policy, Instant asOf, string seller, bool explain, IReadOnlyList<Dispute> disputes)
     {
         IReadOnlyList<SellerFacts> facts;
-        var evaluator = new PolicyEvaluator(policy);
+        var evaluator = CompiledPolicies.Evaluator(policy);
         PeerPool? pool = null;
         using (var events = access.Events())
         {
@@ -95,7 +95,7 @@ public static class Evaluations
     {
         IReadOnlyList<SellerFacts> facts;
         using (var events = access.Events()) facts = new FactProjection(events).FactsAsOf(asOf);
-        var evaluation = new PolicyEvaluator(policy).Evaluate(facts, asOf);
+        var evaluation = CompiledPolicies.Evaluator(policy).Evaluate(facts, asOf);
         if (disputes.Count == 0) return evaluation;
         var bySeller = disputes.ToLookup(d => d.Seller, StringComparer.Ordinal);
         var factsOf = facts.ToDictionary(f => f.Seller, StringComparer.Ordinal);
