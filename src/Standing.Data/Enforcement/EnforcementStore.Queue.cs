@@ -17,24 +17,21 @@ namespace Standing.Data.Enforcement;
 /// </remarks>
 public sealed partial class EnforcementStore
 {
-    /// <summary>The policies and the kinds of every stored case, each sorted by ordinal.</summary>
+    /// <summary>The policies and the kinds of every stored case, each sorted by ordinal (one pass over the table).</summary>
     public (IReadOnlyList<string> Policies, IReadOnlyList<string> Kinds) CasePoliciesAndKinds()
     {
-        var policies = new List<string>();
-        var kinds = new List<string>();
-        using (var command = Command("SELECT DISTINCT policy FROM enforcement_cases"))
+        var policies = new SortedSet<string>(StringComparer.Ordinal);
+        var kinds = new SortedSet<string>(StringComparer.Ordinal);
+        using (var command = Command("SELECT DISTINCT policy, kind FROM enforcement_cases"))
         using (var r = command.ExecuteReader())
         {
-            while (r.Read()) policies.Add(r.GetString(0));
+            while (r.Read())
+            {
+                policies.Add(r.GetString(0));
+                kinds.Add(r.GetString(1));
+            }
         }
-        using (var command = Command("SELECT DISTINCT kind FROM enforcement_cases"))
-        using (var r = command.ExecuteReader())
-        {
-            while (r.Read()) kinds.Add(r.GetString(0));
-        }
-        policies.Sort(StringComparer.Ordinal);
-        kinds.Sort(StringComparer.Ordinal);
-        return (policies, kinds);
+        return ([.. policies], [.. kinds]);
     }
 
     /// <summary>The cases of <paramref name="query"/> from <paramref name="offset"/> on, at most <paramref name="limit"/>, in the queue's order.</summary>
@@ -70,11 +67,6 @@ public sealed partial class EnforcementStore
             $"rtrim(opened_at, 'Z'), {id}";
         var all = parameters.ToArray();
 
-        int total;
-        using (var count = Command("SELECT count(*) FROM enforcement_cases" + Where(shown), all))
-        {
-            total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
-        }
         var states = new List<(string, int)>();
         using (var grouped = Command(
             $"SELECT state, count(*), min(position) FROM (SELECT state, row_number() OVER (ORDER BY {order}) AS position FROM enforcement_cases{Where(chosen)}) AS q " +
@@ -82,6 +74,17 @@ public sealed partial class EnforcementStore
         using (var r = grouped.ExecuteReader())
         {
             while (r.Read()) states.Add((r.GetString(0), Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture)));
+        }
+        // Without the overdue filter the shown cases are those the states count (or one state's): no other pass.
+        int total;
+        if (query.OverdueOnly)
+        {
+            using var count = Command("SELECT count(*) FROM enforcement_cases" + Where(shown), all);
+            total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            total = states.Where(s => string.IsNullOrEmpty(query.State) || s.Item1 == query.State).Sum(s => s.Item2);
         }
         using var page = Command(
             "SELECT seller, id, policy, kind, state, opened_at, due_at, closed_at, updated_at, audit_count, data FROM enforcement_cases" + Where(shown) +

@@ -91,6 +91,20 @@ public static class Evaluations
         return access.Kept(new EveryKey(policy.Id, asOf), policy, disputes, () => All(access, policy, asOf, disputes), e => e.Sellers.Count);
     }
 
+    /// <summary>
+    /// What <paramref name="summarize"/> makes of every seller's evaluation (<see cref="All(StoreAccess, Policy, Instant)"/>),
+    /// kept under <paramref name="key"/> with the same log position and disputes: a page that shows a summary of
+    /// every seller (the overview's counts, histograms and worst sellers) does not go over them on each view.
+    /// </summary>
+    public static T Summary<T>(StoreAccess access, Policy policy, Instant asOf, object key, Func<PolicyEvaluation, T> summarize)
+        where T : class
+    {
+        IReadOnlyList<Dispute> disputes;
+        using (var store = access.Enforcement()) disputes = store.Disputes();
+        return access.Kept(key, policy, disputes, () => summarize(access.Kept(new EveryKey(policy.Id, asOf), policy, disputes,
+            () => All(access, policy, asOf, disputes), e => e.Sellers.Count)));
+    }
+
     private static PolicyEvaluation All(StoreAccess access, Policy policy, Instant asOf, IReadOnlyList<Dispute> disputes)
     {
         IReadOnlyList<SellerFacts> facts;
