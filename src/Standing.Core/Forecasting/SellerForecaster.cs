@@ -19,9 +19,18 @@ public sealed class SellerForecaster
     public const int MaxDays = 3_660;
 
     private readonly Policy _policy;
+
+    /// <summary>Each metric's calculator but scores', compiled once: a forecaster may be kept per policy and used by many threads at once.</summary>
     private readonly Dictionary<string, MetricCalculator> _calculators = new(StringComparer.Ordinal);
 
-    public SellerForecaster(Policy policy) => _policy = policy;
+    public SellerForecaster(Policy policy)
+    {
+        _policy = policy;
+        foreach (var metric in policy.Metrics)
+        {
+            if (metric.Kind != MetricKind.Score) _calculators.TryAdd(metric.Id, MetricCalculator.For(metric));
+        }
+    }
 
     /// <param name="metric">only this metric (its id); every metric when null</param>
     /// <param name="days">the horizon; by default each metric's next cycle, the days until every item counted now has left its window</param>
@@ -90,11 +99,10 @@ public sealed class SellerForecaster
         };
     }
 
-    private MetricCalculator Calculator(MetricDefinition definition)
-    {
-        if (!_calculators.TryGetValue(definition.Id, out var calculator)) _calculators[definition.Id] = calculator = MetricCalculator.For(definition);
-        return calculator;
-    }
+    private MetricCalculator Calculator(MetricDefinition definition) =>
+        _calculators.TryGetValue(definition.Id, out var calculator) && ReferenceEquals(calculator.Definition, definition)
+            ? calculator
+            : MetricCalculator.For(definition); // a definition that is not the policy's own (none today): compiled for the call
 
     /// <summary>The next cycle: the days from the start of the window now to as-of (a rolling window's days and lag).</summary>
     private static int DefaultDays(TimeWindow window, LocalDateTime asOf, Calendars.BusinessCalendar calendar)
@@ -138,7 +146,7 @@ public sealed class SellerForecaster
     /// <summary>Every item any day may count, with its role as known at as-of, measured once over the whole span.</summary>
     private KnownItems Known(MetricDefinition definition, SellerFacts facts, Instant asOf, TimeWindow span)
     {
-        var whole = MetricCalculator.For(definition with { Window = new ForecastSpan(span) });
+        var whole = Calculator(definition).Over(new ForecastSpan(span));
         var items = whole.Compute(facts, asOf, asOf, _policy.Calendar, ItemDetail.Listed).Items;
         return new KnownItems(definition.Kind, items.Where(i => i.At is not null && i.Role is ItemRole.Numerator or ItemRole.Denominator).ToArray());
     }
@@ -150,7 +158,7 @@ public sealed class SellerForecaster
         if (definition.Kind == MetricKind.MeanDuration)
         {
             // Durations are not kept per item: measure the window of that day, outcomes as known at as-of.
-            var measured = MetricCalculator.For(definition with { Window = new ForecastSpan(window) }).Compute(facts, at, asOf, _policy.Calendar, ItemDetail.None);
+            var measured = Calculator(definition).Over(new ForecastSpan(window)).Compute(facts, at, asOf, _policy.Calendar, ItemDetail.None);
             (numerator, denominator, value, assumed) = (0, measured.Denominator, measured.Value, 0);
         }
         else
@@ -170,20 +178,33 @@ public sealed class SellerForecaster
     private static IReadOnlyList<LeavingDay> Leaving(IReadOnlyList<MetricItem> counted, IReadOnlyList<ForecastDay> days, MetricDefinition definition)
     {
         var defect = definition.Kind == MetricKind.Ratio || definition.Standard?.Direction != Direction.HigherIsBetter ? ItemRole.Numerator : ItemRole.Denominator;
+        var countsDefects = definition.Kind != MetricKind.MeanDuration;
+        // The items still in every day's window so far, in their order: each day keeps those it contains.
+        var staying = new int[counted.Count];
+        var at = new Instant[counted.Count];
+        for (var i = 0; i < staying.Length; i++) (staying[i], at[i]) = (i, counted[i].At!.Value);
+        var left = staying.Length;
         var leaving = new List<LeavingDay>();
-        var left = new bool[counted.Count];
         foreach (var day in days)
         {
+            if (left == 0) break;
+            var window = day.Window;
+            var kept = 0;
             var items = 0;
-            var defects = new List<string>();
-            for (var i = 0; i < counted.Count; i++)
+            List<string>? defects = null;
+            for (var k = 0; k < left; k++)
             {
-                if (left[i] || day.Window.Contains(counted[i].At!.Value)) continue;
-                left[i] = true;
+                var i = staying[k];
+                if (window.Contains(at[i]))
+                {
+                    staying[kept++] = i;
+                    continue;
+                }
                 items++;
-                if (counted[i].Role == defect && definition.Kind != MetricKind.MeanDuration) defects.Add(counted[i].Id);
+                if (countsDefects && counted[i].Role == defect) (defects ??= []).Add(counted[i].Id);
             }
-            if (items > 0) leaving.Add(new LeavingDay(day.Date, items, defects));
+            left = kept;
+            if (items > 0) leaving.Add(new LeavingDay(day.Date, items, defects ?? []));
         }
         return leaving;
     }
@@ -200,17 +221,37 @@ public sealed class SellerForecaster
     }
 
     /// <summary>The items known at as-of with their attribution instants, counted per window.</summary>
-    private sealed record KnownItems(MetricKind Kind, IReadOnlyList<MetricItem> Items)
+    private sealed class KnownItems
     {
+        private readonly Instant[] _at;
+        private readonly bool[] _numerator;
+        private readonly bool[] _denominator;
+
+        public KnownItems(MetricKind kind, IReadOnlyList<MetricItem> items)
+        {
+            Items = items;
+            _at = new Instant[items.Count];
+            _numerator = new bool[items.Count];
+            _denominator = new bool[items.Count];
+            for (var i = 0; i < items.Count; i++)
+            {
+                _at[i] = items[i].At!.Value;
+                _numerator[i] = items[i].Role == ItemRole.Numerator;
+                // A ratio's denominator items are its own side; a rate's numerator items are in its denominator too.
+                _denominator[i] = items[i].Role == ItemRole.Denominator || kind != MetricKind.Ratio;
+            }
+        }
+
+        public IReadOnlyList<MetricItem> Items { get; }
+
         public (long Numerator, long Denominator) Count(TimeWindow window)
         {
             long numerator = 0, denominator = 0;
-            foreach (var item in Items)
+            for (var i = 0; i < _at.Length; i++)
             {
-                if (!window.Contains(item.At!.Value)) continue;
-                if (item.Role == ItemRole.Numerator) numerator++;
-                // A ratio's denominator items are its own side; a rate's numerator items are in its denominator too.
-                if (item.Role == ItemRole.Denominator || Kind != MetricKind.Ratio) denominator++;
+                if (!window.Contains(_at[i])) continue;
+                if (_numerator[i]) numerator++;
+                if (_denominator[i]) denominator++;
             }
             return (numerator, denominator);
         }

@@ -32,6 +32,12 @@ public abstract class MetricCalculator
     /// </summary>
     public abstract MetricResult Compute(SellerFacts facts, Instant windowAt, Instant knownAt, BusinessCalendar calendar, ItemDetail detail);
 
+    /// <summary>
+    /// The same metric over another window (a forecast's span or day): shares this one's compiled filters,
+    /// so nothing is compiled again.
+    /// </summary>
+    public abstract MetricCalculator Over(WindowSpec window);
+
     public static MetricCalculator For(MetricDefinition definition) => definition.Kind switch
     {
         MetricKind.Ratio => new RatioCalculator(definition),
@@ -87,6 +93,23 @@ internal sealed class MetricCalculator<T> : MetricCalculator
         _end = (d.End as FactField<T>)?.Instant;
         _excuse = (d.Excuse as FactField<T>)?.Instant;
     }
+
+    private MetricCalculator(MetricCalculator<T> compiled, MetricDefinition d) : base(d)
+    {
+        _items = compiled._items;
+        _id = compiled._id;
+        _attribution = compiled._attribution;
+        _attributionRaw = compiled._attributionRaw;
+        _order = compiled._order;
+        _population = compiled._population;
+        _everyItemCounts = compiled._everyItemCounts;
+        _numerator = compiled._numerator;
+        _start = compiled._start;
+        _end = compiled._end;
+        _excuse = compiled._excuse;
+    }
+
+    public override MetricCalculator Over(WindowSpec window) => new MetricCalculator<T>(this, Definition with { Window = window });
 
     public override MetricResult Compute(SellerFacts facts, Instant windowAt, Instant knownAt, BusinessCalendar calendar, ItemDetail detail)
     {

@@ -19,6 +19,15 @@ internal sealed class RatioCalculator : MetricCalculator
         _denominator = For(Side(d, d.RatioDenominator!, "denominator"));
     }
 
+    private RatioCalculator(MetricDefinition d, MetricCalculator numerator, MetricCalculator denominator) : base(d)
+    {
+        _numerator = numerator;
+        _denominator = denominator;
+    }
+
+    public override MetricCalculator Over(WindowSpec window) =>
+        new RatioCalculator(Definition with { Window = window }, _numerator.Over(window), _denominator.Over(window));
+
     private static MetricDefinition Side(MetricDefinition d, RatioPart part, string side) => new()
     {
         Id = $"{d.Id}.{side}",

@@ -159,26 +159,26 @@ public sealed partial class EnforcementStore : IDisposable
     {
         var cases = new List<EnforcementCase>();
         using var r = command.ExecuteReader();
-        while (r.Read())
-        {
-            cases.Add(new EnforcementCase
-            {
-                Seller = r.GetString(0),
-                Id = r.GetString(1),
-                Policy = r.GetString(2),
-                Kind = r.GetString(3),
-                State = r.GetString(4),
-                OpenedAt = EnforcementJson.ParseInstant(r.GetString(5)),
-                DueAt = r.IsDBNull(6) ? null : EnforcementJson.ParseInstant(r.GetString(6)),
-                ClosedAt = r.IsDBNull(7) ? null : EnforcementJson.ParseInstant(r.GetString(7)),
-                UpdatedAt = EnforcementJson.ParseInstant(r.GetString(8)),
-                AuditCount = Convert.ToInt32(r.GetValue(9), System.Globalization.CultureInfo.InvariantCulture),
-                Data = EnforcementJson.ParseData(r.GetString(10)),
-            });
-        }
+        while (r.Read()) cases.Add(ReadCase(r));
         cases.Sort((a, b) => a.OpenedAt != b.OpenedAt ? a.OpenedAt.CompareTo(b.OpenedAt) : string.CompareOrdinal(a.Id, b.Id));
         return cases;
     }
+
+    /// <summary>A case from a row of seller, id, policy, kind, state, opened_at, due_at, closed_at, updated_at, audit_count, data.</summary>
+    private static EnforcementCase ReadCase(DbDataReader r) => new()
+    {
+        Seller = r.GetString(0),
+        Id = r.GetString(1),
+        Policy = r.GetString(2),
+        Kind = r.GetString(3),
+        State = r.GetString(4),
+        OpenedAt = EnforcementJson.ParseInstant(r.GetString(5)),
+        DueAt = r.IsDBNull(6) ? null : EnforcementJson.ParseInstant(r.GetString(6)),
+        ClosedAt = r.IsDBNull(7) ? null : EnforcementJson.ParseInstant(r.GetString(7)),
+        UpdatedAt = EnforcementJson.ParseInstant(r.GetString(8)),
+        AuditCount = Convert.ToInt32(r.GetValue(9), System.Globalization.CultureInfo.InvariantCulture),
+        Data = EnforcementJson.ParseData(r.GetString(10)),
+    };
 
     /// <summary>A case's audit trail; with its <paramref name="seller"/>, read by the table's key (without it, a scan of every case's entries).</summary>
     public IReadOnlyList<AuditEntry> Audit(string caseId, string? seller = null)
@@ -187,6 +187,12 @@ public sealed partial class EnforcementStore : IDisposable
             "SELECT seller, case_id, seq, at, actor, action, from_state, to_state, reason, snapshot FROM enforcement_audit WHERE "
             + (seller is null ? "" : "seller = @seller AND ") + "case_id = @id ORDER BY seq",
             ("id", caseId), ("seller", seller));
+        return ReadAudit(command);
+    }
+
+    /// <summary>Audit entries from rows of seller, case_id, seq, at, actor, action, from_state, to_state, reason, snapshot.</summary>
+    private static List<AuditEntry> ReadAudit(DbCommand command)
+    {
         var entries = new List<AuditEntry>();
         using var r = command.ExecuteReader();
         while (r.Read())

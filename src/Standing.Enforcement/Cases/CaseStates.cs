@@ -44,4 +44,7 @@ public static class CaseStates
     /// <summary>States in which the case waits for a person's decision.</summary>
     public static bool AwaitsPerson(string state) =>
         state is Proposed or AwaitingAnswer or AwaitingFine or Recorded or AwaitingDecision;
+
+    /// <summary>The states <see cref="AwaitsPerson"/> holds for, listed (for queries that select them in SQL).</summary>
+    public static IReadOnlyList<string> AwaitingPerson { get; } = [Proposed, AwaitingAnswer, AwaitingFine, Recorded, AwaitingDecision];
 }

@@ -16,7 +16,7 @@ public static class Evaluations
 {
     /// <summary>The seller's forecast (docs/foresight.md), with accepted disputes taken out as in its evaluation: the API's standing resource and the seller's page show this one.</summary>
     public static SellerForecast Forecast(Policy policy, Instant asOf, SellerFacts facts, IReadOnlyList<Dispute> disputes) =>
-        new SellerForecaster(disputes.Count == 0 ? policy : DisputeExclusion.Apply(policy, disputes.ToList(), asOf)).Forecast(facts, asOf);
+        (disputes.Count == 0 ? CompiledPolicies.Forecaster(policy) : new SellerForecaster(DisputeExclusion.Apply(policy, disputes.ToList(), asOf))).Forecast(facts, asOf);
 
     /// <summary>
     /// One seller's evaluation (explained: with the items), or null when the store has no event of the seller;
@@ -41,7 +41,7 @@ public static class Evaluations
         StoreAccess access, Policy policy, Instant asOf, string seller, bool explain, IReadOnlyList<Dispute> disputes)
     {
         IReadOnlyList<SellerFacts> facts;
-        var evaluator = new PolicyEvaluator(policy);
+        var evaluator = CompiledPolicies.Evaluator(policy);
         PeerPool? pool = null;
         using (var events = access.Events())
         {
@@ -91,11 +91,25 @@ public static class Evaluations
         return access.Kept(new EveryKey(policy.Id, asOf), policy, disputes, () => All(access, policy, asOf, disputes), e => e.Sellers.Count);
     }
 
+    /// <summary>
+    /// What <paramref name="summarize"/> makes of every seller's evaluation (<see cref="All(StoreAccess, Policy, Instant)"/>),
+    /// kept under <paramref name="key"/> with the same log position and disputes: a page that shows a summary of
+    /// every seller (the overview's counts, histograms and worst sellers) does not go over them on each view.
+    /// </summary>
+    public static T Summary<T>(StoreAccess access, Policy policy, Instant asOf, object key, Func<PolicyEvaluation, T> summarize)
+        where T : class
+    {
+        IReadOnlyList<Dispute> disputes;
+        using (var store = access.Enforcement()) disputes = store.Disputes();
+        return access.Kept(key, policy, disputes, () => summarize(access.Kept(new EveryKey(policy.Id, asOf), policy, disputes,
+            () => All(access, policy, asOf, disputes), e => e.Sellers.Count)));
+    }
+
     private static PolicyEvaluation All(StoreAccess access, Policy policy, Instant asOf, IReadOnlyList<Dispute> disputes)
     {
         IReadOnlyList<SellerFacts> facts;
         using (var events = access.Events()) facts = new FactProjection(events).FactsAsOf(asOf);
-        var evaluation = new PolicyEvaluator(policy).Evaluate(facts, asOf);
+        var evaluation = CompiledPolicies.Evaluator(policy).Evaluate(facts, asOf);
         if (disputes.Count == 0) return evaluation;
         var bySeller = disputes.ToLookup(d => d.Seller, StringComparer.Ordinal);
         var factsOf = facts.ToDictionary(f => f.Seller, StringComparer.Ordinal);

@@ -18,51 +18,63 @@ public sealed record StandardOverview(
     IReadOnlyList<MetricHistogram> Histograms,
     IReadOnlyList<SellerEvaluation> Worst,
     Instant? LatestRun,
-    IReadOnlyList<AuditEntry> RunActions)
+    IReadOnlyList<AuditEntry> RunActions,
+    int RunActionCount)
 {
     public const int WorstShown = 10;
 
+    /// <summary>At most this many of the run's actions are read and shown (the rest are in the cases queue).</summary>
+    public const int ActionsShown = 200;
+
     public int Sellers => Counts.Values.Sum();
 
-    /// <summary>The overview of an evaluation (every seller) and of the policy's recorded runs.</summary>
-    public static StandardOverview Of(PolicyEvaluation evaluation, IReadOnlyList<Instant> runs, Func<Instant?, Instant, IReadOnlyList<AuditEntry>> actionsBetween)
+    /// <summary>
+    /// The overview of the sellers' summary and of the policy's recorded runs; <paramref name="actionsBetween"/>
+    /// gives the first <see cref="ActionsShown"/> actions after one run and up to the next, and how many there are.
+    /// </summary>
+    private static StandardOverview Of(Policy policy, Instant asOf, SellersSummary sellers, IReadOnlyList<Instant> runs,
+        Func<Instant?, Instant, (IReadOnlyList<AuditEntry> First, int Total)> actionsBetween)
     {
-        var counts = SellerStatus.WorstFirst.ToDictionary(s => s, _ => 0);
-        foreach (var s in evaluation.Sellers) counts[SellerStatus.Worst(s)]++;
-        var histograms = evaluation.Policy.Metrics.Select(m => MetricHistogram.Of(m, evaluation.Sellers)).ToList();
-        var first = evaluation.Policy.Metrics.Count > 0 ? evaluation.Policy.Metrics[0] : null;
-        var worst = evaluation.Sellers
-            .Where(s => SellerStatus.Worst(s) is MetricStatus.Breach or MetricStatus.AtRisk)
-            .OrderBy(s => SellerStatus.Rank(SellerStatus.Worst(s)))
-            .ThenBy(s => s, Comparer<SellerEvaluation>.Create((a, b) => first is null ? 0
-                : SellerStatus.CompareWorseFirst(a.Metric(first.Id)?.Value, b.Metric(first.Id)?.Value, first.Standard?.Direction ?? Direction.LowerIsBetter)))
-            .ThenBy(s => s.Seller, StringComparer.Ordinal)
-            .Take(WorstShown)
-            .ToList();
-        var done = runs.Where(r => r <= evaluation.AsOf).Order().ToList();
+        var done = runs.Where(r => r <= asOf).Order().ToList();
         Instant? latest = done.Count > 0 ? done[^1] : null;
         Instant? previous = done.Count > 1 ? done[^2] : null;
-        var actions = latest is { } at ? actionsBetween(previous, at) : [];
-        return new StandardOverview(evaluation.Policy, evaluation.AsOf, counts, histograms, worst, latest, actions);
+        var (actions, total) = latest is { } at ? actionsBetween(previous, at) : ([], 0);
+        return new StandardOverview(policy, asOf, sellers.Counts, sellers.Histograms, sellers.Worst, latest, actions, total);
     }
 
     /// <summary>Reads the overview of a policy from the store as of an instant.</summary>
     public static StandardOverview Read(StoreAccess access, Policy policy, Instant asOf)
     {
-        var evaluation = Evaluations.All(access, policy, asOf);
+        // Kept with every seller's evaluation (the same log position and disputes): a view reads no seller's result.
+        var sellers = Evaluations.Summary(access, policy, asOf, new SummaryKey(policy.Id, asOf), SellersSummary.Of);
         using var store = access.Enforcement();
         var runs = store.AllRuns().Where(r => r.Policy == policy.Id).Select(r => r.AsOf).ToList();
-        return Of(evaluation, runs, (after, upTo) => ActionsAfter(store, policy.Id, after, upTo));
+        // The store selects, counts and orders the run's actions: the cases are not read one by one.
+        return Of(policy, asOf, sellers, runs, (after, upTo) => store.RuleActions(policy.Id, after, upTo, ActionsShown));
     }
 
-    /// <summary>What the engine did to the policy's cases after one run and up to the next: its audit entries, in time order.</summary>
-    private static IReadOnlyList<AuditEntry> ActionsAfter(Data.Enforcement.EnforcementStore store, string policy, Instant? after, Instant upTo) =>
-        store.Cases(policy)
-            .Where(c => c.UpdatedAt > (after ?? Instant.MinValue))
-            .SelectMany(c => store.Audit(c.Id, c.Seller))
-            .Where(a => a.Actor.StartsWith("rule:", StringComparison.Ordinal) && a.At <= upTo && (after is null || a.At > after))
-            .OrderBy(a => a.At).ThenBy(a => a.Seller, StringComparer.Ordinal).ThenBy(a => a.CaseId, StringComparer.Ordinal).ThenBy(a => a.Seq)
-            .ToList();
+    private sealed record SummaryKey(string Policy, Instant AsOf);
+
+    /// <summary>What the overview shows of every seller's evaluation: how many stand where, each metric's histogram, the worst.</summary>
+    private sealed record SellersSummary(IReadOnlyDictionary<MetricStatus, int> Counts, IReadOnlyList<MetricHistogram> Histograms, IReadOnlyList<SellerEvaluation> Worst)
+    {
+        public static SellersSummary Of(PolicyEvaluation evaluation)
+        {
+            var counts = SellerStatus.WorstFirst.ToDictionary(s => s, _ => 0);
+            foreach (var s in evaluation.Sellers) counts[SellerStatus.Worst(s)]++;
+            var histograms = evaluation.Policy.Metrics.Select(m => MetricHistogram.Of(m, evaluation.Sellers)).ToList();
+            var first = evaluation.Policy.Metrics.Count > 0 ? evaluation.Policy.Metrics[0] : null;
+            var worst = evaluation.Sellers
+                .Where(s => SellerStatus.Worst(s) is MetricStatus.Breach or MetricStatus.AtRisk)
+                .OrderBy(s => SellerStatus.Rank(SellerStatus.Worst(s)))
+                .ThenBy(s => s, Comparer<SellerEvaluation>.Create((a, b) => first is null ? 0
+                    : SellerStatus.CompareWorseFirst(a.Metric(first.Id)?.Value, b.Metric(first.Id)?.Value, first.Standard?.Direction ?? Direction.LowerIsBetter)))
+                .ThenBy(s => s.Seller, StringComparer.Ordinal)
+                .Take(WorstShown)
+                .ToList();
+            return new SellersSummary(counts, histograms, worst);
+        }
+    }
 }
 
 /// <summary>How many sellers' values of one metric fall in each of equal-width bins, and the metric's threshold.</summary>

@@ -37,7 +37,7 @@ public static class Trends
         var points = policy.Metrics.ToDictionary(m => m.Id, _ => new List<Point>(days), StringComparer.Ordinal);
         var ofPolicy = disputes.Where(d => d.Policy == policy.Id).ToList();
         // The disputes that count grow with the day (accepted before it): a new evaluator only when they do.
-        var evaluator = new PolicyEvaluator(policy);
+        var evaluator = CompiledPolicies.Evaluator(policy);
         var counted = 0;
         for (var back = days - 1; back >= 0; back--)
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using NodaTime;
+using Standing.Data.Enforcement;
 using Standing.Data.Keys;
 using Standing.Enforcement.Cases;
 using Standing.Server.Jobs;
@@ -42,18 +43,12 @@ public sealed class CasesModel(StoreAccess access, ServerOptions options) : Stan
     {
         Now = options.Now();
         using var store = access.Enforcement();
-        var all = store.Cases();
-        Policies = all.Select(c => c.Policy).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        Kinds = all.Select(c => c.Kind).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var chosen = all.Where(c => (string.IsNullOrEmpty(Policy) || c.Policy == Policy) && (string.IsNullOrEmpty(Kind) || c.Kind == Kind)
-            && (string.IsNullOrWhiteSpace(Seller) || c.Seller.Contains(Seller.Trim(), StringComparison.OrdinalIgnoreCase))
-            && (Closed || c.IsOpen || c.State == State));
-        var ordered = CaseQueue.Order(chosen, Now);
-        States = CaseQueue.States(ordered);
-        var shown = ordered.Where(c => (string.IsNullOrEmpty(State) || c.State == State) && (!Overdue || CaseQueue.IsOverdue(c, Now))).ToList();
-        Total = shown.Count;
+        (Policies, Kinds) = store.CasePoliciesAndKinds();
         if (PageNumber < 1) PageNumber = 1;
-        Shown = shown.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
+        // Paged and counted by the store: only the page's cases are read (the order is CaseQueue's).
+        var query = new CaseQueueQuery(Now, Policy, Kind, Seller, Closed, State, Overdue);
+        var page = store.Queue(query, (int)Math.Min(int.MaxValue, (PageNumber - 1L) * PageSize), PageSize);
+        (Shown, Total, States) = (page.Cases, page.Total, page.States);
     }
 
     public bool IsOverdue(EnforcementCase c) => CaseQueue.IsOverdue(c, Now);

@@ -37,9 +37,10 @@ public sealed class OverviewModel(StoreAccess access, ServerOptions options) : S
         Histogram = Overview.Histograms.FirstOrDefault(h => h.Metric.Id == metric)
             ?? Overview.Histograms.FirstOrDefault(h => h.Metric.Standard is not null) ?? (Overview.Histograms.Count > 0 ? Overview.Histograms[0] : null);
         Chart = Histogram is { } h ? HistogramChart.Of(h) : null;
-        var worst = Overview.Worst.Select(s => s.Seller).ToHashSet(StringComparer.Ordinal);
         using var store = access.Enforcement();
-        OpenCases = store.Cases(chosen.Id).Where(c => c.IsOpen && worst.Contains(c.Seller)).ToLookup(c => c.Seller, StringComparer.Ordinal);
+        // The worst sellers' cases alone, each read by the table's key (seller first), not every case of the policy.
+        OpenCases = Overview.Worst.Select(s => s.Seller).Distinct(StringComparer.Ordinal)
+            .SelectMany(seller => store.Cases(chosen.Id, seller)).Where(c => c.IsOpen).ToLookup(c => c.Seller, StringComparer.Ordinal);
         return Page();
     }
 
