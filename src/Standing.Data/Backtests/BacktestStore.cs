@@ -1,7 +1,5 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using NodaTime;
-using Npgsql;
 using Standing.Data.Enforcement;
 using Standing.Data.Store;
 
@@ -37,20 +35,7 @@ public sealed class BacktestStore : IDisposable
     /// <summary>Opens the backtests of a store already checked by <see cref="Open"/> or <see cref="EventStore.Open"/>, on a pooled connection.</summary>
     public static BacktestStore Connect(string target, string name)
     {
-        ArgumentNullException.ThrowIfNull(target);
-        DbConnection connection = EventStore.IsPostgres(target)
-            ? new NpgsqlConnection(target.Contains("://", StringComparison.Ordinal) ? EventStore.FromUrl(target) : target)
-            : new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = target, Mode = SqliteOpenMode.ReadWrite, DefaultTimeout = 60 }.ToString());
-        try
-        {
-            connection.Open();
-        }
-        catch (DbException e)
-        {
-            connection.Dispose();
-            throw new EventStoreException(StoreFailure.Describe(name, e), e);
-        }
-        return new BacktestStore(name, connection);
+        return new BacktestStore(name, PooledStoreConnection.Open(target, name));
     }
 
     public void Dispose() => _connection.Dispose();

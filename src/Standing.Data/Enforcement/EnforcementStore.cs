@@ -73,19 +73,7 @@ public sealed partial class EnforcementStore : IDisposable
     /// </summary>
     public static EnforcementStore Connect(string target, string name)
     {
-        DbConnection connection = EventStore.IsPostgres(target)
-            ? new NpgsqlConnection(target.Contains("://", StringComparison.Ordinal) ? EventStore.FromUrl(target) : target)
-            : new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = target, Mode = SqliteOpenMode.ReadWrite, Pooling = true, DefaultTimeout = 60 }.ToString());
-        try
-        {
-            connection.Open();
-        }
-        catch (DbException e)
-        {
-            connection.Dispose();
-            throw new EventStoreException(StoreFailure.Describe(name, e), e);
-        }
-        return new EnforcementStore(name, connection);
+        return new EnforcementStore(name, PooledStoreConnection.Open(target, name));
     }
 
     private static SqliteConnection OpenReadOnly(string path, string name, SqliteException first)

@@ -1,7 +1,5 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using NodaTime;
-using Npgsql;
 using Standing.Data.Enforcement;
 using Standing.Data.Store;
 
@@ -38,19 +36,7 @@ public sealed class KeyStore : IDisposable
     /// </summary>
     public static KeyStore Connect(string target, string name)
     {
-        DbConnection connection = EventStore.IsPostgres(target)
-            ? new NpgsqlConnection(target.Contains("://", StringComparison.Ordinal) ? EventStore.FromUrl(target) : target)
-            : new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = target, Mode = SqliteOpenMode.ReadWrite, DefaultTimeout = 60 }.ToString());
-        try
-        {
-            connection.Open();
-        }
-        catch (DbException e)
-        {
-            connection.Dispose();
-            throw new EventStoreException($"{name}: cannot open: {e.Message}", e);
-        }
-        return new KeyStore(name, connection);
+        return new KeyStore(name, PooledStoreConnection.Open(target, name));
     }
 
     public void Dispose() => _connection.Dispose();
