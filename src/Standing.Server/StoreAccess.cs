@@ -187,6 +187,30 @@ public sealed class StoreAccess
         return _results.Get((_target, key), stamp, compute, LogPosition, sellers ?? (_ => 1));
     }
 
+    /// <summary>
+    /// <see cref="Kept"/> for a result that reads one seller's events alone (its evaluation under a standard that
+    /// does not compare sellers, its trend): kept while the seller's own events are the same (the position of the
+    /// last batch that added one, its projection row's), so events of other sellers leave it kept.
+    /// </summary>
+    public T KeptOfSeller<T>(string seller, object key, Policy policy, IReadOnlyList<Dispute> disputes, Func<T> compute)
+        where T : class
+    {
+        long Changed()
+        {
+            using var events = Events();
+            return events.Sellers(seller) is [var row] ? row.Changed : -1;
+        }
+        return _results.Get((_target, key), new KeptResults.Stamp(Changed(), policy, disputes), compute, Changed, _ => 1);
+    }
+
+    /// <summary>
+    /// <see cref="Kept"/> for a page that may show an earlier result, saying so, while the current one is computed
+    /// in the background (<see cref="KeptResults.GetOrLast"/>: at most <paramref name="wait"/> for a large store).
+    /// </summary>
+    public KeptResults.Shown<T> KeptOrLast<T>(object key, Policy policy, IReadOnlyList<Dispute> disputes, Func<T> compute, Func<T, int> sellers, TimeSpan wait)
+        where T : class =>
+        _results.GetOrLast((_target, key), new KeptResults.Stamp(LogPosition(), policy, disputes), compute, LogPosition, sellers, wait);
+
     private long LogPosition()
     {
         using var events = Events();

@@ -20,14 +20,19 @@ public static class Evaluations
 
     /// <summary>
     /// One seller's evaluation (explained: with the items), or null when the store has no event of the seller;
-    /// computed once per log position and disputes of the seller (<see cref="StoreAccess.Kept"/>).
+    /// computed once per change of the seller's events (of the log's, for a standard that compares sellers) and
+    /// disputes of the seller (<see cref="StoreAccess.KeptOfSeller"/>, <see cref="StoreAccess.Kept"/>).
     /// </summary>
     public static (PolicyEvaluation Evaluation, IReadOnlyList<Dispute> Disputes, SellerFacts Facts)? Seller(StoreAccess access, Policy policy, Instant asOf, string seller, bool explain)
     {
         IReadOnlyList<Dispute> disputes;
         using (var store = access.Enforcement()) disputes = store.Disputes(seller);
-        return access.Kept(new SellerKey(policy.Id, seller, asOf, explain), policy, disputes,
-            () => new Found(Compute(access, policy, asOf, seller, explain, disputes))).Value;
+        var key = new SellerKey(policy.Id, seller, asOf, explain);
+        Found Computed() => new(Compute(access, policy, asOf, seller, explain, disputes));
+        // A standard that compares sellers reads every seller's events: kept per log position.
+        return (CompiledPolicies.Evaluator(policy).ComparesSellers
+            ? access.Kept(key, policy, disputes, Computed)
+            : access.KeptOfSeller(seller, key, policy, disputes, Computed)).Value;
     }
 
     private sealed record SellerKey(string Policy, string Seller, Instant AsOf, bool Explain);
@@ -103,6 +108,27 @@ public static class Evaluations
         using (var store = access.Enforcement()) disputes = store.Disputes();
         return access.Kept(key, policy, disputes, () => summarize(access.Kept(new EveryKey(policy.Id, asOf), policy, disputes,
             () => All(access, policy, asOf, disputes), e => e.Sellers.Count)));
+    }
+
+    /// <summary>
+    /// <see cref="All(StoreAccess, Policy, Instant)"/> for a page that may show the last one while the current one is
+    /// computed (at most <paramref name="wait"/> on a large store: <see cref="StoreAccess.KeptOrLast"/>).
+    /// </summary>
+    public static KeptResults.Shown<PolicyEvaluation> Recent(StoreAccess access, Policy policy, Instant asOf, TimeSpan wait)
+    {
+        IReadOnlyList<Dispute> disputes;
+        using (var store = access.Enforcement()) disputes = store.Disputes();
+        return access.KeptOrLast(new EveryKey(policy.Id, asOf), policy, disputes, () => All(access, policy, asOf, disputes), e => e.Sellers.Count, wait);
+    }
+
+    /// <summary><see cref="Summary"/> for a page that may show the last one while the current one is computed (as <see cref="Recent"/>).</summary>
+    public static KeptResults.Shown<T> RecentSummary<T>(StoreAccess access, Policy policy, Instant asOf, object key, Func<PolicyEvaluation, T> summarize, Func<T, int> sellers, TimeSpan wait)
+        where T : class
+    {
+        IReadOnlyList<Dispute> disputes;
+        using (var store = access.Enforcement()) disputes = store.Disputes();
+        return access.KeptOrLast(key, policy, disputes, () => summarize(access.Kept(new EveryKey(policy.Id, asOf), policy, disputes,
+            () => All(access, policy, asOf, disputes), e => e.Sellers.Count)), sellers, wait);
     }
 
     private static PolicyEvaluation All(StoreAccess access, Policy policy, Instant asOf, IReadOnlyList<Dispute> disputes)
