@@ -205,11 +205,17 @@ public sealed class StoreAccess
 
     /// <summary>
     /// <see cref="Kept"/> for a page that may show an earlier result, saying so, while the current one is computed
-    /// in the background (<see cref="KeptResults.GetOrLast"/>: at most <paramref name="wait"/> for a large store).
+    /// in the background (<see cref="KeptResults.GetOrLast{T}(object, KeptResults.Stamp, Func{T?, T}, Func{long}, Func{T, int}, TimeSpan)"/>:
+    /// at most <paramref name="wait"/> for a large store), advanced from the last one.
     /// </summary>
-    public KeptResults.Shown<T> KeptOrLast<T>(object key, Policy policy, IReadOnlyList<Dispute> disputes, Func<T> compute, Func<T, int> sellers, TimeSpan wait)
+    public KeptResults.Shown<T> KeptOrLast<T>(object key, Policy policy, IReadOnlyList<Dispute> disputes, Func<T?, T> advance, Func<T, int> sellers, TimeSpan wait)
         where T : class =>
-        _results.GetOrLast((_target, key), new KeptResults.Stamp(LogPosition(), policy, disputes), compute, LogPosition, sellers, wait);
+        _results.GetOrLast((_target, key), new KeptResults.Stamp(LogPosition(), policy, disputes), advance, LogPosition, sellers, wait);
+
+    /// <summary><see cref="Kept"/> for a result advanced from the last one kept under <paramref name="key"/> (<see cref="KeptResults.Get{T}(object, KeptResults.Stamp, Func{T?, T}, Func{long}, Func{T, int})"/>).</summary>
+    public T KeptFrom<T>(object key, Policy policy, IReadOnlyList<Dispute> disputes, Func<T?, T> advance, Func<T, int> sellers)
+        where T : class =>
+        _results.Get((_target, key), new KeptResults.Stamp(LogPosition(), policy, disputes), advance, LogPosition, sellers);
 
     private long LogPosition()
     {
