@@ -158,7 +158,8 @@ public sealed class StoreAccess
     /// <paramref name="evaluator"/>'s policy (a batch of sellers' facts at a time, read through
     /// <paramref name="events"/>, this marketplace's store): the last pool of each policy is kept and given
     /// again while the as-of and the log position are the same, so that reads of one seller under a standard
-    /// that compares sellers do not each read every seller.
+    /// that compares sellers do not each read every seller; after new events it is advanced from the last one
+    /// (<see cref="PolicyEvaluator.AdvancePeers"/>: the sellers changed since measured again, every one judged again).
     /// </summary>
     public PeerPool PeerPool(IEventStore events, PolicyEvaluator evaluator, Instant asOf)
     {
@@ -168,7 +169,15 @@ public sealed class StoreAccess
         var position = events.LogPosition();
         if (_peers.TryGetValue(key, out var kept) && kept.AsOf == asOf && kept.Position == position) return kept.Pool;
         var projection = new FactProjection(events);
-        var pool = evaluator.JudgePeers(projection.Batches(asOf).Select(rows => projection.FactsAsOf(asOf, rows)), asOf);
+        PeerPool? pool = null;
+        if (kept.Pool is not null && kept.AsOf == asOf)
+        {
+            // Advanced from the last pool: only the sellers that batches added events to since are measured again.
+            var known = events.Sellers().Where(r => r.FirstAt < asOf).ToList();
+            var changed = known.Where(r => r.Changed > kept.Position).ToList();
+            pool = evaluator.AdvancePeers(kept.Pool, known.ConvertAll(r => r.Seller), projection.FactsAsOf(asOf, changed), asOf);
+        }
+        pool ??= evaluator.JudgePeers(projection.Batches(asOf).Select(rows => projection.FactsAsOf(asOf, rows)), asOf);
         // Kept only when no append came while the sellers were read.
         if (events.LogPosition() == position) _peers[key] = (asOf, position, pool);
         return pool;
