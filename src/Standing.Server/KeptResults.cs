@@ -9,7 +9,7 @@ namespace Standing.Server;
 /// seller's evaluation), each kept with what it was computed from: a version of the data it reads (the store's
 /// log position, or for one seller under a standard that does not compare sellers, the position of the last
 /// batch that added events of that seller), the policy (the same parsed instance) and the disputes that apply
-/// to it. <see cref="Get"/> gives a result again only while all three are the same, so an event of the seller
+/// to it. <c>Get</c> gives a result again only while all three are the same, so an event of the seller
 /// (or any event, for a result of every seller), a new dispute or a decided one makes the next read compute it
 /// again; what it gives never differs from what computing it afresh would give.
 /// </summary>
@@ -26,14 +26,14 @@ public sealed class KeptResults
     public const int Limit = 300_000;
 
     /// <summary>
-    /// A result of at most this many sellers is always awaited when it is not current (<see cref="GetOrLast"/>):
+    /// A result of at most this many sellers is always awaited when it is not current (<see cref="GetOrLast{T}(object, Stamp, Func{T?, T}, Func{long}, Func{T, int}, TimeSpan)"/>):
     /// it takes well under a second, and a page that shows it then always shows the current one.
     /// </summary>
     public const int AlwaysAwaited = 2_000;
 
     private readonly MemoryCache _kept = new(new MemoryCacheOptions { SizeLimit = Limit });
 
-    /// <summary>The computations running for <see cref="GetOrLast"/>, one per key at a time.</summary>
+    /// <summary>The computations running for <see cref="GetOrLast{T}(object, Stamp, Func{T?, T}, Func{long}, Func{T, int}, TimeSpan)"/>, one per key at a time.</summary>
     private readonly Dictionary<object, (Task Task, Stamp Of)> _running = new();
 
     /// <summary>What a result was computed from; <see cref="Version"/> only grows as the data it reads changes.</summary>
@@ -63,13 +63,32 @@ public sealed class KeptResults
         where T : class
     {
         ArgumentNullException.ThrowIfNull(compute);
+        return Get<T>(key, stamp, _ => compute(), versionNow, size);
+    }
+
+    /// <summary>
+    /// <see cref="Get{T}(object, Stamp, Func{T}, Func{long}, Func{T, int})"/> for a result that can be advanced from
+    /// an earlier one: <paramref name="advance"/> is given the last result kept under <paramref name="key"/> of
+    /// the same policy instance (any version or disputes; null when there is none) and must give what computing
+    /// it afresh would.
+    /// </summary>
+    public T Get<T>(object key, Stamp stamp, Func<T?, T> advance, Func<long> versionNow, Func<T, int> size)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(stamp);
+        ArgumentNullException.ThrowIfNull(advance);
         ArgumentNullException.ThrowIfNull(versionNow);
         ArgumentNullException.ThrowIfNull(size);
         if (Current(key, stamp) is { } kept) return (T)kept.Value;
-        var value = compute();
+        var value = advance(Last<T>(key, stamp));
         Keep(key, stamp, value, versionNow, size);
         return value;
     }
+
+    /// <summary>The last result kept under <paramref name="key"/> of <paramref name="stamp"/>'s policy instance, if any.</summary>
+    private T? Last<T>(object key, Stamp stamp)
+        where T : class =>
+        _kept.TryGetValue(key, out Entry? entry) && entry is not null && ReferenceEquals(entry.Stamp.Policy, stamp.Policy) ? entry.Value as T : null;
 
     /// <summary>
     /// For a page that may show an earlier result while the current one is computed: the current result when it
@@ -81,13 +100,21 @@ public sealed class KeptResults
     public Shown<T> GetOrLast<T>(object key, Stamp stamp, Func<T> compute, Func<long> versionNow, Func<T, int> size, TimeSpan wait)
         where T : class
     {
+        ArgumentNullException.ThrowIfNull(compute);
+        return GetOrLast<T>(key, stamp, _ => compute(), versionNow, size, wait);
+    }
+
+    /// <summary><see cref="GetOrLast{T}(object, Stamp, Func{T}, Func{long}, Func{T, int}, TimeSpan)"/> for a result advanced from the last one (as <see cref="Get{T}(object, Stamp, Func{T?, T}, Func{long}, Func{T, int})"/>).</summary>
+    public Shown<T> GetOrLast<T>(object key, Stamp stamp, Func<T?, T> advance, Func<long> versionNow, Func<T, int> size, TimeSpan wait)
+        where T : class
+    {
         ArgumentNullException.ThrowIfNull(stamp);
         var until = wait == Timeout.InfiniteTimeSpan ? DateTime.MaxValue : DateTime.UtcNow + wait;
         while (true)
         {
             if (Current(key, stamp) is { } kept) return new Shown<T>((T)kept.Value, kept.Stamp.Version, true);
             var last = _kept.TryGetValue(key, out Entry? seen) ? seen : null;
-            var (running, of) = Running(key, stamp, compute, versionNow, size);
+            var (running, of) = Running(key, stamp, advance, versionNow, size);
             var left = until - DateTime.UtcNow;
             if (last is null || last.Sellers <= AlwaysAwaited || wait == Timeout.InfiniteTimeSpan) running.GetAwaiter().GetResult(); // a failure is this read's, as with Get
             else if (left <= TimeSpan.Zero || !running.ContinueWith(_ => { }, TaskScheduler.Default).Wait(left))
@@ -108,7 +135,7 @@ public sealed class KeptResults
 
     /// <summary>
     /// Keeps a computed result. One computed while the version moved is kept too, but only to be shown as an
-    /// earlier result (<see cref="GetOrLast"/>): it may hold part of what came after its stamp.
+    /// earlier result (<see cref="GetOrLast{T}(object, Stamp, Func{T?, T}, Func{long}, Func{T, int}, TimeSpan)"/>): it may hold part of what came after its stamp.
     /// </summary>
     private void Keep<T>(object key, Stamp stamp, T value, Func<long> versionNow, Func<T, int> size)
         where T : class
@@ -120,7 +147,7 @@ public sealed class KeptResults
     }
 
     /// <summary>The computation running for <paramref name="key"/>, whichever stamp it is of, or a new one of <paramref name="stamp"/>.</summary>
-    private (Task Task, Stamp Of) Running<T>(object key, Stamp stamp, Func<T> compute, Func<long> versionNow, Func<T, int> size)
+    private (Task Task, Stamp Of) Running<T>(object key, Stamp stamp, Func<T?, T> advance, Func<long> versionNow, Func<T, int> size)
         where T : class
     {
         lock (_running)
@@ -130,7 +157,7 @@ public sealed class KeptResults
             {
                 try
                 {
-                    Keep(key, stamp, compute(), versionNow, size);
+                    Keep(key, stamp, advance(Last<T>(key, stamp)), versionNow, size);
                 }
                 finally
                 {

@@ -87,13 +87,14 @@ public static class Evaluations
 
     /// <summary>
     /// Every seller known before as-of, each with its accepted disputes taken out; computed once per log
-    /// position and disputes (<see cref="StoreAccess.Kept"/>): the overview and the sellers list share it.
+    /// position and disputes, advanced from the last one (<see cref="EverySeller"/>, <see cref="StoreAccess.KeptFrom"/>):
+    /// the overview and the sellers list share it.
     /// </summary>
     public static PolicyEvaluation All(StoreAccess access, Policy policy, Instant asOf)
     {
         IReadOnlyList<Dispute> disputes;
         using (var store = access.Enforcement()) disputes = store.Disputes();
-        return access.Kept(new EveryKey(policy.Id, asOf), policy, disputes, () => All(access, policy, asOf, disputes), e => e.Sellers.Count);
+        return Every(access, policy, asOf, disputes);
     }
 
     /// <summary>
@@ -106,8 +107,7 @@ public static class Evaluations
     {
         IReadOnlyList<Dispute> disputes;
         using (var store = access.Enforcement()) disputes = store.Disputes();
-        return access.Kept(key, policy, disputes, () => summarize(access.Kept(new EveryKey(policy.Id, asOf), policy, disputes,
-            () => All(access, policy, asOf, disputes), e => e.Sellers.Count)));
+        return access.Kept(key, policy, disputes, () => summarize(Every(access, policy, asOf, disputes)));
     }
 
     /// <summary>
@@ -118,7 +118,9 @@ public static class Evaluations
     {
         IReadOnlyList<Dispute> disputes;
         using (var store = access.Enforcement()) disputes = store.Disputes();
-        return access.KeptOrLast(new EveryKey(policy.Id, asOf), policy, disputes, () => All(access, policy, asOf, disputes), e => e.Sellers.Count, wait);
+        var shown = access.KeptOrLast<EverySeller>(new EveryKey(policy.Id, asOf), policy, disputes,
+            last => EverySeller.Advance(access, policy, asOf, disputes, last), e => e.Evaluation.Sellers.Count, wait);
+        return new KeptResults.Shown<PolicyEvaluation>(shown.Value.Evaluation, shown.Version, shown.Current);
     }
 
     /// <summary><see cref="Summary"/> for a page that may show the last one while the current one is computed (as <see cref="Recent"/>).</summary>
@@ -127,23 +129,10 @@ public static class Evaluations
     {
         IReadOnlyList<Dispute> disputes;
         using (var store = access.Enforcement()) disputes = store.Disputes();
-        return access.KeptOrLast(key, policy, disputes, () => summarize(access.Kept(new EveryKey(policy.Id, asOf), policy, disputes,
-            () => All(access, policy, asOf, disputes), e => e.Sellers.Count)), sellers, wait);
+        return access.KeptOrLast<T>(key, policy, disputes, _ => summarize(Every(access, policy, asOf, disputes)), sellers, wait);
     }
 
-    private static PolicyEvaluation All(StoreAccess access, Policy policy, Instant asOf, IReadOnlyList<Dispute> disputes)
-    {
-        IReadOnlyList<SellerFacts> facts;
-        using (var events = access.Events()) facts = new FactProjection(events).FactsAsOf(asOf);
-        var evaluation = CompiledPolicies.Evaluator(policy).Evaluate(facts, asOf);
-        if (disputes.Count == 0) return evaluation;
-        var bySeller = disputes.ToLookup(d => d.Seller, StringComparer.Ordinal);
-        var factsOf = facts.ToDictionary(f => f.Seller, StringComparer.Ordinal);
-        return evaluation with
-        {
-            Sellers = evaluation.Sellers.Select(s => bySeller[s.Seller].Any()
-                ? new PolicyEvaluator(DisputeExclusion.Apply(policy, bySeller[s.Seller].ToList(), asOf)).EvaluateSeller(factsOf[s.Seller], asOf)
-                : s).ToList(),
-        };
-    }
+    private static PolicyEvaluation Every(StoreAccess access, Policy policy, Instant asOf, IReadOnlyList<Dispute> disputes) =>
+        access.KeptFrom<EverySeller>(new EveryKey(policy.Id, asOf), policy, disputes,
+            last => EverySeller.Advance(access, policy, asOf, disputes, last), e => e.Evaluation.Sellers.Count).Evaluation;
 }
