@@ -132,23 +132,40 @@ public sealed class StoreAccess
     public Instant? DataTime(string policy)
     {
         if (!HasStore) return null;
-        Instant? latestEvent;
-        using (var events = Events())
-        {
-            var position = events.LogPosition();
-            if (_latest.TryGetValue(_target, out var seen) && seen.Position == position)
-            {
-                latestEvent = seen.At;
-            }
-            else
-            {
-                latestEvent = events.LatestEventAt();
-                // Kept only when no append came between the two reads of the position.
-                if (events.LogPosition() == position) _latest[_target] = (position, latestEvent);
-            }
-        }
+        long position;
+        using (var events = Events()) position = events.LogPosition();
         Instant? latestRun;
         using (var store = Enforcement()) latestRun = store.Runs(policy).Latest;
+        return DataTime(position, latestRun);
+    }
+
+    /// <summary>
+    /// What a read of <paramref name="seller"/> under <paramref name="policy"/> stands on (<see cref="Server.SellerRead"/>),
+    /// read on one connection; null when the marketplace has no store.
+    /// </summary>
+    public SellerRead? SellerRead(string policy, string seller)
+    {
+        if (!HasStore) return null;
+        using var store = Enforcement();
+        var (position, runs, disputes) = store.SellerRead(policy, seller);
+        return new SellerRead(position, DataTime(position, runs.Latest), disputes);
+    }
+
+    /// <summary>The later of the latest run and the instant just after the latest event (kept per log position).</summary>
+    private Instant? DataTime(long position, Instant? latestRun)
+    {
+        Instant? latestEvent;
+        if (_latest.TryGetValue(_target, out var seen) && seen.Position == position)
+        {
+            latestEvent = seen.At;
+        }
+        else
+        {
+            using var events = Events();
+            latestEvent = events.LatestEventAt();
+            // Kept only when no append came since the position was read: the latest event is then that position's.
+            if (events.LogPosition() == position) _latest[_target] = (position, latestEvent);
+        }
         Instant? afterEvent = latestEvent is { } e ? Instant.FromUnixTimeMilliseconds(e.ToUnixTimeTicks() / NodaConstants.TicksPerMillisecond + 1) : null;
         return afterEvent is { } a && latestRun is { } r ? (a > r ? a : r) : afterEvent ?? latestRun;
     }
@@ -225,6 +242,19 @@ public sealed class StoreAccess
     public T KeptFrom<T>(object key, Policy policy, IReadOnlyList<Dispute> disputes, Func<T?, T> advance, Func<T, int> sellers)
         where T : class =>
         _results.Get((_target, key), new KeptResults.Stamp(LogPosition(), policy, disputes), advance, LogPosition, sellers);
+
+    /// <summary>
+    /// As <see cref="Kept{T}(object, Policy, IReadOnlyList{Dispute}, Func{T}, Func{T, int}?)"/> for one seller's
+    /// result, with the log position already read (<see cref="SellerRead"/>) and <paramref name="positionAfter"/>
+    /// the position <paramref name="compute"/> saw after reading the facts (on its own connection), so that
+    /// neither needs a connection of its own.
+    /// </summary>
+    public T Kept<T>(object key, Policy policy, SellerRead read, Func<T> compute, Func<long> positionAfter)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return _results.Get((_target, key), new KeptResults.Stamp(read.Position, policy, read.Disputes), compute, positionAfter, _ => 1);
+    }
 
     private long LogPosition()
     {

@@ -34,12 +34,19 @@ public static class Inputs
     /// the answer is as of the data (<see cref="StoreAccess.DataTime"/>), never the wall clock, as the
     /// command line dates people's actions; a store with no event and no run asks for it.
     /// </summary>
-    public static bool TryAsOf(string? text, Policy policy, StoreAccess access, string field, out Instant asOf, [NotNullWhen(false)] out ProblemHttpResult? problem)
+    public static bool TryAsOf(string? text, Policy policy, StoreAccess access, string field, out Instant asOf, [NotNullWhen(false)] out ProblemHttpResult? problem) =>
+        TryAsOf(text, policy, () => access.DataTime(policy.Id), field, out asOf, out problem);
+
+    /// <summary>As above, with where the data ends already read (<see cref="SellerRead.DataTime"/>).</summary>
+    public static bool TryAsOf(string? text, Policy policy, SellerRead? read, string field, out Instant asOf, [NotNullWhen(false)] out ProblemHttpResult? problem) =>
+        TryAsOf(text, policy, () => read?.DataTime, field, out asOf, out problem);
+
+    private static bool TryAsOf(string? text, Policy policy, Func<Instant?> dataTime, string field, out Instant asOf, [NotNullWhen(false)] out ProblemHttpResult? problem)
     {
         problem = null;
         if (text is null)
         {
-            if (access.DataTime(policy.Id) is { } end)
+            if (dataTime() is { } end)
             {
                 asOf = end;
                 return true;

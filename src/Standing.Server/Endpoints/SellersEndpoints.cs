@@ -35,12 +35,12 @@ public static class SellersEndpoints
     {
         if (Ids.IsBad("seller", seller, out var bad)) return bad;
         if (!Inputs.TryPolicy(policy, out var loaded, out var problem)) return problem;
-        if (!Inputs.TryAsOf(asOf, loaded, access, "asOf", out var instant, out problem)) return problem;
-        if (!context.Key().Sees(access, seller) || Evaluations.Seller(access, loaded, instant, seller, explain: false) is not { } found)
+        // The log position, the data's end and the seller's disputes on one connection; a document kept for them is a lookup.
+        var read = access.SellerRead(loaded.Id, seller);
+        if (!Inputs.TryAsOf(asOf, loaded, read, "asOf", out var instant, out problem)) return problem;
+        if (read is null || !context.Key().Sees(access, seller) || StandingDocuments.Of(access, loaded, instant, seller, read) is not { } document)
             return Unknown(seller);
-        var forecast = Evaluations.Forecast(loaded, instant, found.Facts, found.Disputes);
-        return new JsonDocumentResult(stream => EvaluationJson.Write(stream, [found.Evaluation], explain: false,
-            metricExtras: (json, m) => global::Standing.Data.Documents.ExplanationDocument.WriteForecast(json, found.Evaluation, m, forecast)));
+        return new KeptDocumentResult(document);
     }
 
     private static IResult Explain(HttpContext context, StoreAccess access, ServerOptions options, string seller, string? policy, string? asOf, string? metric, int? limit, string? cursor)

@@ -28,7 +28,7 @@ public static class Evaluations
         IReadOnlyList<Dispute> disputes;
         using (var store = access.Enforcement()) disputes = store.Disputes(seller);
         var key = new SellerKey(policy.Id, seller, asOf, explain);
-        Found Computed() => new(Compute(access, policy, asOf, seller, explain, disputes));
+        Found Computed() => new(Compute(access, policy, asOf, seller, explain, disputes, out _));
         // A standard that compares sellers reads every seller's events: kept per log position.
         return (CompiledPolicies.Evaluator(policy).ComparesSellers
             ? access.Kept(key, policy, disputes, Computed)
@@ -42,19 +42,29 @@ public static class Evaluations
     /// <summary>A seller's evaluation, or null for a seller the store does not know (kept as well).</summary>
     private sealed record Found((PolicyEvaluation Evaluation, IReadOnlyList<Dispute> Disputes, SellerFacts Facts)? Value);
 
-    private static (PolicyEvaluation Evaluation, IReadOnlyList<Dispute> Disputes, SellerFacts Facts)? Compute(
-        StoreAccess access, Policy policy, Instant asOf, string seller, bool explain, IReadOnlyList<Dispute> disputes)
+    /// <summary>
+    /// One seller's evaluation computed afresh (null for a seller the store does not know), with
+    /// <paramref name="position"/> the store's log position read after its facts, on the same connection.
+    /// </summary>
+    internal static (PolicyEvaluation Evaluation, IReadOnlyList<Dispute> Disputes, SellerFacts Facts)? Compute(
+        StoreAccess access, Policy policy, Instant asOf, string seller, bool explain, IReadOnlyList<Dispute> disputes, out long position)
     {
         IReadOnlyList<SellerFacts> facts;
         var evaluator = CompiledPolicies.Evaluator(policy);
         PeerPool? pool = null;
         using (var events = access.Events())
         {
-            if (events.Sellers(seller).Count == 0) return null;
+            var rows = events.Sellers(seller);
+            if (rows.Count == 0)
+            {
+                position = events.LogPosition();
+                return null;
+            }
             // A standard that compares sellers judges this one among all: their judged metrics are pooled once
             // per as-of and log position (as explain --db pools them) and the seller's facts read alone.
             if (evaluator.ComparesSellers) pool = access.PeerPool(events, evaluator, asOf);
-            facts = new FactProjection(events).FactsAsOf(asOf, seller);
+            facts = new FactProjection(events).FactsAsOf(asOf, rows);
+            position = events.LogPosition();
         }
         if (!facts.Any(f => f.Seller == seller)) facts = [.. facts, new SellerFacts(seller, [], [], [])];
         if (pool is not null && disputes.Count > 0)
@@ -62,6 +72,7 @@ public static class Evaluations
             // The seller's accepted disputes change its own metrics in the pool: judged with every seller's facts, as before.
             using var events = access.Events();
             facts = new FactProjection(events).FactsAsOf(asOf);
+            position = events.LogPosition();
             if (!facts.Any(f => f.Seller == seller)) facts = [.. facts, new SellerFacts(seller, [], [], [])];
             pool = null;
         }
