@@ -50,7 +50,7 @@ public static class StandingServer
         }
         // Each request works on its key's marketplace (docs/marketplaces.md): the access is chosen per request.
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddSingleton(new Deployment(access)).AddSingleton(options).AddSingleton<Jobs.BacktestRuns>();
+        builder.Services.AddSingleton(new Deployment(access)).AddSingleton(options).AddSingleton<Jobs.BacktestRuns>().AddSingleton<KnownKeys>();
         builder.Services.AddScoped(services => access.ForRequest(services.GetRequiredService<IHttpContextAccessor>().HttpContext));
         // Bad bodies and parameters reach Failures, which names the place at fault.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(r => r.ThrowOnBadRequest = true);

@@ -143,12 +143,17 @@ public sealed class StoreAccess
     /// What a read of <paramref name="seller"/> under <paramref name="policy"/> stands on (<see cref="Server.SellerRead"/>),
     /// read on one connection; null when the marketplace has no store.
     /// </summary>
-    public SellerRead? SellerRead(string policy, string seller)
+    /// <remarks>
+    /// With <paramref name="key"/> (a remembered key waiting for confirmation), the store that holds the keys (the
+    /// default marketplace's) also confirms it on that connection (<see cref="Server.SellerRead.KeyLive"/>); another
+    /// marketplace's store cannot, and leaves it unconfirmed.
+    /// </remarks>
+    public SellerRead? SellerRead(string policy, string seller, (string Id, string Hash)? key = null)
     {
         if (!HasStore) return null;
         using var store = Enforcement();
-        var (position, runs, disputes) = store.SellerRead(policy, seller);
-        return new SellerRead(position, DataTime(position, runs.Latest), disputes);
+        var (position, runs, disputes, live) = store.SellerRead(policy, seller, _target == _root ? key : null);
+        return new SellerRead(position, DataTime(position, runs.Latest), disputes, live);
     }
 
     /// <summary>The later of the latest run and the instant just after the latest event (kept per log position).</summary>

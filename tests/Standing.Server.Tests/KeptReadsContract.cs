@@ -1,4 +1,6 @@
 using System.Text.Json;
+using NodaTime;
+using Standing.Data.Keys;
 using Standing.Data.Store;
 
 namespace Standing.Server.Tests;
@@ -68,6 +70,43 @@ public abstract class KeptReadsContract
             ServerHarness.Json("""{"decision":"accept","note":"confirmed with the buyer"}""")).Json();
         // Accepted on 2 April: as of 3 April order a-o1 is out of the ODR, 2 defective of 9.
         Assert.Equal((2, 9), Odr(await seller.GetAsync(afterDecision).Json()));
+    }
+
+    [Fact]
+    public async Task A_key_revoked_through_the_server_is_refused_on_its_next_read()
+    {
+        await using var server = await Start();
+        var reviewer = server.Client("reviewer");
+        await reviewer.GetAsync(Standing).Json();
+        await reviewer.GetAsync(Standing).Json(); // the key remembered: taken without opening the keys
+        var id = (await server.Client("admin").GetAsync("/v1/keys").Json()).EnumerateArray().Single(k => k.Str("name") == "reviewer").Str("id");
+        await server.Client("admin").DeleteAsync($"/v1/keys/{id}").Json();
+        var refused = await reviewer.GetAsync(Standing).Problem(System.Net.HttpStatusCode.Unauthorized);
+        Assert.Contains($"the key {id} was revoked", refused.Str("detail"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_key_revoked_by_another_process_is_refused_on_its_next_read()
+    {
+        await using var server = await Start();
+        var seller = server.Client("seller");
+        await seller.GetAsync(Standing).Json();
+        await seller.GetAsync(Standing).Json();
+        // What `standing keys revoke --db` does beside the server.
+        using (var keys = KeyStore.Open(server.Target)) Assert.NotNull(keys.Revoke("seller", Instant.FromUtc(2026, 4, 2, 0, 0)));
+        var refused = await seller.GetAsync(Standing).Problem(System.Net.HttpStatusCode.Unauthorized);
+        Assert.Contains("was revoked at 2026-04-02T00:00:00Z", refused.Str("detail"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_revoked_key_of_a_role_the_read_does_not_admit_is_told_it_is_revoked_not_forbidden()
+    {
+        await using var server = await Start();
+        var integration = server.Client("integration");
+        await integration.PostAsync("/v1/events", ServerHarness.Ndjson(Marketplace.Placed("a-p11", "shop-a", "a-o11", 11))).Json();
+        await integration.GetAsync(Standing).Problem(System.Net.HttpStatusCode.Forbidden);
+        using (var keys = KeyStore.Open(server.Target)) Assert.NotNull(keys.Revoke("integration", Instant.FromUtc(2026, 4, 2, 0, 0)));
+        await integration.GetAsync(Standing).Problem(System.Net.HttpStatusCode.Unauthorized);
     }
 
     [Fact]

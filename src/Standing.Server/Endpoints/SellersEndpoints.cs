@@ -21,7 +21,7 @@ public static class SellersEndpoints
     public static void Map(RouteGroupBuilder v1)
     {
         v1.MapGet("/sellers/{seller}/standing", Standing)
-            .Allow(Roles.Readers).WithTags("sellers").WithName("getStanding").Produces<Schemas.EvaluationDocument>()
+            .WithMetadata(new KeyConfirmedByRead()).Allow(Roles.Readers).WithTags("sellers").WithName("getStanding").Produces<Schemas.EvaluationDocument>()
             .WithSummary("A seller's metrics and outcomes under a policy, as of an instant (the evaluate document), each metric with its forecast: time to recovery, error budget, defects leaving the window");
         v1.MapGet("/sellers/{seller}/explain", Explain)
             .Allow(Roles.Readers).WithTags("sellers").WithName("explainStanding").Produces<Schemas.EvaluationDocument>()
@@ -31,12 +31,15 @@ public static class SellersEndpoints
             .WithSummary("Sellers by status under a policy (default: at_risk and breach), paged; a metric's range (min, max in its unit: a ratio for rates) and a part of the id (search); sort=seller, status (worst first) or value (the metric, worst first)");
     }
 
-    private static IResult Standing(HttpContext context, StoreAccess access, ServerOptions options, string seller, string? policy, string? asOf)
+    private static IResult Standing(HttpContext context, StoreAccess access, KnownKeys known, string seller, string? policy, string? asOf)
     {
+        // The log position, the data's end, the seller's disputes and a remembered key's row on one connection;
+        // a document kept for the first three is a lookup.
+        var pending = PendingKey.Of(context);
+        var read = access.SellerRead(policy ?? "", seller, pending is null ? null : (pending.Key.Id, pending.Hash));
+        if (KeyConfirmation.Refusal(context, access, known, read?.KeyLive) is { } refused) return refused;
         if (Ids.IsBad("seller", seller, out var bad)) return bad;
         if (!Inputs.TryPolicy(policy, out var loaded, out var problem)) return problem;
-        // The log position, the data's end and the seller's disputes on one connection; a document kept for them is a lookup.
-        var read = access.SellerRead(loaded.Id, seller);
         if (!Inputs.TryAsOf(asOf, loaded, read, "asOf", out var instant, out problem)) return problem;
         if (read is null || !context.Key().Sees(access, seller) || StandingDocuments.Of(access, loaded, instant, seller, read) is not { } document)
             return Unknown(seller);
