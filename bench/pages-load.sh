@@ -4,18 +4,22 @@
 # does), asks each page --times times in a row on loopback and prints, per page, the time to the first
 # byte (curl's time_starttransfer: the server's time plus loopback) p50 / p95 / max in ms, and the page's
 # size. The first answer of each page is counted (it may fill a cache); --warm 1 leaves it out.
-#   bench/pages-load.sh --db STORE [--seller ID] [--times N] [--warm 0|1]
+# --post N then walks the pages a second time, posting N new orders (POST /v1/events, an integration key;
+# the page's seller among them) before each page's asks, so that each page's first answer is its first
+# view after new events; every answer of that pass is counted.
+#   bench/pages-load.sh --db STORE [--seller ID] [--times N] [--warm 0|1] [--post N]
 # Uses the Release build of src/Standing.Cli (build it first), or the one in $STANDING_DLL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-db=""; seller=""; times=20; warm=0
+db=""; seller=""; times=20; warm=0; post=0
 while [[ $# -gt 0 ]]; do
   case $1 in
     --db) db=$2; shift 2 ;;
     --seller) seller=$2; shift 2 ;;
     --times) times=$2; shift 2 ;;
     --warm) warm=$2; shift 2 ;;
-    *) echo "usage: bench/pages-load.sh --db STORE [--seller ID] [--times N] [--warm 0|1]" >&2; exit 1 ;;
+    --post) post=$2; shift 2 ;;
+    *) echo "usage: bench/pages-load.sh --db STORE [--seller ID] [--times N] [--warm 0|1] [--post N]" >&2; exit 1 ;;
   esac
 done
 [[ -f $db ]] || { echo "bench/pages-load.sh: --db STORE is required (an existing store)" >&2; exit 1; }
@@ -27,6 +31,8 @@ if [[ -z $seller ]]; then
   [[ -n $seller ]] || { echo "bench/pages-load.sh: name a seller with --seller" >&2; exit 1; }
 fi
 key=$(standing keys create --db "$db" --role operator --name "pages reader $$-$RANDOM" 2>/dev/null)
+writer=""
+(( post > 0 )) && writer=$(standing keys create --db "$db" --role integration --name "pages writer $$-$RANDOM" 2>/dev/null)
 work=$(mktemp -d)
 port=$(( 20000 + RANDOM % 20000 ))
 url=http://127.0.0.1:$port
@@ -40,22 +46,49 @@ done
 jar=$work/cookies
 token=$(curl -s -c "$jar" "$url/sign-in" | sed -n 's/.*name="__RequestVerificationToken"[^>]*value="\([^"]*\)".*/\1/p' | head -1)
 curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "key=$key" --data-urlencode "__RequestVerificationToken=$token" --data "back=/" "$url/sign-in"
+# The new orders are stamped at the store's latest event (before the latest run's as-of: they count).
+latest=$(sqlite3 "$db" "select strftime('%Y-%m-%dT%H:%M:%SZ', max(last_at) / 1000000, 'unixepoch') from seller_projection" 2>/dev/null || true)
+[[ -n $latest || $post -eq 0 ]] || { echo "bench/pages-load.sh: --post needs a SQLite store with events" >&2; exit 1; }
+sellers=()
+(( post > 0 )) && mapfile -t sellers < <(sqlite3 "$db" "select seller from seller_projection order by seller")
+batch=0
+post_orders() {
+  batch=$((batch + 1))
+  local i s
+  for ((i = 0; i < post; i++)); do
+    s=${sellers[(RANDOM * 32768 + RANDOM) % ${#sellers[@]}]}; (( i == 0 )) && s=$seller
+    printf '{"id":"bench-%s-%s-%s","type":"order.placed","at":"%s","seller":"%s","order":"bench-o-%s-%s-%s","buyer":"bench-b","ship_by":"%s","deliver_by":"%s","amount":10.0,"currency":"EUR"}\n' \
+      "$$" "$batch" "$i" "$latest" "$s" "$$" "$batch" "$i" "$latest" "$latest"
+  done | curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $writer" -H 'Content-Type: application/x-ndjson' --data-binary @- "$url/v1/events" \
+    | grep -q '^200$' || { echo "bench/pages-load.sh: posting the orders failed" >&2; exit 1; }
+}
+pages=("/sellers/$seller" "/sellers/$seller/congocrea" "/sellers/$seller/promua" "/sellers/$seller/mall"
+  "/overview?policy=congocrea" "/overview?policy=promua" "/sellers?policy=congocrea" "/sellers?policy=promua&sort=value&metric=negative_review_rate"
+  "/cases" "/disputes" "/policies")
+# One pass over the pages: $1 = 1 posts the orders before each page's asks, $2 = 1 leaves each page's first answer out.
+pass() {
+  local path
+  printf '%-44s %8s %8s %8s %10s\n' page p50_ms p95_ms max_ms bytes
+  for path in "${pages[@]}"; do
+    (( $1 == 1 )) && post_orders
+    for ((i = 0; i < times; i++)); do
+      curl -s -b "$jar" -o /dev/null -w '%{http_code} %{time_starttransfer} %{size_download}\n' --max-time 600 "$url$path"
+    done >"$work/times"
+    (( $2 == 1 )) && sed -i 1d "$work/times"
+    bad=$(awk '$1 != 200' "$work/times" | wc -l)
+    bytes=$(tail -1 "$work/times" | cut -d' ' -f3)
+    awk '{ printf "%.1f\n", $2 * 1000 }' "$work/times" | sort -n | awk -v path="$path" -v bytes="$bytes" -v bad="$bad" '
+      { t[NR] = $1 }
+      END {
+        i50 = int((NR - 1) * 0.50) + 1; i95 = int((NR - 1) * 0.95 + 0.999999) + 1
+        printf "%-44s %8.1f %8.1f %8.1f %10d%s\n", path, t[i50], t[i95], t[NR], bytes, (bad > 0 ? "  (" bad " not 200)" : "")
+      }'
+  done
+}
 echo "store $db, seller $seller, $times asks per page, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-44s %8s %8s %8s %10s\n' page p50_ms p95_ms max_ms bytes
-for path in "/sellers/$seller" "/sellers/$seller/congocrea" "/sellers/$seller/promua" "/sellers/$seller/mall" \
-  "/overview?policy=congocrea" "/overview?policy=promua" "/sellers?policy=congocrea" "/sellers?policy=promua&sort=value&metric=rating" \
-  "/cases" "/disputes" "/policies"; do
-  for ((i = 0; i < times; i++)); do
-    curl -s -b "$jar" -o /dev/null -w '%{http_code} %{time_starttransfer} %{size_download}\n' --max-time 600 "$url$path"
-  done >"$work/times"
-  (( warm == 1 )) && sed -i 1d "$work/times"
-  bad=$(awk '$1 != 200' "$work/times" | wc -l)
-  bytes=$(tail -1 "$work/times" | cut -d' ' -f3)
-  awk '{ printf "%.1f\n", $2 * 1000 }' "$work/times" | sort -n | awk -v path="$path" -v bytes="$bytes" -v bad="$bad" '
-    { t[NR] = $1 }
-    END {
-      i50 = int((NR - 1) * 0.50) + 1; i95 = int((NR - 1) * 0.95 + 0.999999) + 1
-      printf "%-44s %8.1f %8.1f %8.1f %10d%s\n", path, t[i50], t[i95], t[NR], bytes, (bad > 0 ? "  (" bad " not 200)" : "")
-    }'
-done
+pass 0 "$warm"
+if (( post > 0 )); then
+  echo "after posting $post new orders before each page (every answer counted), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+  pass 1 0
+fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -6,10 +6,12 @@ namespace Standing.Server;
 
 /// <summary>
 /// Results computed from a store for the pages and the API (a seller's evaluation, its daily trend, every
-/// seller's evaluation), each kept with what it was computed from: the store's log position, the policy (the
-/// same parsed instance) and the disputes that apply to it. A result is given again only while all three are
-/// the same, so a new event, a new dispute or a decided one makes the next read compute it again; what is
-/// shown never differs from what computing it afresh would show.
+/// seller's evaluation), each kept with what it was computed from: a version of the data it reads (the store's
+/// log position, or for one seller under a standard that does not compare sellers, the position of the last
+/// batch that added events of that seller), the policy (the same parsed instance) and the disputes that apply
+/// to it. <c>Get</c> gives a result again only while all three are the same, so an event of the seller
+/// (or any event, for a result of every seller), a new dispute or a decided one makes the next read compute it
+/// again; what it gives never differs from what computing it afresh would give.
 /// </summary>
 /// <remarks>
 /// Bounded: an entry's size is the number of sellers' evaluations it holds (one for a seller's evaluation
@@ -23,36 +25,148 @@ public sealed class KeptResults
     /// <summary>At most this many sellers' evaluations are kept (about 2 kB each without their items).</summary>
     public const int Limit = 300_000;
 
+    /// <summary>
+    /// A result of at most this many sellers is always awaited when it is not current (<see cref="GetOrLast{T}(object, Stamp, Func{T?, T}, Func{long}, Func{T, int}, TimeSpan)"/>):
+    /// it takes well under a second, and a page that shows it then always shows the current one.
+    /// </summary>
+    public const int AlwaysAwaited = 2_000;
+
     private readonly MemoryCache _kept = new(new MemoryCacheOptions { SizeLimit = Limit });
 
-    /// <summary>What a result was computed from.</summary>
-    public sealed record Stamp(long Position, Policy Policy, IReadOnlyList<Dispute> Disputes)
+    /// <summary>The computations running for <see cref="GetOrLast{T}(object, Stamp, Func{T?, T}, Func{long}, Func{T, int}, TimeSpan)"/>, one per key at a time.</summary>
+    private readonly Dictionary<object, (Task Task, Stamp Of)> _running = new();
+
+    /// <summary>What a result was computed from; <see cref="Version"/> only grows as the data it reads changes.</summary>
+    public sealed record Stamp(long Version, Policy Policy, IReadOnlyList<Dispute> Disputes)
     {
         public bool Equals(Stamp? other) =>
-            other is not null && other.Position == Position && ReferenceEquals(other.Policy, Policy) && other.Disputes.SequenceEqual(Disputes);
+            other is not null && other.Version == Version && ReferenceEquals(other.Policy, Policy) && other.Disputes.SequenceEqual(Disputes);
 
-        public override int GetHashCode() => HashCode.Combine(Position, Policy.Id, Disputes.Count);
+        public override int GetHashCode() => HashCode.Combine(Version, Policy.Id, Disputes.Count);
     }
 
-    private sealed record Entry(Stamp Stamp, object Value);
+    /// <summary>
+    /// A result as a page shows it, with the version it was computed at; <see cref="Current"/> false when it
+    /// is an earlier one, shown while the current one is computed.
+    /// </summary>
+    public sealed record Shown<T>(T Value, long Version, bool Current);
+
+    /// <param name="Exact">Whether the version was the same after the computation: only then may it be given as current.</param>
+    private sealed record Entry(Stamp Stamp, object Value, int Sellers, bool Exact);
 
     /// <summary>
     /// The result kept under <paramref name="key"/> when it was computed from <paramref name="stamp"/>; else
-    /// <paramref name="compute"/>'s, kept when the log position is still the stamp's after it ran (read by
-    /// <paramref name="positionNow"/>: an append while it ran may or may not be in it).
+    /// <paramref name="compute"/>'s, kept when the version is still the stamp's after it ran (read by
+    /// <paramref name="versionNow"/>: an append while it ran may or may not be in it).
     /// </summary>
-    public T Get<T>(object key, Stamp stamp, Func<T> compute, Func<long> positionNow, Func<T, int> size)
+    public T Get<T>(object key, Stamp stamp, Func<T> compute, Func<long> versionNow, Func<T, int> size)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(compute);
-        ArgumentNullException.ThrowIfNull(positionNow);
+        return Get<T>(key, stamp, _ => compute(), versionNow, size);
+    }
+
+    /// <summary>
+    /// <see cref="Get{T}(object, Stamp, Func{T}, Func{long}, Func{T, int})"/> for a result that can be advanced from
+    /// an earlier one: <paramref name="advance"/> is given the last result kept under <paramref name="key"/> of
+    /// the same policy instance (any version or disputes; null when there is none) and must give what computing
+    /// it afresh would.
+    /// </summary>
+    public T Get<T>(object key, Stamp stamp, Func<T?, T> advance, Func<long> versionNow, Func<T, int> size)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(stamp);
+        ArgumentNullException.ThrowIfNull(advance);
+        ArgumentNullException.ThrowIfNull(versionNow);
         ArgumentNullException.ThrowIfNull(size);
-        if (_kept.TryGetValue(key, out Entry? entry) && entry is not null && entry.Stamp.Equals(stamp)) return (T)entry.Value;
-        var value = compute();
-        if (positionNow() == stamp.Position)
-        {
-            _kept.Set(key, new Entry(stamp, value), new MemoryCacheEntryOptions { Size = Math.Clamp(size(value), 1, Limit) });
-        }
+        if (Current(key, stamp) is { } kept) return (T)kept.Value;
+        var value = advance(Last<T>(key, stamp));
+        Keep(key, stamp, value, versionNow, size);
         return value;
+    }
+
+    /// <summary>The last result kept under <paramref name="key"/> of <paramref name="stamp"/>'s policy instance, if any.</summary>
+    private T? Last<T>(object key, Stamp stamp)
+        where T : class =>
+        _kept.TryGetValue(key, out Entry? entry) && entry is not null && ReferenceEquals(entry.Stamp.Policy, stamp.Policy) ? entry.Value as T : null;
+
+    /// <summary>
+    /// For a page that may show an earlier result while the current one is computed: the current result when it
+    /// is kept or computed within <paramref name="wait"/>; else the last one kept under <paramref name="key"/>
+    /// (not current), while the computation goes on in the background and keeps its result for the next read.
+    /// A result of at most <see cref="AlwaysAwaited"/> sellers, or the first one (nothing to show), is awaited
+    /// without bound. One computation per key at a time: a read during one waits for it, not for another.
+    /// </summary>
+    public Shown<T> GetOrLast<T>(object key, Stamp stamp, Func<T> compute, Func<long> versionNow, Func<T, int> size, TimeSpan wait)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(compute);
+        return GetOrLast<T>(key, stamp, _ => compute(), versionNow, size, wait);
+    }
+
+    /// <summary><see cref="GetOrLast{T}(object, Stamp, Func{T}, Func{long}, Func{T, int}, TimeSpan)"/> for a result advanced from the last one (as <see cref="Get{T}(object, Stamp, Func{T?, T}, Func{long}, Func{T, int})"/>).</summary>
+    public Shown<T> GetOrLast<T>(object key, Stamp stamp, Func<T?, T> advance, Func<long> versionNow, Func<T, int> size, TimeSpan wait)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(stamp);
+        var until = wait == Timeout.InfiniteTimeSpan ? DateTime.MaxValue : DateTime.UtcNow + wait;
+        while (true)
+        {
+            if (Current(key, stamp) is { } kept) return new Shown<T>((T)kept.Value, kept.Stamp.Version, true);
+            var last = _kept.TryGetValue(key, out Entry? seen) ? seen : null;
+            var (running, of) = Running(key, stamp, advance, versionNow, size);
+            var left = until - DateTime.UtcNow;
+            if (last is null || last.Sellers <= AlwaysAwaited || wait == Timeout.InfiniteTimeSpan) running.GetAwaiter().GetResult(); // a failure is this read's, as with Get
+            else if (left <= TimeSpan.Zero || !running.ContinueWith(_ => { }, TaskScheduler.Default).Wait(left))
+            {
+                // Not ready in time (or ready just now: then the current one).
+                if (Current(key, stamp) is { } ready) return new Shown<T>((T)ready.Value, ready.Stamp.Version, true);
+                return new Shown<T>((T)last.Value, last.Stamp.Version, false);
+            }
+            // This stamp's computation done: its result, as Get gives it (an append while it ran may be in it).
+            if (of.Equals(stamp) && _kept.TryGetValue(key, out Entry? done) && done is not null && done.Stamp.Equals(stamp))
+                return new Shown<T>((T)done.Value, stamp.Version, true);
+            // Else an earlier stamp's computation ended (or this one failed): the next turn starts this stamp's.
+        }
+    }
+
+    private Entry? Current(object key, Stamp stamp) =>
+        _kept.TryGetValue(key, out Entry? entry) && entry is not null && entry.Exact && entry.Stamp.Equals(stamp) ? entry : null;
+
+    /// <summary>
+    /// Keeps a computed result. One computed while the version moved is kept too, but only to be shown as an
+    /// earlier result (<see cref="GetOrLast{T}(object, Stamp, Func{T?, T}, Func{long}, Func{T, int}, TimeSpan)"/>): it may hold part of what came after its stamp.
+    /// </summary>
+    private void Keep<T>(object key, Stamp stamp, T value, Func<long> versionNow, Func<T, int> size)
+        where T : class
+    {
+        var sellers = Math.Clamp(size(value), 1, Limit);
+        // A slow computation of an earlier version never puts its result over a later one's.
+        if (_kept.TryGetValue(key, out Entry? kept) && kept is not null && kept.Stamp.Version > stamp.Version) return;
+        _kept.Set(key, new Entry(stamp, value, sellers, versionNow() == stamp.Version), new MemoryCacheEntryOptions { Size = sellers });
+    }
+
+    /// <summary>The computation running for <paramref name="key"/>, whichever stamp it is of, or a new one of <paramref name="stamp"/>.</summary>
+    private (Task Task, Stamp Of) Running<T>(object key, Stamp stamp, Func<T?, T> advance, Func<long> versionNow, Func<T, int> size)
+        where T : class
+    {
+        lock (_running)
+        {
+            if (_running.TryGetValue(key, out var running)) return running;
+            var started = new Task(() =>
+            {
+                try
+                {
+                    Keep(key, stamp, advance(Last<T>(key, stamp)), versionNow, size);
+                }
+                finally
+                {
+                    lock (_running) _running.Remove(key);
+                }
+            }, TaskCreationOptions.LongRunning);
+            _running[key] = (started, stamp);
+            started.Start(TaskScheduler.Default);
+            return (started, stamp);
+        }
     }
 }

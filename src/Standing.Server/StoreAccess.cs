@@ -180,7 +180,8 @@ public sealed class StoreAccess
     /// <paramref name="evaluator"/>'s policy (a batch of sellers' facts at a time, read through
     /// <paramref name="events"/>, this marketplace's store): the last pool of each policy is kept and given
     /// again while the as-of and the log position are the same, so that reads of one seller under a standard
-    /// that compares sellers do not each read every seller.
+    /// that compares sellers do not each read every seller; after new events it is advanced from the last one
+    /// (<see cref="PolicyEvaluator.AdvancePeers"/>: the sellers changed since measured again, every one judged again).
     /// </summary>
     public PeerPool PeerPool(IEventStore events, PolicyEvaluator evaluator, Instant asOf)
     {
@@ -190,7 +191,15 @@ public sealed class StoreAccess
         var position = events.LogPosition();
         if (_peers.TryGetValue(key, out var kept) && kept.AsOf == asOf && kept.Position == position) return kept.Pool;
         var projection = new FactProjection(events);
-        var pool = evaluator.JudgePeers(projection.Batches(asOf).Select(rows => projection.FactsAsOf(asOf, rows)), asOf);
+        PeerPool? pool = null;
+        if (kept.Pool is not null && kept.AsOf == asOf)
+        {
+            // Advanced from the last pool: only the sellers that batches added events to since are measured again.
+            var known = events.Sellers().Where(r => r.FirstAt < asOf).ToList();
+            var changed = known.Where(r => r.Changed > kept.Position).ToList();
+            pool = evaluator.AdvancePeers(kept.Pool, known.ConvertAll(r => r.Seller), projection.FactsAsOf(asOf, changed), asOf);
+        }
+        pool ??= evaluator.JudgePeers(projection.Batches(asOf).Select(rows => projection.FactsAsOf(asOf, rows)), asOf);
         // Kept only when no append came while the sellers were read.
         if (events.LogPosition() == position) _peers[key] = (asOf, position, pool);
         return pool;
@@ -208,6 +217,36 @@ public sealed class StoreAccess
         var stamp = new KeptResults.Stamp(LogPosition(), policy, disputes);
         return _results.Get((_target, key), stamp, compute, LogPosition, sellers ?? (_ => 1));
     }
+
+    /// <summary>
+    /// <see cref="Kept"/> for a result that reads one seller's events alone (its evaluation under a standard that
+    /// does not compare sellers, its trend): kept while the seller's own events are the same (the position of the
+    /// last batch that added one, its projection row's), so events of other sellers leave it kept.
+    /// </summary>
+    public T KeptOfSeller<T>(string seller, object key, Policy policy, IReadOnlyList<Dispute> disputes, Func<T> compute)
+        where T : class
+    {
+        long Changed()
+        {
+            using var events = Events();
+            return events.Sellers(seller) is [var row] ? row.Changed : -1;
+        }
+        return _results.Get((_target, key), new KeptResults.Stamp(Changed(), policy, disputes), compute, Changed, _ => 1);
+    }
+
+    /// <summary>
+    /// <see cref="Kept"/> for a page that may show an earlier result, saying so, while the current one is computed
+    /// in the background (<see cref="KeptResults.GetOrLast{T}(object, KeptResults.Stamp, Func{T?, T}, Func{long}, Func{T, int}, TimeSpan)"/>:
+    /// at most <paramref name="wait"/> for a large store), advanced from the last one.
+    /// </summary>
+    public KeptResults.Shown<T> KeptOrLast<T>(object key, Policy policy, IReadOnlyList<Dispute> disputes, Func<T?, T> advance, Func<T, int> sellers, TimeSpan wait)
+        where T : class =>
+        _results.GetOrLast((_target, key), new KeptResults.Stamp(LogPosition(), policy, disputes), advance, LogPosition, sellers, wait);
+
+    /// <summary><see cref="Kept"/> for a result advanced from the last one kept under <paramref name="key"/> (<see cref="KeptResults.Get{T}(object, KeptResults.Stamp, Func{T?, T}, Func{long}, Func{T, int})"/>).</summary>
+    public T KeptFrom<T>(object key, Policy policy, IReadOnlyList<Dispute> disputes, Func<T?, T> advance, Func<T, int> sellers)
+        where T : class =>
+        _results.Get((_target, key), new KeptResults.Stamp(LogPosition(), policy, disputes), advance, LogPosition, sellers);
 
     /// <summary>
     /// As <see cref="Kept{T}(object, Policy, IReadOnlyList{Dispute}, Func{T}, Func{T, int}?)"/> for one seller's

@@ -11,7 +11,18 @@ public sealed class PeerPool
 {
     private readonly Dictionary<string, MetricResult[]> _bySeller;
 
-    internal PeerPool(Dictionary<string, MetricResult[]> bySeller) => _bySeller = bySeller;
+    internal PeerPool(PolicyEvaluator judgedBy, Dictionary<string, MetricResult[]> bySeller, Dictionary<string, MetricResult[]> measured)
+    {
+        JudgedBy = judgedBy;
+        _bySeller = bySeller;
+        Measured = measured;
+    }
+
+    /// <summary>The evaluator (of one policy) that measured and judged the pool: only it may advance it.</summary>
+    internal PolicyEvaluator JudgedBy { get; }
+
+    /// <summary>Each seller's peer metrics as measured, before judging (what <see cref="PolicyEvaluator.AdvancePeers"/> starts from).</summary>
+    internal Dictionary<string, MetricResult[]> Measured { get; }
 
     /// <summary>How many sellers the pool judged together.</summary>
     public int Count => _bySeller.Count;

@@ -79,10 +79,45 @@ public sealed class PolicyEvaluator
                 }
             }
         }
-        var judged = columns.Select(c => JudgeColumn([.. c])).ToArray();
+        var measuredBySeller = new Dictionary<string, MetricResult[]>(names.Count, StringComparer.Ordinal);
+        for (var i = 0; i < names.Count; i++) measuredBySeller[names[i]] = columns.Select(column => column[i]).ToArray();
+        return Judge(names, measuredBySeller);
+    }
+
+    /// <summary>
+    /// <paramref name="pool"/> with the sellers of <paramref name="changed"/> measured again from their facts (new
+    /// sellers added) and every peer metric judged again among <paramref name="sellers"/>, every seller the pool is
+    /// now of: what <see cref="JudgePeers"/> gives for all their facts when the others' are as they were, measuring
+    /// only the changed ones. Null when a seller of <paramref name="sellers"/> is neither in the pool nor changed, or
+    /// when another evaluator (another policy, or another instance of it) judged the pool.
+    /// </summary>
+    public PeerPool? AdvancePeers(PeerPool pool, IReadOnlyList<string> sellers, IReadOnlyList<SellerFacts> changed, Instant asOf)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        ArgumentNullException.ThrowIfNull(sellers);
+        ArgumentNullException.ThrowIfNull(changed);
+        if (!ReferenceEquals(pool.JudgedBy, this)) return null;
+        if (!ComparesSellers) return pool;
+        var measured = new Dictionary<string, MetricResult[]>(pool.Measured, StringComparer.Ordinal);
+        var again = new MetricResult[changed.Count][];
+        Parallel.For(0, changed.Count, i =>
+        {
+            var results = Measure(changed[i], asOf, explain: false, peersOnly: true);
+            again[i] = _peerMetrics.Select(m => results[m]!).ToArray();
+        });
+        for (var i = 0; i < changed.Count; i++) measured[changed[i].Seller] = again[i];
+        if (sellers.Any(s => !measured.ContainsKey(s))) return null;
+        // Only the pool's sellers: one that is no longer among them is not judged with them.
+        return Judge(sellers, sellers.ToDictionary(s => s, s => measured[s], StringComparer.Ordinal));
+    }
+
+    /// <summary>Every peer metric of <paramref name="names"/>' measurements judged together, the columns in their order (the store's seller order, as the batches come).</summary>
+    private PeerPool Judge(IReadOnlyList<string> names, Dictionary<string, MetricResult[]> measured)
+    {
+        var judged = Enumerable.Range(0, _peerMetrics.Length).Select(k => JudgeColumn(names.Select(n => measured[n][k]).ToArray())).ToArray();
         var bySeller = new Dictionary<string, MetricResult[]>(names.Count, StringComparer.Ordinal);
         for (var i = 0; i < names.Count; i++) bySeller[names[i]] = judged.Select(column => column[i]).ToArray();
-        return new PeerPool(bySeller);
+        return new PeerPool(this, bySeller, measured);
     }
 
     /// <summary>

@@ -61,7 +61,7 @@ public static class FactSnapshot
     {
         try
         {
-            using var r = new BinaryReader(new MemoryStream(bytes, writable: false), Utf8);
+            var r = new SnapshotReader(bytes, Utf8);
             if (r.ReadInt32() != Format)
             {
                 return null;
@@ -78,7 +78,7 @@ public static class FactSnapshot
             var conversations = ReadAll(r, () => ReadConversation(r, seller));
             var messages = ReadAll(r, () => ReadMessage(r, seller));
             var agentMessages = ReadAll(r, () => new AgentMessageFact(seller, r.ReadString(), ReadInstant(r)!.Value, r.ReadString(), ReadText(r), ReadText(r)));
-            if (r.BaseStream.Position != bytes.Length)
+            if (r.Position != bytes.Length)
             {
                 return null;
             }
@@ -161,7 +161,7 @@ public static class FactSnapshot
 
     private static long Raw(Instant at) => CompactInstant.TryEncode(at, out var raw) ? raw : CompactInstant.Far;
 
-    private static OrderFact ReadOrder(BinaryReader r, string seller)
+    private static OrderFact ReadOrder(SnapshotReader r, string seller)
     {
         var o = new OrderFact(seller, r.ReadString()) { Buyer = ReadText(r) };
         int present = r.ReadUInt16(), far = r.ReadUInt16();
@@ -218,7 +218,7 @@ public static class FactSnapshot
         w.Write7BitEncodedInt64((long)(((ulong)(uint)bits[1] << 32) | (uint)bits[0]));
     }
 
-    private static decimal ReadAmount(BinaryReader r)
+    private static decimal ReadAmount(SnapshotReader r)
     {
         var head = r.ReadByte();
         if (head == byte.MaxValue) return r.ReadDecimal();
@@ -245,7 +245,7 @@ public static class FactSnapshot
         WriteText(w, f.Text);
     }
 
-    private static ReviewFact ReadReview(BinaryReader r, string seller)
+    private static ReviewFact ReadReview(SnapshotReader r, string seller)
     {
         var f = new ReviewFact(seller, r.ReadString()) { Order = ReadText(r) };
         f._postedAt = r.ReadInt64();
@@ -274,7 +274,7 @@ public static class FactSnapshot
         WriteInstant(w, f.OrderRiskFlaggedAt);
     }
 
-    private static CaseFact ReadCase(BinaryReader r, string seller)
+    private static CaseFact ReadCase(SnapshotReader r, string seller)
     {
         var f = new CaseFact(seller, r.ReadString()) { Order = ReadText(r), Kind = ReadText(r) };
         f._openedAt = r.ReadInt64();
@@ -305,7 +305,7 @@ public static class FactSnapshot
         WriteText(w, f.OrderCaseOutcome);
     }
 
-    private static RefundFact ReadRefund(BinaryReader r, string seller) => new(seller, r.ReadString())
+    private static RefundFact ReadRefund(SnapshotReader r, string seller) => new(seller, r.ReadString())
     {
         RequestedAt = ReadInstant(r),
         Kind = ReadText(r),
@@ -351,7 +351,7 @@ public static class FactSnapshot
         });
     }
 
-    private static ConversationFact ReadConversation(BinaryReader r, string seller)
+    private static ConversationFact ReadConversation(SnapshotReader r, string seller)
     {
         var f = new ConversationFact(seller, r.ReadString())
         {
@@ -387,7 +387,7 @@ public static class FactSnapshot
         WriteInstant(w, m.BotReplyAt);
     }
 
-    private static MessageFact ReadMessage(BinaryReader r, string seller) => new(seller, r.ReadString())
+    private static MessageFact ReadMessage(SnapshotReader r, string seller) => new(seller, r.ReadString())
     {
         At = ReadInstant(r)!.Value,
         Conversation = r.ReadString(),
@@ -408,10 +408,10 @@ public static class FactSnapshot
         }
     }
 
-    private static T[] ReadAll<T>(BinaryReader r, Func<T> read)
+    private static T[] ReadAll<T>(SnapshotReader r, Func<T> read)
     {
         var count = r.ReadInt32();
-        if (count < 0 || count > r.BaseStream.Length - r.BaseStream.Position)
+        if (count < 0 || count > r.Remaining)
         {
             throw new FormatException("a list longer than the snapshot");
         }
@@ -432,7 +432,7 @@ public static class FactSnapshot
         }
     }
 
-    private static string? ReadText(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
+    private static string? ReadText(SnapshotReader r) => r.ReadBoolean() ? r.ReadString() : null;
 
     /// <summary>An instant, exactly: compact nanoseconds when they fit, else Unix ticks and the nanoseconds left over.</summary>
     private static void WriteInstant(BinaryWriter w, Instant? at)
@@ -455,7 +455,7 @@ public static class FactSnapshot
         }
     }
 
-    private static Instant? ReadInstant(BinaryReader r) => r.ReadByte() switch
+    private static Instant? ReadInstant(SnapshotReader r) => r.ReadByte() switch
     {
         0 => null,
         1 => CompactInstant.Decode(r.ReadInt64()),
@@ -476,7 +476,7 @@ public static class FactSnapshot
     /// A fact's overflow array: absent, or exactly <paramref name="slots"/> long; present whenever one of
     /// the fact's compact fields (<paramref name="raws"/>) says its instant is in it.
     /// </summary>
-    private static Instant[]? ReadFar(BinaryReader r, int slots, params ReadOnlySpan<long> raws)
+    private static Instant[]? ReadFar(SnapshotReader r, int slots, params ReadOnlySpan<long> raws)
     {
         var length = r.ReadInt32();
         if (length < 0)
@@ -507,7 +507,7 @@ public static class FactSnapshot
         w.Write(bytes);
     }
 
-    private static Duration ReadDuration(BinaryReader r)
+    private static Duration ReadDuration(SnapshotReader r)
     {
         var bytes = r.ReadBytes(r.ReadByte());
         return Duration.FromNanoseconds(new System.Numerics.BigInteger(bytes));

@@ -341,8 +341,11 @@ public sealed class OrderFact
     {
         if (value is { } at && _placedAt is not (CompactInstant.Missing or CompactInstant.Far) && CompactInstant.TryEncode(at, out var raw))
         {
-            var nanos = (Int128)raw - _placedAt;
-            if (nanos % NanosPerSecond == 0 && nanos / NanosPerSecond is var seconds && seconds > NotInline && seconds <= int.MaxValue)
+            // In longs, not a 128-bit difference (whose division costs more than the rest of a decoded order): a
+            // difference past a long's range is past int seconds too, so an overflow only means "not inline".
+            var nanos = unchecked(raw - _placedAt);
+            var overflowed = ((raw ^ _placedAt) & (raw ^ nanos)) < 0;
+            if (!overflowed && nanos % NanosPerSecond == 0 && nanos / NanosPerSecond is var seconds && seconds > NotInline && seconds <= int.MaxValue)
             {
                 inline = (int)seconds;
                 if (_details.Instants is { } instants) instants[slot] = CompactInstant.Missing;

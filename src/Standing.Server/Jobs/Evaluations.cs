@@ -20,14 +20,19 @@ public static class Evaluations
 
     /// <summary>
     /// One seller's evaluation (explained: with the items), or null when the store has no event of the seller;
-    /// computed once per log position and disputes of the seller (<see cref="StoreAccess.Kept"/>).
+    /// computed once per change of the seller's events (of the log's, for a standard that compares sellers) and
+    /// disputes of the seller (<see cref="StoreAccess.KeptOfSeller"/>, <see cref="StoreAccess.Kept"/>).
     /// </summary>
     public static (PolicyEvaluation Evaluation, IReadOnlyList<Dispute> Disputes, SellerFacts Facts)? Seller(StoreAccess access, Policy policy, Instant asOf, string seller, bool explain)
     {
         IReadOnlyList<Dispute> disputes;
         using (var store = access.Enforcement()) disputes = store.Disputes(seller);
-        return access.Kept(new SellerKey(policy.Id, seller, asOf, explain), policy, disputes,
-            () => new Found(Compute(access, policy, asOf, seller, explain, disputes, out _))).Value;
+        var key = new SellerKey(policy.Id, seller, asOf, explain);
+        Found Computed() => new(Compute(access, policy, asOf, seller, explain, disputes, out _));
+        // A standard that compares sellers reads every seller's events: kept per log position.
+        return (CompiledPolicies.Evaluator(policy).ComparesSellers
+            ? access.Kept(key, policy, disputes, Computed)
+            : access.KeptOfSeller(seller, key, policy, disputes, Computed)).Value;
     }
 
     private sealed record SellerKey(string Policy, string Seller, Instant AsOf, bool Explain);
@@ -93,13 +98,14 @@ public static class Evaluations
 
     /// <summary>
     /// Every seller known before as-of, each with its accepted disputes taken out; computed once per log
-    /// position and disputes (<see cref="StoreAccess.Kept"/>): the overview and the sellers list share it.
+    /// position and disputes, advanced from the last one (<see cref="EverySeller"/>, <see cref="StoreAccess.KeptFrom"/>):
+    /// the overview and the sellers list share it.
     /// </summary>
     public static PolicyEvaluation All(StoreAccess access, Policy policy, Instant asOf)
     {
         IReadOnlyList<Dispute> disputes;
         using (var store = access.Enforcement()) disputes = store.Disputes();
-        return access.Kept(new EveryKey(policy.Id, asOf), policy, disputes, () => All(access, policy, asOf, disputes), e => e.Sellers.Count);
+        return Every(access, policy, asOf, disputes);
     }
 
     /// <summary>
@@ -112,23 +118,32 @@ public static class Evaluations
     {
         IReadOnlyList<Dispute> disputes;
         using (var store = access.Enforcement()) disputes = store.Disputes();
-        return access.Kept(key, policy, disputes, () => summarize(access.Kept(new EveryKey(policy.Id, asOf), policy, disputes,
-            () => All(access, policy, asOf, disputes), e => e.Sellers.Count)));
+        return access.Kept(key, policy, disputes, () => summarize(Every(access, policy, asOf, disputes)));
     }
 
-    private static PolicyEvaluation All(StoreAccess access, Policy policy, Instant asOf, IReadOnlyList<Dispute> disputes)
+    /// <summary>
+    /// <see cref="All(StoreAccess, Policy, Instant)"/> for a page that may show the last one while the current one is
+    /// computed (at most <paramref name="wait"/> on a large store: <see cref="StoreAccess.KeptOrLast"/>).
+    /// </summary>
+    public static KeptResults.Shown<PolicyEvaluation> Recent(StoreAccess access, Policy policy, Instant asOf, TimeSpan wait)
     {
-        IReadOnlyList<SellerFacts> facts;
-        using (var events = access.Events()) facts = new FactProjection(events).FactsAsOf(asOf);
-        var evaluation = CompiledPolicies.Evaluator(policy).Evaluate(facts, asOf);
-        if (disputes.Count == 0) return evaluation;
-        var bySeller = disputes.ToLookup(d => d.Seller, StringComparer.Ordinal);
-        var factsOf = facts.ToDictionary(f => f.Seller, StringComparer.Ordinal);
-        return evaluation with
-        {
-            Sellers = evaluation.Sellers.Select(s => bySeller[s.Seller].Any()
-                ? new PolicyEvaluator(DisputeExclusion.Apply(policy, bySeller[s.Seller].ToList(), asOf)).EvaluateSeller(factsOf[s.Seller], asOf)
-                : s).ToList(),
-        };
+        IReadOnlyList<Dispute> disputes;
+        using (var store = access.Enforcement()) disputes = store.Disputes();
+        var shown = access.KeptOrLast<EverySeller>(new EveryKey(policy.Id, asOf), policy, disputes,
+            last => EverySeller.Advance(access, policy, asOf, disputes, last), e => e.Evaluation.Sellers.Count, wait);
+        return new KeptResults.Shown<PolicyEvaluation>(shown.Value.Evaluation, shown.Version, shown.Current);
     }
+
+    /// <summary><see cref="Summary"/> for a page that may show the last one while the current one is computed (as <see cref="Recent"/>).</summary>
+    public static KeptResults.Shown<T> RecentSummary<T>(StoreAccess access, Policy policy, Instant asOf, object key, Func<PolicyEvaluation, T> summarize, Func<T, int> sellers, TimeSpan wait)
+        where T : class
+    {
+        IReadOnlyList<Dispute> disputes;
+        using (var store = access.Enforcement()) disputes = store.Disputes();
+        return access.KeptOrLast<T>(key, policy, disputes, _ => summarize(Every(access, policy, asOf, disputes)), sellers, wait);
+    }
+
+    private static PolicyEvaluation Every(StoreAccess access, Policy policy, Instant asOf, IReadOnlyList<Dispute> disputes) =>
+        access.KeptFrom<EverySeller>(new EveryKey(policy.Id, asOf), policy, disputes,
+            last => EverySeller.Advance(access, policy, asOf, disputes, last), e => e.Evaluation.Sellers.Count).Evaluation;
 }

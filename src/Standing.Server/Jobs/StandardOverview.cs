@@ -21,6 +21,9 @@ public sealed record StandardOverview(
     IReadOnlyList<AuditEntry> RunActions,
     int RunActionCount)
 {
+    /// <summary>The store's log position the sellers' figures are of, and whether it is the current one.</summary>
+    public Web.Staff.FiguresAsOf Figures { get; init; } = new(0, true);
+
     public const int WorstShown = 10;
 
     /// <summary>At most this many of the run's actions are read and shown (the rest are in the cases queue).</summary>
@@ -42,15 +45,24 @@ public sealed record StandardOverview(
         return new StandardOverview(policy, asOf, sellers.Counts, sellers.Histograms, sellers.Worst, latest, actions, total);
     }
 
-    /// <summary>Reads the overview of a policy from the store as of an instant.</summary>
-    public static StandardOverview Read(StoreAccess access, Policy policy, Instant asOf)
+    /// <summary>Reads the overview of a policy from the store as of an instant, with the current figures (awaited).</summary>
+    public static StandardOverview Read(StoreAccess access, Policy policy, Instant asOf) => Read(access, policy, asOf, Timeout.InfiniteTimeSpan);
+
+    /// <summary>
+    /// Reads the overview of a policy from the store as of an instant. The sellers' figures are the current ones
+    /// when they are ready within <paramref name="wait"/>, else the last ones, saying so (<see cref="Evaluations.RecentSummary"/>).
+    /// </summary>
+    public static StandardOverview Read(StoreAccess access, Policy policy, Instant asOf, TimeSpan wait)
     {
         // Kept with every seller's evaluation (the same log position and disputes): a view reads no seller's result.
-        var sellers = Evaluations.Summary(access, policy, asOf, new SummaryKey(policy.Id, asOf), SellersSummary.Of);
+        var shown = Evaluations.RecentSummary(access, policy, asOf, new SummaryKey(policy.Id, asOf), SellersSummary.Of, s => s.Counts.Values.Sum(), wait);
         using var store = access.Enforcement();
         var runs = store.AllRuns().Where(r => r.Policy == policy.Id).Select(r => r.AsOf).ToList();
         // The store selects, counts and orders the run's actions: the cases are not read one by one.
-        return Of(policy, asOf, sellers, runs, (after, upTo) => store.RuleActions(policy.Id, after, upTo, ActionsShown));
+        return Of(policy, asOf, shown.Value, runs, (after, upTo) => store.RuleActions(policy.Id, after, upTo, ActionsShown)) with
+        {
+            Figures = Web.Staff.FiguresAsOf.Of(shown),
+        };
     }
 
     private sealed record SummaryKey(string Policy, Instant AsOf);

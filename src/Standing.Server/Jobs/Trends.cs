@@ -24,10 +24,11 @@ public static class Trends
 
     /// <summary>
     /// Each metric's values at <paramref name="asOf"/> and at the same time on each of the <paramref name="days"/> − 1 days
-    /// before; computed once per log position and <paramref name="disputes"/> (the seller's: <see cref="StoreAccess.Kept"/>).
+    /// before; computed once per change of the seller's events and <paramref name="disputes"/> (the seller's:
+    /// <see cref="StoreAccess.KeptOfSeller"/>; it reads no other seller's).
     /// </summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<Point>> Daily(StoreAccess access, Policy policy, string seller, Instant asOf, int days, IReadOnlyList<Dispute> disputes) =>
-        access.Kept(new TrendKey(policy.Id, seller, asOf, days), policy, disputes, () => new Trend(Compute(access, policy, seller, asOf, days, disputes))).Points;
+        access.KeptOfSeller(seller, new TrendKey(policy.Id, seller, asOf, days), policy, disputes, () => new Trend(Compute(access, policy, seller, asOf, days, disputes))).Points;
 
     private static IReadOnlyDictionary<string, IReadOnlyList<Point>> Compute(StoreAccess access, Policy policy, string seller, Instant asOf, int days, IReadOnlyList<Dispute> disputes)
     {

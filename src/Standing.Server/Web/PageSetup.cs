@@ -16,6 +16,7 @@ public static class PageSetup
     public static void AddPages(this IServiceCollection services)
     {
         services.AddSingleton<PageSessions>();
+        services.AddHostedService<PageWarming>(); // a large store's overviews and lists computed after start
         services.AddRazorPages(o =>
             {
                 o.Conventions.ConfigureFilter(new PageAccessFilter());

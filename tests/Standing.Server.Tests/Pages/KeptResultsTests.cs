@@ -87,6 +87,49 @@ public sealed partial class KeptResultsTests : IDisposable
         Assert.Equal(2.0 / 9, odr.GetProperty("value").GetDouble(), 1e-9); // the document writes ten significant digits
     }
 
+    /// <summary>
+    /// A seller's results are kept per change of its own events (congocrea compares no sellers), so the seller
+    /// page must never show one older than the seller's latest event or decided dispute, whatever came between.
+    /// As of 2026-04-02 00:00 UTC, the clock an hour before: shop-b 0 of 4; an order of shop-a (another seller)
+    /// changes nothing of shop-b's; then shop-b's 1-star review of b-o1 (Mar 10, before the as-of, posted after
+    /// the page was read: a late arrival) makes it 1 of 4, a breach, on its standard's page and in the index;
+    /// then another seller's event again, and shop-b's dispute of b-o1 accepted at 23:00 takes the order out:
+    /// 0 of 3, good (the index, as of the clock, read half an hour after the decision).
+    /// </summary>
+    [Fact]
+    public async Task A_seller_page_is_never_older_than_the_sellers_latest_event_or_decided_dispute()
+    {
+        var clock = new MovableClock(FixedClock.DayAfter - Duration.FromHours(1));
+        await using var server = await ServerHarness.Start(_stores.NewTarget(), o => o with { Clock = clock });
+        using var staff = new PageClient(server.Address);
+        await staff.SignIn(server.KeyText("operator"));
+        const string page = "/sellers/shop-b/congocrea?asOf=2026-04-02T00:00:00Z";
+        var integration = server.Client("integration");
+        async Task Post(string line) => await integration.PostAsync("/v1/events", ServerHarness.Ndjson(line + "\n")).Json();
+        async Task<string> Index() => Regex.Match((await staff.Get("/sellers/shop-b")).Body, "<tr data-standard=\"congocrea\">.*?</tr>", RegexOptions.Singleline).Value;
+
+        Assert.Contains("data-counted>0 / 4<", (await staff.Get(page)).Body, StringComparison.Ordinal);
+        Assert.Contains("status-good", await Index(), StringComparison.Ordinal);
+        await Post(Marketplace.Placed("a-p11", "shop-a", "a-o11", 11));
+        Assert.Contains("data-counted>0 / 4<", (await staff.Get(page)).Body, StringComparison.Ordinal);
+
+        await Post("""{"id":"b-r1","type":"review.posted","at":"2026-03-10T10:00:00Z","seller":"shop-b","review":"b-rv1","order":"b-o1","stars":1}""");
+        var reviewed = await staff.Get(page);
+        Assert.Contains("data-counted>1 / 4<", reviewed.Body, StringComparison.Ordinal);
+        Assert.Contains("data-status=\"breach\"", reviewed.Body, StringComparison.Ordinal);
+        Assert.Contains("status-breach", await Index(), StringComparison.Ordinal);
+
+        await Post(Marketplace.Placed("a-p12", "shop-a", "a-o12", 12));
+        var operatorKey = server.Client("operator");
+        var dispute = await operatorKey.PostAsync("/v1/disputes", ServerHarness.Json(
+            """{"seller":"shop-b","policy":"congocrea","metric":"odr","item":"b-o1","reason":"the review is of another shop"}""")).Json(HttpStatusCode.Created);
+        Assert.Contains("data-counted>1 / 4<", (await staff.Get(page)).Body, StringComparison.Ordinal); // open: still counts
+        await operatorKey.PostAsync($"/v1/disputes/{dispute.Str("id")}/decisions", ServerHarness.Json("""{"decision":"accept","note":"confirmed"}""")).Json();
+        Assert.Contains("data-counted>0 / 3<", (await staff.Get(page)).Body, StringComparison.Ordinal);
+        clock.Advance(Duration.FromMinutes(30)); // the index is as of now (no run): after the decision
+        Assert.Contains("status-good", await Index(), StringComparison.Ordinal);
+    }
+
     /// <summary>The y of each point of a metric's trend line (its SVG path), in day order.</summary>
     private static List<double> TrendLevels(string html, string metric)
     {

@@ -157,8 +157,8 @@ public sealed class StandardModel(StoreAccess store, ServerOptions options) : St
             IReadOnlyList<ChecklistItem> checklist = [];
             if (c.Kind == CaseKinds.CatalogExclusion)
             {
-                // Reads every event of the seller: kept per log position, case state and as-of.
-                checklist = store.Kept(new ChecklistKey(c.Id, c.UpdatedAt, AsOf), loaded, found.Disputes,
+                // Reads every event of the seller: kept per change of them, case state and as-of.
+                checklist = store.KeptOfSeller(seller, new ChecklistKey(c.Id, c.UpdatedAt, AsOf), loaded, found.Disputes,
                     () => new ChecklistOf(Checklist(c, found.Facts, ReadEvents(seller)))).Items;
             }
             return new CaseView(c, message is null ? null : NoticeText(message.Body), checklist);

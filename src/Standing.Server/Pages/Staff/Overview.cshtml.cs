@@ -33,7 +33,7 @@ public sealed class OverviewModel(StoreAccess access, ServerOptions options) : S
     {
         if (StaffChoices.Policy(policy) is not { } chosen) return NotFound();
         var asOf = StaffChoices.AsOf(access, chosen, options);
-        Overview = StandardOverview.Read(access, chosen, asOf);
+        Overview = StandardOverview.Read(access, chosen, asOf, StaffChoices.FiguresWait);
         Histogram = Overview.Histograms.FirstOrDefault(h => h.Metric.Id == metric)
             ?? Overview.Histograms.FirstOrDefault(h => h.Metric.Standard is not null) ?? (Overview.Histograms.Count > 0 ? Overview.Histograms[0] : null);
         Chart = Histogram is { } h ? HistogramChart.Of(h) : null;

@@ -40,6 +40,9 @@ public sealed class SellersModel(StoreAccess access, ServerOptions options) : St
 
     public MetricDefinition? MetricShown { get; private set; }
 
+    /// <summary>The store's log position the list's figures are of, and whether it is the current one (null: no list, the query has mistakes).</summary>
+    public FiguresAsOf? Figures { get; private set; }
+
     public IActionResult OnGet()
     {
         if (StaffChoices.Policy(Policy) is not { } policy)
@@ -62,7 +65,9 @@ public sealed class SellersModel(StoreAccess access, ServerOptions options) : St
             string.IsNullOrEmpty(Sort) ? SellerListing.ByStatus : Sort, Order == "desc");
         foreach (var (field, message) in SellerListing.Check(query, policy)) Errors.TryAdd(field, message);
         if (Errors.Count > 0) return Page();
-        var all = SellerListing.Select(Evaluations.All(access, policy, StaffChoices.AsOf(access, policy, options)), query);
+        var shown = Evaluations.Recent(access, policy, StaffChoices.AsOf(access, policy, options), StaffChoices.FiguresWait);
+        Figures = FiguresAsOf.Of(shown);
+        var all = SellerListing.Select(shown.Value, query);
         Total = all.Count;
         if (PageNumber < 1) PageNumber = 1;
         Rows = all.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();

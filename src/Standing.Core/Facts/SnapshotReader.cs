@@ -1,0 +1,101 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace Standing.Core.Facts;
+
+/// <summary>
+/// Reads what a <see cref="BinaryWriter"/> wrote into a snapshot, straight from its bytes: the same
+/// encodings (little-endian numbers, 7-bit lengths, length-prefixed UTF-8 strings) and the same
+/// exceptions on bytes that end too soon or do not decode. A daily run decodes every seller's stored
+/// facts; a <see cref="BinaryReader"/> over a stream pays a virtual call and a bounds check per byte.
+/// </summary>
+internal sealed class SnapshotReader(byte[] bytes, Encoding encoding)
+{
+    private int _position;
+
+    /// <summary>How many bytes have been read.</summary>
+    public int Position => _position;
+
+    /// <summary>How many bytes are left.</summary>
+    public int Remaining => bytes.Length - _position;
+
+    public byte ReadByte()
+    {
+        if (_position >= bytes.Length) throw new EndOfStreamException();
+        return bytes[_position++];
+    }
+
+    public bool ReadBoolean() => ReadByte() != 0;
+
+    public ushort ReadUInt16() => BinaryPrimitives.ReadUInt16LittleEndian(Take(sizeof(ushort)));
+
+    public int ReadInt32() => BinaryPrimitives.ReadInt32LittleEndian(Take(sizeof(int)));
+
+    public long ReadInt64() => BinaryPrimitives.ReadInt64LittleEndian(Take(sizeof(long)));
+
+    public decimal ReadDecimal()
+    {
+        var span = Take(16);
+        // BinaryWriter's order (lo, mid, hi, flags); the constructor refuses flags no decimal has.
+        ReadOnlySpan<int> bits =
+        [
+            BinaryPrimitives.ReadInt32LittleEndian(span),
+            BinaryPrimitives.ReadInt32LittleEndian(span[4..]),
+            BinaryPrimitives.ReadInt32LittleEndian(span[8..]),
+            BinaryPrimitives.ReadInt32LittleEndian(span[12..]),
+        ];
+        return new decimal(bits);
+    }
+
+    /// <summary>Up to <paramref name="count"/> bytes: fewer at the end, as <see cref="BinaryReader.ReadBytes"/> gives.</summary>
+    public byte[] ReadBytes(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return Take(Math.Min(count, Remaining)).ToArray();
+    }
+
+    public string ReadString()
+    {
+        var length = Read7BitEncodedInt();
+        if (length < 0) throw new IOException($"string length {length}");
+        return length == 0 ? string.Empty : encoding.GetString(Take(length));
+    }
+
+    public int Read7BitEncodedInt()
+    {
+        uint result = 0;
+        for (var shift = 0; shift < 28; shift += 7)
+        {
+            var b = ReadByte();
+            result |= (b & 0x7Fu) << shift;
+            if (b <= 0x7F) return (int)result;
+        }
+        // The fifth byte holds the top four bits only.
+        var last = ReadByte();
+        if (last > 0b_1111) throw new FormatException("a 7-bit encoded int of more than 32 bits");
+        return (int)(result | ((uint)last << 28));
+    }
+
+    public long Read7BitEncodedInt64()
+    {
+        ulong result = 0;
+        for (var shift = 0; shift < 63; shift += 7)
+        {
+            var b = ReadByte();
+            result |= (b & 0x7Ful) << shift;
+            if (b <= 0x7F) return (long)result;
+        }
+        // The tenth byte holds the top bit only.
+        var last = ReadByte();
+        if (last > 0b_1) throw new FormatException("a 7-bit encoded int of more than 64 bits");
+        return (long)(result | ((ulong)last << 63));
+    }
+
+    private ReadOnlySpan<byte> Take(int count)
+    {
+        if (count > Remaining) throw new EndOfStreamException();
+        var span = new ReadOnlySpan<byte>(bytes, _position, count);
+        _position += count;
+        return span;
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Standing.Policies;
+using Standing.Server.Jobs;
+using Standing.Server.Web.Staff;
+
+namespace Standing.Server.Web;
+
+/// <summary>
+/// After the server starts on a large store (more than <see cref="KeptResults.AlwaysAwaited"/> sellers), computes
+/// in the background what the first views would otherwise wait for: each built-in standard's overview and every
+/// seller's evaluation (the sellers list's), and the peer pool of a standard that compares sellers (every seller
+/// page of it), as of the standard's latest run, as the pages ask for them. A small store's take well under a
+/// second: they are left to the first view. A failure here is no request's: it is logged, and the view computes.
+/// </summary>
+public sealed class PageWarming(Deployment deployment, ServerOptions options, ILogger<PageWarming> log) : BackgroundService
+{
+    /// <summary>Starts the work on a background thread of its own and returns: a shutdown does not wait for it.</summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _ = Task.Factory.StartNew(() => Warm(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        return Task.CompletedTask;
+    }
+
+    private void Warm(CancellationToken stopping)
+    {
+        var access = deployment.Default;
+        try
+        {
+            if (!access.HasStore) return;
+            using (var events = access.Events())
+                if (events.Sellers().Count <= KeptResults.AlwaysAwaited) return;
+            foreach (var id in BuiltInPacks.Ids)
+            {
+                if (stopping.IsCancellationRequested) return;
+                var policy = BuiltInPacks.Shared(id);
+                var asOf = StaffChoices.AsOf(access, policy, options);
+                StandardOverview.Read(access, policy, asOf); // and with it every seller's evaluation, the sellers list's
+                var evaluator = CompiledPolicies.Evaluator(policy);
+                if (!evaluator.ComparesSellers) continue;
+                using var events = access.Events();
+                access.PeerPool(events, evaluator, asOf);
+            }
+        }
+#pragma warning disable CA1031 // a warm-up's failure (a store being replaced, a shutdown) must not stop the server
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            log.LogWarning("the pages' figures were not computed ahead: {Reason}; the first views compute them", e.Message);
+        }
+    }
+}
