@@ -37,6 +37,9 @@ public sealed class StoreAccess
     /// <summary>Each store's and policy's last peer pool (standards that compare sellers), with the as-of and log position it is of.</summary>
     private readonly ConcurrentDictionary<(string Target, string Policy), (Instant AsOf, long Position, PeerPool Pool)> _peers;
 
+    /// <summary>What <see cref="PeerPool"/> locks while it computes a store's and policy's pool.</summary>
+    private static readonly ConcurrentDictionary<(string Target, string Policy), object> PoolGates = new();
+
     /// <summary>Evaluations and trends computed for the pages and the API, kept per log position, policy and disputes.</summary>
     private readonly KeptResults _results;
 
@@ -190,6 +193,17 @@ public sealed class StoreAccess
         var key = (_target, evaluator.Policy.Id);
         var position = events.LogPosition();
         if (_peers.TryGetValue(key, out var kept) && kept.AsOf == asOf && kept.Position == position) return kept.Pool;
+        // One pool computed at a time per store and policy: a read during one (the server's warming after its start,
+        // another page) waits for it and then finds it kept, rather than reading every seller a second time.
+        lock (PoolGates.GetOrAdd(key, _ => new object()))
+        {
+            if (_peers.TryGetValue(key, out kept) && kept.AsOf == asOf && kept.Position == position) return kept.Pool;
+            return NewPeerPool(events, evaluator, asOf, key, position, kept);
+        }
+    }
+
+    private PeerPool NewPeerPool(IEventStore events, PolicyEvaluator evaluator, Instant asOf, (string, string) key, long position, (Instant AsOf, long Position, PeerPool Pool) kept)
+    {
         var projection = new FactProjection(events);
         PeerPool? pool = null;
         if (kept.Pool is not null && kept.AsOf == asOf)

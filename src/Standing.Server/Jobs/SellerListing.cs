@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Standing.Core.Evaluation;
 using Standing.Core.Metrics;
 using Standing.Core.Policies;
@@ -40,8 +42,30 @@ public static class SellerListing
         return errors;
     }
 
+    /// <summary>At most this many queries' selections are kept per evaluation (a list of sellers each).</summary>
+    private const int KeptQueries = 16;
+
+    /// <summary>
+    /// The selections made of each evaluation, by query: the evaluations are kept and never changed
+    /// (<see cref="KeptResults"/>), so a page asked again (the next page of a list, a reload) does not filter and
+    /// sort every seller again. Dropped with their evaluation.
+    /// </summary>
+    private static readonly ConditionalWeakTable<PolicyEvaluation, ConcurrentDictionary<string, IReadOnlyList<Row>>> Selected = new();
+
     /// <summary>Every seller the query selects, in its order (a checked query).</summary>
     public static IReadOnlyList<Row> Select(PolicyEvaluation evaluation, Query query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var kept = Selected.GetOrCreateValue(evaluation);
+        var key = string.Join("\u0001", string.Join(",", query.Statuses), query.Metric, query.Min?.ToString("R", CultureInfo.InvariantCulture),
+            query.Max?.ToString("R", CultureInfo.InvariantCulture), query.Search, query.Sort, query.Descending);
+        if (kept.TryGetValue(key, out var selected)) return selected;
+        selected = Selecting(evaluation, query);
+        if (kept.Count < KeptQueries) kept.TryAdd(key, selected);
+        return selected;
+    }
+
+    private static IReadOnlyList<Row> Selecting(PolicyEvaluation evaluation, Query query)
     {
         var rows = evaluation.Sellers
             .Where(s => query.Search is not { Length: > 0 } q || s.Seller.Contains(q, StringComparison.OrdinalIgnoreCase))

@@ -30,16 +30,19 @@ public sealed class PageWarming(Deployment deployment, ServerOptions options, IL
             if (!access.HasStore) return;
             using (var events = access.Events())
                 if (events.Sellers().Count <= KeptResults.AlwaysAwaited) return;
+            // The peer pools first: every seller page of such a standard (and the seller's index) waits for one.
+            foreach (var id in BuiltInPacks.Ids)
+            {
+                var evaluator = CompiledPolicies.Evaluator(BuiltInPacks.Shared(id));
+                if (stopping.IsCancellationRequested || !evaluator.ComparesSellers) continue;
+                using var events = access.Events();
+                access.PeerPool(events, evaluator, StaffChoices.AsOf(access, evaluator.Policy, options));
+            }
             foreach (var id in BuiltInPacks.Ids)
             {
                 if (stopping.IsCancellationRequested) return;
                 var policy = BuiltInPacks.Shared(id);
-                var asOf = StaffChoices.AsOf(access, policy, options);
-                StandardOverview.Read(access, policy, asOf); // and with it every seller's evaluation, the sellers list's
-                var evaluator = CompiledPolicies.Evaluator(policy);
-                if (!evaluator.ComparesSellers) continue;
-                using var events = access.Events();
-                access.PeerPool(events, evaluator, asOf);
+                StandardOverview.Read(access, policy, StaffChoices.AsOf(access, policy, options)); // and every seller's evaluation, the sellers list's
             }
         }
 #pragma warning disable CA1031 // a warm-up's failure (a store being replaced, a shutdown) must not stop the server
