@@ -155,8 +155,8 @@ public sealed class StoreAccess
     {
         if (!HasStore) return null;
         using var store = Enforcement();
-        var (position, runs, disputes, live) = store.SellerRead(policy, seller, _target == _root ? key : null);
-        return new SellerRead(position, DataTime(position, runs.Latest), disputes, live);
+        var (position, changed, runs, disputes, live) = store.SellerRead(policy, seller, _target == _root ? key : null);
+        return new SellerRead(position, changed, DataTime(position, runs.Latest), disputes, live);
     }
 
     /// <summary>The later of the latest run and the instant just after the latest event (kept per log position).</summary>
@@ -264,16 +264,14 @@ public sealed class StoreAccess
 
     /// <summary>
     /// As <see cref="Kept{T}(object, Policy, IReadOnlyList{Dispute}, Func{T}, Func{T, int}?)"/> for one seller's
-    /// result, with the log position already read (<see cref="SellerRead"/>) and <paramref name="positionAfter"/>
-    /// the position <paramref name="compute"/> saw after reading the facts (on its own connection), so that
-    /// neither needs a connection of its own.
+    /// result, with its <paramref name="version"/> already read (<see cref="SellerRead"/>: the log position, or the
+    /// seller's own as <see cref="KeptOfSeller"/> keeps) and <paramref name="versionAfter"/> the same version as
+    /// <paramref name="compute"/> saw it after reading the facts (on its own connection), so that neither needs
+    /// a connection of its own.
     /// </summary>
-    public T Kept<T>(object key, Policy policy, SellerRead read, Func<T> compute, Func<long> positionAfter)
-        where T : class
-    {
-        ArgumentNullException.ThrowIfNull(read);
-        return _results.Get((_target, key), new KeptResults.Stamp(read.Position, policy, read.Disputes), compute, positionAfter, _ => 1);
-    }
+    public T Kept<T>(object key, Policy policy, long version, IReadOnlyList<Dispute> disputes, Func<T> compute, Func<long> versionAfter)
+        where T : class =>
+        _results.Get((_target, key), new KeptResults.Stamp(version, policy, disputes), compute, versionAfter, _ => 1);
 
     private long LogPosition()
     {

@@ -8,16 +8,23 @@ public sealed partial class EnforcementStore
 {
     /// <summary>
     /// What one seller's standing read stands on besides its facts, read on this one connection: the store's log
-    /// position (the event tables share the store), the policy's runs and the seller's disputes; with
+    /// position and the position of the last batch that added an event of the seller (its projection row's
+    /// <c>changed</c>, -1 for a seller the store does not know; the event tables share the store), the policy's
+    /// runs and the seller's disputes; with
     /// <paramref name="key"/>, whether that key's row is still there with that hash and not revoked (in a store
     /// that holds the keys). A server read opened a connection for each of these.
     /// </summary>
-    public (long LogPosition, RunHistory Runs, IReadOnlyList<Dispute> Disputes, bool? KeyLive) SellerRead(string policy, string seller, (string Id, string Hash)? key = null)
+    public (long LogPosition, long SellerChanged, RunHistory Runs, IReadOnlyList<Dispute> Disputes, bool? KeyLive) SellerRead(string policy, string seller, (string Id, string Hash)? key = null)
     {
-        long position;
-        using (var command = Command("SELECT CAST(value AS BIGINT) FROM standing_meta WHERE key = 'log_position'"))
+        long position, changed;
+        using (var command = Command(
+            "SELECT CAST(value AS BIGINT), (SELECT changed FROM seller_projection WHERE seller = @seller) FROM standing_meta WHERE key = 'log_position'",
+            ("seller", seller)))
+        using (var r = command.ExecuteReader())
         {
-            position = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+            r.Read();
+            position = Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture);
+            changed = r.IsDBNull(1) ? -1 : Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture);
         }
         bool? live = null;
         if (key is var (id, hash))
@@ -25,6 +32,6 @@ public sealed partial class EnforcementStore
             using var command = Command("SELECT count(*) FROM api_keys WHERE id = @id AND hash = @hash AND revoked_at IS NULL", ("id", id), ("hash", hash));
             live = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 1;
         }
-        return (position, Runs(policy), Disputes(seller), live);
+        return (position, changed, Runs(policy), Disputes(seller), live);
     }
 }

@@ -28,7 +28,7 @@ public static class Evaluations
         IReadOnlyList<Dispute> disputes;
         using (var store = access.Enforcement()) disputes = store.Disputes(seller);
         var key = new SellerKey(policy.Id, seller, asOf, explain);
-        Found Computed() => new(Compute(access, policy, asOf, seller, explain, disputes, out _));
+        Found Computed() => new(Compute(access, policy, asOf, seller, explain, disputes, out _, out _));
         // A standard that compares sellers reads every seller's events: kept per log position.
         return (CompiledPolicies.Evaluator(policy).ComparesSellers
             ? access.Kept(key, policy, disputes, Computed)
@@ -44,10 +44,11 @@ public static class Evaluations
 
     /// <summary>
     /// One seller's evaluation computed afresh (null for a seller the store does not know), with
-    /// <paramref name="position"/> the store's log position read after its facts, on the same connection.
+    /// <paramref name="position"/> the store's log position and <paramref name="sellerChanged"/> the position of the
+    /// last batch that added an event of the seller (-1: none) read after its facts, on the same connection.
     /// </summary>
     internal static (PolicyEvaluation Evaluation, IReadOnlyList<Dispute> Disputes, SellerFacts Facts)? Compute(
-        StoreAccess access, Policy policy, Instant asOf, string seller, bool explain, IReadOnlyList<Dispute> disputes, out long position)
+        StoreAccess access, Policy policy, Instant asOf, string seller, bool explain, IReadOnlyList<Dispute> disputes, out long position, out long sellerChanged)
     {
         IReadOnlyList<SellerFacts> facts;
         var evaluator = CompiledPolicies.Evaluator(policy);
@@ -58,6 +59,7 @@ public static class Evaluations
             if (rows.Count == 0)
             {
                 position = events.LogPosition();
+                sellerChanged = -1;
                 return null;
             }
             // A standard that compares sellers judges this one among all: their judged metrics are pooled once
@@ -65,6 +67,7 @@ public static class Evaluations
             if (evaluator.ComparesSellers) pool = access.PeerPool(events, evaluator, asOf);
             facts = new FactProjection(events).FactsAsOf(asOf, rows);
             position = events.LogPosition();
+            sellerChanged = events.Sellers(seller) is [var after] ? after.Changed : -1;
         }
         if (!facts.Any(f => f.Seller == seller)) facts = [.. facts, new SellerFacts(seller, [], [], [])];
         if (pool is not null && disputes.Count > 0)

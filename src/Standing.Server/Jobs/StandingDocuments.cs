@@ -7,8 +7,9 @@ namespace Standing.Server.Jobs;
 
 /// <summary>
 /// The document of <c>GET /v1/sellers/{seller}/standing</c> (the evaluate document, each metric with its
-/// forecast) as the bytes sent, kept per seller, policy and as-of with the log position and the seller's
-/// disputes it was computed from (<see cref="StoreAccess.Kept{T}(object, Policy, SellerRead, Func{T}, Func{long})"/>):
+/// forecast) as the bytes sent, kept per seller, policy and as-of with the seller's events (the log's, under a
+/// standard that compares sellers) and disputes it was computed from
+/// (<see cref="StoreAccess.Kept{T}(object, Policy, long, IReadOnlyList{Standing.Enforcement.Disputes.Dispute}, Func{T}, Func{long})"/>):
 /// a second read of a seller whose events and disputes did not change is a lookup. Only the bytes are kept,
 /// not the facts they were computed from.
 /// </summary>
@@ -24,12 +25,16 @@ public static class StandingDocuments
     {
         ArgumentNullException.ThrowIfNull(access);
         ArgumentNullException.ThrowIfNull(read);
-        var positionAfter = read.Position;
-        return access.Kept(new Key(policy.Id, seller, asOf), policy, read, () =>
+        // A standard that compares sellers reads every seller's events: kept per log position. Else per the seller's
+        // own events (as the pages keep its evaluation), so other sellers' events leave the document kept.
+        var comparesSellers = CompiledPolicies.Evaluator(policy).ComparesSellers;
+        var versionAfter = comparesSellers ? read.Position : read.SellerChanged;
+        return access.Kept(new Key(policy.Id, seller, asOf), policy, versionAfter, read.Disputes, () =>
         {
-            var found = Evaluations.Compute(access, policy, asOf, seller, explain: false, read.Disputes, out positionAfter);
+            var found = Evaluations.Compute(access, policy, asOf, seller, explain: false, read.Disputes, out var position, out var sellerChanged);
+            versionAfter = comparesSellers ? position : sellerChanged;
             return new Document(found is { } f ? Write(f.Evaluation, Evaluations.Forecast(policy, asOf, f.Facts, f.Disputes)) : null);
-        }, () => positionAfter).Bytes;
+        }, () => versionAfter).Bytes;
     }
 
     private static byte[] Write(Standing.Core.Evaluation.PolicyEvaluation evaluation, Standing.Core.Forecasting.SellerForecast forecast)
