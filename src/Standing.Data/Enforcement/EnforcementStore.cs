@@ -51,6 +51,7 @@ public sealed partial class EnforcementStore : IDisposable
             {
                 throw new SqliteException("attempt to write a readonly database", 8);
             }
+            CreateQueueIndexes(connection);
         }
         catch (SqliteException e) when ((e.SqliteErrorCode & 0xff) is 8 or 14)
         {
@@ -74,6 +75,27 @@ public sealed partial class EnforcementStore : IDisposable
     public static EnforcementStore Connect(string target, string name)
     {
         return new EnforcementStore(name, PooledStoreConnection.Open(target, name));
+    }
+
+    /// <summary>
+    /// The queue's band indexes (<see cref="QueueBand.Indexes"/>), made if missing: they only serve reads, so a store
+    /// keeps its schema version. Two servers opening one PostgreSQL schema at once may race to make one: the loser's
+    /// error says it exists.
+    /// </summary>
+    private static void CreateQueueIndexes(DbConnection connection)
+    {
+        foreach (var sql in QueueBand.Indexes(connection is NpgsqlConnection))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            try
+            {
+                command.ExecuteNonQuery();
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable)
+            {
+            }
+        }
     }
 
     private static SqliteConnection OpenReadOnly(string path, string name, SqliteException first)
