@@ -74,8 +74,23 @@ public sealed partial class EnforcementStore : IDisposable
     /// </summary>
     public static EnforcementStore Connect(string target, string name)
     {
-        return new EnforcementStore(name, PooledStoreConnection.Open(target, name));
+        var connection = PooledStoreConnection.Open(target, name);
+        if (QueueIndexed.TryAdd(target, true))
+        {
+            try
+            {
+                CreateQueueIndexes(connection);
+            }
+            catch (DbException)
+            {
+                // A store this process cannot write: the queue reads the same cases without them, only slower.
+            }
+        }
+        return new EnforcementStore(name, connection);
     }
+
+    /// <summary>The stores whose queue indexes this process has made (or found) on <see cref="Connect"/>: once each.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> QueueIndexed = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The queue's band indexes (<see cref="QueueBand.Indexes"/>), made if missing: they only serve reads, so a store
