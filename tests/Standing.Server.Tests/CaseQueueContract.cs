@@ -85,7 +85,10 @@ public abstract class CaseQueueContract
                 && (closed || c.IsOpen || c.State == state));
             var ordered = CaseQueue.Order(chosen, Now);
             var shown = ordered.Where(c => (state is null || c.State == state) && (!overdue || CaseQueue.IsOverdue(c, Now))).ToList();
-            foreach (var (offset, limit) in new[] { (0, 1000), (0, 7), (7, 7), (shown.Count - 3, 10) })
+            // Pages that start just before and at each place the band changes (the store reads the page band by band).
+            var edges = Enumerable.Range(1, Math.Max(0, shown.Count - 1)).Where(i => Band(shown[i - 1]) != Band(shown[i]))
+                .SelectMany(i => new[] { (i - 1, 2), (i, 3) });
+            foreach (var (offset, limit) in new[] { (0, 1000), (0, 7), (7, 7), (shown.Count - 3, 10) }.Concat(edges))
             {
                 var page = store.Queue(query, Math.Max(0, offset), limit);
                 Assert.Equal(shown.Skip(Math.Max(0, offset)).Take(limit).Select(c => c.Id), page.Cases.Select(c => c.Id));
@@ -99,6 +102,12 @@ public abstract class CaseQueueContract
         var bands = all.Select(c => CaseQueue.IsOverdue(c, Now) ? 0 : c.IsOpen && CaseStates.AwaitsPerson(c.State) ? 1 : c.IsOpen ? 2 : 3).Distinct().Order();
         Assert.Equal([0, 1, 2, 3], bands);
     }
+
+    /// <summary>The band a case is read in: overdue, waiting with a due date, without, other open ones likewise, closed.</summary>
+    private static int Band(EnforcementCase c) =>
+        CaseQueue.IsOverdue(c, Now) ? 0
+        : c.IsOpen && CaseStates.AwaitsPerson(c.State) ? (c.DueAt is null ? 2 : 1)
+        : c.IsOpen ? (c.DueAt is null ? 4 : 3) : 5;
 
     [Fact]
     public void The_store_reads_a_runs_actions_as_they_were_read_case_by_case()

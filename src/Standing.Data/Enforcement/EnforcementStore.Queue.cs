@@ -35,6 +35,11 @@ public sealed partial class EnforcementStore
     }
 
     /// <summary>The cases of <paramref name="query"/> from <paramref name="offset"/> on, at most <paramref name="limit"/>, in the queue's order.</summary>
+    /// <remarks>
+    /// The order's first key depends on the request's clock, so no index serves it whole: the cases are counted per
+    /// state and band (<see cref="QueueBand"/>) in one grouped pass, and the page is read band by band, each in an
+    /// order its index serves, from the band the offset falls in until the page is full.
+    /// </remarks>
     public CaseQueuePage Queue(CaseQueueQuery query, int offset, int limit)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -45,51 +50,96 @@ public sealed partial class EnforcementStore
             ("seller", Pattern(query.SellerContains)),
             ("policy", query.Policy),
             ("kind", query.Kind),
+            ("first", null),
         };
         var awaiting = string.Join(", ", CaseStates.AwaitingPerson.Select((s, i) => "@awaiting" + i.ToString(CultureInfo.InvariantCulture)));
         parameters.AddRange(CaseStates.AwaitingPerson.Select((s, i) => ("awaiting" + i.ToString(CultureInfo.InvariantCulture), (object?)s)));
-        var band = "CASE WHEN closed_at IS NOT NULL THEN 3 WHEN state NOT IN (" + awaiting + ") THEN 2 " +
-            "WHEN due_at IS NOT NULL AND rtrim(due_at, 'Z') < @now THEN 0 ELSE 1 END";
         var chosen = new List<string>();
         if (!string.IsNullOrEmpty(query.Policy)) chosen.Add("policy = @policy");
         if (!string.IsNullOrEmpty(query.Kind)) chosen.Add("kind = @kind");
         if (!string.IsNullOrWhiteSpace(query.SellerContains)) chosen.Add("lower(seller) LIKE @seller ESCAPE '\\'");
         if (!query.Closed) chosen.Add(string.IsNullOrEmpty(query.State) ? "closed_at IS NULL" : "(closed_at IS NULL OR state = @state)");
-        var shown = new List<string>(chosen);
-        if (!string.IsNullOrEmpty(query.State)) shown.Add("state = @state");
-        if (query.OverdueOnly) shown.Add(band + " = 0");
         var id = _connection is NpgsqlConnection ? "id COLLATE \"C\"" : "id";
-        // Within a band every case is open (bands 0-2) or every one closed (3): the open cases' keys are null in
-        // band 3 and the closed ones' in the others, so no key compares a null with a value.
-        var order = $"{band}, CASE WHEN closed_at IS NULL AND due_at IS NOT NULL THEN 0 ELSE 1 END, " +
-            "CASE WHEN closed_at IS NULL THEN rtrim(due_at, 'Z') END, " +
-            "CASE WHEN closed_at IS NOT NULL THEN rtrim(coalesce(closed_at, updated_at), 'Z') END DESC, " +
-            $"rtrim(opened_at, 'Z'), {id}";
+        var bands = QueueBand.All(awaiting, id);
         var all = parameters.ToArray();
 
-        var states = new List<(string, int)>();
-        using (var grouped = Command(
-            $"SELECT state, count(*), min(position) FROM (SELECT state, row_number() OVER (ORDER BY {order}) AS position FROM enforcement_cases{Where(chosen)}) AS q " +
-            "GROUP BY state ORDER BY min(position)", all))
+        // Cases per state and band: the states' counts, the shown bands' sizes, and where each state first appears.
+        var counts = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        using (var grouped = Command($"SELECT state, {QueueBand.Number(awaiting)}, count(*) FROM enforcement_cases{Where(chosen)} GROUP BY 1, 2", all))
         using (var r = grouped.ExecuteReader())
         {
-            while (r.Read()) states.Add((r.GetString(0), Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture)));
+            while (r.Read())
+            {
+                var state = r.GetString(0);
+                if (!counts.TryGetValue(state, out var perBand)) counts[state] = perBand = new int[bands.Count];
+                perBand[Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture)] = Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture);
+            }
         }
-        // Without the overdue filter the shown cases are those the states count (or one state's): no other pass.
-        int total;
-        if (query.OverdueOnly)
+        var states = OrderStates(counts, bands, chosen, all);
+        var shownCounts = new int[bands.Count];
+        foreach (var (state, perBand) in counts)
         {
-            using var count = Command("SELECT count(*) FROM enforcement_cases" + Where(shown), all);
-            total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+            if (!string.IsNullOrEmpty(query.State) && state != query.State) continue;
+            for (var b = 0; b < bands.Count; b++)
+            {
+                if (!query.OverdueOnly || bands[b].Overdue) shownCounts[b] += perBand[b];
+            }
         }
-        else
+        var shown = new List<string>(chosen);
+        if (!string.IsNullOrEmpty(query.State)) shown.Add("state = @state");
+        var cases = new List<EnforcementCase>();
+        var skip = Math.Max(0, offset);
+        var left = Math.Max(0, limit);
+        for (var b = 0; b < bands.Count && left > 0; b++)
         {
-            total = states.Where(s => string.IsNullOrEmpty(query.State) || s.Item1 == query.State).Sum(s => s.Item2);
+            if (skip >= shownCounts[b])
+            {
+                skip -= shownCounts[b];
+                continue;
+            }
+            var take = Math.Min(left, shownCounts[b] - skip);
+            using var page = Command(
+                "SELECT seller, id, policy, kind, state, opened_at, due_at, closed_at, updated_at, audit_count, data FROM enforcement_cases" +
+                Where([.. shown, bands[b].Condition]) +
+                $" ORDER BY {bands[b].Order} LIMIT {take.ToString(CultureInfo.InvariantCulture)} OFFSET {skip.ToString(CultureInfo.InvariantCulture)}", all);
+            var read = ReadCasesInOrder(page);
+            cases.AddRange(read);
+            left -= read.Count;
+            skip = 0;
         }
-        using var page = Command(
-            "SELECT seller, id, policy, kind, state, opened_at, due_at, closed_at, updated_at, audit_count, data FROM enforcement_cases" + Where(shown) +
-            $" ORDER BY {order} LIMIT {Math.Max(0, limit).ToString(CultureInfo.InvariantCulture)} OFFSET {Math.Max(0, offset).ToString(CultureInfo.InvariantCulture)}", all);
-        return new CaseQueuePage(ReadCasesInOrder(page), total, states);
+        return new CaseQueuePage(cases, shownCounts.Sum(), states);
+    }
+
+    /// <summary>
+    /// The states in the order their first cases come in the queue: by the band each first appears in, then by
+    /// that band's first case of each (read with the band's index, one row per state).
+    /// </summary>
+    private List<(string, int)> OrderStates(Dictionary<string, int[]> counts, IReadOnlyList<QueueBand> bands, List<string> chosen, (string, object?)[] parameters)
+    {
+        var firsts = new List<(string State, int Count, int Band, string? Due, string? Closed, string Opened, string Id)>();
+        foreach (var (state, perBand) in counts)
+        {
+            var band = Array.FindIndex(perBand, n => n > 0);
+            if (band < 0) continue;
+            var withState = parameters.Select(p => p.Item1 == "first" ? ("first", (object?)state) : p).ToArray();
+            using var first = Command(
+                "SELECT CASE WHEN closed_at IS NULL THEN rtrim(due_at, 'Z') END, rtrim(closed_at, 'Z'), rtrim(opened_at, 'Z'), id FROM enforcement_cases" +
+                Where([.. chosen, "state = @first", bands[band].Condition]) + $" ORDER BY {bands[band].Order} LIMIT 1", withState);
+            using var r = first.ExecuteReader();
+            if (!r.Read()) continue;
+            firsts.Add((state, perBand.Sum(), band, r.IsDBNull(0) ? null : r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), r.GetString(3)));
+        }
+        // The texts are ISO instants trimmed of their Z: ordinal order is time order (see the class's remarks). A
+        // closed case's due date is no key (null), as in the bands' order.
+        firsts.Sort((x, y) =>
+        {
+            var c = x.Band.CompareTo(y.Band);
+            if (c == 0) c = string.CompareOrdinal(x.Due, y.Due);
+            if (c == 0) c = string.CompareOrdinal(y.Closed, x.Closed);
+            if (c == 0) c = string.CompareOrdinal(x.Opened, y.Opened);
+            return c != 0 ? c : string.CompareOrdinal(x.Id, y.Id);
+        });
+        return [.. firsts.Select(f => (f.State, f.Count))];
     }
 
     /// <summary>

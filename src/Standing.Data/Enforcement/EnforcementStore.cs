@@ -51,6 +51,7 @@ public sealed partial class EnforcementStore : IDisposable
             {
                 throw new SqliteException("attempt to write a readonly database", 8);
             }
+            CreateQueueIndexes(connection);
         }
         catch (SqliteException e) when ((e.SqliteErrorCode & 0xff) is 8 or 14)
         {
@@ -73,7 +74,43 @@ public sealed partial class EnforcementStore : IDisposable
     /// </summary>
     public static EnforcementStore Connect(string target, string name)
     {
-        return new EnforcementStore(name, PooledStoreConnection.Open(target, name));
+        var connection = PooledStoreConnection.Open(target, name);
+        if (QueueIndexed.TryAdd(target, true))
+        {
+            try
+            {
+                CreateQueueIndexes(connection);
+            }
+            catch (DbException)
+            {
+                // A store this process cannot write: the queue reads the same cases without them, only slower.
+            }
+        }
+        return new EnforcementStore(name, connection);
+    }
+
+    /// <summary>The stores whose queue indexes this process has made (or found) on <see cref="Connect"/>: once each.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> QueueIndexed = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The queue's band indexes (<see cref="QueueBand.Indexes"/>), made if missing: they only serve reads, so a store
+    /// keeps its schema version. Two servers opening one PostgreSQL schema at once may race to make one: the loser's
+    /// error says it exists.
+    /// </summary>
+    private static void CreateQueueIndexes(DbConnection connection)
+    {
+        foreach (var sql in QueueBand.Indexes(connection is NpgsqlConnection))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            try
+            {
+                command.ExecuteNonQuery();
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable)
+            {
+            }
+        }
     }
 
     private static SqliteConnection OpenReadOnly(string path, string name, SqliteException first)

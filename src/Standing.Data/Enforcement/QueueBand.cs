@@ -1,0 +1,52 @@
+namespace Standing.Data.Enforcement;
+
+/// <summary>
+/// One band of the operators' queue (<see cref="EnforcementStore.Queue"/>), in queue order: the overdue cases waiting
+/// for a person, the others waiting for a person with a due date then without, the other open cases with a due
+/// date then without, the closed ones. Each band's <see cref="Order"/> is the queue's order within it, and is the
+/// order of an index (<see cref="Indexes"/>) whose condition the band's <see cref="Condition"/> implies.
+/// </summary>
+internal sealed record QueueBand(string Condition, string Order, bool Overdue)
+{
+    private const string Due = "rtrim(due_at, 'Z')";
+    private const string Opened = "rtrim(opened_at, 'Z')";
+
+    /// <summary>The bands in queue order; <paramref name="awaiting"/> lists the parameters of the states that wait for a person.</summary>
+    public static IReadOnlyList<QueueBand> All(string awaiting, string id)
+    {
+        var open = "closed_at IS NULL AND due_at ";
+        var waiting = $" AND state IN ({awaiting})";
+        var other = $" AND state NOT IN ({awaiting})";
+        var byDue = $"{Due}, {Opened}, {id}";
+        var byOpening = $"{Opened}, {id}";
+        return
+        [
+            new(open + $"IS NOT NULL{waiting} AND {Due} < @now", byDue, true),
+            new(open + $"IS NOT NULL{waiting} AND {Due} >= @now", byDue, false),
+            new(open + "IS NULL" + waiting, byOpening, false),
+            new(open + "IS NOT NULL" + other, byDue, false),
+            new(open + "IS NULL" + other, byOpening, false),
+            new("closed_at IS NOT NULL", $"rtrim(closed_at, 'Z') DESC, {byOpening}", false),
+        ];
+    }
+
+    /// <summary>The number of a case's band, as in <see cref="All"/>.</summary>
+    public static string Number(string awaiting) =>
+        $"CASE WHEN closed_at IS NOT NULL THEN 5 WHEN state IN ({awaiting}) THEN " +
+        $"(CASE WHEN due_at IS NULL THEN 2 WHEN {Due} < @now THEN 0 ELSE 1 END) WHEN due_at IS NULL THEN 4 ELSE 3 END";
+
+    /// <summary>
+    /// The indexes that serve the bands' orders, each over the cases its bands hold: a page or a state's first case
+    /// is then read in order and stops at its limit, where sorting every open case cost tens of milliseconds.
+    /// </summary>
+    public static IReadOnlyList<string> Indexes(bool postgres)
+    {
+        var id = postgres ? "id COLLATE \"C\"" : "id";
+        return
+        [
+            $"CREATE INDEX IF NOT EXISTS enforcement_cases_open_by_due ON enforcement_cases (({Due}), ({Opened}), {id}) WHERE closed_at IS NULL AND due_at IS NOT NULL",
+            $"CREATE INDEX IF NOT EXISTS enforcement_cases_open_undue ON enforcement_cases (({Opened}), {id}) WHERE closed_at IS NULL AND due_at IS NULL",
+            $"CREATE INDEX IF NOT EXISTS enforcement_cases_closed_by_closing ON enforcement_cases ((rtrim(closed_at, 'Z')) DESC, ({Opened}), {id}) WHERE closed_at IS NOT NULL",
+        ];
+    }
+}
