@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Data.Common;
 using Standing.Cli.Commands;
+using Standing.Cli.Input;
 using Standing.Data.Store;
 
 // `standing`: measure marketplace sellers against published service-level standards.
@@ -24,6 +25,12 @@ var root = new RootCommand("Standing: holds marketplace sellers to published ser
     ServeCommand.Create(),
 };
 var parsed = root.Parse(args);
+// A refused command line: one line per flag on stderr, nothing on stdout (bare `standing` still shows the help).
+if (parsed.Errors.Count > 0 && args.Length > 0)
+{
+    CommandLineErrors.Write(parsed, Console.Error);
+    return ExitCodes.Error;
+}
 try
 {
     return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
