@@ -125,7 +125,7 @@ internal static class PoliciesCommand
         MetricKind.Ratio => $"{m.RatioNumerator}\nper {m.RatioDenominator}",
         MetricKind.Score => "weighted mean of points over the components with data:\n" + string.Join("\n", m.Components.Select(c => c.ToString())),
         MetricKind.ShareWithin => $"{(m.CountsLate ? "late: " : "")}{m.Start!.Name} → {m.End!.Name} within {m.Limit}{(m.BusinessClock ? " (working time)" : "")}" +
-                                  (m.Excuse is { } e ? $", excused by {e.Name} first" : "") + Among(m),
+                                  (m.Excuse is { } e ? $", excused by {e.Name} first{(m.ExcuseOnlyUnfinished ? " unless finished in time" : "")}" : "") + Among(m),
         MetricKind.MeanDuration => $"mean of {m.Start!.Name} → {m.End!.Name}{(m.BusinessClock ? " (working time)" : "")}" + Among(m),
         _ => (m.Numerator?.ToString() ?? "") + Among(m),
     };

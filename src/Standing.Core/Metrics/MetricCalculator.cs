@@ -254,7 +254,7 @@ internal sealed class MetricCalculator<T> : MetricCalculator
         ItemReason? reason = null;
         ItemRole role;
         if (_excuse?.Invoke(item) is { } excused && excused >= started && Within(item, started, excused, deadline, calendar)
-            && (finished is not { } done || excused < done))
+            && (finished is not { } done || (excused < done && !(Definition.ExcuseOnlyUnfinished && Within(item, started, done, deadline, calendar)))))
         {
             tally.Excluded++;
             role = ItemRole.Excluded;

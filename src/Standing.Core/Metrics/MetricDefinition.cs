@@ -29,6 +29,11 @@ public sealed record MetricDefinition
     /// deadline, before the item finished (a refund requested before the promised shipping time).
     /// </summary>
     public IFactField? Excuse { get; init; }
+    /// <summary>
+    /// Share-within: the excuse leaves out only an item not finished within its limit; one finished in time counts
+    /// as on time (Kuaishou's "refund requested within the promised time and not shipped").
+    /// </summary>
+    public bool ExcuseOnlyUnfinished { get; init; }
     /// <summary>Consultations: the local time a consultation day starts (earlier messages make none); 08:00 unless the policy sets <c>consultation_hours</c>.</summary>
     public NodaTime.LocalTime ConsultationDayStart { get; init; } = ConsultationFact.DefaultDayStart;
     /// <summary>Ratio: the two sides, each on its own subject and attribution date.</summary>

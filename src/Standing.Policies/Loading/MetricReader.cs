@@ -11,7 +11,7 @@ internal sealed partial class MetricReader(YamlCursor cursor)
     private static readonly string[] Keys =
     [
         "id", "title", "kind", "subject", "window", "attribute_by", "population", "numerator", "denominator", "start", "end", "limit",
-        "business_clock", "counts", "excuse", "components", "standard", "unit", "consultation_hours",
+        "business_clock", "counts", "excuse", "excuse_only_unfinished", "components", "standard", "unit", "consultation_hours",
     ];
 
     /// <summary>The longest window and lag a policy may give, in days (about 100 years).</summary>
@@ -119,9 +119,10 @@ internal sealed partial class MetricReader(YamlCursor cursor)
         IFactField? start = null, end = null, excuse = null;
         Limit? limit = null;
         var countsLate = false;
+        var excuseOnlyUnfinished = false;
         if (k is MetricKind.Rate or MetricKind.Count)
         {
-            NotFor(map, what, k, "start", "end", "limit", "counts", "excuse", "business_clock");
+            NotFor(map, what, k, "start", "end", "limit", "counts", "excuse", "excuse_only_unfinished", "business_clock");
             if (YamlCursor.Get(map, "numerator") is null) cursor.Error(map, $"{what} is a {KindName(k)}: it needs \"numerator\"");
         }
         else
@@ -136,10 +137,13 @@ internal sealed partial class MetricReader(YamlCursor cursor)
                 if (YamlCursor.Get(map, "limit") is null) cursor.Error(map, $"{what} is a share_within: it needs \"limit\"");
                 countsLate = ReadCounts(map, what);
                 excuse = fields.Instant(map, "excuse", what, required: false);
+                excuseOnlyUnfinished = cursor.Bool(map, "excuse_only_unfinished", what) ?? false;
+                if (excuseOnlyUnfinished && YamlCursor.Get(map, "excuse") is null)
+                    cursor.Error(YamlCursor.Get(map, "excuse_only_unfinished")!, $"\"excuse_only_unfinished\" of {what} needs an \"excuse\" field to narrow");
             }
             else
             {
-                NotFor(map, what, k, "limit", "counts", "excuse");
+                NotFor(map, what, k, "limit", "counts", "excuse", "excuse_only_unfinished");
             }
         }
         var dayStart = ReadConsultationHours(map, what, s);
@@ -166,6 +170,7 @@ internal sealed partial class MetricReader(YamlCursor cursor)
             Limit = limit,
             CountsLate = countsLate,
             Excuse = excuse,
+            ExcuseOnlyUnfinished = excuseOnlyUnfinished,
             ConsultationDayStart = dayStart,
             BusinessClock = cursor.Bool(map, "business_clock", what) ?? false,
             Standard = standard,
@@ -212,7 +217,7 @@ internal sealed partial class MetricReader(YamlCursor cursor)
     /// </summary>
     private MetricDefinition? ReadRatio(YamlMappingNode map, string? id, string what)
     {
-        NotFor(map, what, MetricKind.Ratio, "subject", "attribute_by", "population", "start", "end", "limit", "counts", "excuse", "business_clock", "components");
+        NotFor(map, what, MetricKind.Ratio, "subject", "attribute_by", "population", "start", "end", "limit", "counts", "excuse", "excuse_only_unfinished", "business_clock", "components");
         var window = ReadMetricWindow(map, what, adaptive: false);
         if (YamlCursor.Get(map, "numerator") is null) cursor.Error(map, $"{what} is a ratio: it needs \"numerator\" ({{subject, attribute_by, where}})");
         if (YamlCursor.Get(map, "denominator") is null) cursor.Error(map, $"{what} is a ratio: it needs \"denominator\" ({{subject, attribute_by, where}})");
@@ -251,7 +256,7 @@ internal sealed partial class MetricReader(YamlCursor cursor)
     /// <summary>A score: <c>components: [{metric, best, worst, weight}]</c> over the policy's other metrics.</summary>
     private MetricDefinition? ReadScore(YamlMappingNode map, string? id, string what)
     {
-        NotFor(map, what, MetricKind.Score, "subject", "window", "attribute_by", "population", "numerator", "denominator", "start", "end", "limit", "counts", "excuse", "business_clock");
+        NotFor(map, what, MetricKind.Score, "subject", "window", "attribute_by", "population", "numerator", "denominator", "start", "end", "limit", "counts", "excuse", "excuse_only_unfinished", "business_clock");
         var components = new List<ScoreComponent>();
         var node = YamlCursor.Get(map, "components");
         if (node is null) cursor.Error(map, $"{what} is a score: it needs \"components\" ([{{metric, best, worst, weight}}])");
