@@ -28,17 +28,32 @@ public static class Problems
         Make(StatusCodes.Status422UnprocessableEntity, "invalid content", detail, new() { ["errors"] = errors.ToList() });
 
     public static ProblemHttpResult TooLarge(long limit) =>
-        Make(StatusCodes.Status413PayloadTooLarge, "body too large",
-            $"the request body is larger than this endpoint takes ({limit} bytes); send smaller batches");
+        Make(StatusCodes.Status413PayloadTooLarge, "body too large", TooLargeDetail(limit));
+
+    /// <summary>Why a body over its limit was refused (the limit in bytes when known); nothing of it was used.</summary>
+    public static string TooLargeDetail(long? limit) =>
+        $"the request body is larger than this endpoint takes{(limit is { } l ? $" ({l} bytes)" : "")}; nothing of it was used (events: send smaller batches)";
+
+    /// <summary>Why a body that came too slowly was cut off (Kestrel's minimum data rate); nothing of it was used.</summary>
+    public const string TooSlowDetail =
+        "the request body came too slowly (under 1,024 bytes a second after 5 seconds) and was cut off; nothing of it was used: send it again";
 
     /// <summary>The words for answers the framework makes itself (no route, wrong method, wrong content type).</summary>
     public static void Explain(ProblemDetailsContext context)
     {
         var problem = context.ProblemDetails;
+        problem.Title = problem.Status switch
+        {
+            StatusCodes.Status413PayloadTooLarge => "body too large",
+            StatusCodes.Status408RequestTimeout => "request timeout",
+            _ => problem.Title,
+        };
         problem.Detail ??= problem.Status switch
         {
             StatusCodes.Status404NotFound => $"no endpoint {context.HttpContext.Request.Path} (the API is described at /openapi/v1.json)",
             StatusCodes.Status405MethodNotAllowed => $"{context.HttpContext.Request.Method} is not allowed on {context.HttpContext.Request.Path}",
+            StatusCodes.Status413PayloadTooLarge => TooLargeDetail(BodyLimits.Of(context.HttpContext)),
+            StatusCodes.Status408RequestTimeout => TooSlowDetail,
             StatusCodes.Status415UnsupportedMediaType =>
                 "unsupported Content-Type: events are application/x-ndjson, a policy to validate application/yaml, other bodies application/json",
             _ => problem.Title,

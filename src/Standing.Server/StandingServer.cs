@@ -80,6 +80,7 @@ public static class StandingServer
         app.UsePages();
         app.UseRouting();
         app.Use(RequestLog.RememberRoute);
+        app.Use(BodyLimits.Apply);
         app.UseMiddleware<KeyAuthentication>();
         app.UseMiddleware<SessionCookie>();
         app.UseRateLimiter();

@@ -55,8 +55,8 @@ public static class Inputs
             problem = Problems.BadField(field, $"the store holds no event and no run of {policy.Id} yet, so there is no time to answer as of: give {field}");
             return false;
         }
-        if (AsOfParser.TryParse(text, policy.Zone, out asOf, out _)) return true;
-        problem = Problems.BadField(field, $"{field} \"{Shown(text)}\" is not an instant with offset (2026-03-01T00:00:00+01:00) or a date (2026-03-01)");
+        if (AsOfParser.TryParse(text, policy.Zone, out asOf, out var error, field)) return true;
+        problem = Problems.BadField(field, error);
         return false;
     }
 

@@ -25,11 +25,17 @@ public static class SellerPages
 
     /// <summary>
     /// The instant a page shows: <c>?asOf=</c> when given (an instant or a date, as on the API), else the
-    /// standard's latest daily run (what enforcement acted on), else now.
+    /// standard's latest daily run (what enforcement acted on), else now. <paramref name="refused"/> says a
+    /// given <c>?asOf=</c> was not one (not an instant, or outside the years evaluated), so the page says so.
     /// </summary>
-    public static Instant AsOf(StoreAccess store, ServerOptions options, Policy policy, string? asked)
+    public static Instant AsOf(StoreAccess store, ServerOptions options, Policy policy, string? asked, out bool refused)
     {
-        if (asked is not null && Standing.Cli.Input.AsOfParser.TryParse(asked, policy.Zone, out var chosen, out _)) return chosen;
+        refused = false;
+        if (asked is not null)
+        {
+            if (Standing.Cli.Input.AsOfParser.TryParse(asked, policy.Zone, out var chosen, out _)) return chosen;
+            refused = true;
+        }
         using var enforcement = store.Enforcement();
         return enforcement.Runs(policy.Id).Latest ?? options.Now();
     }

@@ -94,6 +94,7 @@ public static partial class Texts
         ["Metrics"] = ["Indicateurs", "Показатели", "Показники", "指标", "Wskaźniki"],
         ["Open cases"] = ["Dossiers ouverts", "Открытые дела", "Відкриті справи", "未结案件", "Otwarte sprawy"],
         ["As of"] = ["Au", "По состоянию на", "Станом на", "截至", "Stan na"],
+        ["The date in the address (asOf) could not be read, so the page shows the latest figures."] = ["La date de l’adresse (asOf) n’a pas pu être lue : la page montre donc les derniers chiffres.", "Дату в адресе (asOf) не удалось прочитать, поэтому страница показывает последние данные.", "Дату в адресі (asOf) не вдалося прочитати, тому сторінка показує останні дані.", "无法读取地址中的日期（asOf），因此页面显示最新数据。", "Nie udało się odczytać daty w adresie (asOf), więc strona pokazuje najnowsze dane."],
         ["Good"] = ["Bon", "Хорошо", "Добре", "良好", "Dobrze"],
         ["At risk"] = ["À risque", "Под угрозой", "Під загрозою", "有风险", "Zagrożone"],
         ["Breach"] = ["Non conforme", "Нарушение", "Порушення", "违规", "Naruszenie"],

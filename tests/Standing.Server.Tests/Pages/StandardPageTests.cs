@@ -48,6 +48,26 @@ public sealed class StandardPageTests : IDisposable
     }
 
     /// <summary>
+    /// An address's <c>?asOf=</c> that is not an instant, or is one near the calendar's end (forecasting from
+    /// it overflowed: a 500 before), shows the latest figures and says the date was not read.
+    /// </summary>
+    [Theory]
+    [InlineData("9999-12-31T23:59:59Z")]
+    [InlineData("yesterday")]
+    public async Task An_as_of_the_page_cannot_show_is_said_and_the_latest_figures_shown(string asOf)
+    {
+        await using var server = await ServerHarness.Start(_stores.NewTarget(), o => o with { Clock = new MovableClock(FixedClock.DayAfter) });
+        using var browser = new PageClient(server.Address);
+        await browser.SignIn(server.KeyText("seller"));
+        var page = await browser.Get($"/sellers/shop-a/congocrea?asOf={Uri.EscapeDataString(asOf)}");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("data-as-of-refused", page.Body, StringComparison.Ordinal);
+        Assert.Contains("data-counted>3 / 10<", page.Body, StringComparison.Ordinal);
+        var plain = await browser.Get("/sellers/shop-a/congocrea?asOf=2026-04-02");
+        Assert.DoesNotContain("data-as-of-refused", plain.Body, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// The forecast in the card, worked out by hand from congocrea (ODR under 1 %, rolling 90 days by
     /// order date, docs/standards/congocrea.md) and docs/foresight.md: as of 2026-04-02 00:00 UTC the window
     /// is [Jan 2, Apr 2). Day k's window starts Apr 2 + k − 90 days; shop-a's ten orders (Mar 2, 09:01–09:10)

@@ -32,7 +32,7 @@ public sealed class SellerModel(StoreAccess store, ServerOptions options) : Stan
         foreach (var id in BuiltInPacks.Ids)
         {
             var policy = BuiltInPacks.Shared(id);
-            var asOf = SellerPages.AsOf(store, options, policy, null);
+            var asOf = SellerPages.AsOf(store, options, policy, null, out _);
             var found = Evaluations.Seller(store, policy, asOf, seller, explain: false);
             var metrics = found?.Evaluation.Sellers[0].Metrics ?? [];
             rows.Add(new Row(id, policy.NameIn(Language.Code), TextLanguage.Name(Language, policy), StatusText.Worst(metrics.Select(m => m.Status)), metrics.Count,

@@ -51,6 +51,9 @@ public sealed class StandardModel(StoreAccess store, ServerOptions options) : St
     public IReadOnlyList<EnforcementCase> ClosedCases { get; private set; } = [];
     public int PageNumber { get; private set; } = 1;
     public string? AsOfAsked { get; private set; }
+
+    /// <summary>The address's <c>?asOf=</c> was not an instant the pages can show (the latest figures are shown instead).</summary>
+    public bool AsOfRefused { get; private set; }
     public bool MayWrite => Writers.Contains(Caller.Role, StringComparer.Ordinal);
 
     /// <summary>What the last form did (after its redirect), or why it was refused, and for which item.</summary>
@@ -140,7 +143,8 @@ public sealed class StandardModel(StoreAccess store, ServerOptions options) : St
         Seller = seller;
         Policy = loaded;
         AsOfAsked = asOf;
-        AsOf = SellerPages.AsOf(store, options, loaded, asOf);
+        AsOf = SellerPages.AsOf(store, options, loaded, asOf, out var refused);
+        AsOfRefused = refused;
         PageNumber = Math.Max(1, page ?? 1);
         if (Evaluations.Seller(store, loaded, AsOf, seller, explain: true) is not { } found) return false;
         Result = found.Evaluation.Sellers[0];

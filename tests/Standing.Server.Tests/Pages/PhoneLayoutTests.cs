@@ -1,0 +1,42 @@
+using Standing.Policies;
+
+namespace Standing.Server.Tests.Pages;
+
+/// <summary>
+/// A seller's pages on a phone (375 px) in headless Chromium: no page is wider than the screen (a long metric
+/// id such as Kuaishou's <c>return_receipt_handling_hours_experience</c> widened it), and each forecast answer
+/// reads across its card instead of in a sliver beside a long label (a date a line, ids broken letter by letter).
+/// </summary>
+public sealed class PhoneLayoutTests : IDisposable
+{
+    private readonly SqliteTarget _stores = new();
+
+    [Fact]
+    public async Task At_375_px_no_standard_page_is_wider_than_the_screen_and_the_forecast_reads_across_its_card()
+    {
+        await using var server = await ServerHarness.Start(_stores.NewTarget(), o => o with { Clock = new MovableClock(FixedClock.DayAfter) });
+        using var browser = Browser.Open(server.Address);
+        browser.SignIn(server.KeyText("seller"));
+        browser.Web.Manage().Window.Size = new System.Drawing.Size(375, 900); // a window of 375 px (the flag's minimum is wider)
+        foreach (var policy in BuiltInPacks.Ids)
+        {
+            browser.Go($"/sellers/shop-a/{policy}");
+            // The window's width, the page's, and the room beside the vertical scroll bar.
+            var widths = ((IReadOnlyCollection<object>)browser.Web.ExecuteScript(
+                "return [window.innerWidth, document.documentElement.scrollWidth, document.documentElement.clientWidth]")!)
+                .Select(w => Convert.ToInt64(w, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.True(widths[0] == 375, $"the window is {widths[0]} px wide, not 375");
+            Assert.True(widths[1] <= widths[2], $"{policy}: the page is {widths[1]} px wide in {widths[2]} px");
+        }
+
+        browser.Go("/sellers/shop-a/congocrea");
+        var answers = browser.FindAll("dl[data-forecast] dd");
+        Assert.NotEmpty(answers);
+        var narrow = browser.Web.ExecuteScript(
+            "return Array.from(document.querySelectorAll('dl[data-forecast] dd')).filter(function (d) { return d.getBoundingClientRect().width < 0.75 * d.parentElement.getBoundingClientRect().width; }).length");
+        Assert.Equal(0L, narrow);
+        browser.Screenshot("phone-congocrea-375");
+    }
+
+    public void Dispose() => _stores.Dispose();
+}
