@@ -278,4 +278,29 @@ public sealed class AbuseTests : IDisposable
         Assert.Contains("came too slowly", text, StringComparison.Ordinal);
         await StillServing(server);
     }
+
+    /// <summary>
+    /// A batch line whose seller no request could name (a path, a control character) is rejected at its line:
+    /// stored, it made a seller the API answers 400 for and the staff's list links to a page that is not found.
+    /// </summary>
+    [Fact]
+    public async Task An_event_of_a_seller_no_request_could_name_is_rejected_at_its_line()
+    {
+        await using var server = await ServerHarness.Start(_stores.NewTarget());
+        var before = Stored(server);
+        var lines = Marketplace.Placed("path-1", "../x", "p-o1", 1) + "\n"
+                    + Marketplace.Placed("path-2", "shop-z", "p-o2", 2) + "\n"
+                    + Marketplace.Placed("path-3", @"a\\b", "p-o3", 3) + "\n";
+        var batch = await server.Client("integration").PostAsync("/v1/events", ServerHarness.Ndjson(lines)).Json();
+        Assert.Equal(1, batch.GetProperty("accepted").GetInt32());
+        var rejects = batch.GetProperty("rejects").EnumerateArray().ToList();
+        Assert.Equal([1, 3], rejects.Select(r => r.GetProperty("line").GetInt32()));
+        Assert.All(rejects, r => Assert.Contains("looks like a path", r.Str("reason"), StringComparison.Ordinal));
+        Assert.Equal(before + 1, Stored(server));
+        var none = await server.Client("integration").PostAsync("/v1/events", ServerHarness.Ndjson(Marketplace.Placed("path-4", "..", "p-o4", 4) + "\n"))
+            .Problem(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("seller", none.GetProperty("errors")[0].Str("reason"), StringComparison.Ordinal);
+        Assert.Equal(before + 1, Stored(server));
+        await StillServing(server);
+    }
 }

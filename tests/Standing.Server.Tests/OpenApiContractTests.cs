@@ -32,6 +32,39 @@ public sealed class OpenApiContractTests : IDisposable
         Assert.Equal((await File.ReadAllTextAsync(path)).TrimEnd(), served.TrimEnd());
     }
 
+    /// <summary>
+    /// The document describes what is served: each problem answer a request gets here (an unknown seller, a
+    /// body over its limit, a batch with no event, a decision the state refuses, a wrong content type, a
+    /// seller's dispute of an item it does not have) is a status its operation lists.
+    /// </summary>
+    [Fact]
+    public async Task Every_problem_a_request_gets_is_an_answer_its_operation_lists()
+    {
+        await using var server = await ServerHarness.Start(_stores.NewTarget(), o => o with { Clock = new FixedClock(FixedClock.DayAfter), MaxEventsBytes = 4096 });
+        var admin = server.Client("admin");
+        await admin.PostAsync("/v1/runs", ServerHarness.Json($$"""{"as_of":"{{Marketplace.AsOf}}","policies":["congocrea"]}""")).Json();
+        var caseId = (await admin.GetAsync("/v1/cases").Json())[0].Str("id");
+        using var openApi = JsonDocument.Parse(await server.Client(null).GetStringAsync("/openapi/v1.json"));
+        var big = string.Concat(Enumerable.Repeat(Marketplace.Placed("big", "shop-z", "z-o", 1) + "\n", 60));
+        var unlisted = new List<string>();
+        foreach (var (path, method, status, call) in (List<(string, string, int, Func<Task<HttpResponseMessage>>)>)[
+            ("/v1/sellers/{seller}/standing", "get", 404, () => admin.GetAsync($"/v1/sellers/shop-nobody/standing?policy=congocrea&asOf={Marketplace.AsOf}")),
+            ("/v1/events", "post", 413, () => admin.PostAsync("/v1/events", ServerHarness.Ndjson(big))),
+            ("/v1/events", "post", 422, () => admin.PostAsync("/v1/events", ServerHarness.Ndjson("not json\n"))),
+            ("/v1/events", "post", 415, () => admin.PostAsync("/v1/events", new StringContent("x", System.Text.Encoding.UTF8, "image/png"))),
+            ("/v1/cases/{id}/decisions", "post", 409, () => admin.PostAsync($"/v1/cases/{caseId}/decisions", ServerHarness.Json("""{"decision":"reinstate","note":"n"}"""))),
+            ("/v1/disputes", "post", 404, () => server.Client("seller").PostAsync("/v1/disputes", ServerHarness.Json("""{"seller":"shop-a","policy":"congocrea","item":"no-such-item","reason":"r"}"""))),
+            ("/v1/policies/validate", "post", 422, () => admin.PostAsync("/v1/policies/validate", new StringContent("id: [", System.Text.Encoding.UTF8, "application/yaml"))),
+        ])
+        {
+            using var response = await call();
+            Assert.True((int)response.StatusCode == status, $"{method} {path}: expected {status}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            if (!openApi.RootElement.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses").TryGetProperty($"{status}", out _))
+                unlisted.Add($"{method} {path} {status}");
+        }
+        Assert.Empty(unlisted);
+    }
+
     [Fact]
     public async Task The_reference_page_is_served()
     {

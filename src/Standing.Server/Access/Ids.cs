@@ -13,16 +13,18 @@ public static class Ids
     public static bool IsBad(string field, string? id, [NotNullWhen(true)] out ProblemHttpResult? problem)
     {
         problem = null;
-        if (id is null) return false;
-        var why = id.Length == 0 ? "is empty"
-            : id.Length > 200 ? "is longer than 200 characters"
-            : id is "." or ".." || id.Contains('/', StringComparison.Ordinal) || id.Contains('\\', StringComparison.Ordinal) || id.Contains("..", StringComparison.Ordinal) ? "looks like a path, not an id"
-            : id.Any(char.IsControl) ? "has control characters"
-            : null;
-        if (why is null) return false;
+        if (id is null || Why(id) is not { } why) return false;
         problem = Problems.BadField(field, $"{field} \"{Shown(id)}\" {why}");
         return true;
     }
 
-    private static string Shown(string id) => new(id.Take(60).Select(c => char.IsControl(c) ? '?' : c).ToArray());
+    /// <summary>Why <paramref name="id"/> cannot be one (its problem in words), or null when it can.</summary>
+    public static string? Why(string id) =>
+        id.Length == 0 ? "is empty"
+        : id.Length > 200 ? "is longer than 200 characters"
+        : id is "." or ".." || id.Contains('/', StringComparison.Ordinal) || id.Contains('\\', StringComparison.Ordinal) || id.Contains("..", StringComparison.Ordinal) ? "looks like a path, not an id"
+        : id.Any(char.IsControl) ? "has control characters"
+        : null;
+
+    public static string Shown(string id) => new(id.Take(60).Select(c => char.IsControl(c) ? '?' : c).ToArray());
 }

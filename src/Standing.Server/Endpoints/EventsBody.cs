@@ -3,14 +3,16 @@ using Microsoft.AspNetCore.Http.Features;
 using Standing.Core.Events;
 using Standing.Data.Ndjson;
 using Standing.Data.Store;
+using Standing.Server.Access;
 using Standing.Server.Documents;
 
 namespace Standing.Server.Endpoints;
 
 /// <summary>
 /// The body of <c>POST /v1/events</c> read as the CLI reads an NDJSON file (<see cref="NdjsonFileSource"/>:
-/// blank lines ignored, CRLF tolerated, a leading BOM skipped, a bad line a reject at its number): the
-/// events with their line numbers, and the rejected lines. Kept apart from the endpoint so the body
+/// blank lines ignored, CRLF tolerated, a leading BOM skipped, a bad line a reject at its number), and a
+/// line whose seller no request could name a reject too: the events with their line numbers, and the
+/// rejected lines. Kept apart from the endpoint so the body
 /// reader is fuzzed on its own as well as through a real server.
 /// </summary>
 public sealed class EventsBody : IEventSink
@@ -40,6 +42,7 @@ public sealed class EventsBody : IEventSink
     {
         var body = new EventsBody();
         NdjsonFileSource.Read(utf8, "body", body);
+        body.RejectUnaddressableSellers();
         return body;
     }
 
@@ -68,14 +71,29 @@ public sealed class EventsBody : IEventSink
     /// Turns each event naming a marketplace other than <paramref name="marketplace"/> into a reject at its
     /// line; an event without the field belongs to the request's marketplace.
     /// </summary>
-    public void RejectOtherMarketplaces(string marketplace)
+    public void RejectOtherMarketplaces(string marketplace) =>
+        RejectWhere(ev => ev.Marketplace is { } other && other != marketplace
+            ? $"field \"marketplace\": \"{Inputs.Shown(other)}\" is not this key's marketplace \"{marketplace}\"; the line was not stored"
+            : null);
+
+    /// <summary>
+    /// Turns each event whose seller is not an id the API and the pages can address (a path such as
+    /// <c>../x</c>, a control character, over 200 characters: <see cref="Ids"/>) into a reject at its line:
+    /// stored, that seller could never be read back.
+    /// </summary>
+    private void RejectUnaddressableSellers() =>
+        RejectWhere(ev => Ids.Why(ev.Seller) is { } why
+            ? $"field \"seller\": \"{Ids.Shown(ev.Seller)}\" {why}, so no request could name it; the line was not stored"
+            : null);
+
+    private void RejectWhere(Func<StandingEvent, string?> reason)
     {
         var kept = 0;
         for (var i = 0; i < _events.Count; i++)
         {
-            if (_events[i].Marketplace is { } other && other != marketplace)
+            if (reason(_events[i]) is { } why)
             {
-                _rejects.Add(new(_lines[i], $"field \"marketplace\": \"{Inputs.Shown(other)}\" is not this key's marketplace \"{marketplace}\"; the line was not stored"));
+                _rejects.Add(new(_lines[i], why));
                 continue;
             }
             _events[kept] = _events[i];

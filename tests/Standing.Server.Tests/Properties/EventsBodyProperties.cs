@@ -114,10 +114,16 @@ public sealed class EventsBodyProperties : IAsyncLifetime, IDisposable
             if (!seen.IsEmpty && seen[^1] == '\r') seen = seen[..^1];
             if (seen.IndexOfAnyExcept(" \t"u8) < 0) continue;
             if (given is null && NdjsonEventParser.TryParse(seen, out var parsed, out _)) given = parsed;
+            if (given is not null && !Addressable(given.Seller)) given = null; // a seller no request could name is a reject
             expected.Add(new Expected(i + 1, given, given is not null && given.Id.StartsWith(nonce, StringComparison.Ordinal)));
         }
         return (bytes.ToArray(), expected);
     }
+
+    /// <summary>A seller id a request can name (docs/api.md): 1 to 200 characters, no path, no control character.</summary>
+    private static bool Addressable(string seller) =>
+        seller.Length is > 0 and <= 200 && seller != "." && !seller.Contains('/', StringComparison.Ordinal)
+        && !seller.Contains('\\', StringComparison.Ordinal) && !seller.Contains("..", StringComparison.Ordinal) && !seller.Any(char.IsControl);
 
     private static Input Own(Input input, string nonce) =>
         input with { Pool = [.. input.Pool.Select(e => e with { Id = nonce + e.Id })] };
