@@ -95,6 +95,9 @@ public sealed class AbuseTests : IDisposable
     [InlineData("/v1/cases?cursor=not-ours", "cursor")]
     [InlineData("/v1/cases?limit=ten", "limit")]
     [InlineData("/v1/cases?overdue=maybe", "overdue")]
+    // A state no case or dispute can be in answered an empty list, as if there were none.
+    [InlineData("/v1/cases?state=bogus", "state")]
+    [InlineData("/v1/disputes?state=acepted", "state")]
     public async Task A_bad_id_or_parameter_is_400_naming_it(string url, string field)
     {
         await using var server = await ServerHarness.Start(_stores.NewTarget());

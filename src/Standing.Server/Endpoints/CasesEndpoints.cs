@@ -32,7 +32,7 @@ public static class CasesEndpoints
     private static IResult List(HttpContext context, StoreAccess access, ServerOptions options,
         string? state, string? seller, string? policy, string? kind, bool? overdue, int? limit, string? cursor)
     {
-        if (Ids.IsBad("seller", seller, out var bad)) return bad;
+        if (Ids.IsBad("seller", seller, out var bad) || StateFilter.IsBad(state, StateFilter.OfCases, "case", out bad)) return bad;
         if (!Page.TryParse(limit, cursor, out var page, out var problem)) return problem;
         var key = context.Key();
         if (!access.HasStore) return new JsonDocumentResult(stream => CaseJson.WriteList(stream, []));

@@ -42,7 +42,7 @@ public static class DisputesEndpoints
 
     private static IResult List(HttpContext context, StoreAccess access, string? seller, string? state, int? limit, string? cursor)
     {
-        if (Ids.IsBad("seller", seller, out var bad)) return bad;
+        if (Ids.IsBad("seller", seller, out var bad) || StateFilter.IsBad(state, StateFilter.OfDisputes, "dispute", out bad)) return bad;
         if (!Page.TryParse(limit, cursor, out var page, out var problem)) return problem;
         var key = context.Key();
         if (!access.HasStore || (seller is not null && !key.Sees(access, seller))) return TypedResults.Ok(new List<DisputeDocument>());

@@ -5,7 +5,8 @@ namespace Standing.Server.Tests.Pages;
 /// <summary>
 /// A seller's pages on a phone (375 px) in headless Chromium: no page is wider than the screen (a long metric
 /// id such as Kuaishou's <c>return_receipt_handling_hours_experience</c> widened it), and each forecast answer
-/// reads across its card instead of in a sliver beside a long label (a date a line, ids broken letter by letter).
+/// reads across its card instead of in a sliver beside a long label (a date a line, ids broken letter by letter),
+/// on a phone and in a desktop's columns of cards.
 /// </summary>
 public sealed class PhoneLayoutTests : IDisposable
 {
@@ -30,12 +31,16 @@ public sealed class PhoneLayoutTests : IDisposable
         }
 
         browser.Go("/sellers/shop-a/congocrea");
-        var answers = browser.FindAll("dl[data-forecast] dd");
-        Assert.NotEmpty(answers);
-        var narrow = browser.Web.ExecuteScript(
-            "return Array.from(document.querySelectorAll('dl[data-forecast] dd')).filter(function (d) { return d.getBoundingClientRect().width < 0.75 * d.parentElement.getBoundingClientRect().width; }).length");
-        Assert.Equal(0L, narrow);
-        browser.Screenshot("phone-congocrea-375");
+        Assert.NotEmpty(browser.FindAll("dl[data-forecast] dd"));
+        // On a phone, and in a desktop's three columns of cards (each about a phone's width).
+        foreach (var width in new[] { 375, 1440 })
+        {
+            browser.Web.Manage().Window.Size = new System.Drawing.Size(width, 900);
+            var narrow = browser.Web.ExecuteScript(
+                "return Array.from(document.querySelectorAll('dl[data-forecast] dd')).filter(function (d) { return d.getBoundingClientRect().width < 0.75 * d.parentElement.getBoundingClientRect().width; }).length");
+            Assert.True(Equals(0L, narrow), $"at {width} px, {narrow} forecast answers are squeezed beside their labels");
+            browser.Screenshot($"layout-congocrea-{width}");
+        }
     }
 
     public void Dispose() => _stores.Dispose();
