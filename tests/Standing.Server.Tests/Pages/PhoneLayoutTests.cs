@@ -43,5 +43,26 @@ public sealed class PhoneLayoutTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// A case's page at 375 px: its facts' values (the standard, the kind, the dates) had a sliver beside long
+    /// keys such as <c>setting_early_reevaluation_change</c>, a date broken a few characters a line.
+    /// </summary>
+    [Fact]
+    public async Task At_375_px_a_cases_facts_keep_room_for_their_values()
+    {
+        await using var server = await ServerHarness.Start(_stores.NewTarget(), o => o with { Clock = new FixedClock(FixedClock.DayAfter) });
+        await server.Client("admin").PostAsync("/v1/runs", ServerHarness.Json($$"""{"as_of":"{{Marketplace.AsOf}}","policies":["congocrea"]}""")).Json();
+        var caseId = (await server.Client("admin").GetAsync("/v1/cases").Json())[0].Str("id");
+        using var browser = Browser.Open(server.Address);
+        browser.SignIn(server.KeyText("operator"));
+        browser.Web.Manage().Window.Size = new System.Drawing.Size(375, 900);
+        browser.Go($"/cases/{Uri.EscapeDataString(caseId)}");
+        Assert.NotEmpty(browser.FindAll("dl.facts dd"));
+        var squeezed = browser.Web.ExecuteScript(
+            "return Array.from(document.querySelectorAll('dl.facts dd')).filter(function (d) { return d.getBoundingClientRect().width < 0.4 * d.parentElement.getBoundingClientRect().width; }).length");
+        Assert.True(Equals(0L, squeezed), $"{squeezed} values of the case's facts are squeezed beside their keys");
+        browser.Screenshot("layout-case-375");
+    }
+
     public void Dispose() => _stores.Dispose();
 }
