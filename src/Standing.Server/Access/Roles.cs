@@ -26,7 +26,7 @@ public static class Roles
             var key = context.HttpContext.Key();
             if (!roles.Contains(key.Role, StringComparer.Ordinal))
             {
-                return Problems.Forbidden($"a {key.Role} key may not do this (allowed: {string.Join(", ", roles)})");
+                return Problems.Forbidden($"{(key.Role[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an" : "a")} {key.Role} key may not do this (allowed: {string.Join(", ", roles)})");
             }
             return await next(context);
         });
