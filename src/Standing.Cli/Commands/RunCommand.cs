@@ -229,36 +229,90 @@ internal static class RunCommand
     /// One day's policies, whose as-ofs differ by time zone, over every seller known then, a batch of sellers at
     /// a time: each batch's stored facts are read and decoded once for all of the day's as-ofs, and its sellers
     /// with events after the earliest folded once (<see cref="FactProjection.FactsAsOf(IReadOnlyList{Instant}, IReadOnlyList{SellerProjection})"/>).
-    /// Each policy runs once here, so the policies' runs are independent of one another; each one's changed books
-    /// are stored in one transaction at the end, in rising as-of.
+    /// A policy that compares sellers measures its peer pool on that same walk and runs once the pool is judged
+    /// (<see cref="RunPooled"/>). Each policy runs once here, so the policies' runs are independent of one another;
+    /// each one's changed books are stored in one transaction at the end, in rising as-of.
     /// </summary>
     private static void RunOneDay(FactProjection projection, List<(Instant AsOf, List<Step> Steps)> groups, int batchSize,
         Dictionary<string, List<Dispute>> disputes, EnforcementStore store, IAnsiConsole stdout)
     {
         var batches = projection.Batches(groups.Max(g => g.AsOf), batchSize).ToList();
+        // By reference: a step is a record whose counts change as it runs.
+        var pools = new Dictionary<Step, (PolicyEvaluator Evaluator, PeerPoolBuilder Builder)>(ReferenceEqualityComparer.Instance);
         foreach (var (asOf, group) in groups)
         {
             foreach (var step in group)
             {
                 var evaluator = new PolicyEvaluator(step.Policy);
-                step.Pool = evaluator.ComparesSellers ? evaluator.JudgePeers(batches.Select(rows => projection.FactsAsOf(asOf, rows)), asOf) : null;
+                if (evaluator.ComparesSellers) pools[step] = (evaluator, evaluator.StartPool(asOf));
             }
         }
         var byAsOf = groups.ToDictionary(g => g.AsOf, g => g.Steps);
         foreach (var rows in batches)
         {
-            foreach (var (asOf, facts) in projection.FactsAsOf(byAsOf.Keys.ToList(), rows)) RunBatch(asOf, facts, byAsOf[asOf], disputes);
+            foreach (var (asOf, facts) in projection.FactsAsOf(byAsOf.Keys.ToList(), rows))
+            {
+                var direct = byAsOf[asOf].Where(s => !pools.ContainsKey(s)).ToList();
+                if (direct.Count > 0) RunBatch(asOf, facts, direct, disputes);
+                foreach (var step in byAsOf[asOf].Where(pools.ContainsKey)) pools[step].Builder.Add(facts);
+            }
+        }
+        // Where the pool cannot stand for the facts, the policy walks every seller's facts again, as before.
+        var again = new Dictionary<Instant, List<Step>>();
+        foreach (var (asOf, group) in groups)
+        {
+            foreach (var step in group.Where(pools.ContainsKey))
+            {
+                step.Pool = pools[step].Builder.Judge();
+                if (RunPooled(projection, asOf, step, pools[step].Evaluator, batches, batchSize, disputes)) continue;
+                if (!again.TryGetValue(asOf, out var steps)) again[asOf] = steps = [];
+                steps.Add(step);
+            }
+        }
+        if (again.Count > 0)
+        {
+            foreach (var rows in batches)
+            {
+                foreach (var (asOf, facts) in projection.FactsAsOf(again.Keys.ToList(), rows)) RunBatch(asOf, facts, again[asOf], disputes);
+            }
         }
         foreach (var (asOf, group) in groups) Finish(asOf, group, store, stdout);
     }
 
+    /// <summary>
+    /// A policy that compares sellers, from its judged pool (<see cref="PooledRun"/>): every seller's evaluation from
+    /// the pool, and the facts of only the sellers its machine may act on read again, a batch at a time. False (nothing
+    /// done) when the pool cannot stand for the facts.
+    /// </summary>
+    private static bool RunPooled(FactProjection projection, Instant asOf, Step step, PolicyEvaluator evaluator,
+        List<IReadOnlyList<SellerProjection>> batches, int batchSize, Dictionary<string, List<Dispute>> disputes)
+    {
+        var pool = step.Pool!;
+        if (PooledRun.Evaluations(evaluator, asOf, pool) is not { } evaluations) return false;
+        if (step.Machine is null)
+        {
+            foreach (var o in evaluations.SelectMany(e => e.Outcomes.Where(o => o.Triggered && !o.Award)))
+                step.Triggered[o.Outcome] = step.Triggered.GetValueOrDefault(o.Outcome) + 1;
+            step.Sellers += pool.Count;
+            return true;
+        }
+        if (PooledRun.ToAdvance(step.Machine, evaluations, step.Cases.Contains, disputes.ContainsKey) is not { } sellers) return false;
+        step.Sellers += pool.Count;
+        var wanted = sellers.ToHashSet(StringComparer.Ordinal);
+        foreach (var rows in batches.SelectMany(b => b).Where(r => wanted.Contains(r.Seller)).Chunk(batchSize))
+        {
+            RunBatch(asOf, projection.FactsAsOf(asOf, rows), [step], disputes, countSellers: false);
+        }
+        return true;
+    }
+
     /// <summary>Evaluates one batch of sellers' facts at one as-of under each step's policy and advances their cases.</summary>
-    private static void RunBatch(Instant asOf, IReadOnlyList<SellerFacts> facts, List<Step> group, Dictionary<string, List<Dispute>> disputes)
+    private static void RunBatch(Instant asOf, IReadOnlyList<SellerFacts> facts, List<Step> group, Dictionary<string, List<Dispute>> disputes, bool countSellers = true)
     {
         var events = facts.ToDictionary(f => f.Seller, MachineEvents.Of, StringComparer.Ordinal);
         foreach (var step in group)
         {
-            step.Sellers += facts.Count;
+            if (countSellers) step.Sellers += facts.Count;
             if (step.Machine is null)
             {
                 // Evaluated and reported only: nothing is opened for a policy without enforcement.

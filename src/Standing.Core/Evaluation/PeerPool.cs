@@ -11,9 +11,10 @@ public sealed class PeerPool
 {
     private readonly Dictionary<string, MetricResult[]> _bySeller;
 
-    internal PeerPool(PolicyEvaluator judgedBy, Dictionary<string, MetricResult[]> bySeller, Dictionary<string, MetricResult[]> measured)
+    internal PeerPool(PolicyEvaluator judgedBy, IReadOnlyList<string> sellers, Dictionary<string, MetricResult[]> bySeller, Dictionary<string, MetricResult[]> measured)
     {
         JudgedBy = judgedBy;
+        Sellers = sellers;
         _bySeller = bySeller;
         Measured = measured;
     }
@@ -23,6 +24,9 @@ public sealed class PeerPool
 
     /// <summary>Each seller's peer metrics as measured, before judging (what <see cref="PolicyEvaluator.AdvancePeers"/> starts from).</summary>
     internal Dictionary<string, MetricResult[]> Measured { get; }
+
+    /// <summary>The sellers the pool judged together, in the order they were measured.</summary>
+    public IReadOnlyList<string> Sellers { get; }
 
     /// <summary>How many sellers the pool judged together.</summary>
     public int Count => _bySeller.Count;

@@ -64,24 +64,21 @@ public sealed class PolicyEvaluator
     /// </summary>
     public PeerPool JudgePeers(IEnumerable<IReadOnlyList<SellerFacts>> batches, Instant asOf)
     {
-        var names = new List<string>();
-        var columns = _peerMetrics.Select(_ => new List<MetricResult>()).ToArray();
-        if (ComparesSellers)
-        {
-            foreach (var batch in batches)
-            {
-                var measured = new MetricResult?[batch.Count][];
-                Parallel.For(0, batch.Count, i => measured[i] = Measure(batch[i], asOf, explain: false, peersOnly: true));
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    names.Add(batch[i].Seller);
-                    for (var k = 0; k < _peerMetrics.Length; k++) columns[k].Add(measured[i][_peerMetrics[k]]!);
-                }
-            }
-        }
-        var measuredBySeller = new Dictionary<string, MetricResult[]>(names.Count, StringComparer.Ordinal);
-        for (var i = 0; i < names.Count; i++) measuredBySeller[names[i]] = columns.Select(column => column[i]).ToArray();
-        return Judge(names, measuredBySeller);
+        var builder = StartPool(asOf);
+        foreach (var batch in ComparesSellers ? batches : []) builder.Add(batch);
+        return builder.Judge();
+    }
+
+    /// <summary>A pool that the caller fills a batch at a time (<see cref="PeerPoolBuilder.Add"/>), then judges.</summary>
+    public PeerPoolBuilder StartPool(Instant asOf) => new(this, asOf);
+
+    /// <summary>The seller's peer metrics as measured, before judging, indexed like the pool's.</summary>
+    internal MetricResult[] MeasurePeers(SellerFacts facts, Instant asOf)
+    {
+        var results = Measure(facts, asOf, explain: false, peersOnly: true);
+        var peers = new MetricResult[_peerMetrics.Length];
+        for (var k = 0; k < _peerMetrics.Length; k++) peers[k] = results[_peerMetrics[k]]!;
+        return peers;
     }
 
     /// <summary>
@@ -112,12 +109,12 @@ public sealed class PolicyEvaluator
     }
 
     /// <summary>Every peer metric of <paramref name="names"/>' measurements judged together, the columns in their order (the store's seller order, as the batches come).</summary>
-    private PeerPool Judge(IReadOnlyList<string> names, Dictionary<string, MetricResult[]> measured)
+    internal PeerPool Judge(IReadOnlyList<string> names, Dictionary<string, MetricResult[]> measured)
     {
         var judged = Enumerable.Range(0, _peerMetrics.Length).Select(k => JudgeColumn(names.Select(n => measured[n][k]).ToArray())).ToArray();
         var bySeller = new Dictionary<string, MetricResult[]>(names.Count, StringComparer.Ordinal);
         for (var i = 0; i < names.Count; i++) bySeller[names[i]] = judged.Select(column => column[i]).ToArray();
-        return new PeerPool(this, bySeller, measured);
+        return new PeerPool(this, names, bySeller, measured);
     }
 
     /// <summary>
@@ -147,6 +144,32 @@ public sealed class PolicyEvaluator
         var date = asOf.InZone(Policy.Zone).Date;
         var results = selected.Select((i, k) => WithAgents(Finish(sellers[i].Seller, measured[k], date, explain), sellers[i], asOf, explain)).ToArray();
         return new PolicyEvaluation(Policy, asOf, results);
+    }
+
+    /// <summary>
+    /// Whether a pool holds all a seller's evaluation is made of: every measured metric is judged with the peers,
+    /// and no agent scorecard is measured from the facts. Then <see cref="EvaluateFromPool"/> needs no facts.
+    /// </summary>
+    public bool PoolSuffices => ComparesSellers && Policy.Scorecard is null &&
+        Enumerable.Range(0, _calculators.Length).All(i => _calculators[i] is null || _peerMetrics.Contains(i));
+
+    /// <summary>
+    /// The evaluation of a seller of <paramref name="peers"/> made from the pool alone, when <see cref="PoolSuffices"/>:
+    /// what <see cref="Evaluate(IReadOnlyList{SellerFacts}, Instant, PeerPool, bool, string?)"/> gives for its facts
+    /// (the same measurements with the pool's judgment), without reading the facts again. Not explained.
+    /// </summary>
+    public SellerEvaluation EvaluateFromPool(string seller, Instant asOf, PeerPool peers)
+    {
+        ArgumentNullException.ThrowIfNull(peers);
+        if (!PoolSuffices) throw new InvalidOperationException($"{Policy.Id}: its evaluation needs more than the peer pool");
+        var pooled = peers.Of(seller) ?? throw new ArgumentException($"seller {seller} is not in the pool", nameof(seller));
+        var measured = peers.Measured[seller];
+        var results = new MetricResult?[_calculators.Length];
+        for (var p = 0; p < _peerMetrics.Length; p++)
+        {
+            results[_peerMetrics[p]] = measured[p] with { Status = pooled[p].Status, Percentile = pooled[p].Percentile, PValue = pooled[p].PValue, PeerRate = pooled[p].PeerRate, Guard = pooled[p].Guard };
+        }
+        return Finish(seller, results, asOf.InZone(Policy.Zone).Date, explain: false);
     }
 
     /// <summary>One seller on its own (its own peer, when the policy compares sellers).</summary>

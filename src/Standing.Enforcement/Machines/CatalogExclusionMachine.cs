@@ -20,6 +20,9 @@ public sealed class CatalogExclusionMachine : IPackMachine
 
     public string Policy => "promua";
 
+    /// <summary>Without a case it only excludes, on the outcome; letters are read from a first exclusion on.</summary>
+    public bool IdleWithoutCasesOrOutcomes => true;
+
     /// <summary>Settings of the pack this machine reads (Defaults of docs/standards/promua.md).</summary>
     public const string MinDaysSetting = "exclusion_min_days", RecheckEverySetting = "recheck_every_days",
         AnswerDaysSetting = "operator_reply_days", RatingRiseSetting = "rating_rise_min";

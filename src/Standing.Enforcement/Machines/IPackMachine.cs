@@ -12,4 +12,10 @@ public interface IPackMachine
     string Policy { get; }
 
     void Advance(MachineInput input, CaseBook book);
+
+    /// <summary>
+    /// Whether advancing a seller with no case of the policy, no dispute and no outcome triggered never changes its
+    /// book: then a run that judged every seller from a peer pool reads the facts of the other sellers only.
+    /// </summary>
+    bool IdleWithoutCasesOrOutcomes => false;
 }

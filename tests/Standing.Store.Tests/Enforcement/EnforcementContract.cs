@@ -95,6 +95,29 @@ public abstract class EnforcementContract : IDisposable
     }
 
     [Fact]
+    public void A_policy_judged_against_peers_run_daily_gives_the_cases_and_notices_of_a_replay()
+    {
+        // Daily runs measure the peer pool on their walk over the stored facts and read again only the companies
+        // with a case or an outcome; the replay judges the pool first and evaluates every company from its facts.
+        var ndjson = PromuaHistory.Ndjson() + PromuaHistory.Peers();
+        Assert.Contains("peer:", PromuaHistory.PeerPolicy, StringComparison.Ordinal);
+        var policy = Temp.Write("promua-peers.yaml", PromuaHistory.PeerPolicy);
+        var replayed = StoreWith(ndjson);
+        Ok("run", "--db", replayed, "--from", "2026-03-01", "--to", "2026-03-16", "--policy", policy);
+        var daily = StoreWith(ndjson);
+        for (var day = 1; day <= 16; day++) Ok("run", "--db", daily, "--as-of", $"2026-03-{day:00}", "--policy", policy, "--batch", "2");
+
+        var expected = Ok("cases", "list", "--db", replayed, "--format", "json").Stdout;
+        Assert.Equal(expected, Ok("cases", "list", "--db", daily, "--format", "json").Stdout);
+        Assert.Equal(Ok("outbox", "list", "--db", replayed, "--format", "json").Stdout, Ok("outbox", "list", "--db", daily, "--format", "json").Stdout);
+        var cases = Cases(daily);
+        Assert.Equal("reinstated", One(cases, "shop-letter", "catalog_exclusion").GetProperty("state").GetString());
+        Assert.Equal("excluded", One(cases, "shop-silent", "catalog_exclusion").GetProperty("state").GetString());
+        One(cases, "shop-letter", "letter");
+        Assert.Equal(3, cases.Length);
+    }
+
+    [Fact]
     public void People_decide_what_the_state_allows_and_are_told_why_otherwise()
     {
         var target = StoreWith(PromuaHistory.Ndjson());

@@ -42,6 +42,32 @@ internal static class PromuaHistory
                 - { metric: negative_review_rate, status: breach }
         """;
 
+    /// <summary>
+    /// The stand-in judged against the other companies, as Prom.ua is: the same rate and rule, with a peer standard
+    /// instead of a threshold. With the four <see cref="Peers"/> (four 5-star reviews each in February: rate 0) the
+    /// catalog rate is 4/24 ≈ 0.167; each excluded company's 2 of 4 is the worst (percentile 1, among the worst half)
+    /// and its one-sided binomial p-value, 1 − P(X ≤ 1 | n = 4, p = 1/6) ≈ 0.13, is below α = 0.5: a breach. From
+    /// 6 March its rate is 2/6 ≈ 0.33, below the rule's 0.4: nothing is triggered while the re-check and the letter
+    /// are due, so only their cases make the run read the company's facts again.
+    /// </summary>
+    public static string PeerPolicy => Policy.Replace("""
+              threshold: 0.4
+              threshold_inclusive: true
+              min_sample: 4
+        """, """
+              peer: { worst_share: 0.5, alpha: 0.5, min_sample: 4 }
+        """, StringComparison.Ordinal);
+
+    /// <summary>Four companies with four 5-star reviews each in February: the peers of <see cref="PeerPolicy"/>.</summary>
+    public static string Peers() => string.Concat(
+        from shop in Enumerable.Range(1, 4)
+        from review in Enumerable.Range(1, 4)
+        select NdjsonEventWriter.ToLine(new StandingEvent
+        {
+            Id = $"shop-good{shop}-{review}", Type = EventType.ReviewPosted, Seller = $"shop-good{shop}",
+            At = NodaTime.Instant.FromUtc(2026, 2, review, 8, 0), Review = $"shop-good{shop}-r{review}", Order = $"o{review}", Stars = 5,
+        }) + "\n");
+
     public static List<StandingEvent> Events()
     {
         var events = new List<StandingEvent>();
