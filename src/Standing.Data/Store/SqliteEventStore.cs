@@ -105,6 +105,9 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
         }
     }
 
+    /// <summary>How much of the store file a server's pooled connection maps into memory (256 MiB).</summary>
+    internal const long ServerMapBytes = 256L * 1024 * 1024;
+
     /// <summary>
     /// Opens a store this process has already opened with <see cref="Open"/> (which checked it is ours and
     /// brought its schema up to date) on a pooled connection, without checking again: what a server does on
@@ -126,8 +129,10 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
             connection.Open();
             var store = new SqliteEventStore(path, connection);
             // One command for the five (a server's request opens a few connections: each statement is a round of its own).
+            // A server reads a seller's row or a page of rows, not the log by seller: a smaller map than a job's keeps the
+            // pages it touched over hours out of its resident set (2 GiB of a 100,000-seller store's file, else).
             store.Execute("PRAGMA synchronous = FULL; PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY; " +
-                "PRAGMA mmap_size = 2147418112; PRAGMA wal_autocheckpoint = 16384");
+                $"PRAGMA mmap_size = {ServerMapBytes}; PRAGMA wal_autocheckpoint = 16384");
             return store;
         }
         catch (SqliteException e)
