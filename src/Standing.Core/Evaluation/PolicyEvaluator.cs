@@ -176,14 +176,32 @@ public sealed class PolicyEvaluator
     public SellerEvaluation EvaluateSeller(SellerFacts facts, Instant asOf, bool explain = false) =>
         Evaluate([facts], asOf, explain, maxParallelism: 1).Sellers[0];
 
-    private MetricResult?[] Measure(SellerFacts facts, Instant asOf, bool explain, bool peersOnly)
+    /// <summary>
+    /// One seller on its own, as <see cref="EvaluateSeller(SellerFacts, Instant, bool)"/>, its metrics' items as
+    /// <paramref name="detail"/> says. <see cref="ItemDetail.Listed"/> is the explained evaluation without each item's
+    /// reason in words (scores and agents still explained): what a report naming the items that missed needs.
+    /// </summary>
+    public SellerEvaluation EvaluateSeller(SellerFacts facts, Instant asOf, ItemDetail detail)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var measured = Measure(facts, asOf, detail, peersOnly: false);
+        // Its own peer, as Evaluate judges a seller alone.
+        foreach (var m in _peerMetrics) measured[m] = JudgeColumn([measured[m]!])[0];
+        var explain = detail != ItemDetail.None;
+        return WithAgents(Finish(facts.Seller, measured, asOf.InZone(Policy.Zone).Date, explain), facts, asOf, explain);
+    }
+
+    private MetricResult?[] Measure(SellerFacts facts, Instant asOf, bool explain, bool peersOnly) =>
+        Measure(facts, asOf, explain ? ItemDetail.Explained : ItemDetail.None, peersOnly);
+
+    private MetricResult?[] Measure(SellerFacts facts, Instant asOf, ItemDetail detail, bool peersOnly)
     {
         var results = new MetricResult?[_calculators.Length];
         for (var i = 0; i < _calculators.Length; i++)
         {
             if (_calculators[i] is not { } calculator) continue;
             if (peersOnly && !JudgedTogether(Policy.Metrics[i])) continue;
-            results[i] = Guards.Wilson(calculator.Compute(facts, asOf, Policy.Calendar, explain));
+            results[i] = Guards.Wilson(calculator.Compute(facts, asOf, asOf, Policy.Calendar, detail));
         }
         return results;
     }

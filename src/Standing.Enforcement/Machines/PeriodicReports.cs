@@ -35,7 +35,9 @@ public static class PeriodicReports
             if (book.OfKind(report.Id).Any(c => c.Get(PeriodStartKey) == start)) continue;
             // A period before the policy applied is not reported.
             if (period.End.InZone(zone).Date <= input.Policy.EffectiveFrom) continue;
-            var evaluation = Evaluator(input.Policy, report.Period, window).EvaluateSeller(input.Facts, input.AsOf, explain: true);
+            // Metric rows name the items that missed, not why each item counted: listed, not explained in words.
+            var detail = report.Rows == ReportRows.Metrics ? ItemDetail.Listed : ItemDetail.Explained;
+            var evaluation = Evaluator(input.Policy, report.Period, window).EvaluateSeller(input.Facts, input.AsOf, detail);
             var rows = report.Rows == ReportRows.Metrics ? MetricRows(input.Policy, evaluation) : AgentRows(input.Policy, evaluation);
             if (!rows.Measured) continue;
 
