@@ -105,8 +105,13 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
         }
     }
 
-    /// <summary>How much of the store file a server's pooled connection maps into memory (256 MiB).</summary>
-    internal const long ServerMapBytes = 256L * 1024 * 1024;
+    /// <summary>
+    /// How much of the store file a connection maps into memory (256 MiB). The mapped pages a job or a server
+    /// touched count in its resident set: with 2 GiB, a 100,000-seller store added 1.5–2.1 GB to every long
+    /// command's peak. A fold of every seller (`rebuild`, the end of a first load) pays about a tenth more CPU
+    /// for its scattered reads (docs/performance.md, "A smaller memory map").
+    /// </summary>
+    internal const long MapBytes = 256L * 1024 * 1024;
 
     /// <summary>
     /// Opens a store this process has already opened with <see cref="Open"/> (which checked it is ours and
@@ -129,10 +134,8 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
             connection.Open();
             var store = new SqliteEventStore(path, connection);
             // One command for the five (a server's request opens a few connections: each statement is a round of its own).
-            // A server reads a seller's row or a page of rows, not the log by seller: a smaller map than a job's keeps the
-            // pages it touched over hours out of its resident set (2 GiB of a 100,000-seller store's file, else).
             store.Execute("PRAGMA synchronous = FULL; PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY; " +
-                $"PRAGMA mmap_size = {ServerMapBytes}; PRAGMA wal_autocheckpoint = 16384");
+                $"PRAGMA mmap_size = {MapBytes}; PRAGMA wal_autocheckpoint = 16384");
             return store;
         }
         catch (SqliteException e)
@@ -218,7 +221,7 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
         }
         Execute("PRAGMA cache_size = -131072");
         Execute("PRAGMA temp_store = MEMORY");
-        Execute("PRAGMA mmap_size = 2147418112");
+        Execute($"PRAGMA mmap_size = {MapBytes}");
     }
 
     private static void CheckHeader(string path)
@@ -293,8 +296,8 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
         Execute("PRAGMA cache_size = -131072");
         Execute("PRAGMA temp_store = MEMORY");
         // Reads by seller jump across a log stored in arrival order: through a memory map they cost no
-        // system call per page (a fold of every seller of a 1M-event store read 3× faster).
-        Execute("PRAGMA mmap_size = 2147418112");
+        // system call per page, within the map's size.
+        Execute($"PRAGMA mmap_size = {MapBytes}");
         Execute("PRAGMA wal_autocheckpoint = 16384"); // checkpoint every 64 MiB of log, not every 4 MiB
     }
 
