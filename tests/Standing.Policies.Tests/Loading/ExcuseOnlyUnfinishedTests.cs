@@ -8,8 +8,7 @@ namespace Standing.Policies.Tests.Loading;
 /// </summary>
 public sealed class ExcuseOnlyUnfinishedTests
 {
-    private static List<string> Errors(string yaml) =>
-        Assert.Throws<PolicyLoadException>(() => PolicyLoader.Load(yaml, "p.yaml")).Errors.Select(e => e.ToString()).ToList();
+    private static List<string> Errors(string yaml) => LoadErrors.Of(yaml);
 
     [Fact]
     public void Without_an_excuse_or_on_a_rate_it_is_refused_at_its_place()

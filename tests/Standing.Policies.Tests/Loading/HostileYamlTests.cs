@@ -8,8 +8,7 @@ namespace Standing.Policies.Tests.Loading;
 /// </summary>
 public sealed class HostileYamlTests
 {
-    private static List<string> Errors(string yaml) =>
-        Assert.Throws<PolicyLoadException>(() => PolicyLoader.Load(yaml, "p.yaml")).Errors.Select(e => e.ToString()).ToList();
+    private static List<string> Errors(string yaml) => LoadErrors.Of(yaml);
 
     [Fact]
     public void Fifty_thousand_nested_brackets_are_refused_at_the_sixty_fourth_not_a_stack_overflow()

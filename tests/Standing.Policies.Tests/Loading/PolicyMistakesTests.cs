@@ -26,8 +26,7 @@ public sealed class PolicyMistakesTests
             standard: { direction: lower_is_better, threshold: 1 }
         """;
 
-    private static List<string> Errors(string yaml) =>
-        Assert.Throws<PolicyLoadException>(() => PolicyLoader.Load(yaml, "p.yaml")).Errors.Select(e => e.ToString()).ToList();
+    private static List<string> Errors(string yaml) => LoadErrors.Of(yaml);
 
     [Fact]
     public void An_unclosed_bracket_followed_by_more_lines_is_reported_at_the_bracket_not_thrown()
