@@ -43,6 +43,9 @@ public sealed class SellersModel(StoreAccess access, ServerOptions options) : St
     /// <summary>The store's log position the list's figures are of, and whether it is the current one (null: no list, the query has mistakes).</summary>
     public FiguresAsOf? Figures { get; private set; }
 
+    /// <summary>The store is large and its figures of every seller are not computed yet: the page says so (<see cref="BeingComputed"/>).</summary>
+    public bool Computing { get; private set; }
+
     public IActionResult OnGet()
     {
         if (StaffChoices.Policy(Policy) is not { } policy)
@@ -65,7 +68,12 @@ public sealed class SellersModel(StoreAccess access, ServerOptions options) : St
             string.IsNullOrEmpty(Sort) ? SellerListing.ByStatus : Sort, Order == "desc");
         foreach (var (field, message) in SellerListing.Check(query, policy)) Errors.TryAdd(field, message);
         if (Errors.Count > 0) return Page();
-        var shown = Evaluations.Recent(access, policy, StaffChoices.AsOf(access, policy, options), StaffChoices.FiguresWait);
+        if (Evaluations.Recent(access, policy, StaffChoices.AsOf(access, policy, options), StaffChoices.FiguresWait, BeingComputed.Large(access, options)) is not { } shown)
+        {
+            Computing = true;
+            BeingComputed.Answer(this);
+            return Page();
+        }
         Figures = FiguresAsOf.Of(shown);
         var all = SellerListing.Select(shown.Value, query);
         Total = all.Count;
