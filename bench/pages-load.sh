@@ -7,11 +7,13 @@
 # --post N then walks the pages a second time, posting N new orders (POST /v1/events, an integration key;
 # the page's seller among them) before each page's asks, so that each page's first answer is its first
 # view after new events; every answer of that pass is counted.
-#   bench/pages-load.sh --db STORE [--seller ID] [--times N] [--warm 0|1] [--post N]
+# --settle 1 first asks each page once a second until it answers 200 (on a large store a page answers 503 "being
+# computed" until the start-up computations are done) and prints how long each took, then measures.
+#   bench/pages-load.sh --db STORE [--seller ID] [--times N] [--warm 0|1] [--post N] [--settle 0|1]
 # Uses the Release build of src/Standing.Cli (build it first), or the one in $STANDING_DLL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-db=""; seller=""; times=20; warm=0; post=0
+db=""; seller=""; times=20; warm=0; post=0; settle=0
 while [[ $# -gt 0 ]]; do
   case $1 in
     --db) db=$2; shift 2 ;;
@@ -19,7 +21,8 @@ while [[ $# -gt 0 ]]; do
     --times) times=$2; shift 2 ;;
     --warm) warm=$2; shift 2 ;;
     --post) post=$2; shift 2 ;;
-    *) echo "usage: bench/pages-load.sh --db STORE [--seller ID] [--times N] [--warm 0|1] [--post N]" >&2; exit 1 ;;
+    --settle) settle=$2; shift 2 ;;
+    *) echo "usage: bench/pages-load.sh --db STORE [--seller ID] [--times N] [--warm 0|1] [--post N] [--settle 0|1]" >&2; exit 1 ;;
   esac
 done
 [[ -f $db ]] || { echo "bench/pages-load.sh: --db STORE is required (an existing store)" >&2; exit 1; }
@@ -86,6 +89,13 @@ pass() {
   done
 }
 echo "store $db, seller $seller, $times asks per page, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+if (( settle == 1 )); then
+  started=$(date +%s)
+  for path in "${pages[@]}"; do
+    until [[ $(curl -s -b "$jar" -o /dev/null -w '%{http_code}' --max-time 600 "$url$path") == 200 ]]; do sleep 1; done
+    echo "settled: $path answers 200, $(( $(date +%s) - started )) s after the first ask"
+  done
+fi
 pass 0 "$warm"
 if (( post > 0 )); then
   echo "after posting $post new orders before each page (every answer counted), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
