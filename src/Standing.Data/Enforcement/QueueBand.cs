@@ -47,6 +47,9 @@ internal sealed record QueueBand(string Condition, string Order, bool Overdue)
             $"CREATE INDEX IF NOT EXISTS enforcement_cases_open_by_due ON enforcement_cases (({Due}), ({Opened}), {id}) WHERE closed_at IS NULL AND due_at IS NOT NULL",
             $"CREATE INDEX IF NOT EXISTS enforcement_cases_open_undue ON enforcement_cases (({Opened}), {id}) WHERE closed_at IS NULL AND due_at IS NULL",
             $"CREATE INDEX IF NOT EXISTS enforcement_cases_closed_by_closing ON enforcement_cases ((rtrim(closed_at, 'Z')) DESC, ({Opened}), {id}) WHERE closed_at IS NOT NULL",
+            // The default queue's counts per state and band, and the policies and kinds (EnforcementStore.QueueCounts.cs).
+            $"CREATE INDEX IF NOT EXISTS enforcement_cases_open_by_state ON enforcement_cases (state, ({Due})) WHERE closed_at IS NULL",
+            "CREATE INDEX IF NOT EXISTS enforcement_cases_by_policy_kind ON enforcement_cases (policy, kind)",
         ];
     }
 }

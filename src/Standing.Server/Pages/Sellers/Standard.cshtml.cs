@@ -67,9 +67,9 @@ public sealed class StandardModel(StoreAccess store, ServerOptions options) : St
     public string? Error { get; private set; }
     public string? ErrorItem { get; private set; }
 
-    public IActionResult OnGet(string seller, string policy, int? page, string? asOf, string? done)
+    public IActionResult OnGet(string seller, string policy, string? asOf, string? done)
     {
-        if (!Load(seller, policy, page, asOf)) return NotFound();
+        if (!Load(seller, policy, PageNumbers.Of(Request), asOf)) return NotFound();
         if (Computing) return Waiting();
         Done = done switch
         {

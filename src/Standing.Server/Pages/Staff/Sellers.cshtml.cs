@@ -28,7 +28,7 @@ public sealed class SellersModel(StoreAccess access, ServerOptions options) : St
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true)] public string? Order { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    public int PageNumber { get; private set; } = 1;
 
     public Policy Chosen { get; private set; } = null!;
 
@@ -77,7 +77,7 @@ public sealed class SellersModel(StoreAccess access, ServerOptions options) : St
         Figures = FiguresAsOf.Of(shown);
         var all = SellerListing.Select(shown.Value, query);
         Total = all.Count;
-        if (PageNumber < 1) PageNumber = 1;
+        PageNumber = PageNumbers.Of(Request);
         Rows = all.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
         return Page();
     }
