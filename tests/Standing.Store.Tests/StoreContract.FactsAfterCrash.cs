@@ -17,7 +17,7 @@ namespace Standing.Store.Tests;
 public abstract partial class StoreContract
 {
     /// <summary>Many small sellers, so that folding their facts takes several transactions (chunks).</summary>
-    private static List<StandingEvent> ManySellers(int sellers)
+    internal static List<StandingEvent> ManySellers(int sellers)
     {
         var events = new List<StandingEvent>();
         for (var s = 0; s < sellers; s++)

@@ -86,6 +86,9 @@ public sealed class IngestSummary
 /// stored facts of the sellers they touch right after the batch commits, as a server's write does
 /// (<see cref="FactProjection.AdvanceWhereItCan"/>); the sellers that cannot be advanced are left stale, for
 /// the caller's <see cref="FactProjection.Refresh"/> to fold once when the load is done.
+/// Into an empty store that allows it (<see cref="IBulkLoad"/>), the batches are written without the event
+/// indexes, which are built once after the last batch; an event whose id an earlier batch may have written
+/// waits until then and is judged against the store with the indexes, in reading order.
 /// </remarks>
 public sealed class EventIngester : IEventSink, IDisposable
 {
@@ -95,6 +98,18 @@ public sealed class EventIngester : IEventSink, IDisposable
     private readonly int _batchSize;
     private readonly FactProjection? _projection;
     private readonly BlockingCollection<(List<IncomingEvent> Batch, BatchPlan? Plan)> _queue = new(boundedCapacity: 2);
+
+    /// <summary>Set while this ingest loads an empty store without its indexes (<see cref="IBulkLoad"/>).</summary>
+    private readonly IBulkLoad? _bulk;
+
+    /// <summary>The ids written in the index-less load so far; null once the indexes are built.</summary>
+    private SeenIds? _seen;
+
+    /// <summary>Events whose id may repeat one already written, kept for after the indexes are built.</summary>
+    private List<IncomingEvent> _deferred = [];
+
+    /// <summary>The queue's sign for "build the indexes now", between the batches written before and after.</summary>
+    private static readonly List<IncomingEvent> BuildIndexes = [];
     private readonly Thread _writer;
     private readonly object _gate = new();
     private List<IncomingEvent> _current;
@@ -109,6 +124,11 @@ public sealed class EventIngester : IEventSink, IDisposable
         // A store without facts (a first load) has nothing to advance: its facts are all folded at the end.
         _projection = advanceFacts && FactProjection.AnyStored(store) ? new FactProjection(store) : null;
         _current = new List<IncomingEvent>(batchSize);
+        if (store is IBulkLoad bulk && bulk.BeginBulkLoad())
+        {
+            _bulk = bulk;
+            _seen = new SeenIds();
+        }
         _writer = new Thread(WriteBatches) { IsBackground = true, Name = "standing-ingest-writer" };
         _writer.Start();
     }
@@ -168,6 +188,10 @@ public sealed class EventIngester : IEventSink, IDisposable
         if (!_completed)
         {
             Flush();
+            if (_seen is not null)
+            {
+                EndBulkLoad();
+            }
             _completed = true;
             _queue.CompleteAdding();
             _writer.Join();
@@ -190,29 +214,79 @@ public sealed class EventIngester : IEventSink, IDisposable
     private void Flush()
     {
         ThrowIfFailed();
-        if (_current.Count == 0)
+        if (_seen is not null)
+        {
+            DeferPossibleRepeats();
+        }
+        Enqueue(_current);
+        _current = new List<IncomingEvent>(_batchSize);
+        if (_deferred.Count >= _batchSize)
+        {
+            EndBulkLoad(); // many repeats: what is deferred is bounded by one batch
+        }
+    }
+
+    /// <summary>
+    /// Moves the events whose id an earlier batch of the index-less load may have written to the deferred
+    /// list (in reading order). Repeats inside the batch stay in it: its plan settles them.
+    /// </summary>
+    private void DeferPossibleRepeats()
+    {
+        var kept = new List<IncomingEvent>(_current.Count);
+        foreach (var incoming in _current)
+        {
+            if (_seen!.MayContain(incoming.Event.Id)) _deferred.Add(incoming);
+            else kept.Add(incoming);
+        }
+        foreach (var incoming in kept) _seen!.Add(incoming.Event.Id);
+        _current = kept;
+    }
+
+    /// <summary>
+    /// Has the writer build the indexes after the batches queued so far, then write the deferred events as
+    /// ordinary batches (judged against the store, before any event read after them): from here on the load
+    /// goes on with the indexes.
+    /// </summary>
+    private void EndBulkLoad()
+    {
+        _seen = null;
+        AddToQueue((BuildIndexes, null));
+        for (var i = 0; i < _deferred.Count; i += _batchSize)
+        {
+            Enqueue(_deferred.GetRange(i, Math.Min(_batchSize, _deferred.Count - i)));
+        }
+        _deferred = [];
+    }
+
+    private void Enqueue(List<IncomingEvent> batch)
+    {
+        if (batch.Count == 0)
         {
             return;
         }
+        // Plan (canonical lines, repeats inside the batch) here, on the reading thread, so the
+        // writing thread only talks to the database.
+        BatchPlan? plan = null;
+        if (_store is IPlannedAppend)
+        {
+            var events = new StandingEvent[batch.Count];
+            for (var i = 0; i < events.Length; i++) events[i] = batch[i].Event;
+            plan = BatchPlan.For(events);
+        }
+        AddToQueue((batch, plan));
+    }
+
+    private void AddToQueue((List<IncomingEvent> Batch, BatchPlan? Plan) item)
+    {
         try
         {
-            // Plan (canonical lines, repeats inside the batch) here, on the reading thread, so the
-            // writing thread only talks to the database.
-            BatchPlan? plan = null;
-            if (_store is IPlannedAppend)
-            {
-                var events = new StandingEvent[_current.Count];
-                for (var i = 0; i < events.Length; i++) events[i] = _current[i].Event;
-                plan = BatchPlan.For(events);
-            }
-            _queue.Add((_current, plan));
+            _queue.Add(item);
         }
         catch (InvalidOperationException)
         {
             ThrowIfFailed();
             throw;
         }
-        _current = new List<IncomingEvent>(_batchSize);
     }
 
     private void ThrowIfFailed()
@@ -229,6 +303,11 @@ public sealed class EventIngester : IEventSink, IDisposable
         {
             foreach (var (batch, plan) in _queue.GetConsumingEnumerable())
             {
+                if (ReferenceEquals(batch, BuildIndexes))
+                {
+                    _bulk!.FinishBulkLoad();
+                    continue;
+                }
                 var events = plan?.Batch ?? batch.Select(b => b.Event).ToArray();
                 var before = _projection?.RowsBefore(events);
                 AppendResult result;

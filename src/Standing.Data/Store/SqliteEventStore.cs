@@ -10,7 +10,7 @@ namespace Standing.Data.Store;
 /// The event store in one SQLite file (WAL journal: a killed process loses at most the batch it was
 /// writing, never a committed one). Opening checks the file is ours before anything is written.
 /// </summary>
-public sealed class SqliteEventStore : IEventStore, IPlannedAppend
+public sealed partial class SqliteEventStore : IEventStore, IPlannedAppend
 {
     private static readonly byte[] SqliteHeader = "SQLite format 3\0"u8.ToArray();
 
@@ -299,6 +299,7 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
         // system call per page, within the map's size.
         Execute($"PRAGMA mmap_size = {MapBytes}");
         Execute("PRAGMA wal_autocheckpoint = 16384"); // checkpoint every 64 MiB of log, not every 4 MiB
+        FinishInterruptedLoad();
     }
 
     private int ReadVersion()
@@ -378,6 +379,10 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
     {
         var batch = plan.Batch;
         using var transaction = _connection.BeginTransaction(deferred: false);
+        if (_loadLock is null)
+        {
+            BuildPendingIndexes(transaction); // another process's first load is still on: never insert beside it without the id index
+        }
         using var lookup = _connection.CreateCommand();
         lookup.Transaction = transaction;
         lookup.CommandText = "SELECT body FROM events WHERE id = $id";
@@ -639,6 +644,7 @@ public sealed class SqliteEventStore : IEventStore, IPlannedAppend
 
     public void Dispose()
     {
+        ReleaseLoadLock();
         _checkpointer.Dispose();
         _connection.Dispose();
     }
