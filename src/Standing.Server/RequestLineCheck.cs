@@ -3,6 +3,7 @@ using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
@@ -16,11 +17,12 @@ namespace Standing.Server;
 /// (then closes the connection, as Kestrel would); a good line is left unread for Kestrel. A later request
 /// on a kept-alive connection is Kestrel's again (docs/api.md says which answers have no body).
 /// </summary>
-public sealed partial class RequestLineCheck(ConnectionDelegate next, TimeSpan idle, ILogger logger)
+public sealed partial class RequestLineCheck(ConnectionDelegate next, TimeSpan idle, TimeSpan lineTime, ILogger logger)
 {
     public async Task OnConnection(ConnectionContext connection)
     {
-        var refusal = await Inspect(connection);
+        var (closed, refusal) = await Inspect(connection);
+        if (closed) return;
         if (refusal is null)
         {
             await next(connection);
@@ -32,12 +34,15 @@ public sealed partial class RequestLineCheck(ConnectionDelegate next, TimeSpan i
         await connection.Transport.Output.CompleteAsync();
     }
 
-    /// <summary>The first line's problem, or null when Kestrel should read it (a good line, a closed or idle connection).</summary>
-    private async Task<(int Status, string Title, string Detail)?> Inspect(ConnectionContext connection)
+    /// <summary>The first line's problem, or null when Kestrel should read it; closed when no line came in time.</summary>
+    private async Task<(bool Closed, (int Status, string Title, string Detail)? Refusal)> Inspect(ConnectionContext connection)
     {
         var input = connection.Transport.Input;
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed);
-        wait.CancelAfter(idle); // a connection that sends nothing is closed as Kestrel closes an idle one
+        // A server stopping asks its connections to close: one still waiting for its first line goes at once.
+        var stopping = connection.Features.Get<IConnectionLifetimeNotificationFeature>()?.ConnectionClosedRequested ?? CancellationToken.None;
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed, stopping);
+        wait.CancelAfter(idle); // a connection that sends nothing is closed as Kestrel closes an idle one…
+        var started = false;
         while (true)
         {
             ReadResult read;
@@ -48,9 +53,14 @@ public sealed partial class RequestLineCheck(ConnectionDelegate next, TimeSpan i
             catch (OperationCanceledException)
             {
                 connection.Abort(new ConnectionAbortedException("no request line came"));
-                return null;
+                return (true, null);
             }
             var buffer = read.Buffer;
+            if (!started && buffer.Length > 0)
+            {
+                started = true;
+                wait.CancelAfter(lineTime); // …and one whose line stalls as Kestrel times out slow headers
+            }
             var end = buffer.PositionOf((byte)'\n');
             // A control byte already read (a TLS hello on this plain port, say) is answered without waiting for a line end.
             if (end is null && buffer.Length <= RequestTargets.KestrelLineBytes && !read.IsCompleted && !HasControl(buffer.ToArray().AsSpan()))
@@ -61,7 +71,7 @@ public sealed partial class RequestLineCheck(ConnectionDelegate next, TimeSpan i
             var refusal = end is { } at ? Judge(buffer.Slice(0, at))
                 : buffer.Length > RequestTargets.KestrelLineBytes ? TooLong(buffer.Length) : null;
             input.AdvanceTo(buffer.Start); // nothing consumed: Kestrel reads the same bytes
-            return refusal;
+            return (false, refusal);
         }
     }
 

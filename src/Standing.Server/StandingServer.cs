@@ -36,7 +36,7 @@ public static class StandingServer
             // Lines up to 64 KiB reach the app, which refuses a target over 8 KiB with a problem document (RequestTargets);
             // the first line of each connection is read before Kestrel, so that what Kestrel would refuse bare is explained.
             k.Limits.MaxRequestLineSize = RequestTargets.KestrelLineBytes;
-            k.ConfigureEndpointDefaults(listen => listen.Use(next => new RequestLineCheck(next, k.Limits.KeepAliveTimeout,
+            k.ConfigureEndpointDefaults(listen => listen.Use(next => new RequestLineCheck(next, k.Limits.KeepAliveTimeout, k.Limits.RequestHeadersTimeout,
                 listen.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger<RequestLineCheck>()).OnConnection));
         });
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(30)); // in-flight requests finish

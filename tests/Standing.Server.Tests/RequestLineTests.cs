@@ -73,4 +73,27 @@ public sealed class RequestLineTests : IDisposable
         Assert.StartsWith("HTTP/1.1 200", answer, StringComparison.Ordinal);
         Assert.Contains("\"status\":\"ok\"", answer, StringComparison.Ordinal);
     }
+
+    /// <summary>A first line begun and never finished holds no connection: it is closed, as Kestrel closes slow headers.</summary>
+    [Fact]
+    public async Task A_first_line_that_stalls_is_closed_and_the_server_goes_on()
+    {
+        await using var server = await ServerHarness.Start(_stores.NewTarget());
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(server.Address.Host, server.Address.Port);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync("GET /heal"u8.ToArray());
+        using var giveUp = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var read = 0;
+        try
+        {
+            read = await stream.ReadAsync(new byte[256], giveUp.Token);
+        }
+        catch (IOException)
+        {
+            // reset: closed all the same
+        }
+        Assert.Equal(0, read);
+        Assert.Equal("ok", (await server.Client(null).GetAsync("/healthz").Json()).Str("status"));
+    }
 }
