@@ -9,7 +9,8 @@
 # the page's seller among them) before each page's asks, so that each page's first answer is its first
 # view after new events; every answer of that pass is counted.
 # --settle 1 first asks each page once a second until it answers 200 (on a large store a page answers 503 "being
-# computed" until the start-up computations are done) and prints how long each took, then measures.
+# computed" until the start-up computations are done) and prints how long each took, then waits for the server to
+# be idle (its warming of every standard done: the CPU column then counts the asks alone), then measures.
 #   bench/pages-load.sh --db STORE [--seller ID] [--times N] [--warm 0|1] [--post N] [--settle 0|1]
 # Uses the Release build of src/Standing.Cli (build it first), or the one in $STANDING_DLL.
 set -euo pipefail
@@ -47,6 +48,9 @@ until curl -sf "$url/readyz" >/dev/null 2>&1; do
   kill -0 "$pid" 2>/dev/null || { echo "the server exited before answering:" >&2; cat "$work/serve.log" >&2; exit 1; }
   sleep 0.05
 done
+# The server's CPU so far in clock ticks (user + system, /proc/PID/stat): a page's CPU whatever the machine's load.
+ticks=$(getconf CLK_TCK)
+server_cpu() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
 jar=$work/cookies
 token=$(curl -s -c "$jar" "$url/sign-in" | sed -n 's/.*name="__RequestVerificationToken"[^>]*value="\([^"]*\)".*/\1/p' | head -1)
 curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "key=$key" --data-urlencode "__RequestVerificationToken=$token" --data "back=/" "$url/sign-in"
@@ -69,9 +73,6 @@ post_orders() {
 pages=("/sellers/$seller" "/sellers/$seller/congocrea" "/sellers/$seller/promua" "/sellers/$seller/mall"
   "/overview?policy=congocrea" "/overview?policy=promua" "/sellers?policy=congocrea" "/sellers?policy=promua&sort=value&metric=negative_review_rate"
   "/cases" "/disputes" "/policies")
-# The server's CPU so far in clock ticks (user + system, /proc/PID/stat): a page's CPU whatever the machine's load.
-ticks=$(getconf CLK_TCK)
-server_cpu() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
 # One pass over the pages: $1 = 1 posts the orders before each page's asks, $2 = 1 leaves each page's first answer out.
 pass() {
   local path
@@ -101,6 +102,9 @@ if (( settle == 1 )); then
     until [[ $(curl -s -b "$jar" -o /dev/null -w '%{http_code}' --max-time 600 "$url$path") == 200 ]]; do sleep 1; done
     echo "settled: $path answers 200, $(( $(date +%s) - started )) s after the first ask"
   done
+  # And the server idle (its warming of the other standards done): at most 2 ticks of CPU in 3 s.
+  while true; do c0=$(server_cpu); sleep 3; (( $(server_cpu) - c0 <= 2 )) && break; done
+  echo "settled: the server idle $(( $(date +%s) - started )) s after the first ask, having used $(( $(server_cpu) * 1000 / ticks )) ms of CPU"
 fi
 pass 0 "$warm"
 if (( post > 0 )); then
