@@ -37,6 +37,9 @@ public sealed class StoreAccess
     /// <summary>Each store's and policy's last peer pool (standards that compare sellers), with the as-of and log position it is of.</summary>
     private readonly ConcurrentDictionary<(string Target, string Policy), (Instant AsOf, long Position, PeerPool Pool)> _peers;
 
+    /// <summary>What <see cref="OneEveryAtATime"/> locks, one per store.</summary>
+    private static readonly ConcurrentDictionary<string, object> EveryGates = new(StringComparer.Ordinal);
+
     /// <summary>What <see cref="PeerPool"/> locks while it computes a store's and policy's pool.</summary>
     private static readonly ConcurrentDictionary<(string Target, string Policy), object> PoolGates = new();
 
@@ -210,6 +213,17 @@ public sealed class StoreAccess
             if (_peers.TryGetValue(key, out kept) && kept.AsOf == asOf && kept.Position == position) return kept.Pool;
             return NewPeerPool(events, evaluator, asOf, key, position, kept);
         }
+    }
+
+    /// <summary>
+    /// Runs a computation of every seller's evaluation (<see cref="Jobs.EverySeller"/>) when no other of this store runs:
+    /// at 100,000 sellers each holds gigabytes while it runs, and the warming, the pages and the API may each start one
+    /// (the pages in the background, without waiting: several standards' at once held 10 GB before this gate).
+    /// </summary>
+    public T OneEveryAtATime<T>(Func<T> compute)
+    {
+        ArgumentNullException.ThrowIfNull(compute);
+        lock (EveryGates.GetOrAdd(_target, _ => new object())) return compute();
     }
 
     /// <summary>Whether this marketplace's store holds more sellers than <paramref name="count"/> (kept once true).</summary>

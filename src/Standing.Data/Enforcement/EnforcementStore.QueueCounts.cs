@@ -14,7 +14,7 @@ public sealed partial class EnforcementStore
     /// <summary>
     /// The open cases per state and band (<see cref="QueueBand.Number"/>'s numbers) of a query that selects every open
     /// case, or null for another query (the caller's grouped pass counts it): each state's count from one pass over
-    /// the index's entries, then per state the cases without a due date and, for a state that waits for a person,
+    /// the entries of the index of open cases by state and due date (<c>enforcement_cases_open_counts</c>), then per state the cases without a due date and, for a state that waits for a person,
     /// the overdue ones, each a range of that index.
     /// </summary>
     private Dictionary<string, int[]>? OpenCountsByIndex(CaseQueueQuery query, int bands, (string, object?)[] parameters)
@@ -22,7 +22,8 @@ public sealed partial class EnforcementStore
         if (query.Closed || !string.IsNullOrEmpty(query.State) || !string.IsNullOrEmpty(query.Policy) || !string.IsNullOrEmpty(query.Kind)
             || !string.IsNullOrWhiteSpace(query.SellerContains)) return null;
         var totals = new List<(string State, int Cases)>();
-        using (var grouped = Command("SELECT state, count(*) FROM enforcement_cases WHERE closed_at IS NULL GROUP BY state"))
+        // rtrim(state) is the state (no state ends in a space): the expression the index is keyed on.
+        using (var grouped = Command("SELECT rtrim(state), count(*) FROM enforcement_cases WHERE closed_at IS NULL GROUP BY rtrim(state)"))
         using (var r = grouped.ExecuteReader())
         {
             while (r.Read()) totals.Add((r.GetString(0), Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture)));
@@ -48,7 +49,7 @@ public sealed partial class EnforcementStore
 
     private int Count(string condition, (string, object?)[] parameters)
     {
-        using var count = Command($"SELECT count(*) FROM enforcement_cases WHERE closed_at IS NULL AND state = @first AND {condition}", parameters);
+        using var count = Command($"SELECT count(*) FROM enforcement_cases WHERE closed_at IS NULL AND rtrim(state) = @first AND {condition}", parameters);
         return Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 

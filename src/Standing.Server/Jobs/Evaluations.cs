@@ -134,7 +134,7 @@ public static class Evaluations
         IReadOnlyList<Dispute> disputes;
         using (var store = access.Enforcement()) disputes = store.Disputes();
         var shown = access.KeptOrLastOrStarted<EverySeller>(new EveryKey(policy.Id, asOf), policy, disputes,
-            last => EverySeller.Advance(access, policy, asOf, disputes, last), e => e.Evaluation.Sellers.Count, wait, large);
+            _ => EveryKept(access, policy, asOf, disputes), e => e.Evaluation.Sellers.Count, wait, large);
         return shown is null ? null : new KeptResults.Shown<PolicyEvaluation>(shown.Value.Evaluation, shown.Version, shown.Current);
     }
 
@@ -148,6 +148,14 @@ public static class Evaluations
     }
 
     private static PolicyEvaluation Every(StoreAccess access, Policy policy, Instant asOf, IReadOnlyList<Dispute> disputes) =>
-        access.KeptFrom<EverySeller>(new EveryKey(policy.Id, asOf), policy, disputes,
-            last => EverySeller.Advance(access, policy, asOf, disputes, last), e => e.Evaluation.Sellers.Count).Evaluation;
+        EveryKept(access, policy, asOf, disputes).Evaluation;
+
+    /// <summary>
+    /// Every seller's evaluation, kept and advanced from the last one, computed when no other of the store is
+    /// (<see cref="StoreAccess.OneEveryAtATime"/>); the kept one is looked for inside the gate, so that a read that
+    /// waited for another's computation of the same result finds it rather than computing it again.
+    /// </summary>
+    private static EverySeller EveryKept(StoreAccess access, Policy policy, Instant asOf, IReadOnlyList<Dispute> disputes) =>
+        access.OneEveryAtATime(() => access.KeptFrom<EverySeller>(new EveryKey(policy.Id, asOf), policy, disputes,
+            last => EverySeller.Advance(access, policy, asOf, disputes, last), e => e.Evaluation.Sellers.Count));
 }

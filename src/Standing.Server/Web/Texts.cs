@@ -48,7 +48,6 @@ public static partial class Texts
         ["Home"] = ["Accueil", "Главная", "Головна", "首页", "Strona główna"],
 
         // A large store's page whose figures are being computed (BeingComputed).
-        ["Being computed"] = ["En cours de calcul", "Вычисляется", "Обчислюється", "正在计算", "Trwa obliczanie"],
         ["The figures of this page are being computed for every seller. The page reloads by itself in a few seconds; you can also reload it."] =
         [
             "Les chiffres de cette page sont en cours de calcul pour tous les vendeurs. La page se recharge d’elle-même dans quelques secondes ; vous pouvez aussi la recharger.",
