@@ -249,7 +249,11 @@ public sealed partial class EnforcementStore : IDisposable
         using var transaction = _connection.BeginTransaction();
         try
         {
-            if (run is { } r) LockRun(r.Policy, r.AsOf, transaction);
+            if (run is { } r)
+            {
+                LockRun(r.Policy, r.AsOf, transaction);
+                RefuseWhileUnfinished(r.Policy, transaction);
+            }
             foreach (var book in books) Write(book, transaction);
             if (run is { } done) InsertRun(done.Policy, done.AsOf, transaction);
             transaction.Commit();
@@ -280,6 +284,21 @@ public sealed partial class EnforcementStore : IDisposable
         {
             throw new EventStoreException($"{Name}: {policy} was run as of {EnforcementJson.Instant(latest)} meanwhile, " +
                 $"after {EnforcementJson.Instant(asOf)}: the run as of {EnforcementJson.Instant(asOf)} was not saved");
+        }
+    }
+
+    /// <summary>
+    /// A whole run saved at once (the server's daily job) would advance again the sellers a run cut short already
+    /// stored (<see cref="SaveBatch"/>): refused until that run is finished.
+    /// </summary>
+    private void RefuseWhileUnfinished(string policy, DbTransaction transaction)
+    {
+        using var command = Command("SELECT min(as_of) FROM enforcement_run_sellers WHERE policy = @policy", ("policy", policy));
+        command.Transaction = transaction;
+        if (command.ExecuteScalar() is string unfinished)
+        {
+            throw new EventStoreException($"{Name}: the run of {policy} as of {unfinished} was cut short after storing some sellers' cases; " +
+                "finish it with standing run as of that instant first. Nothing was saved");
         }
     }
 
