@@ -130,6 +130,24 @@ public sealed class KeptResults
         }
     }
 
+    /// <summary>
+    /// <see cref="GetOrLast{T}(object, Stamp, Func{T?, T}, Func{long}, Func{T, int}, TimeSpan)"/>, except that with
+    /// <paramref name="large"/> (a store of many sellers) and nothing kept under <paramref name="key"/> the first
+    /// result is not awaited: its computation is started (one per key, whoever asks; a failed one by the next ask)
+    /// and null given at once, for a page that says its figures are being computed. A read after it ended finds it kept.
+    /// </summary>
+    public Shown<T>? ShownOrStarted<T>(object key, Stamp stamp, Func<T?, T> advance, Func<long> versionNow, Func<T, int> size, TimeSpan wait, bool large)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(stamp);
+        if (large && !_kept.TryGetValue(key, out Entry? _))
+        {
+            Running(key, stamp, advance, versionNow, size);
+            return null;
+        }
+        return GetOrLast(key, stamp, advance, versionNow, size, wait);
+    }
+
     private Entry? Current(object key, Stamp stamp) =>
         _kept.TryGetValue(key, out Entry? entry) && entry is not null && entry.Exact && entry.Stamp.Equals(stamp) ? entry : null;
 

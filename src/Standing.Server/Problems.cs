@@ -6,7 +6,8 @@ namespace Standing.Server;
 /// <summary>
 /// Errors as RFC 9457 problem documents (<c>application/problem+json</c>): a title per kind, the detail
 /// in words, and where it applies the place at fault: <c>field</c> (a query parameter, path
-/// parameter or JSON member), or <c>errors</c> with the line (and column) of each.
+/// parameter or JSON member), or <c>errors</c> with the line (and column) of each. Every one, ours
+/// or the framework's, carries <c>type</c>, <c>title</c>, <c>status</c> and <c>detail</c>.
 /// </summary>
 public static class Problems
 {
@@ -42,6 +43,7 @@ public static class Problems
     public static void Explain(ProblemDetailsContext context)
     {
         var problem = context.ProblemDetails;
+        problem.Type = ProblemTypes.Of(problem.Status ?? StatusCodes.Status500InternalServerError);
         problem.Title = problem.Status switch
         {
             StatusCodes.Status413PayloadTooLarge => "body too large",
@@ -61,5 +63,5 @@ public static class Problems
     }
 
     public static ProblemHttpResult Make(int status, string title, string detail, Dictionary<string, object?>? extensions = null) =>
-        TypedResults.Problem(detail: detail, statusCode: status, title: title, extensions: extensions);
+        TypedResults.Problem(detail: detail, statusCode: status, title: title, type: ProblemTypes.Of(status), extensions: extensions);
 }

@@ -28,6 +28,16 @@ public sealed record ServerOptions
     /// <summary>The clock of people's decisions and of defaults such as the standing's as-of.</summary>
     public IClock Clock { get; init; } = SystemClock.Instance;
 
+    /// <summary>
+    /// A store with more sellers than this is large: a page never waits for a first result of every seller or a
+    /// first peer pool there (it answers that its figures are being computed, <see cref="Web.BeingComputed"/>),
+    /// and the server computes them after its start (<see cref="Web.PageWarming"/>).
+    /// </summary>
+    public int LargeStoreSellers { get; init; } = KeptResults.AlwaysAwaited;
+
+    /// <summary>Whether a large store's figures are computed after the start, before any page asks (tests of the first ask turn it off).</summary>
+    public bool WarmPages { get; init; } = true;
+
     /// <summary>The clock's instant to the millisecond: the documents' instants carry at most milliseconds.</summary>
     public Instant Now() => Instant.FromUnixTimeMilliseconds(Clock.GetCurrentInstant().ToUnixTimeMilliseconds());
 }

@@ -33,6 +33,11 @@ public static class StandingServer
             k.Limits.MaxRequestBodySize = options.MaxEventsBytes;
             k.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
             k.Limits.MinRequestBodyDataRate = new(bytesPerSecond: 1024, gracePeriod: TimeSpan.FromSeconds(5)); // a slow client is cut off
+            // Lines up to 64 KiB reach the app, which refuses a target over 8 KiB with a problem document (RequestTargets);
+            // the first line of each connection is read before Kestrel, so that what Kestrel would refuse bare is explained.
+            k.Limits.MaxRequestLineSize = RequestTargets.KestrelLineBytes;
+            k.ConfigureEndpointDefaults(listen => listen.Use(next => new RequestLineCheck(next, k.Limits.KeepAliveTimeout, k.Limits.RequestHeadersTimeout,
+                listen.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger<RequestLineCheck>()).OnConnection));
         });
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(30)); // in-flight requests finish
         builder.Logging.ClearProviders();
@@ -76,6 +81,7 @@ public static class StandingServer
 
         var app = builder.Build();
         app.UseMiddleware<RequestLog>(); // outermost: it logs the status the client gets, a failure's too
+        app.Use(RequestTargets.Refuse);
         app.UseExceptionHandler();
         app.UsePages();
         app.UseRouting();

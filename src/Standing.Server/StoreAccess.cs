@@ -37,8 +37,17 @@ public sealed class StoreAccess
     /// <summary>Each store's and policy's last peer pool (standards that compare sellers), with the as-of and log position it is of.</summary>
     private readonly ConcurrentDictionary<(string Target, string Policy), (Instant AsOf, long Position, PeerPool Pool)> _peers;
 
+    /// <summary>What <see cref="OneEveryAtATime"/> locks, one per store.</summary>
+    private static readonly ConcurrentDictionary<string, object> EveryGates = new(StringComparer.Ordinal);
+
     /// <summary>What <see cref="PeerPool"/> locks while it computes a store's and policy's pool.</summary>
     private static readonly ConcurrentDictionary<(string Target, string Policy), object> PoolGates = new();
+
+    /// <summary>The stores known to hold more sellers than a count (a seller is never removed: once more, always more).</summary>
+    private readonly ConcurrentDictionary<(string Target, int Count), bool> _larger;
+
+    /// <summary>The peer pools being computed in the background for a page (<see cref="PeerPoolReady"/>), one per store, policy and as-of.</summary>
+    private readonly ConcurrentDictionary<(string Target, string Policy, Instant AsOf), Task> _poolsStarted;
 
     /// <summary>Evaluations and trends computed for the pages and the API, kept per log position, policy and disputes.</summary>
     private readonly KeptResults _results;
@@ -56,6 +65,8 @@ public sealed class StoreAccess
         _opened = new(StringComparer.Ordinal) { [target] = Poolable(events) };
         _latest = new(StringComparer.Ordinal);
         _peers = new();
+        _larger = new();
+        _poolsStarted = new();
         _results = new();
         HasStore = true;
     }
@@ -67,6 +78,8 @@ public sealed class StoreAccess
         _opened = deployment._opened;
         _latest = deployment._latest;
         _peers = deployment._peers;
+        _larger = deployment._larger;
+        _poolsStarted = deployment._poolsStarted;
         _results = deployment._results;
         Engine = deployment.Engine;
         Marketplace = marketplace;
@@ -202,6 +215,56 @@ public sealed class StoreAccess
         }
     }
 
+    /// <summary>
+    /// Runs a computation of every seller's evaluation (<see cref="Jobs.EverySeller"/>) when no other of this store runs:
+    /// at 100,000 sellers each holds gigabytes while it runs, and the warming, the pages and the API may each start one
+    /// (the pages in the background, without waiting: several standards' at once held 10 GB before this gate).
+    /// </summary>
+    public T OneEveryAtATime<T>(Func<T> compute)
+    {
+        ArgumentNullException.ThrowIfNull(compute);
+        lock (EveryGates.GetOrAdd(_target, _ => new object())) return compute();
+    }
+
+    /// <summary>Whether this marketplace's store holds more sellers than <paramref name="count"/> (kept once true).</summary>
+    public bool HoldsMoreSellersThan(int count)
+    {
+        if (!HasStore) return false;
+        if (_larger.ContainsKey((_target, count))) return true;
+        using var events = Events();
+        if (events.Sellers().Count <= count) return false;
+        _larger[(_target, count)] = true;
+        return true;
+    }
+
+    /// <summary>
+    /// For a page of a standard that compares sellers: true when <see cref="PeerPool"/> of <paramref name="asOf"/> can be
+    /// given without judging every seller from the start, that is when a pool of this as-of is kept (of the current log
+    /// position, or an earlier one it is advanced from). Else false at once, with the pool's computation started in
+    /// the background (once, whoever asks), so that the page answers that it is being computed rather than wait
+    /// for every seller's facts (minutes at 100,000 sellers).
+    /// </summary>
+    public bool PeerPoolReady(PolicyEvaluator evaluator, Instant asOf)
+    {
+        ArgumentNullException.ThrowIfNull(evaluator);
+        if (_peers.TryGetValue((_target, evaluator.Policy.Id), out var kept) && kept.AsOf == asOf) return true;
+        var started = _poolsStarted.GetOrAdd((_target, evaluator.Policy.Id, asOf), key => Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                using var events = Events();
+                PeerPool(events, evaluator, asOf);
+            }
+            finally
+            {
+                _poolsStarted.TryRemove(key, out _); // a failure is tried again by the next ask
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
+        // One that ended before it was added (or kept no pool: an append came meanwhile) is started again by the next ask.
+        if (started.IsCompleted) _poolsStarted.TryRemove(KeyValuePair.Create((_target, evaluator.Policy.Id, asOf), started));
+        return false;
+    }
+
     private PeerPool NewPeerPool(IEventStore events, PolicyEvaluator evaluator, Instant asOf, (string, string) key, long position, (Instant AsOf, long Position, PeerPool Pool) kept)
     {
         var projection = new FactProjection(events);
@@ -256,6 +319,14 @@ public sealed class StoreAccess
     public KeptResults.Shown<T> KeptOrLast<T>(object key, Policy policy, IReadOnlyList<Dispute> disputes, Func<T?, T> advance, Func<T, int> sellers, TimeSpan wait)
         where T : class =>
         _results.GetOrLast((_target, key), new KeptResults.Stamp(LogPosition(), policy, disputes), advance, LogPosition, sellers, wait);
+
+    /// <summary>
+    /// <see cref="KeptOrLast{T}"/> that, with <paramref name="large"/> and no result kept under <paramref name="key"/>,
+    /// does not wait for the first one: it starts its computation and gives null (<see cref="KeptResults.ShownOrStarted{T}"/>).
+    /// </summary>
+    public KeptResults.Shown<T>? KeptOrLastOrStarted<T>(object key, Policy policy, IReadOnlyList<Dispute> disputes, Func<T?, T> advance, Func<T, int> sellers, TimeSpan wait, bool large)
+        where T : class =>
+        _results.ShownOrStarted((_target, key), new KeptResults.Stamp(LogPosition(), policy, disputes), advance, LogPosition, sellers, wait, large);
 
     /// <summary><see cref="Kept"/> for a result advanced from the last one kept under <paramref name="key"/> (<see cref="KeptResults.Get{T}(object, KeptResults.Stamp, Func{T?, T}, Func{long}, Func{T, int})"/>).</summary>
     public T KeptFrom<T>(object key, Policy policy, IReadOnlyList<Dispute> disputes, Func<T?, T> advance, Func<T, int> sellers)

@@ -89,6 +89,8 @@ public sealed class AbuseTests : IDisposable
     [InlineData("/v1/sellers/shop-a/standing?policy=..%2F..%2Fetc%2Fpasswd", "policy")]
     [InlineData("/v1/sellers/shop-a/standing?policy=congocrea&asOf=yesterday", "asOf")]
     [InlineData("/v1/sellers/shop-a/standing?policy=congocrea&asOf=2026-13-45", "asOf")]
+    // An offset without seconds is not an RFC 3339 instant: refused, not read as some other time.
+    [InlineData("/v1/sellers/shop-a/standing?policy=congocrea&asOf=2026-03-01T00:00%2B01:00", "asOf")]
     // An instant that parses but lies near the calendar's end: forecasting from it overflowed (a 500) before.
     [InlineData("/v1/sellers/shop-a/standing?policy=congocrea&asOf=9999-12-31T23:59:59Z", "asOf")]
     [InlineData("/v1/sellers/shop-a/explain?policy=congocrea&asOf=9999-12-31", "asOf")]
@@ -100,12 +102,30 @@ public sealed class AbuseTests : IDisposable
     // A state no case or dispute can be in answered an empty list, as if there were none.
     [InlineData("/v1/cases?state=bogus", "state")]
     [InlineData("/v1/disputes?state=acepted", "state")]
+    // A kind or policy no case (or run) can have answered an empty list too.
+    [InlineData("/v1/cases?kind=bogus", "kind")]
+    [InlineData("/v1/cases?policy=bogus", "policy")]
+    [InlineData("/v1/runs?policy=bogus", "policy")]
     public async Task A_bad_id_or_parameter_is_400_naming_it(string url, string field)
     {
         await using var server = await ServerHarness.Start(_stores.NewTarget());
         var problem = await server.Client("admin").GetAsync(url).Problem(HttpStatusCode.BadRequest);
         Assert.Equal(field, problem.Str("field"));
         await StillServing(server);
+    }
+
+    /// <summary>A filter's problem lists the values it takes; each of those (a machine's kind, a section's, a policy) is still an answer.</summary>
+    [Fact]
+    public async Task A_filters_problem_lists_its_values_and_each_of_them_is_taken()
+    {
+        await using var server = await ServerHarness.Start(_stores.NewTarget());
+        var admin = server.Client("admin");
+        var kind = (await admin.GetAsync("/v1/cases?kind=warnin").Problem(HttpStatusCode.BadRequest)).Str("detail");
+        Assert.Contains("warning", kind, StringComparison.Ordinal); // Congocrea's machine
+        Assert.Contains("sla_breach", kind, StringComparison.Ordinal); // Mall's enforcement section
+        Assert.Contains("congocrea", (await admin.GetAsync("/v1/runs?policy=congo").Problem(HttpStatusCode.BadRequest)).Str("detail"), StringComparison.Ordinal);
+        foreach (var url in (string[])["/v1/cases?kind=warning", "/v1/cases?kind=sla_breach", "/v1/cases?policy=congocrea", "/v1/runs?policy=congocrea"])
+            await admin.GetAsync(url).Json();
     }
 
     [Fact]

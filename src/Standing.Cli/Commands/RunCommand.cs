@@ -89,7 +89,7 @@ internal static class RunCommand
 
     internal static int Run(string db, string? asOfText, string? from, string? to, string[]? policyRefs, string? folder, string[]? webhooks,
         string folderFlag = SinkOptions.FolderName, string webhookFlag = SinkOptions.WebhookName, int batchSize = FactProjection.Chunk,
-        IReadOnlyList<string?>? secrets = null, string marketplace = MarketplaceId.Default)
+        IReadOnlyList<string?>? secrets = null, string marketplace = MarketplaceId.Default, Action? batchStored = null)
     {
         var stderr = Consoles.Error;
         var stdout = Consoles.Out;
@@ -136,6 +136,13 @@ internal static class RunCommand
                 if (histories.ContainsKey(policy.Id) || machine is null) continue;
                 var history = histories[policy.Id] = store.Runs(policy.Id);
                 var asOfs = steps.Where(s => s.Policy.Id == policy.Id).Select(s => s.AsOf).ToList();
+                // A run cut short stored some sellers' books: only that as-of may run next, or the next as-of would build on half a day.
+                if (store.UnfinishedRuns(policy.Id) is [var unfinished, ..] && asOfs.Where(a => !history.WasRun(a)).Select(a => (Instant?)a).FirstOrDefault() is { } next && next != unfinished)
+                {
+                    stderr.WriteLine($"{policy.Id}: the run as of {Formats.Instant(unfinished, policy.Zone)} on {store.Name} was cut short after storing some sellers' cases; " +
+                        $"run it again as of {Formats.Instant(unfinished, policy.Zone)} to finish it before any other as-of. Nothing was changed");
+                    return ExitCodes.Error;
+                }
                 if (history.FirstRewritingHistory(asOfs) is { } refused)
                 {
                     stderr.WriteLine($"{policy.Id}: {store.Name} has been run up to {Formats.Instant(history.Latest!.Value, policy.Zone)} (the latest as-of recorded); " +
@@ -157,7 +164,7 @@ internal static class RunCommand
             var replay = eventStore is null || daysToRun < 2 ? null : new ReplayFacts(eventStore, toRun.Max(), batchSize);
             // In rising as-of (each policy's days keep their order), so that steps with one as-of form one group.
             var ordered = steps.OrderBy(s => s.AsOf).ToList();
-            var oneDay = new List<(Instant AsOf, List<Step> Steps)>();
+            var oneDay = new List<(Instant AsOf, List<RunStep> Steps)>();
             Instant last = default;
             JobProgress.Run(days.Count > 1 ? $"running {days.Count} days" : "running", "policy runs", progress =>
             {
@@ -166,14 +173,14 @@ internal static class RunCommand
                 {
                     var end = first + 1;
                     while (end < ordered.Count && ordered[end].AsOf == ordered[first].AsOf) end++;
-                    var group = new List<Step>();
+                    var group = new List<RunStep>();
                     foreach (var (asOf, policy, machine, done) in ordered.Skip(first).Take(end - first))
                     {
                         if (asOf > last) last = asOf;
                         var previous = previousRun[policy.Id];
                         if (previous is null || asOf > previous) previousRun[policy.Id] = asOf;
                         if (done) stdout.WriteLine($"{Formats.Instant(asOf, policy.Zone)} {policy.Id}: already run; nothing changed");
-                        else group.Add(new Step(policy, machine, previous, store.Cases(policy.Id)));
+                        else group.Add(new RunStep(policy, machine, asOf, previous, store, batchStored));
                     }
                     if (group.Count > 0 && replay is not null) RunDay(replay, ordered[first].AsOf, group, disputes, store, stdout);
                     else if (group.Count > 0) oneDay.Add((ordered[first].AsOf, group));
@@ -192,26 +199,12 @@ internal static class RunCommand
         }
     }
 
-    /// <summary>One policy to run at one as-of: what it was run up to before, its cases, the case books it changed.</summary>
-    private sealed record Step(Policy Policy, IPackMachine? Machine, Instant? Previous, IReadOnlyList<EnforcementCase> AllCases)
-    {
-        public ILookup<string, EnforcementCase> Cases { get; } = AllCases.ToLookup(c => c.Seller, StringComparer.Ordinal);
-        public List<CaseBook> Books { get; } = [];
-        public int Sellers { get; set; }
-
-        /// <summary>The judged peer metrics of every seller at the step's as-of, for a policy that compares sellers.</summary>
-        public PeerPool? Pool { get; set; }
-
-        /// <summary>For a policy without enforcement: how many sellers each outcome was triggered for.</summary>
-        public SortedDictionary<string, int> Triggered { get; } = new(StringComparer.Ordinal);
-    }
-
     /// <summary>
     /// A replay's day: runs the policies of <paramref name="group"/> at one as-of over every seller known then, a
     /// batch of sellers at a time from the replay's facts; a policy that judges sellers against each other first
-    /// pools every seller's judged metrics. Each policy's changed books are stored in one transaction at the end.
+    /// pools every seller's judged metrics. Each batch's changed books are stored as it ends; each policy's run is recorded at the end.
     /// </summary>
-    private static void RunDay(ReplayFacts replay, Instant asOf, List<Step> group,
+    private static void RunDay(ReplayFacts replay, Instant asOf, List<RunStep> group,
         Dictionary<string, List<Dispute>> disputes, EnforcementStore store, IAnsiConsole stdout)
     {
         // Asked twice for one as-of, the replay's batches fold nothing more.
@@ -231,14 +224,14 @@ internal static class RunCommand
     /// with events after the earliest folded once (<see cref="FactProjection.FactsAsOf(IReadOnlyList{Instant}, IReadOnlyList{SellerProjection})"/>).
     /// A policy that compares sellers measures its peer pool on that same walk and runs once the pool is judged
     /// (<see cref="RunPooled"/>). Each policy runs once here, so the policies' runs are independent of one another;
-    /// each one's changed books are stored in one transaction at the end, in rising as-of.
+    /// each batch's changed books are stored as it ends, and each one's run recorded at the end, in rising as-of.
     /// </summary>
-    private static void RunOneDay(FactProjection projection, List<(Instant AsOf, List<Step> Steps)> groups, int batchSize,
+    private static void RunOneDay(FactProjection projection, List<(Instant AsOf, List<RunStep> Steps)> groups, int batchSize,
         Dictionary<string, List<Dispute>> disputes, EnforcementStore store, IAnsiConsole stdout)
     {
         var batches = projection.Batches(groups.Max(g => g.AsOf), batchSize).ToList();
         // By reference: a step is a record whose counts change as it runs.
-        var pools = new Dictionary<Step, (PolicyEvaluator Evaluator, PeerPoolBuilder Builder)>(ReferenceEqualityComparer.Instance);
+        var pools = new Dictionary<RunStep, (PolicyEvaluator Evaluator, PeerPoolBuilder Builder)>(ReferenceEqualityComparer.Instance);
         foreach (var (asOf, group) in groups)
         {
             foreach (var step in group)
@@ -258,7 +251,7 @@ internal static class RunCommand
             }
         }
         // Where the pool cannot stand for the facts, the policy walks every seller's facts again, as before.
-        var again = new Dictionary<Instant, List<Step>>();
+        var again = new Dictionary<Instant, List<RunStep>>();
         foreach (var (asOf, group) in groups)
         {
             foreach (var step in group.Where(pools.ContainsKey))
@@ -284,7 +277,7 @@ internal static class RunCommand
     /// the pool, and the facts of only the sellers its machine may act on read again, a batch at a time. False (nothing
     /// done) when the pool cannot stand for the facts.
     /// </summary>
-    private static bool RunPooled(FactProjection projection, Instant asOf, Step step, PolicyEvaluator evaluator,
+    private static bool RunPooled(FactProjection projection, Instant asOf, RunStep step, PolicyEvaluator evaluator,
         List<IReadOnlyList<SellerProjection>> batches, int batchSize, Dictionary<string, List<Dispute>> disputes)
     {
         var pool = step.Pool!;
@@ -307,7 +300,7 @@ internal static class RunCommand
     }
 
     /// <summary>Evaluates one batch of sellers' facts at one as-of under each step's policy and advances their cases.</summary>
-    private static void RunBatch(Instant asOf, IReadOnlyList<SellerFacts> facts, List<Step> group, Dictionary<string, List<Dispute>> disputes, bool countSellers = true)
+    private static void RunBatch(Instant asOf, IReadOnlyList<SellerFacts> facts, List<RunStep> group, Dictionary<string, List<Dispute>> disputes, bool countSellers = true)
     {
         var events = facts.ToDictionary(f => f.Seller, MachineEvents.Of, StringComparer.Ordinal);
         foreach (var step in group)
@@ -323,12 +316,12 @@ internal static class RunCommand
                 continue;
             }
             var cases = facts.Where(f => step.Cases.Contains(f.Seller)).ToDictionary(f => f.Seller, f => step.Cases[f.Seller].ToList(), StringComparer.Ordinal);
-            step.Books.AddRange(EnforcementRun.Advance(step.Policy, step.Machine, asOf, facts, events, cases, disputes, step.Previous, step.Pool));
+            step.Keep(EnforcementRun.Advance(step.Policy, step.Machine, asOf, facts, events, cases, disputes, step.Previous, step.Pool));
         }
     }
 
-    /// <summary>Stores each enforced policy's changed books with its run, and says what each step did.</summary>
-    private static void Finish(Instant asOf, List<Step> group, EnforcementStore store, IAnsiConsole stdout)
+    /// <summary>Records each enforced policy's run (its books were stored batch by batch), and says what each step did.</summary>
+    private static void Finish(Instant asOf, List<RunStep> group, EnforcementStore store, IAnsiConsole stdout)
     {
         foreach (var step in group)
         {
@@ -339,11 +332,10 @@ internal static class RunCommand
                     $"outcomes triggered: {(triggered.Count == 0 ? "none" : string.Join(", ", triggered))} (not enforced)");
                 continue;
             }
-            store.Save(step.Books, (step.Policy.Id, asOf));
-            var audit = step.Books.SelectMany(b => b.AuditEntries).ToList();
+            var done = store.FinishRun(step.Policy.Id, asOf);
             stdout.WriteLine($"{Formats.Instant(asOf, step.Policy.Zone)} {step.Policy.Id}: {Plural.Of(step.Sellers, "seller")} evaluated, " +
-                $"{Plural.Of(audit.Count(a => a.Action == "opened"), "case")} opened, {Plural.Of(audit.Count(a => a.Action is not "opened" and not PeriodicReports.Sent), "transition")}, " +
-                $"{Plural.Of(step.Books.Sum(b => b.Notices.Count), "notice")}{(audit.Count(a => a.Action == PeriodicReports.Sent) is > 0 and var reports ? $" ({Plural.Of(reports, "report")})" : "")}");
+                $"{Plural.Of(done.Opened, "case")} opened, {Plural.Of(done.Transitions, "transition")}, " +
+                $"{Plural.Of(done.Notices, "notice")}{(done.Reports is > 0 and var reports ? $" ({Plural.Of(reports, "report")})" : "")}");
         }
     }
 

@@ -492,7 +492,7 @@ public sealed class CsvMappedReader(CsvMapping mapping, Func<string, Stream>? op
             }
             json.WriteEndObject();
         }
-        if (!NdjsonEventParser.TryParse(buffer.WrittenSpan, out ev, out var reason))
+        if (!NdjsonEventParser.TryParseIncoming(buffer.WrittenSpan, out ev, out var reason, out _))
         {
             problem = $"{EventSchema.Name(spec.Type)}: {reason}";
             return false;

@@ -22,14 +22,10 @@ public sealed partial class EnforcementStore
     {
         var policies = new SortedSet<string>(StringComparer.Ordinal);
         var kinds = new SortedSet<string>(StringComparer.Ordinal);
-        using (var command = Command("SELECT DISTINCT policy, kind FROM enforcement_cases"))
-        using (var r = command.ExecuteReader())
+        foreach (var (policy, kind) in PolicyKindPairs())
         {
-            while (r.Read())
-            {
-                policies.Add(r.GetString(0));
-                kinds.Add(r.GetString(1));
-            }
+            policies.Add(policy);
+            kinds.Add(kind);
         }
         return ([.. policies], [.. kinds]);
     }
@@ -63,11 +59,14 @@ public sealed partial class EnforcementStore
         var bands = QueueBand.All(awaiting, id);
         var all = parameters.ToArray();
 
-        // Cases per state and band: the states' counts, the shown bands' sizes, and where each state first appears.
-        var counts = new Dictionary<string, int[]>(StringComparer.Ordinal);
-        using (var grouped = Command($"SELECT state, {QueueBand.Number(awaiting)}, count(*) FROM enforcement_cases{Where(chosen)} GROUP BY 1, 2", all))
-        using (var r = grouped.ExecuteReader())
+        // Cases per state and band: the states' counts, the shown bands' sizes, and where each state first appears
+        // (the default queue's from the index of open cases by state, another query's in one grouped pass).
+        var counts = OpenCountsByIndex(query, bands.Count, all);
+        if (counts is null)
         {
+            counts = new Dictionary<string, int[]>(StringComparer.Ordinal);
+            using var grouped = Command($"SELECT state, {QueueBand.Number(awaiting)}, count(*) FROM enforcement_cases{Where(chosen)} GROUP BY 1, 2", all);
+            using var r = grouped.ExecuteReader();
             while (r.Read())
             {
                 var state = r.GetString(0);

@@ -249,34 +249,46 @@ public sealed partial class EnforcementStore : IDisposable
         using var transaction = _connection.BeginTransaction();
         try
         {
-            if (run is { } locked && _connection is NpgsqlConnection)
-            {
-                // Read committed alone would let two runs of a policy both pass the check below: the
-                // lock makes the second wait for the first's commit, then see its as-of. (SQLite's
-                // transaction already holds the database's write lock.) Per schema: each marketplace's runs
-                // are their own.
-                using var wait = Command(RunLockStatement, ("policy", locked.Policy));
-                wait.Transaction = transaction;
-                wait.ExecuteNonQuery();
-            }
-            if (run is { } later && Runs(later.Policy, transaction).Latest is { } latest && latest > later.AsOf)
-            {
-                throw new EventStoreException($"{Name}: {later.Policy} was run as of {EnforcementJson.Instant(latest)} meanwhile, " +
-                    $"after {EnforcementJson.Instant(later.AsOf)}: the run as of {EnforcementJson.Instant(later.AsOf)} was not saved");
-            }
-            foreach (var book in books)
-            {
-                foreach (var c in book.ChangedCases) Upsert(c, transaction);
-                foreach (var a in book.AuditEntries) Insert(a, transaction);
-                foreach (var n in book.Notices) Insert(n, transaction);
-            }
-            if (run is { } r) InsertRun(r.Policy, r.AsOf, transaction);
+            if (run is { } r) LockRun(r.Policy, r.AsOf, transaction);
+            foreach (var book in books) Write(book, transaction);
+            if (run is { } done) InsertRun(done.Policy, done.AsOf, transaction);
             transaction.Commit();
         }
         catch (DbException e)
         {
             throw new EventStoreException(StoreFailure.Describe(Name, e), e);
         }
+    }
+
+    /// <summary>
+    /// Within a transaction that stores part or all of a run of <paramref name="policy"/> as of <paramref name="asOf"/>:
+    /// waits for any other run of the policy to commit, then refuses when one recorded a later as-of meanwhile.
+    /// </summary>
+    private void LockRun(string policy, Instant asOf, DbTransaction transaction)
+    {
+        if (_connection is NpgsqlConnection)
+        {
+            // Read committed alone would let two runs of a policy both pass the check below: the
+            // lock makes the second wait for the first's commit, then see its as-of. (SQLite's
+            // transaction already holds the database's write lock.) Per schema: each marketplace's runs
+            // are their own.
+            using var wait = Command(RunLockStatement, ("policy", policy));
+            wait.Transaction = transaction;
+            wait.ExecuteNonQuery();
+        }
+        if (Runs(policy, transaction).Latest is { } latest && latest > asOf)
+        {
+            throw new EventStoreException($"{Name}: {policy} was run as of {EnforcementJson.Instant(latest)} meanwhile, " +
+                $"after {EnforcementJson.Instant(asOf)}: the run as of {EnforcementJson.Instant(asOf)} was not saved");
+        }
+    }
+
+    /// <summary>What one book changed: its cases, audit entries and notices.</summary>
+    private void Write(CaseBook book, DbTransaction transaction)
+    {
+        foreach (var c in book.ChangedCases) Upsert(c, transaction);
+        foreach (var a in book.AuditEntries) Insert(a, transaction);
+        foreach (var n in book.Notices) Insert(n, transaction);
     }
 
     // ---- runs --------------------------------------------------------------------------------

@@ -47,6 +47,13 @@ internal sealed record QueueBand(string Condition, string Order, bool Overdue)
             $"CREATE INDEX IF NOT EXISTS enforcement_cases_open_by_due ON enforcement_cases (({Due}), ({Opened}), {id}) WHERE closed_at IS NULL AND due_at IS NOT NULL",
             $"CREATE INDEX IF NOT EXISTS enforcement_cases_open_undue ON enforcement_cases (({Opened}), {id}) WHERE closed_at IS NULL AND due_at IS NULL",
             $"CREATE INDEX IF NOT EXISTS enforcement_cases_closed_by_closing ON enforcement_cases ((rtrim(closed_at, 'Z')) DESC, ({Opened}), {id}) WHERE closed_at IS NOT NULL",
+            // The default queue's counts per state and band, and the policies and kinds (EnforcementStore.QueueCounts.cs).
+            // Keyed on rtrim(state), which no other read names: keyed on state itself, the planner chose it for each
+            // state's first case and sorted the state's cases (tens of thousands at 100,000 sellers) instead of
+            // reading a band's index in order. A store that made that first one loses it.
+            "DROP INDEX IF EXISTS enforcement_cases_open_by_state",
+            $"CREATE INDEX IF NOT EXISTS enforcement_cases_open_counts ON enforcement_cases ((rtrim(state)), ({Due})) WHERE closed_at IS NULL",
+            "CREATE INDEX IF NOT EXISTS enforcement_cases_by_policy_kind ON enforcement_cases (policy, kind)",
         ];
     }
 }

@@ -43,6 +43,28 @@ public static class NdjsonEventParser
         return Build(utf8Line, tokens, out ev, out reason);
     }
 
+    /// <summary>
+    /// Parses a line coming in (a file ingested, a batch posted) as <see cref="TryParse(ReadOnlySpan{byte}, out StandingEvent?, out string?)"/>
+    /// does, and refuses an event whose seller is not an id a request could name (<see cref="EventIds"/>);
+    /// <paramref name="column"/> is then where the seller's value starts in the line (1-based, in bytes), else 0.
+    /// Stored events are read back without this check: a store written before it still reads.
+    /// </summary>
+    public static bool TryParseIncoming(
+        ReadOnlySpan<byte> utf8Line,
+        [NotNullWhen(true)] out StandingEvent? ev,
+        [NotNullWhen(false)] out string? reason,
+        out int column)
+    {
+        column = 0;
+        if (!TryParse(utf8Line, out ev, out reason)) return false;
+        if (EventIds.Why(ev.Seller) is not { } why) return true;
+        reason = EventIds.SellerReason(ev.Seller, why);
+        Span<Token> tokens = stackalloc Token[WireFields.Count];
+        column = Tokenize(utf8Line, tokens, out _) ? tokens[(int)WireField.Seller].Start : 0; // Start is past the opening quote
+        ev = null;
+        return false;
+    }
+
     /// <summary>Parses a line given as text (see the UTF-8 overload).</summary>
     public static bool TryParse(string line, [NotNullWhen(true)] out StandingEvent? ev, [NotNullWhen(false)] out string? reason) =>
         TryParse(Encoding.UTF8.GetBytes(line), out ev, out reason);

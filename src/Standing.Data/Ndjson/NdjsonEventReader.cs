@@ -115,9 +115,9 @@ public sealed class NdjsonEventReader
             return;
         }
 
-        if (!NdjsonEventParser.TryParse(line, out var ev, out var reason))
+        if (!NdjsonEventParser.TryParseIncoming(line, out var ev, out var reason, out var column))
         {
-            _rejects.Add(new Reject(file, number, reason, Encoding.UTF8.GetString(line)));
+            _rejects.Add(new Reject(file, number, reason, Encoding.UTF8.GetString(line)) { Column = column > 0 ? column : null });
             return;
         }
         if (Log.Add(ev, file, number, out var conflict) == EventLogOutcome.Conflict)

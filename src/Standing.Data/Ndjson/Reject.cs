@@ -6,8 +6,11 @@ namespace Standing.Data.Ndjson;
 /// </summary>
 public sealed record Reject(string File, int Line, string Reason, string Raw)
 {
-    /// <summary>The message form: <c>FILE:LINE: reason</c>.</summary>
-    public string Message => $"{File}:{Line}: {Reason}";
+    /// <summary>Where in the line the value at fault starts (1-based), when one value is (a seller that is not an id).</summary>
+    public int? Column { get; init; }
+
+    /// <summary>The message form: <c>FILE:LINE: reason</c>, or <c>FILE:LINE:COLUMN: reason</c>.</summary>
+    public string Message => Column is { } column ? $"{File}:{Line}:{column}: {Reason}" : $"{File}:{Line}: {Reason}";
 
     public override string ToString() => Message;
 }

@@ -11,6 +11,7 @@ public static class RejectsWriter
 {
     private static readonly JsonEncodedText File = JsonEncodedText.Encode("file");
     private static readonly JsonEncodedText Line = JsonEncodedText.Encode("line");
+    private static readonly JsonEncodedText Column = JsonEncodedText.Encode("column");
     private static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
     private static readonly JsonEncodedText Raw = JsonEncodedText.Encode("raw");
 
@@ -46,6 +47,7 @@ public static class RejectsWriter
             json.WriteStartObject();
             json.WriteString(File, reject.File);
             json.WriteNumber(Line, reject.Line);
+            if (reject.Column is { } column) json.WriteNumber(Column, column);
             json.WriteString(Reason, reject.Reason);
             json.WriteString(Raw, reject.Raw);
             json.WriteEndObject();

@@ -38,13 +38,13 @@ public static class NdjsonFileSource
         {
             return;
         }
-        if (NdjsonEventParser.TryParse(line, out var ev, out var reason))
+        if (NdjsonEventParser.TryParseIncoming(line, out var ev, out var reason, out var column))
         {
             ingester.Add(ev, file, number);
         }
         else
         {
-            ingester.Reject(new Reject(file, number, reason, Encoding.UTF8.GetString(line)));
+            ingester.Reject(new Reject(file, number, reason, Encoding.UTF8.GetString(line)) { Column = column > 0 ? column : null });
         }
     }
 }

@@ -12,7 +12,8 @@ namespace Standing.Data.Store;
 /// which sellers changed since a fold. Version 4 adds the sellers' stored facts (<see cref="StoredFacts"/>); version 6 the HTTP
 /// server's API keys (<see cref="Standing.Data.Keys.KeyStore"/>); version 8 the registry of marketplaces
 /// (<see cref="MarketplaceStores"/>); version 9 the server's backtests and their reports
-/// (<see cref="Standing.Data.Backtests.BacktestStore"/>); version 10 PostgreSQL's arrival order of events.
+/// (<see cref="Standing.Data.Backtests.BacktestStore"/>); version 10 PostgreSQL's arrival order of events; version 11 the sellers an unfinished daily run has stored
+/// (<see cref="Standing.Data.Enforcement.EnforcementStore"/>).
 /// </remarks>
 internal static class StoreSchema
 {
@@ -111,6 +112,13 @@ internal static class StoreSchema
         // Version 10 gives PostgreSQL's events their arrival order (see its list); SQLite has kept it in the
         // rowid (seq) from version 1, so nothing changes here.
         [],
+        // The sellers whose case books a daily run of (policy, as-of) has stored so far, a batch at a time, each with
+        // what its book did (for the run's summary): a run cut short is carried on by the next run of that as-of,
+        // which skips them. Rows live only while a run is unfinished: they are deleted when its run row is written.
+        [
+            "CREATE TABLE IF NOT EXISTS enforcement_run_sellers (policy TEXT NOT NULL, as_of TEXT NOT NULL, seller TEXT NOT NULL, opened INTEGER NOT NULL, " +
+            "transitions INTEGER NOT NULL, notices INTEGER NOT NULL, reports INTEGER NOT NULL, PRIMARY KEY (policy, as_of, seller)) WITHOUT ROWID",
+        ],
     ];
 
     /// <summary>
@@ -180,6 +188,12 @@ internal static class StoreSchema
             "ALTER TABLE events ADD COLUMN IF NOT EXISTS arrival bigint",
             "ALTER TABLE events ALTER COLUMN arrival SET DEFAULT nextval('events_arrival')",
             "ALTER SEQUENCE events_arrival OWNED BY events.arrival",
+        ],
+        // The sellers a daily run has stored so far (see the SQLite list): read and cleared by (policy, as-of), and
+        // empty once the run is recorded, so keyed by policy first like enforcement_runs, not by seller.
+        [
+            "CREATE TABLE IF NOT EXISTS enforcement_run_sellers (policy text NOT NULL, as_of text NOT NULL, seller text NOT NULL, opened integer NOT NULL, " +
+            "transitions integer NOT NULL, notices integer NOT NULL, reports integer NOT NULL, PRIMARY KEY (policy, as_of, seller))",
         ],
     ];
 }

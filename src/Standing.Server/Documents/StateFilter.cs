@@ -20,11 +20,6 @@ public static class StateFilter
 
     public static readonly IReadOnlyList<string> OfDisputes = [Dispute.Open, Dispute.Accepted, Dispute.Rejected];
 
-    public static bool IsBad(string? state, IReadOnlyList<string> states, string of, [NotNullWhen(true)] out ProblemHttpResult? problem)
-    {
-        problem = null;
-        if (state is null || states.Contains(state, StringComparer.Ordinal)) return false;
-        problem = Problems.BadField("state", $"state \"{Inputs.Shown(state)}\" is not one a {of} can be in ({string.Join(", ", states)})");
-        return true;
-    }
+    public static bool IsBad(string? state, IReadOnlyList<string> states, string of, [NotNullWhen(true)] out ProblemHttpResult? problem) =>
+        ListFilter.IsBad("state", state, states, $"one a {of} can be in", out problem);
 }

@@ -35,10 +35,19 @@ public static class CasesEndpoints
         if (Ids.IsBad("seller", seller, out var bad) || StateFilter.IsBad(state, StateFilter.OfCases, "case", out bad)) return bad;
         if (!Page.TryParse(limit, cursor, out var page, out var problem)) return problem;
         var key = context.Key();
-        if (!access.HasStore) return new JsonDocumentResult(stream => CaseJson.WriteList(stream, []));
+        if (!access.HasStore)
+        {
+            if (ListFilter.IsBad("policy", policy, ListFilter.Policies([]), "a policy of this store's cases", out bad)
+                || ListFilter.IsBad("kind", kind, ListFilter.BuiltInCaseKinds, "a kind of case", out bad)) return bad;
+            return new JsonDocumentResult(stream => CaseJson.WriteList(stream, []));
+        }
         var now = options.Now();
         using var store = access.Enforcement();
+        if (ListFilter.IsBad("policy", policy, ListFilter.Policies(store.AllRuns().Select(r => r.Policy)), "a policy of this store's cases", out bad)) return bad;
         var cases = store.Cases(policy, key.SellerFilter(seller)).AsEnumerable();
+        // A kind of a policy file's cases is known by the cases that have it.
+        if (kind is not null && !ListFilter.BuiltInCaseKinds.Contains(kind) && !cases.Any(c => c.Kind == kind)
+            && ListFilter.IsBad("kind", kind, ListFilter.BuiltInCaseKinds, "a kind of case", out bad)) return bad;
         if (key.Role == Data.Keys.KeyRoles.Seller && seller is not null && seller != key.Seller) cases = [];
         if (state is not null) cases = cases.Where(c => c.State == state);
         if (kind is not null) cases = cases.Where(c => c.Kind == kind);

@@ -41,8 +41,7 @@ public sealed class EventsBody : IEventSink
     public static EventsBody Parse(Stream utf8)
     {
         var body = new EventsBody();
-        NdjsonFileSource.Read(utf8, "body", body);
-        body.RejectUnaddressableSellers();
+        NdjsonFileSource.Read(utf8, "body", body); // an event whose seller is not an id is rejected there, as ingest does
         return body;
     }
 
@@ -74,16 +73,6 @@ public sealed class EventsBody : IEventSink
     public void RejectOtherMarketplaces(string marketplace) =>
         RejectWhere(ev => ev.Marketplace is { } other && other != marketplace
             ? $"field \"marketplace\": \"{Inputs.Shown(other)}\" is not this key's marketplace \"{marketplace}\"; the line was not stored"
-            : null);
-
-    /// <summary>
-    /// Turns each event whose seller is not an id the API and the pages can address (a path such as
-    /// <c>../x</c>, a control character, over 200 characters: <see cref="Ids"/>) into a reject at its line:
-    /// stored, that seller could never be read back.
-    /// </summary>
-    private void RejectUnaddressableSellers() =>
-        RejectWhere(ev => Ids.Why(ev.Seller) is { } why
-            ? $"field \"seller\": \"{Ids.Shown(ev.Seller)}\" {why}, so no request could name it; the line was not stored"
             : null);
 
     private void RejectWhere(Func<StandingEvent, string?> reason)

@@ -53,9 +53,14 @@ public static class RunsEndpoints
     private static IResult List(HttpContext context, StoreAccess access, string? policy, int? limit, string? cursor)
     {
         if (!Page.TryParse(limit, cursor, out var page, out var problem)) return problem;
-        if (!access.HasStore) return TypedResults.Ok(new List<RunDocument>());
-        using var store = access.Enforcement();
-        var runs = store.AllRuns().Where(r => policy is null || r.Policy == policy).Select(r => new RunDocument(r.Policy, EnforcementJson.Instant(r.AsOf))).ToList();
+        var recorded = new List<(string Policy, Instant AsOf)>();
+        if (access.HasStore)
+        {
+            using var store = access.Enforcement();
+            recorded.AddRange(store.AllRuns());
+        }
+        if (ListFilter.IsBad("policy", policy, ListFilter.Policies(recorded.Select(r => r.Policy)), "a policy runs can be of", out var bad)) return bad;
+        var runs = recorded.Where(r => policy is null || r.Policy == policy).Select(r => new RunDocument(r.Policy, EnforcementJson.Instant(r.AsOf))).ToList();
         return TypedResults.Ok(page.Of(runs, context));
     }
 }

@@ -126,27 +126,36 @@ public static class Evaluations
 
     /// <summary>
     /// <see cref="All(StoreAccess, Policy, Instant)"/> for a page that may show the last one while the current one is
-    /// computed (at most <paramref name="wait"/> on a large store: <see cref="StoreAccess.KeptOrLast"/>).
+    /// computed (at most <paramref name="wait"/> on a large store: <see cref="StoreAccess.KeptOrLast"/>); null on a
+    /// <paramref name="large"/> store when none was computed yet: the page says it is being computed (it is, once).
     /// </summary>
-    public static KeptResults.Shown<PolicyEvaluation> Recent(StoreAccess access, Policy policy, Instant asOf, TimeSpan wait)
+    public static KeptResults.Shown<PolicyEvaluation>? Recent(StoreAccess access, Policy policy, Instant asOf, TimeSpan wait, bool large)
     {
         IReadOnlyList<Dispute> disputes;
         using (var store = access.Enforcement()) disputes = store.Disputes();
-        var shown = access.KeptOrLast<EverySeller>(new EveryKey(policy.Id, asOf), policy, disputes,
-            last => EverySeller.Advance(access, policy, asOf, disputes, last), e => e.Evaluation.Sellers.Count, wait);
-        return new KeptResults.Shown<PolicyEvaluation>(shown.Value.Evaluation, shown.Version, shown.Current);
+        var shown = access.KeptOrLastOrStarted<EverySeller>(new EveryKey(policy.Id, asOf), policy, disputes,
+            _ => EveryKept(access, policy, asOf, disputes), e => e.Evaluation.Sellers.Count, wait, large);
+        return shown is null ? null : new KeptResults.Shown<PolicyEvaluation>(shown.Value.Evaluation, shown.Version, shown.Current);
     }
 
-    /// <summary><see cref="Summary"/> for a page that may show the last one while the current one is computed (as <see cref="Recent"/>).</summary>
-    public static KeptResults.Shown<T> RecentSummary<T>(StoreAccess access, Policy policy, Instant asOf, object key, Func<PolicyEvaluation, T> summarize, Func<T, int> sellers, TimeSpan wait)
+    /// <summary><see cref="Summary"/> for a page that may show the last one while the current one is computed, or nothing yet (as <see cref="Recent"/>).</summary>
+    public static KeptResults.Shown<T>? RecentSummary<T>(StoreAccess access, Policy policy, Instant asOf, object key, Func<PolicyEvaluation, T> summarize, Func<T, int> sellers, TimeSpan wait, bool large)
         where T : class
     {
         IReadOnlyList<Dispute> disputes;
         using (var store = access.Enforcement()) disputes = store.Disputes();
-        return access.KeptOrLast<T>(key, policy, disputes, _ => summarize(Every(access, policy, asOf, disputes)), sellers, wait);
+        return access.KeptOrLastOrStarted<T>(key, policy, disputes, _ => summarize(Every(access, policy, asOf, disputes)), sellers, wait, large);
     }
 
     private static PolicyEvaluation Every(StoreAccess access, Policy policy, Instant asOf, IReadOnlyList<Dispute> disputes) =>
-        access.KeptFrom<EverySeller>(new EveryKey(policy.Id, asOf), policy, disputes,
-            last => EverySeller.Advance(access, policy, asOf, disputes, last), e => e.Evaluation.Sellers.Count).Evaluation;
+        EveryKept(access, policy, asOf, disputes).Evaluation;
+
+    /// <summary>
+    /// Every seller's evaluation, kept and advanced from the last one, computed when no other of the store is
+    /// (<see cref="StoreAccess.OneEveryAtATime"/>); the kept one is looked for inside the gate, so that a read that
+    /// waited for another's computation of the same result finds it rather than computing it again.
+    /// </summary>
+    private static EverySeller EveryKept(StoreAccess access, Policy policy, Instant asOf, IReadOnlyList<Dispute> disputes) =>
+        access.OneEveryAtATime(() => access.KeptFrom<EverySeller>(new EveryKey(policy.Id, asOf), policy, disputes,
+            last => EverySeller.Advance(access, policy, asOf, disputes, last), e => e.Evaluation.Sellers.Count));
 }

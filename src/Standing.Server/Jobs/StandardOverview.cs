@@ -46,16 +46,18 @@ public sealed record StandardOverview(
     }
 
     /// <summary>Reads the overview of a policy from the store as of an instant, with the current figures (awaited).</summary>
-    public static StandardOverview Read(StoreAccess access, Policy policy, Instant asOf) => Read(access, policy, asOf, Timeout.InfiniteTimeSpan);
+    public static StandardOverview Read(StoreAccess access, Policy policy, Instant asOf) => Read(access, policy, asOf, Timeout.InfiniteTimeSpan, large: false)!;
 
     /// <summary>
     /// Reads the overview of a policy from the store as of an instant. The sellers' figures are the current ones
-    /// when they are ready within <paramref name="wait"/>, else the last ones, saying so (<see cref="Evaluations.RecentSummary"/>).
+    /// when they are ready within <paramref name="wait"/>, else the last ones, saying so (<see cref="Evaluations.RecentSummary"/>);
+    /// null on a <paramref name="large"/> store that has none yet (their computation started).
     /// </summary>
-    public static StandardOverview Read(StoreAccess access, Policy policy, Instant asOf, TimeSpan wait)
+    public static StandardOverview? Read(StoreAccess access, Policy policy, Instant asOf, TimeSpan wait, bool large)
     {
         // Kept with every seller's evaluation (the same log position and disputes): a view reads no seller's result.
-        var shown = Evaluations.RecentSummary(access, policy, asOf, new SummaryKey(policy.Id, asOf), SellersSummary.Of, s => s.Counts.Values.Sum(), wait);
+        var shown = Evaluations.RecentSummary(access, policy, asOf, new SummaryKey(policy.Id, asOf), SellersSummary.Of, s => s.Counts.Values.Sum(), wait, large);
+        if (shown is null) return null;
         using var store = access.Enforcement();
         var runs = store.AllRuns().Where(r => r.Policy == policy.Id).Select(r => r.AsOf).ToList();
         // The store selects, counts and orders the run's actions: the cases are not read one by one.

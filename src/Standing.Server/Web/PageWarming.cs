@@ -7,7 +7,7 @@ using Standing.Server.Web.Staff;
 namespace Standing.Server.Web;
 
 /// <summary>
-/// After the server starts on a large store (more than <see cref="KeptResults.AlwaysAwaited"/> sellers), computes
+/// After the server starts on a large store (more than <see cref="ServerOptions.LargeStoreSellers"/> sellers), computes
 /// in the background what the first views would otherwise wait for: each built-in standard's overview and every
 /// seller's evaluation (the sellers list's), and the peer pool of a standard that compares sellers (every seller
 /// page of it), as of the standard's latest run, as the pages ask for them. A small store's take well under a
@@ -27,9 +27,7 @@ public sealed class PageWarming(Deployment deployment, ServerOptions options, IL
         var access = deployment.Default;
         try
         {
-            if (!access.HasStore) return;
-            using (var events = access.Events())
-                if (events.Sellers().Count <= KeptResults.AlwaysAwaited) return;
+            if (!options.WarmPages || !access.HasStore || !BeingComputed.Large(access, options)) return;
             // The peer pools first: every seller page of such a standard (and the seller's index) waits for one.
             foreach (var id in BuiltInPacks.Ids)
             {

@@ -24,6 +24,17 @@ public static class SellerPages
     public static Policy? Standard(string id) => BuiltInPacks.Ids.Contains(id, StringComparer.Ordinal) ? BuiltInPacks.Shared(id) : null;
 
     /// <summary>
+    /// Whether a seller page of <paramref name="policy"/> as of <paramref name="asOf"/> can be computed now without
+    /// judging every seller first: always for a standard that compares no sellers, or on a small store; else when a
+    /// peer pool of that as-of is kept (<see cref="StoreAccess.PeerPoolReady"/>, which starts it otherwise).
+    /// </summary>
+    public static bool PeerPoolReady(StoreAccess store, ServerOptions options, Policy policy, Instant asOf)
+    {
+        var evaluator = Jobs.CompiledPolicies.Evaluator(policy);
+        return !evaluator.ComparesSellers || !BeingComputed.Large(store, options) || store.PeerPoolReady(evaluator, asOf);
+    }
+
+    /// <summary>
     /// The instant a page shows: <c>?asOf=</c> when given (an instant or a date, as on the API), else the
     /// standard's latest daily run (what enforcement acted on), else now. <paramref name="refused"/> says a
     /// given <c>?asOf=</c> was not one (not an instant, or outside the years evaluated), so the page says so.

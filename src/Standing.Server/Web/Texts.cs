@@ -47,6 +47,17 @@ public static partial class Texts
         ["Open"] = ["Ouvrir", "Открыть", "Відкрити", "打开", "Otwórz"],
         ["Home"] = ["Accueil", "Главная", "Головна", "首页", "Strona główna"],
 
+        // A large store's page whose figures are being computed (BeingComputed).
+        ["The figures of this page are being computed for every seller. The page reloads by itself in a few seconds; you can also reload it."] =
+        [
+            "Les chiffres de cette page sont en cours de calcul pour tous les vendeurs. La page se recharge d’elle-même dans quelques secondes ; vous pouvez aussi la recharger.",
+            "Показатели этой страницы вычисляются для всех продавцов. Страница обновится сама через несколько секунд; её можно обновить и вручную.",
+            "Показники цієї сторінки обчислюються для всіх продавців. Сторінка оновиться сама за кілька секунд; її можна оновити й вручну.",
+            "正在为所有卖家计算本页的数据。页面将在几秒后自动刷新；您也可以手动刷新。",
+            "Dane tej strony są obliczane dla wszystkich sprzedawców. Strona odświeży się sama za kilka sekund; możesz też odświeżyć ją ręcznie.",
+        ],
+        ["Reload"] = ["Recharger", "Обновить", "Оновити", "刷新", "Odśwież"],
+
         // Sign-in.
         ["Paste your API key to sign in. The key is checked once and never stored in your browser: you get a session that ends when you sign out."] =
         [

@@ -104,7 +104,7 @@ public sealed class InMemoryReaderProperties : IDisposable
                 if (i == lines.Count - 1 && !finalNewline && line.IsEmpty) continue; // no last line at all
                 if (!line.IsEmpty && line[^1] == '\r') line = line[..^1];
                 if (line.IndexOfAnyExcept(" \t"u8) < 0) continue;
-                if (NdjsonEventParser.TryParse(line, out var ev, out _))
+                if (NdjsonEventParser.TryParseIncoming(line, out var ev, out _, out _))
                 {
                     var got = sink.Added[added++];
                     Assert.Equal((i + 1, ev), (got.Line, got.Event));
@@ -151,9 +151,12 @@ public sealed class InMemoryReaderProperties : IDisposable
     /// <summary>A row the mapping must read: its cells as written (quoted where they need it) and the event it gives, worked out by hand.</summary>
     private sealed record GoodRow(string[] Cells, string Seller, Instant At, int Units, int Cents, bool Fraction);
 
-    /// <summary>Sellers as a CSV cell and as the value: plain, accented, quoted with a comma and doubled quotes, quoted over two lines.</summary>
+    /// <summary>
+    /// Sellers as a CSV cell and as the value: plain, accented, quoted with a comma and doubled quotes. (A seller
+    /// quoted over two lines holds a line break, a control character, so it is no id and its row is rejected.)
+    /// </summary>
     private static readonly (string Cell, string Value)[] Sellers =
-        [("shop-a", "shop-a"), ("shop é", "shop é"), ("\"shop, \"\"quoted\"\"\"", "shop, \"quoted\""), ("\"two\nlines\"", "two\nlines")];
+        [("shop-a", "shop-a"), ("shop é", "shop é"), ("\"shop, \"\"quoted\"\"\"", "shop, \"quoted\"")];
 
     private static readonly Gen<GoodRow> Good = Gen.Select(Gen.Int[0, Sellers.Length - 1], Gen.Bool, Gen.Int[0, 99_999], Gen.Int[0, 99], Gen.Bool)
         .Select((seller, local, units, cents, fraction) => new GoodRow(

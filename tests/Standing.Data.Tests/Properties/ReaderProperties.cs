@@ -86,7 +86,7 @@ public sealed class ReaderProperties
             foreach (var l in all)
             {
                 if (l.TrimEnd('\r').Trim(' ', '\t').Length == 0) continue; // a blank line is no event and no error
-                if (!NdjsonEventParser.TryParse(Encoding.UTF8.GetBytes(l.TrimEnd('\r')), out var ev, out _))
+                if (!NdjsonEventParser.TryParseIncoming(Encoding.UTF8.GetBytes(l.TrimEnd('\r')), out var ev, out _, out _))
                 {
                     rejected++;
                     unparsed++;

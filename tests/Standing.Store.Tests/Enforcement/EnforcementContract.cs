@@ -233,6 +233,35 @@ public abstract class EnforcementContract : IDisposable
         var evaluate = JsonDocument.Parse(Ok("evaluate", "--db", target, "--policy", "congocrea", "--as-of", "2026-04-08", "--format", "json").Stdout).RootElement;
         Assert.Equal(9, evaluate.GetProperty("sellers")[0].GetProperty("metrics")[0].GetProperty("denominator").GetInt64());
     }
+
+    [Fact]
+    public void A_case_s_notices_read_by_its_seller_are_the_notices_read_by_the_case_alone()
+    {
+        // Two Congocrea shops warned on the same day (3 one-star reviews in 100 orders each): each has its own notice.
+        var events = new List<StandingEvent>();
+        var t0 = NodaTime.Instant.FromUtc(2026, 4, 1, 0, 0);
+        foreach (var shop in new[] { "shop-n1", "shop-n2" })
+        {
+            for (var i = 1; i <= 100; i++)
+                events.Add(new StandingEvent { Id = $"{shop}-p{i}", Type = EventType.OrderPlaced, At = t0 + NodaTime.Duration.FromHours(i - 1), Seller = shop, Order = $"{shop}-o-{i}" });
+            for (var i = 1; i <= 3; i++)
+                events.Add(new StandingEvent { Id = $"{shop}-r{i}", Type = EventType.ReviewPosted, At = NodaTime.Instant.FromUtc(2026, 4, 10, 10, i), Seller = shop, Review = $"{shop}-rv-{i}", Order = $"{shop}-o-{i}", Stars = 1 });
+        }
+        var target = StoreWith(string.Concat(events.Select(e => NdjsonEventWriter.ToLine(e) + "\n")));
+        Ok("run", "--db", target, "--as-of", "2026-04-15", "--policy", "congocrea");
+
+        using var store = Standing.Data.Enforcement.EnforcementStore.Open(target);
+        var cases = store.Cases("congocrea");
+        Assert.Equal(["shop-n1", "shop-n2"], cases.Select(c => c.Seller).Order(StringComparer.Ordinal));
+        foreach (var c in cases)
+        {
+            var byCase = store.Notices(c.Id).Select(n => (n.Seller, n.Id, n.At, n.Body)).ToList();
+            Assert.NotEmpty(byCase);
+            Assert.Equal(byCase, store.Notices(c.Seller, c.Id).Select(n => (n.Seller, n.Id, n.At, n.Body)));
+            // Another seller's rows never hold this case's notices.
+            Assert.Empty(store.Notices(c.Seller == "shop-n1" ? "shop-n2" : "shop-n1", c.Id));
+        }
+    }
 }
 
 public sealed class SqliteEnforcementTests : EnforcementContract

@@ -22,17 +22,30 @@ public sealed class SellerModel(StoreAccess store, ServerOptions options) : Stan
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
+    /// <summary>A standard that compares sellers has no peer pool yet on a large store: the page says it is being computed (<see cref="BeingComputed"/>).</summary>
+    public bool Computing { get; private set; }
+
     public IActionResult OnGet(string seller)
     {
         if (!SellerPages.Visible(HttpContext, store, seller)) return NotFound();
         Seller = seller;
+        // Every standard's as-of first: a peer pool not computed yet makes the page say so, rather than wait for it.
+        var asOfs = BuiltInPacks.Ids.ToDictionary(id => id, id => SellerPages.AsOf(store, options, BuiltInPacks.Shared(id), null, out _), StringComparer.Ordinal);
+        var waiting = false;
+        foreach (var id in BuiltInPacks.Ids) waiting |= !SellerPages.PeerPoolReady(store, options, BuiltInPacks.Shared(id), asOfs[id]);
+        if (waiting)
+        {
+            Computing = true;
+            BeingComputed.Answer(this);
+            return Page();
+        }
         IReadOnlyList<Standing.Enforcement.Cases.EnforcementCase> cases;
         using (var enforcement = store.Enforcement()) cases = enforcement.Cases(seller: seller);
         var rows = new List<Row>();
         foreach (var id in BuiltInPacks.Ids)
         {
             var policy = BuiltInPacks.Shared(id);
-            var asOf = SellerPages.AsOf(store, options, policy, null, out _);
+            var asOf = asOfs[id];
             var found = Evaluations.Seller(store, policy, asOf, seller, explain: false);
             var metrics = found?.Evaluation.Sellers[0].Metrics ?? [];
             rows.Add(new Row(id, policy.NameIn(Language.Code), TextLanguage.Name(Language, policy), StatusText.Worst(metrics.Select(m => m.Status)), metrics.Count,

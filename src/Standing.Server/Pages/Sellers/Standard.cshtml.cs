@@ -54,6 +54,12 @@ public sealed class StandardModel(StoreAccess store, ServerOptions options) : St
 
     /// <summary>The address's <c>?asOf=</c> was not an instant the pages can show (the latest figures are shown instead).</summary>
     public bool AsOfRefused { get; private set; }
+    /// <summary>
+    /// The standard compares sellers and a large store has no peer pool of this as-of yet: the page says it is being
+    /// computed (<see cref="BeingComputed"/>) and a form posted meanwhile is not acted on.
+    /// </summary>
+    public bool Computing { get; private set; }
+
     public bool MayWrite => Writers.Contains(Caller.Role, StringComparer.Ordinal);
 
     /// <summary>What the last form did (after its redirect), or why it was refused, and for which item.</summary>
@@ -61,9 +67,10 @@ public sealed class StandardModel(StoreAccess store, ServerOptions options) : St
     public string? Error { get; private set; }
     public string? ErrorItem { get; private set; }
 
-    public IActionResult OnGet(string seller, string policy, int? page, string? asOf, string? done)
+    public IActionResult OnGet(string seller, string policy, string? asOf, string? done)
     {
-        if (!Load(seller, policy, page, asOf)) return NotFound();
+        if (!Load(seller, policy, PageNumbers.Of(Request), asOf)) return NotFound();
+        if (Computing) return Waiting();
         Done = done switch
         {
             "disputed" => Texts.Say("Your dispute is open. An operator will accept or reject it; an accepted one no longer counts."),
@@ -76,6 +83,7 @@ public sealed class StandardModel(StoreAccess store, ServerOptions options) : St
     public IActionResult OnPostDispute(string seller, string policy, string? metric, string? item, string? reason, int? page, string? asOf)
     {
         if (!Load(seller, policy, page, asOf)) return NotFound();
+        if (Computing) return Waiting();
         if (!MayWrite) return Forbid403();
         ErrorItem = item;
         var definition = Policy.Metrics.FirstOrDefault(m => m.Id == metric);
@@ -95,6 +103,7 @@ public sealed class StandardModel(StoreAccess store, ServerOptions options) : St
     public IActionResult OnPostLetter(string seller, string policy, string? problem, string? solution, string? asOf)
     {
         if (!Load(seller, policy, 1, asOf)) return NotFound();
+        if (Computing) return Waiting();
         if (!MayWrite) return Forbid403();
         ErrorItem = "letter";
         var exclusion = OpenCases.Select(c => c.Case).FirstOrDefault(c => c.Kind == CaseKinds.CatalogExclusion);
@@ -126,6 +135,12 @@ public sealed class StandardModel(StoreAccess store, ServerOptions options) : St
         return Page();
     }
 
+    private PageResult Waiting()
+    {
+        BeingComputed.Answer(this);
+        return Page();
+    }
+
     private StatusCodeResult Forbid403() => StatusCode(StatusCodes.Status403Forbidden);
 
     private string Here(string done)
@@ -146,6 +161,8 @@ public sealed class StandardModel(StoreAccess store, ServerOptions options) : St
         AsOf = SellerPages.AsOf(store, options, loaded, asOf, out var refused);
         AsOfRefused = refused;
         PageNumber = Math.Max(1, page ?? 1);
+        Computing = !SellerPages.PeerPoolReady(store, options, loaded, AsOf);
+        if (Computing) return true;
         if (Evaluations.Seller(store, loaded, AsOf, seller, explain: true) is not { } found) return false;
         Result = found.Evaluation.Sellers[0];
         Disputes = found.Disputes.Where(d => d.Policy == loaded.Id).OrderByDescending(d => d.OpenedAt).ToList();
@@ -157,7 +174,7 @@ public sealed class StandardModel(StoreAccess store, ServerOptions options) : St
         var cases = enforcement.Cases(loaded.Id, seller);
         OpenCases = cases.Where(c => c.IsOpen).OrderBy(c => c.DueAt ?? Instant.MaxValue).Select(c =>
         {
-            var message = enforcement.Notices(c.Id).Where(n => n.Audience == "seller").OrderBy(n => n.At).LastOrDefault();
+            var message = enforcement.Notices(seller, c.Id).Where(n => n.Audience == "seller").OrderBy(n => n.At).LastOrDefault();
             IReadOnlyList<ChecklistItem> checklist = [];
             if (c.Kind == CaseKinds.CatalogExclusion)
             {

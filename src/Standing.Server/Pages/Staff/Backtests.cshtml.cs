@@ -19,7 +19,7 @@ public sealed class BacktestsModel(StoreAccess access, BacktestRuns runs) : Stan
 
     public IReadOnlyList<StoredBacktest> Runs { get; private set; } = [];
 
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    public int PageNumber { get; private set; } = 1;
 
     /// <summary>Whether older runs follow this page.</summary>
     public bool HasOlder { get; private set; }
@@ -63,7 +63,7 @@ public sealed class BacktestsModel(StoreAccess access, BacktestRuns runs) : Stan
 
     private void Read()
     {
-        if (PageNumber < 1) PageNumber = 1;
+        PageNumber = PageNumbers.Of(Request);
         var read = runs.List(access, (PageNumber - 1) * PageSize, PageSize + 1);
         HasOlder = read.Count > PageSize;
         Runs = read.Take(PageSize).ToList();

@@ -67,7 +67,7 @@ public sealed class CaseModel(StoreAccess access, ServerOptions options) : Stand
         if (store.Case(id) is not { } c || !Caller.Sees(access, c.Seller)) return false;
         Case = c;
         Audit = store.Audit(id, c.Seller);
-        Notices = store.Notices(id);
+        Notices = store.Notices(c.Seller, id);
         Allowed = DecisionRules.Allowed(c);
         return true;
     }

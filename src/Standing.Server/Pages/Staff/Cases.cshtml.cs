@@ -24,7 +24,7 @@ public sealed class CasesModel(StoreAccess access, ServerOptions options) : Stan
     [BindProperty(SupportsGet = true)] public string? Seller { get; set; }
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
     [BindProperty(SupportsGet = true)] public bool Closed { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    public int PageNumber { get; private set; } = 1;
 
     public Instant Now { get; private set; }
 
@@ -44,7 +44,7 @@ public sealed class CasesModel(StoreAccess access, ServerOptions options) : Stan
         Now = options.Now();
         using var store = access.Enforcement();
         (Policies, Kinds) = store.CasePoliciesAndKinds();
-        if (PageNumber < 1) PageNumber = 1;
+        PageNumber = PageNumbers.Of(Request);
         // Paged and counted by the store: only the page's cases are read (the order is CaseQueue's).
         var query = new CaseQueueQuery(Now, Policy, Kind, Seller, Closed, State, Overdue);
         var page = store.Queue(query, (int)Math.Min(int.MaxValue, (PageNumber - 1L) * PageSize), PageSize);

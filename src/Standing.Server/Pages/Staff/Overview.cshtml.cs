@@ -20,6 +20,9 @@ public sealed class OverviewModel(StoreAccess access, ServerOptions options) : S
 {
     public StandardOverview Overview { get; private set; } = null!;
 
+    /// <summary>The store is large and its figures of every seller are not computed yet: the page says so (<see cref="BeingComputed"/>).</summary>
+    public bool Computing { get; private set; }
+
     public MetricHistogram? Histogram { get; private set; }
 
     public HistogramChart? Chart { get; private set; }
@@ -27,13 +30,20 @@ public sealed class OverviewModel(StoreAccess access, ServerOptions options) : S
     /// <summary>The open cases of the worst sellers under this policy, by seller.</summary>
     public ILookup<string, EnforcementCase> OpenCases { get; private set; } = Array.Empty<EnforcementCase>().ToLookup(c => c.Seller);
 
-    public Policy Policy => Overview.Policy;
+    public Policy Policy { get; private set; } = null!;
 
     public IActionResult OnGet(string? policy, string? metric)
     {
         if (StaffChoices.Policy(policy) is not { } chosen) return NotFound();
         var asOf = StaffChoices.AsOf(access, chosen, options);
-        Overview = StandardOverview.Read(access, chosen, asOf, StaffChoices.FiguresWait);
+        Policy = chosen;
+        if (StandardOverview.Read(access, chosen, asOf, StaffChoices.FiguresWait, BeingComputed.Large(access, options)) is not { } read)
+        {
+            Computing = true;
+            BeingComputed.Answer(this);
+            return Page();
+        }
+        Overview = read;
         Histogram = Overview.Histograms.FirstOrDefault(h => h.Metric.Id == metric)
             ?? Overview.Histograms.FirstOrDefault(h => h.Metric.Standard is not null) ?? (Overview.Histograms.Count > 0 ? Overview.Histograms[0] : null);
         Chart = Histogram is { } h ? HistogramChart.Of(h) : null;

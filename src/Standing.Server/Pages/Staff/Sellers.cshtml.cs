@@ -28,7 +28,7 @@ public sealed class SellersModel(StoreAccess access, ServerOptions options) : St
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true)] public string? Order { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    public int PageNumber { get; private set; } = 1;
 
     public Policy Chosen { get; private set; } = null!;
 
@@ -42,6 +42,9 @@ public sealed class SellersModel(StoreAccess access, ServerOptions options) : St
 
     /// <summary>The store's log position the list's figures are of, and whether it is the current one (null: no list, the query has mistakes).</summary>
     public FiguresAsOf? Figures { get; private set; }
+
+    /// <summary>The store is large and its figures of every seller are not computed yet: the page says so (<see cref="BeingComputed"/>).</summary>
+    public bool Computing { get; private set; }
 
     public IActionResult OnGet()
     {
@@ -65,11 +68,16 @@ public sealed class SellersModel(StoreAccess access, ServerOptions options) : St
             string.IsNullOrEmpty(Sort) ? SellerListing.ByStatus : Sort, Order == "desc");
         foreach (var (field, message) in SellerListing.Check(query, policy)) Errors.TryAdd(field, message);
         if (Errors.Count > 0) return Page();
-        var shown = Evaluations.Recent(access, policy, StaffChoices.AsOf(access, policy, options), StaffChoices.FiguresWait);
+        if (Evaluations.Recent(access, policy, StaffChoices.AsOf(access, policy, options), StaffChoices.FiguresWait, BeingComputed.Large(access, options)) is not { } shown)
+        {
+            Computing = true;
+            BeingComputed.Answer(this);
+            return Page();
+        }
         Figures = FiguresAsOf.Of(shown);
         var all = SellerListing.Select(shown.Value, query);
         Total = all.Count;
-        if (PageNumber < 1) PageNumber = 1;
+        PageNumber = PageNumbers.Of(Request);
         Rows = all.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
         return Page();
     }
