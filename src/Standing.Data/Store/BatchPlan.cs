@@ -26,6 +26,9 @@ internal sealed class BatchPlan
 
     public EventLogOutcome[] Outcomes { get; }
 
+    /// <summary>The log positions the events are to take (by batch index), or null: the next free ones.</summary>
+    public long[]? Seqs { get; set; }
+
     /// <summary>The canonical line of a first event of its id in the batch, as UTF-8.</summary>
     public ReadOnlySpan<byte> Utf8Line(int index) => _lines[_lineOf[index]];
 

@@ -5,7 +5,11 @@ using Standing.Data.Ndjson;
 namespace Standing.Data.Store;
 
 /// <summary>An event on its way into the store, with where it was read (for messages and rejects).</summary>
-public readonly record struct IncomingEvent(StandingEvent Event, string File, int Line);
+public readonly record struct IncomingEvent(StandingEvent Event, string File, int Line)
+{
+    /// <summary>Its place in the log, when a load without indexes gives it one (its reading order); 0: the next free.</summary>
+    public long Seq { get; init; }
+}
 
 /// <summary>What an ingest did, over all its batches.</summary>
 public sealed class IngestSummary
@@ -104,6 +108,9 @@ public sealed class EventIngester : IEventSink, IDisposable
 
     /// <summary>The ids written in the index-less load so far; null once the indexes are built.</summary>
     private SeenIds? _seen;
+
+    /// <summary>Events read by the load without indexes so far: the log position the next one takes.</summary>
+    private long _position;
 
     /// <summary>Events whose id may repeat one already written, kept for after the indexes are built.</summary>
     private List<IncomingEvent> _deferred = [];
@@ -233,8 +240,10 @@ public sealed class EventIngester : IEventSink, IDisposable
     private void DeferPossibleRepeats()
     {
         var kept = new List<IncomingEvent>(_current.Count);
-        foreach (var incoming in _current)
+        foreach (var read in _current)
         {
+            // Each event keeps its reading order in the log, deferred or not: a seller's facts follow that order.
+            var incoming = read with { Seq = ++_position };
             if (_seen!.MayContain(incoming.Event.Id)) _deferred.Add(incoming);
             else kept.Add(incoming);
         }
@@ -272,6 +281,10 @@ public sealed class EventIngester : IEventSink, IDisposable
             var events = new StandingEvent[batch.Count];
             for (var i = 0; i < events.Length; i++) events[i] = batch[i].Event;
             plan = BatchPlan.For(events);
+            if (batch[0].Seq > 0)
+            {
+                plan.Seqs = [.. batch.Select(b => b.Seq)];
+            }
         }
         AddToQueue((batch, plan));
     }

@@ -392,7 +392,8 @@ public sealed partial class SqliteEventStore : IEventStore, IPlannedAppend
         // transaction the connection holds: the driver's per-command work would cost more than SQLite.
         var db = _connection.Handle!;
         var accepted = 0;
-        Check(raw.sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO events (seller, id, type, at, body) VALUES (?1, ?2, ?3, ?4, ?5)", out var insert));
+        // ?6, the row's place in the log: NULL takes the next one; a load without indexes gives each event its reading order.
+        Check(raw.sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO events (seller, id, type, at, body, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", out var insert));
         using (insert)
         {
             foreach (var i in plan.Firsts)
@@ -403,17 +404,23 @@ public sealed partial class SqliteEventStore : IEventStore, IPlannedAppend
                 Check(raw.sqlite3_bind_text(insert, 3, TypeNames[(int)ev.Type]));
                 Check(raw.sqlite3_bind_int64(insert, 4, Micros(ev.At)));
                 Check(raw.sqlite3_bind_text(insert, 5, plan.Utf8Line(i)));
-                var rc = raw.sqlite3_step(insert);
-                if (rc != raw.SQLITE_DONE)
-                {
-                    Check(rc);
-                }
-                var added = raw.sqlite3_changes(db);
-                raw.sqlite3_reset(insert);
+                Check(plan.Seqs is { } seqs ? raw.sqlite3_bind_int64(insert, 6, seqs[i]) : raw.sqlite3_bind_null(insert, 6));
+                var added = Step(insert);
+                string? stored = null;
                 if (added == 0)
                 {
                     lookupId.Value = ev.Id;
-                    plan.AgainstStored(i, (string)lookup.ExecuteScalar()!);
+                    stored = lookup.ExecuteScalar() as string;
+                }
+                if (added == 0 && stored is null)
+                {
+                    // Not the id: its place was taken by another process's append during the load. The next free one.
+                    Check(raw.sqlite3_bind_null(insert, 6));
+                    added = Step(insert);
+                }
+                if (added == 0)
+                {
+                    plan.AgainstStored(i, stored!);
                 }
                 else
                 {
@@ -429,6 +436,19 @@ public sealed partial class SqliteEventStore : IEventStore, IPlannedAppend
         transaction.Commit();
         _checkpointer.AfterCommit();
         return plan.Result();
+    }
+
+    /// <summary>Runs a prepared insert once and resets it; returns the rows it added.</summary>
+    private int Step(sqlite3_stmt insert)
+    {
+        var rc = raw.sqlite3_step(insert);
+        if (rc != raw.SQLITE_DONE)
+        {
+            Check(rc);
+        }
+        var added = raw.sqlite3_changes(_connection.Handle);
+        raw.sqlite3_reset(insert);
+        return added;
     }
 
     /// <summary>Moves the log position and the rows of the sellers a batch added to, in the batch's transaction.</summary>
