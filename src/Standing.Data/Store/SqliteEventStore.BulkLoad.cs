@@ -14,6 +14,8 @@ namespace Standing.Data.Store;
 public sealed partial class SqliteEventStore : IBulkLoad
 {
     private const string IndexesPendingKey = "indexes_pending";
+    private const int SqliteFullCode = 13; // SQLITE_FULL
+    private const int SqliteIoErrCode = 10; // SQLITE_IOERR: a write that found no room can also end here
 
     /// <summary>The event indexes as the schema creates them (StoreSchema versions 1 and 2), by name.</summary>
     private static readonly (string Name, string Sql)[] EventIndexes =
@@ -74,7 +76,17 @@ public sealed partial class SqliteEventStore : IBulkLoad
         {
             return; // the loader is alive and builds them itself (or the next append does)
         }
-        BuildPendingIndexes();
+        try
+        {
+            BuildPendingIndexes();
+        }
+        catch (SqliteException e) when ((e.SqliteErrorCode & 0xff) is SqliteFullCode or SqliteIoErrCode)
+        {
+            // A load cut short by a full disk cannot build its indexes on that disk either. The store is
+            // still read (without the indexes: slower, the same answers); the marker stays, so the next
+            // write, or the next opening on a disk with room, builds them.
+            return;
+        }
         TryDelete(LoadLockPath);
     }
 
