@@ -117,7 +117,7 @@ internal static class StoreSchema
         // which skips them. Rows live only while a run is unfinished: they are deleted when its run row is written.
         [
             "CREATE TABLE IF NOT EXISTS enforcement_run_sellers (policy TEXT NOT NULL, as_of TEXT NOT NULL, seller TEXT NOT NULL, opened INTEGER NOT NULL, " +
-            "transitions INTEGER NOT NULL, notices INTEGER NOT NULL, reports INTEGER NOT NULL, PRIMARY KEY (policy, as_of, seller)) WITHOUT ROWID",
+            "transitions INTEGER NOT NULL, notices INTEGER NOT NULL, reports INTEGER NOT NULL, PRIMARY KEY (seller, policy, as_of)) WITHOUT ROWID",
         ],
     ];
 
@@ -189,11 +189,12 @@ internal static class StoreSchema
             "ALTER TABLE events ALTER COLUMN arrival SET DEFAULT nextval('events_arrival')",
             "ALTER SEQUENCE events_arrival OWNED BY events.arrival",
         ],
-        // The sellers a daily run has stored so far (see the SQLite list): read and cleared by (policy, as-of), and
-        // empty once the run is recorded, so keyed by policy first like enforcement_runs, not by seller.
+        // The sellers a daily run has stored so far (see the SQLite list). Keyed by seller first like every seller-data
+        // table: each row is written in the transaction of its seller's case books. It is read and cleared by
+        // (policy, as-of) with a scan, which costs little: it holds rows only while a run is unfinished.
         [
             "CREATE TABLE IF NOT EXISTS enforcement_run_sellers (policy text NOT NULL, as_of text NOT NULL, seller text NOT NULL, opened integer NOT NULL, " +
-            "transitions integer NOT NULL, notices integer NOT NULL, reports integer NOT NULL, PRIMARY KEY (policy, as_of, seller))",
+            "transitions integer NOT NULL, notices integer NOT NULL, reports integer NOT NULL, PRIMARY KEY (seller, policy, as_of))",
         ],
     ];
 }

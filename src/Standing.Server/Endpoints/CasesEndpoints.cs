@@ -63,7 +63,7 @@ public static class CasesEndpoints
         using var store = access.Enforcement();
         if (store.Case(id) is not { } c || !context.Key().Sees(access, c.Seller)) return Unknown(id);
         var audit = store.Audit(c.Id);
-        var notices = store.Notices(c.Id);
+        var notices = store.Notices(c.Seller, c.Id);
         return new JsonDocumentResult(stream => CaseJson.WriteOne(stream, c, audit, notices, access.Marketplace));
     }
 
@@ -74,7 +74,7 @@ public static class CasesEndpoints
         if (failed is not null) return Problem(failed);
         using var store = access.Enforcement();
         var audit = store.Audit(id);
-        var notices = store.Notices(id);
+        var notices = store.Notices(moved!.Seller, moved.Id);
         return new JsonDocumentResult(stream => CaseJson.WriteOne(stream, moved!, audit, notices, access.Marketplace));
     }
 
