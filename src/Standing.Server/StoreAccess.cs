@@ -260,7 +260,7 @@ public sealed class StoreAccess
                 _poolsStarted.TryRemove(key, out _); // a failure is tried again by the next ask
             }
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
-        // One that ended before it was added (or kept no pool: an append came meanwhile) is started again by the next ask.
+        // One that ended before it was added (or failed) is started again by the next ask.
         if (started.IsCompleted) _poolsStarted.TryRemove(KeyValuePair.Create((_target, evaluator.Policy.Id, asOf), started));
         return false;
     }
@@ -277,8 +277,11 @@ public sealed class StoreAccess
             pool = evaluator.AdvancePeers(kept.Pool, known.ConvertAll(r => r.Seller), projection.FactsAsOf(asOf, changed), asOf);
         }
         pool ??= evaluator.JudgePeers(projection.Batches(asOf).Select(rows => projection.FactsAsOf(asOf, rows)), asOf);
-        // Kept only when no append came while the sellers were read.
-        if (events.LogPosition() == position) _peers[key] = (asOf, position, pool);
+        // Kept under the position read before the sellers were: a seller appended to while they were read may be measured
+        // with those events or without, and the next read at a later position measures it again (its change is after
+        // this position). Kept even then, so that on a live store, where appends never stop for the minutes a first pool
+        // takes, there is always one to advance from.
+        _peers[key] = (asOf, position, pool);
         return pool;
     }
 

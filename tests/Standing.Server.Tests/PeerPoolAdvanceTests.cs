@@ -1,8 +1,11 @@
 using System.Globalization;
+using System.Reflection;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using NodaTime;
 using Standing.Core.Evaluation;
 using Standing.Core.Metrics;
+using Standing.Data.Store;
 using Standing.Policies;
 using Standing.Server.Jobs;
 
@@ -61,6 +64,74 @@ public sealed class PeerPoolAdvanceTests : IClassFixture<SqliteTarget>
         Assert.Equal(MetricStatus.Breach, Rate(Seller(access, promua, "p-03")).Status);
         Assert.Equal(MetricStatus.Breach, Rate(Seller(access, promua, "p-20")).Status);
         Assert.Equal(MetricStatus.Good, Rate(Seller(access, promua, "p-19")).Status);
+    }
+
+    /// <summary>
+    /// On a live store events keep coming while a first pool is computed (minutes at 100,000 sellers): a pool whose
+    /// sellers were read while a batch was appended is kept all the same, so a page finds one to advance from, and the
+    /// next read, at the later position, judges every seller as a fresh pool does (the same sellers and batches as above).
+    /// </summary>
+    [Fact]
+    public async Task A_pool_computed_while_events_are_appended_is_kept_and_advanced_to_what_a_fresh_pool_gives()
+    {
+        await using var server = await ServerHarness.Start(_stores.NewTarget(), o => o with { Clock = new FixedClock(AsOf) });
+        var integration = server.Client("integration");
+        var first = new StringBuilder();
+        for (var n = 0; n <= 20; n++) first.Append(Reviews($"p-{n:00}", 0, 24, n));
+        await integration.PostAsync("/v1/events", ServerHarness.Ndjson(first.ToString())).Json();
+        var access = new StoreAccess(server.Target);
+        var promua = BuiltInPacks.Shared("promua");
+        var evaluator = CompiledPolicies.Evaluator(promua);
+
+        using (var events = access.Events())
+        {
+            // The second batch arrives through the API once the pool has read the log's position, before it reads a seller.
+            var appending = AppendingOnFirstRead.Around(events, () =>
+                integration.PostAsync("/v1/events", ServerHarness.Ndjson(Reviews("p-03", 24, 200, 200) + Reviews("p-21", 0, 24, 0))).Json().GetAwaiter().GetResult());
+            access.PeerPool(appending, evaluator, AsOf);
+        }
+
+        Assert.True(access.PeerPoolReady(evaluator, AsOf)); // kept: a page advances it rather than waiting for a new one
+        var fresh = new StoreAccess(server.Target);
+        for (var n = 0; n <= 21; n++)
+            Assert.Equal(Text(Seller(fresh, promua, $"p-{n:00}")), Text(Seller(access, promua, $"p-{n:00}")));
+        Assert.Equal(MetricStatus.Breach, Rate(Seller(access, promua, "p-03")).Status);
+        Assert.Equal(MetricStatus.Good, Rate(Seller(access, promua, "p-19")).Status);
+    }
+
+    /// <summary>A real store that runs an action once, at the first call other than reading the log's position.</summary>
+    public class AppendingOnFirstRead : DispatchProxy
+    {
+        private IEventStore _inner = null!;
+        private Action? _onFirstRead;
+
+        public static IEventStore Around(IEventStore inner, Action onFirstRead)
+        {
+            var proxy = Create<IEventStore, AppendingOnFirstRead>();
+            var self = (AppendingOnFirstRead)(object)proxy;
+            self._inner = inner;
+            self._onFirstRead = onFirstRead;
+            return proxy;
+        }
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+        {
+            ArgumentNullException.ThrowIfNull(targetMethod);
+            if (targetMethod.Name is not (nameof(IEventStore.LogPosition) or nameof(IDisposable.Dispose)) && _onFirstRead is { } action)
+            {
+                _onFirstRead = null;
+                action();
+            }
+            try
+            {
+                return targetMethod.Invoke(_inner, args);
+            }
+            catch (TargetInvocationException e) when (e.InnerException is not null)
+            {
+                ExceptionDispatchInfo.Throw(e.InnerException);
+                throw;
+            }
+        }
     }
 
     private static SellerEvaluation Seller(StoreAccess access, Standing.Core.Policies.Policy policy, string seller) =>
