@@ -48,19 +48,15 @@ public sealed class PeerPoolAdvanceTests : IClassFixture<SqliteTarget>
     {
         await using var server = await ServerHarness.Start(_stores.NewTarget(), o => o with { Clock = new FixedClock(AsOf) });
         var integration = server.Client("integration");
-        var first = new StringBuilder();
-        for (var n = 0; n <= 20; n++) first.Append(Reviews($"p-{n:00}", 0, 24, n));
-        await integration.PostAsync("/v1/events", ServerHarness.Ndjson(first.ToString())).Json();
+        await integration.PostAsync("/v1/events", ServerHarness.Ndjson(FirstBatch())).Json();
         var access = new StoreAccess(server.Target);
         var promua = BuiltInPacks.Shared("promua");
         Assert.Equal(MetricStatus.Breach, Rate(Seller(access, promua, "p-20")).Status);
         Assert.Equal(MetricStatus.Breach, Rate(Seller(access, promua, "p-19")).Status);
         Assert.Equal(MetricStatus.Good, Rate(Seller(access, promua, "p-03")).Status);
 
-        await integration.PostAsync("/v1/events", ServerHarness.Ndjson(Reviews("p-03", 24, 200, 200) + Reviews("p-21", 0, 24, 0))).Json();
-        var fresh = new StoreAccess(server.Target);
-        for (var n = 0; n <= 21; n++)
-            Assert.Equal(Text(Seller(fresh, promua, $"p-{n:00}")), Text(Seller(access, promua, $"p-{n:00}")));
+        await integration.PostAsync("/v1/events", ServerHarness.Ndjson(SecondBatch())).Json();
+        AssertJudgedAsAFreshPool(server.Target, access, promua);
         Assert.Equal(MetricStatus.Breach, Rate(Seller(access, promua, "p-03")).Status);
         Assert.Equal(MetricStatus.Breach, Rate(Seller(access, promua, "p-20")).Status);
         Assert.Equal(MetricStatus.Good, Rate(Seller(access, promua, "p-19")).Status);
@@ -76,9 +72,7 @@ public sealed class PeerPoolAdvanceTests : IClassFixture<SqliteTarget>
     {
         await using var server = await ServerHarness.Start(_stores.NewTarget(), o => o with { Clock = new FixedClock(AsOf) });
         var integration = server.Client("integration");
-        var first = new StringBuilder();
-        for (var n = 0; n <= 20; n++) first.Append(Reviews($"p-{n:00}", 0, 24, n));
-        await integration.PostAsync("/v1/events", ServerHarness.Ndjson(first.ToString())).Json();
+        await integration.PostAsync("/v1/events", ServerHarness.Ndjson(FirstBatch())).Json();
         var access = new StoreAccess(server.Target);
         var promua = BuiltInPacks.Shared("promua");
         var evaluator = CompiledPolicies.Evaluator(promua);
@@ -87,14 +81,12 @@ public sealed class PeerPoolAdvanceTests : IClassFixture<SqliteTarget>
         {
             // The second batch arrives through the API once the pool has read the log's position, before it reads a seller.
             var appending = AppendingOnFirstRead.Around(events, () =>
-                integration.PostAsync("/v1/events", ServerHarness.Ndjson(Reviews("p-03", 24, 200, 200) + Reviews("p-21", 0, 24, 0))).Json().GetAwaiter().GetResult());
+                integration.PostAsync("/v1/events", ServerHarness.Ndjson(SecondBatch())).Json().GetAwaiter().GetResult());
             access.PeerPool(appending, evaluator, AsOf);
         }
 
         Assert.True(access.PeerPoolReady(evaluator, AsOf)); // kept: a page advances it rather than waiting for a new one
-        var fresh = new StoreAccess(server.Target);
-        for (var n = 0; n <= 21; n++)
-            Assert.Equal(Text(Seller(fresh, promua, $"p-{n:00}")), Text(Seller(access, promua, $"p-{n:00}")));
+        AssertJudgedAsAFreshPool(server.Target, access, promua);
         Assert.Equal(MetricStatus.Breach, Rate(Seller(access, promua, "p-03")).Status);
         Assert.Equal(MetricStatus.Good, Rate(Seller(access, promua, "p-19")).Status);
     }
@@ -132,6 +124,25 @@ public sealed class PeerPoolAdvanceTests : IClassFixture<SqliteTarget>
                 throw;
             }
         }
+    }
+
+    /// <summary>The 21 sellers p-00 … p-20, each with 24 reviews of which NN are of 1 star.</summary>
+    private static string FirstBatch()
+    {
+        var first = new StringBuilder();
+        for (var n = 0; n <= 20; n++) first.Append(Reviews($"p-{n:00}", 0, 24, n));
+        return first.ToString();
+    }
+
+    /// <summary>p-03's 200 more 1-star reviews and the new seller p-21's 24 good ones.</summary>
+    private static string SecondBatch() => Reviews("p-03", 24, 200, 200) + Reviews("p-21", 0, 24, 0);
+
+    /// <summary>Every seller p-00 … p-21 judged through <paramref name="access"/> as through a new access, which pools afresh.</summary>
+    private static void AssertJudgedAsAFreshPool(string target, StoreAccess access, Standing.Core.Policies.Policy policy)
+    {
+        var fresh = new StoreAccess(target);
+        for (var n = 0; n <= 21; n++)
+            Assert.Equal(Text(Seller(fresh, policy, $"p-{n:00}")), Text(Seller(access, policy, $"p-{n:00}")));
     }
 
     private static SellerEvaluation Seller(StoreAccess access, Standing.Core.Policies.Policy policy, string seller) =>
