@@ -55,6 +55,7 @@ public static class StandingServer
         }
         // Each request works on its key's marketplace (docs/marketplaces.md): the access is chosen per request.
         builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton(_ => access.Versions); // made by a factory, so the container disposes it: its connections close at shutdown
         builder.Services.AddSingleton(new Deployment(access)).AddSingleton(options).AddSingleton<Jobs.BacktestRuns>().AddSingleton<KnownKeys>();
         builder.Services.AddScoped(services => access.ForRequest(services.GetRequiredService<IHttpContextAccessor>().HttpContext));
         // Bad bodies and parameters reach Failures, which names the place at fault.
@@ -106,6 +107,8 @@ public static class StandingServer
         app.MapPages();
         // Before the first request: the runs a stopped (or killed) server left queued or running are interrupted.
         app.Services.GetRequiredService<Jobs.BacktestRuns>().InterruptLeftOver();
+        app.Services.GetRequiredService<StoreVersions>(); // made now, so that the container disposes it
+
         return app;
     }
 }

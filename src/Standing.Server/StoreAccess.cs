@@ -18,7 +18,9 @@ namespace Standing.Server;
 /// request gets the one of its key's marketplace (<see cref="ForRequest"/>, docs/marketplaces.md).
 /// The API keys live in the default marketplace's store, whichever marketplace they belong to.
 /// </summary>
+#pragma warning disable CA1001 // its StoreVersions is disposed by the server's container (StandingServer.Build), shared by every marketplace's access
 public sealed class StoreAccess
+#pragma warning restore CA1001
 {
     private const string ChosenItem = "standing.marketplace";
 
@@ -52,6 +54,11 @@ public sealed class StoreAccess
     /// <summary>Evaluations and trends computed for the pages and the API, kept per log position, policy and disputes.</summary>
     private readonly KeptResults _results;
 
+    /// <summary>The stores' data versions, and the seller reads made at the current one (<see cref="SellerRead"/>).</summary>
+    private readonly StoreVersions _versions;
+
+    private readonly KeptSellerReads _sellerReads;
+
     /// <summary>Checks the store (ours, schema up to date) once, at start; raises <see cref="EventStoreException"/> when it is not usable.</summary>
     public StoreAccess(string target)
     {
@@ -68,6 +75,8 @@ public sealed class StoreAccess
         _larger = new();
         _poolsStarted = new();
         _results = new();
+        _versions = new();
+        _sellerReads = new();
         HasStore = true;
     }
 
@@ -81,6 +90,8 @@ public sealed class StoreAccess
         _larger = deployment._larger;
         _poolsStarted = deployment._poolsStarted;
         _results = deployment._results;
+        _versions = deployment._versions;
+        _sellerReads = deployment._sellerReads;
         Engine = deployment.Engine;
         Marketplace = marketplace;
         HasStore = Holds(marketplace);
@@ -89,6 +100,9 @@ public sealed class StoreAccess
     }
 
     public string Name { get; }
+
+    /// <summary>The watch on the stores' data versions: the server disposes it (closing its connections) at shutdown.</summary>
+    public StoreVersions Versions => _versions;
 
     public string Engine { get; }
 
@@ -167,9 +181,28 @@ public sealed class StoreAccess
     public SellerRead? SellerRead(string policy, string seller, (string Id, string Hash)? key = null)
     {
         if (!HasStore) return null;
+        // Read before the store, so that what the store gives is at least as new as the version it is kept under.
+        if (Version() is { } version) return _sellerReads.Get(version, _target, policy, seller, key, () => ReadSeller(policy, seller, key));
+        return ReadSeller(policy, seller, key);
+    }
+
+    private SellerRead ReadSeller(string policy, string seller, (string Id, string Hash)? key)
+    {
         using var store = Enforcement();
         var (position, changed, runs, disputes, live) = store.SellerRead(policy, seller, _target == _root ? key : null);
         return new SellerRead(position, changed, DataTime(position, runs.Latest), disputes, live);
+    }
+
+    /// <summary>
+    /// The data versions of this marketplace's store and of the store that holds the keys (<see cref="StoreVersions"/>),
+    /// or null when either is not a SQLite store opened pooled (PostgreSQL, one that cannot be written).
+    /// </summary>
+    private (long Target, long Root)? Version()
+    {
+        if (!_opened.TryGetValue(_target, out var pooled) || !pooled || !_opened.TryGetValue(_root, out var rootPooled) || !rootPooled) return null;
+        if (_versions.Of(_target) is not { } target) return null;
+        if (_target == _root) return (target, target);
+        return _versions.Of(_root) is { } root ? (target, root) : null;
     }
 
     /// <summary>The later of the latest run and the instant just after the latest event (kept per log position).</summary>

@@ -99,6 +99,20 @@ public abstract class KeptReadsContract
     }
 
     [Fact]
+    public async Task A_key_revoked_by_another_process_is_refused_after_another_key_read_the_same_seller()
+    {
+        await using var server = await Start();
+        var reviewer = server.Client("reviewer");
+        var seller = server.Client("seller");
+        foreach (var client in new[] { reviewer, seller, reviewer, seller }) await client.GetAsync(Standing).Json(); // both keys remembered
+        using (var keys = KeyStore.Open(server.Target)) Assert.NotNull(keys.Revoke("seller", Instant.FromUtc(2026, 4, 2, 0, 0)));
+        // The reviewer's read of shop-a after the revocation is what the store holds now; it says nothing of the seller's key.
+        Assert.Equal((3, 10), Odr(await reviewer.GetAsync(Standing).Json()));
+        var refused = await seller.GetAsync(Standing).Problem(System.Net.HttpStatusCode.Unauthorized);
+        Assert.Contains("was revoked at 2026-04-02T00:00:00Z", refused.Str("detail"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_revoked_key_of_a_role_the_read_does_not_admit_is_told_it_is_revoked_not_forbidden()
     {
         await using var server = await Start();

@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+
+namespace Standing.Server;
+
+/// <summary>
+/// The <see cref="SellerRead"/>s made while the stores they read stayed at one version (<see cref="StoreVersions"/>):
+/// the log position, the data's end, the seller's disputes and whether the request's key is live are what the store
+/// holds, so a read of the same seller, policy and key at the same version is given again without opening the store.
+/// Any commit (an event, a run, a dispute, a key revoked, here or by another process) changes the version, and the
+/// reads of the last one are dropped at once.
+/// </summary>
+public sealed class KeptSellerReads
+{
+    /// <summary>More reads than one version keeps; past it the rest are read from the store.</summary>
+    public const int Limit = 200_000;
+
+    private sealed record Key(string Target, string Policy, string Seller, string? KeyId, string? KeyHash);
+
+    private sealed record Reads((long Target, long Root) Version, ConcurrentDictionary<Key, SellerRead> Kept);
+
+    private Reads _current = new((-1, -1), new());
+
+    /// <summary>The read kept at <paramref name="version"/>, or <paramref name="read"/>'s, kept when it was made at that version.</summary>
+    /// <param name="version">The stores' version read before <paramref name="read"/> ran, so that what it reads is at least as new.</param>
+    public SellerRead? Get((long Target, long Root) version, string target, string policy, string seller, (string Id, string Hash)? key, Func<SellerRead?> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var reads = _current;
+        if (reads.Version != version)
+        {
+            // A request that read an older version than the one kept reads the store and keeps nothing.
+            if (!Newer(version, reads.Version)) return read();
+            var seen = Interlocked.CompareExchange(ref _current, new Reads(version, new()), reads);
+            reads = seen == reads ? _current : seen;
+            if (reads.Version != version) return read();
+        }
+        var k = new Key(target, policy, seller, key?.Id, key?.Hash);
+        if (reads.Kept.TryGetValue(k, out var kept)) return kept;
+        var made = read();
+        if (made is not null && reads.Kept.Count < Limit) reads.Kept.TryAdd(k, made);
+        return made;
+    }
+
+    private static bool Newer((long Target, long Root) a, (long Target, long Root) b) => a.Target >= b.Target && a.Root >= b.Root && a != b;
+}
