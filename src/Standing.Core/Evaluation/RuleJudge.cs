@@ -9,12 +9,16 @@ namespace Standing.Core.Evaluation;
 internal static class RuleJudge
 {
     /// <summary>
-    /// The verdicts of one rule: one, or one per tier. The version in force on <paramref name="date"/>
-    /// (the as-of's local date) is applied; before the first version the rule is not in force.
+    /// The verdicts of one rule: one, or one per tier. Behaviour is judged by the rule in force when it
+    /// happened: the version applied is the one in force on the first day of the oldest window the rule's
+    /// tests read, so no behaviour before a version's effective date is judged by it (a window that starts
+    /// before a revision is judged by the version it started under). A rule reading only lifetime windows or
+    /// scores takes <paramref name="date"/>, the as-of's local date. Before the first version the rule is not
+    /// in force.
     /// </summary>
     public static IEnumerable<RuleVerdict> Judge(RuleDefinition rule, IReadOnlyDictionary<string, MetricResult> metrics, LocalDate date)
     {
-        var version = rule.VersionOn(date);
+        var version = rule.VersionOn(rule.Versions.Count == 0 ? date : JudgedDay(rule, metrics) ?? date);
         if (version is null)
         {
             var first = rule.Versions[0].Effective!.Value;
@@ -47,6 +51,26 @@ internal static class RuleJudge
             yield return TierVerdict(rule, tier, triggered, reason, version.Effective);
             decided |= tierHeld;
         }
+    }
+
+    /// <summary>The first day of the oldest window any version or tier of the rule reads; null when none has a start.</summary>
+    private static LocalDate? JudgedDay(RuleDefinition rule, IReadOnlyDictionary<string, MetricResult> metrics)
+    {
+        LocalDate? first = null;
+        void Visit(RuleTest test)
+        {
+            switch (test)
+            {
+                case AllOf all: foreach (var t in all.Tests) Visit(t); break;
+                case AnyOf any: foreach (var t in any.Tests) Visit(t); break;
+                case MetricTest m when metrics.TryGetValue(m.Metric, out var r) && r.WindowFirstDay is { } day:
+                    if (first is not { } f || day < f) first = day;
+                    break;
+            }
+        }
+        foreach (var v in rule.Versions) Visit(v.When);
+        foreach (var tier in rule.Tiers) Visit(tier.When);
+        return first;
     }
 
     private static string Join(string a, string b) => a.Length == 0 ? b : b.Length == 0 ? a : a + "; " + b;

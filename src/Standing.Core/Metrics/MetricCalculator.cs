@@ -115,16 +115,16 @@ internal sealed class MetricCalculator<T> : MetricCalculator
     {
         if (Definition.Window is not AdaptiveWindow adaptive)
         {
-            return Finish(Count(facts, Resolve(windowAt, calendar, Definition.Window, ref _lastWindow), knownAt, calendar, detail));
+            return Finish(Count(facts, Resolve(windowAt, calendar, Definition.Window, ref _lastWindow), knownAt, calendar, detail), calendar);
         }
         // Volume-adaptive: the base window, or the extended one when the base holds too few items.
         var based = Count(facts, Resolve(windowAt, calendar, adaptive.Base, ref _lastWindow), knownAt, calendar, detail);
         if (based.Tally.Denominator >= adaptive.WhenFewerThan)
         {
-            return Finish(based) with { WindowChoice = new WindowChoice(adaptive.Base, based.Tally.Denominator, Extended: false) };
+            return Finish(based, calendar) with { WindowChoice = new WindowChoice(adaptive.Base, based.Tally.Denominator, Extended: false) };
         }
         var extended = Count(facts, Resolve(windowAt, calendar, adaptive.Extended, ref _lastExtended), knownAt, calendar, detail);
-        return Finish(extended) with { WindowChoice = new WindowChoice(adaptive.Extended, based.Tally.Denominator, Extended: true) };
+        return Finish(extended, calendar) with { WindowChoice = new WindowChoice(adaptive.Extended, based.Tally.Denominator, Extended: true) };
     }
 
     private (TimeWindow Window, Tally Tally) Count(SellerFacts facts, ResolvedWindow resolved, Instant knownAt, BusinessCalendar calendar, ItemDetail detail)
@@ -379,7 +379,7 @@ internal sealed class MetricCalculator<T> : MetricCalculator
 
     private static string L(Instant at, in Tally tally) => LocalText.Show(at, tally.Zone);
 
-    private MetricResult Finish((TimeWindow Window, Tally Tally) counted)
+    private MetricResult Finish((TimeWindow Window, Tally Tally) counted, BusinessCalendar calendar)
     {
         var (window, tally) = counted;
         double? value = Definition.Kind switch
@@ -399,6 +399,7 @@ internal sealed class MetricCalculator<T> : MetricCalculator
             Pending = tally.Pending,
             Status = status,
             Window = window,
+            WindowFirstDay = window.Start?.InZone(calendar.Zone).Date,
             Items = tally.Items ?? (IReadOnlyList<MetricItem>)[],
         };
     }

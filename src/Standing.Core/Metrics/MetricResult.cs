@@ -34,6 +34,8 @@ public sealed record MetricResult
     public long Pending { get; init; }
     public MetricStatus Status { get; init; }
     public TimeWindow Window { get; init; }
+    /// <summary>The local date (policy's zone) of the window's first instant: the oldest behaviour the value judges; null for a lifetime window or a score.</summary>
+    public NodaTime.LocalDate? WindowFirstDay { get; init; }
     /// <summary>A volume-adaptive window: which of its two windows was used and why; null for any other window.</summary>
     public WindowChoice? WindowChoice { get; init; }
     /// <summary>Peer standards: share of the sellers with enough data whose value is not worse than this one (1 = the worst).</summary>

@@ -76,6 +76,7 @@ internal sealed class RatioCalculator : MetricCalculator
             Denominator = denominator,
             Status = status,
             Window = top.Window,
+            WindowFirstDay = top.WindowFirstDay,
             Items = items,
         };
     }

@@ -32,12 +32,15 @@ public sealed class RuleVersionTests
         .Case("o1", "2026-05-20T10:00:00Z").Case("o2", "2026-05-21T10:00:00Z").Case("o3", "2026-05-22T10:00:00Z");
 
     [Fact]
-    public void The_version_in_force_on_the_as_of_date_is_applied()
+    public void The_version_in_force_on_the_window_s_first_day_is_applied()
     {
-        // 3 cases in the 30 days before both instants. On 2026-05-31 the 2026-01-01 version (≥ 5) is in force:
-        // not triggered; from 2026-06-01 the new version (≥ 3): triggered.
-        var before = PolicyRun.One(Policy, ThreeCases(), "2026-05-31T12:00:00Z").Outcomes.Single(o => o.Id == "too_many_cases");
-        var after = PolicyRun.One(Policy, ThreeCases(), "2026-06-01T00:00:00Z").Outcomes.Single(o => o.Id == "too_many_cases");
+        // Behaviour is judged by the rule in force when it happened: 3 cases on 2026-06-10..12, in the 30 days
+        // before both instants. As of 2026-06-30 00:00 the window [05-31, 06-30) starts under the 2026-01-01
+        // version (≥ 5): not triggered, though the as-of is past 06-01. As of 2026-07-01 00:00 the window
+        // [06-01, 07-01) lies wholly under the 2026-06-01 version (≥ 3): triggered.
+        var cases = new EventScript("shop").Case("o1", "2026-06-10T10:00:00Z").Case("o2", "2026-06-11T10:00:00Z").Case("o3", "2026-06-12T10:00:00Z");
+        var before = PolicyRun.One(Policy, cases, "2026-06-30T00:00:00Z").Outcomes.Single(o => o.Id == "too_many_cases");
+        var after = PolicyRun.One(Policy, cases, "2026-07-01T00:00:00Z").Outcomes.Single(o => o.Id == "too_many_cases");
 
         Assert.False(before.Triggered);
         Assert.Equal(new NodaTime.LocalDate(2026, 1, 1), before.Version);

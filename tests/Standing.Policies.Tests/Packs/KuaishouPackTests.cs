@@ -118,11 +118,12 @@ public sealed class KuaishouPackTests
     }
 
     [Fact]
-    public void On_time_shipping_of_17_in_19_is_just_above_the_89_47_percent_threshold()
+    public void On_time_shipping_of_17_in_19_reaches_the_89_47_percent_threshold()
     {
         // Ship-by 06-01 10:00 for 20 orders placed 05-30. 17 shipped 05-31; o18 shipped 06-01 11:00 (late);
         // o19 never shipped (late); o20 never shipped, refund requested 05-31 before its ship-by (excused).
-        // 17 / 19 = 0.894737 > 0.8947 → not breach; below the 100 % target → at risk.
+        // 17 / 19 = 89.4737 %, which the standard's two-decimal "≤ 89.47 %" reads as 89.47 %: at the threshold,
+        // so breach (the threshold is 17/19 itself written to two decimals).
         var s = new EventScript("shop");
         for (var i = 1; i <= 20; i++) s.Placed($"o{i}", Day(5, 30), shipBy: Day(6, 1));
         for (var i = 1; i <= 17; i++) s.Shipped($"o{i}", Day(5, 31));
@@ -132,7 +133,22 @@ public sealed class KuaishouPackTests
 
         Assert.Equal(17, m.Numerator);
         Assert.Equal(19, m.Denominator);
-        Assert.Equal(MetricStatus.AtRisk, m.Status);
+        Assert.Equal(MetricStatus.Breach, m.Status);
+    }
+
+    [Theory]
+    // 2 decimals of a percent: 17/19 = 89.4737 % shows 89.47 % → breach; 8947/10000 = 89.47 % exactly → breach;
+    // 8948/10000 = 89.48 % → above, at risk; 9/10 = 90 % → at risk (under the 100 % target).
+    [InlineData(17, 19, MetricStatus.Breach)]
+    [InlineData(8947, 10000, MetricStatus.Breach)]
+    [InlineData(8948, 10000, MetricStatus.AtRisk)]
+    [InlineData(9, 10, MetricStatus.AtRisk)]
+    public void On_time_shipping_is_compared_at_the_threshold_s_two_decimals(int onTime, int due, MetricStatus status)
+    {
+        var pack = BuiltInPacks.Load("kuaishou");
+        var standard = pack.Metrics.Single(d => d.Id == "on_time_shipping_rate").Standard!;
+
+        Assert.Equal(status, standard.Judge((double)onTime / due, due, onTime));
     }
 
     [Fact]
@@ -215,19 +231,28 @@ public sealed class KuaishouPackTests
     }
 
     [Theory]
-    // The 2022-10-05 version (≥ 12 h) is in force from that day; before it the earlier one (≥ 24 h).
-    [InlineData("2022-09-20T00:00:00+08:00", false)]
-    [InlineData("2022-10-05T00:00:00+08:00", true)]
-    public void Refund_only_handling_is_judged_by_the_rule_version_in_force(string asOf, bool violation)
+    // "Behaviour before a rule's effective or revision date is judged by the rule then in force": the 2022-10-05
+    // version (≥ 12 h) judges a 30-day window only once the window starts on or after 2022-10-05; a window that
+    // starts before is judged by the earlier version (≥ 24 h). One refund-only request, first action 13 h later.
+    // Requested 09-15, as of 09-20: window [08-21, 09-20), old rule, 13 < 24 → no violation.
+    [InlineData("2022-09-15", "2022-09-20T00:00:00+08:00", false, "2022-01-01")]
+    // Requested 09-15, as of 10-05 (the effective date): window [09-05, 10-05), behaviour before 10-05 → old rule.
+    [InlineData("2022-09-15", "2022-10-05T00:00:00+08:00", false, "2022-01-01")]
+    // Requested 10-10, as of 11-03 23:59: window starts 10-04 23:59, before the revision → old rule.
+    [InlineData("2022-10-10", "2022-11-03T23:59:00+08:00", false, "2022-01-01")]
+    // Requested 10-10, as of 11-04 00:00: window [10-05, 11-04) wholly under the new rule, 13 ≥ 12 → violation.
+    [InlineData("2022-10-10", "2022-11-04T00:00:00+08:00", true, "2022-10-05")]
+    public void Refund_only_handling_is_judged_by_the_rule_version_in_force_for_the_window(string day, string asOf, bool violation, string version)
     {
-        // One refund-only request on 2022-09-15 10:00, first action 13 h later: mean 13 h (≥ 12, < 24), in both 30-day windows.
-        var s = new EventScript("shop").Placed("o1", "2022-09-15T09:00:00+08:00")
-            .RefundRequested("r1", "o1", "refund_only", "2022-09-15T10:00:00+08:00").RefundAction("r1", "approve", "2022-09-15T23:00:00+08:00");
+        var s = new EventScript("shop").Placed("o1", $"{day}T09:00:00+08:00")
+            .RefundRequested("r1", "o1", "refund_only", $"{day}T10:00:00+08:00").RefundAction("r1", "approve", $"{day}T23:00:00+08:00");
 
-        var verdict = Run(s, asOf).Outcomes.Single(o => o.Id == "violation_refund_only_handling_hours");
+        var run = Run(s, asOf);
+        var verdict = run.Outcomes.Single(o => o.Id == "violation_refund_only_handling_hours");
 
-        Assert.Equal(13, Run(s, asOf).Metric("refund_only_handling_hours")!.Value!.Value, 9);
+        Assert.Equal(13, run.Metric("refund_only_handling_hours")!.Value!.Value, 9);
         Assert.Equal(violation, verdict.Triggered);
+        Assert.Equal(NodaTime.Text.LocalDatePattern.Iso.Parse(version).Value, verdict.Version);
     }
 
     [Theory]
