@@ -54,24 +54,12 @@ internal static class RuleJudge
     }
 
     /// <summary>The first day of the oldest window any version or tier of the rule reads; null when none has a start.</summary>
-    private static LocalDate? JudgedDay(RuleDefinition rule, IReadOnlyDictionary<string, MetricResult> metrics)
-    {
-        LocalDate? first = null;
-        void Visit(RuleTest test)
-        {
-            switch (test)
-            {
-                case AllOf all: foreach (var t in all.Tests) Visit(t); break;
-                case AnyOf any: foreach (var t in any.Tests) Visit(t); break;
-                case MetricTest m when metrics.TryGetValue(m.Metric, out var r) && r.WindowFirstDay is { } day:
-                    if (first is not { } f || day < f) first = day;
-                    break;
-            }
-        }
-        foreach (var v in rule.Versions) Visit(v.When);
-        foreach (var tier in rule.Tiers) Visit(tier.When);
-        return first;
-    }
+    private static LocalDate? JudgedDay(RuleDefinition rule, IReadOnlyDictionary<string, MetricResult> metrics) =>
+        rule.Versions.Select(v => v.When).Concat(rule.Tiers.Select(t => t.When))
+            .SelectMany(RuleMetrics.Tests)
+            .Select(m => metrics.TryGetValue(m.Metric, out var r) ? r.WindowFirstDay : null)
+            .Where(d => d is not null)
+            .Min();
 
     private static string Join(string a, string b) => a.Length == 0 ? b : b.Length == 0 ? a : a + "; " + b;
 

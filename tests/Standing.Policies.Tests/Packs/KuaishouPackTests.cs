@@ -231,6 +231,28 @@ public sealed class KuaishouPackTests
     }
 
     [Theory]
+    // The attitude article applies from the pack's date, 2022-10-05 (a default), and behaviour before it is judged by
+    // no attitude rule: 10 neutral/disappointed ratings on the 10th of the month, 3 for bad attitude = 30 % > 12 %.
+    // September (as of 10-01) and October (as of 11-01: the month starts 10-01, before the date) → not in force;
+    // November (as of 12-01) → very serious.
+    [InlineData("2022-09", "2022-10-01T00:00:00+08:00", false)]
+    [InlineData("2022-10", "2022-11-01T00:00:00+08:00", false)]
+    [InlineData("2022-11", "2022-12-01T00:00:00+08:00", true)]
+    public void The_attitude_article_judges_months_from_its_effective_date(string month, string asOf, bool triggered)
+    {
+        var s = new EventScript("shop");
+        for (var i = 1; i <= 10; i++) s.Rated($"n{i}", $"{month}-10T10:00:00+08:00", rating: "neutral", reason: i <= 3 ? "bad_attitude" : "slow");
+
+        var run = Run(s, asOf);
+
+        Assert.Equal(0.3, run.Metric("attitude_bad_rate_month")!.Value!.Value, 12);
+        Assert.Equal(MetricStatus.Breach, run.Metric("attitude_bad_rate_month")!.Status);
+        var verdict = run.Outcomes.Single(o => o.Id == "attitude_very_serious");
+        Assert.Equal(triggered, verdict.Triggered);
+        if (!triggered) Assert.Equal("not in force before 2022-10-05", verdict.Reason);
+    }
+
+    [Theory]
     // "Behaviour before a rule's effective or revision date is judged by the rule then in force": the 2022-10-05
     // version (≥ 12 h) judges a 30-day window only once the window starts on or after 2022-10-05; a window that
     // starts before is judged by the earlier version (≥ 24 h). One refund-only request, first action 13 h later.
