@@ -342,7 +342,7 @@ internal static class RunCommand
     /// <summary>Cases waiting for a person past their due date: letters the operator has not answered in time, above all.</summary>
     private static void ReportOverdue(EnforcementStore store, Instant at, IAnsiConsole stdout)
     {
-        var overdue = store.Cases().Where(c => c.IsOpen && CaseStates.AwaitsPerson(c.State) && c.DueAt is { } due && due < at).ToList();
+        var overdue = store.OpenCasesWithDueDate().Where(c => c.IsOpen && CaseStates.AwaitsPerson(c.State) && c.DueAt is { } due && due < at).ToList();
         foreach (var c in overdue)
             stdout.WriteLine($"overdue: {c.Id} ({c.Kind}, {c.State}) was due {Formats.Instant(c.DueAt!.Value)}");
     }

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using System.Text;
 using Standing.Core.Events;
 using Standing.Core.Policies.Enforcement;
 
@@ -10,7 +10,7 @@ namespace Standing.Enforcement.Machines;
 /// operator is always in English. Placeholders are filled from the values given; the loader has already
 /// refused unknown ones.
 /// </summary>
-public static partial class NoticeText
+public static class NoticeText
 {
     public const string English = "en";
 
@@ -33,9 +33,37 @@ public static partial class NoticeText
         return (title, lines.Select(x => Fill(x, values)).ToList());
     }
 
-    public static string Fill(string text, IReadOnlyDictionary<string, string> values) =>
-        Placeholder().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var v) ? v : "—");
+    /// <summary>
+    /// Each <c>{name}</c> (a name of <c>a</c>–<c>z</c> and <c>_</c>) replaced by its value, or by "—" when none is given; any
+    /// other brace is kept. Scanned by hand rather than by a regular expression: a month's report fills a line per metric
+    /// for every seller, and the expression's replacement was a third of that report's time.
+    /// </summary>
+    public static string Fill(string text, IReadOnlyDictionary<string, string> values)
+    {
+        var open = text.IndexOf('{', StringComparison.Ordinal);
+        if (open < 0) return text;
+        var filled = new StringBuilder(text.Length + 64);
+        var copied = 0;
+        while (open >= 0)
+        {
+            var end = open + 1;
+            while (end < text.Length && IsNameChar(text[end])) end++;
+            if (end > open + 1 && end < text.Length && text[end] == '}')
+            {
+                filled.Append(text, copied, open - copied);
+                filled.Append(values.TryGetValue(text.Substring(open + 1, end - open - 1), out var value) ? value : "—");
+                copied = end + 1;
+                open = text.IndexOf('{', copied);
+            }
+            else
+            {
+                // Not a placeholder: the brace stays, and the next one may open one ("{{seller}" fills its second).
+                open = text.IndexOf('{', open + 1);
+            }
+        }
+        filled.Append(text, copied, text.Length - copied);
+        return filled.ToString();
+    }
 
-    [GeneratedRegex(@"\{([a-z_]+)\}")]
-    private static partial Regex Placeholder();
+    private static bool IsNameChar(char c) => c is (>= 'a' and <= 'z') or '_';
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Standing.Core.Evaluation;
+using Standing.Core.Facts;
 using Standing.Core.Metrics;
 using Standing.Core.Policies;
 using Standing.Core.Policies.Enforcement;
@@ -35,6 +36,9 @@ public static class PeriodicReports
             if (book.OfKind(report.Id).Any(c => c.Get(PeriodStartKey) == start)) continue;
             // A period before the policy applied is not reported.
             if (period.End.InZone(zone).Date <= input.Policy.EffectiveFrom) continue;
+            // An agent scorecard counts the sessions opened in the period: a seller with none would be measured for a
+            // report that is not sent (most sellers, every week), so it is not measured.
+            if (report.Rows != ReportRows.Metrics && !OpensSessionIn(input.Facts, period)) continue;
             // Metric rows name the items that missed, not why each item counted: listed, not explained in words.
             var detail = report.Rows == ReportRows.Metrics ? ItemDetail.Listed : ItemDetail.Explained;
             var evaluation = Evaluator(input.Policy, report.Period, window).EvaluateSeller(input.Facts, input.AsOf, detail);
@@ -74,6 +78,19 @@ public static class PeriodicReports
             if (rows.Makers.Count == 0 && report.Empty.Count > 0) lines.Add(NoticeText.Fill(Pick(report.Empty, language), values));
             book.Notify(sent, report.Id, report.To, title, lines, snapshot, rows.Items);
         }
+    }
+
+    /// <summary>
+    /// Whether a buyer opened a session with the seller in <paramref name="period"/> (its first buyer message, or its
+    /// start): the sessions the scorecard counts (<see cref="Core.Scorecards.AgentScorecard"/>); without one it has no agent row.
+    /// </summary>
+    private static bool OpensSessionIn(SellerFacts facts, TimeWindow period)
+    {
+        foreach (var c in facts.Conversations)
+        {
+            if ((c.FirstBuyerAt ?? c.StartedAt) is { } opened && period.Contains(opened)) return true;
+        }
+        return false;
     }
 
     private static string Pick(IReadOnlyDictionary<string, string> texts, string language) =>
