@@ -44,35 +44,55 @@ public sealed class StoreVersions : IDisposable
         /// <summary>How many times the connection was opened: a new connection counts its versions from the start again.</summary>
         private long _opening;
 
+        /// <summary>Calls to <see cref="Version"/> so far; the last read's answer serves every call up to <see cref="_answeredUpTo"/>.</summary>
+        private long _asked;
+        private long _answeredUpTo;
+        private long? _answer;
+
+        /// <summary>
+        /// The version now. Under load many requests ask at once: a request that waited for the connection while another
+        /// read it takes that answer when that read began after the request asked (it saw every commit made before), so
+        /// the pragma runs once per wait, not once per waiting request.
+        /// </summary>
         public long? Version()
         {
+            var asked = Interlocked.Increment(ref _asked);
             lock (_gate)
             {
-                if (_closed) return null;
-                try
+                if (_answeredUpTo >= asked) return _answer;
+                _answeredUpTo = Volatile.Read(ref _asked);
+                _answer = Read();
+                return _answer;
+            }
+        }
+
+        /// <summary>Reads the pragma (the caller holds the gate).</summary>
+        private long? Read()
+        {
+            if (_closed) return null;
+            try
+            {
+                if (_pragma is null)
                 {
-                    if (_pragma is null)
+                    // Read-write like the server's own connections (a read-only one cannot open the log's index
+                    // by itself), but it only ever reads this pragma.
+                    _connection = new SqliteConnection(new SqliteConnectionStringBuilder
                     {
-                        // Read-write like the server's own connections (a read-only one cannot open the log's index
-                        // by itself), but it only ever reads this pragma.
-                        _connection = new SqliteConnection(new SqliteConnectionStringBuilder
-                        {
-                            DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = false, DefaultTimeout = 5,
-                        }.ToString());
-                        _connection.Open();
-                        _pragma = _connection.CreateCommand();
-                        _pragma.CommandText = "PRAGMA data_version";
-                        _opening++;
-                    }
-                    // Each opening's versions apart from the last's, so a number never stands for two states of the file.
-                    return (_opening << 40) + (long)_pragma.ExecuteScalar()!;
+                        DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = false, DefaultTimeout = 5,
+                    }.ToString());
+                    _connection.Open();
+                    _pragma = _connection.CreateCommand();
+                    _pragma.CommandText = "PRAGMA data_version";
+                    _opening++;
                 }
-                catch (SqliteException)
-                {
-                    // The store is busy recovering or gone: this read goes to the store, the next one tries again.
-                    Close();
-                    return null;
-                }
+                // Each opening's versions apart from the last's, so a number never stands for two states of the file.
+                return (_opening << 40) + (long)_pragma.ExecuteScalar()!;
+            }
+            catch (SqliteException)
+            {
+                // The store is busy recovering or gone: this read goes to the store, the next one tries again.
+                Close();
+                return null;
             }
         }
 
