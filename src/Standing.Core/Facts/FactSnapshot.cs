@@ -163,7 +163,9 @@ public static class FactSnapshot
 
     private static OrderFact ReadOrder(SnapshotReader r, string seller)
     {
-        var o = new OrderFact(seller, r.ReadString()) { Buyer = ReadText(r) };
+        // The id and the buyer are kept as offsets in the bytes: most reads never show them.
+        var o = new OrderFact(seller, r.Bytes, r.SkipString());
+        if (r.ReadBoolean()) o.BuyerAt(r.Bytes, r.SkipString());
         int present = r.ReadUInt16(), far = r.ReadUInt16();
         if ((far & ~present) != 0) throw new FormatException("an order instant marked far but absent");
         long origin = 0;
@@ -247,7 +249,8 @@ public static class FactSnapshot
 
     private static ReviewFact ReadReview(SnapshotReader r, string seller)
     {
-        var f = new ReviewFact(seller, r.ReadString()) { Order = ReadText(r) };
+        var f = new ReviewFact(seller, r.Bytes, r.SkipString());
+        if (r.ReadBoolean()) f.OrderAt(r.Bytes, r.SkipString());
         f._postedAt = r.ReadInt64();
         f._removedAt = r.ReadInt64();
         f._repliedAt = r.ReadInt64();
@@ -256,7 +259,7 @@ public static class FactSnapshot
         f._far = ReadFar(r, ReviewFact.Slots, f._postedAt, f._removedAt, f._repliedAt, f._resolvedAt, f._flaggedFakeAt);
         var stars = r.ReadInt32();
         f.Stars = stars == int.MinValue ? null : stars;
-        f.Text = ReadText(r);
+        if (r.ReadBoolean()) f.TextAt(r.Bytes, r.SkipString());
         return f;
     }
 
