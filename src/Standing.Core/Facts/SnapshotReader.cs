@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Standing.Core.Facts;
@@ -68,6 +69,7 @@ internal sealed class SnapshotReader(byte[] bytes, Encoding encoding)
     /// Passes over a string <see cref="ReadString"/> would read, checking that it decodes, without making it:
     /// returns where it starts (its length's first byte), for <see cref="StringAt"/> to make it when it is asked for.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int SkipString()
     {
         var start = _position;
@@ -95,6 +97,7 @@ internal sealed class SnapshotReader(byte[] bytes, Encoding encoding)
         return value is byte[] snapshot ? (string)(field = StringAt(snapshot, at)) : (string?)value;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Read7BitEncodedInt()
     {
         uint result = 0;
@@ -110,6 +113,7 @@ internal sealed class SnapshotReader(byte[] bytes, Encoding encoding)
         return (int)(result | ((uint)last << 28));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long Read7BitEncodedInt64()
     {
         ulong result = 0;
