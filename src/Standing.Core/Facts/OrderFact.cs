@@ -9,7 +9,8 @@ namespace Standing.Core.Facts;
 /// <see cref="FactFolder"/>; read by metrics through <see cref="FactFields"/>.
 /// </summary>
 /// <remarks>
-/// Millions of these are held at once, so an order is 64 bytes: the id, the buyer, the placement as a
+/// Millions of these are held at once, so an order is 72 bytes: the id, the buyer (each with an offset, see
+/// <see cref="OrderFact(string, byte[], int)"/>), the placement as a
 /// <see cref="CompactInstant"/> long, the promised ship-by and delivery instants as whole seconds after
 /// it, the amount as a nine-digit mantissa and a scale, status, lowest stars and case count as bytes.
 /// What most orders never get (or any value too wide for these fields) is kept in <see cref="OrderDetails"/>,
@@ -42,21 +43,50 @@ public sealed class OrderFact
     private sbyte _stars = NoStars;
     private byte _caseCount;
 
+    // The id and the buyer: each a string, or (decoded from a snapshot) the snapshot's bytes with the
+    // offset of the text in them, made a string on first use. An evaluation reads neither unless it explains
+    // an item, and two strings per order were most of what decoding a store's facts allocated.
+    private object? _order;
+    private object? _buyer;
+    private int _orderAt, _buyerAt;
+
     internal OrderFact(string seller, string order)
     {
-        // The fold makes one seller's orders in a row: one shared details instance per seller and thread.
+        _details = SharedDetails(seller);
+        _order = order;
+    }
+
+    /// <summary>An order whose id is the text at <paramref name="orderAt"/> in <paramref name="snapshot"/> (see <see cref="SnapshotReader.SkipString"/>).</summary>
+    internal OrderFact(string seller, byte[] snapshot, int orderAt)
+    {
+        _details = SharedDetails(seller);
+        _order = snapshot;
+        _orderAt = orderAt;
+    }
+
+    /// <summary>The fold makes one seller's orders in a row: one shared details instance per seller and thread.</summary>
+    private static OrderDetails SharedDetails(string seller)
+    {
         var shared = t_shared;
         if (shared is null || !ReferenceEquals(shared.Seller, seller))
         {
             t_shared = shared = new OrderDetails(seller, shared: true);
         }
-        _details = shared;
-        Order = order;
+        return shared;
     }
 
     public string Seller => _details.Seller;
-    public string Order { get; }
-    public string? Buyer { get; internal set; }
+
+    public string Order => SnapshotReader.Text(ref _order, _orderAt)!;
+
+    public string? Buyer
+    {
+        get => SnapshotReader.Text(ref _buyer, _buyerAt);
+        internal set => _buyer = value;
+    }
+
+    /// <summary>The buyer is the text at <paramref name="at"/> in <paramref name="snapshot"/>.</summary>
+    internal void BuyerAt(byte[] snapshot, int at) => (_buyer, _buyerAt) = (snapshot, at);
 
     public Instant? PlacedAt
     {

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Standing.Core.Facts;
@@ -12,6 +13,9 @@ namespace Standing.Core.Facts;
 internal sealed class SnapshotReader(byte[] bytes, Encoding encoding)
 {
     private int _position;
+
+    /// <summary>The bytes read from (facts keep offsets in them, see <see cref="SkipString"/>).</summary>
+    public byte[] Bytes => bytes;
 
     /// <summary>How many bytes have been read.</summary>
     public int Position => _position;
@@ -61,6 +65,39 @@ internal sealed class SnapshotReader(byte[] bytes, Encoding encoding)
         return length == 0 ? string.Empty : encoding.GetString(Take(length));
     }
 
+    /// <summary>
+    /// Passes over a string <see cref="ReadString"/> would read, checking that it decodes, without making it:
+    /// returns where it starts (its length's first byte), for <see cref="StringAt"/> to make it when it is asked for.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int SkipString()
+    {
+        var start = _position;
+        var length = Read7BitEncodedInt();
+        if (length < 0) throw new IOException($"string length {length}");
+        if (!System.Text.Unicode.Utf8.IsValid(Take(length))) throw new DecoderFallbackException("a string that is not UTF-8");
+        return start;
+    }
+
+    /// <summary>The string a <see cref="SkipString"/> passed over at <paramref name="start"/> in <paramref name="bytes"/>.</summary>
+    public static string StringAt(byte[] bytes, int start)
+    {
+        var reader = new SnapshotReader(bytes, Encoding.UTF8);
+        reader._position = start;
+        return reader.ReadString();
+    }
+
+    /// <summary>
+    /// A fact's text field kept as a string or, until asked for, as the snapshot's bytes (its offset in
+    /// <paramref name="at"/>): the string, made once and kept in the field.
+    /// </summary>
+    public static string? Text(ref object? field, int at)
+    {
+        var value = field; // read once: another thread may put the string in its place
+        return value is byte[] snapshot ? (string)(field = StringAt(snapshot, at)) : (string?)value;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Read7BitEncodedInt()
     {
         uint result = 0;
@@ -76,6 +113,7 @@ internal sealed class SnapshotReader(byte[] bytes, Encoding encoding)
         return (int)(result | ((uint)last << 28));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long Read7BitEncodedInt64()
     {
         ulong result = 0;

@@ -13,7 +13,14 @@ namespace Standing.Core.Metrics;
 internal sealed class AttributionOrder<T>(Func<T, long> attribution)
 {
     private static readonly object Sorted = new(), Unsorted = new();
-    private readonly ConditionalWeakTable<T[], object> _known = [];
+
+    /// <summary>
+    /// What is known, by attribution (a field's one accessor): every metric attributed by the same field shares
+    /// it, so a seller's array is checked, and entered in a table (a lock and a weak handle), once, not once per metric.
+    /// </summary>
+    private static readonly ConditionalWeakTable<Func<T, long>, ConditionalWeakTable<T[], object>> ByAttribution = [];
+
+    private readonly ConditionalWeakTable<T[], object> _known = ByAttribution.GetValue(attribution, static _ => []);
 
     /// <summary>
     /// The items whose compact attribution is in [<paramref name="start"/>, <paramref name="end"/>), as a

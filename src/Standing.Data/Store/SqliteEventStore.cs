@@ -14,8 +14,23 @@ public sealed partial class SqliteEventStore : IEventStore, IPlannedAppend
 {
     private static readonly byte[] SqliteHeader = "SQLite format 3\0"u8.ToArray();
 
-    private static readonly byte[][] TypeNames =
-        [.. Enum.GetValues<EventType>().OrderBy(t => (int)t).Select(t => System.Text.Encoding.UTF8.GetBytes(EventSchema.Name(t)))];
+    private static readonly byte[][] TypeNames = Utf8TypeNames();
+
+    /// <summary>
+    /// Each event type's name as UTF-8, by its number. A plain loop: a query over the enum's values is code no
+    /// ahead-of-time image holds (generic code over a value type of another assembly), compiled at every start
+    /// of a process that opens a store.
+    /// </summary>
+    private static byte[][] Utf8TypeNames()
+    {
+        var types = Enum.GetValues<EventType>();
+        var names = new byte[types.Length][];
+        foreach (var type in types)
+        {
+            names[(int)type] = System.Text.Encoding.UTF8.GetBytes(EventSchema.Name(type));
+        }
+        return names;
+    }
 
     private readonly SqliteConnection _connection;
 

@@ -180,6 +180,32 @@ public sealed class FactSnapshotTests
         Assert.Null(FactSnapshot.Read([.. bytes[..^(7 * 4 + 1)], 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01, .. bytes[^(7 * 4)..]]));
     }
 
+    [Fact]
+    public void Texts_kept_undecoded_until_asked_for_still_make_a_damaged_snapshot_read_as_nothing()
+    {
+        var facts = Assert.Single(FactFolder.Fold(
+            new EventScript("s").Add(EventType.OrderPlaced, "2026-01-05T10:00:00Z", e => e with { Order = "o-1", Buyer = "b-9" })
+                .Add(EventType.ReviewPosted, "2026-01-06T10:00:00Z", e => e with { Review = "r-7", Order = "o-1", Stars = 2, Text = "żle" }).Events,
+            EventScript.At("2027-01-01T00:00:00Z")));
+        var bytes = FactSnapshot.Write(facts);
+        var read = FactSnapshot.Read(bytes)!;
+        // The texts given in the events above.
+        Assert.Equal(("o-1", "b-9"), (read.Orders[0].Order, read.Orders[0].Buyer));
+        Assert.Equal(("r-7", "o-1", "żle"), (read.Reviews[0].Review, read.Reviews[0].Order, read.Reviews[0].Text));
+        Assert.Same(read.Orders[0].Order, read.Orders[0].Order); // made once
+
+        // Each text's first byte made a lone UTF-8 lead byte (0xC3 before an ASCII byte): the whole snapshot is refused.
+        foreach (var text in new[] { "o-1", "b-9", "r-7", "żle" })
+        {
+            var utf8 = System.Text.Encoding.UTF8.GetBytes(text);
+            var at = Enumerable.Range(0, bytes.Length - utf8.Length).First(i => bytes.AsSpan(i, utf8.Length).SequenceEqual(utf8));
+            var damaged = bytes.ToArray();
+            damaged[at] = 0xC3;
+            if (text == "żle") damaged[at + 1] = (byte)'x';
+            Assert.Null(FactSnapshot.Read(damaged));
+        }
+    }
+
     // Zero with its sign bit set and a scale of 2: equal to 0m, yet not the same bits.
     private static readonly decimal NegativeZero = new(0, 0, 0, isNegative: true, scale: 2);
 

@@ -94,6 +94,30 @@ public sealed class SnapshotReaderTests
         Assert.Equal(Failure(() => new BinaryReader(new MemoryStream(notUtf8), Utf8).ReadString()), Failure(() => new SnapshotReader(notUtf8, Utf8).ReadString()));
     }
 
+    [Fact]
+    public void A_string_passed_over_is_made_later_equal_to_the_one_read_and_fails_at_once_where_reading_fails()
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new BinaryWriter(buffer, Utf8, leaveOpen: true))
+        {
+            foreach (var s in Strings) w.Write(s);
+        }
+        var bytes = buffer.ToArray();
+        var skipped = new SnapshotReader(bytes, Utf8);
+        var starts = Strings.Select(_ => skipped.SkipString()).ToList();
+        Assert.Equal(bytes.Length, skipped.Position);
+        // The strings written, not what another reader made of them: each is the text given to the writer.
+        Assert.Equal(Strings, starts.Select(start => SnapshotReader.StringAt(bytes, start)));
+
+        // Not UTF-8 (a lead byte with no continuation) and cut short: refused when passed over, as when read.
+        byte[] notUtf8 = [2, 0xC3, 0x28];
+        Assert.Equal(Failure(() => new SnapshotReader(notUtf8, Utf8).ReadString()), Failure(() => new SnapshotReader(notUtf8, Utf8).SkipString()));
+        byte[] cut = [5, (byte)'a', (byte)'b'];
+        Assert.Equal(Failure(() => new SnapshotReader(cut, Utf8).ReadString()), Failure(() => new SnapshotReader(cut, Utf8).SkipString()));
+        Assert.Equal("EndOfStreamException", Failure(() => new SnapshotReader(cut, Utf8).SkipString()));
+        Assert.Equal("DecoderFallbackException", Failure(() => new SnapshotReader(notUtf8, Utf8).SkipString()));
+    }
+
     /// <summary>The reads of <see cref="Written"/>, in order, through either reader; returns how many values were read.</summary>
     private static int ReadAll(IReads r)
     {
