@@ -130,6 +130,8 @@ internal static class RunCommand
         try
         {
             using var store = EnforcementStore.Open(db);
+            // Declared after the store, so disposed before it: a batch being stored ends before the store closes.
+            using var writer = new RunBatchWriter();
             var histories = new Dictionary<string, RunHistory>(StringComparer.Ordinal);
             foreach (var (policy, machine) in policies)
             {
@@ -180,15 +182,16 @@ internal static class RunCommand
                         var previous = previousRun[policy.Id];
                         if (previous is null || asOf > previous) previousRun[policy.Id] = asOf;
                         if (done) stdout.WriteLine($"{Formats.Instant(asOf, policy.Zone)} {policy.Id}: already run; nothing changed");
-                        else group.Add(new RunStep(policy, machine, asOf, previous, store, batchStored));
+                        else group.Add(new RunStep(policy, machine, asOf, previous, store, writer, batchStored));
                     }
-                    if (group.Count > 0 && replay is not null) RunDay(replay, ordered[first].AsOf, group, disputes, store, stdout);
+                    if (group.Count > 0 && replay is not null) RunDay(replay, ordered[first].AsOf, group, disputes, stdout);
                     else if (group.Count > 0) oneDay.Add((ordered[first].AsOf, group));
                     first = end;
                     progress(first, ordered.Count);
                 }
-                if (oneDay.Count > 0) RunOneDay(projection!, oneDay, batchSize, disputes, store, stdout);
+                if (oneDay.Count > 0) RunOneDay(projection!, oneDay, batchSize, disputes, stdout);
             });
+            writer.Flush();
             ReportOverdue(store, last, stdout);
             return OutboxCommand.Deliver(store, marketplace, folder, webhooks, stderr, stdout, folderFlag, webhookFlag, secrets) ? ExitCodes.Ok : ExitCodes.Error;
         }
@@ -205,7 +208,7 @@ internal static class RunCommand
     /// pools every seller's judged metrics. Each batch's changed books are stored as it ends; each policy's run is recorded at the end.
     /// </summary>
     private static void RunDay(ReplayFacts replay, Instant asOf, List<RunStep> group,
-        Dictionary<string, List<Dispute>> disputes, EnforcementStore store, IAnsiConsole stdout)
+        Dictionary<string, List<Dispute>> disputes, IAnsiConsole stdout)
     {
         // Asked twice for one as-of, the replay's batches fold nothing more.
         var batchNumbers = Enumerable.Range(0, replay.Batches).ToList();
@@ -215,7 +218,7 @@ internal static class RunCommand
             step.Pool = evaluator.ComparesSellers ? evaluator.JudgePeers(batchNumbers.Select(b => replay.FactsAsOf(b, asOf)), asOf) : null;
         }
         foreach (var batch in batchNumbers) RunBatch(asOf, replay.FactsAsOf(batch, asOf), group, disputes);
-        Finish(asOf, group, store, stdout);
+        Finish(asOf, group, stdout);
     }
 
     /// <summary>
@@ -227,7 +230,7 @@ internal static class RunCommand
     /// each batch's changed books are stored as it ends, and each one's run recorded at the end, in rising as-of.
     /// </summary>
     private static void RunOneDay(FactProjection projection, List<(Instant AsOf, List<RunStep> Steps)> groups, int batchSize,
-        Dictionary<string, List<Dispute>> disputes, EnforcementStore store, IAnsiConsole stdout)
+        Dictionary<string, List<Dispute>> disputes, IAnsiConsole stdout)
     {
         var batches = projection.Batches(groups.Max(g => g.AsOf), batchSize).ToList();
         // By reference: a step is a record whose counts change as it runs.
@@ -269,7 +272,7 @@ internal static class RunCommand
                 foreach (var (asOf, facts) in projection.FactsAsOf(again.Keys.ToList(), rows)) RunBatch(asOf, facts, again[asOf], disputes);
             }
         }
-        foreach (var (asOf, group) in groups) Finish(asOf, group, store, stdout);
+        foreach (var (asOf, group) in groups) Finish(asOf, group, stdout);
     }
 
     /// <summary>
@@ -321,7 +324,7 @@ internal static class RunCommand
     }
 
     /// <summary>Records each enforced policy's run (its books were stored batch by batch), and says what each step did.</summary>
-    private static void Finish(Instant asOf, List<RunStep> group, EnforcementStore store, IAnsiConsole stdout)
+    private static void Finish(Instant asOf, List<RunStep> group, IAnsiConsole stdout)
     {
         foreach (var step in group)
         {
@@ -332,7 +335,7 @@ internal static class RunCommand
                     $"outcomes triggered: {(triggered.Count == 0 ? "none" : string.Join(", ", triggered))} (not enforced)");
                 continue;
             }
-            var done = store.FinishRun(step.Policy.Id, asOf);
+            var done = step.Finish();
             stdout.WriteLine($"{Formats.Instant(asOf, step.Policy.Zone)} {step.Policy.Id}: {Plural.Of(step.Sellers, "seller")} evaluated, " +
                 $"{Plural.Of(done.Opened, "case")} opened, {Plural.Of(done.Transitions, "transition")}, " +
                 $"{Plural.Of(done.Notices, "notice")}{(done.Reports is > 0 and var reports ? $" ({Plural.Of(reports, "report")})" : "")}");

@@ -2,6 +2,7 @@ using NodaTime;
 using Standing.Core.Evaluation;
 using Standing.Core.Policies;
 using Standing.Data.Enforcement;
+using Standing.Enforcement;
 using Standing.Enforcement.Cases;
 using Standing.Enforcement.Machines;
 
@@ -9,10 +10,10 @@ namespace Standing.Cli.Commands;
 
 /// <summary>
 /// One policy to run at one as-of: what it was run up to before, its cases, and the sellers an earlier attempt at
-/// this as-of stored already (cut short). Each batch's changed books are stored as the batch ends (<see cref="Keep"/>),
-/// so nothing of them is held until the end.
+/// this as-of stored already (cut short). Each batch's changed books are handed to the run's writer as the batch ends
+/// (<see cref="Keep"/>), stored in order while the next batch is evaluated, so nothing of them is held until the end.
 /// </summary>
-internal sealed class RunStep(Policy policy, IPackMachine? machine, Instant asOf, Instant? previous, EnforcementStore store, Action? batchStored)
+internal sealed class RunStep(Policy policy, IPackMachine? machine, Instant asOf, Instant? previous, EnforcementStore store, RunBatchWriter writer, Action? batchStored)
 {
     private readonly IReadOnlySet<string> _stored = machine is null ? new HashSet<string>() : store.SellersStored(policy.Id, asOf);
 
@@ -37,7 +38,18 @@ internal sealed class RunStep(Policy policy, IPackMachine? machine, Instant asOf
     /// </summary>
     public void Keep(IReadOnlyList<CaseBook> books)
     {
-        store.SaveBatch(books.Where(b => !_stored.Contains(b.Seller)).ToList(), Policy.Id, AsOf);
-        batchStored?.Invoke();
+        var toStore = books.Where(b => !_stored.Contains(b.Seller)).ToList();
+        writer.Post(() =>
+        {
+            store.SaveBatch(toStore, Policy.Id, AsOf);
+            batchStored?.Invoke();
+        });
+    }
+
+    /// <summary>Records the run once every batch handed over is stored: what the whole run did.</summary>
+    public RunCounts Finish()
+    {
+        writer.Flush();
+        return store.FinishRun(Policy.Id, AsOf);
     }
 }
