@@ -46,6 +46,9 @@ public sealed class CatalogExclusionMachine : IPackMachine
         OpenLetters(input, book);
     }
 
+    /// <summary>The conditions the latest re-check failed, by id (comma-separated); absent once reinstated.</summary>
+    private const string FailedKey = "failed";
+
     /// <summary>Set when a re-check failed only for want of a letter before its day was over: the end of that day.</summary>
     private const string LetterWait = "letter_wait_until";
 
@@ -110,8 +113,10 @@ public sealed class CatalogExclusionMachine : IPackMachine
         if (failed.Count == 0)
         {
             var why = $"re-check {rechecks}: every reinstatement condition holds";
+            // The failures of an earlier re-check no longer stand: a reinstated case lists none.
             var reinstated = book.Move(exclusion,
-                exclusion with { State = CaseStates.Reinstated, ClosedAt = at, DueAt = null },
+                Without(exclusion, FailedKey).With("rechecks", rechecks.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                    with { State = CaseStates.Reinstated, ClosedAt = at, DueAt = null },
                 rule, "re-checked", why, snapshot, at);
             MachineNotices.Notify(input, book, reinstated, RecheckResult, "seller", "Re-check passed: your products are back in the catalog",
                 [$"Re-check of {Text.Date(at, zone)}: every condition holds; you are reinstated.", .. ConditionLines(input.Policy, checklist, NoticeText.English, marked: true)],
@@ -125,7 +130,7 @@ public sealed class CatalogExclusionMachine : IPackMachine
         // arrives on the re-check day completes this re-check at the first run after the day.
         var onlyLetter = failed.Count == 1 && failed[0].Id == ReinstatementChecklist.Letter && at < dayEnd;
         var kept = (exclusion with { DueAt = next }).With("rechecks", rechecks.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .With("failed", string.Join(",", failed.Select(f => f.Id)));
+            .With(FailedKey, string.Join(",", failed.Select(f => f.Id)));
         // A wait left from an earlier re-check day must not complete this one.
         kept = onlyLetter ? kept.With(LetterWait, Text.Instant(dayEnd)) : Without(kept, LetterWait);
         var reason = $"re-check {rechecks}: still excluded; failed: {string.Join("; ", failed.Select(f => f.Detail))}";
@@ -190,12 +195,23 @@ public sealed class CatalogExclusionMachine : IPackMachine
         var cleared = Without(exclusion, LetterWait);
         if (failed.Count > 0)
         {
-            book.Move(exclusion, cleared, rule, "re-checked",
-                $"re-check of {day} completed at the end of the day: still excluded; failed: {string.Join("; ", failed.Select(f => f.Detail))}", snapshot, at);
+            var next = exclusion.DueAt!.Value;
+            var reason = $"re-check of {day} completed at the end of the day: still excluded; failed: {string.Join("; ", failed.Select(f => f.Detail))}";
+            var kept = book.Move(exclusion, cleared.With(FailedKey, string.Join(",", failed.Select(f => f.Id))), rule, "re-checked", reason, snapshot, at);
+            // Only the letter missing is what the company was told at the start of the day (it stays excluded, the
+            // next re-check date): nothing new to say. Anything else failing during the day (a new negative review,
+            // a complaint) contradicts "every other condition holds", so the company is told how the re-check ended.
+            if (failed.All(f => f.Id == ReinstatementChecklist.Letter)) return;
+            MachineNotices.Notify(input, book, kept, RecheckResult, "seller", "Re-check: your products stay excluded",
+                [$"Re-check of {day}: you stay excluded because these conditions failed:",
+                 .. ConditionLines(input.Policy, failed, NoticeText.English, marked: false),
+                 $"Next re-check: {Text.Date(next, zone)}.",
+                 "All conditions:", .. ConditionLines(input.Policy, checklist, NoticeText.English, marked: true)],
+                snapshot, ResultValues(input, reason, checklist, day, Text.Date(next, zone)), textKind: "recheck_failed");
             return;
         }
         var why = $"re-check of {day} completed at the end of the day: the improvement letter arrived on the re-check day; every reinstatement condition holds";
-        var reinstated = book.Move(exclusion, cleared with { State = CaseStates.Reinstated, ClosedAt = at, DueAt = null }, rule, "re-checked", why, snapshot, at);
+        var reinstated = book.Move(exclusion, Without(cleared, FailedKey) with { State = CaseStates.Reinstated, ClosedAt = at, DueAt = null }, rule, "re-checked", why, snapshot, at);
         MachineNotices.Notify(input, book, reinstated, RecheckResult, "seller", "Re-check passed: your products are back in the catalog",
             [$"Re-check of {day}: your improvement letter arrived on the re-check day and every condition holds; you are reinstated.",
              .. ConditionLines(input.Policy, checklist, NoticeText.English, marked: true)],
