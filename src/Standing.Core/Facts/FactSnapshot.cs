@@ -14,7 +14,7 @@ namespace Standing.Core.Facts;
 /// (<see cref="CompactInstant"/>), which are written as they are, and reading a seller back must cost
 /// less than folding its events again, or keeping the snapshot would not pay.
 /// </remarks>
-public static class FactSnapshot
+public static partial class FactSnapshot
 {
     /// <summary>
     /// The layout's number; change it whenever a fact gains, loses or changes a field, and whenever

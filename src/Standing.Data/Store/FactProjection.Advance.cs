@@ -39,7 +39,7 @@ public sealed partial class FactProjection
     {
         if (sellers.Count <= Chunk)
         {
-            return [.. sellers.Order(StringComparer.Ordinal).SelectMany(s => store.Sellers(s))];
+            return [.. store.SellersNamed(sellers)];
         }
         var wanted = sellers.ToHashSet(StringComparer.Ordinal);
         return [.. store.Sellers().Where(r => wanted.Contains(r.Seller))];
@@ -94,8 +94,9 @@ public sealed partial class FactProjection
                 var b = earlier[row.Seller];
                 if (row.Format != FactSnapshot.Format || row.Changed != b.Changed || FactSnapshot.Read(row.Body) is not { } facts) return;
                 // The row keeps its last instant to the microsecond, rounded down (see AllBefore).
-                if (FactIncrement.TryApply(facts, added[row.Seller], b.LastAt + Duration.FromNanoseconds(1_000)) is not { } next) return;
-                advanced[j] = new StoredFacts(row.Seller, position[row.Seller], FactSnapshot.Format, FactSnapshot.Write(next));
+                var mine = added[row.Seller];
+                if (FactIncrement.TryApply(facts, mine, b.LastAt + Duration.FromNanoseconds(1_000)) is not { } next) return;
+                advanced[j] = new StoredFacts(row.Seller, position[row.Seller], FactSnapshot.Format, Encode(row.Body, facts, next, mine));
             });
             var written = advanced.OfType<StoredFacts>().ToList();
             store.WriteFacts(written);
@@ -103,6 +104,27 @@ public sealed partial class FactProjection
         }
         LastAdvanced = done.Count;
         return now.Where(r => !done.Contains(r.Seller)).ToList();
+    }
+
+    /// <summary>
+    /// The stored bytes of <paramref name="next"/>, advanced from <paramref name="facts"/> (read from <paramref name="stored"/>)
+    /// by <paramref name="added"/>. When every added event named an order the facts did not hold, no stored order changed:
+    /// the new orders are put after the stored bytes' orders (<see cref="FactSnapshot.WithOrdersAdded"/>) instead of
+    /// encoding the seller's whole history again, which was most of a write's cost.
+    /// </summary>
+    private static byte[] Encode(byte[] stored, SellerFacts facts, SellerFacts next, IReadOnlyList<StandingEvent> added)
+    {
+        var before = facts.Orders.Count;
+        var orders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in added) orders.Add(e.Order!);
+        // Every new slot is one of the added events' orders: as many slots as orders means none of them was stored.
+        if (next.Orders.Count - before == orders.Count)
+        {
+            var grown = new OrderFact[orders.Count];
+            for (var i = 0; i < grown.Length; i++) grown[i] = next.Orders[before + i];
+            if (FactSnapshot.WithOrdersAdded(stored, grown) is { } bytes) return bytes;
+        }
+        return FactSnapshot.Write(next);
     }
 
     /// <summary>Folds the sellers of <paramref name="rows"/> from the log and stores their facts, a chunk at a time.</summary>

@@ -583,6 +583,30 @@ public sealed partial class SqliteEventStore : IEventStore, IPlannedAppend
         return rows;
     }
 
+    public IReadOnlyList<SellerProjection> SellersNamed(IReadOnlyCollection<string> sellers)
+    {
+        ArgumentNullException.ThrowIfNull(sellers);
+        var rows = new List<SellerProjection>(sellers.Count);
+        // One statement for all, bound per seller: a command per seller parsed its SQL each time.
+        Check(raw.sqlite3_prepare_v2(_connection.Handle!, "SELECT seller, events, first_at, last_at, changed FROM seller_projection WHERE seller = ?1", out var query));
+        using (query)
+        {
+            foreach (var seller in sellers.Order(StringComparer.Ordinal))
+            {
+                Check(raw.sqlite3_bind_text(query, 1, seller));
+                int rc;
+                while ((rc = raw.sqlite3_step(query)) == raw.SQLITE_ROW)
+                {
+                    rows.Add(new SellerProjection(raw.sqlite3_column_text(query, 0).utf8_to_string(), raw.sqlite3_column_int64(query, 1),
+                        FromMicros(raw.sqlite3_column_int64(query, 2)), FromMicros(raw.sqlite3_column_int64(query, 3)), raw.sqlite3_column_int64(query, 4)));
+                }
+                Check(rc);
+                raw.sqlite3_reset(query);
+            }
+        }
+        return rows;
+    }
+
     public long RebuildProjection()
     {
         using var transaction = _connection.BeginTransaction(deferred: false);
