@@ -36,7 +36,9 @@ public sealed class PageWarming(Deployment deployment, ServerOptions options, IL
                 using var events = access.Events();
                 access.PeerPool(events, evaluator, StaffChoices.AsOf(access, evaluator.Policy, options));
             }
-            foreach (var id in BuiltInPacks.Ids)
+            // Then the overviews, those of standards that compare sellers first: every seller's evaluation comes from the
+            // pool just judged, while each of the others reads every seller's facts.
+            foreach (var id in BuiltInPacks.Ids.OrderBy(id => CompiledPolicies.Evaluator(BuiltInPacks.Shared(id)).ComparesSellers ? 0 : 1))
             {
                 if (stopping.IsCancellationRequested) return;
                 var policy = BuiltInPacks.Shared(id);
