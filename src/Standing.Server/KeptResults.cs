@@ -22,8 +22,12 @@ namespace Standing.Server;
 public sealed class KeptResults
 #pragma warning restore CA1001
 {
-    /// <summary>At most this many sellers' evaluations are kept (about 2 kB each without their items).</summary>
-    public const int Limit = 300_000;
+    /// <summary>
+    /// At most this many sellers' evaluations are kept. Without their items one takes 0.6–6.8 kB by standard (measured
+    /// at 10,000 sellers: Tmall's fewest metrics to Kuaishou's most; 3.1 kB on average over the built-in standards), so
+    /// this is about 0.5 GB, 1 GB at most: at 100,000 sellers one standard's list of every seller besides the rest.
+    /// </summary>
+    public const int Limit = 150_000;
 
     /// <summary>
     /// A result of at most this many sellers is always awaited when it is not current (<see cref="GetOrLast{T}(object, Stamp, Func{T?, T}, Func{long}, Func{T, int}, TimeSpan)"/>):
@@ -31,7 +35,17 @@ public sealed class KeptResults
     /// </summary>
     public const int AlwaysAwaited = 2_000;
 
-    private readonly MemoryCache _kept = new(new MemoryCacheOptions { SizeLimit = Limit });
+    private readonly MemoryCache _kept = new(new MemoryCacheOptions { SizeLimit = Limit, TrackStatistics = true });
+
+    /// <summary>
+    /// A result that holds far fewer evaluations than the sellers it is of (an overview's counts, histograms and worst
+    /// sellers): kept at the size of what it holds, and dropped after the large ones when room is made.
+    /// </summary>
+    public interface ISummary
+    {
+        /// <summary>How many sellers' evaluations the result holds.</summary>
+        int Held { get; }
+    }
 
     /// <summary>The computations running for <see cref="GetOrLast{T}(object, Stamp, Func{T?, T}, Func{long}, Func{T, int}, TimeSpan)"/>, one per key at a time.</summary>
     private readonly Dictionary<object, (Task Task, Stamp Of)> _running = new();
@@ -159,9 +173,32 @@ public sealed class KeptResults
         where T : class
     {
         var sellers = Math.Clamp(size(value), 1, Limit);
+        var held = value is ISummary summary ? Math.Clamp(summary.Held, 1, Limit) : sellers;
         // A slow computation of an earlier version never puts its result over a later one's.
         if (_kept.TryGetValue(key, out Entry? kept) && kept is not null && kept.Stamp.Version > stamp.Version) return;
-        _kept.Set(key, new Entry(stamp, value, sellers, versionNow() == stamp.Version), new MemoryCacheEntryOptions { Size = sellers });
+        MakeRoom(key, held);
+        _kept.Set(key, new Entry(stamp, value, sellers, versionNow() == stamp.Version), new MemoryCacheEntryOptions
+        {
+            Size = held,
+            Priority = value is ISummary ? CacheItemPriority.High : CacheItemPriority.Normal,
+        });
+    }
+
+    /// <summary>
+    /// Drops the least used results until one of <paramref name="held"/> evaluations fits. The cache alone would refuse
+    /// a result that does not fit and compact to just under its limit, which leaves no room for one of every seller of a
+    /// large store: each such result would be computed again at every read (at 100,000 sellers, several standards'
+    /// lists do not fit together).
+    /// </summary>
+    private void MakeRoom(object key, int held)
+    {
+        for (var turn = 0; turn < 64 && _kept.Count > 0; turn++)
+        {
+            if ((_kept.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0) + held <= Limit) return;
+            // The one it replaces first, then the least used.
+            if (turn == 0 && _kept.TryGetValue(key, out _)) _kept.Remove(key);
+            else _kept.Compact(Math.Min(1, Math.Max(0.25, 1.5 / _kept.Count))); // a quarter of the entries, at least one
+        }
     }
 
     /// <summary>The computation running for <paramref name="key"/>, whichever stamp it is of, or a new one of <paramref name="stamp"/>.</summary>

@@ -16,7 +16,8 @@ namespace Standing.Server.Jobs;
 /// Under a standard that compares no sellers a seller's result depends on its own events and disputes alone,
 /// so a new result is <see cref="Advance"/>d from the last one: only the sellers whose events or disputes changed
 /// since are evaluated again (after a batch of events, tens of sellers rather than the store's thousands), and the
-/// result equals evaluating every seller afresh. A standard that compares sellers is evaluated whole each time.
+/// result equals evaluating every seller afresh. A standard that compares sellers is evaluated whole each time, with
+/// its peer pool (kept per log position and advanced) judging each seller: what evaluating every seller's facts at once gives.
 /// </remarks>
 public sealed record EverySeller(PolicyEvaluation Evaluation, IReadOnlyDictionary<string, long> Changed, ILookup<string, Dispute> Disputes)
 {
@@ -37,13 +38,13 @@ public sealed record EverySeller(PolicyEvaluation Evaluation, IReadOnlyDictionar
         var changed = rows.ToDictionary(r => r.Seller, r => r.Changed, StringComparer.Ordinal);
         var projection = new FactProjection(events);
         if (last is null || evaluator.ComparesSellers || !ReferenceEquals(last.Evaluation.Policy, policy) || last.Evaluation.AsOf != asOf)
-            return new EverySeller(Evaluate(policy, evaluator, projection.FactsAsOf(asOf), asOf, bySeller), changed, bySeller);
+            return new EverySeller(new PolicyEvaluation(policy, asOf, Afresh(access, events, projection, rows, policy, evaluator, asOf, bySeller)), changed, bySeller);
 
         var again = rows.Where(r => !last.Changed.TryGetValue(r.Seller, out var was) || was != r.Changed
             || !last.Disputes[r.Seller].SequenceEqual(bySeller[r.Seller])).ToList();
         if (again.Count == 0) return last with { Changed = changed, Disputes = bySeller };
         var evaluatedAgain = again.Select(r => r.Seller).ToHashSet(StringComparer.Ordinal);
-        var fresh = Evaluate(policy, evaluator, projection.FactsAsOf(asOf, again), asOf, bySeller).Sellers.ToDictionary(s => s.Seller, StringComparer.Ordinal);
+        var fresh = Batched(projection, again, policy, evaluator, null, asOf, bySeller).ToDictionary(s => s.Seller, StringComparer.Ordinal);
         var kept = last.Evaluation.Sellers.ToDictionary(s => s.Seller, StringComparer.Ordinal);
         // In the rows' order (seller order), as the facts of every seller come.
         var sellers = new List<SellerEvaluation>(kept.Count + fresh.Count);
@@ -55,10 +56,45 @@ public sealed record EverySeller(PolicyEvaluation Evaluation, IReadOnlyDictionar
         return new EverySeller(last.Evaluation with { Sellers = sellers }, changed, bySeller);
     }
 
-    /// <summary>The sellers of <paramref name="facts"/> evaluated, each with its accepted disputes taken out.</summary>
-    private static PolicyEvaluation Evaluate(Policy policy, PolicyEvaluator evaluator, IReadOnlyList<SellerFacts> facts, Instant asOf, ILookup<string, Dispute> disputes)
+    /// <summary>
+    /// Every seller of <paramref name="rows"/> known before as-of evaluated afresh, in seller order. A standard that
+    /// compares sellers judges them with its peer pool (<see cref="StoreAccess.PeerPool"/>: kept, and shared with the
+    /// seller pages); when the pool holds all of an evaluation, every seller's comes from it and only the disputed
+    /// sellers' facts are read. Otherwise the facts are read a batch at a time (<see cref="FactProjection.Chunk"/>
+    /// sellers): what is held at once depends on the batch, not on the store, as in the daily run.
+    /// </summary>
+    private static List<SellerEvaluation> Afresh(StoreAccess access, IEventStore events, FactProjection projection, IReadOnlyList<SellerProjection> rows,
+        Policy policy, PolicyEvaluator evaluator, Instant asOf, ILookup<string, Dispute> disputes)
     {
-        var evaluation = evaluator.Evaluate(facts, asOf);
+        var known = rows.Where(r => r.FirstAt < asOf).ToList();
+        var pool = evaluator.ComparesSellers ? access.PeerPool(events, evaluator, asOf) : null;
+        if (pool is null || !evaluator.PoolSuffices) return Batched(projection, known, policy, evaluator, pool, asOf, disputes);
+        var pooled = pool.Sellers.ToHashSet(StringComparer.Ordinal);
+        // A seller the pool lacks (it cannot: the pool is read after the rows) would be judged among its batch alone.
+        if (!known.TrueForAll(r => pooled.Contains(r.Seller))) return Batched(projection, known, policy, evaluator, pool, asOf, disputes);
+        var sellers = new SellerEvaluation[known.Count];
+        Parallel.For(0, known.Count, i => sellers[i] = evaluator.EvaluateFromPool(known[i].Seller, asOf, pool));
+        var disputed = known.Where(r => disputes.Contains(r.Seller)).ToList();
+        if (disputed.Count == 0) return [.. sellers];
+        var at = Enumerable.Range(0, known.Count).ToDictionary(i => known[i].Seller, StringComparer.Ordinal);
+        foreach (var s in Batched(projection, disputed, policy, evaluator, pool, asOf, disputes)) sellers[at[s.Seller]] = s;
+        return [.. sellers];
+    }
+
+    /// <summary>The sellers of <paramref name="rows"/> known before as-of evaluated from their facts, read a batch at a time, in seller order.</summary>
+    private static List<SellerEvaluation> Batched(FactProjection projection, IReadOnlyList<SellerProjection> rows, Policy policy, PolicyEvaluator evaluator,
+        PeerPool? pool, Instant asOf, ILookup<string, Dispute> disputes)
+    {
+        var sellers = new List<SellerEvaluation>(rows.Count);
+        foreach (var batch in rows.Chunk(FactProjection.Chunk))
+            sellers.AddRange(Evaluate(policy, evaluator, pool, projection.FactsAsOf(asOf, batch), asOf, disputes).Sellers);
+        return sellers;
+    }
+
+    /// <summary>The sellers of <paramref name="facts"/> evaluated, each with its accepted disputes taken out.</summary>
+    private static PolicyEvaluation Evaluate(Policy policy, PolicyEvaluator evaluator, PeerPool? pool, IReadOnlyList<SellerFacts> facts, Instant asOf, ILookup<string, Dispute> disputes)
+    {
+        var evaluation = pool is null ? evaluator.Evaluate(facts, asOf) : evaluator.Evaluate(facts, asOf, pool);
         if (disputes.Count == 0) return evaluation;
         var factsOf = facts.ToDictionary(f => f.Seller, StringComparer.Ordinal);
         return evaluation with

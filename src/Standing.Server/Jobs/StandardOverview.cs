@@ -71,7 +71,11 @@ public sealed record StandardOverview(
 
     /// <summary>What the overview shows of every seller's evaluation: how many stand where, each metric's histogram, the worst.</summary>
     private sealed record SellersSummary(IReadOnlyDictionary<MetricStatus, int> Counts, IReadOnlyList<MetricHistogram> Histograms, IReadOnlyList<SellerEvaluation> Worst)
+        : KeptResults.ISummary
     {
+        /// <summary>Kept at the size of the worst sellers it holds, not of every seller it counts.</summary>
+        public int Held => Worst.Count;
+
         public static SellersSummary Of(PolicyEvaluation evaluation)
         {
             var counts = SellerStatus.WorstFirst.ToDictionary(s => s, _ => 0);

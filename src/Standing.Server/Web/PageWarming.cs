@@ -36,11 +36,23 @@ public sealed class PageWarming(Deployment deployment, ServerOptions options, IL
                 using var events = access.Events();
                 access.PeerPool(events, evaluator, StaffChoices.AsOf(access, evaluator.Policy, options));
             }
-            foreach (var id in BuiltInPacks.Ids)
+            // Then the overviews, those of standards that compare sellers first: every seller's evaluation comes from the
+            // pool just judged, while each of the others reads every seller's facts.
+            var comparing = BuiltInPacks.Ids.Where(id => CompiledPolicies.Evaluator(BuiltInPacks.Shared(id)).ComparesSellers).ToList();
+            foreach (var id in comparing.Concat(BuiltInPacks.Ids.Except(comparing)))
             {
                 if (stopping.IsCancellationRequested) return;
                 var policy = BuiltInPacks.Shared(id);
                 StandardOverview.Read(access, policy, StaffChoices.AsOf(access, policy, options)); // and every seller's evaluation, the sellers list's
+            }
+            // On a store of many sellers not every standard's list of every seller is kept (KeptResults.Limit): the least
+            // used make room. The lists of the standards that compare sellers are read last, so that they are the ones
+            // kept (made again from the pool if they were dropped: Prom.ua's reads no seller's facts).
+            foreach (var id in comparing)
+            {
+                if (stopping.IsCancellationRequested) return;
+                var policy = BuiltInPacks.Shared(id);
+                Evaluations.All(access, policy, StaffChoices.AsOf(access, policy, options));
             }
         }
 #pragma warning disable CA1031 // a warm-up's failure (a store being replaced, a shutdown) must not stop the server
