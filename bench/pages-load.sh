@@ -102,8 +102,9 @@ if (( settle == 1 )); then
     until [[ $(curl -s -b "$jar" -o /dev/null -w '%{http_code}' --max-time 600 "$url$path") == 200 ]]; do sleep 1; done
     echo "settled: $path answers 200, $(( $(date +%s) - started )) s after the first ask"
   done
-  # And the server idle (its warming of the other standards done): at most 2 ticks of CPU in 3 s.
-  while true; do c0=$(server_cpu); sleep 3; (( $(server_cpu) - c0 <= 2 )) && break; done
+  # And the server idle (its warming of the other standards done): at most 10 ticks of CPU in 3 s (its log writer
+  # and timers wake every few milliseconds: on a loaded machine they alone pass 2 ticks).
+  while true; do c0=$(server_cpu); sleep 3; (( $(server_cpu) - c0 <= 10 )) && break; done
   echo "settled: the server idle $(( $(date +%s) - started )) s after the first ask, having used $(( $(server_cpu) * 1000 / ticks )) ms of CPU"
 fi
 pass 0 "$warm"
