@@ -1,13 +1,10 @@
 using System.CommandLine;
 using System.Data.Common;
-using Standing.Cli;
 using Standing.Cli.Commands;
 using Standing.Cli.Input;
 using Standing.Data.Store;
 
 // `standing`: measure marketplace sellers against published service-level standards.
-// A job over every seller runs in a process of its own runtime settings (see BatchRuntime).
-if (BatchRuntime.Applies(args, Environment.GetEnvironmentVariable, System.Reflection.Assembly.GetEntryAssembly())) return BatchRuntime.Restart(args);
 var root = new RootCommand("Standing: holds marketplace sellers to published service-level standards.")
 {
     EvaluateCommand.Create(),
