@@ -51,7 +51,8 @@ internal static class EvaluateCommand
         if (StoreBatches.Applies(eventFiles, db, rejectsPath) && (seller is null || evaluator.ComparesSellers))
         {
             // Every seller (or one judged against all) from the store's facts, a batch at a time.
-            if (!StoreBatches.TryOpen(db!, seller, asOf, batchSize, stderr, out var batches)) return ExitCodes.Error;
+            // Only the lists of facts the policy reads are decoded (an evaluation of orders makes no review, no chat).
+            if (!StoreBatches.TryOpen(db!, seller, asOf, batchSize, stderr, out var batches, evaluator.Reads)) return ExitCodes.Error;
             using (batches)
             {
                 evaluation = Batched(batches!, evaluator, seller, disputes);

@@ -15,11 +15,13 @@ internal sealed class StoreBatches : IDisposable
     private readonly IEventStore _store;
     private readonly FactProjection _projection;
     private readonly IReadOnlyList<IReadOnlyList<SellerProjection>> _batches;
+    private readonly FactKinds _kinds;
     private IReadOnlyList<SellerFacts>? _single;
 
-    private StoreBatches(IEventStore store, Instant asOf, int size)
+    private StoreBatches(IEventStore store, Instant asOf, int size, FactKinds kinds)
     {
         _store = store;
+        _kinds = kinds;
         _projection = new FactProjection(store);
         AsOf = asOf;
         _batches = [.. _projection.Batches(asOf, size)];
@@ -30,8 +32,11 @@ internal sealed class StoreBatches : IDisposable
     /// <summary>Whether the store, or the request, says to read facts from a store (rather than from event files).</summary>
     public static bool Applies(string[]? files, string? db, string? rejectsPath) => db is not null && files is not { Length: > 0 } && rejectsPath is null;
 
-    /// <summary>Opens the store; refuses (with the message on <paramref name="stderr"/>) a store that cannot be read or a <paramref name="seller"/> it never saw.</summary>
-    public static bool TryOpen(string db, string? seller, Instant asOf, int size, TextWriter stderr, out StoreBatches? batches)
+    /// <summary>
+    /// Opens the store; refuses (with the message on <paramref name="stderr"/>) a store that cannot be read or a <paramref name="seller"/> it never saw.
+    /// The stored facts are decoded with only the lists of <paramref name="kinds"/> (what the reader declares it reads).
+    /// </summary>
+    public static bool TryOpen(string db, string? seller, Instant asOf, int size, TextWriter stderr, out StoreBatches? batches, FactKinds kinds = FactKinds.All)
     {
         batches = null;
         IEventStore? store = null;
@@ -44,7 +49,7 @@ internal sealed class StoreBatches : IDisposable
                 store.Dispose();
                 return false;
             }
-            batches = new StoreBatches(store, asOf, size);
+            batches = new StoreBatches(store, asOf, size, kinds);
             return true;
         }
         catch (EventStoreException e)
@@ -66,7 +71,7 @@ internal sealed class StoreBatches : IDisposable
     {
         foreach (var rows in _batches)
         {
-            yield return _batches.Count == 1 ? _single ??= _projection.FactsAsOf(AsOf, rows) : _projection.FactsAsOf(AsOf, rows);
+            yield return _batches.Count == 1 ? _single ??= _projection.FactsAsOf(AsOf, rows, _kinds) : _projection.FactsAsOf(AsOf, rows, _kinds);
         }
     }
 
@@ -77,7 +82,7 @@ internal sealed class StoreBatches : IDisposable
     public IReadOnlyList<SellerFacts> FactsOf(string seller)
     {
         if (_single is not null) return [.. _single.Where(f => f.Seller == seller)];
-        return _projection.FactsAsOf(AsOf, _store.Sellers(seller));
+        return _projection.FactsAsOf(AsOf, _store.Sellers(seller), _kinds);
     }
 
     public void Dispose() => _store.Dispose();

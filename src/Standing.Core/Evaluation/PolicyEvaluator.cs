@@ -22,9 +22,24 @@ public sealed class PolicyEvaluator
         _calculators = policy.Metrics.Select(m => m.Kind == MetricKind.Score ? null : MetricCalculator.For(m)).ToArray();
         _peerMetrics = Enumerable.Range(0, policy.Metrics.Count).Where(i => JudgedTogether(policy.Metrics[i])).ToArray();
         _scoresOrRules = policy.Rules.Count > 0 || policy.Metrics.Any(m => m.Kind == MetricKind.Score);
+        // The agent scorecard reads the conversations and, for what a chat led to, the orders.
+        Reads = policy.Metrics.Aggregate(policy.Scorecard is null ? FactKinds.None : FactKinds.Orders | FactKinds.Conversations, (kinds, m) => kinds | ReadsOf(m));
     }
 
     public Policy Policy { get; }
+
+    /// <summary>
+    /// The lists of a seller's facts this policy's evaluation reads (its metrics' subjects, its agent scorecard's):
+    /// facts holding only these (<see cref="SellerFacts.Kinds"/>) give the same evaluation as whole ones.
+    /// </summary>
+    public FactKinds Reads { get; }
+
+    private static FactKinds ReadsOf(MetricDefinition metric) => metric.Kind switch
+    {
+        MetricKind.Score => FactKinds.None, // from the other metrics' results
+        MetricKind.Ratio => FactKindsOf.Subject(metric.RatioNumerator!.Subject) | FactKindsOf.Subject(metric.RatioDenominator!.Subject),
+        _ => FactKindsOf.Subject(metric.Subject),
+    };
 
     /// <summary>Whether a seller's results depend on the other sellers (then evaluate them together).</summary>
     public bool ComparesSellers => _peerMetrics.Length > 0;

@@ -27,6 +27,11 @@ public static partial class FactSnapshot
     /// <summary>The facts of one seller, as bytes.</summary>
     public static byte[] Write(SellerFacts facts)
     {
+        if (facts.Kinds != FactKinds.All)
+        {
+            // Facts decoded without some of their lists would be stored as if the seller had none of those.
+            throw new ArgumentException($"the facts of {facts.Seller} hold only {facts.Kinds}: they cannot be stored", nameof(facts));
+        }
         using var buffer = new MemoryStream();
         using (var w = new BinaryWriter(buffer, Utf8, leaveOpen: true))
         {
@@ -58,8 +63,18 @@ public static partial class FactSnapshot
     /// The facts <see cref="Write"/> wrote, or null when <paramref name="bytes"/> are in another format
     /// (a store written by another build) or are not a snapshot at all.
     /// </summary>
+    public static SellerFacts? Read(byte[] bytes) => Read(bytes, FactKinds.All);
+
+    /// <summary>
+    /// The facts <see cref="Write"/> wrote with only the lists of <paramref name="kinds"/> (and the seller's own
+    /// fields), or null as <see cref="Read(byte[])"/> says. The lists not asked for are not made: those stored
+    /// before one asked for are passed over, those after the last one asked for not read at all. So only the
+    /// bytes read are checked: a snapshot damaged past them gives the lists asked for, which are as stored
+    /// (<see cref="Read(byte[])"/> refuses it, and the store folds the seller again on its next whole read).
+    /// The facts know what they hold (<see cref="SellerFacts.Kinds"/>) and cannot be written again.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see ReadOrders
-    public static SellerFacts? Read(byte[] bytes)
+    public static SellerFacts? Read(byte[] bytes, FactKinds kinds)
     {
         try
         {
@@ -72,17 +87,39 @@ public static partial class FactSnapshot
             var registeredAt = ReadInstant(r);
             var language = ReadText(r);
             var plans = ReadAll(r, () => new SellerPlan(r.ReadString(), ReadInstant(r)!.Value, ReadText(r)));
-            var orders = ReadOrders(r, seller);
-            var reviews = ReadReviews(r, seller);
-            var cases = ReadAll(r, () => ReadCase(r, seller));
-            var complaints = ReadAll(r, () => new ComplaintFact(seller, r.ReadString()) { FiledAt = ReadInstant(r), Kind = ReadText(r), Order = ReadText(r), OrderRiskFlaggedAt = ReadInstant(r) });
-            var refunds = ReadAll(r, () => ReadRefund(r, seller));
-            var conversations = ReadAll(r, () => ReadConversation(r, seller));
-            var messages = ReadAll(r, () => ReadMessage(r, seller));
-            var agentMessages = ReadAll(r, () => new AgentMessageFact(seller, r.ReadString(), ReadInstant(r)!.Value, r.ReadString(), ReadText(r), ReadText(r)));
-            if (r.Position != bytes.Length)
+            OrderFact[] orders = [];
+            ReviewFact[] reviews = [];
+            CaseFact[] cases = [];
+            ComplaintFact[] complaints = [];
+            RefundFact[] refunds = [];
+            ConversationFact[] conversations = [];
+            MessageFact[] messages = [];
+            AgentMessageFact[] agentMessages = [];
+            // The lists in the order Write wrote them.
+            for (var kind = FactKinds.Orders; kind <= FactKinds.AgentMessages; kind = (FactKinds)((int)kind << 1))
             {
-                return null;
+                if ((kinds & ~(kind - 1)) == 0) break; // none asked for from here on
+                var wanted = (kinds & kind) != 0;
+                switch (kind)
+                {
+                    case FactKinds.Orders when wanted: orders = ReadOrders(r, seller); break;
+                    case FactKinds.Orders: PassOrders(r); break;
+                    case FactKinds.Reviews when wanted: reviews = ReadReviews(r, seller); break;
+                    case FactKinds.Reviews: PassReviews(r); break;
+                    // The other lists are short: made and dropped when not asked for.
+                    case FactKinds.Cases: cases = ReadAll(r, () => ReadCase(r, seller)); break;
+                    case FactKinds.Complaints:
+                        complaints = ReadAll(r, () => new ComplaintFact(seller, r.ReadString()) { FiledAt = ReadInstant(r), Kind = ReadText(r), Order = ReadText(r), OrderRiskFlaggedAt = ReadInstant(r) });
+                        break;
+                    case FactKinds.Refunds: refunds = ReadAll(r, () => ReadRefund(r, seller)); break;
+                    case FactKinds.Conversations: conversations = ReadAll(r, () => ReadConversation(r, seller)); break;
+                    case FactKinds.Messages: messages = ReadAll(r, () => ReadMessage(r, seller)); break;
+                    case FactKinds.AgentMessages:
+                        agentMessages = ReadAll(r, () => new AgentMessageFact(seller, r.ReadString(), ReadInstant(r)!.Value, r.ReadString(), ReadText(r), ReadText(r)));
+                        // Read to its end: the snapshot must end there.
+                        if (r.Position != bytes.Length) return null;
+                        break;
+                }
             }
             return new SellerFacts(seller, orders, reviews, cases)
             {
@@ -94,6 +131,7 @@ public static partial class FactSnapshot
                 ConversationArray = conversations,
                 MessageArray = messages,
                 AgentMessageArray = agentMessages,
+                Kinds = kinds & FactKinds.All,
             };
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or FormatException or DecoderFallbackException or InvalidOperationException
@@ -185,6 +223,51 @@ public static partial class FactSnapshot
             reviews[i] = ReadReview(r, seller);
         }
         return reviews;
+    }
+
+    /// <summary>Passes over the orders <see cref="ReadOrders"/> would read, making none: the same layout, read field by field.</summary>
+    private static void PassOrders(SnapshotReader r)
+    {
+        var count = ReadCount(r);
+        for (var i = 0; i < count; i++)
+        {
+            r.PassString(); // the id
+            if (r.ReadBoolean()) r.PassString(); // the buyer
+            int present = r.ReadUInt16(), far = r.ReadUInt16();
+            for (var slot = 0; slot < OrderFact.Slots; slot++)
+            {
+                if ((present & (1 << slot)) == 0) continue;
+                if ((far & (1 << slot)) != 0) _ = ReadInstant(r);
+                else _ = r.Read7BitEncodedInt64();
+            }
+            var flags = r.ReadByte();
+            if ((flags & OrderHasAmount) != 0) _ = ReadAmount(r);
+            if ((flags & OrderHasStatus) != 0) _ = r.ReadByte();
+            if ((flags & OrderHasStars) != 0) _ = r.Read7BitEncodedInt64();
+            for (var text = 0; text < 5; text++) PassText(r); // cancelled by, tracking, its link, the lowest review, the first case
+            _ = r.Read7BitEncodedInt(); // the cases
+        }
+    }
+
+    /// <summary>Passes over the reviews <see cref="ReadReviews"/> would read, making none.</summary>
+    private static void PassReviews(SnapshotReader r)
+    {
+        var count = ReadCount(r);
+        for (var i = 0; i < count; i++)
+        {
+            r.PassString(); // the id
+            if (r.ReadBoolean()) r.PassString(); // the order
+            r.Pass(ReviewFact.Slots * sizeof(long)); // the compact instants
+            var far = r.ReadInt32();
+            for (var k = 0; k < far; k++) _ = ReadInstant(r);
+            _ = r.ReadInt32(); // the stars
+            PassText(r);
+        }
+    }
+
+    private static void PassText(SnapshotReader r)
+    {
+        if (r.ReadBoolean()) r.PassString();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

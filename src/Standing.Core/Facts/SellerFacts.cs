@@ -14,9 +14,9 @@ public sealed class SellerFacts
     public SellerFacts(string seller, IReadOnlyList<OrderFact> orders, IReadOnlyList<ReviewFact> reviews, IReadOnlyList<CaseFact> cases)
     {
         Seller = seller;
-        OrderArray = orders as OrderFact[] ?? [.. orders];
-        ReviewArray = reviews as ReviewFact[] ?? [.. reviews];
-        CaseArray = cases as CaseFact[] ?? [.. cases];
+        _orders = orders as OrderFact[] ?? [.. orders];
+        _reviews = reviews as ReviewFact[] ?? [.. reviews];
+        _cases = cases as CaseFact[] ?? [.. cases];
     }
 
     public string Seller { get; }
@@ -37,15 +37,34 @@ public sealed class SellerFacts
     /// <summary>The seller's language (BCP 47) from its latest seller.registered that carries one; null: English.</summary>
     public string? Language { get; internal init; }
 
+    /// <summary>
+    /// The lists these facts hold: every one, unless they were decoded for a reader that needs fewer
+    /// (<see cref="FactSnapshot.Read(byte[], FactKinds)"/>). Asking for a list not held throws rather than
+    /// answering as if the seller had none of those facts.
+    /// </summary>
+    public FactKinds Kinds { get; internal init; } = FactKinds.All;
+
+    private readonly OrderFact[] _orders;
+    private readonly ReviewFact[] _reviews;
+    private readonly CaseFact[] _cases;
+    private readonly ComplaintFact[] _complaints = [];
+    private readonly RefundFact[] _refunds = [];
+    private readonly ConversationFact[] _conversations = [];
+    private readonly MessageFact[] _messages = [];
+    private readonly AgentMessageFact[] _agentMessages = [];
+
     // The same lists as arrays, for loops that run over millions of facts (no interface calls).
-    internal OrderFact[] OrderArray { get; }
-    internal ReviewFact[] ReviewArray { get; }
-    internal CaseFact[] CaseArray { get; }
-    internal ComplaintFact[] ComplaintArray { get; init; } = [];
-    internal RefundFact[] RefundArray { get; init; } = [];
-    internal ConversationFact[] ConversationArray { get; init; } = [];
-    internal MessageFact[] MessageArray { get; init; } = [];
-    internal AgentMessageFact[] AgentMessageArray { get; init; } = [];
+    internal OrderFact[] OrderArray => Held(FactKinds.Orders, _orders);
+    internal ReviewFact[] ReviewArray => Held(FactKinds.Reviews, _reviews);
+    internal CaseFact[] CaseArray => Held(FactKinds.Cases, _cases);
+    internal ComplaintFact[] ComplaintArray { get => Held(FactKinds.Complaints, _complaints); init => _complaints = value; }
+    internal RefundFact[] RefundArray { get => Held(FactKinds.Refunds, _refunds); init => _refunds = value; }
+    internal ConversationFact[] ConversationArray { get => Held(FactKinds.Conversations, _conversations); init => _conversations = value; }
+    internal MessageFact[] MessageArray { get => Held(FactKinds.Messages, _messages); init => _messages = value; }
+    internal AgentMessageFact[] AgentMessageArray { get => Held(FactKinds.AgentMessages, _agentMessages); init => _agentMessages = value; }
+
+    private T[] Held<T>(FactKinds kind, T[] items) => (Kinds & kind) != 0 ? items
+        : throw new InvalidOperationException($"the facts of {Seller} were read without their {kind.ToString().ToLowerInvariant()}");
 
     /// <summary>
     /// The seller's consultations (buyer per local natural day) in <paramref name="zone"/>, counting messages
@@ -68,16 +87,17 @@ public sealed class SellerFacts
     /// The same facts with <paramref name="orders"/> in place of the orders (an incremental fold's); every
     /// other fact and property is carried over, so one added here must be carried over here too.
     /// </summary>
-    internal SellerFacts WithOrders(OrderFact[] orders) => new(Seller, orders, ReviewArray, CaseArray)
+    internal SellerFacts WithOrders(OrderFact[] orders) => new(Seller, orders, _reviews, _cases)
     {
-        ComplaintArray = ComplaintArray,
-        RefundArray = RefundArray,
-        ConversationArray = ConversationArray,
-        MessageArray = MessageArray,
-        AgentMessageArray = AgentMessageArray,
+        ComplaintArray = _complaints,
+        RefundArray = _refunds,
+        ConversationArray = _conversations,
+        MessageArray = _messages,
+        AgentMessageArray = _agentMessages,
         Plans = Plans,
         RegisteredAt = RegisteredAt,
         Language = Language,
+        Kinds = Kinds | FactKinds.Orders,
     };
 
     private sealed record Derived(DateTimeZone Zone, LocalTime DayStart, Duration ReplyLimit, ConsultationFact[] Facts);

@@ -79,6 +79,26 @@ internal sealed class SnapshotReader(byte[] bytes, Encoding encoding)
         return start;
     }
 
+    /// <summary>
+    /// Passes over a string <see cref="ReadString"/> would read without looking at its bytes: for the lists a
+    /// reader did not ask for, which are neither made nor checked.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void PassString()
+    {
+        var length = Read7BitEncodedInt();
+        if (length < 0) throw new IOException($"string length {length}");
+        Pass(length);
+    }
+
+    /// <summary>Passes over <paramref name="count"/> bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Pass(int count)
+    {
+        if (count > Remaining) throw new EndOfStreamException();
+        _position += count;
+    }
+
     /// <summary>The string a <see cref="SkipString"/> passed over at <paramref name="start"/> in <paramref name="bytes"/>.</summary>
     public static string StringAt(byte[] bytes, int start)
     {

@@ -80,6 +80,15 @@ public sealed partial class FactProjection(IEventStore store)
         FactsAsOf(asOf, rows, wholeStore: false);
 
     /// <summary>
+    /// What <see cref="FactsAsOf(Instant, IReadOnlyList{SellerProjection})"/> gives, the stored facts decoded with only
+    /// the lists of <paramref name="kinds"/> (<see cref="FactSnapshot.Read(byte[], FactKinds)"/>): for a reader that
+    /// declares what it reads (<see cref="Standing.Core.Evaluation.PolicyEvaluator.Reads"/>). Sellers folded from their events
+    /// come whole.
+    /// </summary>
+    public IReadOnlyList<SellerFacts> FactsAsOf(Instant asOf, IReadOnlyList<SellerProjection> rows, FactKinds kinds) =>
+        FactsAsOf(asOf, rows, wholeStore: false, kinds);
+
+    /// <summary>
     /// The facts of the sellers of <paramref name="rows"/> (a batch of projection rows) as of each of
     /// <paramref name="asOfs"/>, in rising order of as-of, each in seller order and equal to what
     /// <see cref="FactsAsOf(Instant, IReadOnlyList{SellerProjection})"/> gives for that as-of alone. One day's
@@ -158,7 +167,7 @@ public sealed partial class FactProjection(IEventStore store)
     /// The current stored facts of <paramref name="chunk"/> (at most <see cref="Chunk"/> rows), decoded in
     /// parallel, by position; null where a seller has none (missing, stale, another format or damaged).
     /// </summary>
-    private SellerFacts?[] Decode(IReadOnlyList<SellerProjection> chunk)
+    private SellerFacts?[] Decode(IReadOnlyList<SellerProjection> chunk, FactKinds kinds = FactKinds.All)
     {
         var stored = CurrentStored(chunk, bodies: true);
         var bodies = chunk.Select(r => stored.GetValueOrDefault(r.Seller)?.Body).ToArray();
@@ -166,11 +175,11 @@ public sealed partial class FactProjection(IEventStore store)
         if (bodies.Length < 16)
         {
             // One seller's read (a server's request): handing a few decodes to other threads costs more than they do.
-            for (var i = 0; i < bodies.Length; i++) decoded[i] = bodies[i] is { } body ? FactSnapshot.Read(body) : null;
+            for (var i = 0; i < bodies.Length; i++) decoded[i] = bodies[i] is { } body ? FactSnapshot.Read(body, kinds) : null;
         }
         else
         {
-            Parallel.For(0, bodies.Length, i => decoded[i] = bodies[i] is { } body ? FactSnapshot.Read(body) : null);
+            Parallel.For(0, bodies.Length, i => decoded[i] = bodies[i] is { } body ? FactSnapshot.Read(body, kinds) : null);
         }
         return decoded;
     }
@@ -198,7 +207,7 @@ public sealed partial class FactProjection(IEventStore store)
         return store.Sellers().Where(r => r.FirstAt < asOf).Chunk(size);
     }
 
-    private IReadOnlyList<SellerFacts> FactsAsOf(Instant asOf, IReadOnlyList<SellerProjection> rows, bool wholeStore)
+    private IReadOnlyList<SellerFacts> FactsAsOf(Instant asOf, IReadOnlyList<SellerProjection> rows, bool wholeStore, FactKinds kinds = FactKinds.All)
     {
         var known = rows.Where(r => r.FirstAt < asOf).ToList();
         // Only sellers whose every event precedes as-of can use facts folded from all of their events.
@@ -209,7 +218,7 @@ public sealed partial class FactProjection(IEventStore store)
         for (var i = 0; i < complete.Count; i += Chunk)
         {
             var chunk = complete.GetRange(i, Math.Min(Chunk, complete.Count - i));
-            var decoded = Decode(chunk);
+            var decoded = Decode(chunk, kinds);
             for (var j = 0; j < chunk.Count; j++)
             {
                 if (decoded[j] is { } snapshot) reuse.Add(snapshot);
