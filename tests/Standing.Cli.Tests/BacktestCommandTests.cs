@@ -44,6 +44,13 @@ public sealed class BacktestCommandTests : IDisposable
 
         var text = File.ReadAllText(Path.Combine(output, "backtest.json"));
         JsonContractTests.Valid("backtest", text);
+
+        // The demo's 40 sellers in batches of 7 (the last of 5): the batch changes what is held at once, not a byte written.
+        var batched = Path.Combine(_dir.Path, "batched");
+        var again = StandingProcess.Run("backtest", "--db", db, "--policy", Tightened, "--baseline", "congocrea", "--from", From, "--to", To, "--out", batched, "--batch", "7");
+        Assert.True(again.ExitCode == 0, again.Stderr);
+        Assert.Equal(text, File.ReadAllText(Path.Combine(batched, "backtest.json")));
+        Assert.Equal(File.ReadAllText(Path.Combine(output, "backtest.html")), File.ReadAllText(Path.Combine(batched, "backtest.html")));
         using var report = JsonDocument.Parse(text);
         var root = report.RootElement;
         Assert.Equal("congocrea", root.GetProperty("standard").GetString());

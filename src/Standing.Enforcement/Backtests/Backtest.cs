@@ -1,5 +1,6 @@
 using NodaTime;
 using Standing.Core.Evaluation;
+using Standing.Core.Events;
 using Standing.Core.Facts;
 using Standing.Core.Metrics;
 using Standing.Core.Policies;
@@ -64,9 +65,15 @@ public sealed class Backtest
             Dictionary<string, Judged> baseline, candidate;
             if (Candidate.AsOfs[d] == Baseline.AsOfs[d])
             {
+                // One as-of: the two sides share the day's facts and nothing else (each keeps its own cases
+                // and counts), so they are stepped at once, the candidate beside the baseline. Each side's
+                // result is the same whichever finishes first; they meet in Compare.
                 var facts = factsAsOf(Baseline.AsOfs[d]);
-                baseline = Step(Baseline, d, facts, disputes);
-                candidate = Step(Candidate, d, facts, disputes);
+                var events = Baseline.Machine is not null || Candidate.Machine is not null ? MachineEventsOf(facts) : null;
+                var day = d;
+                var beside = Task.Run(() => Step(Candidate, day, facts, disputes, events));
+                baseline = Step(Baseline, d, facts, disputes, events);
+                candidate = beside.GetAwaiter().GetResult();
             }
             else if (Baseline.AsOfs[d] < Candidate.AsOfs[d])
             {
@@ -85,7 +92,12 @@ public sealed class Backtest
 
     private sealed record Judged(string[] Fate, SellerEvaluation Evaluation);
 
-    private Dictionary<string, Judged> Step(BacktestSide side, int d, IReadOnlyList<SellerFacts> facts, IReadOnlyDictionary<string, List<Dispute>> disputes)
+    /// <summary>The events each seller's machine reads, rebuilt from its facts: once per as-of, shared by the sides (only read).</summary>
+    private static Dictionary<string, List<StandingEvent>> MachineEventsOf(IReadOnlyList<SellerFacts> facts) =>
+        facts.ToDictionary(f => f.Seller, MachineEvents.Of, StringComparer.Ordinal);
+
+    private Dictionary<string, Judged> Step(BacktestSide side, int d, IReadOnlyList<SellerFacts> facts, IReadOnlyDictionary<string, List<Dispute>> disputes,
+        Dictionary<string, List<StandingEvent>>? events = null)
     {
         var asOf = side.AsOfs[d];
         var day = side.Days[d];
@@ -94,7 +106,7 @@ public sealed class Backtest
         if (side.Machine is { } machine)
         {
             var seen = new SellerEvaluation[facts.Count];
-            var events = facts.ToDictionary(f => f.Seller, MachineEvents.Of, StringComparer.Ordinal);
+            events ??= MachineEventsOf(facts);
             var books = EnforcementRun.Advance(side.Policy, machine, asOf, facts, events, side.Cases, disputes, d == 0 ? null : side.AsOfs[d - 1], seen: seen);
             foreach (var book in books)
             {
