@@ -5,7 +5,7 @@ namespace Standing.Core.Facts;
 
 /// <summary>
 /// Stored facts grown by new orders without being encoded again: what a write of new orders costs is then
-/// reading past the stored orders and writing the new ones, not writing the seller's whole history.
+/// passing over the stored orders and writing the new ones, not writing the seller's whole history.
 /// </summary>
 public static partial class FactSnapshot
 {
@@ -29,14 +29,14 @@ public static partial class FactSnapshot
         {
             var r = new SnapshotReader(stored, Utf8);
             if (r.ReadInt32() != Format) return null;
-            var seller = r.ReadString();
+            r.PassString(); // the seller
             ReadInstant(r);
             ReadText(r);
             ReadAll(r, () => new SellerPlan(r.ReadString(), ReadInstant(r)!.Value, ReadText(r)));
             countAt = r.Position;
-            count = ReadCount(r);
-            for (var i = 0; i < count; i++) ReadOrder(r, seller);
+            PassOrders(r); // only their end is wanted: passed over field by field, none made
             ordersEnd = r.Position;
+            count = BinaryPrimitives.ReadInt32LittleEndian(stored.AsSpan(countAt));
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or FormatException or DecoderFallbackException or InvalidOperationException
             or ArgumentException or ArithmeticException or IndexOutOfRangeException)
