@@ -21,6 +21,9 @@ public static class BodyLimits
         return next(context);
     }
 
+    /// <summary>Whether the request is a batch of events (<c>POST /v1/events</c>), the one body that can be sent in smaller parts.</summary>
+    public static bool IsEvents(HttpContext context) => context.Request.Path.Equals("/v1/events", StringComparison.Ordinal);
+
     /// <summary>The limit the request was held to (null when the server does not say).</summary>
     public static long? Of(HttpContext context) => context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
 }

@@ -21,7 +21,7 @@ public sealed partial class Failures(ILogger<Failures> logger) : IExceptionHandl
             MarketplaceChoiceException { Status: 403 } refused => (403, "forbidden", refused.Message),
             MarketplaceChoiceException { Status: 404 } unknown => (404, "not found", unknown.Message),
             MarketplaceChoiceException bad => (400, "invalid parameter", bad.Message),
-            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (413, "body too large", Problems.TooLargeDetail(BodyLimits.Of(httpContext))),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (413, "body too large", Problems.TooLargeDetail(BodyLimits.Of(httpContext), BodyLimits.IsEvents(httpContext))),
             BadHttpRequestException { StatusCode: StatusCodes.Status408RequestTimeout } => (408, "request timeout", Problems.TooSlowDetail),
             BadHttpRequestException bad => (bad.StatusCode, "invalid parameter", BodyProblem(bad, out field)),
             EventStoreException or System.Data.Common.DbException => (503, "store unavailable", "the event store failed this request; nothing it was writing was kept. Try again"),

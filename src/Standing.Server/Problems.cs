@@ -28,12 +28,15 @@ public static class Problems
     public static ProblemHttpResult Unprocessable(string detail, IEnumerable<object> errors) =>
         Make(StatusCodes.Status422UnprocessableEntity, "invalid content", detail, new() { ["errors"] = errors.ToList() });
 
-    public static ProblemHttpResult TooLarge(long limit) =>
-        Make(StatusCodes.Status413PayloadTooLarge, "body too large", TooLargeDetail(limit));
+    public static ProblemHttpResult TooLarge(long limit, bool events) =>
+        Make(StatusCodes.Status413PayloadTooLarge, "body too large", TooLargeDetail(limit, events));
 
-    /// <summary>Why a body over its limit was refused (the limit in bytes when known); nothing of it was used.</summary>
-    public static string TooLargeDetail(long? limit) =>
-        $"the request body is larger than this endpoint takes{(limit is { } l ? $" ({l} bytes)" : "")}; nothing of it was used (events: send smaller batches)";
+    /// <summary>
+    /// Why a body over its limit was refused (the limit in bytes when known); nothing of it was used. Only a
+    /// batch of events can be cut in smaller ones, so only its answer says so.
+    /// </summary>
+    public static string TooLargeDetail(long? limit, bool events) =>
+        $"the request body is larger than this endpoint takes{(limit is { } l ? $" ({l} bytes)" : "")}; nothing of it was used{(events ? ": send smaller batches of events" : "")}";
 
     /// <summary>Why a body that came too slowly was cut off (Kestrel's minimum data rate); nothing of it was used.</summary>
     public const string TooSlowDetail =
@@ -54,7 +57,7 @@ public static class Problems
         {
             StatusCodes.Status404NotFound => $"no endpoint {context.HttpContext.Request.Path} (the API is described at /openapi/v1.json)",
             StatusCodes.Status405MethodNotAllowed => $"{context.HttpContext.Request.Method} is not allowed on {context.HttpContext.Request.Path}",
-            StatusCodes.Status413PayloadTooLarge => TooLargeDetail(BodyLimits.Of(context.HttpContext)),
+            StatusCodes.Status413PayloadTooLarge => TooLargeDetail(BodyLimits.Of(context.HttpContext), BodyLimits.IsEvents(context.HttpContext)),
             StatusCodes.Status408RequestTimeout => TooSlowDetail,
             StatusCodes.Status415UnsupportedMediaType =>
                 "unsupported Content-Type: events are application/x-ndjson, a policy to validate application/yaml, other bodies application/json",

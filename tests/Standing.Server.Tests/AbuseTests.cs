@@ -45,13 +45,15 @@ public sealed class AbuseTests : IDisposable
         var body = string.Concat(Enumerable.Repeat(line, 64 * 1024 / line.Length + 10));
         var announced = await server.Client("integration").PostAsync("/v1/events", ServerHarness.Ndjson(body)).Problem(HttpStatusCode.RequestEntityTooLarge);
         Assert.Contains("65536 bytes", announced.Str("detail"), StringComparison.Ordinal);
+        Assert.Contains("smaller batches", announced.Str("detail"), StringComparison.Ordinal);
 
         // Without Content-Length (chunked): cut off once the limit is read.
         var streamed = new StreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(body)));
         streamed.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/events") { Content = streamed };
         request.Headers.TransferEncodingChunked = true;
-        await Task.FromResult(server.Client("integration").SendAsync(request)).Unwrap().Problem(HttpStatusCode.RequestEntityTooLarge);
+        var chunked = await Task.FromResult(server.Client("integration").SendAsync(request)).Unwrap().Problem(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Contains("smaller batches", chunked.Str("detail"), StringComparison.Ordinal);
         Assert.Equal(before, Stored(server));
         await StillServing(server);
     }
@@ -244,6 +246,7 @@ public sealed class AbuseTests : IDisposable
         var announced = await server.Client("seller").PostAsync("/v1/disputes", ServerHarness.Json(body)).Problem(HttpStatusCode.RequestEntityTooLarge);
         Assert.Equal("body too large", announced.Str("title"));
         Assert.Contains("4096 bytes", announced.Str("detail"), StringComparison.Ordinal);
+        Assert.DoesNotContain("batches", announced.Str("detail"), StringComparison.Ordinal); // a dispute is not cut in batches: only events are told to
 
         var streamed = new StreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(body)));
         streamed.Headers.ContentType = new MediaTypeHeaderValue("application/json");
@@ -251,6 +254,7 @@ public sealed class AbuseTests : IDisposable
         request.Headers.TransferEncodingChunked = true;
         var chunked = await Task.FromResult(server.Client("seller").SendAsync(request)).Unwrap().Problem(HttpStatusCode.RequestEntityTooLarge);
         Assert.Contains("4096 bytes", chunked.Str("detail"), StringComparison.Ordinal);
+        Assert.DoesNotContain("batches", chunked.Str("detail"), StringComparison.Ordinal);
         Assert.Empty((await server.Client("operator").GetAsync("/v1/disputes?seller=shop-a").Json()).EnumerateArray());
 
         // The same reason's length under the limit is taken; a batch of events over 4 KiB too.

@@ -41,7 +41,7 @@ public abstract class AuthorizationMatrix
     private static string DisputeBody(int n) =>
         $$"""{"seller":"shop-a","policy":"congocrea","metric":"{{Metrics[n / 10 % 3]}}","item":"a-o{{n % 10 + 1}}","reason":"probe {{n}}"}""";
 
-    private static IEnumerable<Endpoint> Endpoints(string caseId, string backtestId, Func<int, string> freshDispute, Func<int, string> freshKey)
+    private static IEnumerable<Endpoint> Endpoints(string caseId, string disputeId, string backtestId, Func<int, string> freshDispute, Func<int, string> freshKey)
     {
         var readers = Expect(Outcome.Forbidden, (Admin, Outcome.Ok), (Operator, Outcome.Ok), (Reviewer, Outcome.Ok), (Seller, Outcome.Ok), (SellerB, Outcome.NotFound), (ElseAdmin, Outcome.NotFound), (ElseOperator, Outcome.NotFound));
         var readerLists = Expect(Outcome.Forbidden, (Admin, Outcome.Ok), (Operator, Outcome.Ok), (Reviewer, Outcome.Ok), (Seller, Outcome.Ok), (SellerB, Outcome.Empty), (ElseAdmin, Outcome.Empty), (ElseOperator, Outcome.Empty));
@@ -58,6 +58,7 @@ public abstract class AuthorizationMatrix
         yield return new("GET /v1/cases/{id}", (_, _) => Get($"/v1/cases/{caseId}"), readers);
         yield return new("POST case decision", (_, _) => Post($"/v1/cases/{caseId}/decisions", """{"decision":"dismiss","note":"probe"}"""), deciders);
         yield return new("GET /v1/disputes", (_, _) => Get("/v1/disputes"), readerLists);
+        yield return new("GET /v1/disputes/{id}", (_, _) => Get($"/v1/disputes/{disputeId}"), readers);
         yield return new("POST /v1/disputes", (_, n) => Post("/v1/disputes", DisputeBody(n)),
             Expect(Outcome.Forbidden, (Admin, Outcome.Ok), (Operator, Outcome.Ok), (Seller, Outcome.Ok), (SellerB, Outcome.NotFound), (ElseAdmin, Outcome.NotFound), (ElseOperator, Outcome.NotFound)));
         yield return new("POST dispute decision", (_, n) => Post($"/v1/disputes/{freshDispute(n)}/decisions", """{"decision":"reject","note":"probe"}"""), deciders);
@@ -96,7 +97,7 @@ public abstract class AuthorizationMatrix
             return keys.Create($"doomed-{n}", KeyRoles.Reviewer, null, null, Instant.FromUtc(2026, 1, 1, 0, 0)).Key!.Id;
         }
 
-        FreshDispute(0); // one to list
+        var disputeId = FreshDispute(0); // one to list and show
         var backtestId = (await admin.PostAsync("/v1/backtests", ServerHarness.Json(BacktestsTests.Body(new { PolicyYaml = BacktestsTests.Relaxed(), Baseline = "congocrea", From = "2026-03-05", To = "2026-03-06" })))
             .Json(HttpStatusCode.Accepted)).Str("id");
         await BacktestsTests.Finished(admin, backtestId); // its report is there to read (shop-a's fate differs in it)
@@ -104,7 +105,7 @@ public abstract class AuthorizationMatrix
         var clients = Keys.ToDictionary(k => k, server.Client, StringComparer.Ordinal);
         var wrong = new List<string>();
         var n = 0;
-        foreach (var endpoint in Endpoints(caseId, backtestId, FreshDispute, FreshKey))
+        foreach (var endpoint in Endpoints(caseId, disputeId, backtestId, FreshDispute, FreshKey))
         {
             foreach (var key in Keys)
             {

@@ -31,7 +31,9 @@ public static class DisputesEndpoints
     public static void Map(RouteGroupBuilder v1)
     {
         v1.MapGet("/disputes", List).Allow(Roles.Readers).WithTags("disputes").WithName("listDisputes")
-            .Produces<List<DisputeDocument>>().WithSummary("Disputes, filtered by seller and state; paged");
+            .Produces<List<DisputeDocument>>().WithSummary("Disputes, filtered by seller, policy and state; paged");
+        v1.MapGet("/disputes/{id}", Show).Allow(Roles.Readers).WithTags("disputes").WithName("showDispute")
+            .Produces<DisputeDocument>().WithSummary("One dispute (the Location a new one is answered with)");
         v1.MapPost("/disputes", Open).Allow([KeyRoles.Admin, KeyRoles.Operator, KeyRoles.Seller]).WithTags("disputes").WithName("openDispute")
             .Accepts<DisputeRequest>("application/json").Produces<DisputeDocument>(StatusCodes.Status201Created)
             .WithSummary("Dispute one counted item (an order, review or case id as explain shows it)");
@@ -40,15 +42,31 @@ public static class DisputesEndpoints
             .WithSummary("Accept or reject a dispute; a decision is final");
     }
 
-    private static IResult List(HttpContext context, StoreAccess access, string? seller, string? state, int? limit, string? cursor)
+    private static IResult List(HttpContext context, StoreAccess access, string? seller, string? policy, string? state, int? limit, string? cursor)
     {
         if (Ids.IsBad("seller", seller, out var bad) || StateFilter.IsBad(state, StateFilter.OfDisputes, "dispute", out bad)) return bad;
         if (!Page.TryParse(limit, cursor, out var page, out var problem)) return problem;
         var key = context.Key();
-        if (!access.HasStore || (seller is not null && !key.Sees(access, seller))) return TypedResults.Ok(new List<DisputeDocument>());
+        if (!access.HasStore)
+            return ListFilter.IsBad("policy", policy, ListFilter.Policies([]), "a policy a dispute can be under", out bad) ? bad : TypedResults.Ok(new List<DisputeDocument>());
         using var store = access.Enforcement();
-        var disputes = store.Disputes(key.SellerFilter(seller)).Where(d => state is null || d.State == state).ToList();
+        // A policy no dispute can be under (neither built in nor one of the store's disputes') is a mistake, never an empty list.
+        if (ListFilter.IsBad("policy", policy, ListFilter.Policies(store.Disputes().Select(d => d.Policy)), "a policy a dispute can be under", out bad)) return bad;
+        if (seller is not null && !key.Sees(access, seller)) return TypedResults.Ok(new List<DisputeDocument>());
+        var disputes = store.Disputes(key.SellerFilter(seller))
+            .Where(d => (state is null || d.State == state) && (policy is null || d.Policy == policy)).ToList();
         return TypedResults.Ok(page.Of(disputes, context).Select(DisputeDocument.Of).ToList());
+    }
+
+    /// <summary>A dispute the key may not see (another seller's, for a seller key) is answered as an unknown one.</summary>
+    private static IResult Show(HttpContext context, StoreAccess access, string id)
+    {
+        if (Ids.IsBad("id", id, out var bad)) return bad;
+        if (!access.HasStore) return Problems.NotFound("id", $"no dispute \"{Inputs.Shown(id)}\"");
+        using var store = access.Enforcement();
+        return store.Dispute(id) is { } d && context.Key().Sees(access, d.Seller)
+            ? TypedResults.Ok(DisputeDocument.Of(d))
+            : Problems.NotFound("id", $"no dispute \"{Inputs.Shown(id)}\"");
     }
 
     private static IResult Open(HttpContext context, StoreAccess access, ServerOptions options, DisputeRequest request)

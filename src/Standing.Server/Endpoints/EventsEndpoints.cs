@@ -33,7 +33,7 @@ public static class EventsEndpoints
         var key = context.Key();
         if (!access.HasStore) return Problems.Forbidden(Problems.NoStore(access, "stored"));
         var limit = options.MaxEventsBytes;
-        if (await EventsBody.ReadAsync(context, limit) is not { } body) return Problems.TooLarge(limit);
+        if (await EventsBody.ReadAsync(context, limit) is not { } body) return Problems.TooLarge(limit, events: true);
         // One request, one marketplace (the key's): a line of another is not stored in this one's store.
         body.RejectOtherMarketplaces(access.Marketplace);
         if (body.IsEmpty)

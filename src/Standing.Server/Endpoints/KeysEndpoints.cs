@@ -41,7 +41,13 @@ public static class KeysEndpoints
     private static IResult Create(HttpContext context, StoreAccess access, ServerOptions options, KeyRequest request)
     {
         if (Ids.IsBad("seller", request.Seller, out var bad)) return bad;
+        // A name is the actor in audit trails (person:NAME) and on every page that shows one: it must read as text.
+        if (request.Name is { } name && name.Any(char.IsControl))
+            return Problems.BadField("name", $"name \"{Inputs.Shown(name)}\" has a control character: it is written in audit trails, so it must read as text");
         using var keys = access.Keys();
+        // The store's own message names its file: a client is told the same without where the store lives.
+        if (request.Name is { Length: > 0 } taken && keys.List().Any(k => k.Name == taken))
+            return Problems.BadField("name", $"name \"{Inputs.Shown(taken)}\": a key of that name exists already (names are the actors in audit trails, so they stay unique)");
         var (key, text, error) = keys.Create(request.Name ?? "", request.Role ?? "", request.Seller, context.Key().Marketplace, options.Now());
         if (error is not null)
         {

@@ -44,7 +44,7 @@ public static class PoliciesEndpoints
 
     private static async Task<IResult> Validate(HttpContext context, ServerOptions options)
     {
-        if (context.Request.ContentLength > options.MaxBodyBytes) return Problems.TooLarge(options.MaxBodyBytes);
+        if (context.Request.ContentLength > options.MaxBodyBytes) return Problems.TooLarge(options.MaxBodyBytes, events: false);
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var buffer = new char[options.MaxBodyBytes + 1];
         var read = 0;
@@ -52,7 +52,7 @@ public static class PoliciesEndpoints
         while ((n = await reader.ReadAsync(buffer.AsMemory(read, buffer.Length - read), context.RequestAborted)) > 0)
         {
             read += n;
-            if (read > options.MaxBodyBytes) return Problems.TooLarge(options.MaxBodyBytes);
+            if (read > options.MaxBodyBytes) return Problems.TooLarge(options.MaxBodyBytes, events: false);
         }
         var yaml = new string(buffer, 0, read);
         if (string.IsNullOrWhiteSpace(yaml)) return Problems.BadField("body", "the body is empty: send the policy's YAML");

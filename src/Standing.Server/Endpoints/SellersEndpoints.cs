@@ -64,12 +64,12 @@ public static class SellersEndpoints
         result = result with { Metrics = metrics.Select(m => m with { Items = m.Items.Skip(page.Offset).Take(page.Limit).ToList() }).ToList() };
         var paged = new PolicyEvaluation(loaded, instant, [result]);
         var forecast = Evaluations.Forecast(loaded, instant, facts, disputes);
-        return new JsonDocumentResult(stream => EvaluationJson.Write(stream, [paged], explain: true,
+        return new JsonDocumentResult(stream => WholeMetricSummary.Write(stream, page => EvaluationJson.Write(page, [paged], explain: true,
             metricExtras: (json, m) =>
             {
                 global::Standing.Data.Documents.ExplanationDocument.WriteExcludedByDisputes(json, paged, m, disputes, facts);
                 global::Standing.Data.Documents.ExplanationDocument.WriteForecast(json, paged, m, forecast);
-            }));
+            }), metrics));
     }
 
     private static IResult List(HttpContext context, StoreAccess access, ServerOptions options, string? policy, string? asOf, string? status, string? sort,
