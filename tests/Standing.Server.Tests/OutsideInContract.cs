@@ -93,6 +93,23 @@ public abstract class OutsideInContract
     }
 
     /// <summary>
+    /// An empty status filter is a 400 naming it, as an empty state, policy, kind or sort is everywhere else: it
+    /// listed every seller, the good ones too, to a client that sent <c>status=</c> from an empty variable.
+    /// </summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData(",")]
+    public async Task An_empty_status_filter_is_named_not_every_seller(string status)
+    {
+        await using var server = await Start();
+        var problem = await server.Client("reviewer").GetAsync($"/v1/sellers?policy=congocrea&asOf={Marketplace.AsOf}&status={status}").Problem(HttpStatusCode.BadRequest);
+        Assert.Equal("status", problem.Str("field"));
+        // Left out, the default holds: shop-a in breach (ODR 0.3), shop-b good (0 of 4) is not listed.
+        var listed = await server.Client("reviewer").GetAsync($"/v1/sellers?policy=congocrea&asOf={Marketplace.AsOf}").Json();
+        Assert.Equal(["shop-a"], listed.GetProperty("sellers").EnumerateArray().Select(s => s.Str("seller")));
+    }
+
+    /// <summary>
     /// A key's name is refused when it has a control character (it is the actor of audit trails), and a name
     /// taken already is said so without the store's file or address: nothing of the server's layout reaches a client.
     /// </summary>

@@ -80,6 +80,9 @@ public static class SellersEndpoints
         if (!Page.TryParse(limit, cursor, out var page, out problem)) return problem;
         var statuses = (status ?? "at_risk,breach").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var known = Enum.GetValues<MetricStatus>().Select(s => s.Wire()).Append("any").ToList();
+        // An empty list (status= or status=,) is a mistake like every other empty filter, not every seller.
+        if (statuses.Length == 0)
+            return Problems.BadField("status", $"status \"{Inputs.Shown(status!)}\" names no status: give a comma list of {string.Join(", ", known)}, or leave it out for at_risk,breach");
         if (statuses.FirstOrDefault(s => !known.Contains(s)) is { } unknown)
             return Problems.BadField("status", $"status \"{Inputs.Shown(unknown)}\" is not one of {string.Join(", ", known)}");
         if (sort is not null and not SellerListing.BySeller and not SellerListing.ByStatus and not SellerListing.ByValue)
