@@ -145,11 +145,11 @@ public sealed class CongocreaMachineTests
         _driver.Apply(book);
 
         var suspension = Assert.Single(_driver.Notices, n => n.Kind == "suspension");
-        Assert.Equal("Vos privilèges de vente sont suspendus", suspension.Title);
+        Assert.Equal("Vos privilèges d’achat et de vente sont suspendus sur tous vos comptes", suspension.Title);
         Assert.Equal(["Après un avertissement, le taux de commandes défectueuses de votre boutique est resté au-dessus de la limite ; un examinateur a confirmé la suspension.",
             "Motif : aucune amélioration constatée"], suspension.Lines);
         var reinstatement = Assert.Single(_driver.Notices, n => n.Kind == "reinstatement");
-        Assert.Equal("Vos privilèges de vente sont rétablis", reinstatement.Title);
+        Assert.Equal("Vos privilèges d’achat et de vente sont rétablis", reinstatement.Title);
         Assert.Equal(["Motif : plan d’action accepté"], reinstatement.Lines);
         Assert.All(_driver.Notices.Where(n => n.Audience == "seller"), EnglishWords.AssertNone);
     }

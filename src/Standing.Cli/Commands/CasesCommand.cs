@@ -104,9 +104,10 @@ internal static class CasesCommand
                 if (parse.GetValue(overdue)) cases = cases.Where(c => c.IsOpen && CaseStates.AwaitsPerson(c.State) && c.DueAt is { } due && due < now);
                 var list = cases.ToList();
                 var shape = parse.GetValue(format)!;
+                var decidingAt = DecidingAt(store);
                 if (shape == OutputFormat.Json)
                 {
-                    OutputFormat.WriteJson(stdout => CaseDocument.WriteList(stdout, list));
+                    OutputFormat.WriteJson(stdout => CaseDocument.WriteList(stdout, list, decidingAt));
                     return ExitCodes.Ok;
                 }
                 // A case id says its policy, kind, seller and opening date (congocrea.warning.shop-0009.20260601)
@@ -117,7 +118,7 @@ internal static class CasesCommand
                 foreach (var c in list)
                 {
                     var due = c.DueAt is { } d ? Formats.Instant(d) : "";
-                    var allowed = DecisionRules.Allowed(c);
+                    var allowed = DecisionRules.Allowed(c, decidingAt(c));
                     if (shape == OutputFormat.Csv)
                         listing.Add(c.Id, c.Seller, c.Policy, c.Kind, c.State, Formats.Instant(c.OpenedAt), due, string.Join(";", allowed));
                     else
@@ -129,6 +130,20 @@ internal static class CasesCommand
             });
         });
         return command;
+    }
+
+    /// <summary>
+    /// The instant <c>cases decide</c> without <c>--at</c> dates a decision on a case at: the policy's latest run on
+    /// the store, or the case's last change when later. The decisions a case lists are those allowed then.
+    /// </summary>
+    private static Func<EnforcementCase, Instant> DecidingAt(EnforcementStore store)
+    {
+        var latest = new Dictionary<string, Instant?>(StringComparer.Ordinal);
+        return c =>
+        {
+            if (!latest.TryGetValue(c.Policy, out var run)) latest[c.Policy] = run = store.Runs(c.Policy).Latest;
+            return run is { } r && r > c.UpdatedAt ? r : c.UpdatedAt;
+        };
     }
 
     private static Command Show()
@@ -150,7 +165,7 @@ internal static class CasesCommand
             var notices = store.Notices(c.Id);
             if (parse.GetValue(format) == OutputFormat.Json)
             {
-                OutputFormat.WriteJson(stdout => CaseDocument.WriteOne(stdout, c, audit, notices, NoticePayload.Of(parse.GetValue(marketplace))));
+                OutputFormat.WriteJson(stdout => CaseDocument.WriteOne(stdout, c, audit, notices, NoticePayload.Of(parse.GetValue(marketplace)), DecidingAt(store)(c)));
                 return ExitCodes.Ok;
             }
             var o = Consoles.Out;
@@ -158,7 +173,7 @@ internal static class CasesCommand
             o.WriteLine($"opened {Formats.Instant(c.OpenedAt)}" + (c.DueAt is { } d ? $", due {Formats.Instant(d)}" : "")
                 + (c.ClosedAt is { } x ? $", closed {Formats.Instant(x)}" : ""));
             var kinds = CaseMetricKinds.Of(c.Policy);
-            var allowed = DecisionRules.Allowed(c);
+            var allowed = DecisionRules.Allowed(c, DecidingAt(store)(c));
             if (allowed.Count > 0) o.WriteLine("decisions open: " + string.Join(", ", allowed));
             foreach (var (k, v) in c.Data.OrderBy(p => p.Key, StringComparer.Ordinal)) o.WriteLine($"  {k}: {CaseMetricKinds.Show(kinds, k, v)}");
             o.WriteLine("audit trail:");

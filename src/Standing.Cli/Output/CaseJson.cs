@@ -1,3 +1,4 @@
+using NodaTime;
 using Standing.Data.Documents;
 using Standing.Data.Enforcement;
 using Standing.Enforcement.Cases;
@@ -10,8 +11,10 @@ namespace Standing.Cli.Output;
 /// </summary>
 internal static class CaseJson
 {
-    public static void WriteList(Stream stream, IEnumerable<EnforcementCase> cases) => CaseDocument.WriteList(stream, cases);
+    public static void WriteList(Stream stream, IEnumerable<EnforcementCase> cases, Func<EnforcementCase, Instant>? decidingAt = null) =>
+        CaseDocument.WriteList(stream, cases, decidingAt);
 
-    public static void WriteOne(Stream stream, EnforcementCase c, IReadOnlyList<AuditEntry> audit, IReadOnlyList<StoredNotice> notices, string marketplace) =>
-        CaseDocument.WriteOne(stream, c, audit, notices, marketplace);
+    public static void WriteOne(Stream stream, EnforcementCase c, IReadOnlyList<AuditEntry> audit, IReadOnlyList<StoredNotice> notices, string marketplace,
+        Instant? decidingAt = null) =>
+        CaseDocument.WriteOne(stream, c, audit, notices, marketplace, decidingAt);
 }

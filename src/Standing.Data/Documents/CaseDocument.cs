@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NodaTime;
 using Standing.Data.Enforcement;
 using Standing.Enforcement.Cases;
 using Standing.Enforcement.Decisions;
@@ -13,24 +14,28 @@ namespace Standing.Data.Documents;
 /// </summary>
 public static class CaseDocument
 {
-    public static void WriteList(Stream stream, IEnumerable<EnforcementCase> cases)
+    /// <param name="decidingAt">The instant a decision on each case would be dated at (its allowed decisions are
+    /// those allowed then, see <see cref="DecisionRules.Allowed"/>); without it, the case's last change.</param>
+    public static void WriteList(Stream stream, IEnumerable<EnforcementCase> cases, Func<EnforcementCase, Instant>? decidingAt = null)
     {
         using var w = Writer(stream);
         w.WriteStartArray();
-        foreach (var c in cases) WriteCase(w, c, null, null, null);
+        foreach (var c in cases) WriteCase(w, c, null, null, null, decidingAt?.Invoke(c));
         w.WriteEndArray();
     }
 
     /// <summary>One case; its notices as their receivers get them, naming <paramref name="marketplace"/>, the store's.</summary>
-    public static void WriteOne(Stream stream, EnforcementCase c, IReadOnlyList<AuditEntry> audit, IReadOnlyList<StoredNotice> notices, string marketplace)
+    public static void WriteOne(Stream stream, EnforcementCase c, IReadOnlyList<AuditEntry> audit, IReadOnlyList<StoredNotice> notices, string marketplace,
+        Instant? decidingAt = null)
     {
         using var w = Writer(stream);
-        WriteCase(w, c, audit, notices, marketplace);
+        WriteCase(w, c, audit, notices, marketplace, decidingAt);
     }
 
     private static Utf8JsonWriter Writer(Stream stream) => new(stream, DocumentText.WriterOptions);
 
-    private static void WriteCase(Utf8JsonWriter w, EnforcementCase c, IReadOnlyList<AuditEntry>? audit, IReadOnlyList<StoredNotice>? notices, string? marketplace)
+    private static void WriteCase(Utf8JsonWriter w, EnforcementCase c, IReadOnlyList<AuditEntry>? audit, IReadOnlyList<StoredNotice>? notices, string? marketplace,
+        Instant? decidingAt)
     {
         w.WriteStartObject();
         w.WriteString("id", c.Id);
@@ -45,7 +50,7 @@ public static class CaseDocument
         w.WriteBoolean("open", c.IsOpen);
         w.WriteBoolean("awaiting_person", c.IsOpen && CaseStates.AwaitsPerson(c.State));
         w.WriteStartArray("allowed_decisions");
-        foreach (var d in DecisionRules.Allowed(c)) w.WriteStringValue(d);
+        foreach (var d in DecisionRules.Allowed(c, decidingAt)) w.WriteStringValue(d);
         w.WriteEndArray();
         w.WriteStartObject("data");
         foreach (var (k, v) in c.Data.OrderBy(p => p.Key, StringComparer.Ordinal)) DocumentText.WriteValue(w, k, v);

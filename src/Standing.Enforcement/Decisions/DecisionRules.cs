@@ -40,7 +40,7 @@ public static class DecisionRules
                     var moved = book.Move(c, c with { State = CaseStates.Confirmed }, person, decision.Verb, reason, seen, at);
                     // A proposal escalated from a warning, or one a reviewer opened (a shop that never served its buyers).
                     DecisionNotices.Tell(book, moved, policy, "suspension", c.Get("warning") is null ? "suspension_by_reviewer" : "suspension", decision, note,
-                        "Your selling privileges are suspended",
+                        "Your buying and selling privileges are suspended on every account you hold",
                         ["After a warning your order defect rate stayed above the limit; a reviewer confirmed the suspension.", "Reason: " + note]);
                     return null;
                 }
@@ -50,7 +50,7 @@ public static class DecisionRules
             case (CaseKinds.SuspensionProposal, CaseStates.Confirmed, Decision.Reinstate):
                 {
                     var moved = book.Move(c, Close(CaseStates.Reinstated), person, decision.Verb, reason, seen, at);
-                    DecisionNotices.Tell(book, moved, policy, "reinstatement", "reinstatement", decision, note, "Your selling privileges are restored", ["Reason: " + note]);
+                    DecisionNotices.Tell(book, moved, policy, "reinstatement", "reinstatement", decision, note, "Your buying and selling privileges are restored", ["Reason: " + note]);
                     return null;
                 }
             case (CaseKinds.Warning, CaseStates.Issued, Decision.Dismiss):
@@ -58,7 +58,7 @@ public static class DecisionRules
                 return null;
             case (CaseKinds.CatalogExclusion, CaseStates.Excluded, Decision.Reinstate):
                 {
-                    if (Text.ParseInstant(c.Get("min_until")) is { } until && at < until)
+                    if (InMinimumExclusion(c, at) && Text.ParseInstant(c.Get("min_until")) is { } until)
                         return $"case {c.Id} is in its minimum exclusion until {Text.Instant(until)}: nobody is reinstated before the re-check day";
                     var moved = book.Move(c, Close(CaseStates.Reinstated), person, decision.Verb, reason, seen, at);
                     DecisionNotices.Tell(book, moved, policy, "reinstatement", "reinstatement", decision, note, "Your products are back in the catalog", ["Reason: " + note]);
@@ -108,9 +108,15 @@ public static class DecisionRules
             + (allowed.Count == 0 ? "; no decision is open on it" : $"; allowed: {string.Join(", ", allowed)}");
     }
 
-    /// <summary>The decisions a case in its state accepts.</summary>
-    public static IReadOnlyList<string> Allowed(EnforcementCase c) => CaseRules.IsWritten(c) ? WrittenDecisions.Allowed(c) : (CaseKinds.Family(c.Kind), c.State) switch
+    /// <summary>
+    /// The decisions a case in its state accepts when decided at <paramref name="at"/> (the instant a decision
+    /// would be dated: the store's latest run for the command line, the clock for the server; without one, the
+    /// case's last change). Only what <see cref="Apply"/> would accept is offered: a catalog exclusion offers no
+    /// <c>reinstate</c> before its minimum of 14 days ends ("не ранее, чем через 14 дней после исключения").
+    /// </summary>
+    public static IReadOnlyList<string> Allowed(EnforcementCase c, Instant? at = null) => CaseRules.IsWritten(c) ? WrittenDecisions.Allowed(c) : (CaseKinds.Family(c.Kind), c.State) switch
     {
+        (CaseKinds.CatalogExclusion, CaseStates.Excluded) when InMinimumExclusion(c, at ?? c.UpdatedAt) => [],
         (CaseKinds.SuspensionProposal, CaseStates.Proposed) => ["confirm", "dismiss"],
         (CaseKinds.SuspensionProposal, CaseStates.Confirmed) => ["reinstate"],
         (CaseKinds.Warning, CaseStates.Issued) => ["dismiss"],
@@ -122,6 +128,10 @@ public static class DecisionRules
         (CaseKinds.AttitudePenalty, CaseStates.AwaitingFine) => [$"fine:{c.Get("fine_min")}..{c.Get("fine_max")}", "dismiss"],
         _ => [],
     };
+
+    /// <summary>Whether a catalog exclusion is still in its minimum duration at <paramref name="at"/> (nobody is reinstated then).</summary>
+    private static bool InMinimumExclusion(EnforcementCase c, Instant at) =>
+        Text.ParseInstant(c.Get("min_until")) is { } until && at < until;
 
     /// <summary>A fine's placeholders: the amount, the currency, the tier, the period and the penalty, in the language.</summary>
     private static Dictionary<string, string> FineValues(EnforcementCase c, decimal amount, string language)

@@ -39,6 +39,11 @@ public static class PeriodicReports
             // An agent scorecard counts the sessions opened in the period: a seller with none would be measured for a
             // report that is not sent (most sellers, every week), so it is not measured.
             if (report.Rows != ReportRows.Metrics && !OpensSessionIn(input.Facts, period)) continue;
+            // A scorecard counts each session of the week with all its responses ("上一周的绩效", reviewed at Monday's
+            // meeting): a session of Sunday night whose buyer still waits for an answer when the week ends is answered on
+            // Monday's shift, and that answer belongs to the week. The scorecard waits for it, at most to the end of the day
+            // after the week (the meeting's day), then goes with what is known.
+            if (report.Rows != ReportRows.Metrics && input.AsOf < Days.Later(period.End, 1, zone) && AwaitsAnswer(input.Facts, period, input.AsOf)) continue;
             // Metric rows name the items that missed, not why each item counted: listed, not explained in words.
             var detail = report.Rows == ReportRows.Metrics ? ItemDetail.Listed : ItemDetail.Explained;
             var evaluation = Evaluator(input.Policy, report.Period, window).EvaluateSeller(input.Facts, input.AsOf, detail);
@@ -89,6 +94,29 @@ public static class PeriodicReports
         foreach (var c in facts.Conversations)
         {
             if ((c.FirstBuyerAt ?? c.StartedAt) is { } opened && period.Contains(opened)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a session opened in the period has a buyer waiting for an agent at <paramref name="asOf"/>: a buyer message
+    /// meant for a human (at or after the transfer, or any in a session never transferred) after the last agent message.
+    /// </summary>
+    private static bool AwaitsAnswer(SellerFacts facts, TimeWindow period, NodaTime.Instant asOf)
+    {
+        foreach (var c in facts.Conversations)
+        {
+            if ((c.FirstBuyerAt ?? c.StartedAt) is not { } opened || !period.Contains(opened)) continue;
+            NodaTime.Instant? lastAgent = null;
+            NodaTime.Instant? lastBuyer = null;
+            foreach (var line in c.Lines)
+            {
+                if (line.At >= asOf) continue;
+                if (line.From == "agent" && (lastAgent is null || line.At > lastAgent)) lastAgent = line.At;
+                if (line.From == "buyer" && (c.TransferredAt is not { } transfer || line.At >= transfer) && (lastBuyer is null || line.At > lastBuyer))
+                    lastBuyer = line.At;
+            }
+            if (lastBuyer is { } waiting && (lastAgent is not { } answered || answered < waiting)) return true;
         }
         return false;
     }

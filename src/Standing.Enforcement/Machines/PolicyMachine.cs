@@ -113,6 +113,26 @@ public sealed class PolicyMachine(string policy) : IPackMachine
         };
     }
 
+    /// <summary>
+    /// The metrics with too little data that keep a case from being judged: its own metric for a case per metric; for a
+    /// case per seller, the outcome's metrics when none of them was measured. None for a case per item (an item counted
+    /// or it did not).
+    /// </summary>
+    private static List<string> Unmeasured(MachineInput input, EnforcementCase c, string outcome)
+    {
+        bool Missing(MetricResult m) => m.Status == MetricStatus.InsufficientData;
+        switch (CaseRules.PerOf(c))
+        {
+            case CasePer.Metric:
+                return c.Get(CaseRules.MetricKey) is { } id && input.Evaluation.Metric(id) is { } own && Missing(own) ? [id] : [];
+            case CasePer.Seller:
+                var tested = Tests(input.Policy, outcome).Select(t => input.Evaluation.Metric(t.Metric)).OfType<MetricResult>().DistinctBy(m => m.Id).ToList();
+                return tested.Count > 0 && tested.All(Missing) ? tested.Select(m => m.Id).ToList() : [];
+            default:
+                return [];
+        }
+    }
+
     private EnforcementCase Open(MachineInput input, CaseBook book, CaseRule rule, string outcome, string key, MetricResult? metric,
         Lazy<SellerEvaluation> explained, Actor actor, string reason)
     {
@@ -153,6 +173,17 @@ public sealed class PolicyMachine(string policy) : IPackMachine
         var actor = Actor.Rule(Policy, outcome);
         if (!StillHolds(input, c, outcome, explained))
         {
+            // Too little data to measure is no breach and no pass either (a day without consultations does not show the
+            // reply rate back, a month without orders the SLA met): the case waits for a measure, re-checked on schedule.
+            if (Unmeasured(input, c, outcome) is { Count: > 0 } missing)
+            {
+                if (recheck is null) return;
+                var again = Later(input.Policy, at, recheck);
+                book.Move(c, c with { DueAt = again }, actor, "re-checked",
+                    $"{outcome} could not be judged: too little data for {string.Join(", ", missing)}; checked again on {Text.Date(again, input.Policy.Zone)}",
+                    snapshot, at);
+                return;
+            }
             var reason = $"{outcome} no longer holds: {input.Outcome(outcome)?.Reason ?? "the outcome is not in the policy any more"}";
             var cleared = book.Move(c, (c with { State = CaseStates.Cleared, ClosedAt = at, DueAt = null }).WithNumber("value", metric?.Value),
                 actor, "cleared", reason, snapshot, at);

@@ -53,10 +53,10 @@ public static class CasesEndpoints
         if (kind is not null) cases = cases.Where(c => c.Kind == kind);
         if (overdue == true) cases = cases.Where(c => CaseQueue.IsOverdue(c, now));
         var shown = page.Of(cases.ToList(), context);
-        return new JsonDocumentResult(stream => CaseJson.WriteList(stream, shown));
+        return new JsonDocumentResult(stream => CaseJson.WriteList(stream, shown, _ => now));
     }
 
-    private static IResult Show(HttpContext context, StoreAccess access, string id)
+    private static IResult Show(HttpContext context, StoreAccess access, ServerOptions options, string id)
     {
         if (Ids.IsBad("id", id, out var bad)) return bad;
         if (!access.HasStore) return Unknown(id);
@@ -64,7 +64,7 @@ public static class CasesEndpoints
         if (store.Case(id) is not { } c || !context.Key().Sees(access, c.Seller)) return Unknown(id);
         var audit = store.Audit(c.Id);
         var notices = store.Notices(c.Seller, c.Id);
-        return new JsonDocumentResult(stream => CaseJson.WriteOne(stream, c, audit, notices, access.Marketplace));
+        return new JsonDocumentResult(stream => CaseJson.WriteOne(stream, c, audit, notices, access.Marketplace, options.Now()));
     }
 
     private static IResult Decide(HttpContext context, StoreAccess access, ServerOptions options, string id, DecisionRequest request)
@@ -75,7 +75,7 @@ public static class CasesEndpoints
         using var store = access.Enforcement();
         var audit = store.Audit(id);
         var notices = store.Notices(moved!.Seller, moved.Id);
-        return new JsonDocumentResult(stream => CaseJson.WriteOne(stream, moved!, audit, notices, access.Marketplace));
+        return new JsonDocumentResult(stream => CaseJson.WriteOne(stream, moved!, audit, notices, access.Marketplace, options.Now()));
     }
 
     /// <summary>A decision not made, as a problem document: 400 for a bad field, 404, or 409 with the refusal.</summary>

@@ -67,6 +67,15 @@ public sealed class PromuaLetterAcceptanceTests : IClassFixture<PromuaLetterAcce
         Assert.Equal("excluded", _t.AfterApril10.Single(c => c.Seller == "p-model" && c.Kind == "catalog_exclusion").State);
     }
 
+    // The decisions a case offers are those it would accept: before day 14 an exclusion offers none (cases list as of the
+    // store's latest run, 04-10); once the re-check day has come (p-lateletter, still excluded after 04-15) it offers reinstate.
+    [Fact]
+    public void An_exclusion_offers_reinstatement_only_from_day_14()
+    {
+        Assert.All(_t.AfterApril10.Where(c => c.Kind == "catalog_exclusion"), c => Assert.Empty(c.Allowed));
+        Assert.Equal(new[] { "reinstate" }, _t.AfterApril16.Single(c => c.Seller == "p-lateletter" && c.Kind == "catalog_exclusion").Allowed);
+    }
+
     // p-model (registered in Russian): 15 of 20 negative → rating 40/20 = 2.0; all 15 worked through, 5 new 5-star
     // reviews → 65/25 = 2.6 (rise 0.6 ≥ 0.1); letter 04-08; nothing new → reinstated by the re-check of 04-15, told in Russian.
     [Fact]
@@ -205,7 +214,8 @@ public sealed class PromuaLetterAcceptanceTests : IClassFixture<PromuaLetterAcce
     }
 
     /// <summary>One case as <c>cases list --format json</c> gives it.</summary>
-    public sealed record Case(string Id, string Seller, string Kind, string State, DateTimeOffset OpenedAt, DateTimeOffset? DueAt, DateTimeOffset? ClosedAt, string? Failed);
+    public sealed record Case(string Id, string Seller, string Kind, string State, DateTimeOffset OpenedAt, DateTimeOffset? DueAt, DateTimeOffset? ClosedAt, string? Failed,
+        IReadOnlyList<string> Allowed);
 
     /// <summary>One notice as <c>cases show --format json</c> gives it.</summary>
     public sealed record Notice(string Kind, string At, string Title, IReadOnlyList<string> Lines);
@@ -275,7 +285,8 @@ public sealed class PromuaLetterAcceptanceTests : IClassFixture<PromuaLetterAcce
             JsonDocument.Parse(Ok("cases", "list", "--db", _db, "--policy", "promua", "--format", "json").Stdout).RootElement.EnumerateArray()
                 .Select(c => new Case(c.GetProperty("id").GetString()!, c.GetProperty("seller").GetString()!, c.GetProperty("kind").GetString()!,
                     c.GetProperty("state").GetString()!, Instant(c, "opened_at")!.Value, Instant(c, "due_at"), Instant(c, "closed_at"),
-                    c.GetProperty("data").TryGetProperty("failed", out var f) ? f.GetString() : null))
+                    c.GetProperty("data").TryGetProperty("failed", out var f) ? f.GetString() : null,
+                    c.GetProperty("allowed_decisions").EnumerateArray().Select(d => d.GetString()!).ToList()))
                 .ToList();
 
         private static DateTimeOffset? Instant(JsonElement c, string name) =>

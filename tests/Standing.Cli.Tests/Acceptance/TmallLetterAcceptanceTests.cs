@@ -87,6 +87,44 @@ public sealed class TmallLetterAcceptanceTests : IDisposable
         Assert.Equal("good", b1.GetProperty("first_response_status").GetString());
     }
 
+    // tmall-sunday-letter.ndjson, week of Mon 2026-04-06 to Sun 04-12 (English shops). A session counts in the week of its
+    // first buyer message with all its responses, and the week is reviewed at Monday's 16:10 meeting: a buyer of Sunday
+    // night still waiting at midnight is answered on Monday's shift, and that answer belongs to the week's scorecard.
+    // tv: li answers v1 (Wed) in 10 s; v2's buyer writes Sun 23:50, after the evening shift (23:30), answered Mon 08:30:40
+    //     → 40 s from the shift start. First (10 + 40)/2 = 25 s, average 25 s → over. At Mon 00:00 v2 waits: the scorecard
+    //     waits for it and goes with the run of Tue 00:00, naming li (at Mon 00:00 li would have been 10 s, within).
+    // tu: w2's buyer (Sun 23:55) is never answered: the scorecard waits no longer than the end of Monday → Tue 00:00, wu
+    //     (5 s) within the target.
+    // tt: nobody waits at Mon 00:00 → sent then, as before: ma 20 s → over.
+    [Fact]
+    public void A_sunday_session_still_waiting_at_midnight_holds_the_scorecard_for_its_monday_answer()
+    {
+        var db = Path.Combine(_dir.Path, "sunday.db");
+        Ok("ingest", AcceptanceRun.Scenario("tmall-sunday-letter.ndjson"), "--db", db);
+        Ok("run", "--db", db, "--as-of", "2026-04-13", "--policy", "tmall");
+        var monday = JsonDocument.Parse(Ok("cases", "list", "--db", db, "--policy", "tmall", "--format", "json").Stdout).RootElement
+            .EnumerateArray().Select(c => c.GetProperty("seller").GetString()).ToList();
+        Assert.Equal(new[] { "tt" }, monday);
+        Ok("run", "--db", db, "--as-of", "2026-04-14", "--policy", "tmall");
+
+        var cases = JsonDocument.Parse(Ok("cases", "list", "--db", db, "--policy", "tmall", "--format", "json").Stdout).RootElement
+            .EnumerateArray().ToDictionary(c => c.GetProperty("seller").GetString()!, c => c);
+        Assert.Equal(DateTimeOffset.Parse("2026-04-13T00:00:00+08:00", CultureInfo.InvariantCulture),
+            DateTimeOffset.Parse(cases["tt"].GetProperty("opened_at").GetString()!, CultureInfo.InvariantCulture));
+        foreach (var late in new[] { "tv", "tu" })
+        {
+            Assert.Equal(DateTimeOffset.Parse("2026-04-14T00:00:00+08:00", CultureInfo.InvariantCulture),
+                DateTimeOffset.Parse(cases[late].GetProperty("opened_at").GetString()!, CultureInfo.InvariantCulture));
+        }
+        var tv = Lines(Assert.Single(Notices(db, "tmall.agent_scorecard.tv.20260406")));
+        Assert.Equal("Agents whose first or average response was over the target from 2026-04-06 to 2026-04-12: 1", tv[0]);
+        Assert.StartsWith("li: first response 25 s, average response 25 s (target 15 s), sessions: 2;", tv[1], StringComparison.Ordinal);
+        var tu = Lines(Assert.Single(Notices(db, "tmall.agent_scorecard.tu.20260406")));
+        Assert.Equal("No agent was over the target this week.", tu[^1]);
+        var tt = Lines(Assert.Single(Notices(db, "tmall.agent_scorecard.tt.20260406")));
+        Assert.StartsWith("ma: first response 20 s", tt[1], StringComparison.Ordinal);
+    }
+
     private static List<JsonElement> Notices(string db, string id) =>
         JsonDocument.Parse(Ok("cases", "show", id, "--db", db, "--format", "json").Stdout).RootElement.GetProperty("notices").EnumerateArray().ToList();
 
