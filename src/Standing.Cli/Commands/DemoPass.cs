@@ -19,6 +19,12 @@ internal sealed class DemoPass(IEventSink ingester, string file, Instant asOf)
     private readonly List<StandingEvent> _seller = [];
     private int _line;
 
+    /// <summary>
+    /// The facts <see cref="StoreFacts"/> stored, by seller: equal to what the store gives for them as of the pass's
+    /// as-of, so the daily run that follows may take them instead of decoding the stored bytes (<see cref="KnownFacts"/>).
+    /// </summary>
+    public Dictionary<string, SellerFacts> Stored { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Every seller's facts as of the pass's as-of, in seller order: complete once <see cref="Through"/> was walked.</summary>
     public IReadOnlyList<SellerFacts> Facts => [.. _facts.OrderBy(f => f.Seller, StringComparer.Ordinal)];
 
@@ -50,6 +56,7 @@ internal sealed class DemoPass(IEventSink ingester, string file, Instant asOf)
             if (_endingAfterAsOf.Contains(facts.Seller)) continue;
             if (!rows.TryGetValue(facts.Seller, out var row) || row.Events != _eventsOf[facts.Seller]) continue;
             stored.Add(new StoredFacts(row.Seller, row.Changed, FactSnapshot.Format, FactSnapshot.Write(facts)));
+            Stored[facts.Seller] = facts;
         }
         // One transaction per chunk of sellers, as the projection stores them.
         foreach (var chunk in stored.Chunk(FactProjection.Chunk)) store.WriteFacts(chunk);
