@@ -112,17 +112,31 @@ internal static class DemoCommand
         using var ingester = new EventIngester(store);
         var pass = new DemoPass(ingester, eventsPath, asOf);
         var written = JobProgress.Run($"generating {sellers} sellers over {days} days", "sellers", progress =>
-            NdjsonEventWriter.WriteFile(eventsPath, pass.Through(SellerProgress(simulator.Generate(), sellers, progress))));
+            EventFileBehind.Write(eventsPath, pass.Through(SellerProgress(simulator.Generate(), sellers, progress))));
         var facts = pass.Facts;
         Consoles.Out.MarkupLine($"[bold]Standing demo[/]: {sellers} sellers, {days} days, {written:N0} events, {facts.Sum(f => f.Orders.Count):N0} orders → [underline]{Markup.Escape(eventsPath)}[/]");
 
-        // The store's writing thread finishes the last batches meanwhile.
-        var evaluations = Evaluate(folder, facts, asOf);
-        JobProgress.Run("storing the events in a SQLite event store", "events", progress =>
+        // The store's writing thread finishes the last batches and builds the event indexes meanwhile (one core),
+        // and the facts are stored with the events, as the daily run of another process would read them.
+        var storing = Task.Run(() =>
         {
             ingester.Complete();
-            // Stored with the events, the daily run reads these facts instead of folding the whole log again.
             pass.StoreFacts(store);
+        });
+        List<PolicyEvaluation> evaluations;
+        try
+        {
+            evaluations = Evaluate(folder, facts, asOf);
+        }
+        catch
+        {
+            // The store is closed only once its writing is over; the evaluation's failure is the one reported.
+            try { storing.Wait(); } catch (AggregateException) { }
+            throw;
+        }
+        JobProgress.Run("storing the events in a SQLite event store", "events", progress =>
+        {
+            storing.GetAwaiter().GetResult();
             progress(written, written);
         });
         return (evaluations, DemoSummary.ExampleSeller(evaluations[0]) ?? facts[0].Seller, pass.Stored);

@@ -9,14 +9,20 @@ namespace Standing.Cli.Commands;
 /// The demo's one pass over its generated events: each event is handed to the event store's ingester on
 /// its way to events.ndjson, and each seller's events are folded into its facts as soon as the seller is
 /// done (the generator writes seller after seller). No stage reads back what another one wrote, and
-/// besides the facts only one seller's events and the ingester's batches are held at a time.
+/// besides the facts only a few sellers' events and the ingester's batches are held at a time. The folds run on
+/// the thread pool while the next sellers are generated (the generating thread is the pass's slowest stage):
+/// at most <see cref="FoldsAhead"/> at once, their facts put in seller order at the end.
 /// </summary>
 internal sealed class DemoPass(IEventSink ingester, string file, Instant asOf)
 {
+    /// <summary>Sellers being folded while the next ones are generated: enough to keep a core busy, few enough to hold little.</summary>
+    private const int FoldsAhead = 4;
+
     private readonly List<SellerFacts> _facts = [];
+    private readonly Queue<Task<IReadOnlyList<SellerFacts>>> _folding = new();
     private readonly Dictionary<string, long> _eventsOf = new(StringComparer.Ordinal);
     private readonly HashSet<string> _endingAfterAsOf = new(StringComparer.Ordinal);
-    private readonly List<StandingEvent> _seller = [];
+    private List<StandingEvent> _seller = [];
     private int _line;
 
     /// <summary>
@@ -26,7 +32,14 @@ internal sealed class DemoPass(IEventSink ingester, string file, Instant asOf)
     public Dictionary<string, SellerFacts> Stored { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Every seller's facts as of the pass's as-of, in seller order: complete once <see cref="Through"/> was walked.</summary>
-    public IReadOnlyList<SellerFacts> Facts => [.. _facts.OrderBy(f => f.Seller, StringComparer.Ordinal)];
+    public IReadOnlyList<SellerFacts> Facts
+    {
+        get
+        {
+            FinishFolds();
+            return [.. _facts.OrderBy(f => f.Seller, StringComparer.Ordinal)];
+        }
+    }
 
     /// <summary>The events, passed through unchanged, each one also given to the ingester at its line of the file.</summary>
     public IEnumerable<StandingEvent> Through(IEnumerable<StandingEvent> events)
@@ -49,6 +62,7 @@ internal sealed class DemoPass(IEventSink ingester, string file, Instant asOf)
     /// </summary>
     public int StoreFacts(IEventStore store)
     {
+        FinishFolds();
         var rows = store.Sellers().ToDictionary(r => r.Seller, StringComparer.Ordinal);
         var stored = new List<StoredFacts>();
         foreach (var facts in _facts)
@@ -70,7 +84,15 @@ internal sealed class DemoPass(IEventSink ingester, string file, Instant asOf)
         // Folding per seller relies on each seller's events coming together; a seller met twice would get two facts.
         if (!_eventsOf.TryAdd(seller, _seller.Count)) throw new InvalidOperationException($"the generator gave seller {seller}'s events in two stretches");
         if (_seller.Exists(e => e.At >= asOf)) _endingAfterAsOf.Add(seller);
-        _facts.AddRange(FactFolder.Fold(_seller, asOf));
-        _seller.Clear();
+        var events = _seller;
+        _folding.Enqueue(Task.Run(() => FactFolder.Fold(events, asOf)));
+        if (_folding.Count > FoldsAhead) _facts.AddRange(_folding.Dequeue().GetAwaiter().GetResult());
+        _seller = new List<StandingEvent>(events.Count);
+    }
+
+    /// <summary>Waits for the sellers still being folded (a fold that failed throws here).</summary>
+    private void FinishFolds()
+    {
+        while (_folding.Count > 0) _facts.AddRange(_folding.Dequeue().GetAwaiter().GetResult());
     }
 }
