@@ -110,7 +110,8 @@ internal static class DemoCommand
         foreach (var suffix in (string[])["", "-wal", "-shm"]) File.Delete(storePath + suffix);
         using var store = EventStore.Open(storePath, create: true);
         using var ingester = new EventIngester(store);
-        var pass = new DemoPass(ingester, eventsPath, asOf);
+        var evaluators = BuiltInPacks.Ids.Select(id => new PolicyEvaluator(BuiltInPacks.Load(id))).ToList();
+        var pass = new DemoPass(ingester, eventsPath, asOf, evaluators);
         var written = JobProgress.Run($"generating {sellers} sellers over {days} days", "sellers", progress =>
             EventFileBehind.Write(eventsPath, pass.Through(SellerProgress(simulator.Generate(), sellers, progress))));
         var facts = pass.Facts;
@@ -126,7 +127,7 @@ internal static class DemoCommand
         List<PolicyEvaluation> evaluations;
         try
         {
-            evaluations = Evaluate(folder, facts, asOf);
+            evaluations = Evaluate(folder, facts, asOf, evaluators, pass);
         }
         catch
         {
@@ -179,19 +180,22 @@ internal static class DemoCommand
         TextWrap.Unwrapped(console, $"  pages: {listen}/sign-in (paste a key: the admin key opens {listen}/overview, the seller key {listen}/sellers/{seller})");
     }
 
-    /// <summary>Every built-in pack evaluated on the facts, each one's results written to results-&lt;pack&gt;.json.</summary>
-    private static List<PolicyEvaluation> Evaluate(string folder, IReadOnlyList<SellerFacts> facts, Instant asOf)
+    /// <summary>
+    /// Every built-in pack evaluated on the facts (those that judge each seller alone were evaluated seller by seller
+    /// on the way), each one's results written to results-&lt;pack&gt;.json.
+    /// </summary>
+    private static List<PolicyEvaluation> Evaluate(string folder, IReadOnlyList<SellerFacts> facts, Instant asOf, List<PolicyEvaluator> evaluators, DemoPass pass)
     {
         var evaluations = new List<PolicyEvaluation>();
         JobProgress.Run("evaluating every pack", "packs", progress =>
         {
-            foreach (var id in BuiltInPacks.Ids)
+            foreach (var evaluator in evaluators)
             {
-                var evaluation = new PolicyEvaluator(BuiltInPacks.Load(id)).Evaluate(facts, asOf);
+                var evaluation = pass.EvaluatedOnTheWay(evaluator) ?? evaluator.Evaluate(facts, asOf);
                 evaluations.Add(evaluation);
-                using var file = File.Create(Path.Combine(folder, $"results-{id}.json"));
+                using var file = File.Create(Path.Combine(folder, $"results-{evaluator.Policy.Id}.json"));
                 EvaluationDocument.Write(file, [evaluation], explain: false);
-                progress(evaluations.Count, BuiltInPacks.Ids.Count);
+                progress(evaluations.Count, evaluators.Count);
             }
         });
         return evaluations;
