@@ -14,7 +14,9 @@ namespace Standing.Enforcement;
 /// out) and lets the policy's machine carry each seller's cases forward. Pure: what to store comes
 /// back as the changed case books. A job may pass the sellers a batch at a time, with the
 /// <see cref="PeerPool"/> of all of them; <c>seen</c>, when given, receives the evaluation each seller's
-/// machine saw (a backtest counts statuses from them without evaluating twice).
+/// machine saw (a backtest counts statuses from them without evaluating twice); <c>evaluated</c>, when given,
+/// holds every seller's evaluation under <c>policy</c> at <c>asOf</c> already made (the demo evaluates every pack
+/// before its run), used instead of evaluating the batch again.
 /// </summary>
 public static class EnforcementRun
 {
@@ -28,12 +30,14 @@ public static class EnforcementRun
         IReadOnlyDictionary<string, List<Dispute>> disputesBySeller,
         Instant? previousRun = null,
         PeerPool? peers = null,
-        SellerEvaluation[]? seen = null)
+        SellerEvaluation[]? seen = null,
+        IReadOnlyDictionary<string, SellerEvaluation>? evaluated = null)
     {
         var evaluator = new PolicyEvaluator(policy);
         // All sellers at once, or a batch of them judged against the pool of all: a standard that compares
         // sellers (Prom.ua) needs every one of them.
-        var evaluated = (peers is null ? evaluator.Evaluate(sellers, asOf) : evaluator.Evaluate(sellers, asOf, peers)).Sellers.ToDictionary(s => s.Seller, StringComparer.Ordinal);
+        if (evaluated is null || !sellers.All(s => evaluated.ContainsKey(s.Seller)))
+            evaluated = (peers is null ? evaluator.Evaluate(sellers, asOf) : evaluator.Evaluate(sellers, asOf, peers)).Sellers.ToDictionary(s => s.Seller, StringComparer.Ordinal);
         var books = new CaseBook[sellers.Count];
         Parallel.For(0, sellers.Count, i =>
         {

@@ -77,13 +77,14 @@ internal static class DemoCommand
         var simulator = new MarketplaceSimulator(new SimulationOptions { Seed = seed, Sellers = sellers, Days = days, End = asOf });
 
         var storePath = Path.Combine(folder, "standing.db");
-        // The facts are dropped here, before the run reads its own from the store: they are not held twice.
-        var (evaluations, example) = GenerateAndEvaluate(simulator, folder, eventsPath, storePath, asOf);
+        var (evaluations, example, stored) = GenerateAndEvaluate(simulator, folder, eventsPath, storePath, asOf);
         DemoSummary.Write(console, evaluations, simulator.Profiles.ToDictionary(p => p.Seller, p => p.Kind));
 
         console.WriteLine();
         console.MarkupLine($"Enforcement on the event store [underline]{Markup.Escape(storePath)}[/]:");
-        var enforced = RunCommand.Run(storePath, endText, null, null, null, null, null);
+        // The run takes the facts just folded and stored, and the packs' evaluations of them, instead of decoding
+        // the stored facts and evaluating every pack again: the same cases and notices, for less.
+        var enforced = RunCommand.Run(storePath, endText, null, null, null, null, null, known: new KnownFacts(asOf, stored, evaluations));
         if (enforced != ExitCodes.Ok) return enforced;
 
         console.WriteLine();
@@ -99,32 +100,47 @@ internal static class DemoCommand
     /// <summary>
     /// One pass over the generated marketplace: its events go to events.ndjson and to a fresh SQLite event store (the
     /// demo's own file, replaced on every run) as they are generated, each seller folded once its events are done;
-    /// then every pack is evaluated on those facts and the facts are stored with the events. Returns the evaluations
-    /// and the seller the hints use as their example.
+    /// then every pack is evaluated on those facts and the facts are stored with the events. Returns the evaluations,
+    /// the seller the hints use as their example and the facts stored, by seller.
     /// </summary>
-    private static (List<PolicyEvaluation> Evaluations, string Example) GenerateAndEvaluate(
+    private static (List<PolicyEvaluation> Evaluations, string Example, IReadOnlyDictionary<string, SellerFacts> Stored) GenerateAndEvaluate(
         MarketplaceSimulator simulator, string folder, string eventsPath, string storePath, Instant asOf)
     {
         var (sellers, days) = (simulator.Options.Sellers, simulator.Options.Days);
         foreach (var suffix in (string[])["", "-wal", "-shm"]) File.Delete(storePath + suffix);
         using var store = EventStore.Open(storePath, create: true);
         using var ingester = new EventIngester(store);
-        var pass = new DemoPass(ingester, eventsPath, asOf);
+        var evaluators = BuiltInPacks.Ids.Select(id => new PolicyEvaluator(BuiltInPacks.Load(id))).ToList();
+        var pass = new DemoPass(ingester, eventsPath, asOf, evaluators);
         var written = JobProgress.Run($"generating {sellers} sellers over {days} days", "sellers", progress =>
-            NdjsonEventWriter.WriteFile(eventsPath, pass.Through(SellerProgress(simulator.Generate(), sellers, progress))));
+            EventFileBehind.Write(eventsPath, pass.Through(SellerProgress(simulator.Generate(), sellers, progress))));
         var facts = pass.Facts;
         Consoles.Out.MarkupLine($"[bold]Standing demo[/]: {sellers} sellers, {days} days, {written:N0} events, {facts.Sum(f => f.Orders.Count):N0} orders → [underline]{Markup.Escape(eventsPath)}[/]");
 
-        // The store's writing thread finishes the last batches meanwhile.
-        var evaluations = Evaluate(folder, facts, asOf);
-        JobProgress.Run("storing the events in a SQLite event store", "events", progress =>
+        // The store's writing thread finishes the last batches and builds the event indexes meanwhile (one core),
+        // and the facts are stored with the events, as the daily run of another process would read them.
+        var storing = Task.Run(() =>
         {
             ingester.Complete();
-            // Stored with the events, the daily run reads these facts instead of folding the whole log again.
             pass.StoreFacts(store);
+        });
+        List<PolicyEvaluation> evaluations;
+        try
+        {
+            evaluations = Evaluate(folder, facts, asOf, evaluators, pass);
+        }
+        catch
+        {
+            // The store is closed only once its writing is over; the evaluation's failure is the one reported.
+            try { storing.Wait(); } catch (AggregateException) { }
+            throw;
+        }
+        JobProgress.Run("storing the events in a SQLite event store", "events", progress =>
+        {
+            storing.GetAwaiter().GetResult();
             progress(written, written);
         });
-        return (evaluations, DemoSummary.ExampleSeller(evaluations[0]) ?? facts[0].Seller);
+        return (evaluations, DemoSummary.ExampleSeller(evaluations[0]) ?? facts[0].Seller, pass.Stored);
     }
 
     /// <summary>The generated events, passed through, reporting each seller begun (the generator writes seller after seller).</summary>
@@ -164,19 +180,22 @@ internal static class DemoCommand
         TextWrap.Unwrapped(console, $"  pages: {listen}/sign-in (paste a key: the admin key opens {listen}/overview, the seller key {listen}/sellers/{seller})");
     }
 
-    /// <summary>Every built-in pack evaluated on the facts, each one's results written to results-&lt;pack&gt;.json.</summary>
-    private static List<PolicyEvaluation> Evaluate(string folder, IReadOnlyList<SellerFacts> facts, Instant asOf)
+    /// <summary>
+    /// Every built-in pack evaluated on the facts (those that judge each seller alone were evaluated seller by seller
+    /// on the way), each one's results written to results-&lt;pack&gt;.json.
+    /// </summary>
+    private static List<PolicyEvaluation> Evaluate(string folder, IReadOnlyList<SellerFacts> facts, Instant asOf, List<PolicyEvaluator> evaluators, DemoPass pass)
     {
         var evaluations = new List<PolicyEvaluation>();
         JobProgress.Run("evaluating every pack", "packs", progress =>
         {
-            foreach (var id in BuiltInPacks.Ids)
+            foreach (var evaluator in evaluators)
             {
-                var evaluation = new PolicyEvaluator(BuiltInPacks.Load(id)).Evaluate(facts, asOf);
+                var evaluation = pass.EvaluatedOnTheWay(evaluator) ?? evaluator.Evaluate(facts, asOf);
                 evaluations.Add(evaluation);
-                using var file = File.Create(Path.Combine(folder, $"results-{id}.json"));
+                using var file = File.Create(Path.Combine(folder, $"results-{evaluator.Policy.Id}.json"));
                 EvaluationDocument.Write(file, [evaluation], explain: false);
-                progress(evaluations.Count, BuiltInPacks.Ids.Count);
+                progress(evaluations.Count, evaluators.Count);
             }
         });
         return evaluations;

@@ -89,7 +89,7 @@ internal static class RunCommand
 
     internal static int Run(string db, string? asOfText, string? from, string? to, string[]? policyRefs, string? folder, string[]? webhooks,
         string folderFlag = SinkOptions.FolderName, string webhookFlag = SinkOptions.WebhookName, int batchSize = FactProjection.Chunk,
-        IReadOnlyList<string?>? secrets = null, string marketplace = MarketplaceId.Default, Action? batchStored = null)
+        IReadOnlyList<string?>? secrets = null, string marketplace = MarketplaceId.Default, Action? batchStored = null, KnownFacts? known = null)
     {
         var stderr = Consoles.Error;
         var stdout = Consoles.Out;
@@ -189,7 +189,7 @@ internal static class RunCommand
                     first = end;
                     progress(first, ordered.Count);
                 }
-                if (oneDay.Count > 0) RunOneDay(projection!, oneDay, batchSize, disputes, stdout);
+                if (oneDay.Count > 0) RunOneDay(projection!, known, oneDay, batchSize, disputes, stdout);
             });
             writer.Flush();
             ReportOverdue(store, last, stdout);
@@ -229,7 +229,7 @@ internal static class RunCommand
     /// (<see cref="RunPooled"/>). Each policy runs once here, so the policies' runs are independent of one another;
     /// each batch's changed books are stored as it ends, and each one's run recorded at the end, in rising as-of.
     /// </summary>
-    private static void RunOneDay(FactProjection projection, List<(Instant AsOf, List<RunStep> Steps)> groups, int batchSize,
+    private static void RunOneDay(FactProjection projection, KnownFacts? known, List<(Instant AsOf, List<RunStep> Steps)> groups, int batchSize,
         Dictionary<string, List<Dispute>> disputes, IAnsiConsole stdout)
     {
         var batches = projection.Batches(groups.Max(g => g.AsOf), batchSize).ToList();
@@ -246,10 +246,10 @@ internal static class RunCommand
         var byAsOf = groups.ToDictionary(g => g.AsOf, g => g.Steps);
         foreach (var rows in batches)
         {
-            foreach (var (asOf, facts) in projection.FactsAsOf(byAsOf.Keys.ToList(), rows))
+            foreach (var (asOf, facts) in KnownFacts.FactsAsOf(known, projection, byAsOf.Keys.ToList(), rows))
             {
                 var direct = byAsOf[asOf].Where(s => !pools.ContainsKey(s)).ToList();
-                if (direct.Count > 0) RunBatch(asOf, facts, direct, disputes);
+                if (direct.Count > 0) RunBatch(asOf, facts, direct, disputes, known);
                 foreach (var step in byAsOf[asOf].Where(pools.ContainsKey)) pools[step].Builder.Add(facts);
             }
         }
@@ -260,7 +260,7 @@ internal static class RunCommand
             foreach (var step in group.Where(pools.ContainsKey))
             {
                 step.Pool = pools[step].Builder.Judge();
-                if (RunPooled(projection, asOf, step, pools[step].Evaluator, batches, batchSize, disputes)) continue;
+                if (RunPooled(projection, known, asOf, step, pools[step].Evaluator, batches, batchSize, disputes)) continue;
                 if (!again.TryGetValue(asOf, out var steps)) again[asOf] = steps = [];
                 steps.Add(step);
             }
@@ -269,7 +269,7 @@ internal static class RunCommand
         {
             foreach (var rows in batches)
             {
-                foreach (var (asOf, facts) in projection.FactsAsOf(again.Keys.ToList(), rows)) RunBatch(asOf, facts, again[asOf], disputes);
+                foreach (var (asOf, facts) in KnownFacts.FactsAsOf(known, projection, again.Keys.ToList(), rows)) RunBatch(asOf, facts, again[asOf], disputes, known);
             }
         }
         foreach (var (asOf, group) in groups) Finish(asOf, group, stdout);
@@ -280,7 +280,7 @@ internal static class RunCommand
     /// the pool, and the facts of only the sellers its machine may act on read again, a batch at a time. False (nothing
     /// done) when the pool cannot stand for the facts.
     /// </summary>
-    private static bool RunPooled(FactProjection projection, Instant asOf, RunStep step, PolicyEvaluator evaluator,
+    private static bool RunPooled(FactProjection projection, KnownFacts? known, Instant asOf, RunStep step, PolicyEvaluator evaluator,
         List<IReadOnlyList<SellerProjection>> batches, int batchSize, Dictionary<string, List<Dispute>> disputes)
     {
         var pool = step.Pool!;
@@ -297,13 +297,14 @@ internal static class RunCommand
         var wanted = sellers.ToHashSet(StringComparer.Ordinal);
         foreach (var rows in batches.SelectMany(b => b).Where(r => wanted.Contains(r.Seller)).Chunk(batchSize))
         {
-            RunBatch(asOf, projection.FactsAsOf(asOf, rows), [step], disputes, countSellers: false);
+            RunBatch(asOf, KnownFacts.FactsAsOf(known, projection, asOf, rows), [step], disputes, known, countSellers: false);
         }
         return true;
     }
 
     /// <summary>Evaluates one batch of sellers' facts at one as-of under each step's policy and advances their cases.</summary>
-    private static void RunBatch(Instant asOf, IReadOnlyList<SellerFacts> facts, List<RunStep> group, Dictionary<string, List<Dispute>> disputes, bool countSellers = true)
+    private static void RunBatch(Instant asOf, IReadOnlyList<SellerFacts> facts, List<RunStep> group, Dictionary<string, List<Dispute>> disputes,
+        KnownFacts? known = null, bool countSellers = true)
     {
         var events = facts.ToDictionary(f => f.Seller, MachineEvents.Of, StringComparer.Ordinal);
         foreach (var step in group)
@@ -319,7 +320,8 @@ internal static class RunCommand
                 continue;
             }
             var cases = facts.Where(f => step.Cases.Contains(f.Seller)).ToDictionary(f => f.Seller, f => step.Cases[f.Seller].ToList(), StringComparer.Ordinal);
-            step.Keep(EnforcementRun.Advance(step.Policy, step.Machine, asOf, facts, events, cases, disputes, step.Previous, step.Pool));
+            step.Keep(EnforcementRun.Advance(step.Policy, step.Machine, asOf, facts, events, cases, disputes, step.Previous, step.Pool,
+                evaluated: KnownFacts.Evaluated(known, step.Policy, asOf)));
         }
     }
 
