@@ -85,6 +85,7 @@ public sealed class SqliteFirstLoadFactsTests : IDisposable
         {
             var row = new object?[reader.FieldCount];
             reader.GetValues(row!);
+            for (var i = 0; i < row.Length; i++) if (row[i] is byte[] bytes) row[i] = Convert.ToHexString(bytes); // compared by value
             rows.Add(row);
         }
         return rows;
