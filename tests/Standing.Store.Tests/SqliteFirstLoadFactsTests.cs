@@ -69,7 +69,10 @@ public sealed class SqliteFirstLoadFactsTests : IDisposable
             ingester.Complete();
             loaded = ingester.Loaded;
         }
-        new FactProjection(store).Refresh(loaded);
+        var projection = new FactProjection(store);
+        projection.Refresh(loaded);
+        // Kept events serve every seller (the store holds no other), or none.
+        Assert.Equal(loaded is null ? 0 : 9, projection.LastFromLoad);
         return loaded is not null;
     }
 

@@ -10,6 +10,9 @@ namespace Standing.Data.Store;
 /// </summary>
 public sealed partial class FactProjection
 {
+    /// <summary>How many sellers the last <see cref="Refresh(IReadOnlyList{StandingEvent}, Action{long, long})"/> folded from the loaded events.</summary>
+    public int LastFromLoad { get; private set; }
+
     /// <summary>
     /// What <see cref="Refresh(Action{long, long})"/> does, taking a stale seller's events from <paramref name="loaded"/>
     /// (events stored by a load into an empty store, in log order) when the store holds exactly as many events of that
@@ -20,6 +23,7 @@ public sealed partial class FactProjection
     /// </summary>
     public IReadOnlyList<string> Refresh(IReadOnlyList<StandingEvent>? loaded, Action<long, long>? progress = null)
     {
+        LastFromLoad = 0;
         if (loaded is null || loaded.Count == 0) return Refresh(progress);
         var rows = store.Sellers();
         // Another writer's events in the store (one that wrote during the load) may also have moved some of the load's
@@ -31,6 +35,7 @@ public sealed partial class FactProjection
         var fromMemory = stale.Where(r => bySeller.Count(r.Seller) == r.Events).ToList();
         var fromLog = stale.Where(r => bySeller.Count(r.Seller) != r.Events).ToList();
         LastStored = 0;
+        LastFromLoad = fromMemory.Count;
         var done = 0;
         for (var i = 0; i < fromMemory.Count; i += Chunk)
         {
