@@ -119,11 +119,12 @@ internal static class IngestCommand
             ingested = ingester.Complete();
             summary = IngestSummary.Sum(ingested.Select(m => m.Summary));
             // The facts of the sellers this load touched and could not advance (and of any left stale before)
-            // are folded again and stored now, so that every job after it reads facts, never the log.
+            // are folded again and stored now, so that every job after it reads facts, never the log; a first
+            // load folds them from the events it kept in memory.
             foreach (var marketplace in ingested)
             {
                 var projection = new FactProjection(marketplace.Store);
-                JobProgress.Run(ingested.Count == 1 ? "folding facts" : $"folding facts of {marketplace.Marketplace}", "sellers", progress => projection.Refresh(progress));
+                JobProgress.Run(ingested.Count == 1 ? "folding facts" : $"folding facts of {marketplace.Marketplace}", "sellers", progress => projection.Refresh(marketplace.Loaded, progress));
                 factsStored += projection.LastStored;
             }
         }

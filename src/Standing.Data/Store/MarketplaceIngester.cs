@@ -4,8 +4,11 @@ using Standing.Data.Ndjson;
 
 namespace Standing.Data.Store;
 
-/// <summary>What an ingest stored for one marketplace, in that marketplace's own store.</summary>
-public sealed record MarketplaceIngest(string Marketplace, IEventStore Store, IngestSummary Summary);
+/// <summary>
+/// What an ingest stored for one marketplace, in that marketplace's own store; <paramref name="Loaded"/>: the events of
+/// a first load into it, in log order, when they were kept (<see cref="EventIngester.Loaded"/>).
+/// </summary>
+public sealed record MarketplaceIngest(string Marketplace, IEventStore Store, IngestSummary Summary, IReadOnlyList<StandingEvent>? Loaded = null);
 
 /// <summary>
 /// Routes each event to its marketplace's store (<see cref="MarketplaceStores"/>), one
@@ -69,7 +72,8 @@ public sealed class MarketplaceIngester : IEventSink, IDisposable
         var done = new List<MarketplaceIngest>();
         foreach (var (marketplace, (store, ingester)) in _marketplaces)
         {
-            done.Add(new MarketplaceIngest(marketplace, store, ingester.Complete()));
+            var summary = ingester.Complete();
+            done.Add(new MarketplaceIngest(marketplace, store, summary, ingester.Loaded));
         }
         return [.. done.Where(m => MarketplaceId.IsDefault(m.Marketplace)), .. done.Where(m => !MarketplaceId.IsDefault(m.Marketplace))];
     }
