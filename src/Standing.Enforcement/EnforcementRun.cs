@@ -17,6 +17,8 @@ namespace Standing.Enforcement;
 /// machine saw (a backtest counts statuses from them without evaluating twice); <c>evaluated</c>, when given,
 /// holds every seller's evaluation under <c>policy</c> at <c>asOf</c> already made (the demo evaluates every pack
 /// before its run), used instead of evaluating the batch again.
+/// is the sellers' evaluation under the policy at the as-of, already made (a backtest makes its two rule sets'
+/// from one measurement).
 /// </summary>
 public static class EnforcementRun
 {
@@ -32,12 +34,17 @@ public static class EnforcementRun
         PeerPool? peers = null,
         SellerEvaluation[]? seen = null,
         IReadOnlyDictionary<string, SellerEvaluation>? evaluated = null)
+        PolicyEvaluation? evaluated = null)
     {
         var evaluator = new PolicyEvaluator(policy);
         // All sellers at once, or a batch of them judged against the pool of all: a standard that compares
         // sellers (Prom.ua) needs every one of them.
         if (evaluated is null || !sellers.All(s => evaluated.ContainsKey(s.Seller)))
             evaluated = (peers is null ? evaluator.Evaluate(sellers, asOf) : evaluator.Evaluate(sellers, asOf, peers)).Sellers.ToDictionary(s => s.Seller, StringComparer.Ordinal);
+        if (evaluated is not null && (!ReferenceEquals(evaluated.Policy, policy) || evaluated.AsOf != asOf))
+            throw new ArgumentException("the evaluation given is of another policy or as-of", nameof(evaluated));
+        var made = evaluated ?? (peers is null ? evaluator.Evaluate(sellers, asOf) : evaluator.Evaluate(sellers, asOf, peers));
+        var bySeller = made.Sellers.ToDictionary(s => s.Seller, StringComparer.Ordinal);
         var books = new CaseBook[sellers.Count];
         Parallel.For(0, sellers.Count, i =>
         {
@@ -51,7 +58,7 @@ public static class EnforcementRun
             }
             var events = eventsBySeller.TryGetValue(seller, out var all) ? all.Where(e => e.At < asOf).ToList() : [];
             var book = new CaseBook(seller, policy.Id, casesBySeller.TryGetValue(seller, out var cases) ? cases : [], policy.Version);
-            var evaluation = ReferenceEquals(sellerEvaluator, evaluator) ? evaluated[seller] : sellerEvaluator.EvaluateSeller(facts, asOf);
+            var evaluation = ReferenceEquals(sellerEvaluator, evaluator) ? bySeller[seller] : sellerEvaluator.EvaluateSeller(facts, asOf);
             if (seen is not null) seen[i] = evaluation;
             machine.Advance(new MachineInput
             {
@@ -61,9 +68,10 @@ public static class EnforcementRun
                 Facts = facts,
                 Events = events,
                 PreviousRun = previousRun,
-                Explained = () => ReferenceEquals(sellerEvaluator, evaluator)
-                    ? (peers is null ? evaluator.Evaluate(sellers, asOf, explain: true, only: seller) : evaluator.Evaluate(sellers, asOf, peers, explain: true, only: seller)).Sellers[0]
-                    : sellerEvaluator.EvaluateSeller(facts, asOf, explain: true),
+                // A seller judged alone when the standard compares none: the same evaluation, without a loop over the others.
+                Explained = () => !ReferenceEquals(sellerEvaluator, evaluator) || !evaluator.ComparesSellers
+                    ? sellerEvaluator.EvaluateSeller(facts, asOf, explain: true)
+                    : (peers is null ? evaluator.Evaluate(sellers, asOf, explain: true, only: seller) : evaluator.Evaluate(sellers, asOf, peers, explain: true, only: seller)).Sellers[0],
             }, book);
             books[i] = book;
         });

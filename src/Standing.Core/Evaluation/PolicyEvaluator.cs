@@ -9,7 +9,7 @@ namespace Standing.Core.Evaluation;
 /// Evaluates one policy for many sellers, in four steps: each seller's measured metrics; the metrics
 /// judged against the other sellers (peer standards); scores over the seller's results; the rules.
 /// </summary>
-public sealed class PolicyEvaluator
+public sealed partial class PolicyEvaluator
 {
     /// <summary>One per metric, in policy order; null for a score (computed from the others).</summary>
     private readonly MetricCalculator?[] _calculators;

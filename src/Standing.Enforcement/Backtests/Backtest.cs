@@ -23,6 +23,8 @@ namespace Standing.Enforcement.Backtests;
 public sealed class Backtest
 {
     private readonly Dictionary<string, FateChange> _changes = new(StringComparer.Ordinal);
+    private readonly PolicyEvaluator _baseline;
+    private readonly PolicyEvaluator _candidate;
 
     public Backtest(Policy baseline, Policy candidate, IReadOnlyList<LocalDate> days)
     {
@@ -31,7 +33,10 @@ public sealed class Backtest
         Days = days;
         Baseline = new BacktestSide(baseline, days);
         Candidate = new BacktestSide(candidate, days);
-        ComparesSellers = new PolicyEvaluator(baseline).ComparesSellers || new PolicyEvaluator(candidate).ComparesSellers;
+        _baseline = new PolicyEvaluator(baseline);
+        _candidate = new PolicyEvaluator(candidate);
+        ComparesSellers = _baseline.ComparesSellers || _candidate.ComparesSellers;
+        MeasuresOnce = !ComparesSellers && _baseline.MeasuresAlike(_candidate);
     }
 
     public IReadOnlyList<LocalDate> Days { get; }
@@ -40,6 +45,13 @@ public sealed class Backtest
 
     /// <summary>One of the rule sets judges sellers against each other: replay every seller as one batch.</summary>
     public bool ComparesSellers { get; }
+
+    /// <summary>
+    /// The two rule sets measure alike (<see cref="MeasuredAlike"/>: only their standards, rules and enforcement
+    /// differ): on a day both start at the same instant, each seller is measured once and each rule set judges that
+    /// measurement. Otherwise each rule set measures for itself.
+    /// </summary>
+    public bool MeasuresOnce { get; }
 
     /// <summary>The sellers whose fate differs, by first day then seller.</summary>
     public IReadOnlyList<FateChange> Changes =>
@@ -69,10 +81,11 @@ public sealed class Backtest
                 // and counts), so they are stepped at once, the candidate beside the baseline. Each side's
                 // result is the same whichever finishes first; they meet in Compare.
                 var facts = factsAsOf(Baseline.AsOfs[d]);
+                var (measuredBaseline, measuredCandidate) = MeasuresOnce ? _baseline.EvaluateAlike(_candidate, facts, Baseline.AsOfs[d]) : (null, null);
                 var events = Baseline.Machine is not null || Candidate.Machine is not null ? MachineEventsOf(facts) : null;
                 var day = d;
-                var beside = Task.Run(() => Step(Candidate, day, facts, disputes, events));
-                baseline = Step(Baseline, d, facts, disputes, events);
+                var beside = Task.Run(() => Step(Candidate, day, facts, disputes, events, measuredCandidate));
+                baseline = Step(Baseline, d, facts, disputes, events, measuredBaseline);
                 candidate = beside.GetAwaiter().GetResult();
             }
             else if (Baseline.AsOfs[d] < Candidate.AsOfs[d])
@@ -97,7 +110,7 @@ public sealed class Backtest
         facts.ToDictionary(f => f.Seller, MachineEvents.Of, StringComparer.Ordinal);
 
     private Dictionary<string, Judged> Step(BacktestSide side, int d, IReadOnlyList<SellerFacts> facts, IReadOnlyDictionary<string, List<Dispute>> disputes,
-        Dictionary<string, List<StandingEvent>>? events = null)
+        Dictionary<string, List<StandingEvent>>? events = null, PolicyEvaluation? evaluated = null)
     {
         var asOf = side.AsOfs[d];
         var day = side.Days[d];
@@ -107,7 +120,7 @@ public sealed class Backtest
         {
             var seen = new SellerEvaluation[facts.Count];
             events ??= MachineEventsOf(facts);
-            var books = EnforcementRun.Advance(side.Policy, machine, asOf, facts, events, side.Cases, disputes, d == 0 ? null : side.AsOfs[d - 1], seen: seen);
+            var books = EnforcementRun.Advance(side.Policy, machine, asOf, facts, events, side.Cases, disputes, d == 0 ? null : side.AsOfs[d - 1], seen: seen, evaluated: evaluated);
             foreach (var book in books)
             {
                 if (!side.Cases.TryGetValue(book.Seller, out var cases)) side.Cases[book.Seller] = cases = [];
@@ -134,7 +147,7 @@ public sealed class Backtest
         else
         {
             // Evaluated and reported only: an outcome triggered stands for the action it names.
-            foreach (var e in new PolicyEvaluator(side.Policy).Evaluate(facts, asOf).Sellers)
+            foreach (var e in (evaluated ?? new PolicyEvaluator(side.Policy).Evaluate(facts, asOf)).Sellers)
             {
                 var fate = e.Outcomes.Where(o => o.Triggered).Select(o => o.Outcome).Distinct().Order(StringComparer.Ordinal).ToArray();
                 var before = side.Previous.GetValueOrDefault(e.Seller) ?? [];
