@@ -16,9 +16,8 @@ namespace Standing.Enforcement;
 /// <see cref="PeerPool"/> of all of them; <c>seen</c>, when given, receives the evaluation each seller's
 /// machine saw (a backtest counts statuses from them without evaluating twice); <c>evaluated</c>, when given,
 /// holds every seller's evaluation under <c>policy</c> at <c>asOf</c> already made (the demo evaluates every pack
-/// before its run), used instead of evaluating the batch again.
-/// is the sellers' evaluation under the policy at the as-of, already made (a backtest makes its two rule sets'
-/// from one measurement).
+/// before its run; a backtest makes its two rule sets' from one measurement), used instead of evaluating the batch
+/// again when it holds every seller of the batch.
 /// </summary>
 public static class EnforcementRun
 {
@@ -34,17 +33,12 @@ public static class EnforcementRun
         PeerPool? peers = null,
         SellerEvaluation[]? seen = null,
         IReadOnlyDictionary<string, SellerEvaluation>? evaluated = null)
-        PolicyEvaluation? evaluated = null)
     {
         var evaluator = new PolicyEvaluator(policy);
         // All sellers at once, or a batch of them judged against the pool of all: a standard that compares
         // sellers (Prom.ua) needs every one of them.
         if (evaluated is null || !sellers.All(s => evaluated.ContainsKey(s.Seller)))
             evaluated = (peers is null ? evaluator.Evaluate(sellers, asOf) : evaluator.Evaluate(sellers, asOf, peers)).Sellers.ToDictionary(s => s.Seller, StringComparer.Ordinal);
-        if (evaluated is not null && (!ReferenceEquals(evaluated.Policy, policy) || evaluated.AsOf != asOf))
-            throw new ArgumentException("the evaluation given is of another policy or as-of", nameof(evaluated));
-        var made = evaluated ?? (peers is null ? evaluator.Evaluate(sellers, asOf) : evaluator.Evaluate(sellers, asOf, peers));
-        var bySeller = made.Sellers.ToDictionary(s => s.Seller, StringComparer.Ordinal);
         var books = new CaseBook[sellers.Count];
         Parallel.For(0, sellers.Count, i =>
         {
@@ -58,7 +52,7 @@ public static class EnforcementRun
             }
             var events = eventsBySeller.TryGetValue(seller, out var all) ? all.Where(e => e.At < asOf).ToList() : [];
             var book = new CaseBook(seller, policy.Id, casesBySeller.TryGetValue(seller, out var cases) ? cases : [], policy.Version);
-            var evaluation = ReferenceEquals(sellerEvaluator, evaluator) ? bySeller[seller] : sellerEvaluator.EvaluateSeller(facts, asOf);
+            var evaluation = ReferenceEquals(sellerEvaluator, evaluator) ? evaluated[seller] : sellerEvaluator.EvaluateSeller(facts, asOf);
             if (seen is not null) seen[i] = evaluation;
             machine.Advance(new MachineInput
             {

@@ -109,6 +109,12 @@ public sealed class Backtest
     private static Dictionary<string, List<StandingEvent>> MachineEventsOf(IReadOnlyList<SellerFacts> facts) =>
         facts.ToDictionary(f => f.Seller, MachineEvents.Of, StringComparer.Ordinal);
 
+    /// <summary>A shared measurement's evaluation by seller, refused when it is of another policy or as-of.</summary>
+    private static Dictionary<string, SellerEvaluation> CheckedBySeller(PolicyEvaluation evaluated, Policy policy, Instant asOf) =>
+        ReferenceEquals(evaluated.Policy, policy) && evaluated.AsOf == asOf
+            ? evaluated.Sellers.ToDictionary(s => s.Seller, StringComparer.Ordinal)
+            : throw new ArgumentException("the evaluation given is of another policy or as-of", nameof(evaluated));
+
     private Dictionary<string, Judged> Step(BacktestSide side, int d, IReadOnlyList<SellerFacts> facts, IReadOnlyDictionary<string, List<Dispute>> disputes,
         Dictionary<string, List<StandingEvent>>? events = null, PolicyEvaluation? evaluated = null)
     {
@@ -120,7 +126,8 @@ public sealed class Backtest
         {
             var seen = new SellerEvaluation[facts.Count];
             events ??= MachineEventsOf(facts);
-            var books = EnforcementRun.Advance(side.Policy, machine, asOf, facts, events, side.Cases, disputes, d == 0 ? null : side.AsOfs[d - 1], seen: seen, evaluated: evaluated);
+            var books = EnforcementRun.Advance(side.Policy, machine, asOf, facts, events, side.Cases, disputes, d == 0 ? null : side.AsOfs[d - 1], seen: seen,
+                evaluated: evaluated is null ? null : CheckedBySeller(evaluated, side.Policy, asOf));
             foreach (var book in books)
             {
                 if (!side.Cases.TryGetValue(book.Seller, out var cases)) side.Cases[book.Seller] = cases = [];
