@@ -33,8 +33,7 @@ public static class CaseDecisions
         if (!access.HasStore) return new(null, new(FailureKind.NotFound, "id", $"no case \"{Documents.Inputs.Shown(id)}\""));
         using var store = access.Enforcement();
         if (store.Case(id) is not { } c || !key.Sees(access, c.Seller)) return new(null, new(FailureKind.NotFound, "id", $"no case \"{Documents.Inputs.Shown(id)}\""));
-        // A simulated or replayed history may lie ahead of the wall clock: the decision then comes right at the case's last change.
-        var when = now < c.UpdatedAt ? c.UpdatedAt : now;
+        var when = ActionTime.At(access, c.Policy, now, notBefore: c.UpdatedAt);
         var book = new CaseBook(c.Seller, c.Policy, store.Cases(c.Policy, c.Seller));
         var seen = AuditTrail.LatestSnapshot(store.Audit(c.Id, c.Seller), when);
         if (DecisionRules.Apply(book, c, parsed, key.Name, note, when, seen, WrittenPolicy(c)) is { } refusal)

@@ -27,7 +27,7 @@ public static class DisputeDecisions
         var decided = d with
         {
             State = decision == "accept" ? Dispute.Accepted : Dispute.Rejected,
-            DecidedAt = now < d.OpenedAt ? d.OpenedAt : now,
+            DecidedAt = ActionTime.At(access, d.Policy, now, notBefore: d.OpenedAt),
             DecidedBy = key.Name,
             Note = note,
         };

@@ -35,9 +35,8 @@ public static class DisputeOpening
         {
             var itemEvents = events.ReadAll(seller).Where(e => e.Order == item || e.Review == item || e.Case == item).ToList();
             if (itemEvents.Count == 0) return new(null, Refusal.UnknownItem, $"no order, review or case of seller \"{seller}\" has id \"{Documents.Inputs.Shown(item)}\"");
-            // A history simulated ahead of the clock: the dispute comes no earlier than its item.
-            var itemAt = itemEvents.Min(e => e.At);
-            if (when < itemAt) when = itemAt;
+            // The dispute comes no earlier than its item, and where the data ends on a replayed history.
+            when = ActionTime.At(access, policy.Id, when, notBefore: itemEvents.Min(e => e.At));
         }
         using var store = access.Enforcement();
         if (store.Disputes(seller).Any(d => d.State != Dispute.Rejected && d.Policy == policy.Id && d.Item == item && d.Metric == metric))

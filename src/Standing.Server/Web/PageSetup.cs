@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace Standing.Server.Web;
 
@@ -23,6 +25,9 @@ public static class PageSetup
             })
             // The entry assembly is the CLI (or a test): name ours so its pages are found.
             .AddApplicationPart(typeof(PageSetup).Assembly);
+        // Letters of every script written as themselves (UTF-8), not as &#x…; entities (8 bytes a letter): a Russian,
+        // Ukrainian or Chinese page weighs a quarter less. What means something in HTML (<, >, &, quotes) is still encoded.
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddAntiforgery(a =>
         {
             a.Cookie.Name = "standing.antiforgery";

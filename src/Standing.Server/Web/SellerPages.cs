@@ -36,10 +36,14 @@ public static class SellerPages
 
     /// <summary>
     /// The instant a page shows: <c>?asOf=</c> when given (an instant or a date, as on the API), else the
-    /// standard's latest daily run (what enforcement acted on), else now. <paramref name="refused"/> says a
-    /// given <c>?asOf=</c> was not one (not an instant, or outside the years evaluated), so the page says so.
+    /// standard's latest daily run (what enforcement acted on), else now; just after the latest acceptance of one
+    /// of <paramref name="seller"/>'s disputes under the standard when that came at or after it, so that an accepted
+    /// dispute leaves the page's metric at once (a decision is not known at its own instant, as events are not). Not
+    /// under a standard that compares sellers (Prom.ua): its page stays at the as-of every seller was judged at.
+    /// <paramref name="refused"/> says a given <c>?asOf=</c> was not one (not an instant, or outside the years
+    /// evaluated), so the page says so.
     /// </summary>
-    public static Instant AsOf(StoreAccess store, ServerOptions options, Policy policy, string? asked, out bool refused)
+    public static Instant AsOf(StoreAccess store, ServerOptions options, Policy policy, string? asked, out bool refused, string? seller = null)
     {
         refused = false;
         if (asked is not null)
@@ -48,6 +52,11 @@ public static class SellerPages
             refused = true;
         }
         using var enforcement = store.Enforcement();
-        return enforcement.Runs(policy.Id).Latest ?? options.Now();
+        var asOf = enforcement.Runs(policy.Id).Latest ?? options.Now();
+        if (seller is null || Jobs.CompiledPolicies.Evaluator(policy).ComparesSellers) return asOf;
+        var accepted = enforcement.Disputes(seller)
+            .Where(d => d.Policy == policy.Id && d.State == Standing.Enforcement.Disputes.Dispute.Accepted && d.DecidedAt >= asOf)
+            .Select(d => d.DecidedAt!.Value).DefaultIfEmpty(asOf - Duration.FromMilliseconds(1)).Max();
+        return accepted >= asOf ? accepted + Duration.FromMilliseconds(1) : asOf;
     }
 }

@@ -15,6 +15,9 @@ namespace Standing.Server.Web;
 /// </summary>
 public static class TrendChart
 {
+    // As the pages' encoder (PageSetup): letters of every script as themselves, markup characters encoded.
+    private static readonly HtmlEncoder Letters = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     private const double Width = 320, Height = 140, Left = 46, Right = 6, Top = 8, Bottom = 20;
 
     public static IHtmlContent Svg(PageLanguage language, MetricDefinition metric, IReadOnlyList<Trends.Point> points, DateTimeZone zone, string label)
@@ -42,7 +45,7 @@ public static class TrendChart
             path.Append(drawing ? " L" : " M").Append(X(i)).Append(' ').Append(Y(v));
             drawing = true;
         }
-        var html = HtmlEncoder.Default;
+        var html = Letters;
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"trend\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"{html.Encode(label)}\">");
         svg.Append(CultureInfo.InvariantCulture, $"<title>{html.Encode(label)}</title>");

@@ -30,7 +30,7 @@ public sealed class SellerModel(StoreAccess store, ServerOptions options) : Stan
         if (!SellerPages.Visible(HttpContext, store, seller)) return NotFound();
         Seller = seller;
         // Every standard's as-of first: a peer pool not computed yet makes the page say so, rather than wait for it.
-        var asOfs = BuiltInPacks.Ids.ToDictionary(id => id, id => SellerPages.AsOf(store, options, BuiltInPacks.Shared(id), null, out _), StringComparer.Ordinal);
+        var asOfs = BuiltInPacks.Ids.ToDictionary(id => id, id => SellerPages.AsOf(store, options, BuiltInPacks.Shared(id), null, out _, seller), StringComparer.Ordinal);
         var waiting = false;
         foreach (var id in BuiltInPacks.Ids) waiting |= !SellerPages.PeerPoolReady(store, options, BuiltInPacks.Shared(id), asOfs[id]);
         if (waiting)

@@ -114,8 +114,7 @@ public sealed class StandardModel(StoreAccess store, ServerOptions options) : St
         // The letter is the event the standard reads (seller.plan_submitted, its text Problem → Solution),
         // parsed and stored as POST /v1/events would; the same letter sent twice is one event.
         var text = $"Problem: {problem.Trim()}\nSolution: {solution.Trim()}";
-        var at = options.Now();
-        if (at < exclusion.UpdatedAt) at = exclusion.UpdatedAt; // a history simulated ahead of the clock
+        var at = ActionTime.At(store, exclusion.Policy, options.Now(), notBefore: exclusion.UpdatedAt);
         var id = "letter-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{Seller}\n{text}")))[..16];
         var line = JsonSerializer.Serialize(new Dictionary<string, string>
         {
@@ -158,7 +157,7 @@ public sealed class StandardModel(StoreAccess store, ServerOptions options) : St
         Seller = seller;
         Policy = loaded;
         AsOfAsked = asOf;
-        AsOf = SellerPages.AsOf(store, options, loaded, asOf, out var refused);
+        AsOf = SellerPages.AsOf(store, options, loaded, asOf, out var refused, seller);
         AsOfRefused = refused;
         PageNumber = Math.Max(1, page ?? 1);
         Computing = !SellerPages.PeerPoolReady(store, options, loaded, AsOf);
