@@ -172,6 +172,9 @@ public sealed class KeptResults
         return GetOrLast(key, stamp, advance, versionNow, size, wait);
     }
 
+    /// <summary>Whether a result computed from <paramref name="stamp"/> is kept under <paramref name="key"/>.</summary>
+    public bool Holds(object key, Stamp stamp) => Current(key, stamp) is not null;
+
     private Entry? Current(object key, Stamp stamp) =>
         _kept.TryGetValue(key, out Entry? entry) && entry is not null && entry.Exact && entry.Stamp.Equals(stamp) ? entry : null;
 

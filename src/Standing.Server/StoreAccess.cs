@@ -365,6 +365,10 @@ public sealed class StoreAccess
         where T : class =>
         _results.ShownOrStarted((_target, key), new KeptResults.Stamp(LogPosition(), policy, disputes), advance, LogPosition, sellers, wait, large);
 
+    /// <summary>Whether the result of <paramref name="key"/> of the current log position, policy and disputes is kept (<see cref="KeptFrom"/>'s).</summary>
+    public bool HoldsCurrent(object key, Policy policy, IReadOnlyList<Dispute> disputes) =>
+        _results.Holds((_target, key), new KeptResults.Stamp(LogPosition(), policy, disputes));
+
     /// <summary><see cref="Kept"/> for a result advanced from the last one kept under <paramref name="key"/> (<see cref="KeptResults.Get{T}(object, KeptResults.Stamp, Func{T?, T}, Func{long}, Func{T, int})"/>).</summary>
     public T KeptFrom<T>(object key, Policy policy, IReadOnlyList<Dispute> disputes, Func<T?, T> advance, Func<T, int> sellers)
         where T : class =>

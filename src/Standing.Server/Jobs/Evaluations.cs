@@ -126,7 +126,7 @@ public static class Evaluations
     }
 
     /// <summary>
-    /// <see cref="Lines"/> of each of <paramref name="standards"/> (none comparing sellers), computed afresh in
+    /// <see cref="Lines"/> of each of <paramref name="standards"/> (none comparing sellers) not kept yet, computed afresh in
     /// one walk of the store (<see cref="EveryLine.Afresh"/>) and kept as each one's own would be: the pages' warming, one
     /// decode of the stored facts for all of them instead of one each. A result is kept as of the log position read before
     /// the walk; when an append came since, each is computed on its own as <see cref="Lines"/> does.
@@ -140,10 +140,13 @@ public static class Evaluations
         access.OneEveryAtATime(() =>
         {
             var position = access.LogPosition();
-            var all = EveryLine.Afresh(access, standards, disputes);
-            for (var i = 0; i < standards.Count; i++)
+            // A page that asked first may have had one computed while the gate was held by another: not walked for again.
+            var left = standards.Where(s => !access.HoldsCurrent(new LinesKey(s.Policy.Id, s.AsOf), s.Policy, disputes)).ToList();
+            if (left.Count == 0) return 0;
+            var all = EveryLine.Afresh(access, left, disputes);
+            for (var i = 0; i < left.Count; i++)
             {
-                var (policy, asOf) = standards[i];
+                var (policy, asOf) = left[i];
                 var afresh = all[i];
                 access.KeptFrom<EveryLine>(new LinesKey(policy.Id, asOf), policy, disputes,
                     last => access.LogPosition() == position ? afresh : EveryLine.Advance(access, policy, asOf, disputes, last), e => e.Lines.Count);
