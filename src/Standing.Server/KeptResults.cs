@@ -35,7 +35,17 @@ public sealed class KeptResults
     /// </summary>
     public const int AlwaysAwaited = 2_000;
 
-    private readonly MemoryCache _kept = new(new MemoryCacheOptions { SizeLimit = Limit, TrackStatistics = true });
+    private readonly MemoryCache _kept;
+
+    /// <summary>The bound: <see cref="Limit"/>, or less for a test of what is dropped when room is made.</summary>
+    private readonly int _limit;
+
+    public KeptResults(int limit = Limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        _limit = limit;
+        _kept = new(new MemoryCacheOptions { SizeLimit = limit, TrackStatistics = true });
+    }
 
     /// <summary>
     /// A result that holds far fewer evaluations than the sellers it is of (an overview's counts, histograms and worst
@@ -162,6 +172,9 @@ public sealed class KeptResults
         return GetOrLast(key, stamp, advance, versionNow, size, wait);
     }
 
+    /// <summary>Whether a result computed from <paramref name="stamp"/> is kept under <paramref name="key"/>.</summary>
+    public bool Holds(object key, Stamp stamp) => Current(key, stamp) is not null;
+
     private Entry? Current(object key, Stamp stamp) =>
         _kept.TryGetValue(key, out Entry? entry) && entry is not null && entry.Exact && entry.Stamp.Equals(stamp) ? entry : null;
 
@@ -172,8 +185,8 @@ public sealed class KeptResults
     private void Keep<T>(object key, Stamp stamp, T value, Func<long> versionNow, Func<T, int> size)
         where T : class
     {
-        var sellers = Math.Clamp(size(value), 1, Limit);
-        var held = value is ISummary summary ? Math.Clamp(summary.Held, 1, Limit) : sellers;
+        var sellers = Math.Max(size(value), 1);
+        var held = Math.Clamp(value is ISummary summary ? summary.Held : sellers, 1, _limit);
         // A slow computation of an earlier version never puts its result over a later one's.
         if (_kept.TryGetValue(key, out Entry? kept) && kept is not null && kept.Stamp.Version > stamp.Version) return;
         MakeRoom(key, held);
@@ -194,7 +207,7 @@ public sealed class KeptResults
     {
         for (var turn = 0; turn < 64 && _kept.Count > 0; turn++)
         {
-            if ((_kept.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0) + held <= Limit) return;
+            if ((_kept.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0) + held <= _limit) return;
             // The one it replaces first, then the least used.
             if (turn == 0 && _kept.TryGetValue(key, out _)) _kept.Remove(key);
             else _kept.Compact(Math.Min(1, Math.Max(0.25, 1.5 / _kept.Count))); // a quarter of the entries, at least one

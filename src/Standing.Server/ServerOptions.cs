@@ -35,6 +35,9 @@ public sealed record ServerOptions
     /// </summary>
     public int LargeStoreSellers { get; init; } = KeptResults.AlwaysAwaited;
 
+    /// <summary>The bound of the results kept for the pages and the API, in sellers' evaluations (<see cref="KeptResults.Limit"/>; tests of what is dropped set less).</summary>
+    public int KeptEvaluations { get; init; } = KeptResults.Limit;
+
     /// <summary>Whether a large store's figures are computed after the start, before any page asks (tests of the first ask turn it off).</summary>
     public bool WarmPages { get; init; } = true;
 

@@ -24,7 +24,7 @@ public static class StandingServer
 {
     public static WebApplication Build(ServerOptions options, Action<ILoggingBuilder>? logging = null)
     {
-        var access = new StoreAccess(options.Db); // fails here, before listening, when the store is not usable
+        var access = new StoreAccess(options.Db, options.KeptEvaluations); // fails here, before listening, when the store is not usable
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(options.Listen.Split(';'));
         builder.WebHost.ConfigureKestrel(k =>

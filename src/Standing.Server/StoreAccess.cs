@@ -60,7 +60,8 @@ public sealed class StoreAccess
     private readonly KeptSellerReads _sellerReads;
 
     /// <summary>Checks the store (ours, schema up to date) once, at start; raises <see cref="EventStoreException"/> when it is not usable.</summary>
-    public StoreAccess(string target)
+    /// <param name="kept">The bound of the kept results (<see cref="KeptResults.Limit"/>; less in a test of what is dropped).</param>
+    public StoreAccess(string target, int kept = KeptResults.Limit)
     {
         _root = target;
         _target = target;
@@ -74,7 +75,7 @@ public sealed class StoreAccess
         _peers = new();
         _larger = new();
         _poolsStarted = new();
-        _results = new();
+        _results = new(kept);
         _versions = new();
         _sellerReads = new();
         HasStore = true;
@@ -364,6 +365,10 @@ public sealed class StoreAccess
         where T : class =>
         _results.ShownOrStarted((_target, key), new KeptResults.Stamp(LogPosition(), policy, disputes), advance, LogPosition, sellers, wait, large);
 
+    /// <summary>Whether the result of <paramref name="key"/> of the current log position, policy and disputes is kept (<see cref="KeptFrom"/>'s).</summary>
+    public bool HoldsCurrent(object key, Policy policy, IReadOnlyList<Dispute> disputes) =>
+        _results.Holds((_target, key), new KeptResults.Stamp(LogPosition(), policy, disputes));
+
     /// <summary><see cref="Kept"/> for a result advanced from the last one kept under <paramref name="key"/> (<see cref="KeptResults.Get{T}(object, KeptResults.Stamp, Func{T?, T}, Func{long}, Func{T, int})"/>).</summary>
     public T KeptFrom<T>(object key, Policy policy, IReadOnlyList<Dispute> disputes, Func<T?, T> advance, Func<T, int> sellers)
         where T : class =>
@@ -380,7 +385,8 @@ public sealed class StoreAccess
         where T : class =>
         _results.Get((_target, key), new KeptResults.Stamp(version, policy, disputes), compute, versionAfter, _ => 1);
 
-    private long LogPosition()
+    /// <summary>The store's log position now: what a kept result of every seller is stamped with.</summary>
+    public long LogPosition()
     {
         using var events = Events();
         return events.LogPosition();

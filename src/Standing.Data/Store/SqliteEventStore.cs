@@ -129,6 +129,14 @@ public sealed partial class SqliteEventStore : IEventStore, IPlannedAppend
     internal const long MapBytes = 256L * 1024 * 1024;
 
     /// <summary>
+    /// A pooled connection's page cache (32 MiB, in KiB) and map (64 MiB): the pool keeps each connection a server had
+    /// open at once, with its cache full, and a map's pages count in the resident set once per connection that maps
+    /// them. With a job's 128 MiB cache and 256 MiB map, four pooled connections held up to 1.5 GB of a server's
+    /// resident set on the 100,000-seller store (docs/performance.md, "Every standard's list kept as the pages show it").
+    /// </summary>
+    internal const long PooledMapBytes = 64L * 1024 * 1024, PooledCacheKiB = 32 * 1024;
+
+    /// <summary>
     /// Opens a store this process has already opened with <see cref="Open"/> (which checked it is ours and
     /// brought its schema up to date) on a pooled connection, without checking again: what a server does on
     /// every request. The pool keeps the native connection, its parsed schema and its page cache between
@@ -149,8 +157,8 @@ public sealed partial class SqliteEventStore : IEventStore, IPlannedAppend
             connection.Open();
             var store = new SqliteEventStore(path, connection);
             // One command for the five (a server's request opens a few connections: each statement is a round of its own).
-            store.Execute("PRAGMA synchronous = FULL; PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY; " +
-                $"PRAGMA mmap_size = {MapBytes}; PRAGMA wal_autocheckpoint = 16384");
+            store.Execute($"PRAGMA synchronous = FULL; PRAGMA cache_size = -{PooledCacheKiB}; PRAGMA temp_store = MEMORY; " +
+                $"PRAGMA mmap_size = {PooledMapBytes}; PRAGMA wal_autocheckpoint = 16384");
             return store;
         }
         catch (SqliteException e)

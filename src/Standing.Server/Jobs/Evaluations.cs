@@ -111,41 +111,86 @@ public static class Evaluations
         return Every(access, policy, asOf, disputes);
     }
 
+    private sealed record LinesKey(string Policy, Instant AsOf);
+
     /// <summary>
-    /// What <paramref name="summarize"/> makes of every seller's evaluation (<see cref="All(StoreAccess, Policy, Instant)"/>),
-    /// kept under <paramref name="key"/> with the same log position and disputes: a page that shows a summary of
-    /// every seller (the overview's counts, histograms and worst sellers) does not go over them on each view.
+    /// Every seller known before as-of as the overview and the sellers list show them (<see cref="EveryLine"/>), each with
+    /// its accepted disputes taken out; computed once per log position and disputes, advanced from the last one, and
+    /// awaited: what the pages' warming computes.
     /// </summary>
-    public static T Summary<T>(StoreAccess access, Policy policy, Instant asOf, object key, Func<PolicyEvaluation, T> summarize)
-        where T : class
+    public static SellerLines Lines(StoreAccess access, Policy policy, Instant asOf)
     {
         IReadOnlyList<Dispute> disputes;
         using (var store = access.Enforcement()) disputes = store.Disputes();
-        return access.Kept(key, policy, disputes, () => summarize(Every(access, policy, asOf, disputes)));
+        return LinesKept(access, policy, asOf, disputes).Lines;
     }
 
     /// <summary>
-    /// <see cref="All(StoreAccess, Policy, Instant)"/> for a page that may show the last one while the current one is
-    /// computed (at most <paramref name="wait"/> on a large store: <see cref="StoreAccess.KeptOrLast"/>); null on a
-    /// <paramref name="large"/> store when none was computed yet: the page says it is being computed (it is, once).
+    /// <see cref="Lines"/> of each of <paramref name="standards"/> (none comparing sellers) not kept yet, computed afresh in
+    /// one walk of the store (<see cref="EveryLine.Afresh"/>) and kept as each one's own would be: the pages' warming, one
+    /// decode of the stored facts for all of them instead of one each. A result is kept as of the log position read before
+    /// the walk; when an append came since, each is computed on its own as <see cref="Lines"/> does.
     /// </summary>
-    public static KeptResults.Shown<PolicyEvaluation>? Recent(StoreAccess access, Policy policy, Instant asOf, TimeSpan wait, bool large)
+    public static void LinesOfEach(StoreAccess access, IReadOnlyList<(Policy Policy, Instant AsOf)> standards)
     {
+        ArgumentNullException.ThrowIfNull(access);
+        ArgumentNullException.ThrowIfNull(standards);
         IReadOnlyList<Dispute> disputes;
         using (var store = access.Enforcement()) disputes = store.Disputes();
-        var shown = access.KeptOrLastOrStarted<EverySeller>(new EveryKey(policy.Id, asOf), policy, disputes,
-            _ => EveryKept(access, policy, asOf, disputes), e => e.Evaluation.Sellers.Count, wait, large);
-        return shown is null ? null : new KeptResults.Shown<PolicyEvaluation>(shown.Value.Evaluation, shown.Version, shown.Current);
+        access.OneEveryAtATime(() =>
+        {
+            var position = access.LogPosition();
+            // A page that asked first may have had one computed while the gate was held by another: not walked for again.
+            var left = standards.Where(s => !access.HoldsCurrent(new LinesKey(s.Policy.Id, s.AsOf), s.Policy, disputes)).ToList();
+            if (left.Count == 0) return 0;
+            var all = EveryLine.Afresh(access, left, disputes);
+            for (var i = 0; i < left.Count; i++)
+            {
+                var (policy, asOf) = left[i];
+                var afresh = all[i];
+                access.KeptFrom<EveryLine>(new LinesKey(policy.Id, asOf), policy, disputes,
+                    last => access.LogPosition() == position ? afresh : EveryLine.Advance(access, policy, asOf, disputes, last), e => e.Lines.Count);
+            }
+            return all.Count;
+        });
     }
 
-    /// <summary><see cref="Summary"/> for a page that may show the last one while the current one is computed, or nothing yet (as <see cref="Recent"/>).</summary>
-    public static KeptResults.Shown<T>? RecentSummary<T>(StoreAccess access, Policy policy, Instant asOf, object key, Func<PolicyEvaluation, T> summarize, Func<T, int> sellers, TimeSpan wait, bool large)
-        where T : class
+    /// <summary>
+    /// <see cref="Lines"/> for a page that may show the last one while the current one is computed (at most
+    /// <paramref name="wait"/> on a large store: <see cref="StoreAccess.KeptOrLast"/>); null on a <paramref name="large"/>
+    /// store when none was computed yet: the page says it is being computed (it is, once).
+    /// </summary>
+    public static KeptResults.Shown<SellerLines>? RecentLines(StoreAccess access, Policy policy, Instant asOf, TimeSpan wait, bool large)
     {
         IReadOnlyList<Dispute> disputes;
         using (var store = access.Enforcement()) disputes = store.Disputes();
-        return access.KeptOrLastOrStarted<T>(key, policy, disputes, _ => summarize(Every(access, policy, asOf, disputes)), sellers, wait, large);
+        var shown = access.KeptOrLastOrStarted<EveryLine>(new LinesKey(policy.Id, asOf), policy, disputes,
+            _ => LinesKept(access, policy, asOf, disputes), e => e.Lines.Count, wait, large);
+        return shown is null ? null : new KeptResults.Shown<SellerLines>(shown.Value.Lines, shown.Version, shown.Current);
     }
+
+    /// <summary>
+    /// What <paramref name="summarize"/> makes of every seller's line (<see cref="Lines"/>), kept under <paramref name="key"/>
+    /// with the same log position and disputes, for a page that may show the last one while the current one is computed,
+    /// or nothing yet (as <see cref="RecentLines"/>): the overview's counts, histograms and worst sellers are not made
+    /// again on each view.
+    /// </summary>
+    public static KeptResults.Shown<T>? RecentSummary<T>(StoreAccess access, Policy policy, Instant asOf, object key, Func<SellerLines, T> summarize, Func<T, int> sellers, TimeSpan wait, bool large)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(summarize);
+        IReadOnlyList<Dispute> disputes;
+        using (var store = access.Enforcement()) disputes = store.Disputes();
+        return access.KeptOrLastOrStarted<T>(key, policy, disputes, _ => summarize(LinesKept(access, policy, asOf, disputes).Lines), sellers, wait, large);
+    }
+
+    /// <summary>
+    /// Every seller's line, kept and advanced from the last one, computed when no other every-seller result of the store
+    /// is (<see cref="StoreAccess.OneEveryAtATime"/>); the kept one is looked for inside the gate (as <see cref="EveryKept"/>).
+    /// </summary>
+    private static EveryLine LinesKept(StoreAccess access, Policy policy, Instant asOf, IReadOnlyList<Dispute> disputes) =>
+        access.OneEveryAtATime(() => access.KeptFrom<EveryLine>(new LinesKey(policy.Id, asOf), policy, disputes,
+            last => EveryLine.Advance(access, policy, asOf, disputes, last), e => e.Lines.Count));
 
     private static PolicyEvaluation Every(StoreAccess access, Policy policy, Instant asOf, IReadOnlyList<Dispute> disputes) =>
         EveryKept(access, policy, asOf, disputes).Evaluation;

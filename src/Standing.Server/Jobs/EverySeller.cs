@@ -56,43 +56,62 @@ public sealed record EverySeller(PolicyEvaluation Evaluation, IReadOnlyDictionar
         return new EverySeller(last.Evaluation with { Sellers = sellers }, changed, bySeller);
     }
 
-    /// <summary>
-    /// Every seller of <paramref name="rows"/> known before as-of evaluated afresh, in seller order. A standard that
-    /// compares sellers judges them with its peer pool (<see cref="StoreAccess.PeerPool"/>: kept, and shared with the
-    /// seller pages); when the pool holds all of an evaluation, every seller's comes from it and only the disputed
-    /// sellers' facts are read. Otherwise the facts are read a batch at a time (<see cref="FactProjection.Chunk"/>
-    /// sellers): what is held at once depends on the batch, not on the store, as in the daily run.
-    /// </summary>
+    /// <summary>Every seller of <paramref name="rows"/> known before as-of evaluated afresh, in seller order (<see cref="AfreshBatches"/>).</summary>
     private static List<SellerEvaluation> Afresh(StoreAccess access, IEventStore events, FactProjection projection, IReadOnlyList<SellerProjection> rows,
-        Policy policy, PolicyEvaluator evaluator, Instant asOf, ILookup<string, Dispute> disputes)
+        Policy policy, PolicyEvaluator evaluator, Instant asOf, ILookup<string, Dispute> disputes) =>
+        [.. AfreshBatches(access, events, projection, rows, policy, evaluator, asOf, disputes).SelectMany(b => b)];
+
+    /// <summary>
+    /// Every seller of <paramref name="rows"/> known before as-of evaluated afresh, a batch of at most
+    /// <see cref="FactProjection.Chunk"/> sellers at a time, in seller order: a caller that keeps less than the whole
+    /// evaluation of each (<see cref="EveryLine"/>) never holds every seller's at once. A standard that compares sellers
+    /// judges them with its peer pool (<see cref="StoreAccess.PeerPool"/>: kept, and shared with the seller pages); when
+    /// the pool holds all of an evaluation, every seller's comes from it and only the disputed sellers' facts are read.
+    /// Otherwise the facts are read a batch at a time: what is held at once depends on the batch, not on the store, as
+    /// in the daily run. Enumerated while <paramref name="events"/> is open.
+    /// </summary>
+    internal static IEnumerable<IReadOnlyList<SellerEvaluation>> AfreshBatches(StoreAccess access, IEventStore events, FactProjection projection,
+        IReadOnlyList<SellerProjection> rows, Policy policy, PolicyEvaluator evaluator, Instant asOf, ILookup<string, Dispute> disputes)
     {
         var known = rows.Where(r => r.FirstAt < asOf).ToList();
         var pool = evaluator.ComparesSellers ? access.PeerPool(events, evaluator, asOf) : null;
-        if (pool is null || !evaluator.PoolSuffices) return Batched(projection, known, policy, evaluator, pool, asOf, disputes);
-        var pooled = pool.Sellers.ToHashSet(StringComparer.Ordinal);
         // A seller the pool lacks (it cannot: the pool is read after the rows) would be judged among its batch alone.
-        if (!known.TrueForAll(r => pooled.Contains(r.Seller))) return Batched(projection, known, policy, evaluator, pool, asOf, disputes);
-        var sellers = new SellerEvaluation[known.Count];
-        Parallel.For(0, known.Count, i => sellers[i] = evaluator.EvaluateFromPool(known[i].Seller, asOf, pool));
-        var disputed = known.Where(r => disputes.Contains(r.Seller)).ToList();
-        if (disputed.Count == 0) return [.. sellers];
-        var at = Enumerable.Range(0, known.Count).ToDictionary(i => known[i].Seller, StringComparer.Ordinal);
-        foreach (var s in Batched(projection, disputed, policy, evaluator, pool, asOf, disputes)) sellers[at[s.Seller]] = s;
-        return [.. sellers];
+        var pooled = pool is not null && evaluator.PoolSuffices ? new HashSet<string>(pool.Sellers, StringComparer.Ordinal) : null;
+        var fromPool = pooled is not null && known.TrueForAll(r => pooled.Contains(r.Seller));
+        if (!fromPool)
+        {
+            foreach (var batch in Batches(projection, known, policy, evaluator, pool, asOf, disputes)) yield return batch;
+            yield break;
+        }
+        foreach (var chunk in known.Chunk(FactProjection.Chunk))
+        {
+            var sellers = new SellerEvaluation[chunk.Length];
+            Parallel.For(0, chunk.Length, i => sellers[i] = evaluator.EvaluateFromPool(chunk[i].Seller, asOf, pool!));
+            var disputed = chunk.Where(r => disputes.Contains(r.Seller)).ToList();
+            if (disputed.Count > 0)
+            {
+                var at = Enumerable.Range(0, chunk.Length).ToDictionary(i => chunk[i].Seller, StringComparer.Ordinal);
+                foreach (var s in Batched(projection, disputed, policy, evaluator, pool, asOf, disputes)) sellers[at[s.Seller]] = s;
+            }
+            yield return sellers;
+        }
     }
 
     /// <summary>The sellers of <paramref name="rows"/> known before as-of evaluated from their facts, read a batch at a time, in seller order.</summary>
-    private static List<SellerEvaluation> Batched(FactProjection projection, IReadOnlyList<SellerProjection> rows, Policy policy, PolicyEvaluator evaluator,
-        PeerPool? pool, Instant asOf, ILookup<string, Dispute> disputes)
+    internal static List<SellerEvaluation> Batched(FactProjection projection, IReadOnlyList<SellerProjection> rows, Policy policy, PolicyEvaluator evaluator,
+        PeerPool? pool, Instant asOf, ILookup<string, Dispute> disputes) =>
+        [.. Batches(projection, rows, policy, evaluator, pool, asOf, disputes).SelectMany(b => b)];
+
+    /// <summary><see cref="Batched"/> one batch at a time.</summary>
+    private static IEnumerable<IReadOnlyList<SellerEvaluation>> Batches(FactProjection projection, IReadOnlyList<SellerProjection> rows, Policy policy,
+        PolicyEvaluator evaluator, PeerPool? pool, Instant asOf, ILookup<string, Dispute> disputes)
     {
-        var sellers = new List<SellerEvaluation>(rows.Count);
         foreach (var batch in rows.Chunk(FactProjection.Chunk))
-            sellers.AddRange(Evaluate(policy, evaluator, pool, projection.FactsAsOf(asOf, batch), asOf, disputes).Sellers);
-        return sellers;
+            yield return Evaluate(policy, evaluator, pool, projection.FactsAsOf(asOf, batch), asOf, disputes).Sellers;
     }
 
     /// <summary>The sellers of <paramref name="facts"/> evaluated, each with its accepted disputes taken out.</summary>
-    private static PolicyEvaluation Evaluate(Policy policy, PolicyEvaluator evaluator, PeerPool? pool, IReadOnlyList<SellerFacts> facts, Instant asOf, ILookup<string, Dispute> disputes)
+    internal static PolicyEvaluation Evaluate(Policy policy, PolicyEvaluator evaluator, PeerPool? pool, IReadOnlyList<SellerFacts> facts, Instant asOf, ILookup<string, Dispute> disputes)
     {
         var evaluation = pool is null ? evaluator.Evaluate(facts, asOf) : evaluator.Evaluate(facts, asOf, pool);
         if (disputes.Count == 0) return evaluation;

@@ -42,48 +42,87 @@ public static class SellerListing
         return errors;
     }
 
-    /// <summary>At most this many queries' selections are kept per evaluation (a list of sellers each).</summary>
+    /// <summary>At most this many queries' selections are kept per evaluation or lines (a list of sellers each).</summary>
     private const int KeptQueries = 16;
 
     /// <summary>
-    /// The selections made of each evaluation, by query: the evaluations are kept and never changed
-    /// (<see cref="KeptResults"/>), so a page asked again (the next page of a list, a reload) does not filter and
-    /// sort every seller again. Dropped with their evaluation.
+    /// The selections made of each evaluation or lines, by query, as the positions of the sellers selected: they are kept
+    /// and never changed (<see cref="KeptResults"/>), so a page asked again (the next page of a list, a reload) does not
+    /// filter and sort every seller again. Dropped with what they select from.
     /// </summary>
-    private static readonly ConditionalWeakTable<PolicyEvaluation, ConcurrentDictionary<string, IReadOnlyList<Row>>> Selected = new();
+    private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, int[]>> Selected = new();
 
     /// <summary>Every seller the query selects, in its order (a checked query).</summary>
     public static IReadOnlyList<Row> Select(PolicyEvaluation evaluation, Query query)
     {
+        ArgumentNullException.ThrowIfNull(evaluation);
         ArgumentNullException.ThrowIfNull(query);
-        var kept = Selected.GetOrCreateValue(evaluation);
+        var sellers = evaluation.Sellers;
+        var at = Kept(evaluation, query, () => Order(evaluation.Policy, query, sellers.Count, i => sellers[i].Seller, i => SellerStatus.Worst(sellers[i]),
+            i => query.Metric is { } m ? sellers[i].Metric(m)?.Value : null));
+        return at.Select(i => new Row(sellers[i], SellerStatus.Worst(sellers[i]), query.Metric is { } m ? sellers[i].Metric(m) : null)).ToList();
+    }
+
+    /// <summary>
+    /// The positions in <paramref name="lines"/> of every seller the query selects, in its order (a checked query); a
+    /// page makes the rows it shows of them (<see cref="RowOf"/>).
+    /// </summary>
+    public static IReadOnlyList<int> Select(SellerLines lines, Query query)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(query);
+        return Kept(lines, query, () => Order(lines.Policy, query, lines.Count, lines.Seller, lines.Status,
+            i => query.Metric is { } m ? lines.ValueOf(i, m).Value : null));
+    }
+
+    /// <summary>The row of the seller at <paramref name="i"/> in <paramref name="lines"/>, as the list shows it.</summary>
+    public static Row RowOf(SellerLines lines, int i, Query query)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(query);
+        return new Row(lines.Shown(i), lines.Status(i), query.Metric is { } m ? lines.Metric(i, m) : null);
+    }
+
+    private static int[] Kept(object of, Query query, Func<int[]> order)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var kept = Selected.GetOrCreateValue(of);
         var key = string.Join("\u0001", string.Join(",", query.Statuses), query.Metric, query.Min?.ToString("R", CultureInfo.InvariantCulture),
             query.Max?.ToString("R", CultureInfo.InvariantCulture), query.Search, query.Sort, query.Descending);
         if (kept.TryGetValue(key, out var selected)) return selected;
-        selected = Selecting(evaluation, query);
+        selected = order();
         if (kept.Count < KeptQueries) kept.TryAdd(key, selected);
         return selected;
     }
 
-    private static IReadOnlyList<Row> Selecting(PolicyEvaluation evaluation, Query query)
+    /// <summary>
+    /// The positions of the <paramref name="count"/> sellers the query selects, in its order: each seller read through
+    /// its id, its worst status and its value of the query's metric.
+    /// </summary>
+    private static int[] Order(Policy policy, Query query, int count, Func<int, string> seller, Func<int, MetricStatus> status, Func<int, double?> value)
     {
-        var rows = evaluation.Sellers
-            .Where(s => query.Search is not { Length: > 0 } q || s.Seller.Contains(q, StringComparison.OrdinalIgnoreCase))
-            .Select(s => new Row(s, SellerStatus.Worst(s), query.Metric is { } m ? s.Metric(m) : null))
-            .Where(r => query.Statuses.Count == 0 || query.Statuses.Contains(r.Status))
-            .Where(r => query.Min is null && query.Max is null
-                || r.Metric?.Value is { } v && (query.Min is not { } min || v >= min) && (query.Max is not { } max || v <= max))
-            .ToList();
-        var direction = query.Metric is { } id ? evaluation.Policy.Metrics.First(x => x.Id == id).Standard?.Direction ?? Direction.LowerIsBetter : Direction.LowerIsBetter;
-        // The sort key first (reversed when descending), then the seller id, always ascending: a reversed list still reads in a stable order.
-        Comparison<Row> key = query.Sort switch
+        var rows = new List<(int At, string Seller, MetricStatus Status, double? Value)>();
+        for (var i = 0; i < count; i++)
         {
-            BySeller => (a, b) => string.CompareOrdinal(a.Seller.Seller, b.Seller.Seller),
-            ByValue => (a, b) => SellerStatus.CompareWorseFirst(a.Metric?.Value, b.Metric?.Value, direction),
+            var id = seller(i);
+            if (query.Search is { Length: > 0 } q && !id.Contains(q, StringComparison.OrdinalIgnoreCase)) continue;
+            var st = status(i);
+            if (query.Statuses.Count > 0 && !query.Statuses.Contains(st)) continue;
+            var v = value(i);
+            if ((query.Min is not null || query.Max is not null)
+                && !(v is { } x && (query.Min is not { } min || x >= min) && (query.Max is not { } max || x <= max))) continue;
+            rows.Add((i, id, st, v));
+        }
+        var direction = query.Metric is { } metric ? policy.Metrics.First(x => x.Id == metric).Standard?.Direction ?? Direction.LowerIsBetter : Direction.LowerIsBetter;
+        // The sort key first (reversed when descending), then the seller id, always ascending: a reversed list still reads in a stable order.
+        Comparison<(int At, string Seller, MetricStatus Status, double? Value)> key = query.Sort switch
+        {
+            BySeller => (a, b) => string.CompareOrdinal(a.Seller, b.Seller),
+            ByValue => (a, b) => SellerStatus.CompareWorseFirst(a.Value, b.Value, direction),
             _ => (a, b) => SellerStatus.Rank(a.Status).CompareTo(SellerStatus.Rank(b.Status)),
         };
         var sign = query.Descending ? -1 : 1;
-        rows.Sort((a, b) => key(a, b) is var c and not 0 ? sign * c : string.CompareOrdinal(a.Seller.Seller, b.Seller.Seller));
-        return rows;
+        rows.Sort((a, b) => key(a, b) is var c and not 0 ? sign * c : string.CompareOrdinal(a.Seller, b.Seller));
+        return [.. rows.Select(r => r.At)];
     }
 }

@@ -69,26 +69,28 @@ public sealed record StandardOverview(
 
     private sealed record SummaryKey(string Policy, Instant AsOf);
 
-    /// <summary>What the overview shows of every seller's evaluation: how many stand where, each metric's histogram, the worst.</summary>
+    /// <summary>What the overview shows of every seller's line: how many stand where, each metric's histogram, the worst.</summary>
     private sealed record SellersSummary(IReadOnlyDictionary<MetricStatus, int> Counts, IReadOnlyList<MetricHistogram> Histograms, IReadOnlyList<SellerEvaluation> Worst)
         : KeptResults.ISummary
     {
         /// <summary>Kept at the size of the worst sellers it holds, not of every seller it counts.</summary>
         public int Held => Worst.Count;
 
-        public static SellersSummary Of(PolicyEvaluation evaluation)
+        public static SellersSummary Of(SellerLines lines)
         {
             var counts = SellerStatus.WorstFirst.ToDictionary(s => s, _ => 0);
-            foreach (var s in evaluation.Sellers) counts[SellerStatus.Worst(s)]++;
-            var histograms = evaluation.Policy.Metrics.Select(m => MetricHistogram.Of(m, evaluation.Sellers)).ToList();
-            var first = evaluation.Policy.Metrics.Count > 0 ? evaluation.Policy.Metrics[0] : null;
-            var worst = evaluation.Sellers
-                .Where(s => SellerStatus.Worst(s) is MetricStatus.Breach or MetricStatus.AtRisk)
-                .OrderBy(s => SellerStatus.Rank(SellerStatus.Worst(s)))
-                .ThenBy(s => s, Comparer<SellerEvaluation>.Create((a, b) => first is null ? 0
-                    : SellerStatus.CompareWorseFirst(a.Metric(first.Id)?.Value, b.Metric(first.Id)?.Value, first.Standard?.Direction ?? Direction.LowerIsBetter)))
-                .ThenBy(s => s.Seller, StringComparer.Ordinal)
+            var statuses = new MetricStatus[lines.Count];
+            for (var i = 0; i < lines.Count; i++) counts[statuses[i] = lines.Status(i)]++;
+            var histograms = lines.Policy.Metrics.Select(m => MetricHistogram.Of(m, Enumerable.Range(0, lines.Count).Select(i => lines.ValueOf(i, m.Id)))).ToList();
+            var first = lines.Policy.Metrics.Count > 0 ? lines.Policy.Metrics[0] : null;
+            var worst = Enumerable.Range(0, lines.Count)
+                .Where(i => statuses[i] is MetricStatus.Breach or MetricStatus.AtRisk)
+                .OrderBy(i => SellerStatus.Rank(statuses[i]))
+                .ThenBy(i => i, Comparer<int>.Create((a, b) => first is null ? 0
+                    : SellerStatus.CompareWorseFirst(lines.ValueOf(a, first.Id).Value, lines.ValueOf(b, first.Id).Value, first.Standard?.Direction ?? Direction.LowerIsBetter)))
+                .ThenBy(lines.Seller, StringComparer.Ordinal)
                 .Take(WorstShown)
+                .Select(lines.Shown)
                 .ToList();
             return new SellersSummary(counts, histograms, worst);
         }
@@ -102,9 +104,18 @@ public sealed record MetricHistogram(MetricDefinition Metric, IReadOnlyList<Hist
 
     public static MetricHistogram Of(MetricDefinition metric, IReadOnlyList<SellerEvaluation> sellers)
     {
-        var values = sellers.Select(s => s.Metric(metric.Id))
-            .Where(m => m is { Value: { } v, Status: not MetricStatus.InsufficientData } && double.IsFinite(v))
-            .Select(m => m!.Value!.Value).ToList();
+        ArgumentNullException.ThrowIfNull(metric);
+        ArgumentNullException.ThrowIfNull(sellers);
+        return Of(metric, sellers.Select(s => s.Metric(metric.Id) is { } m ? (m.Value, (MetricStatus?)m.Status) : (null, null)));
+    }
+
+    /// <summary>The histogram of each seller's value and status of <paramref name="metric"/> (both null: the seller has no result of it).</summary>
+    public static MetricHistogram Of(MetricDefinition metric, IEnumerable<(double? Value, MetricStatus? Status)> sellers)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        var values = sellers
+            .Where(m => m.Value is { } v && m.Status is { } status && status != MetricStatus.InsufficientData && double.IsFinite(v))
+            .Select(m => m.Value!.Value).ToList();
         double? threshold = metric.Standard is { Peer: null } st && double.IsFinite(st.Threshold) ? st.Threshold : null;
         if (values.Count == 0) return new MetricHistogram(metric, [], threshold, 0);
         // The axis spans every value and the threshold; rates and shares start at 0.

@@ -9,7 +9,7 @@ namespace Standing.Server.Web;
 /// <summary>
 /// After the server starts on a large store (more than <see cref="ServerOptions.LargeStoreSellers"/> sellers), computes
 /// in the background what the first views would otherwise wait for: each built-in standard's overview and every
-/// seller's evaluation (the sellers list's), and the peer pool of a standard that compares sellers (every seller
+/// seller's line (the sellers list's, <see cref="EveryLine"/>), and the peer pool of a standard that compares sellers (every seller
 /// page of it), as of the standard's latest run, as the pages ask for them. A small store's take well under a
 /// second: they are left to the first view. A failure here is no request's: it is logged, and the view computes.
 /// </summary>
@@ -36,23 +36,26 @@ public sealed class PageWarming(Deployment deployment, ServerOptions options, IL
                 using var events = access.Events();
                 access.PeerPool(events, evaluator, StaffChoices.AsOf(access, evaluator.Policy, options));
             }
-            // Then the overviews, those of standards that compare sellers first: every seller's evaluation comes from the
-            // pool just judged, while each of the others reads every seller's facts.
+            // Then every seller's line of each standard (the sellers list's) and the overview made of it. Those of standards
+            // that compare sellers first: every seller's evaluation comes from the pool just judged. The others' in one walk
+            // of the store, each batch's facts decoded once for all of them. The lines are kept as summaries (EveryLine):
+            // every standard's stays kept together at 100,000 sellers, so none goes back to "being computed".
             var comparing = BuiltInPacks.Ids.Where(id => CompiledPolicies.Evaluator(BuiltInPacks.Shared(id)).ComparesSellers).ToList();
-            foreach (var id in comparing.Concat(BuiltInPacks.Ids.Except(comparing)))
-            {
-                if (stopping.IsCancellationRequested) return;
-                var policy = BuiltInPacks.Shared(id);
-                StandardOverview.Read(access, policy, StaffChoices.AsOf(access, policy, options)); // and every seller's evaluation, the sellers list's
-            }
-            // On a store of many sellers not every standard's list of every seller is kept (KeptResults.Limit): the least
-            // used make room. The lists of the standards that compare sellers are read last, so that they are the ones
-            // kept (made again from the pool if they were dropped: Prom.ua's reads no seller's facts).
             foreach (var id in comparing)
             {
                 if (stopping.IsCancellationRequested) return;
                 var policy = BuiltInPacks.Shared(id);
-                Evaluations.All(access, policy, StaffChoices.AsOf(access, policy, options));
+                var asOf = StaffChoices.AsOf(access, policy, options);
+                Evaluations.Lines(access, policy, asOf);
+                StandardOverview.Read(access, policy, asOf);
+            }
+            var others = BuiltInPacks.Ids.Except(comparing).Select(BuiltInPacks.Shared).Select(p => (p, StaffChoices.AsOf(access, p, options))).ToList();
+            if (stopping.IsCancellationRequested) return;
+            Evaluations.LinesOfEach(access, others);
+            foreach (var (policy, asOf) in others)
+            {
+                if (stopping.IsCancellationRequested) return;
+                StandardOverview.Read(access, policy, asOf);
             }
         }
 #pragma warning disable CA1031 // a warm-up's failure (a store being replaced, a shutdown) must not stop the server

@@ -68,7 +68,7 @@ public sealed class SellersModel(StoreAccess access, ServerOptions options) : St
             string.IsNullOrEmpty(Sort) ? SellerListing.ByStatus : Sort, Order == "desc");
         foreach (var (field, message) in SellerListing.Check(query, policy)) Errors.TryAdd(field, message);
         if (Errors.Count > 0) return Page();
-        if (Evaluations.Recent(access, policy, StaffChoices.AsOf(access, policy, options), StaffChoices.FiguresWait, BeingComputed.Large(access, options)) is not { } shown)
+        if (Evaluations.RecentLines(access, policy, StaffChoices.AsOf(access, policy, options), StaffChoices.FiguresWait, BeingComputed.Large(access, options)) is not { } shown)
         {
             Computing = true;
             BeingComputed.Answer(this);
@@ -78,7 +78,7 @@ public sealed class SellersModel(StoreAccess access, ServerOptions options) : St
         var all = SellerListing.Select(shown.Value, query);
         Total = all.Count;
         PageNumber = PageNumbers.Of(Request);
-        Rows = all.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
+        Rows = all.Skip((PageNumber - 1) * PageSize).Take(PageSize).Select(i => SellerListing.RowOf(shown.Value, i, query)).ToList();
         return Page();
     }
 
