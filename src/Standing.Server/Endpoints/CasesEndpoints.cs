@@ -64,7 +64,7 @@ public static class CasesEndpoints
         if (store.Case(id) is not { } c || !context.Key().Sees(access, c.Seller)) return Unknown(id);
         var audit = store.Audit(c.Id);
         var notices = store.Notices(c.Seller, c.Id);
-        return new JsonDocumentResult(stream => CaseJson.WriteOne(stream, c, audit, notices, access.Marketplace, options.Now()));
+        return new JsonDocumentResult(stream => CaseJson.WriteOne(stream, c, audit, notices, access.Marketplace, ActionTime.At(access, c.Policy, options.Now(), c.UpdatedAt)));
     }
 
     private static IResult Decide(HttpContext context, StoreAccess access, ServerOptions options, string id, DecisionRequest request)
@@ -75,7 +75,7 @@ public static class CasesEndpoints
         using var store = access.Enforcement();
         var audit = store.Audit(id);
         var notices = store.Notices(moved!.Seller, moved.Id);
-        return new JsonDocumentResult(stream => CaseJson.WriteOne(stream, moved!, audit, notices, access.Marketplace, options.Now()));
+        return new JsonDocumentResult(stream => CaseJson.WriteOne(stream, moved!, audit, notices, access.Marketplace, ActionTime.At(access, moved!.Policy, options.Now(), moved!.UpdatedAt)));
     }
 
     /// <summary>A decision not made, as a problem document: 400 for a bad field, 404, or 409 with the refusal.</summary>

@@ -68,7 +68,7 @@ public sealed class CaseModel(StoreAccess access, ServerOptions options) : Stand
         Case = c;
         Audit = store.Audit(id, c.Seller);
         Notices = store.Notices(c.Seller, id);
-        Allowed = DecisionRules.Allowed(c, options.Now());
+        Allowed = DecisionRules.Allowed(c, ActionTime.At(access, c.Policy, options.Now(), c.UpdatedAt)); // as a decision would be dated
         return true;
     }
 
