@@ -103,9 +103,13 @@ public static class DecisionRules
                 book.Move(c, Close(CaseStates.Dismissed), person, decision.Verb, reason, seen, at);
                 return null;
         }
-        var allowed = Allowed(c);
-        return $"case {c.Id} ({c.Kind}) is {c.State}: \"{decision}\" is not allowed there"
-            + (allowed.Count == 0 ? "; no decision is open on it" : $"; allowed: {string.Join(", ", allowed)}");
+        // What the case accepts at the decision's time; an exclusion in its minimum 14 days says when that opens.
+        var allowed = Allowed(c, at);
+        return $"case {c.Id} ({c.Kind}) is {c.State}: \"{decision}\" is not allowed there" + (allowed.Count > 0
+            ? $"; allowed: {string.Join(", ", allowed)}"
+            : InMinimumExclusion(c, at) && Text.ParseInstant(c.Get("min_until")) is { } opens
+                ? $"; none before {Text.Instant(opens)}, then: {string.Join(", ", Allowed(c, opens))}"
+                : "; no decision is open on it");
     }
 
     /// <summary>
