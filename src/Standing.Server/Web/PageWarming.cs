@@ -57,12 +57,38 @@ public sealed class PageWarming(Deployment deployment, ServerOptions options, IL
                 if (stopping.IsCancellationRequested) return;
                 StandardOverview.Read(access, policy, asOf);
             }
+            SellerPageOfEach(access, stopping);
         }
 #pragma warning disable CA1031 // a warm-up's failure (a store being replaced, a shutdown) must not stop the server
         catch (Exception e)
 #pragma warning restore CA1031
         {
             log.LogWarning("the pages' figures were not computed ahead: {Reason}; the first views compute them", e.Message);
+        }
+    }
+
+    /// <summary>
+    /// One seller's page of each standard computed as a request computes it (the explained evaluation, the 90-day
+    /// trend, the forecast): the first person to open a seller page of a standard otherwise pays that code's first
+    /// use (Mall's, with its business-day calendar, about 170 ms at 10,000 and 100,000 sellers, against 8–50 ms after).
+    /// </summary>
+    private void SellerPageOfEach(StoreAccess access, CancellationToken stopping)
+    {
+        string seller;
+        using (var events = access.Events())
+        {
+            var sellers = events.Sellers();
+            if (sellers.Count == 0) return;
+            seller = sellers[0].Seller;
+        }
+        foreach (var id in BuiltInPacks.Ids)
+        {
+            if (stopping.IsCancellationRequested) return;
+            var policy = BuiltInPacks.Shared(id);
+            var asOf = StaffChoices.AsOf(access, policy, options);
+            if (Evaluations.Seller(access, policy, asOf, seller, explain: true) is not { } found) continue;
+            Trends.Daily(access, policy, seller, asOf, Pages.Sellers.StandardModel.TrendDays, found.Disputes);
+            Evaluations.Forecast(policy, asOf, found.Facts, found.Disputes);
         }
     }
 }
