@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 
+using static Standing.Cli.Tests.Acceptance.CaseCommands;
+
 namespace Standing.Cli.Tests.Acceptance;
 
 /// <summary>
@@ -234,16 +236,6 @@ public sealed class CongocreaLetterAcceptanceTests : IClassFixture<CongocreaLett
                     c.GetProperty("data").TryGetProperty("odr", out var odr) && odr.ValueKind == JsonValueKind.Number ? odr.GetDouble() : null,
                     c.GetProperty("allowed_decisions").EnumerateArray().Select(d => d.GetString()!).ToList()))
                 .ToList();
-
-        private static DateTimeOffset? Instant(JsonElement c, string name) =>
-            c.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? DateTimeOffset.Parse(v.GetString()!, CultureInfo.InvariantCulture) : null;
-
-        private static StandingProcess.Result Ok(params string[] args)
-        {
-            var r = StandingProcess.Run(args);
-            Assert.True(r.ExitCode == 0, $"standing {string.Join(' ', args)}: exit {r.ExitCode}: {r.Stderr}");
-            return r;
-        }
 
         public void Dispose() => _dir.Dispose();
     }

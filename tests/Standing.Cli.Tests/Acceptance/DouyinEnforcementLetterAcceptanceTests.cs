@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 
+using static Standing.Cli.Tests.Acceptance.CaseCommands;
+
 namespace Standing.Cli.Tests.Acceptance;
 
 /// <summary>
@@ -61,19 +63,6 @@ public sealed class DouyinEnforcementLetterAcceptanceTests : IDisposable
         Assert.Equal(Shanghai("2026-05-01T00:00:00"), DateTimeOffset.Parse(audit[1].GetProperty("at").GetString()!, CultureInfo.InvariantCulture));
         Assert.Equal("restricted", audit[1].GetProperty("to").GetString());
         Assert.Contains("passed", audit[2].GetProperty("reason").GetString()!, StringComparison.Ordinal);
-    }
-
-    private static JsonElement Show(string db, string id) =>
-        JsonDocument.Parse(Ok("cases", "show", id, "--db", db, "--format", "json").Stdout).RootElement;
-
-    private static DateTimeOffset? Instant(JsonElement c, string name) =>
-        c.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? DateTimeOffset.Parse(v.GetString()!, CultureInfo.InvariantCulture) : null;
-
-    private static StandingProcess.Result Ok(params string[] args)
-    {
-        var r = StandingProcess.Run(args);
-        Assert.True(r.ExitCode == 0, $"standing {string.Join(' ', args)}: exit {r.ExitCode}: {r.Stderr}");
-        return r;
     }
 
     public void Dispose() => _dir.Dispose();

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 
+using static Standing.Cli.Tests.Acceptance.CaseCommands;
+
 namespace Standing.Cli.Tests.Acceptance;
 
 /// <summary>
@@ -54,16 +56,6 @@ public sealed class EconfianceBadgeLetterAcceptanceTests : IDisposable
         var b = cases["e-b"];
         Assert.Equal("granted", b.GetProperty("state").GetString());
         Assert.Equal(Paris("2026-03-05T00:00:00"), Instant(b, "opened_at"));
-    }
-
-    private static DateTimeOffset? Instant(JsonElement c, string name) =>
-        c.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? DateTimeOffset.Parse(v.GetString()!, CultureInfo.InvariantCulture) : null;
-
-    private static StandingProcess.Result Ok(params string[] args)
-    {
-        var r = StandingProcess.Run(args);
-        Assert.True(r.ExitCode == 0, $"standing {string.Join(' ', args)}: exit {r.ExitCode}: {r.Stderr}");
-        return r;
     }
 
     public void Dispose() => _dir.Dispose();

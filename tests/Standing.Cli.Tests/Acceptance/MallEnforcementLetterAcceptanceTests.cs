@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 
+using static Standing.Cli.Tests.Acceptance.CaseCommands;
+
 namespace Standing.Cli.Tests.Acceptance;
 
 /// <summary>
@@ -85,20 +87,7 @@ public sealed class MallEnforcementLetterAcceptanceTests : IDisposable
     private static List<JsonElement> Cases(string db) =>
         JsonDocument.Parse(Ok("cases", "list", "--db", db, "--policy", "mall", "--format", "json").Stdout).RootElement.EnumerateArray().ToList();
 
-    private static JsonElement Show(string db, string id) =>
-        JsonDocument.Parse(Ok("cases", "show", id, "--db", db, "--format", "json").Stdout).RootElement;
-
     private static string[] Lines(JsonElement notice) => notice.GetProperty("lines").EnumerateArray().Select(l => l.GetString()!).ToArray();
-
-    private static DateTimeOffset? Instant(JsonElement c, string name) =>
-        c.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? DateTimeOffset.Parse(v.GetString()!, CultureInfo.InvariantCulture) : null;
-
-    private static StandingProcess.Result Ok(params string[] args)
-    {
-        var r = StandingProcess.Run(args);
-        Assert.True(r.ExitCode == 0, $"standing {string.Join(' ', args)}: exit {r.ExitCode}: {r.Stderr}");
-        return r;
-    }
 
     public void Dispose() => _dir.Dispose();
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 
+using static Standing.Cli.Tests.Acceptance.CaseCommands;
+
 namespace Standing.Cli.Tests.Acceptance;
 
 /// <summary>
@@ -52,16 +54,6 @@ public sealed class PinduoduoEnforcementLetterAcceptanceTests : IDisposable
 
     private static List<JsonElement> Cases(string db) =>
         JsonDocument.Parse(Ok("cases", "list", "--db", db, "--policy", "pinduoduo", "--format", "json").Stdout).RootElement.EnumerateArray().ToList();
-
-    private static DateTimeOffset? Instant(JsonElement c, string name) =>
-        c.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? DateTimeOffset.Parse(v.GetString()!, CultureInfo.InvariantCulture) : null;
-
-    private static StandingProcess.Result Ok(params string[] args)
-    {
-        var r = StandingProcess.Run(args);
-        Assert.True(r.ExitCode == 0, $"standing {string.Join(' ', args)}: exit {r.ExitCode}: {r.Stderr}");
-        return r;
-    }
 
     public void Dispose() => _dir.Dispose();
 }
