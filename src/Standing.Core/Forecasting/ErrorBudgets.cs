@@ -7,11 +7,14 @@ namespace Standing.Core.Forecasting;
 /// The error budget of a metric now: the largest number x of further defects among the window's items,
 /// its volume unchanged, that still leaves the metric out of breach. A defect is an item counted against
 /// the seller: for a lower-is-better rate x more in the numerator ((n + x) / d), for a higher-is-better
-/// one x fewer ((n − x) / d), for a count x more counted.
+/// one x fewer ((n − x) / d), for a count x more counted. A guarded rate breaches as its evaluation
+/// would: only when its guard confirms the breach (Wilson from the counts, beta-binomial on the prior of now).
 /// </summary>
 public static class ErrorBudgets
 {
-    public static ErrorBudget Of(MetricResult now)
+    /// <param name="now">the metric now, judged through its guard when it has one</param>
+    /// <param name="prior">a beta-binomial guard's prior, fitted on every seller now</param>
+    public static ErrorBudget Of(MetricResult now, (double Alpha, double Beta)? prior = null)
     {
         var d = now.Definition;
         if (d.Standard is not { } standard) return new ErrorBudget(null, "no standard to breach");
@@ -23,22 +26,23 @@ public static class ErrorBudgets
         var higher = standard.Direction == Direction.HigherIsBetter;
         // The most defects there can be: every item of the window (a count has no such bound but its threshold).
         long most = d.Kind == MetricKind.Count ? Math.Max(total, (long)Math.Ceiling(standard.Threshold) + 1) : higher ? n : total - n;
-        if (most <= 0 || !Breaches(now, standard, most)) return new ErrorBudget(most, $"no breach even with {most} more defects");
+        if (most <= 0 || !Breaches(now, standard, most, prior)) return new ErrorBudget(most, $"no breach even with {most} more defects");
         // Breaching is monotone in x: find the fewest defects that breach.
         long lo = 0, hi = most; // Breaches(lo) is false, Breaches(hi) is true
         while (hi - lo > 1)
         {
             var mid = lo + ((hi - lo) / 2);
-            if (Breaches(now, standard, mid)) hi = mid;
+            if (Breaches(now, standard, mid, prior)) hi = mid;
             else lo = mid;
         }
         return new ErrorBudget(lo, $"{hi} more would breach ({Value(now, standard, hi)})");
     }
 
-    private static bool Breaches(MetricResult now, Standard standard, long x)
+    private static bool Breaches(MetricResult now, Standard standard, long x, (double Alpha, double Beta)? prior)
     {
         var (value, counted) = After(now, standard, x);
-        return standard.Judge(value, now.Denominator, counted) == MetricStatus.Breach;
+        var raw = standard.Judge(value, now.Denominator, counted);
+        return Guards.Judge(standard, counted, now.Denominator, raw, prior) == MetricStatus.Breach;
     }
 
     private static (double Value, long Counted) After(MetricResult now, Standard standard, long x)

@@ -1,4 +1,5 @@
 using NodaTime;
+using Standing.Core.Evaluation;
 using Standing.Core.Facts;
 using Standing.Core.Metrics;
 using Standing.Core.Policies;
@@ -11,7 +12,9 @@ namespace Standing.Core.Forecasting;
 /// the items known at T that are in that day's window, with their outcomes as known at T (an item pending
 /// at T stays out: nothing new goes wrong), plus new good items at the volume of now: floor(d × m / W)
 /// items, where d is the denominator now, W the days of the window now and m the days of [T, day k) inside
-/// day k's window.
+/// day k's window. A guarded rate is judged as its evaluation judges it (docs/foresight.md): now, on
+/// each day and in its error budget, through its Wilson interval, or on its beta-binomial posterior with
+/// the prior fitted on every seller now (given by the seller's evaluation).
 /// </summary>
 public sealed class SellerForecaster
 {
@@ -34,24 +37,45 @@ public sealed class SellerForecaster
 
     /// <param name="metric">only this metric (its id); every metric when null</param>
     /// <param name="days">the horizon; by default each metric's next cycle, the days until every item counted now has left its window</param>
-    public SellerForecast Forecast(SellerFacts facts, Instant asOf, string? metric = null, int? days = null)
+    /// <param name="evaluation">the seller's evaluation as of the same instant: the beta-binomial priors, fitted on every seller
+    /// (without it such a guard cannot be applied, and the forecast says so)</param>
+    public SellerForecast Forecast(SellerFacts facts, Instant asOf, string? metric = null, int? days = null, SellerEvaluation? evaluation = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
         if (days is < 1 or > MaxDays) throw new ArgumentOutOfRangeException(nameof(days), days, $"a forecast spans 1 to {MaxDays} days");
-        var forecasts = _policy.Metrics.Where(m => metric is null || m.Id == metric).Select(m => ForecastMetric(m, facts, asOf, days)).ToList();
+        var forecasts = _policy.Metrics.Where(m => metric is null || m.Id == metric).Select(m => ForecastMetric(m, facts, asOf, days, PriorOf(m, evaluation))).ToList();
         return new SellerForecast(facts.Seller, asOf, forecasts.Count == 0 ? days ?? 0 : forecasts.Max(f => f.Days.Count), forecasts);
     }
 
-    private MetricForecast ForecastMetric(MetricDefinition definition, SellerFacts facts, Instant asOf, int? days)
+    /// <summary>The beta prior the evaluation fitted for a beta-binomial guard of this metric, if any.</summary>
+    private static (double Alpha, double Beta)? PriorOf(MetricDefinition definition, SellerEvaluation? evaluation) =>
+        definition.Standard?.Guard?.Method == GuardMethod.BetaBinomial && evaluation?.Metric(definition.Id)?.Guard is { PriorAlpha: { } alpha, PriorBeta: { } beta }
+            ? (alpha, beta)
+            : null;
+
+    /// <summary>The metric now as its evaluation judges it: through its guard.</summary>
+    private static MetricResult Guarded(MetricResult raw, (double Alpha, double Beta)? prior) =>
+        raw.Definition.Standard?.Guard?.Method switch
+        {
+            GuardMethod.Wilson => Guards.Wilson(raw),
+            GuardMethod.BetaBinomial when prior is { } p => Guards.WithPrior(raw, p.Alpha, p.Beta),
+            _ => raw,
+        };
+
+    private MetricForecast ForecastMetric(MetricDefinition definition, SellerFacts facts, Instant asOf, int? days, (double Alpha, double Beta)? prior)
     {
         var calendar = _policy.Calendar;
         if (definition.Kind == MetricKind.Score)
         {
             return new MetricForecast { Now = new MetricResult { Definition = definition, Status = MetricStatus.InsufficientData }, NotForecast = "a score: forecast its components" };
         }
-        var now = Calculator(definition).Compute(facts, asOf, calendar, explain: false);
+        var now = Guarded(Calculator(definition).Compute(facts, asOf, calendar, explain: false), prior);
+        if (definition.Standard?.Guard?.Method == GuardMethod.BetaBinomial && prior is null)
+        {
+            return new MetricForecast { Now = now, NotForecast = "a beta-binomial guard: its prior is fitted on every seller, forecast with the seller's evaluation" };
+        }
         if (definition.Standard?.Peer is not null) return new MetricForecast { Now = now, NotForecast = "judged against the other sellers: their future is not forecast" };
-        if (definition.Window is LifetimeWindow) return new MetricForecast { Now = now, NotForecast = "a lifetime window: nothing leaves it", Budget = ErrorBudgets.Of(now) };
+        if (definition.Window is LifetimeWindow) return new MetricForecast { Now = now, NotForecast = "a lifetime window: nothing leaves it", Budget = ErrorBudgets.Of(now, prior) };
 
         var local = calendar.ToLocal(asOf);
         var horizon = days ?? DefaultDays(now.Window, local, calendar);
@@ -85,7 +109,7 @@ public sealed class SellerForecaster
             }
             var window = windows[s][k];
             var assumed = Assumed(now.Denominator, windowDays, asOf, window, at[k], calendar);
-            var day = Project(definition, known, facts, window, at[k], asOf, assumed) with { Date = local.Date.PlusDays(k) };
+            var day = Project(definition, known, facts, window, at[k], asOf, assumed, prior) with { Date = local.Date.PlusDays(k) };
             forecastDays.Add(adaptive is null ? day : day with { Extended = s == 1 });
         }
         return new MetricForecast
@@ -95,7 +119,7 @@ public sealed class SellerForecaster
             Leaving = Leaving(countedNow, forecastDays, definition),
             Days = forecastDays,
             Recovery = RecoveryOf(now, forecastDays),
-            Budget = ErrorBudgets.Of(now),
+            Budget = ErrorBudgets.Of(now, prior),
         };
     }
 
@@ -151,7 +175,7 @@ public sealed class SellerForecaster
         return new KnownItems(definition.Kind, items.Where(i => i.At is not null && i.Role is ItemRole.Numerator or ItemRole.Denominator).ToArray());
     }
 
-    private ForecastDay Project(MetricDefinition definition, KnownItems known, SellerFacts facts, TimeWindow window, Instant at, Instant asOf, long assumed)
+    private ForecastDay Project(MetricDefinition definition, KnownItems known, SellerFacts facts, TimeWindow window, Instant at, Instant asOf, long assumed, (double Alpha, double Beta)? prior)
     {
         long numerator, denominator;
         double? value;
@@ -170,7 +194,9 @@ public sealed class SellerForecaster
             denominator += assumed;
             value = definition.Kind == MetricKind.Count ? numerator : denominator == 0 ? null : (double)numerator / denominator;
         }
-        var status = definition.Standard?.Judge(value, denominator, numerator) ?? (value is null ? MetricStatus.InsufficientData : MetricStatus.Good);
+        var status = definition.Standard is { } standard
+            ? Guards.Judge(standard, numerator, denominator, standard.Judge(value, denominator, numerator), prior)
+            : value is null ? MetricStatus.InsufficientData : MetricStatus.Good;
         return new ForecastDay(default, at, window, value, numerator, denominator, assumed, status);
     }
 

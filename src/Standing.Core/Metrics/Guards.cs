@@ -56,6 +56,39 @@ public static class Guards
         return (mean * strength, (1 - mean) * strength);
     }
 
+    /// <summary>
+    /// One seller's rate judged on the beta prior fitted on every seller (<see cref="BetaBinomial"/>): a
+    /// forecast judges the seller's days ahead on the prior of now, as "the marketplace as it was".
+    /// </summary>
+    public static MetricResult WithPrior(MetricResult result, double alpha, double beta)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Definition.Standard is not { Guard: { Method: GuardMethod.BetaBinomial } guard } standard || result.Value is null || result.Denominator < 1) return result;
+        var posterior = (result.Numerator + alpha) / (result.Denominator + alpha + beta);
+        return Guarded(result, standard, new GuardReading(guard, posterior, result.Status) { PriorAlpha = alpha, PriorBeta = beta });
+    }
+
+    /// <summary>
+    /// The status a guard leaves of <paramref name="raw"/>, the status of <paramref name="numerator"/> /
+    /// <paramref name="denominator"/> by the threshold alone: the evaluation's judgment, for a value that is
+    /// not an evaluation's (a forecast's day, the metric after the defects of an error budget). Wilson from
+    /// the counts, beta-binomial on <paramref name="prior"/> (without one it cannot judge: the raw status).
+    /// </summary>
+    public static MetricStatus Judge(Standard standard, long numerator, long denominator, MetricStatus raw, (double Alpha, double Beta)? prior)
+    {
+        ArgumentNullException.ThrowIfNull(standard);
+        if (raw != MetricStatus.Breach || denominator < 1 || standard.Guard is not { } guard) return raw;
+        double judged;
+        if (guard.Method == GuardMethod.Wilson)
+        {
+            var (low, high) = WilsonInterval.Of(numerator, denominator, guard.Confidence);
+            judged = standard.Direction == Direction.LowerIsBetter ? low : high;
+        }
+        else if (prior is { } p) judged = (numerator + p.Alpha) / (denominator + p.Alpha + p.Beta);
+        else return raw;
+        return standard.Judge(judged, denominator, numerator) == MetricStatus.Breach ? MetricStatus.Breach : MetricStatus.AtRisk;
+    }
+
     private static MetricResult Guarded(MetricResult result, Standard standard, GuardReading reading)
     {
         var judged = standard.Judge(reading.JudgedValue, result.Denominator, result.Numerator);

@@ -19,6 +19,25 @@ public sealed class WilsonIntervalTests
         Assert.Equal(high, h, 0.00005);
     }
 
+    // The values textbooks print for the Wilson score interval at 95 % (z = 1.959964), each worked by hand from
+    // centre = (p + z²/2n)/(1 + z²/n), half-width = z·√(p(1−p)/n + z²/4n²)/(1 + z²/n): 0/10 → [0, 0.2775]
+    // (p = 0: centre = half-width = 0.1388, so the lower end is exactly 0); 1/10 → [0.0179, 0.4042];
+    // 5/100 → [0.0215, 0.1118]; 50/100 → [0.4038, 0.5962] (symmetric about ½); and docs/foresight.md's
+    // 1/20 → [0.0089, 0.2361] and 10/100 → [0.0552, 0.1744].
+    [Theory]
+    [InlineData(0, 10, 0.0000, 0.2775)]
+    [InlineData(1, 10, 0.0179, 0.4042)]
+    [InlineData(5, 100, 0.0215, 0.1118)]
+    [InlineData(50, 100, 0.4038, 0.5962)]
+    [InlineData(1, 20, 0.0089, 0.2361)]
+    [InlineData(10, 100, 0.0552, 0.1744)]
+    public void The_95_percent_interval_matches_the_textbook_values_to_four_decimals(long x, long n, double low, double high)
+    {
+        var (l, h) = WilsonInterval.Of(x, n, 0.95);
+        Assert.Equal(low, Math.Round(l, 4));
+        Assert.Equal(high, Math.Round(h, 4));
+    }
+
     // The normal quantiles of the usual confidence levels as printed in any table: 1.6449, 1.9600, 2.5758.
     [Theory]
     [InlineData(0.95, 1.644854)]

@@ -85,11 +85,28 @@ public sealed class ErrorBudgetTests
     }
 
     [Fact]
+    public void A_higher_is_better_rate_takes_defects_off_its_numerator_and_exactly_at_its_exclusive_threshold_is_not_a_breach()
+    {
+        // MALL's shipping confirmation (docs/standards/mall.md): breach when under 95 %, at least 10 orders. 20 orders
+        // placed Monday 03-16 09:00 and shipped 09:30, within 1 business day: 20/20. A defect is one more order that
+        // missed it: (20 − x)/20 < 0.95 ⇔ x > 1. 19/20 = 95 % is not under 95 %: 1 more, the second breaches.
+        var s = new EventScript("partner");
+        for (var i = 0; i < 20; i++)
+            s.Placed($"g{i:00}", "2026-03-16T09:00:00+01:00").Status($"g{i:00}", OrderStatus.Shipping, "2026-03-16T09:30:00+01:00", "seller");
+        var f = PackForecast.Of("mall", s.Events, "2026-04-07T00:00:00+02:00", "shipping_confirmation_sla");
+        Assert.Equal((20L, 20L, MetricStatus.Good), (f.Now.Numerator, f.Now.Denominator, f.Now.Status));
+        Assert.Equal(1, f.Budget.Defects);
+        Assert.Equal("2 more would breach (18/20 = 0.9)", f.Budget.Reason);
+        Assert.Equal(new Recovery(RecoveryKind.AlreadyGood, null, 0), f.Recovery);
+    }
+
+    [Fact]
     public void Fewer_orders_than_the_minimum_sample_is_never_a_breach_so_no_budget()
     {
         // MALL needs 10 orders; 9 with 5 cancelled is "too few".
         var f = PackForecast.Of("mall", Cancellations(9, 5).Events, "2026-04-08T00:00:00+02:00", "cancellation_rate");
         Assert.Null(f.Budget.Defects);
         Assert.Contains("minimum sample of 10", f.Budget.Reason, StringComparison.Ordinal);
+        Assert.Equal(RecoveryKind.InsufficientData, f.Recovery.Kind);
     }
 }
