@@ -84,7 +84,7 @@ internal static class ExplainCommand
         if (metric is not null) result = result with { Metrics = result.Metrics.Where(m => m.Id == metric).ToList() };
         var evaluation = new PolicyEvaluation(policy, asOf, [result]);
         var sellerFacts = facts.FirstOrDefault(f => f.Seller == seller);
-        var forecast = sellerFacts is null ? null : new SellerForecaster(withoutDisputed.Policy).Forecast(sellerFacts, asOf, metric);
+        var forecast = sellerFacts is null ? null : new SellerForecaster(withoutDisputed.Policy).Forecast(sellerFacts, asOf, metric, evaluation: result);
         if (format == OutputFormat.Json) OutputFormat.WriteJson(stdout => ExplanationDocument.Write(stdout, evaluation, disputes, sellerFacts, forecast));
         else if (format == OutputFormat.Csv) ExplainRows.For(result, items, sellerFacts).WriteCsv(Console.Out);
         else ExplainWriter.Write(Consoles.Out, evaluation, result, disputes, sellerFacts, items, limit, forecast);

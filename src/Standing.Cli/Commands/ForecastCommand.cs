@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Standing.Cli.Input;
 using Standing.Cli.Output;
+using Standing.Core.Evaluation;
 using Standing.Core.Forecasting;
+using Standing.Core.Metrics;
 using Standing.Data.Documents;
 using Standing.Enforcement.Disputes;
 
@@ -45,12 +47,15 @@ internal static class ForecastCommand
             stderr.WriteLine($"unknown metric \"{metric}\" in policy {policy.Id}; its metrics: {string.Join(", ", policy.Metrics.Select(m => m.Id))}");
             return ExitCodes.Error;
         }
-        if (!FactInput.TryLoad(eventFiles, db, seller, asOf, rejectsPath, stderr, out var facts, out var rejected, marketplace: marketplace)) return ExitCodes.Error;
+        // A beta-binomial guard judges the seller on a prior fitted on every seller: they are read and evaluated too.
+        var pooled = policy.Metrics.Any(m => m.Standard?.Guard?.Method == GuardMethod.BetaBinomial);
+        if (!FactInput.TryLoad(eventFiles, db, seller, asOf, rejectsPath, stderr, out var facts, out var rejected, marketplace: marketplace, keepOthers: pooled)) return ExitCodes.Error;
         if (!DisputeInput.TryLoad(db, seller, stderr, out var disputes)) return ExitCodes.Error;
         // Accepted disputes take their items out of the metric from then on, as in explain.
         var judged = disputes.Count == 0 ? policy : DisputeExclusion.Apply(policy, disputes, asOf);
         var sellerFacts = facts.First(f => f.Seller == seller);
-        var forecast = new SellerForecaster(judged).Forecast(sellerFacts, asOf, metric, days);
+        var evaluation = pooled ? new PolicyEvaluator(judged).Evaluate(facts, asOf, only: seller).Sellers[0] : null;
+        var forecast = new SellerForecaster(judged).Forecast(sellerFacts, asOf, metric, days, evaluation);
         if (format == OutputFormat.Json) OutputFormat.WriteJson(stdout => ForecastDocument.Write(stdout, policy, forecast));
         else ForecastText.Write(Consoles.Out, policy, forecast);
         return rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Ok;

@@ -49,6 +49,8 @@ internal static class ForecastText
         {
             console.WriteLine();
             console.MarkupLine($"[bold]{Markup.Escape(m.Id)}[/] = [{Formats.StatusColor(m.Now.Status)}]{Formats.Value(m.Now)} ({m.Now.Status.Wire()})[/]  {Formats.Fraction(m.Now)}");
+            // A guarded rate's status is its guard's (as explain shows it): the reading says why.
+            if (GuardText.Of(m.Now) is { } guard) TextWrap.Write(console, "  ", guard, 4);
             if (m.NotForecast is null && m.DailyVolume > 0)
                 console.MarkupLine($"  volume of now: {m.DailyVolume.ToString("0.##", CultureInfo.InvariantCulture)} items a day, assumed good");
             WriteSummary(console, m);

@@ -168,7 +168,7 @@ public static class EvaluationDocument
     }
 
     /// <summary>A guard's reading beside the raw value: {"method","confidence","low","high"} (Wilson) or {"method","prior_alpha","prior_beta"} (beta-binomial), then "judged_value", "raw_status", "changed_verdict".</summary>
-    private static void WriteGuard(Utf8JsonWriter json, MetricResult m, GuardReading guard)
+    internal static void WriteGuard(Utf8JsonWriter json, MetricResult m, GuardReading guard)
     {
         json.WriteStartObject("guard");
         json.WriteString("method", guard.Guard.Wire);

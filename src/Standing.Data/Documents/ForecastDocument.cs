@@ -40,6 +40,8 @@ public static class ForecastDocument
             json.WriteNumber("numerator", m.Now.Numerator);
             json.WriteNumber("denominator", m.Now.Denominator);
             json.WriteString("status", m.Now.Status.Wire());
+            // A guarded rate's status is its guard's: the reading beside it, as in the evaluation's documents.
+            if (m.Now.Guard is { } guard) EvaluationDocument.WriteGuard(json, m.Now, guard);
             json.WriteString("unit", m.Now.Definition.Unit);
             WriteWindow(json, "window", m.Now.Window, zone);
             WriteForecast(json, m, zone, days: true);
