@@ -57,7 +57,8 @@ public static class ErrorBudgets
         var (value, counted) = After(now, standard, x);
         return now.Definition.Kind == MetricKind.Count
             ? counted.ToString(CultureInfo.InvariantCulture)
-            : $"{counted}/{now.Denominator} = {value.ToString("0.####", CultureInfo.InvariantCulture)}";
+            // Six decimals: four printed 10/499 = 0.02004 as "0.02", the very threshold it breaches by being above.
+            : $"{counted}/{now.Denominator} = {value.ToString("0.######", CultureInfo.InvariantCulture)}";
     }
 
     private static string Kind(MetricKind kind) => kind == MetricKind.Score ? "score" : "mean duration";

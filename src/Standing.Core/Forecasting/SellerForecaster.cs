@@ -72,7 +72,7 @@ public sealed class SellerForecaster
         var now = Guarded(Calculator(definition).Compute(facts, asOf, calendar, explain: false), prior);
         if (definition.Standard?.Guard?.Method == GuardMethod.BetaBinomial && prior is null)
         {
-            return new MetricForecast { Now = now, NotForecast = "a beta-binomial guard: its prior is fitted on every seller, forecast with the seller's evaluation" };
+            return new MetricForecast { Now = now, NotForecast = "a beta-binomial guard judges on a prior fitted on every seller, which this forecast was not given" };
         }
         if (definition.Standard?.Peer is not null) return new MetricForecast { Now = now, NotForecast = "judged against the other sellers: their future is not forecast" };
         if (definition.Window is LifetimeWindow) return new MetricForecast { Now = now, NotForecast = "a lifetime window: nothing leaves it", Budget = ErrorBudgets.Of(now, prior) };

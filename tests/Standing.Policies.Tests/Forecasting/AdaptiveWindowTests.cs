@@ -70,6 +70,16 @@ public sealed class AdaptiveWindowTests
     }
 
     [Fact]
+    public void The_error_budget_of_an_extended_window_counts_its_items_and_the_threshold_is_exclusive()
+    {
+        // 4/499 over 365 days; breach when above 2 %: (4 + x)/499 > 0.02 ⇔ 4 + x > 9.98 ⇔ x ≥ 6, so 5 more; the sixth
+        // gives 10/499 = 0.02004, printed to six decimals so that it does not read as the threshold itself.
+        var f = new SellerForecaster(PolicyLoader.Load(Yaml, "adaptive.yaml")).Forecast(Shop(399), AsOf, "defect_rate").Metrics.Single();
+        Assert.Equal(5, f.Budget.Defects);
+        Assert.Equal("6 more would breach (10/499 = 0.02004)", f.Budget.Reason);
+    }
+
+    [Fact]
     public void The_forecast_counts_the_volume_of_now_in_the_base_window_to_choose_each_days_window()
     {
         // 399 recent orders: extended now (4/499), over 365 days. Volume 499/365 a day. Day 1: the base window
