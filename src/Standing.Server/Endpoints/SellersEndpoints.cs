@@ -41,7 +41,7 @@ public static class SellersEndpoints
         if (Ids.IsBad("seller", seller, out var bad)) return bad;
         if (!Inputs.TryPolicy(policy, out var loaded, out var problem)) return problem;
         if (!Inputs.TryAsOf(asOf, loaded, read, "asOf", out var instant, out problem)) return problem;
-        if (read is null || !context.Key().Sees(access, seller) || StandingDocument.Of(access, loaded, instant, seller, read) is not { } document)
+        if (read is null || !context.Key().Sees(access, seller) || StandingDocuments.Of(access, loaded, instant, seller, read) is not { } document)
             return Unknown(seller);
         return new KeptDocumentResult(document);
     }
