@@ -16,9 +16,17 @@ public sealed class KeptSellerReads
 
     private sealed record Key(string Target, string Policy, string Seller, string? KeyId, string? KeyHash);
 
-    private sealed record Reads((long Target, long Root) Version, ConcurrentDictionary<Key, SellerRead> Kept);
+    private sealed class Reads((long Target, long Root) version)
+    {
+        public (long Target, long Root) Version { get; } = version;
 
-    private Reads _current = new((-1, -1), new());
+        public ConcurrentDictionary<Key, SellerRead> Kept { get; } = new();
+
+        /// <summary>How many are kept: a dictionary's own count takes every lock of its table, paid by each first read.</summary>
+        public int Count;
+    }
+
+    private Reads _current = new((-1, -1));
 
     /// <summary>The read kept at <paramref name="version"/>, or <paramref name="read"/>'s, kept when it was made at that version.</summary>
     /// <param name="version">The stores' version read before <paramref name="read"/> ran, so that what it reads is at least as new.</param>
@@ -30,14 +38,14 @@ public sealed class KeptSellerReads
         {
             // A request that read an older version than the one kept reads the store and keeps nothing.
             if (!Newer(version, reads.Version)) return read();
-            var seen = Interlocked.CompareExchange(ref _current, new Reads(version, new()), reads);
+            var seen = Interlocked.CompareExchange(ref _current, new Reads(version), reads);
             reads = seen == reads ? _current : seen;
             if (reads.Version != version) return read();
         }
         var k = new Key(target, policy, seller, key?.Id, key?.Hash);
         if (reads.Kept.TryGetValue(k, out var kept)) return kept;
         var made = read();
-        if (made is not null && reads.Kept.Count < Limit) reads.Kept.TryAdd(k, made);
+        if (made is not null && Volatile.Read(ref reads.Count) < Limit && reads.Kept.TryAdd(k, made)) Interlocked.Increment(ref reads.Count);
         return made;
     }
 
