@@ -17,7 +17,8 @@ namespace Standing.Enforcement;
 /// machine saw (a backtest counts statuses from them without evaluating twice); <c>evaluated</c>, when given,
 /// holds every seller's evaluation under <c>policy</c> at <c>asOf</c> already made (the demo evaluates every pack
 /// before its run; a backtest makes its two rule sets' from one measurement), used instead of evaluating the batch
-/// again when it holds every seller of the batch.
+/// again when it holds every seller of the batch. <c>maxParallelism</c> 1 steps the sellers on the calling thread alone
+/// (a backtest that replays a batch per core).
 /// </summary>
 public static class EnforcementRun
 {
@@ -32,15 +33,16 @@ public static class EnforcementRun
         Instant? previousRun = null,
         PeerPool? peers = null,
         SellerEvaluation[]? seen = null,
-        IReadOnlyDictionary<string, SellerEvaluation>? evaluated = null)
+        IReadOnlyDictionary<string, SellerEvaluation>? evaluated = null,
+        int maxParallelism = -1)
     {
         var evaluator = new PolicyEvaluator(policy);
         // All sellers at once, or a batch of them judged against the pool of all: a standard that compares
         // sellers (Prom.ua) needs every one of them.
         if (evaluated is null || !sellers.All(s => evaluated.ContainsKey(s.Seller)))
-            evaluated = (peers is null ? evaluator.Evaluate(sellers, asOf) : evaluator.Evaluate(sellers, asOf, peers)).Sellers.ToDictionary(s => s.Seller, StringComparer.Ordinal);
+            evaluated = (peers is null ? evaluator.Evaluate(sellers, asOf, maxParallelism: maxParallelism) : evaluator.Evaluate(sellers, asOf, peers)).Sellers.ToDictionary(s => s.Seller, StringComparer.Ordinal);
         var books = new CaseBook[sellers.Count];
-        Parallel.For(0, sellers.Count, i =>
+        Parallel.For(0, sellers.Count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, i =>
         {
             var facts = sellers[i];
             var seller = facts.Seller;

@@ -72,4 +72,36 @@ public sealed class BacktestTests
         var back = Assert.Single(swapped.Changes);
         Assert.Equal(("shop-b", "warning", "none"), (back.Seller, back.Baseline, back.Candidate));
     }
+
+    /// <summary>
+    /// The same replay with each shop a batch of its own, the batches replayed on two threads at once (each
+    /// into cases and counts of its own, added together at the end), in either order: the same days, changes and
+    /// cases as both shops replayed together on one thread.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Batches_replayed_a_thread_each_give_what_one_replay_of_them_all_gives(bool reversed)
+    {
+        var together = Replayed(BuiltInPacks.Load("congocrea"), Tightened());
+        string[] shops = reversed ? ["shop-b", "shop-a"] : ["shop-a", "shop-b"];
+
+        var batched = new Backtest(BuiltInPacks.Load("congocrea"), Tightened(), Days);
+        batched.ReplayBatches(shops, shop => new IncrementalFold(Shops().Where(e => e.Seller == shop)).AdvanceTo,
+            new Dictionary<string, List<Dispute>>(), maxParallelism: 2);
+
+        Assert.Equal(Counts(together.Baseline), Counts(batched.Baseline));
+        Assert.Equal(Counts(together.Candidate), Counts(batched.Candidate));
+        Assert.Equal(together.Changes, batched.Changes);
+        Assert.Equal(
+            together.FirstActions.Select(f => $"{f.Seller} {f.Baseline} {f.Candidate}"),
+            batched.FirstActions.Select(f => $"{f.Seller} {f.Baseline} {f.Candidate}"));
+        foreach (var (one, other) in new[] { (together.Baseline, batched.Baseline), (together.Candidate, batched.Candidate) })
+        {
+            Assert.Equal(one.CasesBySeller.Keys.Order(StringComparer.Ordinal), other.CasesBySeller.Keys.Order(StringComparer.Ordinal));
+            foreach (var (seller, cases) in one.CasesBySeller)
+                Assert.Equal(cases.Select(c => $"{c.Kind} {c.IsOpen}"), other.CasesBySeller[seller].Select(c => $"{c.Kind} {c.IsOpen}"));
+        }
+        Assert.Equal(1, batched.Candidate.Days[2].Taken["warning"] - batched.Baseline.Days[2].Taken["warning"]);
+    }
 }

@@ -124,12 +124,14 @@ internal static class BacktestCommand
         // A seller's events are read once per batch and folded once: each day adds the events since the day before.
         var known = rows.Where(r => r.FirstAt < lastAsOf).ToList();
         var inRange = 0L;
-        foreach (var chunk in known.Chunk(backtest.ComparesSellers ? Math.Max(1, known.Count) : batchSize))
+        // A batch per core at once, each replayed on its thread for every day; the store is read by one at a time.
+        backtest.ReplayBatches(known.Chunk(backtest.ComparesSellers ? Math.Max(1, known.Count) : batchSize), chunk =>
         {
-            var events = store.ReadSellers(chunk.Select(r => r.Seller).ToList());
-            inRange += events.Count(e => e.At >= start && e.At < end);
-            backtest.Replay(new IncrementalFold(events).AdvanceTo, disputes);
-        }
+            IReadOnlyList<StandingEvent> events;
+            lock (store) events = store.ReadSellers(chunk.Select(r => r.Seller).ToList());
+            Interlocked.Add(ref inRange, events.Count(e => e.At >= start && e.At < end));
+            return new IncrementalFold(events).AdvanceTo;
+        }, disputes);
         if (inRange == 0)
         {
             stderr.WriteLine(NoEvents(store.Name, from, to, rows));

@@ -19,8 +19,9 @@ public sealed partial class PolicyEvaluator
     /// once: each result is what that policy's own <see cref="Evaluate(IReadOnlyList{SellerFacts}, Instant, bool, int, string?)"/>
     /// gives, not explained. The measurement is the metric's counts over its window; each policy then judges them by its
     /// own standard (and guard), and computes its scores and rules. Only when <see cref="MeasuresAlike"/>.
+    /// <paramref name="maxParallelism"/> 1 evaluates on the calling thread alone (a caller that already keeps every core busy).
     /// </summary>
-    public (PolicyEvaluation Mine, PolicyEvaluation Theirs) EvaluateAlike(PolicyEvaluator other, IReadOnlyList<SellerFacts> sellers, Instant asOf)
+    public (PolicyEvaluation Mine, PolicyEvaluation Theirs) EvaluateAlike(PolicyEvaluator other, IReadOnlyList<SellerFacts> sellers, Instant asOf, int maxParallelism = -1)
     {
         ArgumentNullException.ThrowIfNull(sellers);
         if (!MeasuresAlike(other)) throw new ArgumentException($"{other.Policy.Id} {other.Policy.Version} does not measure as {Policy.Id} {Policy.Version} does", nameof(other));
@@ -28,7 +29,7 @@ public sealed partial class PolicyEvaluator
         var theirs = new SellerEvaluation[sellers.Count];
         var date = asOf.InZone(Policy.Zone).Date;
         var otherDate = asOf.InZone(other.Policy.Zone).Date;
-        Parallel.For(0, sellers.Count, i =>
+        Parallel.For(0, sellers.Count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, i =>
         {
             var facts = sellers[i];
             var measured = new MetricResult?[_calculators.Length];

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using NodaTime;
 using Standing.Core.Evaluation;
 using Standing.Core.Events;
@@ -69,9 +70,60 @@ public sealed class Backtest
     /// rising instants, and each answer is used before the next question, so it may be an
     /// <see cref="IncrementalFold"/> that updates the last answer's facts in place.
     /// </summary>
-    public void Replay(Func<Instant, IReadOnlyList<SellerFacts>> factsAsOf, IReadOnlyDictionary<string, List<Dispute>> disputes)
+    public void Replay(Func<Instant, IReadOnlyList<SellerFacts>> factsAsOf, IReadOnlyDictionary<string, List<Dispute>> disputes) =>
+        Replay(factsAsOf, disputes, alone: false);
+
+    /// <summary>
+    /// Replays many batches of sellers, as many at once as <paramref name="maxParallelism"/> (every core by default):
+    /// each worker thread replays one batch after another, every day of each on that thread alone, into cases and
+    /// counts of its own, and adds them to this backtest's when no batch is left. A seller's cases depend on its own
+    /// facts only and a day's counts are sums, so the result is the one of <see cref="Replay(Func{Instant, IReadOnlyList{SellerFacts}}, IReadOnlyDictionary{string, List{Dispute}})"/>
+    /// called for each batch in turn, in any order. Why: a thread per batch for the whole range instead of parallel
+    /// loops started on every day of every batch (a thousand batches of 100 sellers start some half a million loops
+    /// over 90 days, and the threads woken for each cost a third of the CPU in system time: docs/performance.md,
+    /// "A backtest's batches replayed a core each"). <paramref name="open"/> gives a batch's facts as <see cref="Replay(Func{Instant, IReadOnlyList{SellerFacts}}, IReadOnlyDictionary{string, List{Dispute}})"/>
+    /// asks for them; it is called on the worker threads, more than one at a time. A standard that compares sellers
+    /// needs them all on each day: its batches are replayed one after another, each with its loops over the sellers.
+    /// </summary>
+    public void ReplayBatches<TBatch>(IEnumerable<TBatch> batches, Func<TBatch, Func<Instant, IReadOnlyList<SellerFacts>>> open,
+        IReadOnlyDictionary<string, List<Dispute>> disputes, int maxParallelism = -1)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        ArgumentNullException.ThrowIfNull(open);
+        if (ComparesSellers || maxParallelism == 1)
+        {
+            foreach (var batch in batches) Replay(open(batch), disputes);
+            return;
+        }
+        var merging = new object();
+        // One batch at a time to each worker (no buffering): the last batches are shared out evenly.
+        Parallel.ForEach(Partitioner.Create(batches, EnumerablePartitionerOptions.NoBuffering),
+            new ParallelOptions { MaxDegreeOfParallelism = maxParallelism < 1 ? Environment.ProcessorCount : maxParallelism },
+            () => new Backtest(Baseline.Policy, Candidate.Policy, Days),
+            (batch, _, shard) =>
+            {
+                shard.Replay(open(batch), disputes, alone: true);
+                return shard;
+            },
+            shard =>
+            {
+                lock (merging) Add(shard);
+            });
+    }
+
+    /// <summary>Adds what another backtest of the same rule sets and days replayed for other sellers.</summary>
+    private void Add(Backtest other)
+    {
+        Baseline.Add(other.Baseline);
+        Candidate.Add(other.Candidate);
+        foreach (var (seller, change) in other._changes) _changes.Add(seller, change);
+    }
+
+    /// <param name="alone">Step the batch on the calling thread only: no parallel loop, no second task (the caller runs a batch per core).</param>
+    private void Replay(Func<Instant, IReadOnlyList<SellerFacts>> factsAsOf, IReadOnlyDictionary<string, List<Dispute>> disputes, bool alone)
     {
         ArgumentNullException.ThrowIfNull(factsAsOf);
+        var parallelism = alone ? 1 : -1;
         for (var d = 0; d < Days.Count; d++)
         {
             Dictionary<string, Judged> baseline, candidate;
@@ -81,23 +133,31 @@ public sealed class Backtest
                 // and counts), so they are stepped at once, the candidate beside the baseline. Each side's
                 // result is the same whichever finishes first; they meet in Compare.
                 var facts = factsAsOf(Baseline.AsOfs[d]);
-                var (measuredBaseline, measuredCandidate) = MeasuresOnce ? _baseline.EvaluateAlike(_candidate, facts, Baseline.AsOfs[d]) : (null, null);
+                var (measuredBaseline, measuredCandidate) = MeasuresOnce ? _baseline.EvaluateAlike(_candidate, facts, Baseline.AsOfs[d], parallelism) : (null, null);
                 var events = Baseline.Machine is not null || Candidate.Machine is not null ? MachineEventsOf(facts) : null;
-                var day = d;
-                var beside = Task.Run(() => Step(Candidate, day, facts, disputes, events, measuredCandidate));
-                baseline = Step(Baseline, d, facts, disputes, events, measuredBaseline);
-                candidate = beside.GetAwaiter().GetResult();
+                if (alone)
+                {
+                    baseline = Step(Baseline, d, facts, disputes, parallelism, events, measuredBaseline);
+                    candidate = Step(Candidate, d, facts, disputes, parallelism, events, measuredCandidate);
+                }
+                else
+                {
+                    var day = d;
+                    var beside = Task.Run(() => Step(Candidate, day, facts, disputes, parallelism, events, measuredCandidate));
+                    baseline = Step(Baseline, d, facts, disputes, parallelism, events, measuredBaseline);
+                    candidate = beside.GetAwaiter().GetResult();
+                }
             }
             else if (Baseline.AsOfs[d] < Candidate.AsOfs[d])
             {
                 // Rule sets in two time zones: the earlier as-of first (the sides keep separate cases).
-                baseline = Step(Baseline, d, factsAsOf(Baseline.AsOfs[d]), disputes);
-                candidate = Step(Candidate, d, factsAsOf(Candidate.AsOfs[d]), disputes);
+                baseline = Step(Baseline, d, factsAsOf(Baseline.AsOfs[d]), disputes, parallelism);
+                candidate = Step(Candidate, d, factsAsOf(Candidate.AsOfs[d]), disputes, parallelism);
             }
             else
             {
-                candidate = Step(Candidate, d, factsAsOf(Candidate.AsOfs[d]), disputes);
-                baseline = Step(Baseline, d, factsAsOf(Baseline.AsOfs[d]), disputes);
+                candidate = Step(Candidate, d, factsAsOf(Candidate.AsOfs[d]), disputes, parallelism);
+                baseline = Step(Baseline, d, factsAsOf(Baseline.AsOfs[d]), disputes, parallelism);
             }
             Compare(d, baseline, candidate);
         }
@@ -116,7 +176,7 @@ public sealed class Backtest
             : throw new ArgumentException("the evaluation given is of another policy or as-of", nameof(evaluated));
 
     private Dictionary<string, Judged> Step(BacktestSide side, int d, IReadOnlyList<SellerFacts> facts, IReadOnlyDictionary<string, List<Dispute>> disputes,
-        Dictionary<string, List<StandingEvent>>? events = null, PolicyEvaluation? evaluated = null)
+        int maxParallelism, Dictionary<string, List<StandingEvent>>? events = null, PolicyEvaluation? evaluated = null)
     {
         var asOf = side.AsOfs[d];
         var day = side.Days[d];
@@ -127,7 +187,7 @@ public sealed class Backtest
             var seen = new SellerEvaluation[facts.Count];
             events ??= MachineEventsOf(facts);
             var books = EnforcementRun.Advance(side.Policy, machine, asOf, facts, events, side.Cases, disputes, d == 0 ? null : side.AsOfs[d - 1], seen: seen,
-                evaluated: evaluated is null ? null : CheckedBySeller(evaluated, side.Policy, asOf));
+                evaluated: evaluated is null ? null : CheckedBySeller(evaluated, side.Policy, asOf), maxParallelism: maxParallelism);
             foreach (var book in books)
             {
                 if (!side.Cases.TryGetValue(book.Seller, out var cases)) side.Cases[book.Seller] = cases = [];
@@ -154,7 +214,7 @@ public sealed class Backtest
         else
         {
             // Evaluated and reported only: an outcome triggered stands for the action it names.
-            foreach (var e in (evaluated ?? new PolicyEvaluator(side.Policy).Evaluate(facts, asOf)).Sellers)
+            foreach (var e in (evaluated ?? new PolicyEvaluator(side.Policy).Evaluate(facts, asOf, maxParallelism: maxParallelism)).Sellers)
             {
                 var fate = e.Outcomes.Where(o => o.Triggered).Select(o => o.Outcome).Distinct().Order(StringComparer.Ordinal).ToArray();
                 var before = side.Previous.GetValueOrDefault(e.Seller) ?? [];

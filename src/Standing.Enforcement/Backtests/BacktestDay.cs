@@ -18,6 +18,15 @@ public sealed class BacktestDay
     /// <summary>Sellers under each action at the end of the day (an open case; for a policy without enforcement, a triggered outcome).</summary>
     public SortedDictionary<string, int> Under { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Adds the counts of the same day replayed for other sellers.</summary>
+    internal void Add(BacktestDay other)
+    {
+        Sellers += other.Sellers;
+        foreach (var (key, n) in other.Statuses) Add(Statuses, key, n);
+        foreach (var (key, n) in other.Taken) Add(Taken, key, n);
+        foreach (var (key, n) in other.Under) Add(Under, key, n);
+    }
+
     internal static void Add(SortedDictionary<string, int> counts, string key, int n = 1) =>
         counts[key] = counts.GetValueOrDefault(key) + n;
 }

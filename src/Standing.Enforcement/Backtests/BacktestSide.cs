@@ -38,6 +38,15 @@ public sealed class BacktestSide
     /// <summary>The first day each seller was put under an action.</summary>
     internal Dictionary<string, LocalDate> FirstAction { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Adds another replay's sellers of this rule set (none of them replayed here): their cases, their firsts, each day's counts.</summary>
+    internal void Add(BacktestSide other)
+    {
+        for (var d = 0; d < Days.Count; d++) Days[d].Add(other.Days[d]);
+        foreach (var (seller, cases) in other.Cases) Cases.Add(seller, cases);
+        foreach (var (seller, fate) in other.Previous) Previous.Add(seller, fate);
+        foreach (var (seller, day) in other.FirstAction) FirstAction.Add(seller, day);
+    }
+
     /// <summary>Every case the replay opened or moved, by seller.</summary>
     public IReadOnlyDictionary<string, List<EnforcementCase>> CasesBySeller => Cases;
 }
