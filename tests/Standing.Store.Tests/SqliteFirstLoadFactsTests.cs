@@ -62,7 +62,7 @@ public sealed class SqliteFirstLoadFactsTests : IDisposable
     private static bool Load(string target, string file, int batchSize, int keepUpTo)
     {
         using var store = EventStore.Open(target, create: true);
-        IReadOnlyList<StandingEvent>? loaded;
+        LoadedEvents? loaded;
         using (var ingester = new EventIngester(store, batchSize, advanceFacts: true, keepUpTo))
         {
             NdjsonFileSource.Read(file, ingester);
