@@ -100,7 +100,7 @@ public sealed class EventIngester : IEventSink, IDisposable
 
     /// <summary>
     /// Events a first load keeps in memory at most for the fold at its end (<see cref="Loaded"/>), in their compact form
-    /// (<see cref="CompactEvent"/>): 60–90 bytes each for the bench's events, so the 13 million of 100,000 sellers fit.
+    /// (<see cref="CompactEvent"/>): 60–110 bytes each for the bench's events, so the 13 million of 100,000 sellers fit.
     /// A larger load (or one whose events take more than <see cref="KeptBytesAtMost"/>) lets them go and folds from the
     /// log, as before, so that what it holds stays bounded.
     /// </summary>

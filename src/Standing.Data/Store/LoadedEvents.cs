@@ -5,7 +5,7 @@ namespace Standing.Data.Store;
 /// <summary>
 /// The events a first load stored, with the log position each took, kept in memory so that the sellers' facts are
 /// folded from them when the load ends rather than read back from the log and parsed again (most of what a first load
-/// cost). Each is held in its compact form (<see cref="CompactEvent"/>, 60–90 bytes for the bench's events rather than
+/// cost). Each is held in its compact form (<see cref="CompactEvent"/>, 60–110 bytes for the bench's events rather than
 /// the 0.6 kB of the event objects), in large blocks, linked to the previous event of its seller, so the 13 million
 /// events of 100,000 sellers fit in about a gigabyte; a seller's events are made objects again only when its facts
 /// are folded. Up to limits: past them the events are let go (<see cref="Abandoned"/>) and the fold reads the log,
