@@ -28,8 +28,9 @@ public sealed class SqliteFirstLoadFactsTests : IDisposable
         // read, and only the events the store accepted may count.
         var events = Enumerable.Range(0, 60).SelectMany(i => new[]
         {
-            Events.Review($"r{i}", $"s-{i % 9}", $"o-p{59 - i}", stars: 1 + (i % 5), minute: 300 - i),
-            Events.Placed($"p{i}", $"s-{i % 9}", minute: 120 - i),
+            // Texts, amounts and currencies as the facts keep them: what the compact kept form must give back exactly.
+            Events.Review($"r{i}", $"s-{i % 9}", $"o-p{59 - i}", stars: 1 + (i % 5), minute: 300 - i) with { Text = $"très bien {i} 👍" },
+            Events.Placed($"p{i}", $"s-{i % 9}", minute: 120 - i) with { Amount = 10.50m + i, Currency = i % 2 == 0 ? "EUR" : "PLN" },
         }).ToList();
         events.AddRange(Enumerable.Range(0, 60).Where(i => i % 4 == 0).Select(i => new StandingEvent
         {
@@ -62,7 +63,7 @@ public sealed class SqliteFirstLoadFactsTests : IDisposable
     private static bool Load(string target, string file, int batchSize, int keepUpTo)
     {
         using var store = EventStore.Open(target, create: true);
-        IReadOnlyList<StandingEvent>? loaded;
+        LoadedEvents? loaded;
         using (var ingester = new EventIngester(store, batchSize, advanceFacts: true, keepUpTo))
         {
             NdjsonFileSource.Read(file, ingester);

@@ -99,11 +99,15 @@ public sealed class EventIngester : IEventSink, IDisposable
     public const int DefaultBatchSize = 50_000;
 
     /// <summary>
-    /// Events a first load keeps in memory at most for the fold at its end (<see cref="Loaded"/>): they cost about 0.6 kB
-    /// each (1.3 million raised a 10,000-seller load's peak from 0.54 to 1.37 GB), so about 1.5 GB more at this limit.
-    /// A larger load lets them go and folds from the log, as before, so that what it holds stays bounded.
+    /// Events a first load keeps in memory at most for the fold at its end (<see cref="Loaded"/>), in their compact form
+    /// (<see cref="CompactEvent"/>): 60–110 bytes each for the bench's events, so the 13 million of 100,000 sellers fit.
+    /// A larger load (or one whose events take more than <see cref="KeptBytesAtMost"/>) lets them go and folds from the
+    /// log, as before, so that what it holds stays bounded.
     /// </summary>
-    public const int DefaultKeepUpTo = 2_500_000;
+    public const int DefaultKeepUpTo = 20_000_000;
+
+    /// <summary>Bytes the kept events' compact forms take at most (about 1 GB for 13 million of the bench's events).</summary>
+    public const long KeptBytesAtMost = 1_536L << 20;
 
     private readonly IEventStore _store;
     private readonly int _batchSize;
@@ -153,7 +157,7 @@ public sealed class EventIngester : IEventSink, IDisposable
             _bulk = bulk;
             _seen = new SeenIds();
             // The store held no event: every seller's facts are to be folded at the end, from what this load stores.
-            if (advanceFacts && keepUpTo > 0) _loaded = new LoadedEvents(keepUpTo);
+            if (advanceFacts && keepUpTo > 0) _loaded = new LoadedEvents(keepUpTo, KeptBytesAtMost);
         }
         _writer = new Thread(WriteBatches) { IsBackground = true, Name = "standing-ingest-writer" };
         _writer.Start();
@@ -162,10 +166,10 @@ public sealed class EventIngester : IEventSink, IDisposable
     public IngestSummary Summary { get; } = new();
 
     /// <summary>
-    /// After <see cref="Complete"/>: every event this first load stored, in log order, when it kept them all (see
-    /// <see cref="FactProjection.Refresh(IReadOnlyList{StandingEvent}, Action{long, long})"/>); null otherwise.
+    /// After <see cref="Complete"/>: every event this first load stored, with its log position, when it kept them all (see
+    /// <see cref="FactProjection.Refresh(LoadedEvents, Action{long, long})"/>); null otherwise.
     /// </summary>
-    public IReadOnlyList<StandingEvent>? Loaded => _completed && Volatile.Read(ref _failure) is null ? _loaded?.InLogOrder() : null;
+    public LoadedEvents? Loaded => _completed && Volatile.Read(ref _failure) is null ? _loaded : null;
 
     /// <summary>Events written (committed) so far.</summary>
     public long Written => Interlocked.Read(ref _written);

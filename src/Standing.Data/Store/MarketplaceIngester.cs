@@ -6,9 +6,9 @@ namespace Standing.Data.Store;
 
 /// <summary>
 /// What an ingest stored for one marketplace, in that marketplace's own store; <paramref name="Loaded"/>: the events of
-/// a first load into it, in log order, when they were kept (<see cref="EventIngester.Loaded"/>).
+/// a first load into it, with their log positions, when they were kept (<see cref="EventIngester.Loaded"/>).
 /// </summary>
-public sealed record MarketplaceIngest(string Marketplace, IEventStore Store, IngestSummary Summary, IReadOnlyList<StandingEvent>? Loaded = null);
+public sealed record MarketplaceIngest(string Marketplace, IEventStore Store, IngestSummary Summary, LoadedEvents? Loaded = null);
 
 /// <summary>
 /// Routes each event to its marketplace's store (<see cref="MarketplaceStores"/>), one
