@@ -19,15 +19,17 @@
 # computed" until the start-up computations are done) and prints how long each took, then waits for the server to
 # be idle (its warming of every standard done: the CPU column then counts the asks alone), then measures.
 # --only REGEX measures only the pages whose "WHO PATH" matches (bash's =~).
+# --save DIR keeps each page's last answer in DIR (WHO_PATH.html, the anti-forgery tokens blanked): two builds' pages
+# can then be compared byte for byte.
 # --settle 2 only waits for the server to be idle, asking no page: each page's first ask is then its first view.
 #   bench/pages-load.sh --db STORE [--seller ID] [--times N] [--warm 0|1] [--post N] [--settle 0|1|2]
-#   bench/pages-load.sh --db STORE --url URL --log SERVER_LOG --pid SERVER_PID --keys KEYS [--times N] [--warm 0|1] [--settle 0|1|2] [--only REGEX]
+#   bench/pages-load.sh --db STORE --url URL --log SERVER_LOG --pid SERVER_PID --keys KEYS [--times N] [--warm 0|1] [--settle 0|1|2] [--only REGEX] [--save DIR]
 # KEYS (for a server already running, whose keys were created before it started) has one key a line:
 # "operator KEY", "admin KEY", "seller STANDARD SELLER KEY".
 # Uses the Release build of src/Standing.Cli (build it first), or the one in $STANDING_DLL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-db=""; seller=""; times=20; warm=0; post=0; settle=0; url=""; log=""; pid=""; keys=""; only=""
+db=""; seller=""; times=20; warm=0; post=0; settle=0; url=""; log=""; pid=""; keys=""; only=""; save=""
 while [[ $# -gt 0 ]]; do
   case $1 in
     --db) db=$2; shift 2 ;;
@@ -41,7 +43,8 @@ while [[ $# -gt 0 ]]; do
     --pid) pid=$2; shift 2 ;;
     --keys) keys=$2; shift 2 ;;
     --only) only=$2; shift 2 ;;
-    *) echo "usage: bench/pages-load.sh --db STORE [--seller ID] [--times N] [--warm 0|1] [--post N] [--settle 0|1|2] [--url URL --log SERVER_LOG --pid SERVER_PID --keys KEYS] [--only REGEX]" >&2; exit 1 ;;
+    --save) save=$2; shift 2 ;;
+    *) echo "usage: bench/pages-load.sh --db STORE [--seller ID] [--times N] [--warm 0|1] [--post N] [--settle 0|1|2] [--url URL --log SERVER_LOG --pid SERVER_PID --keys KEYS] [--only REGEX] [--save DIR]" >&2; exit 1 ;;
   esac
 done
 [[ -f $db ]] || { echo "bench/pages-load.sh: --db STORE is required (an existing store)" >&2; exit 1; }
@@ -162,9 +165,11 @@ pass() {
     off=$(stat -c %s "$log")
     cpu0=$(server_cpu)
     for ((i = 0; i < times; i++)); do
-      curl -s -b "$work/$who" -o /dev/null -w '%{http_code} %{time_starttransfer} %{size_download}\n' --max-time 600 "$url$path"
+      curl -s -b "$work/$who" -o "$work/body" -w '%{http_code} %{time_starttransfer} %{size_download}\n' --max-time 600 "$url$path"
     done >"$work/times"
     cpu=$(( ($(server_cpu) - cpu0) * 1000 / ticks ))
+    [[ -z $save ]] || sed 's/name="__RequestVerificationToken" type="hidden" value="[^"]*"/name="__RequestVerificationToken" type="hidden" value=""/g' "$work/body" \
+      >"$save/$(printf '%s_%s' "$who" "$path" | tr -c 'A-Za-z0-9_.-' '_').html"
     server_times "$off" "$times" >"$work/server"
     if (( $2 == 1 )); then sed -i 1d "$work/times"; sed -i 1d "$work/server"; fi
     bad=$(awk '$1 != 200' "$work/times" | wc -l)
