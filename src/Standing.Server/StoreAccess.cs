@@ -206,6 +206,9 @@ public sealed class StoreAccess
         return _versions.Of(_root) is { } root ? (target, root) : null;
     }
 
+    /// <summary>This marketplace's store's data version (<see cref="StoreVersions"/>): null where there is none (then read the store).</summary>
+    public long? DataVersion() => Version()?.Target;
+
     /// <summary>The later of the latest run and the instant just after the latest event (kept per log position).</summary>
     private Instant? DataTime(long position, Instant? latestRun)
     {

@@ -34,7 +34,7 @@ public static class CaseDecisions
         using var store = access.Enforcement();
         if (store.Case(id) is not { } c || !key.Sees(access, c.Seller)) return new(null, new(FailureKind.NotFound, "id", $"no case \"{Documents.Inputs.Shown(id)}\""));
         var when = ActionTime.At(access, c.Policy, now, notBefore: c.UpdatedAt);
-        var book = new CaseBook(c.Seller, c.Policy, store.Cases(c.Policy, c.Seller));
+        var book = new CaseBook(c.Seller, c.Policy, SellerCases.Of(store, c.Policy, c.Seller));
         var seen = AuditTrail.LatestSnapshot(store.Audit(c.Id, c.Seller), when);
         if (DecisionRules.Apply(book, c, parsed, key.Name, note, when, seen, WrittenPolicy(c)) is { } refusal)
             return new(null, new(FailureKind.Refused, "decision", refusal));

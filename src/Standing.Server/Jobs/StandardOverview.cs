@@ -2,6 +2,7 @@ using NodaTime;
 using Standing.Core.Evaluation;
 using Standing.Core.Metrics;
 using Standing.Core.Policies;
+using Standing.Data.Enforcement;
 using Standing.Enforcement.Cases;
 
 namespace Standing.Server.Jobs;
@@ -60,14 +61,34 @@ public sealed record StandardOverview(
         if (shown is null) return null;
         using var store = access.Enforcement();
         var runs = store.AllRuns().Where(r => r.Policy == policy.Id).Select(r => r.AsOf).ToList();
-        // The store selects, counts and orders the run's actions: the cases are not read one by one.
-        return Of(policy, asOf, shown.Value, runs, (after, upTo) => store.RuleActions(policy.Id, after, upTo, ActionsShown)) with
+        // The store selects, counts and orders the run's actions: the cases are not read one by one. Counting and
+        // ordering every rule action of a standard takes a quarter of a second for Mall's at 100,000 sellers: they are
+        // kept while the store is the same file (its data version), which no view changes.
+        return Of(policy, asOf, shown.Value, runs, (after, upTo) => RunActionsOf(access, store, policy, after, upTo)) with
         {
             Figures = Web.Staff.FiguresAsOf.Of(shown),
         };
     }
 
     private sealed record SummaryKey(string Policy, Instant AsOf);
+
+    private sealed record RunActionsKey(string Policy, Instant? After, Instant UpTo);
+
+    private sealed record RuleActionsRead(IReadOnlyList<AuditEntry> First, int Total);
+
+    private static (IReadOnlyList<AuditEntry> First, int Total) RunActionsOf(StoreAccess access, EnforcementStore store, Policy policy, Instant? after, Instant upTo)
+    {
+        // The version read before the store: what the store gives is at least as new as the version it is kept under.
+        if (access.DataVersion() is not { } version) return store.RuleActions(policy.Id, after, upTo, ActionsShown);
+        var kept = access.Kept(new RunActionsKey(policy.Id, after, upTo), policy, version, [],
+            () =>
+            {
+                var (first, total) = store.RuleActions(policy.Id, after, upTo, ActionsShown);
+                return new RuleActionsRead(first, total);
+            },
+            () => access.DataVersion() ?? -1);
+        return (kept.First, kept.Total);
+    }
 
     /// <summary>What the overview shows of every seller's line: how many stand where, each metric's histogram, the worst.</summary>
     private sealed record SellersSummary(IReadOnlyDictionary<MetricStatus, int> Counts, IReadOnlyList<MetricHistogram> Histograms, IReadOnlyList<SellerEvaluation> Worst)

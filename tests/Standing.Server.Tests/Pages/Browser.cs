@@ -24,12 +24,15 @@ internal sealed class Browser : IDisposable
 
     public Uri Site { get; }
 
-    public static Browser Open(Uri site, int width = 1440, int height = 1000, string? language = null)
+    /// <param name="javaScript">False turns the pages' JavaScript off as a person does, by Chromium's content setting
+    /// (the driver's own scripts, as <see cref="ClickThrough"/>'s, still run).</param>
+    public static Browser Open(Uri site, int width = 1440, int height = 1000, string? language = null, bool javaScript = true)
     {
         EnsureInstalled();
         var options = new ChromeOptions { BinaryLocation = Chromium };
         options.AddArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", $"--window-size={width},{height}",
             "--user-data-dir=" + Directory.CreateTempSubdirectory("standing-chromium-").FullName);
+        if (!javaScript) options.AddUserProfilePreference("profile.managed_default_content_settings.javascript", 2);
         if (language is not null)
         {
             options.AddArgument("--lang=" + language);

@@ -170,7 +170,7 @@ public sealed class StandardModel(StoreAccess store, ServerOptions options) : St
         Forecasts = forecast.Metrics.ToDictionary(m => m.Id, StringComparer.Ordinal);
         ForecastDays = forecast.Days;
         using var enforcement = store.Enforcement();
-        var cases = enforcement.Cases(loaded.Id, seller);
+        var cases = SellerCases.Of(enforcement, loaded.Id, seller);
         OpenCases = cases.Where(c => c.IsOpen).OrderBy(c => c.DueAt ?? Instant.MaxValue).Select(c =>
         {
             var message = enforcement.Notices(seller, c.Id).Where(n => n.Audience == "seller").OrderBy(n => n.At).LastOrDefault();

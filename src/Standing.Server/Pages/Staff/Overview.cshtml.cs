@@ -50,7 +50,7 @@ public sealed class OverviewModel(StoreAccess access, ServerOptions options) : S
         using var store = access.Enforcement();
         // The worst sellers' cases alone, each read by the table's key (seller first), not every case of the policy.
         OpenCases = Overview.Worst.Select(s => s.Seller).Distinct(StringComparer.Ordinal)
-            .SelectMany(seller => store.Cases(chosen.Id, seller)).Where(c => c.IsOpen).ToLookup(c => c.Seller, StringComparer.Ordinal);
+            .SelectMany(seller => SellerCases.Of(store, chosen.Id, seller)).Where(c => c.IsOpen).ToLookup(c => c.Seller, StringComparer.Ordinal);
         return Page();
     }
 
