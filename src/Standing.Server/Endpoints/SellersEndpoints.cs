@@ -63,7 +63,7 @@ public static class SellersEndpoints
         if (metrics.Any(m => m.Items.Count > page.Offset + page.Limit)) Page.SetNext(context, Page.Cursor(page.Offset + page.Limit));
         result = result with { Metrics = metrics.Select(m => m with { Items = m.Items.Skip(page.Offset).Take(page.Limit).ToList() }).ToList() };
         var paged = new PolicyEvaluation(loaded, instant, [result]);
-        var forecast = Evaluations.Forecast(loaded, instant, facts, disputes);
+        var forecast = Evaluations.Forecast(loaded, instant, facts, disputes, evaluation.Sellers[0]);
         return new JsonDocumentResult(stream => WholeMetricSummary.Write(stream, page => EvaluationJson.Write(page, [paged], explain: true,
             metricExtras: (json, m) =>
             {

@@ -14,9 +14,14 @@ namespace Standing.Server.Jobs;
 /// </summary>
 public static class Evaluations
 {
-    /// <summary>The seller's forecast (docs/foresight.md), with accepted disputes taken out as in its evaluation: the API's standing resource and the seller's page show this one.</summary>
-    public static SellerForecast Forecast(Policy policy, Instant asOf, SellerFacts facts, IReadOnlyList<Dispute> disputes) =>
-        (disputes.Count == 0 ? CompiledPolicies.Forecaster(policy) : new SellerForecaster(DisputeExclusion.Apply(policy, disputes.ToList(), asOf))).Forecast(facts, asOf);
+    /// <summary>
+    /// The seller's forecast (docs/foresight.md), with accepted disputes taken out as in its evaluation: the API's standing
+    /// resource and the seller's page show this one. <paramref name="evaluation"/> is the seller's evaluation at the same
+    /// as-of: a beta-binomial guard's prior, fitted on every seller, comes from it.
+    /// </summary>
+    public static SellerForecast Forecast(Policy policy, Instant asOf, SellerFacts facts, IReadOnlyList<Dispute> disputes, SellerEvaluation evaluation) =>
+        (disputes.Count == 0 ? CompiledPolicies.Forecaster(policy) : new SellerForecaster(DisputeExclusion.Apply(policy, disputes.ToList(), asOf)))
+            .Forecast(facts, asOf, evaluation: evaluation);
 
     /// <summary>
     /// One seller's evaluation (explained: with the items), or null when the store has no event of the seller;

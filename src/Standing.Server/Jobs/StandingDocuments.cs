@@ -33,7 +33,7 @@ public static class StandingDocuments
         {
             var found = Evaluations.Compute(access, policy, asOf, seller, explain: false, read.Disputes, out var position, out var sellerChanged);
             versionAfter = comparesSellers ? position : sellerChanged;
-            return new Document(found is { } f ? Write(f.Evaluation, Evaluations.Forecast(policy, asOf, f.Facts, f.Disputes)) : null);
+            return new Document(found is { } f ? Write(f.Evaluation, Evaluations.Forecast(policy, asOf, f.Facts, f.Disputes, f.Evaluation.Sellers[0])) : null);
         }, () => versionAfter).Bytes;
     }
 

@@ -88,7 +88,7 @@ public sealed class PageWarming(Deployment deployment, ServerOptions options, IL
             var asOf = StaffChoices.AsOf(access, policy, options);
             if (Evaluations.Seller(access, policy, asOf, seller, explain: true) is not { } found) continue;
             Trends.Daily(access, policy, seller, asOf, Pages.Sellers.StandardModel.TrendDays, found.Disputes);
-            Evaluations.Forecast(policy, asOf, found.Facts, found.Disputes);
+            Evaluations.Forecast(policy, asOf, found.Facts, found.Disputes, found.Evaluation.Sellers[0]);
         }
     }
 }

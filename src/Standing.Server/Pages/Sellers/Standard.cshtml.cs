@@ -166,7 +166,7 @@ public sealed class StandardModel(StoreAccess store, ServerOptions options) : St
         Result = found.Evaluation.Sellers[0];
         Disputes = found.Disputes.Where(d => d.Policy == loaded.Id).OrderByDescending(d => d.OpenedAt).ToList();
         Trend = Trends.Daily(store, loaded, seller, AsOf, TrendDays, found.Disputes);
-        var forecast = Evaluations.Forecast(loaded, AsOf, found.Facts, found.Disputes);
+        var forecast = Evaluations.Forecast(loaded, AsOf, found.Facts, found.Disputes, Result);
         Forecasts = forecast.Metrics.ToDictionary(m => m.Id, StringComparer.Ordinal);
         ForecastDays = forecast.Days;
         using var enforcement = store.Enforcement();
