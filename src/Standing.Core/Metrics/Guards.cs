@@ -27,14 +27,9 @@ public static class Guards
     {
         ArgumentNullException.ThrowIfNull(column);
         var rows = column.Where(r => r.Value is not null && r.Denominator > 0).ToArray();
-        if (rows.Length == 0 || column[0].Definition.Standard is not { Guard: { Method: GuardMethod.BetaBinomial } guard } standard) return column;
+        if (rows.Length == 0 || column[0].Definition.Standard is not { Guard.Method: GuardMethod.BetaBinomial }) return column;
         var (alpha, beta) = FitPrior(rows.Select(r => (r.Numerator, r.Denominator)).ToArray());
-        return column.Select(r =>
-        {
-            if (r.Value is null || r.Denominator < 1) return r;
-            var posterior = (r.Numerator + alpha) / (r.Denominator + alpha + beta);
-            return Guarded(r, standard, new GuardReading(guard, posterior, r.Status) { PriorAlpha = alpha, PriorBeta = beta });
-        }).ToArray();
+        return column.Select(r => WithPrior(r, alpha, beta)).ToArray();
     }
 
     /// <summary>The beta prior's α and β by the method of moments (see <see cref="BetaBinomial"/>).</summary>
