@@ -104,4 +104,18 @@ public sealed class BacktestTests
         }
         Assert.Equal(1, batched.Candidate.Days[2].Taken["warning"] - batched.Baseline.Days[2].Taken["warning"]);
     }
+
+    /// <summary>
+    /// A batch whose facts cannot be read (a store failing under one worker) fails the replay with what was thrown, as
+    /// the batches replayed one after another do: the command reports a store's failure by its type, not a wrapper's.
+    /// </summary>
+    [Fact]
+    public void A_batch_that_fails_on_its_worker_fails_the_replay_with_its_own_exception()
+    {
+        var batched = new Backtest(BuiltInPacks.Load("congocrea"), Tightened(), Days);
+        var thrown = Assert.Throws<InvalidDataException>(() => batched.ReplayBatches<string>(["shop-a", "shop-b"],
+            shop => shop == "shop-b" ? throw new InvalidDataException("unreadable") : new IncrementalFold(Shops().Where(e => e.Seller == shop)).AdvanceTo,
+            new Dictionary<string, List<Dispute>>(), maxParallelism: 2));
+        Assert.Equal("unreadable", thrown.Message);
+    }
 }

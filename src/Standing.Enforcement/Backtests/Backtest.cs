@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using NodaTime;
 using Standing.Core.Evaluation;
 using Standing.Core.Events;
@@ -97,7 +98,18 @@ public sealed class Backtest
         }
         var merging = new object();
         // One batch at a time to each worker (no buffering): the last batches are shared out evenly.
-        Parallel.ForEach(Partitioner.Create(batches, EnumerablePartitionerOptions.NoBuffering),
+        try
+        {
+            ReplayEach();
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // What a worker threw, as the sequential replay throws it: the command reports a store's failure by its
+            // type (a database error, an unreadable log), which a wrapper would turn into a crash.
+            ExceptionDispatchInfo.Throw(e.Flatten().InnerExceptions[0]);
+        }
+
+        void ReplayEach() => Parallel.ForEach(Partitioner.Create(batches, EnumerablePartitionerOptions.NoBuffering),
             new ParallelOptions { MaxDegreeOfParallelism = maxParallelism < 1 ? Environment.ProcessorCount : maxParallelism },
             () => new Backtest(Baseline.Policy, Candidate.Policy, Days),
             (batch, _, shard) =>
