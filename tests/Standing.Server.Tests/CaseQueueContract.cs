@@ -110,6 +110,60 @@ public abstract class CaseQueueContract
         : c.IsOpen ? (c.DueAt is null ? 4 : 3) : 5;
 
     [Fact]
+    public void The_queue_is_the_same_at_every_instant_of_its_window_and_changes_just_outside()
+    {
+        var (target, _) = Fill();
+        using var store = EnforcementStore.Open(target);
+        var all = store.Cases();
+        // By the queue's definition (overdue: waiting for a person, open, due before now), the window is bounded by the
+        // latest such due date before now and the earliest at or after it.
+        var dues = all.Where(c => c.IsOpen && CaseStates.AwaitsPerson(c.State) && c.DueAt is not null).Select(c => c.DueAt!.Value).ToList();
+        var lastBefore = dues.Where(d => d < Now).Max();
+        var firstFrom = dues.Where(d => d >= Now).Min();
+        var window = store.QueueWindow(Now);
+        Assert.Equal(EnforcementJson.Instant(lastBefore).TrimEnd('Z'), window.LastDueBefore);
+        Assert.Equal(EnforcementJson.Instant(firstFrom).TrimEnd('Z'), window.FirstDueFrom);
+
+        // The whole queue and its overdue cases alone (whose count changes wherever a case falls due).
+        string Queues(Instant at) => Shown(store.Queue(new CaseQueueQuery(at), 0, 1000)) + " || " + Shown(store.Queue(new CaseQueueQuery(at, OverdueOnly: true), 0, 1000));
+        var atNow = Queues(Now);
+        var tick = Duration.FromMilliseconds(1);
+        foreach (var (at, holds) in new[] { (lastBefore + tick, true), (firstFrom, true), (lastBefore, false), (firstFrom + tick, false) })
+        {
+            Assert.Equal(holds, window.Holds(at));
+            var then = Queues(at);
+            if (holds) Assert.Equal(atNow, then);
+            else Assert.NotEqual(atNow, then);
+        }
+        // A store without cases waiting for a person has no bounds.
+        var empty = Stores.NewTarget();
+        using (EventStore.Open(empty, create: true)) { }
+        using var none = EnforcementStore.Open(empty);
+        Assert.Equal(new QueueWindow(null, null), none.QueueWindow(Now));
+    }
+
+    private static string Shown(CaseQueuePage page) =>
+        string.Join(" ", page.Cases.Select(c => c.Id)) + $" | {page.Total} | " + string.Join(" ", page.States.Select(s => $"{s.State}={s.Cases}"));
+
+    [Fact]
+    public void A_sellers_cases_of_a_standard_are_that_standards_cases_of_the_seller_in_the_same_order()
+    {
+        var (target, _) = Fill();
+        using var store = EnforcementStore.Open(target);
+        foreach (var policy in new[] { "congocrea", "kuaishou" })
+        foreach (var seller in Sellers)
+        {
+            var expected = store.Cases(policy).Where(c => c.Seller == seller).Select(c => c.Id).ToList();
+            Assert.Equal(30, expected.Count);
+            Assert.Equal(expected, store.Cases(policy, seller).Select(c => c.Id));
+        }
+        // By opening instant, then id (ties on the opening instant are drawn).
+        var both = store.Cases("kuaishou", "shop-b");
+        Assert.Equal(both.OrderBy(c => c.OpenedAt).ThenBy(c => c.Id, StringComparer.Ordinal).Select(c => c.Id), both.Select(c => c.Id));
+        Assert.Empty(store.Cases("kuaishou", "nobody"));
+    }
+
+    [Fact]
     public void The_store_reads_a_runs_actions_as_they_were_read_case_by_case()
     {
         var (target, _) = Fill();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NodaTime;
 using Standing.Enforcement.Cases;
 
 namespace Standing.Data.Enforcement;
@@ -45,6 +46,33 @@ public sealed partial class EnforcementStore
             }
         }
         return counts;
+    }
+
+    /// <summary>
+    /// The instants around <paramref name="now"/> at which the queue of these cases is the same (<see cref="QueueWindow"/>):
+    /// per state that waits for a person, the nearest due dates on either side of now, each one seek along the index of
+    /// open cases by state and due date.
+    /// </summary>
+    public QueueWindow QueueWindow(Instant now)
+    {
+        var at = EnforcementJson.Instant(now).TrimEnd('Z');
+        string? before = null, from = null;
+        foreach (var state in CaseStates.AwaitingPerson)
+        {
+            var below = Nearest("max", "<", state, at);
+            var above = Nearest("min", ">=", state, at);
+            if (below is not null && (before is null || string.CompareOrdinal(below, before) > 0)) before = below;
+            if (above is not null && (from is null || string.CompareOrdinal(above, from) < 0)) from = above;
+        }
+        return new QueueWindow(before, from);
+    }
+
+    private string? Nearest(string aggregate, string comparison, string state, string at)
+    {
+        using var nearest = Command(
+            $"SELECT {aggregate}(rtrim(due_at, 'Z')) FROM enforcement_cases WHERE closed_at IS NULL AND rtrim(state) = @state AND rtrim(due_at, 'Z') {comparison} @now",
+            ("state", state), ("now", at));
+        return nearest.ExecuteScalar() is string due ? due : null;
     }
 
     private int Count(string condition, (string, object?)[] parameters)

@@ -160,15 +160,27 @@ public sealed partial class EnforcementStore : IDisposable
 
     // ---- cases -------------------------------------------------------------------------------
 
+    /// <summary>The cases of a policy, of a seller, or of both, by opening instant then id.</summary>
+    /// <remarks>
+    /// With a seller, the seller's cases are read by the table's key and the policy is picked in memory: asked for both,
+    /// SQLite chose the index by policy and kind and walked every case of the standard (117,575 of Mall's at 100,000
+    /// sellers) to find the seller's few. The order is the sort's, whichever index reads them.
+    /// </remarks>
     public IReadOnlyList<EnforcementCase> Cases(string? policy = null, string? seller = null)
     {
-        var where = new List<string>();
-        if (policy is not null) where.Add("policy = @policy");
-        if (seller is not null) where.Add("seller = @seller");
+        if (seller is not null)
+        {
+            using var bySeller = Command(
+                "SELECT seller, id, policy, kind, state, opened_at, due_at, closed_at, updated_at, audit_count, data FROM enforcement_cases WHERE seller = @seller",
+                ("seller", seller));
+            var cases = ReadCases(bySeller);
+            if (policy is not null) cases.RemoveAll(c => c.Policy != policy);
+            return cases;
+        }
         using var command = Command(
             "SELECT seller, id, policy, kind, state, opened_at, due_at, closed_at, updated_at, audit_count, data FROM enforcement_cases"
-            + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : ""),
-            ("policy", policy), ("seller", seller));
+            + (policy is not null ? " WHERE policy = @policy" : ""),
+            ("policy", policy));
         return ReadCases(command);
     }
 

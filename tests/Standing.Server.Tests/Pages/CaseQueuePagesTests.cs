@@ -53,6 +53,53 @@ public sealed partial class CaseQueuePagesTests : IDisposable
         Assert.Matches($"data-state=\"{CaseStates.Issued}\">[^<]*\\(20\\)", first.Body);
     }
 
+    [Fact]
+    public async Task A_queue_shown_again_is_the_one_of_the_store_and_the_instant_it_is_asked_at()
+    {
+        var now = FixedClock.DayAfter;
+        var target = _stores.NewTarget();
+        var clock = new MovableClock(now);
+        await using var server = await ServerHarness.Start(target, o => o with { Clock = clock });
+        EnforcementCase Case(string seller, string id, Instant due) => new()
+        {
+            Id = id, Seller = seller, Policy = "congocrea", Kind = CaseKinds.Warning, State = CaseStates.AwaitingAnswer,
+            OpenedAt = now - Duration.FromDays(3), UpdatedAt = now - Duration.FromDays(3), DueAt = due,
+        };
+        void Save(string seller, string id, Instant due)
+        {
+            var book = new CaseBook(seller, "congocrea", []);
+            book.Open(Case(seller, id, due), Actor.Rule("congocrea", "r"), "test", []);
+            using var store = EnforcementStore.Open(target);
+            store.Save([book]);
+        }
+        // Two cases waiting for an answer, due in one hour and in three: none overdue yet.
+        Save("shop-a", "case-a", now + Duration.FromHours(1));
+        Save("shop-b", "case-b", now + Duration.FromHours(3));
+
+        using var staff = new PageClient(server.Address);
+        await staff.SignIn(server.KeyText("operator"));
+        async Task<string> Overdue() => Total((await staff.Get("/cases?overdue=true")).Body);
+        Assert.Equal("0", await Overdue());
+        Assert.Equal("0", await Overdue()); // asked again, the same store at the same instant
+        clock.Advance(Duration.FromMinutes(59));
+        Assert.Equal("0", await Overdue()); // case-a is due in a minute
+        clock.Advance(Duration.FromMinutes(2));
+        Assert.Equal("1", await Overdue()); // now past case-a's due date
+        clock.Advance(Duration.FromHours(2));
+        Assert.Equal("2", await Overdue()); // and past case-b's
+        clock.Advance(Duration.FromHours(-2));
+        Assert.Equal("1", await Overdue()); // a clock set back shows the queue of its instant
+        // A case saved since is counted on the next view: a write changes the store's data version.
+        Save("shop-c", "case-c", now - Duration.FromHours(1));
+        Assert.Equal("2", await Overdue());
+        Assert.Equal(["case-c", "case-a", "case-b"], Rows((await staff.Get("/cases")).Body).Select(r => r.Item1));
+    }
+
+    private static string Total(string html) => TotalPattern().Match(html).Groups[1].Value;
+
+    [GeneratedRegex("data-total=\"([0-9]+)\"")]
+    private static partial Regex TotalPattern();
+
     /// <summary>Each row's case id and whether it is marked overdue, in the page's order.</summary>
     private static List<(string, bool)> Rows(string html) =>
         [.. RowPattern().Matches(html).Select(m => (m.Groups[1].Value, m.Groups[2].Success))];

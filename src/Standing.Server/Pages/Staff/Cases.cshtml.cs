@@ -43,11 +43,10 @@ public sealed class CasesModel(StoreAccess access, ServerOptions options) : Stan
     {
         Now = options.Now();
         using var store = access.Enforcement();
-        (Policies, Kinds) = store.CasePoliciesAndKinds();
         PageNumber = PageNumbers.Of(Request);
-        // Paged and counted by the store: only the page's cases are read (the order is CaseQueue's).
+        // Paged and counted by the store: only the page's cases are read (the order is CaseQueue's); kept per data version.
         var query = new CaseQueueQuery(Now, Policy, Kind, Seller, Closed, State, Overdue);
-        var page = store.Queue(query, (int)Math.Min(int.MaxValue, (PageNumber - 1L) * PageSize), PageSize);
+        (Policies, Kinds, var page) = KeptCaseQueue.Read(access, store, query, (int)Math.Min(int.MaxValue, (PageNumber - 1L) * PageSize), PageSize);
         (Shown, Total, States) = (page.Cases, page.Total, page.States);
     }
 
