@@ -162,18 +162,20 @@ public sealed class OtherPackMachineTests
         var pack = Standing.Policies.BuiltInPacks.Load("douyin");
         var driver = new MachineDriver(new ActivityRestrictionMachine(), pack with { Metrics = [Reply2Min] }, Seller);
         StandingEvent[] chinese = [new() { Id = "r", Type = EventType.SellerRegistered, At = HandMade.Day(2026, 2, 1), Seller = Seller, Language = "zh-CN" }];
-        driver.Step(HandMade.Day(2026, 3, 16), chinese, HalfMonth(HandMade.Day(2026, 3, 1), HandMade.Day(2026, 3, 16), failed: true));
+        // The half months at Asia/Shanghai midnights, as the pack's windows are; the notice names their local days.
+        static Instant Shanghai(int month, int day) => HandMade.Day(2026, month, day) - Duration.FromHours(8);
+        driver.Step(HandMade.Day(2026, 3, 16), chinese, HalfMonth(Shanghai(3, 1), Shanghai(3, 16), failed: true));
 
         var notice = Assert.Single(driver.Notices);
         Assert.Equal("平台活动报名受限", notice.Title);
-        Assert.Equal(["您的店铺客服未通过 2026-03-01T00:00:00Z/2026-03-16T00:00:00Z 的半月考核。", "在考核通过之前，您不能报名参加平台活动（大促等）；考核于每月1日和16日进行。"], notice.Lines);
+        Assert.Equal(["您的店铺客服未通过 2026-03-01 – 2026-03-15 的半月考核。", "在考核通过之前，您不能报名参加平台活动（大促等）；考核于每月1日和16日进行。"], notice.Lines);
         EnglishWords.AssertNone(notice);
 
         // The next half month passes: lifted, in Chinese.
-        driver.Step(HandMade.Day(2026, 4, 1), chinese, HalfMonth(HandMade.Day(2026, 3, 16), HandMade.Day(2026, 4, 1), failed: false));
+        driver.Step(HandMade.Day(2026, 4, 1), chinese, HalfMonth(Shanghai(3, 16), Shanghai(4, 1), failed: false));
         var lifted = Assert.Single(driver.Notices, n => n.Kind == "restriction_lifted");
         Assert.Equal("活动限制已解除", lifted.Title);
-        Assert.Equal(["您的店铺客服已通过 2026-03-16T00:00:00Z/2026-04-01T00:00:00Z 的半月考核，可以重新报名参加平台活动。"], lifted.Lines);
+        Assert.Equal(["您的店铺客服已通过 2026-03-16 – 2026-03-31 的半月考核，可以重新报名参加平台活动。"], lifted.Lines);
         EnglishWords.AssertNone(lifted);
     }
 
@@ -187,7 +189,9 @@ public sealed class OtherPackMachineTests
         var pack = Standing.Policies.BuiltInPacks.Load("douyin");
         var driver = new MachineDriver(new ActivityRestrictionMachine(), pack with { Metrics = [Reply2Min] }, Seller);
         StandingEvent[] chinese = [new() { Id = "r", Type = EventType.SellerRegistered, At = HandMade.Day(2026, 2, 1), Seller = Seller, Language = "zh-CN" }];
-        driver.Step(HandMade.Day(2026, 3, 16), chinese, HalfMonth(HandMade.Day(2026, 3, 1), HandMade.Day(2026, 3, 16), failed: true));
+        // The half months at Asia/Shanghai midnights, as the pack's windows are; the notice names their local days.
+        static Instant Shanghai(int month, int day) => HandMade.Day(2026, month, day) - Duration.FromHours(8);
+        driver.Step(HandMade.Day(2026, 3, 16), chinese, HalfMonth(Shanghai(3, 1), Shanghai(3, 16), failed: true));
         var restriction = driver.Only(CaseKinds.ActivityRestriction);
         Assert.Equal("zh-CN", restriction.Get(CaseRules.LanguageKey));
 
@@ -280,10 +284,10 @@ public sealed class OtherPackMachineTests
 
         var violation = Assert.Single(driver.Notices, n => n.Kind == CaseKinds.Violation);
         Assert.Equal("违规记录：refund_only_handling", violation.Title);
-        Assert.StartsWith("refund_only_handling 在 2026-03-03T00:00:00Z/2026-04-02T00:00:00Z 期间达到违规处理门槛", Assert.Single(violation.Lines), StringComparison.Ordinal);
+        Assert.StartsWith("refund_only_handling 在 2026-03-03 – 2026-04-01 期间达到违规处理门槛", Assert.Single(violation.Lines), StringComparison.Ordinal);
         var penalty = Assert.Single(driver.Notices, n => n.Kind == CaseKinds.AttitudePenalty);
         Assert.Equal("服务态度处罚", penalty.Title);
-        Assert.Equal(["您的店铺在 2026-03-01T00:00:00Z/2026-04-01T00:00:00Z 期间的服务态度差评率高于标准（不超过 6%）。",
+        Assert.Equal(["您的店铺在 2026-03-01 – 2026-03-31 期间的服务态度差评率高于标准（不超过 6%）。",
             "处罚：警告、考试及罚款（100–300 元）。具体罚款金额由平台在上述范围内确定。"], penalty.Lines);
         Assert.All(driver.Notices, EnglishWords.AssertNone);
     }
@@ -309,7 +313,7 @@ public sealed class OtherPackMachineTests
 
         var fine = Assert.Single(driver.Notices, n => n.Kind == "fine");
         Assert.Equal("罚款 200 元", fine.Title);
-        Assert.Equal(["服务态度处罚（严重，2026-03-01T00:00:00Z/2026-04-01T00:00:00Z）：警告、考试及罚款（100–300 元）。", "平台确定的罚款金额：200 元。", "原因：首次违规"], fine.Lines);
+        Assert.Equal(["服务态度处罚（严重，2026-03-01 – 2026-03-31）：警告、考试及罚款（100–300 元）。", "平台确定的罚款金额：200 元。", "原因：首次违规"], fine.Lines);
         EnglishWords.AssertNone(fine);
     }
 
@@ -331,7 +335,7 @@ public sealed class OtherPackMachineTests
         var violation = Assert.Single(driver.Notices, n => n.Kind == CaseKinds.Violation);
         Assert.Equal("违规记录：仅退款申请至商家首次处理的平均时长（小时）", violation.Title);
         // The 13 hours in Chinese (小时), not "13 h".
-        Assert.Equal(["refund_only_handling_hours 在 2026-03-03T00:00:00Z/2026-04-02T00:00:00Z 期间达到违规处理门槛（当前值：13 小时），已记录一次违规，将由平台处理。"], violation.Lines);
+        Assert.Equal(["refund_only_handling_hours 在 2026-03-03 – 2026-04-01 期间达到违规处理门槛（当前值：13 小时），已记录一次违规，将由平台处理。"], violation.Lines);
     }
 
     /// <summary>
@@ -340,8 +344,8 @@ public sealed class OtherPackMachineTests
     /// standard's 6%.
     /// </summary>
     [Theory]
-    [InlineData(null, "Your service-attitude bad-review rate over 2026-03-01T00:00:00Z/2026-04-01T00:00:00Z is above the standard (at most 5%).")]
-    [InlineData("zh-CN", "您的店铺在 2026-03-01T00:00:00Z/2026-04-01T00:00:00Z 期间的服务态度差评率高于标准（不超过 5%）。")]
+    [InlineData(null, "Your service-attitude bad-review rate over 2026-03-01 – 2026-03-31 is above the standard (at most 5%).")]
+    [InlineData("zh-CN", "您的店铺在 2026-03-01 – 2026-03-31 期间的服务态度差评率高于标准（不超过 5%）。")]
     public void Kuaishou_penalty_says_the_copied_packs_own_limit(string? language, string first)
     {
         var pack = Standing.Policies.BuiltInPacks.Load("kuaishou");

@@ -95,8 +95,8 @@ public static class DecisionRules
                         return $"fine {Show(amount)} {currency} is outside the range {Show(min)}–{Show(max)} {currency} of tier {c.Get("tier")}";
                     var moved = book.Move(c, Close(CaseStates.Fined).With("fine", Show(amount)), person, decision.ToString(), reason, seen, at);
                     DecisionNotices.Tell(book, moved, policy, "fine", "fine", decision, note, $"Fine of {Show(amount)} {currency}",
-                        [$"Service-attitude penalty ({c.Get("tier")}, {c.Get("period")}): {c.Get("penalty")}.", $"Fine set by the operator: {Show(amount)} {currency}.", "Reason: " + note],
-                        language => FineValues(c, amount, language));
+                        [$"Service-attitude penalty ({c.Get("tier")}, {Machines.Text.PeriodDates(c.Get("period") ?? "", policy?.Zone ?? DateTimeZone.Utc)}): {c.Get("penalty")}.", $"Fine set by the operator: {Show(amount)} {currency}.", "Reason: " + note],
+                        language => FineValues(c, amount, language, policy?.Zone ?? DateTimeZone.Utc));
                     return null;
                 }
             case (CaseKinds.AttitudePenalty, CaseStates.AwaitingFine or CaseStates.Recorded, Decision.Dismiss):
@@ -138,7 +138,7 @@ public static class DecisionRules
         Text.ParseInstant(c.Get("min_until")) is { } until && at < until;
 
     /// <summary>A fine's placeholders: the amount, the currency, the tier, the period and the penalty, in the language.</summary>
-    private static Dictionary<string, string> FineValues(EnforcementCase c, decimal amount, string language)
+    private static Dictionary<string, string> FineValues(EnforcementCase c, decimal amount, string language, DateTimeZone zone)
     {
         var currency = c.Get("currency") ?? "";
         var chinese = language == "zh";
@@ -147,7 +147,7 @@ public static class DecisionRules
             ["fine"] = Show(amount),
             ["currency"] = chinese && currency == "CNY" ? "元" : currency,
             ["tier"] = chinese ? KuaishouMachine.TierName(c.Get("tier") ?? "") : c.Get("tier") ?? "",
-            ["period"] = c.Get("period") ?? "",
+            ["period"] = Machines.Text.PeriodDates(c.Get("period") ?? "", zone),
             ["penalty"] = chinese
                 ? KuaishouMachine.ChinesePenalty((decimal?)c.GetNumber("fine_min"), (decimal?)c.GetNumber("fine_max"), currency)
                 : c.Get("penalty") ?? "",

@@ -41,7 +41,7 @@ public sealed class ActivityRestrictionMachine : IPackMachine
                 UpdatedAt = input.AsOf,
             }.With("period", period).With("last_period", period)), rule, $"half-month assessment {period} failed: {input.Outcome(Outcome)!.Reason}", snapshot);
             MachineNotices.Notify(input, book, opened, CaseKinds.ActivityRestriction, "seller", "Restricted from platform activities",
-                [$"Your customer service failed the half-month assessment of {period}.",
+                [$"Your customer service failed the half-month assessment of {Text.PeriodDates(period, zone)}.",
                  "You cannot take part in platform activities (campaigns) until an assessment passes; assessments are made on the 1st and the 16th."],
                 snapshot, new(input.Outcome(Outcome)!.Reason, Period: period, Outcome: Outcome));
             return;
@@ -67,7 +67,7 @@ public sealed class ActivityRestrictionMachine : IPackMachine
         var lifted = book.Move(restriction, (restriction with { State = CaseStates.Lifted, ClosedAt = input.AsOf }).With("last_period", period),
             rule, "assessed", $"half-month assessment {period} passed; the restriction is lifted", snapshot, input.AsOf);
         MachineNotices.Notify(input, book, lifted, "restriction_lifted", "seller", "Restriction lifted",
-            [$"Your customer service passed the half-month assessment of {period}; you may take part in platform activities again."], snapshot,
+            [$"Your customer service passed the half-month assessment of {Text.PeriodDates(period, zone)}; you may take part in platform activities again."], snapshot,
             new($"half-month assessment {period} passed", Period: period, Outcome: Outcome));
     }
 }

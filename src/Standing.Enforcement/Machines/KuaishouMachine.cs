@@ -57,7 +57,7 @@ public sealed class KuaishouMachine : IPackMachine
         }.With("outcome", outcome).With("metric", metricId).With("period", period)),
             Actor.Rule(Policy, outcome), $"violation-handling threshold of {metricId} reached over {period}: {reason}", snapshot);
         MachineNotices.Notify(input, book, opened, CaseKinds.Violation, "seller", $"Violation recorded: {metric?.Definition.Title ?? metricId}",
-            [$"{metricId} reached its violation-handling threshold over {period}: {reason}"], snapshot,
+            [$"{metricId} reached its violation-handling threshold over {Text.PeriodDates(period, input.Policy.Zone)}: {reason}"], snapshot,
             new MachineNotices.Values(reason, metric, period, More: language => new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["metric"] = metricId,
@@ -97,7 +97,7 @@ public sealed class KuaishouMachine : IPackMachine
         // The standard the rate is above: the rule's metric's threshold, so a copied pack says its own (6% in the standard's).
         var limit = PolicyMachine.FirstMetric(input, tier.Outcome)?.Definition.Standard is { } standard ? ValueText.Percent(standard.Threshold) : "6%";
         MachineNotices.Notify(input, book, opened, CaseKinds.AttitudePenalty, "seller", "Service-attitude penalty",
-            [$"Your service-attitude bad-review rate over {period} is above the standard (at most {limit}).", $"Penalty: {penaltyText}."
+            [$"Your service-attitude bad-review rate over {Text.PeriodDates(period, input.Policy.Zone)} is above the standard (at most {limit}).", $"Penalty: {penaltyText}."
              + (fineMin is null ? "" : " The operator sets the amount within the range.")], snapshot,
             new MachineNotices.Values(verdict?.Reason ?? "", Period: period, More: language => new Dictionary<string, string>(StringComparer.Ordinal)
             {

@@ -71,7 +71,7 @@ internal static class MachineNotices
             ["metric_title"] = Metric?.Definition.TitleIn(language) ?? "",
             ["value"] = Metric?.Value is { } v ? NoticeWords.Value(language, v, Metric.Definition.Kind) : NoticeWords.NotEnough(language),
             ["threshold"] = Metric?.Definition.Standard is { } s ? NoticeWords.Value(language, s.Threshold, Metric.Definition.Kind) : NoticeWords.None(language),
-            ["period"] = Period ?? "",
+            ["period"] = Period is null ? "" : Text.PeriodDates(Period, policy.Zone),
         };
     }
 }

@@ -35,6 +35,20 @@ internal static class Text
 
     public static string Instant(Instant at) => InstantPattern.ExtendedIso.Format(at);
 
+    /// <summary>
+    /// An assessment period (its key <c>start/end</c>, two instants) as a seller reads it: its first and last
+    /// local days in <paramref name="zone"/> ("2026-04-01 – 2026-04-15" for Douyin's first half of April), not
+    /// the UTC instants of the key ("2026-03-31T16:00:00Z/…" reads as another half month). The end is the next
+    /// period's first instant, so the last day is the day just before it. A text that is not such a key is kept.
+    /// </summary>
+    public static string PeriodDates(string period, DateTimeZone zone)
+    {
+        var slash = period.IndexOf('/', StringComparison.Ordinal);
+        if (slash < 0 || ParseInstant(period[(slash + 1)..]) is not { } end) return period;
+        var last = Date(end - Duration.Epsilon, zone);
+        return ParseInstant(period[..slash]) is { } start ? $"{Date(start, zone)} – {last}" : $"… – {last}";
+    }
+
     public static Instant? ParseInstant(string? text) =>
         text is not null && InstantPattern.ExtendedIso.Parse(text) is { Success: true } r ? r.Value : null;
 }
