@@ -3,7 +3,6 @@ using Spectre.Console;
 using NodaTime;
 using Standing.Cli.Input;
 using Standing.Cli.Output;
-using Standing.Core.Events;
 using Standing.Core.Facts;
 using Standing.Core.Policies;
 using Standing.Data.Documents;
@@ -21,13 +20,8 @@ namespace Standing.Cli.Commands;
 /// </summary>
 internal static class BacktestCommand
 {
-    /// <summary>
-    /// Sellers replayed at once by default: smaller than the store's read chunk, because each batch's events
-    /// and facts are held and walked on every day of the range, and a small batch's stay in the caches and
-    /// out of the collector's older generations (docs/performance.md, "Backtests in small batches").
-    /// The result does not depend on it.
-    /// </summary>
-    internal const int DefaultBatch = 100;
+    /// <summary>Sellers replayed at once by default (<see cref="Backtest.DefaultBatch"/>).</summary>
+    internal const int DefaultBatch = Backtest.DefaultBatch;
 
     public static Command Create()
     {
@@ -124,11 +118,12 @@ internal static class BacktestCommand
         // A seller's events are read once per batch and folded once: each day adds the events since the day before.
         var known = rows.Where(r => r.FirstAt < lastAsOf).ToList();
         var inRange = 0L;
-        // A batch per core at once, each replayed on its thread for every day; the store is read by one at a time.
+        // Every batch's events read in one pass in the file's order and held compactly, when they fit (or batch by batch).
+        var read = SellerEventsReadOnce.Read(store, known);
+        // A batch per core at once, each replayed on its thread for every day.
         backtest.ReplayBatches(known.Chunk(backtest.ComparesSellers ? Math.Max(1, known.Count) : batchSize), chunk =>
         {
-            IReadOnlyList<StandingEvent> events;
-            lock (store) events = store.ReadSellers(chunk.Select(r => r.Seller).ToList());
+            var events = read.ReadSellers(chunk.Select(r => r.Seller).ToList());
             Interlocked.Add(ref inRange, events.Count(e => e.At >= start && e.At < end));
             return new IncrementalFold(events).AdvanceTo;
         }, disputes);

@@ -24,6 +24,13 @@ namespace Standing.Enforcement.Backtests;
 /// </remarks>
 public sealed class Backtest
 {
+    /// <summary>
+    /// Sellers replayed at once by default: each batch's events and facts are held and walked on every day of the
+    /// range, and a small batch's stay in the caches and out of the collector's older generations
+    /// (docs/performance.md, "Backtests in small batches"). The result does not depend on it.
+    /// </summary>
+    public const int DefaultBatch = 100;
+
     private readonly Dictionary<string, FateChange> _changes = new(StringComparer.Ordinal);
     private readonly PolicyEvaluator _baseline;
     private readonly PolicyEvaluator _candidate;

@@ -8,6 +8,7 @@ using Standing.Core.Facts;
 using Standing.Data.Backtests;
 using Standing.Data.Documents;
 using Standing.Data.Store;
+using Standing.Enforcement.Backtests;
 using Standing.Enforcement.Disputes;
 using Standing.Server.Documents;
 
@@ -201,6 +202,12 @@ public sealed partial class BacktestRuns(Deployment deployment, ServerOptions op
         }
     }
 
+    /// <summary>
+    /// Events a backtest of the server holds in memory at most (about 80 bytes each, some 300 MB): the server's memory
+    /// stays within its bound (docs/performance.md); a store with more is read batch by batch.
+    /// </summary>
+    private const long HeldEventsAtMost = 4_000_000;
+
     /// <summary>Reads each batch of sellers' events once and folds each day's facts from them, as <c>standing backtest</c> does: the two reports, or why there are none.</summary>
     private static ((string Json, string Html)? Report, string? Failure) Replay(BacktestPlan plan, StoreAccess access, CancellationToken stopping)
     {
@@ -216,13 +223,16 @@ public sealed partial class BacktestRuns(Deployment deployment, ServerOptions op
         var rows = events.Sellers();
         var known = rows.Where(r => r.FirstAt < lastAsOf).ToList();
         var inRange = 0L;
-        foreach (var chunk in known.Chunk(backtest.ComparesSellers ? Math.Max(1, known.Count) : FactProjection.Chunk))
+        // As the command: the events read in one pass in the file's order when they fit (a tighter bound here, the
+        // server holding its pages' lists beside them), each batch folded a day at a time on a core of its own.
+        var read = SellerEventsReadOnce.Read(events, known, HeldEventsAtMost, cancel: stopping);
+        backtest.ReplayBatches(known.Chunk(backtest.ComparesSellers ? Math.Max(1, known.Count) : Backtest.DefaultBatch), chunk =>
         {
             stopping.ThrowIfCancellationRequested();
-            var read = events.ReadSellers(chunk.Select(r => r.Seller).ToList());
-            inRange += read.Count(e => e.At >= start && e.At < end);
-            backtest.Replay(asOf => FactFolder.Fold(read, asOf), disputes);
-        }
+            var batch = read.ReadSellers(chunk.Select(r => r.Seller).ToList());
+            Interlocked.Add(ref inRange, batch.Count(e => e.At >= start && e.At < end));
+            return new IncrementalFold(batch).AdvanceTo;
+        }, disputes);
         if (inRange == 0) return (null, plan.NoEventsText(rows.Count == 0 ? null : (rows.Min(r => r.FirstAt), rows.Max(r => r.LastAt))));
         using var json = new MemoryStream();
         BacktestDocument.Write(json, backtest, plan.BaselineSource, plan.CandidateSource);
