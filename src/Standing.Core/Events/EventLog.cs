@@ -20,8 +20,9 @@ public enum EventLogOutcome
 }
 
 /// <summary>
-/// The events accepted so far, in arrival order, de-duplicated by id (event format: the same id with
-/// the same body again is a no-op, with a different body a conflict). Pure: no I/O, no clock.
+/// The events accepted so far, in arrival order, de-duplicated by id within each marketplace (event
+/// format: an id is unique per marketplace; the same id with the same body again is a no-op, with a
+/// different body a conflict). Pure: no I/O, no clock.
 /// </summary>
 /// <remarks>
 /// Per event it keeps the event, its line number and its id in the de-duplication index; the file
@@ -29,10 +30,14 @@ public enum EventLogOutcome
 /// </remarks>
 public sealed class EventLog
 {
+    /// <summary>The marketplace of an event without the field (docs/marketplaces.md).</summary>
+    private const string DefaultMarketplace = "default";
+
     private readonly List<StandingEvent> _events;
     private readonly List<int> _lines;
     private readonly List<(int First, string File)> _files = []; // from event First on, events came from File
-    private readonly Dictionary<string, int> _byId;
+    private readonly Dictionary<string, int> _byId; // the default marketplace's ids
+    private Dictionary<string, Dictionary<string, int>>? _byIdIn; // other marketplaces' ids, by marketplace
     private readonly int[] _byType = new int[Enum.GetValues<EventType>().Length];
 
     public EventLog()
@@ -86,10 +91,13 @@ public sealed class EventLog
     /// <summary>How many events of <paramref name="type"/> were accepted.</summary>
     public int AcceptedOf(EventType type) => _byType[(int)type];
 
-    /// <summary>Where the accepted event with this id was read.</summary>
-    public bool TryGetSource(string id, out EventSource source)
+    /// <summary>Where the accepted event with this id was read (the default marketplace's).</summary>
+    public bool TryGetSource(string id, out EventSource source) => TryGetSource(null, id, out source);
+
+    /// <summary>Where the accepted event with this id in <paramref name="marketplace"/> (null: the default) was read.</summary>
+    public bool TryGetSource(string? marketplace, string id, out EventSource source)
     {
-        if (_byId.TryGetValue(id, out var index))
+        if (IdsOf(marketplace, create: false) is { } ids && ids.TryGetValue(id, out var index))
         {
             source = SourceAt(index);
             return true;
@@ -125,7 +133,8 @@ public sealed class EventLog
         ArgumentNullException.ThrowIfNull(ev);
         ArgumentNullException.ThrowIfNull(file);
 
-        ref var first = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_byId, ev.Id, out var seen);
+        // Ids are unique per marketplace: the same id in two marketplaces is two events.
+        ref var first = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(IdsOf(ev.Marketplace, create: true)!, ev.Id, out var seen);
         if (!seen)
         {
             first = _events.Count;
@@ -150,5 +159,25 @@ public sealed class EventLog
         ConflictCount++;
         conflictReason = $"conflict: event id \"{ev.Id}\" was already read at {SourceAt(first)} with a different body";
         return EventLogOutcome.Conflict;
+    }
+
+    /// <summary>The id index of a marketplace; the default one (no field, or "default") is kept apart so its lookups stay a single dictionary.</summary>
+    private Dictionary<string, int>? IdsOf(string? marketplace, bool create)
+    {
+        if (marketplace is null || string.Equals(marketplace, DefaultMarketplace, StringComparison.Ordinal))
+        {
+            return _byId;
+        }
+        if (_byIdIn is null)
+        {
+            if (!create) return null;
+            _byIdIn = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        }
+        if (!_byIdIn.TryGetValue(marketplace, out var ids) && create)
+        {
+            ids = new Dictionary<string, int>(StringComparer.Ordinal);
+            _byIdIn.Add(marketplace, ids);
+        }
+        return ids;
     }
 }
