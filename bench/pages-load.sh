@@ -23,8 +23,7 @@
 # can then be compared byte for byte.
 # --settle 2 only waits for the server to be idle, asking no page: each page's first ask is then its first view.
 # --decide N then measures the case queue's first view after a write of cases, N rounds of: a person's decision
-# (POST /v1/cases/{id}/decisions, the operator key: a Prom.ua catalog exclusion reinstated, past its minimum
-# exclusion), then /cases and /cases?state=open&policy=mall once each; prints each one's server time p50 / p95 / max
+# (POST /v1/cases/{id}/decisions, the operator key: a Congocrea warning dismissed, which closes it), then /cases and /cases?state=open&policy=mall once each; prints each one's server time p50 / p95 / max
 # over the rounds (every round counted: each view is the first after a write).
 #   bench/pages-load.sh --db STORE [--seller ID] [--times N] [--warm 0|1] [--post N] [--settle 0|1|2]
 #   bench/pages-load.sh --db STORE --url URL --log SERVER_LOG --pid SERVER_PID --keys KEYS [--times N] [--warm 0|1] [--settle 0|1|2] [--only REGEX] [--save DIR] [--decide N]
@@ -213,13 +212,13 @@ fi
 if (( decide > 0 )); then
   echo "the case queue's first view after a decision, $decide rounds, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
   operator_key=$(awk '$1 == "operator" { print $2 }' "$keys")
-  mapfile -t excluded < <(sqlite3 "file:$db?mode=ro" "select id from enforcement_cases where policy = 'promua' and state = 'excluded' order by id limit $decide")
-  (( ${#excluded[@]} == decide )) || { echo "bench/pages-load.sh: --decide needs $decide excluded Prom.ua cases" >&2; exit 1; }
+  mapfile -t issued < <(sqlite3 "file:$db?mode=ro" "select id from enforcement_cases where policy = 'congocrea' and state = 'issued' order by id limit $decide")
+  (( ${#issued[@]} == decide )) || { echo "bench/pages-load.sh: --decide needs $decide issued Congocrea warnings" >&2; exit 1; }
   : >"$work/decided"; : >"$work/queue"; : >"$work/filtered"
-  for id in "${excluded[@]}"; do
+  for id in "${issued[@]}"; do
     off=$(stat -c %s "$log")
     code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $operator_key" -H 'Content-Type: application/json' \
-      --data '{"decision":"reinstate","note":"bench: the first view of the queue after a decision"}' "$url/v1/cases/$id/decisions")
+      --data '{"decision":"dismiss","note":"bench: the first view of the queue after a decision"}' "$url/v1/cases/$id/decisions")
     [[ $code == 200 ]] || { echo "bench/pages-load.sh: deciding $id answered $code" >&2; exit 1; }
     server_times "$off" 1 | head -1 >>"$work/decided"
     off=$(stat -c %s "$log")

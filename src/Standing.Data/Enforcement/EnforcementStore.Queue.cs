@@ -17,12 +17,17 @@ namespace Standing.Data.Enforcement;
 /// </remarks>
 public sealed partial class EnforcementStore
 {
-    /// <summary>The policies and the kinds of every stored case, each sorted by ordinal (one pass over the table).</summary>
+    /// <summary>The policies and the kinds of every stored case, each sorted by ordinal.</summary>
+    /// <remarks>
+    /// From the kept counts where the store has them: skipping along the index by policy and kind cost 54–59 ms at
+    /// 100,000 sellers with SQLite 3.53 (its seeks past each pair, their values bound, walk the index).
+    /// </remarks>
     public (IReadOnlyList<string> Policies, IReadOnlyList<string> Kinds) CasePoliciesAndKinds()
     {
         var policies = new SortedSet<string>(StringComparer.Ordinal);
         var kinds = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var (policy, kind) in PolicyKindPairs())
+        var pairs = HasCaseCounts(_connection, null) ? CaseCounts().Keys.Select(k => (k.Policy, k.Kind)) : PolicyKindPairs();
+        foreach (var (policy, kind) in pairs)
         {
             policies.Add(policy);
             kinds.Add(kind);
