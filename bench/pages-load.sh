@@ -22,14 +22,17 @@
 # --save DIR keeps each page's last answer in DIR (WHO_PATH.html, the anti-forgery tokens blanked): two builds' pages
 # can then be compared byte for byte.
 # --settle 2 only waits for the server to be idle, asking no page: each page's first ask is then its first view.
+# --decide N then measures the case queue's first view after a write of cases, N rounds of: a person's decision
+# (POST /v1/cases/{id}/decisions, the operator key: a Congocrea warning dismissed, which closes it), then /cases and /cases?state=open&policy=mall once each; prints each one's server time p50 / p95 / max
+# over the rounds (every round counted: each view is the first after a write).
 #   bench/pages-load.sh --db STORE [--seller ID] [--times N] [--warm 0|1] [--post N] [--settle 0|1|2]
-#   bench/pages-load.sh --db STORE --url URL --log SERVER_LOG --pid SERVER_PID --keys KEYS [--times N] [--warm 0|1] [--settle 0|1|2] [--only REGEX] [--save DIR]
+#   bench/pages-load.sh --db STORE --url URL --log SERVER_LOG --pid SERVER_PID --keys KEYS [--times N] [--warm 0|1] [--settle 0|1|2] [--only REGEX] [--save DIR] [--decide N]
 # KEYS (for a server already running, whose keys were created before it started) has one key a line:
 # "operator KEY", "admin KEY", "seller STANDARD SELLER KEY".
 # Uses the Release build of src/Standing.Cli (build it first), or the one in $STANDING_DLL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-db=""; seller=""; times=20; warm=0; post=0; settle=0; url=""; log=""; pid=""; keys=""; only=""; save=""
+db=""; seller=""; times=20; warm=0; post=0; settle=0; url=""; log=""; pid=""; keys=""; only=""; save=""; decide=0
 while [[ $# -gt 0 ]]; do
   case $1 in
     --db) db=$2; shift 2 ;;
@@ -44,7 +47,8 @@ while [[ $# -gt 0 ]]; do
     --keys) keys=$2; shift 2 ;;
     --only) only=$2; shift 2 ;;
     --save) save=$2; shift 2 ;;
-    *) echo "usage: bench/pages-load.sh --db STORE [--seller ID] [--times N] [--warm 0|1] [--post N] [--settle 0|1|2] [--url URL --log SERVER_LOG --pid SERVER_PID --keys KEYS] [--only REGEX] [--save DIR]" >&2; exit 1 ;;
+    --decide) decide=$2; shift 2 ;;
+    *) echo "usage: bench/pages-load.sh --db STORE [--seller ID] [--times N] [--warm 0|1] [--post N] [--settle 0|1|2] [--url URL --log SERVER_LOG --pid SERVER_PID --keys KEYS] [--only REGEX] [--save DIR] [--decide N]" >&2; exit 1 ;;
   esac
 done
 [[ -f $db ]] || { echo "bench/pages-load.sh: --db STORE is required (an existing store)" >&2; exit 1; }
@@ -204,5 +208,29 @@ pass 0 "$warm"
 if (( post > 0 )); then
   echo "after posting $post new orders before each page (every answer counted), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
   pass 1 0
+fi
+if (( decide > 0 )); then
+  echo "the case queue's first view after a decision, $decide rounds, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+  operator_key=$(awk '$1 == "operator" { print $2 }' "$keys")
+  mapfile -t issued < <(sqlite3 "file:$db?mode=ro" "select id from enforcement_cases where policy = 'congocrea' and state = 'issued' order by id limit $decide")
+  (( ${#issued[@]} == decide )) || { echo "bench/pages-load.sh: --decide needs $decide issued Congocrea warnings" >&2; exit 1; }
+  : >"$work/decided"; : >"$work/queue"; : >"$work/filtered"
+  for id in "${issued[@]}"; do
+    off=$(stat -c %s "$log")
+    code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $operator_key" -H 'Content-Type: application/json' \
+      --data '{"decision":"dismiss","note":"bench: the first view of the queue after a decision"}' "$url/v1/cases/$id/decisions")
+    [[ $code == 200 ]] || { echo "bench/pages-load.sh: deciding $id answered $code" >&2; exit 1; }
+    server_times "$off" 1 | head -1 >>"$work/decided"
+    off=$(stat -c %s "$log")
+    curl -s -b "$work/operator" -o /dev/null "$url/cases"
+    server_times "$off" 1 | head -1 >>"$work/queue"
+    off=$(stat -c %s "$log")
+    curl -s -b "$work/operator" -o /dev/null "$url/cases?state=open&policy=mall"
+    server_times "$off" 1 | head -1 >>"$work/filtered"
+  done
+  for f in decided queue filtered; do
+    read -r s50 s95 s99 smax < <(percentiles <"$work/$f")
+    printf '%-10s p50 %7s  p95 %7s  max %7s ms (%d rounds)\n' "$f" "$s50" "$s95" "$smax" "$(wc -l <"$work/$f")"
+  done
 fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

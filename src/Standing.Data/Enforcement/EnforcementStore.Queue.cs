@@ -17,12 +17,17 @@ namespace Standing.Data.Enforcement;
 /// </remarks>
 public sealed partial class EnforcementStore
 {
-    /// <summary>The policies and the kinds of every stored case, each sorted by ordinal (one pass over the table).</summary>
+    /// <summary>The policies and the kinds of every stored case, each sorted by ordinal.</summary>
+    /// <remarks>
+    /// From the kept counts where the store has them: skipping along the index by policy and kind cost 54–59 ms at
+    /// 100,000 sellers with SQLite 3.53 (its seeks past each pair, their values bound, walk the index).
+    /// </remarks>
     public (IReadOnlyList<string> Policies, IReadOnlyList<string> Kinds) CasePoliciesAndKinds()
     {
         var policies = new SortedSet<string>(StringComparer.Ordinal);
         var kinds = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var (policy, kind) in PolicyKindPairs())
+        var pairs = HasCaseCounts(_connection, null) ? CaseCounts().Keys.Select(k => (k.Policy, k.Kind)) : PolicyKindPairs();
+        foreach (var (policy, kind) in pairs)
         {
             policies.Add(policy);
             kinds.Add(kind);
@@ -61,7 +66,7 @@ public sealed partial class EnforcementStore
 
         // Cases per state and band: the states' counts, the shown bands' sizes, and where each state first appears
         // (the default queue's from the index of open cases by state, another query's in one grouped pass).
-        var counts = OpenCountsByIndex(query, bands.Count, all);
+        var counts = CountsKept(query, bands.Count, all) ?? OpenCountsByIndex(query, bands.Count, all);
         if (counts is null)
         {
             counts = new Dictionary<string, int[]>(StringComparer.Ordinal);
@@ -85,7 +90,6 @@ public sealed partial class EnforcementStore
             }
         }
         var shown = new List<string>(chosen);
-        if (!string.IsNullOrEmpty(query.State)) shown.Add("state = @state");
         var cases = new List<EnforcementCase>();
         var skip = Math.Max(0, offset);
         var left = Math.Max(0, limit);
@@ -99,7 +103,7 @@ public sealed partial class EnforcementStore
             var take = Math.Min(left, shownCounts[b] - skip);
             using var page = Command(
                 "SELECT seller, id, policy, kind, state, opened_at, due_at, closed_at, updated_at, audit_count, data FROM enforcement_cases" +
-                Where([.. shown, bands[b].Condition]) +
+                Where([.. shown, .. OfState(b, "@state", query.State), bands[b].Condition]) +
                 $" ORDER BY {bands[b].Order} LIMIT {take.ToString(CultureInfo.InvariantCulture)} OFFSET {skip.ToString(CultureInfo.InvariantCulture)}", all);
             var read = ReadCasesInOrder(page);
             cases.AddRange(read);
@@ -123,7 +127,7 @@ public sealed partial class EnforcementStore
             var withState = parameters.Select(p => p.Item1 == "first" ? ("first", (object?)state) : p).ToArray();
             using var first = Command(
                 "SELECT CASE WHEN closed_at IS NULL THEN rtrim(due_at, 'Z') END, rtrim(closed_at, 'Z'), rtrim(opened_at, 'Z'), id FROM enforcement_cases" +
-                Where([.. chosen, "state = @first", bands[band].Condition]) + $" ORDER BY {bands[band].Order} LIMIT 1", withState);
+                Where([.. chosen, .. OfState(band, "@first", state), bands[band].Condition]) + $" ORDER BY {bands[band].Order} LIMIT 1", withState);
             using var r = first.ExecuteReader();
             if (!r.Read()) continue;
             firsts.Add((state, perBand.Sum(), band, r.IsDBNull(0) ? null : r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), r.GetString(3)));
@@ -167,6 +171,23 @@ public sealed partial class EnforcementStore
             $" ORDER BY rtrim(a.at, 'Z'), a.seller{ordinal}, a.case_id{ordinal}, a.seq LIMIT {Math.Max(0, limit).ToString(CultureInfo.InvariantCulture)}",
             parameters);
         return (ReadAudit(first), total);
+    }
+
+    /// <summary>
+    /// The conditions that pick one state's cases of band <paramref name="band"/> (none without a state): for an open band,
+    /// as the index of open cases by state and due date (<see cref="QueueBand.Indexes"/>) is keyed, so that the state's
+    /// first cases are read from it in order rather than found by walking the band's cases of every state.
+    /// </summary>
+    private static IEnumerable<string> OfState(int band, string parameter, string? state)
+    {
+        if (string.IsNullOrEmpty(state)) yield break;
+        if (band == QueueBand.Closed)
+        {
+            yield return "state = " + parameter;
+            yield break;
+        }
+        yield return "rtrim(state) = " + parameter;
+        if (QueueBand.Undue(band)) yield return "rtrim(due_at, 'Z') IS NULL";
     }
 
     private static string Where(List<string> conditions) => conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);

@@ -15,7 +15,7 @@ public sealed partial class EnforcementStore
     /// <summary>
     /// The open cases per state and band (<see cref="QueueBand.Number"/>'s numbers) of a query that selects every open
     /// case, or null for another query (the caller's grouped pass counts it): each state's count from one pass over
-    /// the entries of the index of open cases by state and due date (<c>enforcement_cases_open_counts</c>), then per state the cases without a due date and, for a state that waits for a person,
+    /// the entries of the index of open cases by state and due date (<c>enforcement_cases_open_by_state_due</c>), then per state the cases without a due date and, for a state that waits for a person,
     /// the overdue ones, each a range of that index.
     /// </summary>
     private Dictionary<string, int[]>? OpenCountsByIndex(CaseQueueQuery query, int bands, (string, object?)[] parameters)

@@ -49,9 +49,10 @@ public sealed partial class EnforcementStore
         try
         {
             LockRun(policy, asOf, transaction);
+            var written = StartCounting(transaction);
             foreach (var book in books)
             {
-                Write(book, transaction);
+                Write(book, transaction, written);
                 var counts = RunCounts.Of(book);
                 using var done = Command(
                     "INSERT INTO enforcement_run_sellers (policy, as_of, seller, opened, transitions, notices, reports) " +
@@ -61,6 +62,7 @@ public sealed partial class EnforcementStore
                 done.Transaction = transaction;
                 done.ExecuteNonQuery();
             }
+            KeepCounts(written, transaction);
             transaction.Commit();
         }
         catch (DbException e)

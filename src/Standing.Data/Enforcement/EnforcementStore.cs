@@ -52,6 +52,7 @@ public sealed partial class EnforcementStore : IDisposable
                 throw new SqliteException("attempt to write a readonly database", 8);
             }
             CreateQueueIndexes(connection);
+            CreateCaseCounts(connection);
         }
         catch (SqliteException e) when ((e.SqliteErrorCode & 0xff) is 8 or 14)
         {
@@ -80,6 +81,7 @@ public sealed partial class EnforcementStore : IDisposable
             try
             {
                 CreateQueueIndexes(connection);
+                CreateCaseCounts(connection);
             }
             catch (DbException)
             {
@@ -278,7 +280,9 @@ public sealed partial class EnforcementStore : IDisposable
                 LockRun(r.Policy, r.AsOf, transaction);
                 RefuseWhileUnfinished(r.Policy, transaction);
             }
-            foreach (var book in books) Write(book, transaction);
+            var counts = StartCounting(transaction);
+            foreach (var book in books) Write(book, transaction, counts);
+            KeepCounts(counts, transaction);
             if (run is { } done) InsertRun(done.Policy, done.AsOf, transaction);
             transaction.Commit();
         }
@@ -327,9 +331,9 @@ public sealed partial class EnforcementStore : IDisposable
     }
 
     /// <summary>What one book changed: its cases, audit entries and notices.</summary>
-    private void Write(CaseBook book, DbTransaction transaction)
+    private void Write(CaseBook book, DbTransaction transaction, CaseCountChanges? counts)
     {
-        foreach (var c in book.ChangedCases) Upsert(c, transaction);
+        foreach (var c in book.ChangedCases) Upsert(c, transaction, counts);
         foreach (var a in book.AuditEntries) Insert(a, transaction);
         foreach (var n in book.Notices) Insert(n, transaction);
     }
@@ -368,8 +372,15 @@ public sealed partial class EnforcementStore : IDisposable
         command.ExecuteNonQuery();
     }
 
-    private void Upsert(EnforcementCase c, DbTransaction transaction)
+    /// <summary>Writes a case, and what that changes to the counts (<see cref="KeepCounts"/>) when they are kept.</summary>
+    private void Upsert(EnforcementCase c, DbTransaction transaction, CaseCountChanges? counts)
     {
+        if (counts is not null)
+        {
+            // A stored case keeps its policy and kind (the write below changes neither).
+            var before = CountedAs(c, transaction);
+            counts.Move(before, before is { } b ? CaseCountKey.Of(c) with { Policy = b.Policy, Kind = b.Kind } : CaseCountKey.Of(c));
+        }
         using var command = Command(
             "INSERT INTO enforcement_cases (seller, id, policy, kind, state, opened_at, due_at, closed_at, updated_at, audit_count, data) " +
             "VALUES (@seller, @id, @policy, @kind, @state, @opened, @due, @closed, @updated, @count, @data) " +

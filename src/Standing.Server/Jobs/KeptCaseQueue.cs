@@ -5,12 +5,12 @@ using Standing.Data.Enforcement;
 namespace Standing.Server.Jobs;
 
 /// <summary>
-/// The operators' queue (<c>/cases</c>) kept per store data version: its policies and kinds, and each page asked of it
-/// with its counts. At 100,000 sellers (219,500 cases) counting a queue and finding each state's first case read
-/// tens of thousands of index entries (some 50 ms of CPU for every open case, 100 for Mall's), on every view, though
-/// the cases change only when the store is written. A page is shown again while the store's data version is the one it
-/// was read at and "now" leaves the same cases overdue (<see cref="QueueWindow"/>); a store without a data version
-/// (PostgreSQL) is read on every view.
+/// The operators' queue (<c>/cases</c>) kept per version of the store's cases (<see cref="EnforcementStore.CaseVersion"/>,
+/// which only writes of cases raise: not sign-ins, keys or events): its policies and kinds, and each page asked of it
+/// with its counts. A page is shown again while the cases' version is the one it was read at and "now" leaves the same
+/// cases overdue (<see cref="QueueWindow"/>), on SQLite and PostgreSQL alike; a store without that version (one opened
+/// read-only before it was made) is read on every view. A page read again after a write costs the kept counts and a
+/// few index seeks (EnforcementStore.CaseCounts.cs).
 /// </summary>
 public static class KeptCaseQueue
 {
@@ -26,8 +26,8 @@ public static class KeptCaseQueue
         ArgumentNullException.ThrowIfNull(access);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(query);
-        // The version read before the store: what the store gives is at least as new as the version it is kept under.
-        if (access.DataVersion() is not { } version)
+        // The version read before the cases: what the store gives is at least as new as the version it is kept under.
+        if (store.CaseVersion() is not { } version)
         {
             var (policies, kinds) = store.CasePoliciesAndKinds();
             return (policies, kinds, store.Queue(query, offset, limit));

@@ -41,6 +41,8 @@ public abstract class CrashContract : IDisposable
     private protected static string Enforced(string target)
     {
         using var store = EnforcementStore.Open(target);
+        // The counts the queue reads were written with the cases: whatever was killed, they are a recount of them.
+        Assert.Equal(Counted(store.RecountCases()), Counted(store.CaseCounts()));
         var text = new StringBuilder();
         foreach (var (policy, asOf) in store.AllRuns().OrderBy(r => r.Policy, StringComparer.Ordinal).ThenBy(r => r.AsOf)) text.AppendLine($"run {policy} {asOf}");
         foreach (var c in store.Cases().OrderBy(c => c.Id, StringComparer.Ordinal))
@@ -51,6 +53,9 @@ public abstract class CrashContract : IDisposable
         foreach (var n in store.Notices().OrderBy(n => n.Id, StringComparer.Ordinal)) text.AppendLine($"notice {n.Id} {n.CaseId} {n.Kind} {n.At} {n.Body}");
         return text.ToString();
     }
+
+    private static string Counted(IReadOnlyDictionary<CaseCountKey, int> counts) =>
+        string.Join("\n", counts.Select(c => $"{c.Key}: {c.Value}").Order(StringComparer.Ordinal));
 
     /// <summary>The uninterrupted reference: the same history and replay on a fresh store.</summary>
     private protected string Reference()
