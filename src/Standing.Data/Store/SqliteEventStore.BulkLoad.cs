@@ -14,9 +14,6 @@ namespace Standing.Data.Store;
 public sealed partial class SqliteEventStore : IBulkLoad
 {
     private const string IndexesPendingKey = "indexes_pending";
-
-    /// <summary>The page cache while the indexes are built, which also sizes each of the sorter's runs.</summary>
-    private const int IndexBuildCacheKiB = 8 * 1024;
     private const int SqliteFullCode = 13; // SQLITE_FULL
     private const int SqliteIoErrCode = 10; // SQLITE_IOERR: a write that found no room can also end here
 
@@ -96,13 +93,8 @@ public sealed partial class SqliteEventStore : IBulkLoad
     private void BuildPendingIndexes()
     {
         // The sorts spill to temporary files rather than memory: a load of 13 million events would
-        // otherwise hold every id and seller in memory at once. The table is read once, in order, through a
-        // small page cache and no memory map: the sorter's runs are sized by the cache (8 MiB each), and the
-        // map and a large cache only brought the whole table and larger runs into the resident set, for no
-        // less CPU (the demo's 1.1 million events: 20 MB resident and 0.9 CPU-s for both indexes, against
-        // 350 MB and 1.9 CPU-s with the 256 MiB map and 128 MiB cache; docs/performance.md).
-        var (cache, map) = (ScalarIn("PRAGMA cache_size", null), ScalarIn("PRAGMA mmap_size", null));
-        Execute($"PRAGMA temp_store = FILE; PRAGMA cache_size = -{IndexBuildCacheKiB}; PRAGMA mmap_size = 0");
+        // otherwise hold every id and seller in memory at once.
+        Execute("PRAGMA temp_store = FILE");
         try
         {
             using var transaction = _connection.BeginTransaction(deferred: false);
@@ -111,7 +103,7 @@ public sealed partial class SqliteEventStore : IBulkLoad
         }
         finally
         {
-            Execute($"PRAGMA temp_store = MEMORY; PRAGMA cache_size = {cache}; PRAGMA mmap_size = {map}");
+            Execute("PRAGMA temp_store = MEMORY");
         }
     }
 
