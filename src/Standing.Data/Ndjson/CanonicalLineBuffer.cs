@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Standing.Core.Events;
@@ -11,7 +12,7 @@ namespace Standing.Data.Ndjson;
 /// </summary>
 public sealed class CanonicalLineBuffer
 {
-    private readonly PooledBytes _bytes;
+    private readonly ArrayBufferWriter<byte> _bytes;
     private int[] _ends;
     private int _count;
 
@@ -35,8 +36,7 @@ public sealed class CanonicalLineBuffer
     public CanonicalLineBuffer(int capacity)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
-        // About 200 bytes a line: room for the demo's lines without growing (growing copies and rents again).
-        _bytes = new PooledBytes(Math.Max(256, capacity * 256));
+        _bytes = new ArrayBufferWriter<byte>(Math.Max(256, capacity * 256));
         _ends = new int[Math.Max(1, capacity)];
     }
 
@@ -55,16 +55,6 @@ public sealed class CanonicalLineBuffer
 
     /// <summary>Line <paramref name="number"/> as a string.</summary>
     public string Text(int number) => Encoding.UTF8.GetString(this[number]);
-
-    /// <summary>
-    /// Gives the buffer's memory back for the next batch's lines (<see cref="PooledBytes"/>); no line may be read
-    /// after. A buffer never released is simply collected.
-    /// </summary>
-    public void Release()
-    {
-        _bytes.Release();
-        _count = 0;
-    }
 
     /// <summary>Appends a line rendered elsewhere: the caller vouches it is an event's canonical line (without a newline).</summary>
     public void Add(ReadOnlySpan<byte> line)

@@ -22,9 +22,6 @@ internal sealed class BatchPlan
     private readonly int[] _lineOf;
     private CanonicalLineBuffer _lines = null!;
 
-    /// <summary>The lines the plan was given, when it made its own buffer of the firsts' lines out of them.</summary>
-    private CanonicalLineBuffer? _given;
-
     public IReadOnlyList<StandingEvent> Batch { get; }
 
     public EventLogOutcome[] Outcomes { get; }
@@ -86,7 +83,6 @@ internal sealed class BatchPlan
             }
         }
         plan._lines = rendered is null ? new CanonicalLineBuffer(batch, plan.Firsts) : FirstsOf(rendered, plan.Firsts);
-        if (rendered is not null && !ReferenceEquals(rendered, plan._lines)) plan._given = rendered;
         plan._ids = new Utf8Texts(plan.Firsts.Count);
         plan._sellers = new Utf8Texts(plan.Firsts.Count);
         foreach (var i in plan.Firsts)
@@ -105,16 +101,6 @@ internal sealed class BatchPlan
         var lines = new CanonicalLineBuffer(firsts.Count);
         foreach (var i in firsts) lines.Add(rendered[i]);
         return lines;
-    }
-
-    /// <summary>
-    /// Gives the lines' memory back once the store has appended the batch and nothing reads a line of it again
-    /// (a store binds copies of the bytes): the next batch's lines take the same memory.
-    /// </summary>
-    public void ReleaseLines()
-    {
-        _lines.Release();
-        _given?.Release();
     }
 
     /// <summary>The first event of the batch at <paramref name="index"/> met a stored body with its id.</summary>

@@ -201,9 +201,7 @@ public sealed class EventIngester : IEventSink, IDisposable
 
     public void Add(StandingEvent ev, string file, int line)
     {
-        // The batch's lines are rendered when it is planned.
-        _currentLines?.Release();
-        _currentLines = null;
+        _currentLines = null; // the batch's lines are rendered when it is planned
         _current.Add(new IncomingEvent(ev, file, line));
         if (_current.Count >= _batchSize)
         {
@@ -314,7 +312,6 @@ public sealed class EventIngester : IEventSink, IDisposable
         }
         foreach (var incoming in kept) _seen!.Add(incoming.Event.Id);
         _current = kept;
-        if (!ReferenceEquals(keptLines, _currentLines)) _currentLines?.Release();
         _currentLines = keptLines;
     }
 
@@ -434,7 +431,6 @@ public sealed class EventIngester : IEventSink, IDisposable
                         }
                     }
                 }
-                plan?.ReleaseLines();
                 Interlocked.Add(ref _written, batch.Count);
                 Interlocked.Increment(ref _batches);
             }
