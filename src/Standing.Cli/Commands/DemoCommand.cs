@@ -111,9 +111,11 @@ internal static class DemoCommand
         using var store = EventStore.Open(storePath, create: true);
         using var ingester = new EventIngester(store);
         var evaluators = BuiltInPacks.Ids.Select(id => new PolicyEvaluator(BuiltInPacks.Load(id))).ToList();
-        var pass = new DemoPass(ingester, eventsPath, asOf, evaluators);
+        var pass = new DemoPass(asOf, evaluators);
+        // The file's writing thread hands each line it writes to the store's ingester: each line rendered once.
         var written = JobProgress.Run($"generating {sellers} sellers over {days} days", "sellers", progress =>
-            EventFileBehind.Write(eventsPath, pass.Through(SellerProgress(simulator.Generate(), sellers, progress))));
+            EventFileBehind.Write(eventsPath, pass.Through(SellerProgress(simulator.Generate(), sellers, progress)),
+                (e, line, canonical) => ingester.Add(e, eventsPath, line, canonical)));
         var facts = pass.Facts;
         Consoles.Out.MarkupLine($"[bold]Standing demo[/]: {sellers} sellers, {days} days, {written:N0} events, {facts.Sum(f => f.Orders.Count):N0} orders → [underline]{Markup.Escape(eventsPath)}[/]");
 

@@ -7,15 +7,16 @@ using Standing.Data.Store;
 namespace Standing.Cli.Commands;
 
 /// <summary>
-/// The demo's one pass over its generated events: each event is handed to the event store's ingester on
-/// its way to events.ndjson, and each seller's events are folded into its facts as soon as the seller is
-/// done (the generator writes seller after seller). No stage reads back what another one wrote, and
-/// besides the facts only a few sellers' events and the ingester's batches are held at a time. The folds run on
+/// The demo's one pass over its generated events, on their way to events.ndjson and the event store (the file's
+/// writer hands each line it writes to the store's ingester, <see cref="EventFileBehind"/>): each seller's events are
+/// folded into its facts as soon as the seller is done (the generator writes seller after seller). No stage reads
+/// back what another one wrote, and besides the facts only a few sellers' events and the ingester's batches are
+/// held at a time. The folds run on
 /// the thread pool while the next sellers are generated (the generating thread is the pass's slowest stage):
 /// at most <see cref="FoldsAhead"/> at once, their facts put in seller order at the end. Each seller is evaluated
 /// there too by the <c>evaluators</c> given whose results for a seller do not depend on the others.
 /// </summary>
-internal sealed class DemoPass(IEventSink ingester, string file, Instant asOf, IReadOnlyList<PolicyEvaluator>? evaluators = null)
+internal sealed class DemoPass(Instant asOf, IReadOnlyList<PolicyEvaluator>? evaluators = null)
 {
     /// <summary>Sellers being folded while the next ones are generated: enough to keep a core busy, few enough to hold little.</summary>
     private const int FoldsAhead = 4;
@@ -31,7 +32,6 @@ internal sealed class DemoPass(IEventSink ingester, string file, Instant asOf, I
     private readonly Dictionary<string, long> _eventsOf = new(StringComparer.Ordinal);
     private readonly HashSet<string> _endingAfterAsOf = new(StringComparer.Ordinal);
     private List<StandingEvent> _seller = [];
-    private int _line;
 
     /// <summary>
     /// The facts <see cref="StoreFacts"/> stored, by seller: equal to what the store gives for them as of the pass's
@@ -49,14 +49,13 @@ internal sealed class DemoPass(IEventSink ingester, string file, Instant asOf, I
         }
     }
 
-    /// <summary>The events, passed through unchanged, each one also given to the ingester at its line of the file.</summary>
+    /// <summary>The events, passed through unchanged, each seller's folded once its last event went by.</summary>
     public IEnumerable<StandingEvent> Through(IEnumerable<StandingEvent> events)
     {
         foreach (var e in events)
         {
             if (_seller.Count > 0 && !string.Equals(e.Seller, _seller[0].Seller, StringComparison.Ordinal)) FoldSeller();
             _seller.Add(e);
-            ingester.Add(e, file, ++_line);
             yield return e;
         }
         FoldSeller();

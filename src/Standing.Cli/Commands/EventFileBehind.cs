@@ -8,7 +8,9 @@ namespace Standing.Cli.Commands;
 /// <summary>
 /// Writes events to an NDJSON file on a thread of its own, a chunk behind the thread that makes them: the demo's
 /// generating thread is its one pass's slowest stage, and rendering and writing the lines is work another core
-/// can take. The file is what <see cref="NdjsonEventWriter.WriteFile"/> writes from the same events, in their order.
+/// can take. The file is what <see cref="NdjsonEventWriter.WriteFile(string, IEnumerable{StandingEvent})"/> writes
+/// from the same events, in their order; each line is also handed, as written, to <c>lineWritten</c> (the demo's store
+/// takes the same bytes instead of rendering the line again).
 /// </summary>
 internal static class EventFileBehind
 {
@@ -19,7 +21,7 @@ internal static class EventFileBehind
     private const int ChunksAhead = 16;
 
     /// <summary>Walks <paramref name="events"/> on the calling thread and writes them to <paramref name="path"/> on another; returns how many.</summary>
-    public static long Write(string path, IEnumerable<StandingEvent> events)
+    public static long Write(string path, IEnumerable<StandingEvent> events, NdjsonEventWriter.LineWritten? lineWritten = null)
     {
         using var queue = new BlockingCollection<StandingEvent[]>(boundedCapacity: ChunksAhead);
         long written = 0;
@@ -28,7 +30,7 @@ internal static class EventFileBehind
         {
             try
             {
-                written = NdjsonEventWriter.WriteFile(path, queue.GetConsumingEnumerable().SelectMany(chunk => chunk));
+                written = NdjsonEventWriter.WriteFile(path, queue.GetConsumingEnumerable().SelectMany(chunk => chunk), lineWritten);
             }
             catch (Exception e)
             {

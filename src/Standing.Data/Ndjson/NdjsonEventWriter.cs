@@ -42,8 +42,17 @@ public sealed class NdjsonEventWriter : IDisposable
     /// <summary>Events written so far.</summary>
     public long Count { get; private set; }
 
+    /// <summary>An event just written as line <paramref name="line"/> (1-based) of a file, with its canonical line (without the newline).</summary>
+    public delegate void LineWritten(StandingEvent ev, int line, ReadOnlySpan<byte> canonical);
+
     /// <summary>Writes <paramref name="events"/> to a new file at <paramref name="path"/> (replacing it).</summary>
-    public static long WriteFile(string path, IEnumerable<StandingEvent> events)
+    public static long WriteFile(string path, IEnumerable<StandingEvent> events) => WriteFile(path, events, null);
+
+    /// <summary>
+    /// Writes <paramref name="events"/> to a new file at <paramref name="path"/> (replacing it), telling
+    /// <paramref name="written"/> of each line as it is written (the same bytes, not rendered again).
+    /// </summary>
+    public static long WriteFile(string path, IEnumerable<StandingEvent> events, LineWritten? written)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(events);
@@ -59,7 +68,16 @@ public sealed class NdjsonEventWriter : IDisposable
         try
         {
             using var writer = new NdjsonEventWriter(stream);
-            writer.WriteAll(events);
+            if (written is null)
+            {
+                writer.WriteAll(events);
+                return writer.Count;
+            }
+            foreach (var ev in events)
+            {
+                var canonical = writer.WriteLine(ev);
+                written(ev, checked((int)writer.Count), canonical);
+            }
             return writer.Count;
         }
         catch (IOException ex)
@@ -94,6 +112,31 @@ public sealed class NdjsonEventWriter : IDisposable
         {
             Drain();
         }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="ev"/> as <see cref="Write"/> does and returns its canonical line as UTF-8 (without the
+    /// newline), valid until the next write: for a caller that hands the same bytes on (a store's batch) instead of
+    /// rendering the line a second time.
+    /// </summary>
+    public ReadOnlySpan<byte> WriteLine(StandingEvent ev)
+    {
+        ArgumentNullException.ThrowIfNull(ev);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        // Drained before the line rather than after it, so the line stays in the buffer for the caller.
+        if (_buffer.WrittenCount >= FlushThreshold)
+        {
+            Drain();
+        }
+        var start = _buffer.WrittenCount;
+        WriteObject(_json, ev);
+        _json.Flush();
+        _json.Reset();
+        var end = _buffer.WrittenCount;
+        _buffer.GetSpan(1)[0] = (byte)'\n';
+        _buffer.Advance(1);
+        Count++;
+        return _buffer.WrittenSpan[start..end];
     }
 
     public void WriteAll(IEnumerable<StandingEvent> events)

@@ -49,9 +49,17 @@ internal sealed class BatchPlan
     /// <summary>Indexes of the first event of each id in the batch: the ones to offer the store.</summary>
     public List<int> Firsts { get; } = [];
 
-    /// <summary>Settles repeats inside the batch (first wins) and renders the canonical lines.</summary>
-    public static BatchPlan For(IReadOnlyList<StandingEvent> batch)
+    /// <summary>
+    /// Settles repeats inside the batch (first wins) and renders the canonical lines, or takes them from
+    /// <paramref name="rendered"/>: the line of every event of the batch, in batch order, rendered already (the
+    /// demo writes each line to its file and hands the same bytes here, so no line is rendered twice).
+    /// </summary>
+    public static BatchPlan For(IReadOnlyList<StandingEvent> batch, CanonicalLineBuffer? rendered = null)
     {
+        if (rendered is not null && rendered.Count != batch.Count)
+        {
+            throw new ArgumentException($"{rendered.Count} lines rendered for a batch of {batch.Count} events", nameof(rendered));
+        }
         var plan = new BatchPlan(batch);
         var first = new Dictionary<string, int>(batch.Count, StringComparer.Ordinal);
         for (var i = 0; i < batch.Count; i++)
@@ -74,7 +82,7 @@ internal sealed class BatchPlan
                 plan.Conflicts[i] = earlier;
             }
         }
-        plan._lines = new CanonicalLineBuffer(batch, plan.Firsts);
+        plan._lines = rendered is null ? new CanonicalLineBuffer(batch, plan.Firsts) : FirstsOf(rendered, plan.Firsts);
         plan._ids = new Utf8Texts(plan.Firsts.Count);
         plan._sellers = new Utf8Texts(plan.Firsts.Count);
         foreach (var i in plan.Firsts)
@@ -84,6 +92,15 @@ internal sealed class BatchPlan
             plan._ifAllAccepted.Add(batch[i].Seller, batch[i].At);
         }
         return plan;
+    }
+
+    /// <summary>The lines of the batch's first events, out of the lines of all its events (all of them when no id repeats).</summary>
+    private static CanonicalLineBuffer FirstsOf(CanonicalLineBuffer rendered, List<int> firsts)
+    {
+        if (firsts.Count == rendered.Count) return rendered;
+        var lines = new CanonicalLineBuffer(firsts.Count);
+        foreach (var i in firsts) lines.Add(rendered[i]);
+        return lines;
     }
 
     /// <summary>The first event of the batch at <paramref name="index"/> met a stored body with its id.</summary>

@@ -137,6 +137,12 @@ public sealed class EventIngester : IEventSink, IDisposable
     private readonly Thread _writer;
     private readonly object _gate = new();
     private List<IncomingEvent> _current;
+
+    /// <summary>
+    /// The canonical lines of <see cref="_current"/>'s events when each came with its line already rendered
+    /// (<see cref="Add(StandingEvent, string, int, ReadOnlySpan{byte})"/>); null when any came without.
+    /// </summary>
+    private CanonicalLineBuffer? _currentLines;
     private Exception? _failure;
     private bool _completed;
 
@@ -195,6 +201,23 @@ public sealed class EventIngester : IEventSink, IDisposable
 
     public void Add(StandingEvent ev, string file, int line)
     {
+        _currentLines = null; // the batch's lines are rendered when it is planned
+        _current.Add(new IncomingEvent(ev, file, line));
+        if (_current.Count >= _batchSize)
+        {
+            Flush();
+        }
+    }
+
+    /// <summary>
+    /// Adds an event with its canonical line (<see cref="NdjsonEventWriter"/>, without the newline) already rendered,
+    /// as a writer of the same event to a file has it: the batch's plan takes those bytes instead of rendering them
+    /// again. A batch with any event added without its line renders them all as usual.
+    /// </summary>
+    public void Add(StandingEvent ev, string file, int line, ReadOnlySpan<byte> canonicalLine)
+    {
+        if (_current.Count == 0) _currentLines = new CanonicalLineBuffer(_batchSize);
+        _currentLines?.Add(canonicalLine);
         _current.Add(new IncomingEvent(ev, file, line));
         if (_current.Count >= _batchSize)
         {
@@ -254,8 +277,9 @@ public sealed class EventIngester : IEventSink, IDisposable
         {
             DeferPossibleRepeats();
         }
-        Enqueue(_current);
+        Enqueue(_current, _currentLines);
         _current = new List<IncomingEvent>(_batchSize);
+        _currentLines = null;
         if (_deferred.Count >= _batchSize)
         {
             EndBulkLoad(); // many repeats: what is deferred is bounded by one batch
@@ -269,15 +293,34 @@ public sealed class EventIngester : IEventSink, IDisposable
     private void DeferPossibleRepeats()
     {
         var kept = new List<IncomingEvent>(_current.Count);
-        foreach (var read in _current)
+        var keptLines = _currentLines;
+        for (var i = 0; i < _current.Count; i++)
         {
             // Each event keeps its reading order in the log, deferred or not: a seller's facts follow that order.
-            var incoming = read with { Seq = ++_position };
-            if (_seen!.MayContain(incoming.Event.Id)) _deferred.Add(incoming);
-            else kept.Add(incoming);
+            var incoming = _current[i] with { Seq = ++_position };
+            if (_seen!.MayContain(incoming.Event.Id))
+            {
+                _deferred.Add(incoming);
+                // The lines rendered with the batch go with the events kept in it (the deferred ones render theirs later).
+                if (keptLines is not null && ReferenceEquals(keptLines, _currentLines)) keptLines = LinesBefore(_currentLines, i);
+            }
+            else
+            {
+                kept.Add(incoming);
+                if (keptLines is not null && !ReferenceEquals(keptLines, _currentLines)) keptLines.Add(_currentLines![i]);
+            }
         }
         foreach (var incoming in kept) _seen!.Add(incoming.Event.Id);
         _current = kept;
+        _currentLines = keptLines;
+    }
+
+    /// <summary>The first <paramref name="count"/> lines of <paramref name="lines"/>, in a new buffer.</summary>
+    private CanonicalLineBuffer LinesBefore(CanonicalLineBuffer lines, int count)
+    {
+        var copy = new CanonicalLineBuffer(_batchSize);
+        for (var k = 0; k < count; k++) copy.Add(lines[k]);
+        return copy;
     }
 
     /// <summary>
@@ -296,7 +339,7 @@ public sealed class EventIngester : IEventSink, IDisposable
         _deferred = [];
     }
 
-    private void Enqueue(List<IncomingEvent> batch)
+    private void Enqueue(List<IncomingEvent> batch, CanonicalLineBuffer? lines = null)
     {
         if (batch.Count == 0)
         {
@@ -309,7 +352,7 @@ public sealed class EventIngester : IEventSink, IDisposable
         {
             var events = new StandingEvent[batch.Count];
             for (var i = 0; i < events.Length; i++) events[i] = batch[i].Event;
-            plan = BatchPlan.For(events);
+            plan = BatchPlan.For(events, lines);
             if (batch[0].Seq > 0)
             {
                 plan.Seqs = [.. batch.Select(b => b.Seq)];
