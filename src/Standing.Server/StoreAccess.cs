@@ -183,14 +183,25 @@ public sealed class StoreAccess
     {
         if (!HasStore) return null;
         // Read before the store, so that what the store gives is at least as new as the version it is kept under.
-        if (Version() is { } version) return _sellerReads.Get(version, _target, policy, seller, key, () => ReadSeller(policy, seller, key));
-        return ReadSeller(policy, seller, key);
-    }
-
-    private SellerRead ReadSeller(string policy, string seller, (string Id, string Hash)? key)
-    {
+        if (Version() is { } version) return _sellerReads.Get(version, _target, policy, seller, key, () => ReadSeller(policy, seller, key, version));
         using var store = Enforcement();
         var (position, changed, runs, disputes, live) = store.SellerRead(policy, seller, _target == _root ? key : null);
+        return new SellerRead(position, changed, DataTime(position, runs.Latest), disputes, live);
+    }
+
+    /// <summary>
+    /// A seller's read at a known data version: its own row (the log position with it) on the connection, and, when it
+    /// has any, its disputes; the policy's runs, which sellers have disputes and the key's row once per version for every
+    /// seller (<see cref="KeptSellerReads.Shared{T}"/>), each a statement a first read no longer runs.
+    /// </summary>
+    private SellerRead ReadSeller(string policy, string seller, (string Id, string Hash)? key, (long Target, long Root) version)
+    {
+        using var store = Enforcement();
+        var (position, changed) = store.SellerPosition(seller);
+        var runs = _sellerReads.Shared(version, (_target, "runs", policy), () => store.Runs(policy));
+        var disputed = _sellerReads.Shared(version, (_target, "disputed"), store.DisputedSellers);
+        IReadOnlyList<Dispute> disputes = disputed.Contains(seller) ? store.Disputes(seller) : [];
+        bool? live = _target == _root && key is var (id, hash) ? _sellerReads.Shared(version, (_root, "key", id, hash), () => store.KeyLive(id, hash)) : null;
         return new SellerRead(position, changed, DataTime(position, runs.Latest), disputes, live);
     }
 

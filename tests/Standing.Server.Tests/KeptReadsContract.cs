@@ -73,6 +73,23 @@ public abstract class KeptReadsContract
     }
 
     [Fact]
+    public async Task A_dispute_of_a_seller_read_while_no_seller_had_one_changes_its_next_read()
+    {
+        // Which sellers have disputes is read once per store version for every seller's read: the read before the
+        // dispute finds none, so the dispute's own commit must make the next read look again.
+        await using var server = await Start();
+        var seller = server.Client("seller");
+        const string afterDecision = "/v1/sellers/shop-a/standing?policy=congocrea&asOf=2026-04-03";
+        Assert.Equal((3, 10), Odr(await seller.GetAsync(afterDecision).Json()));
+        var body = """{"seller":"shop-a","policy":"congocrea","metric":"odr","item":"a-o1","reason":"the buyer reviewed the wrong shop"}""";
+        var opened = await seller.PostAsync("/v1/disputes", ServerHarness.Json(body)).Json(System.Net.HttpStatusCode.Created);
+        await server.Client("operator").PostAsync($"/v1/disputes/{opened.Str("id")}/decisions",
+            ServerHarness.Json("""{"decision":"accept","note":"confirmed with the buyer"}""")).Json();
+        // Accepted on 2 April, as in the test above: order a-o1 out of the ODR as of 3 April, 2 defective of 9.
+        Assert.Equal((2, 9), Odr(await seller.GetAsync(afterDecision).Json()));
+    }
+
+    [Fact]
     public async Task A_key_revoked_through_the_server_is_refused_on_its_next_read()
     {
         await using var server = await Start();

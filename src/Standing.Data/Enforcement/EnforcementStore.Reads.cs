@@ -1,4 +1,3 @@
-using System.Globalization;
 using Standing.Enforcement;
 using Standing.Enforcement.Disputes;
 
@@ -16,22 +15,8 @@ public sealed partial class EnforcementStore
     /// </summary>
     public (long LogPosition, long SellerChanged, RunHistory Runs, IReadOnlyList<Dispute> Disputes, bool? KeyLive) SellerRead(string policy, string seller, (string Id, string Hash)? key = null)
     {
-        long position, changed;
-        using (var command = Command(
-            "SELECT CAST(value AS BIGINT), (SELECT changed FROM seller_projection WHERE seller = @seller) FROM standing_meta WHERE key = 'log_position'",
-            ("seller", seller)))
-        using (var r = command.ExecuteReader())
-        {
-            r.Read();
-            position = Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture);
-            changed = r.IsDBNull(1) ? -1 : Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture);
-        }
-        bool? live = null;
-        if (key is var (id, hash))
-        {
-            using var command = Command("SELECT count(*) FROM api_keys WHERE id = @id AND hash = @hash AND revoked_at IS NULL", ("id", id), ("hash", hash));
-            live = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 1;
-        }
+        var (position, changed) = SellerPosition(seller);
+        bool? live = key is var (id, hash) ? KeyLive(id, hash) : null;
         return (position, changed, Runs(policy), Disputes(seller), live);
     }
 }

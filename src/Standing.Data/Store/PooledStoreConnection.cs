@@ -11,13 +11,22 @@ namespace Standing.Data.Store;
 /// </summary>
 internal static class PooledStoreConnection
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> SqliteStrings = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The pooled connection string of the SQLite file <paramref name="path"/> (the pool is per string: the event and the
+    /// enforcement tables share it), made once per path rather than by a string builder on every request.
+    /// </summary>
+    public static string SqliteString(string path) => SqliteStrings.GetOrAdd(path, p =>
+        new SqliteConnectionStringBuilder { DataSource = p, Mode = SqliteOpenMode.ReadWrite, Pooling = true, DefaultTimeout = 60 }.ToString());
+
     /// <summary>Opens it; a failure is told in <see cref="StoreFailure"/>'s words, naming the store by <paramref name="name"/>.</summary>
     public static DbConnection Open(string target, string name)
     {
         ArgumentNullException.ThrowIfNull(target);
         DbConnection connection = EventStore.IsPostgres(target)
             ? new NpgsqlConnection(target.Contains("://", StringComparison.Ordinal) ? EventStore.FromUrl(target) : target)
-            : new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = target, Mode = SqliteOpenMode.ReadWrite, Pooling = true, DefaultTimeout = 60 }.ToString());
+            : new SqliteConnection(SqliteString(target));
         try
         {
             connection.Open();

@@ -144,21 +144,19 @@ public sealed partial class SqliteEventStore : IEventStore, IPlannedAppend
     /// </summary>
     public static SqliteEventStore Connect(string path)
     {
-        var builder = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWrite,
-            Pooling = true,
-            DefaultTimeout = 60,
-        };
-        var connection = new SqliteConnection(builder.ToString());
+        var connection = new SqliteConnection(PooledStoreConnection.SqliteString(path));
         try
         {
             connection.Open();
             var store = new SqliteEventStore(path, connection);
-            // One command for the five (a server's request opens a few connections: each statement is a round of its own).
-            store.Execute($"PRAGMA synchronous = FULL; PRAGMA cache_size = -{PooledCacheKiB}; PRAGMA temp_store = MEMORY; " +
-                $"PRAGMA mmap_size = {PooledMapBytes}; PRAGMA wal_autocheckpoint = 16384");
+            // Once per native connection: a pooled one keeps its settings, and a server's every read opened one and
+            // parsed the five again (each a statement prepared, about a tenth of a first standing read's store work).
+            if (!PooledSettings.Applied(connection))
+            {
+                store.Execute($"PRAGMA synchronous = FULL; PRAGMA cache_size = -{PooledCacheKiB}; PRAGMA temp_store = MEMORY; " +
+                    $"PRAGMA mmap_size = {PooledMapBytes}; PRAGMA wal_autocheckpoint = 16384");
+                PooledSettings.Remember(connection);
+            }
             return store;
         }
         catch (SqliteException e)
@@ -715,6 +713,9 @@ public sealed partial class SqliteEventStore : IEventStore, IPlannedAppend
         _checkpointer.Dispose();
         _connection.Dispose();
     }
+
+    /// <summary>A setting of this connection (<c>PRAGMA name</c>): what the tests of <see cref="Connect"/> look at.</summary>
+    internal object? Setting(string name) => Scalar($"PRAGMA {name}");
 
     private object? Scalar(string sql)
     {
