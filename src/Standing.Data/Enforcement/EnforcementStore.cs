@@ -101,7 +101,7 @@ public sealed partial class EnforcementStore : IDisposable
     /// </summary>
     private static void CreateQueueIndexes(DbConnection connection)
     {
-        foreach (var sql in QueueBand.Indexes(connection is NpgsqlConnection))
+        foreach (var sql in QueueBand.Indexes(connection is NpgsqlConnection).Append(CaseListIndex(connection is NpgsqlConnection)))
         {
             using var command = connection.CreateCommand();
             command.CommandText = sql;
