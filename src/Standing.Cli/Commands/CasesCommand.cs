@@ -161,7 +161,7 @@ internal static class CasesCommand
                 Consoles.Error.WriteLine($"no case \"{caseId}\" in {store.Name} (standing cases list shows the ids)");
                 return ExitCodes.Error;
             }
-            var audit = store.Audit(c.Id);
+            var audit = store.Audit(c.Id, c.Seller);
             var notices = store.Notices(c.Id);
             if (parse.GetValue(format) == OutputFormat.Json)
             {
@@ -228,7 +228,7 @@ internal static class CasesCommand
                 // Time from the data: without --at, the policy's latest run, or the case's last change when later.
                 if (!ActingTimeInput.TryChoose(store, CommonOptions.Target(parse, db, marketplace)!, c.Policy, given, parse.GetValue(force), c.UpdatedAt, out var when)) return ExitCodes.Error;
                 var book = new CaseBook(c.Seller, c.Policy, store.Cases(c.Policy, c.Seller));
-                var seen = AuditTrail.LatestSnapshot(store.Audit(c.Id), when);
+                var seen = AuditTrail.LatestSnapshot(store.Audit(c.Id, c.Seller), when);
                 if (DecisionRules.Apply(book, c, parsed, parse.GetValue(by)!, parse.GetValue(note)!, when, seen, WrittenPolicy(c)) is { } refusal)
                 {
                     stderr.WriteLine("refused: " + refusal);
