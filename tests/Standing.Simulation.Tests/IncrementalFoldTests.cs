@@ -77,7 +77,7 @@ public sealed class IncrementalFoldTests
     /// placed on day 7 (arriving last). As of day 4 only rv-1 is folded: o-a's lowest review is rv-1 (5 stars). As of
     /// day 6 rv-2 comes in and, first in the log, takes the first place among the reviews: o-a keeps rv-1 (5), o-b gets
     /// rv-2 (1), o-c is not known yet. As of day 8 o-c is placed: its lowest review is rv-3 (2) and it has one case.
-    /// Each as-of must also equal a fresh fold. A remembered order left in the review's old place would give o-a 1 star.
+    /// Each as-of must also equal a fresh fold. An order remembered as not found (day 6) would leave o-c bare on day 8.
     /// </summary>
     [Fact]
     public void A_review_or_case_keeps_its_own_order_when_the_reviews_are_put_back_in_log_order_and_when_its_order_comes_later()
