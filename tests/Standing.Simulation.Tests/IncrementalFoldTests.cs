@@ -70,6 +70,46 @@ public sealed class IncrementalFoldTests
         for (var i = 0; i < before.Count; i++) Assert.Same(before[i], after[i]);
     }
 
+    /// <summary>
+    /// The fold remembers which order each review and case is about from one day's build to the next. Worked by hand:
+    /// orders o-a and o-b are placed on day 1; review rv-2 (o-b, 1 star) arrives first in the log but happened on day 5,
+    /// review rv-1 (o-a, 5 stars) arrives second and happened on day 3; review rv-3 and case c-1 name o-c, which is only
+    /// placed on day 7 (arriving last). As of day 4 only rv-1 is folded: o-a's lowest review is rv-1 (5 stars). As of
+    /// day 6 rv-2 comes in and, first in the log, takes the first place among the reviews: o-a keeps rv-1 (5), o-b gets
+    /// rv-2 (1), o-c is not known yet. As of day 8 o-c is placed: its lowest review is rv-3 (2) and it has one case.
+    /// Each as-of must also equal a fresh fold. An order remembered as not found (day 6) would leave o-c bare on day 8.
+    /// </summary>
+    [Fact]
+    public void A_review_or_case_keeps_its_own_order_when_the_reviews_are_put_back_in_log_order_and_when_its_order_comes_later()
+    {
+        var day1 = Instant.FromUtc(2026, 3, 1, 0, 0);
+        Instant Day(int d, int hour = 10) => day1 + Duration.FromDays(d - 1) + Duration.FromHours(hour);
+        StandingEvent E(string id, EventType type, Instant at) => new() { Id = id, Type = type, At = at, Seller = "shop-1" };
+        List<StandingEvent> events =
+        [
+            E("e1", EventType.OrderPlaced, Day(1)) with { Order = "o-a" },
+            E("e2", EventType.OrderPlaced, Day(1, 11)) with { Order = "o-b" },
+            E("e3", EventType.ReviewPosted, Day(5)) with { Review = "rv-2", Order = "o-b", Stars = 1 },
+            E("e4", EventType.ReviewPosted, Day(3)) with { Review = "rv-1", Order = "o-a", Stars = 5 },
+            E("e5", EventType.ReviewPosted, Day(5, 12)) with { Review = "rv-3", Order = "o-c", Stars = 2 },
+            E("e6", EventType.CaseOpened, Day(5, 13)) with { Case = "c-1", Order = "o-c" },
+            E("e7", EventType.OrderPlaced, Day(7)) with { Order = "o-c" },
+        ];
+        var incremental = new IncrementalFold(events);
+
+        var day4 = incremental.AdvanceTo(Day(4, 0));
+        AssertSame(FactFolder.Fold(events, Day(4, 0)), day4, Day(4, 0));
+        Assert.Equal([("o-a", (int?)5), ("o-b", null)], day4[0].Orders.Select(o => (o.Order, o.LowestReviewStars)));
+
+        var day6 = incremental.AdvanceTo(Day(6, 0));
+        AssertSame(FactFolder.Fold(events, Day(6, 0)), day6, Day(6, 0));
+        Assert.Equal([("o-a", (int?)5, "rv-1"), ("o-b", 1, "rv-2")], day6[0].Orders.Select(o => (o.Order, o.LowestReviewStars, o.LowestReview)));
+
+        var day8 = incremental.AdvanceTo(Day(8, 0));
+        AssertSame(FactFolder.Fold(events, Day(8, 0)), day8, Day(8, 0));
+        Assert.Equal([("o-a", (int?)5, 0), ("o-b", 1, 0), ("o-c", 2, 1)], day8[0].Orders.Select(o => (o.Order, o.LowestReviewStars, o.CaseCount)));
+    }
+
     /// <summary>Midnights through the history and past its end, and instants that fall on events (the bound is exclusive).</summary>
     private static List<Instant> AsOfs(SimulationOptions options, List<StandingEvent> events)
     {

@@ -16,5 +16,5 @@ public static class RuleMetrics
     };
 
     /// <summary>Whether one metric test holds for the metric's result (a missing value never does).</summary>
-    public static bool Holds(MetricTest test, MetricResult result) => RuleJudge.TestMetric(test, result).Item1;
+    public static bool Holds(MetricTest test, MetricResult result) => RuleJudge.HoldsMetric(test, result);
 }

@@ -264,9 +264,11 @@ internal sealed class SellerFold
     /// <summary>Gives each order its lowest standing review (a tie goes to the lowest review id).</summary>
     private void AttachReviews()
     {
-        foreach (var r in _reviews.Used)
+        var reviews = _reviews.Used;
+        for (var i = 0; i < reviews.Length; i++)
         {
-            if (r.IsRemoved || r.Stars is not { } stars || r.Order is null || _orders.Find(r.Order) is not { } o) continue;
+            var r = reviews[i];
+            if (r.IsRemoved || r.Stars is not { } stars || r.Order is null || _reviews.OrderOf(i, r.Order, _orders) is not { } o) continue;
             if (o.LowestReviewStars is not { } lowest || stars < lowest
                 || (stars == lowest && string.CompareOrdinal(r.Review, o.LowestReview) < 0))
             {
@@ -279,9 +281,11 @@ internal sealed class SellerFold
     /// <summary>Counts each order's cases and keeps its first (a tie in time goes to the lowest case id).</summary>
     private void AttachCases()
     {
-        foreach (var c in _cases.Used)
+        var cases = _cases.Used;
+        for (var i = 0; i < cases.Length; i++)
         {
-            if (c.OpenedAt is not { } opened || c.Order is null || _orders.Find(c.Order) is not { } o) continue;
+            var c = cases[i];
+            if (c.OpenedAt is not { } opened || c.Order is null || _cases.OrderOf(i, c.Order, _orders) is not { } o) continue;
             o.CaseCount++;
             if (o.FirstCaseAt is not { } first || opened < first
                 || (opened == first && string.CompareOrdinal(c.Case, o.FirstCase) < 0))
@@ -331,6 +335,12 @@ internal sealed class SellerFold
         public Winners[] Winners = [];
         public int Count;
 
+        // Per slot, the order its fact was last found to be about, and by which id: an incremental fold builds a seller's
+        // facts again on every day, and looking each review's and case's order up again by its id was most of the build.
+        // An order's fact, once made, stays the same object until the next seller (Reset), wherever its slot moves.
+        private OrderFact?[] _order = [];
+        private string?[] _orderId = [];
+
         public ReadOnlySpan<TFact> Used => Facts.AsSpan(0, Count);
 
         /// <summary>Forgets the last seller; makes room for <paramref name="events"/> events, an upper bound on the facts.</summary>
@@ -338,6 +348,8 @@ internal sealed class SellerFold
         {
             Array.Clear(Facts, 0, Count);
             Array.Clear(Winners, 0, Count);
+            Array.Clear(_order, 0, Count);
+            Array.Clear(_orderId, 0, Count);
             Count = 0;
             _unordered = false;
             // Clearing costs the table's capacity: after a much larger seller, start a small table instead.
@@ -373,6 +385,20 @@ internal sealed class SellerFold
 
         public TFact? Find(string id) => _slots.TryGetValue(id, out var slot) ? Facts[slot] : null;
 
+        /// <summary>
+        /// The order fact <paramref name="id"/> (the order of the fact in <paramref name="slot"/>) names in
+        /// <paramref name="orders"/>, or null: what <c>orders.Find(id)</c> gives, looked up again only when the slot's
+        /// id is another string than last time or was not found then.
+        /// </summary>
+        public OrderFact? OrderOf(int slot, string id, Table<OrderFact> orders)
+        {
+            if (ReferenceEquals(_orderId[slot], id)) return _order[slot];
+            if (orders.Find(id) is not { } order) return null;
+            _order[slot] = order;
+            _orderId[slot] = id;
+            return order;
+        }
+
         public TFact[] ToArray() => Count == 0 ? [] : Facts.AsSpan(0, Count).ToArray();
 
         /// <summary>Puts the facts back in the order their ids were first seen in arrival order, as one pass over the events in that order gives.</summary>
@@ -389,13 +415,17 @@ internal sealed class SellerFold
             var facts = new TFact[Facts.Length];
             var winners = new Winners[Facts.Length];
             var seen = new int[Facts.Length];
+            var orderOf = new OrderFact?[Facts.Length];
+            var orderId = new string?[Facts.Length];
             for (var i = 0; i < Count; i++)
             {
                 facts[i] = Facts[order[i]];
                 winners[i] = Winners[order[i]];
                 seen[i] = _firstSeen[order[i]];
+                orderOf[i] = _order[order[i]];
+                orderId[i] = _orderId[order[i]];
             }
-            (Facts, Winners, _firstSeen) = (facts, winners, seen);
+            (Facts, Winners, _firstSeen, _order, _orderId) = (facts, winners, seen, orderOf, orderId);
             foreach (var id in _slots.Keys.ToArray()) _slots[id] = newSlot[_slots[id]];
         }
 
@@ -405,6 +435,8 @@ internal sealed class SellerFold
             Array.Resize(ref Facts, size);
             Array.Resize(ref Winners, size);
             Array.Resize(ref _firstSeen, size);
+            Array.Resize(ref _order, size);
+            Array.Resize(ref _orderId, size);
         }
     }
 
