@@ -9,7 +9,8 @@ namespace Standing.Core.Policies;
 /// </remarks>
 public sealed record RuleVerdict(string Id, string Outcome, bool Triggered, string Reason)
 {
-    // Words the reason on first read; null once worded (or when given worded). Pure, so a race words it twice alike.
+    // Words the reason on first read (null when given worded; kept after, as clearing it would race a reader).
+    // Pure, so a race words it twice alike.
     private Func<string>? _wording;
     private string? _reason = Reason;
 
