@@ -114,14 +114,7 @@ public sealed class SqliteCaseCountsTests : CaseCountsContract
 
     protected override string NewTarget() => Temp.File($"counts{++_n}.db");
 
-    protected override void Execute(string target, string sql)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = target, Pooling = false }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    protected override void Execute(string target, string sql) => SqliteStatements.Execute(target, sql);
 }
 
 [Collection(PostgresCollection.Name)]
